@@ -1,0 +1,33 @@
+import { dashboardConfig } from './dashboard-config';
+
+describe('dashboardConfig', () => {
+  it('reads numbers from environment strings and derives the services from the port block', () => {
+    const config = dashboardConfig({ NODE_CODE: '3308', HTTP_PORT: '4200', LIVE_FEED_SIZE: '12' });
+    expect(config.node).toMatchObject({ code: '3308', level: 'city', name: '衢州市' });
+    expect(config.http.port).toBe(4200);
+    expect(config.liveFeedSize).toBe(12);
+    expect(config.upstreams).toEqual({
+      stations: 'http://127.0.0.1:4201',
+      membership: 'http://127.0.0.1:4202',
+      wishes: 'http://127.0.0.1:4203',
+      dispatch: 'http://127.0.0.1:4204',
+    });
+  });
+
+  it('takes explicit service URLs and dashboard links', () => {
+    const config = dashboardConfig({
+      NODE_CODE: '33',
+      STATIONS_URL: 'http://10.0.0.2:3001/',
+      DIRECTIVES_URL: 'http://10.0.0.2:3009',
+      CHILD_DASHBOARDS: '3308=http://10.0.0.3:4200',
+    });
+    expect(config.upstreams.stations).toBe('http://10.0.0.2:3001');
+    expect(config.upstreams.directives).toBe('http://10.0.0.2:3009');
+    expect(config.children).toEqual([{ code: '3308', name: '衢州市', url: 'http://10.0.0.3:4200' }]);
+    expect(config.parent).toBeUndefined();
+  });
+
+  it('refuses a port that is not a number', () => {
+    expect(() => dashboardConfig({ HTTP_PORT: 'eighty' })).toThrow(/HTTP_PORT/);
+  });
+});

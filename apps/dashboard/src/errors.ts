@@ -1,0 +1,8 @@
+import { registerErrorStatuses } from '@ws/kernel';
+
+/** The dashboard's own error codes: all about the node's services it proxies. */
+registerErrorStatuses({
+  upstream_not_configured: 404,
+  upstream_unavailable: 502,
+  upstream_timeout: 504,
+});

@@ -1,0 +1,23 @@
+import { Controller, Get, MessageEvent, Sse } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import { LiveFeedService, type LiveMessage } from './live-feed.service';
+
+/** Live counters for the page: a server-sent event stream of whole snapshots, and one snapshot. */
+@Controller('live')
+export class LiveController {
+  constructor(private readonly feed: LiveFeedService) {}
+
+  @Sse()
+  stream(): Observable<MessageEvent> {
+    return new Observable<MessageEvent>((subscriber) => {
+      const send = (message: LiveMessage) => subscriber.next({ type: 'snapshot', id: String(message.lastSeq), data: message });
+      send(this.feed.snapshot());
+      return this.feed.subscribe({ next: send, end: () => subscriber.complete() });
+    });
+  }
+
+  @Get('snapshot')
+  snapshot(): LiveMessage {
+    return this.feed.snapshot();
+  }
+}

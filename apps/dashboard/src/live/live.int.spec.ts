@@ -1,0 +1,58 @@
+import { jetstream, jetstreamManager, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { nodeRef, subtreeEventFilter } from '@ws/contracts';
+import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
+import { RunningDashboard, startDashboard, testDashboardConfig } from '../../testing/dashboard-app';
+import { publishVisits } from '../../testing/events';
+
+/** Reads an SSE body until `predicate` holds for the text received so far. */
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, received: { text: string }, predicate: (text: string) => boolean) {
+  const decoder = new TextDecoder();
+  while (!predicate(received.text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before the expected event; got: ${received.text.slice(-300)}`);
+    received.text += decoder.decode(value, { stream: true });
+  }
+}
+
+describe('live feed over SSE (real JetStream)', () => {
+  const node = nodeRef(testNodeCode());
+  const stream = `DASH_${uniqueSuffix()}`;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let jsm: JetStreamManager;
+  let dashboard: RunningDashboard | undefined;
+
+  beforeAll(async () => {
+    nc = await connect({ servers: NATS_URL });
+    js = jetstream(nc);
+    jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: stream, subjects: [subtreeEventFilter(node)] });
+    await publishVisits(js, node, ['rider']);
+    dashboard = await startDashboard(testDashboardConfig({ node, natsUrl: NATS_URL, evtStream: stream }));
+  });
+
+  afterAll(async () => {
+    await dashboard?.close();
+    await jsm?.streams.delete(stream).catch(() => undefined);
+    await nc?.close();
+  });
+
+  it('pushes snapshots as events arrive, and ends open streams when the app shuts down', async () => {
+    const response = await fetch(`${dashboard!.url}/live`);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const received = { text: '' };
+    await readUntil(reader, received, (text) => text.includes('"todayVisits":1,'));
+
+    await publishVisits(js, node, ['courier', 'courier']);
+    await readUntil(reader, received, (text) => text.includes('"todayVisits":3,'));
+    const health = await (await fetch(`${dashboard!.url}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', live: { streamConnected: true, lastSeq: 2 } });
+
+    // An open SSE request must not hold up shutdown (Ctrl-C of npm start).
+    await dashboard!.close();
+    dashboard = undefined;
+    await expect(readUntil(reader, received, () => false)).rejects.toThrow('stream ended');
+  });
+});

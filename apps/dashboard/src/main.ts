@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { DashboardModule } from './dashboard.module';
+import { dashboardConfig } from './dashboard-config';
+
+async function main(): Promise<void> {
+  const config = dashboardConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(DashboardModule.forRoot({ config }), new FastifyAdapter(), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  const upstreams = Object.entries(config.upstreams).map(([app, url]) => `${app}=${url}`).join(' ');
+  process.stdout.write(`dashboard@${config.node.code} ${config.node.name}: http://${config.http.host}:${config.http.port}/  (${upstreams})\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dashboard failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+import { shanghaiDayAndHour } from '@ws/contracts';
+import type { FakeRoute } from './fake-upstream';
+
+/** A district's stations spread around a centre point; the figures are deterministic per seed. */
+export interface DistrictSpec {
+  code: string;
+  center: [number, number];
+  stations: number;
+  seed: number;
+}
+
+/** A directory item as GET /stations returns it (snake_case columns of the read model). */
+export interface CannedStation {
+  id: string;
+  name: string;
+  district_code: string;
+  street_code: string;
+  kind: string;
+  tier: string;
+  status: 'active' | 'suspended' | 'closed';
+  open24h: boolean;
+  stars: number | null;
+  lng: number;
+  lat: number;
+  address: string;
+  facilities: string[];
+}
+
+interface ComplianceRow {
+  key: string;
+  total: number;
+  compliant: number;
+  share: number;
+  missing: Array<{ facility: string; stations: number }>;
+}
+
+interface WorkerCell {
+  cell: string;
+  lng: number;
+  lat: number;
+  count: number;
+  covered: boolean;
+}
+
+export interface CannedNodeData {
+  stations: CannedStation[];
+  /** GET /compliance: open (not closed) stations against 八有, by district. */
+  compliance: { standard: string; label: string; by: 'district'; total: number; compliant: number; share: number; rows: ComplianceRow[] };
+  /** GET /coverage, plus `cells` (every worker cell), which the heat layer draws when present. */
+  coverage: { reachKm: number; totalWorkers: number; coveredWorkers: number; share: number; uncoveredHotCells: WorkerCell[]; cells: WorkerCell[] };
+  visitsByDay: Array<{ key: string; visits: number }>;
+  visitsByOccupation: Array<{ key: string; visits: number }>;
+}
+
+const TIERS = ['district_hub', 'street', 'street', 'community', 'community', 'community', 'convenience', 'convenience'];
+const KINDS = ['station', 'station', 'station', 'driver_home'];
+const EIGHT_HAVE = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'toilet', 'first_aid_kit'];
+const OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'];
+const PLACES = ['复兴', '荷花', '府山', '白云', '信安', '新新', '双港', '航埠'];
+
+/** mulberry32: a small seeded generator, so the canned figures are the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function uuidFor(seed: number, index: number): string {
+  const hex = (seed * 100_000 + index).toString(16).padStart(12, '0');
+  return `0196f000-0000-7000-8000-${hex}`;
+}
+
+export function cannedNode(districts: DistrictSpec[], now = new Date()): CannedNodeData {
+  const stations: CannedStation[] = [];
+  const cells: WorkerCell[] = [];
+  for (const district of districts) {
+    const next = random(district.seed);
+    for (let index = 0; index < district.stations; index += 1) {
+      const tier = TIERS[index % TIERS.length]!;
+      const facilities = EIGHT_HAVE.filter(() => next() > 0.12);
+      const roll = next();
+      stations.push({
+        id: uuidFor(district.seed, index),
+        name: `${PLACES[index % PLACES.length]}${tier === 'district_hub' ? '职工服务综合体' : tier === 'convenience' ? '便民服务点' : '暖心驿站'}${index + 1}号`,
+        district_code: district.code,
+        street_code: `${district.code}${String((index % 6) + 1).padStart(3, '0')}`,
+        kind: KINDS[index % KINDS.length]!,
+        tier,
+        status: roll < 0.86 ? 'active' : roll < 0.95 ? 'suspended' : 'closed',
+        open24h: next() < 0.3,
+        stars: next() < 0.7 ? 1 + Math.floor(next() * 5) : null,
+        lng: round(district.center[0] + (next() - 0.5) * 0.14),
+        lat: round(district.center[1] + (next() - 0.5) * 0.11),
+        address: `${PLACES[index % PLACES.length]}路${10 + index}号`,
+        facilities,
+      });
+    }
+    for (let index = 0; index < 60; index += 1) {
+      const count = Math.round(20 + next() * 400);
+      const lng = round(district.center[0] + (next() - 0.5) * 0.22);
+      const lat = round(district.center[1] + (next() - 0.5) * 0.18);
+      cells.push({ cell: `${district.code}-${index}`, lng, lat, count, covered: next() > 0.2 });
+    }
+  }
+  const rows = districts.map((district) => complianceRow(district.code, stations.filter((s) => s.district_code === district.code && s.status !== 'closed')));
+  const total = rows.reduce((sum, row) => sum + row.total, 0);
+  const compliant = rows.reduce((sum, row) => sum + row.compliant, 0);
+  const totalWorkers = cells.reduce((sum, c) => sum + c.count, 0);
+  const coveredWorkers = cells.filter((c) => c.covered).reduce((sum, c) => sum + c.count, 0);
+  const next = random(districts.reduce((sum, d) => sum + d.seed, 0));
+  const visitsByDay = Array.from({ length: 30 }, (_, index) => ({
+    key: shanghaiDayAndHour(new Date(now.getTime() - (29 - index) * 86_400_000)).day,
+    visits: Math.round(stations.length * (8 + next() * 6)),
+  }));
+  const visitsTotal = visitsByDay.reduce((sum, d) => sum + d.visits, 0);
+  const weights = [0.38, 0.24, 0.14, 0.1, 0.09, 0.05];
+  const visitsByOccupation = OCCUPATIONS.map((key, index) => ({ key, visits: Math.round(visitsTotal * weights[index]!) }));
+  return {
+    stations,
+    compliance: { standard: 'ba_you', label: '八有', by: 'district', total, compliant, share: total ? compliant / total : 0, rows },
+    coverage: {
+      reachKm: 1.92,
+      totalWorkers,
+      coveredWorkers,
+      share: totalWorkers ? coveredWorkers / totalWorkers : 0,
+      uncoveredHotCells: cells.filter((c) => !c.covered).sort((a, b) => b.count - a.count),
+      cells,
+    },
+    visitsByDay,
+    visitsByOccupation,
+  };
+}
+
+function complianceRow(key: string, open: CannedStation[]): ComplianceRow {
+  const compliant = open.filter((s) => EIGHT_HAVE.every((f) => s.facilities.includes(f))).length;
+  const missing = EIGHT_HAVE.map((facility) => ({ facility, stations: open.filter((s) => !s.facilities.includes(facility)).length }))
+    .filter((m) => m.stations > 0)
+    .sort((a, b) => b.stations - a.stations);
+  return { key, total: open.length, compliant, share: open.length ? compliant / open.length : 0, missing };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+/**
+ * The stations read API over canned data, as the dashboard's client expects it. `omit` leaves
+ * endpoints out, to show that the page copes with a missing one.
+ */
+export function stationsRoutes(data: CannedNodeData, today: { total: number }, omit: string[] = []): Record<string, FakeRoute> {
+  const routes: Record<string, FakeRoute> = {
+    '/stations': (url) => {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('pageSize') ?? 50);
+      if (url.searchParams.has('limit') || url.searchParams.has('offset') || pageSize > 500) return undefined; // the real API refuses these
+      return { total: data.stations.length, page, pageSize, items: data.stations.slice((page - 1) * pageSize, page * pageSize) };
+    },
+    '/stations/': (url) => {
+      const station = data.stations.find((s) => url.pathname.endsWith(`/${s.id}`));
+      return station && { ...station, history: [] };
+    },
+    '/visits': (url) => {
+      const by = url.searchParams.get('by');
+      const rows = by === 'day' ? data.visitsByDay : by === 'occupation' ? data.visitsByOccupation : undefined;
+      return rows && { from: url.searchParams.get('from'), to: url.searchParams.get('to'), by, total: rows.reduce((s, r) => s + r.visits, 0), rows };
+    },
+    '/visits/today': () => ({ day: shanghaiDayAndHour(new Date()).day, total: today.total, byOccupation: [], byHour: [] }),
+    '/compliance': () => data.compliance,
+    '/coverage': () => data.coverage,
+  };
+  for (const path of omit) delete routes[path];
+  return routes;
+}

@@ -1,0 +1,63 @@
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { loadConfig } from '@ws/kernel';
+
+/** Dispatch settings from the environment, on top of the platform's (see README). */
+export class DispatchEnv {
+  /** How long a volunteer has to answer an invitation before it moves to the next candidate. */
+  @IsInt() @Min(1) @Max(7 * 24 * 3600)
+  INVITATION_TTL_SECONDS: number = 1800;
+
+  /** How often expired invitations are swept and waiting tasks offered again. */
+  @IsInt() @Min(50) @Max(600_000)
+  DISPATCH_SWEEP_MS: number = 5000;
+
+  /** A task with nobody left to ask is offered again (to newly registered volunteers) at most this often. */
+  @IsInt() @Min(1) @Max(86_400)
+  REOFFER_AFTER_SECONDS: number = 300;
+
+  /** Someone who declined within this window is asked after those who did not. */
+  @IsInt() @Min(0) @Max(30 * 24 * 60)
+  DECLINE_COOLDOWN_MINUTES: number = 120;
+
+  /** The window of "recent hours" for fair load. */
+  @IsInt() @Min(1) @Max(366)
+  FAIR_LOAD_DAYS: number = 30;
+
+  /** Master key of the personal-data vault (wraps each volunteer's own key). */
+  @IsString() @MinLength(32)
+  VAULT_KEY: string = 'waystation-dev-vault-key-change-me-now';
+
+  /** A reaction in flight when the process died is redelivered after this long. */
+  @IsInt() @Min(1) @Max(3600)
+  REACTION_ACK_WAIT_SECONDS: number = 30;
+
+  @IsInt() @Min(60) @Max(90 * 24 * 3600)
+  VOLUNTEER_TOKEN_TTL_SECONDS: number = 30 * 24 * 3600;
+}
+
+export interface DispatchConfig {
+  invitationTtlMs: number;
+  sweepIntervalMs: number;
+  reofferAfterMs: number;
+  declineCooldownMs: number;
+  fairLoadDays: number;
+  vaultKey: string;
+  volunteerTokenTtlSeconds: number;
+  reactionAckWaitMs: number;
+}
+
+export const DISPATCH_CONFIG = Symbol('DISPATCH_CONFIG');
+
+export function dispatchConfig(env: NodeJS.ProcessEnv = process.env): DispatchConfig {
+  const raw = loadConfig(DispatchEnv, env);
+  return {
+    invitationTtlMs: raw.INVITATION_TTL_SECONDS * 1000,
+    sweepIntervalMs: raw.DISPATCH_SWEEP_MS,
+    reofferAfterMs: raw.REOFFER_AFTER_SECONDS * 1000,
+    declineCooldownMs: raw.DECLINE_COOLDOWN_MINUTES * 60_000,
+    fairLoadDays: raw.FAIR_LOAD_DAYS,
+    vaultKey: raw.VAULT_KEY,
+    volunteerTokenTtlSeconds: raw.VOLUNTEER_TOKEN_TTL_SECONDS,
+    reactionAckWaitMs: raw.REACTION_ACK_WAIT_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,79 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@ws/platform';
+import './dispatch.errors';
+import { DISPATCH_CONFIG, dispatchConfig } from './dispatch.config';
+import type { DispatchConfig } from './dispatch.config';
+import { dispatchMigrations } from './db/migrations';
+import { HoursController } from './read-models/hours/hours.controller';
+import { HoursProjection } from './read-models/hours/hours.projection';
+import { ShiftsController } from './read-models/shifts/shifts.controller';
+import { ShiftsProjection } from './read-models/shifts/shifts.projection';
+import { TasksController } from './read-models/tasks/tasks.controller';
+import { TasksProjection } from './read-models/tasks/tasks.projection';
+import { VolunteersController } from './read-models/volunteers/volunteers.controller';
+import { VolunteersProjection } from './read-models/volunteers/volunteers.projection';
+import { CommandRunner } from './shared/command-runner';
+import { RecordHoursController } from './shift/record-hours/record-hours.controller';
+import { ScheduleRotaController } from './shift/schedule-rota/schedule-rota.controller';
+import { SwapShiftController } from './shift/swap-shift/swap-shift.controller';
+import { WishesReactions } from './subscriptions/wishes-reactions.controller';
+import { CancelTaskController } from './task/cancel-task/cancel-task.controller';
+import { RespondInvitationController } from './task/respond-invitation/respond-invitation.controller';
+import { DispatchSweeper } from './task/sweeper/dispatch-sweeper';
+import { TaskDispatcher } from './task/task-dispatcher';
+import { WorkOnTaskController } from './task/work-on-task/work-on-task.controller';
+import { VolunteerAccess } from './volunteer/access/volunteer-access';
+import { VolunteerGuard } from './volunteer/access/volunteer-auth';
+import { ChangeAvailabilityController } from './volunteer/change-availability/change-availability.controller';
+import { ManageVolunteerController } from './volunteer/manage-volunteer/manage-volunteer.controller';
+import { RegisterVolunteerController } from './volunteer/register-volunteer/register-volunteer.controller';
+import { VolunteerVault } from './volunteer/vault/volunteer-vault';
+import { VolunteerSessionController } from './volunteer/volunteer-session/volunteer-session.controller';
+
+export const DISPATCH_SERVICE = 'dispatch';
+
+export interface DispatchModuleOptions extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  dispatch?: Partial<DispatchConfig>;
+}
+
+/** The dispatch service (统一派单): volunteers, shifts, tasks and invitations; boards, hours, coverage. */
+@Module({})
+export class DispatchModule {
+  static forRoot(options: DispatchModuleOptions = {}): DynamicModule {
+    const { dispatch, ...platform } = options;
+    return {
+      module: DispatchModule,
+      imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, ...platform })],
+      controllers: [
+        RegisterVolunteerController,
+        VolunteerSessionController,
+        ChangeAvailabilityController,
+        ManageVolunteerController,
+        VolunteersController,
+        ScheduleRotaController,
+        SwapShiftController,
+        RecordHoursController,
+        ShiftsController,
+        RespondInvitationController,
+        WorkOnTaskController,
+        CancelTaskController,
+        TasksController,
+        HoursController,
+        WishesReactions,
+      ],
+      providers: [
+        { provide: DISPATCH_CONFIG, useValue: { ...dispatchConfig(), ...dispatch } },
+        CommandRunner,
+        TaskDispatcher,
+        DispatchSweeper,
+        VolunteerVault,
+        VolunteerAccess,
+        VolunteerGuard,
+        VolunteersProjection,
+        TasksProjection,
+        HoursProjection,
+        ShiftsProjection,
+      ],
+    };
+  }
+}

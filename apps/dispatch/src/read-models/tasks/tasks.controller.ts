@@ -1,0 +1,89 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Kysely } from 'kysely';
+import { CLOCK, CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Clock, Principal } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { DispatchDatabase } from '../../db/database';
+import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
+import { taskErrors } from '../../task/task.errors';
+import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { invitationsOf, openTasks, openTasksByStreet, taskDetail, tasksOfVolunteer } from './tasks.query';
+
+const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+
+export class OpenTasksQueryDto {
+  @ApiPropertyOptional({ example: '330802001' }) @IsOptional() @Matches(/^[0-9a-z]{6}\d{3}$/)
+  streetCode?: string;
+}
+
+export class InvitationsQueryDto {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES }) @IsOptional() @IsIn(INVITATION_STATUSES)
+  status?: (typeof INVITATION_STATUSES)[number];
+}
+
+export class VolunteerInvitationsQueryDto extends InvitationsQueryDto {
+  @ApiProperty() @IsUUID()
+  volunteerId!: string;
+}
+
+@ApiTags('派单 tasks')
+@Controller()
+export class TasksController {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('tasks/open')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '未完成的派单任务（按街道），含等待时长、是否超期、是否已升级到区' })
+  open(@Query() query: OpenTasksQueryDto, @CurrentPrincipal() principal: Principal) {
+    const streetCode = principal.street ?? query.streetCode;
+    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    return openTasks(this.db, { streetCode }, this.clock.now());
+  }
+
+  @Get('tasks/open/by-street')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '各街道未完成任务数与最长等待时长' })
+  byStreet(@CurrentPrincipal() principal: Principal) {
+    return openTasksByStreet(this.db, { streetCode: principal.street }, this.clock.now());
+  }
+
+  @Get('tasks/:taskId')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '派单任务详情与邀请记录' })
+  async detail(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentPrincipal() principal: Principal) {
+    const detail = await taskDetail(this.db, taskId);
+    if (!detail) throw taskErrors.notFound();
+    assertStreetScope(principal, detail.task.street_code);
+    return detail;
+  }
+
+  @Get('invitations')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '某位志愿者收到的邀请' })
+  ofVolunteer(@Query() query: VolunteerInvitationsQueryDto) {
+    return invitationsOf(this.db, { volunteerId: query.volunteerId, status: query.status }, this.clock.now());
+  }
+
+  @Get('volunteers/me/invitations')
+  @VolunteerOnly()
+  @ApiOperation({ summary: '我的邀请（默认全部；?status=pending 只看待回复）' })
+  mine(@Query() query: InvitationsQueryDto, @CurrentVolunteer() volunteerId: string) {
+    return invitationsOf(this.db, { volunteerId, status: query.status }, this.clock.now());
+  }
+
+  @Get('volunteers/me/tasks')
+  @VolunteerOnly()
+  @ApiOperation({ summary: '我承接的任务' })
+  myTasks(@CurrentVolunteer() volunteerId: string) {
+    return tasksOfVolunteer(this.db, volunteerId);
+  }
+}

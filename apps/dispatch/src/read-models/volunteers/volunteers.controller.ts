@@ -1,0 +1,73 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Kysely } from 'kysely';
+import { VOLUNTEER_SKILLS } from '@ws/contracts';
+import type { VolunteerSkill } from '@ws/contracts';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { DispatchDatabase, VolunteerBoardTable } from '../../db/database';
+import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
+import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { volunteerErrors } from '../../volunteer/volunteer.decider';
+import type { Selectable } from 'kysely';
+
+export class VolunteerBoardQueryDto {
+  @ApiPropertyOptional({ example: '330802001' }) @IsOptional() @Matches(/^[0-9a-z]{6}\d{3}$/)
+  streetCode?: string;
+
+  @ApiPropertyOptional({ enum: VOLUNTEER_SKILLS }) @IsOptional() @IsIn(VOLUNTEER_SKILLS)
+  skill?: VolunteerSkill;
+
+  @ApiPropertyOptional({ enum: ['active', 'retired'] }) @IsOptional() @IsIn(['active', 'retired'])
+  status?: 'active' | 'retired';
+}
+
+function view(r: Selectable<VolunteerBoardTable>) {
+  return {
+    volunteerId: r.volunteer_id,
+    districtCode: r.district_code,
+    homeStreet: r.home_street,
+    type: r.type,
+    skills: r.skills,
+    availability: r.availability,
+    status: r.status,
+    registeredAt: new Date(r.registered_at).toISOString(),
+  };
+}
+
+/** The volunteer board: ids, types, skills, streets, availability; never names or mobiles. */
+@ApiTags('志愿者 volunteers')
+@Controller('volunteers')
+export class VolunteersController {
+  constructor(@Inject(DB) private readonly db: Kysely<DispatchDatabase>) {}
+
+  @Get()
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '志愿者名册（不含个人信息）' })
+  async list(@Query() query: VolunteerBoardQueryDto, @CurrentPrincipal() principal: Principal) {
+    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    const streetCode = principal.street ?? query.streetCode;
+    const rows = await this.db
+      .selectFrom('volunteer_board')
+      .selectAll()
+      .$if(Boolean(streetCode), (qb) => qb.where('home_street', '=', streetCode!))
+      .$if(Boolean(query.skill), (qb) => qb.where('skill_names', '@>', [query.skill!]))
+      .where('status', '=', query.status ?? 'active')
+      .orderBy('registered_at')
+      .limit(1000)
+      .execute();
+    return rows.map(view);
+  }
+
+  @Get('me')
+  @VolunteerOnly()
+  @ApiOperation({ summary: '我的志愿者档案' })
+  async me(@CurrentVolunteer() volunteerId: string) {
+    const row = await this.db.selectFrom('volunteer_board').selectAll().where('volunteer_id', '=', volunteerId).executeTakeFirst();
+    if (!row) throw volunteerErrors.notFound();
+    return view(row);
+  }
+}

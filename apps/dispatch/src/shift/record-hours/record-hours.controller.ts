@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNumber, Max, Min } from 'class-validator';
+import { CommandRunner } from '../../shared/command-runner';
+import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { MAX_SHIFT_HOURS, shiftDecider } from '../shift.decider';
+import type { ShiftCommand } from '../shift.decider';
+import { shiftTarget } from '../shift-target';
+
+export class RecordHoursDto {
+  @ApiProperty({ description: '服务时长（小时，可含小数）', example: 3.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.25) @Max(MAX_SHIFT_HOURS)
+  hours!: number;
+}
+
+@ApiTags('轮值 shifts')
+@Controller('shifts/:shiftId/hours')
+export class RecordHoursController {
+  constructor(private readonly runner: CommandRunner) {}
+
+  @Post()
+  @HttpCode(200)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '志愿者记录本班次的服务时长' })
+  async record(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: RecordHoursDto, @CurrentVolunteer() volunteerId: string) {
+    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'RecordHours', volunteerId, hours: body.hours }), {
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { shiftId, volunteerId, hours: body.hours };
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { CommandRunner } from '../../shared/command-runner';
+import { assertStationScope, assertStreetScope } from '../../shared/scope';
+import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { shiftDecider, shiftErrors } from '../shift.decider';
+import type { ShiftCommand } from '../shift.decider';
+import { assertActiveVolunteer, shiftTarget } from '../shift-target';
+
+export class SwapShiftDto {
+  @ApiProperty({ description: '接班的志愿者' }) @IsUUID()
+  toVolunteerId!: string;
+}
+
+@ApiTags('轮值 shifts')
+@Controller('shifts/:shiftId')
+export class SwapShiftController {
+  constructor(private readonly runner: CommandRunner) {}
+
+  @Post('swap')
+  @HttpCode(200)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '调班：本班次的志愿者把班次交给另一位志愿者（开班前）' })
+  async swap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
+    await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
+    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId }), {
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { shiftId, volunteerId: body.toVolunteerId };
+  }
+
+  @Post('reassign')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('station_manager', 'street_officer', 'district_officer')
+  @ApiOperation({ summary: '站长改派班次' })
+  async reassign(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentPrincipal() principal: Principal) {
+    const { state } = await this.runner.load(shiftDecider, shiftTarget(shiftId));
+    if (state.status === 'none') throw shiftErrors.notFound();
+    assertStreetScope(principal, state.streetCode);
+    assertStationScope(principal, state.stationId);
+    await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
+    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: null, toVolunteerId: body.toVolunteerId }), {
+      meta: { actor: principal.subject },
+    });
+    return { shiftId, volunteerId: body.toVolunteerId };
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { expectedVersionFrom } from '../../shared/command-runner';
+import { assertStreetScope } from '../../shared/scope';
+import { taskErrors } from '../task.errors';
+import { TaskDispatcher } from '../task-dispatcher';
+
+export class CancelTaskDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500)
+  reason!: string;
+}
+
+@ApiTags('派单 tasks')
+@ApiBearerAuth()
+@Controller('tasks/:taskId/cancel')
+export class CancelTaskController {
+  constructor(private readonly dispatcher: TaskDispatcher) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('street_officer', 'district_officer')
+  @ApiOperation({ summary: '取消派单任务（待接受的邀请作废）' })
+  async cancel(
+    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Body() body: CancelTaskDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const { state, version } = await this.dispatcher.execute(
+      taskId,
+      (current) => {
+        if (current.status === 'none') throw taskErrors.notFound();
+        assertStreetScope(principal, current.streetCode);
+        return { type: 'CancelTask', reason: body.reason };
+      },
+      { expectedVersion: expectedVersionFrom(ifMatch), meta: { actor: principal.subject } },
+    );
+    return { taskId, status: state.status, version };
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Kysely } from 'kysely';
+import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT } from '@ws/contracts';
+import type { EventEnvelope } from '@ws/contracts';
+import type { AppendMeta } from '@ws/eventstore';
+import { CLOCK } from '@ws/kernel';
+import type { Clock } from '@ws/kernel';
+import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
+import { DISPATCH_CONFIG } from '../dispatch.config';
+import type { DispatchConfig } from '../dispatch.config';
+import type { DispatchDatabase } from '../db/database';
+import { CommandRunner } from '../shared/command-runner';
+import type { RunResult } from '../shared/command-runner';
+import { candidatePool } from './candidate-pool';
+import { rankCandidates } from './ranking';
+import { taskDecider } from './task.decider';
+import type { Offer, TaskCommand, TaskState } from './task.decider';
+
+const DAY_MS = 86_400_000;
+
+export const taskTarget = (taskId: string) => ({ context: DISPATCH_CONTEXT, aggregate: DISPATCH_AGGREGATES.task, aggregateId: taskId });
+
+/** Runs task commands, ranking the district's volunteers whenever a command may invite someone. */
+@Injectable()
+export class TaskDispatcher {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
+    @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Candidates for the task as it stands, best first, in the street and in the district. */
+  async offerFor(state: TaskState, invitationId: string): Promise<Offer> {
+    const now = this.clock.now();
+    const pool = await candidatePool(this.db, this.platform.node.code, state.requiredSkill, new Date(now.getTime() - this.config.fairLoadDays * DAY_MS));
+    const need = { streetCode: state.streetCode, requiredSkill: state.requiredSkill, scheduledAt: state.scheduledAt, deadline: state.deadline };
+    const options = { now, exclude: new Set(state.asked), declineCooldownMs: this.config.declineCooldownMs };
+    return {
+      invitationId,
+      streetCandidates: rankCandidates(need, pool, { ...options, scope: 'street' }).map((c) => c.volunteerId),
+      districtCandidates: rankCandidates(need, pool, { ...options, scope: 'district' }).map((c) => c.volunteerId),
+      district: this.platform.node.code,
+      invitationTtlMs: this.config.invitationTtlMs,
+    };
+  }
+
+  execute(
+    taskId: string,
+    command: (state: TaskState, envelopes: EventEnvelope[]) => TaskCommand | Promise<TaskCommand>,
+    options: { expectedVersion?: number; meta?: AppendMeta; retryOnConflict?: boolean } = {},
+  ): Promise<RunResult<TaskState>> {
+    return this.runner.run(taskDecider, taskTarget(taskId), command, options);
+  }
+
+  load(taskId: string) {
+    return this.runner.load(taskDecider, taskTarget(taskId));
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { MAX_TASK_HOURS } from '../task.decider';
+import { TaskDispatcher } from '../task-dispatcher';
+
+export class CompleteTaskDto {
+  @ApiProperty({ description: '完成情况说明' }) @IsString() @MinLength(1) @MaxLength(4000)
+  notes!: string;
+
+  @ApiProperty({ description: '照片引用（已上传文件的编号）', type: [String] })
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true })
+  photoRefs!: string[];
+
+  @ApiPropertyOptional({ description: '活动参加人数（活动类任务必填）' }) @IsOptional() @IsInt() @Min(0) @Max(100_000)
+  attendees?: number;
+
+  @ApiProperty({ description: '服务时长（小时）', example: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.25) @Max(MAX_TASK_HOURS)
+  hours!: number;
+}
+
+@ApiTags('派单 tasks')
+@Controller('tasks/:taskId')
+export class WorkOnTaskController {
+  constructor(private readonly dispatcher: TaskDispatcher) {}
+
+  @Post('start')
+  @HttpCode(200)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '开始服务（可选）：心愿显示为进行中' })
+  async start(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentVolunteer() volunteerId: string) {
+    const { state, version } = await this.dispatcher.execute(taskId, () => ({ type: 'StartTask', volunteerId }), { meta: { actor: `volunteer:${volunteerId}` } });
+    return { taskId, status: state.status, version };
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '完成任务：提交说明、照片引用、参加人数与服务时长' })
+  async complete(@Param('taskId', ParseUUIDPipe) taskId: string, @Body() body: CompleteTaskDto, @CurrentVolunteer() volunteerId: string) {
+    const proof = { notes: body.notes, photoRefs: body.photoRefs, attendees: body.attendees ?? null };
+    const { state, version } = await this.dispatcher.execute(taskId, () => ({ type: 'CompleteTask', volunteerId, proof, hours: body.hours }), {
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { taskId, status: state.status, hours: body.hours, version };
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Headers, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandRunner, expectedVersionFrom } from '../../shared/command-runner';
+import { CurrentVolunteer, VolunteerOnly } from '../access/volunteer-auth';
+import { AvailabilityDto } from '../register-volunteer/register-volunteer.dto';
+import { volunteerTarget } from '../volunteer-target';
+import { volunteerDecider } from '../volunteer.decider';
+import type { VolunteerCommand } from '../volunteer.decider';
+
+@ApiTags('志愿者 volunteers')
+@Controller('volunteers/me/availability')
+export class ChangeAvailabilityController {
+  constructor(private readonly runner: CommandRunner) {}
+
+  @Put()
+  @VolunteerOnly()
+  @ApiOperation({ summary: '志愿者修改每周可服务时段（北京时间）' })
+  async change(@Body() body: AvailabilityDto, @CurrentVolunteer() volunteerId: string, @Headers('if-match') ifMatch?: string) {
+    const availability = body.availability.map((a) => ({ day: a.day, from: a.from, to: a.to }));
+    const { version } = await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'ChangeAvailability', availability }), {
+      expectedVersion: expectedVersionFrom(ifMatch),
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { volunteerId, availability, version };
+  }
+}

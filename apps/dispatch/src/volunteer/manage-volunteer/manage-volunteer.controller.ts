@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { Kysely } from 'kysely';
+import { DB } from '@ws/platform';
+import type { DispatchDatabase } from '../../db/database';
+import { CommandRunner } from '../../shared/command-runner';
+import { assertStreetScope } from '../../shared/scope';
+import { VolunteerAccess } from '../access/volunteer-access';
+import { volunteerTarget } from '../volunteer-target';
+import { maskMobile, VolunteerVault } from '../vault/volunteer-vault';
+import { activeCheck, volunteerDecider, volunteerErrors } from '../volunteer.decider';
+import type { VolunteerCommand } from '../volunteer.decider';
+
+export class RetireVolunteerDto {
+  @ApiProperty({ enum: ['withdrew', 'removed'] }) @IsIn(['withdrew', 'removed'])
+  reason!: 'withdrew' | 'removed';
+}
+
+/** What officers of the volunteer's street (or above) do with a volunteer's record. */
+@ApiTags('志愿者 volunteers')
+@ApiBearerAuth()
+@Controller('volunteers/:volunteerId')
+export class ManageVolunteerController {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly vault: VolunteerVault,
+    private readonly access: VolunteerAccess,
+    @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
+  ) {}
+
+  @Get('contact')
+  @Roles('street_officer', 'station_manager', 'district_officer')
+  @ApiOperation({ summary: '联系方式（解密后给本街道干部，用于电话联系；另附打码手机号供展示）' })
+  async contact(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+    await this.inScope(volunteerId, principal);
+    const contact = await this.vault.open(volunteerId);
+    return { volunteerId, name: contact.name, mobile: contact.mobile, mobileMasked: maskMobile(contact.mobile) };
+  }
+
+  @Post('access-code')
+  @HttpCode(201)
+  @Roles('street_officer', 'station_manager', 'district_officer')
+  @ApiOperation({ summary: '重置登录码（旧码作废，新码只显示一次）' })
+  async resetCode(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+    const state = await this.inScope(volunteerId, principal);
+    const refusal = activeCheck(state);
+    if (refusal) throw refusal;
+    return { volunteerId, accessCode: await this.access.issueCode(this.db, volunteerId) };
+  }
+
+  @Post('retire')
+  @HttpCode(200)
+  @Roles('street_officer', 'station_manager', 'district_officer')
+  @ApiOperation({ summary: '志愿者退出：不再收到邀请' })
+  async retire(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @Body() body: RetireVolunteerDto, @CurrentPrincipal() principal: Principal) {
+    await this.inScope(volunteerId, principal);
+    await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: body.reason }), {
+      meta: { actor: principal.subject },
+    });
+    return { volunteerId, status: 'retired' };
+  }
+
+  @Delete('personal-data')
+  @HttpCode(200)
+  @Roles('street_officer', 'district_officer')
+  @ApiOperation({ summary: '删除个人信息（销毁密钥），志愿者同时退出；服务记录保留' })
+  async erase(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+    await this.inScope(volunteerId, principal);
+    const { events } = await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: 'erased' }), {
+      meta: { actor: principal.subject },
+      alongside: (trx) => this.vault.erase(trx, volunteerId),
+    });
+    // Already retired earlier: no event to write, but the personal data must go all the same.
+    if (events.length === 0) await this.db.transaction().execute((trx) => this.vault.erase(trx, volunteerId));
+    return { volunteerId, status: 'erased' };
+  }
+
+  private async inScope(volunteerId: string, principal: Principal) {
+    const { state } = await this.runner.load(volunteerDecider, volunteerTarget(volunteerId));
+    if (state.status === 'none') throw volunteerErrors.notFound();
+    assertStreetScope(principal, state.homeStreet);
+    return state;
+  }
+}

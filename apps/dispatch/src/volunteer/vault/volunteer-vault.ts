@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Kysely, Transaction } from 'kysely';
+import { deriveKey, DomainError, keyedHash, newDataKey, open, seal } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import { DISPATCH_CONFIG } from '../../dispatch.config';
+import type { DispatchConfig } from '../../dispatch.config';
+import type { DispatchDatabase } from '../../db/database';
+
+export interface VolunteerContact {
+  name: string;
+  mobile: string;
+}
+
+/**
+ * Volunteers' names and mobiles, each sealed with the volunteer's own key, the key wrapped by
+ * the master key. Events carry only the volunteer id; erasing deletes the key and the sealed
+ * row (crypto-shredding), and the event log stays intact.
+ */
+@Injectable()
+export class VolunteerVault {
+  private readonly masterKey: Buffer;
+  private readonly hmacKey: Buffer;
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
+    @Inject(DISPATCH_CONFIG) config: DispatchConfig,
+  ) {
+    this.masterKey = deriveKey(config.vaultKey, 'vault-master');
+    this.hmacKey = deriveKey(config.vaultKey, 'vault-hmac');
+  }
+
+  /** Stores the contact in `trx` (with the registration events); a mobile already registered is refused. */
+  async store(trx: Transaction<any>, volunteerId: string, contact: VolunteerContact): Promise<void> {
+    const dataKey = newDataKey();
+    const sealed = seal(dataKey, `volunteer:${volunteerId}`, Buffer.from(JSON.stringify(contact), 'utf8'));
+    const inserted = await (trx as Transaction<DispatchDatabase>)
+      .insertInto('volunteer_vault')
+      .values({ volunteer_id: volunteerId, mobile_hmac: this.mobileHmac(contact.mobile), sealed })
+      .onConflict((oc) => oc.column('mobile_hmac').doNothing())
+      .returning('volunteer_id')
+      .executeTakeFirst();
+    if (!inserted) throw new DomainError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
+    await (trx as Transaction<DispatchDatabase>)
+      .insertInto('volunteer_keys')
+      .values({ volunteer_id: volunteerId, wrapped_key: seal(this.masterKey, `volunteer-key:${volunteerId}`, dataKey) })
+      .execute();
+  }
+
+  async open(volunteerId: string): Promise<VolunteerContact> {
+    const row = await this.db
+      .selectFrom('volunteer_vault as v')
+      .leftJoin('volunteer_keys as k', 'k.volunteer_id', 'v.volunteer_id')
+      .select(['v.sealed', 'k.wrapped_key'])
+      .where('v.volunteer_id', '=', volunteerId)
+      .executeTakeFirst();
+    if (!row?.wrapped_key) throw new DomainError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
+    const dataKey = open(this.masterKey, `volunteer-key:${volunteerId}`, row.wrapped_key);
+    return JSON.parse(open(dataKey, `volunteer:${volunteerId}`, row.sealed).toString('utf8')) as VolunteerContact;
+  }
+
+  /** Crypto-shredding: without the key the sealed contact (and any backup of it) is unreadable. */
+  async erase(trx: Transaction<any>, volunteerId: string): Promise<void> {
+    const t = trx as Transaction<DispatchDatabase>;
+    await t.deleteFrom('volunteer_keys').where('volunteer_id', '=', volunteerId).execute();
+    await t.deleteFrom('volunteer_vault').where('volunteer_id', '=', volunteerId).execute();
+    await t.deleteFrom('volunteer_access_codes').where('volunteer_id', '=', volunteerId).execute();
+  }
+
+  private mobileHmac(mobile: string): string {
+    return keyedHash(this.hmacKey, 'mobile', mobile.replace(/\D/g, ''));
+  }
+}
+
+/** 138****5678: what a screen shows unless the officer needs to call. */
+export function maskMobile(mobile: string): string {
+  return mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****';
+}

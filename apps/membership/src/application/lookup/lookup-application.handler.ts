@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { checkMobile, checkName, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { DomainError } from '@ws/kernel';
+import { PersonalDataVault } from '../../personal-data/personal-data.vault';
+import { Aggregates, target } from '../../shared/aggregates';
+import { registeredUnions } from '../../union/union-registry';
+import { applicationDecider } from '../application.decider';
+import type { AmendApplicationDto } from './lookup-application.dto';
+
+const NOT_FOUND = () => new DomainError('application_not_found', '申请编号或手机号不正确');
+
+/**
+ * What an applicant sees with their application number and mobile: the status and, once
+ * approved, the member card number. A wrong number and a wrong mobile answer alike, so the
+ * endpoint tells a guesser nothing.
+ */
+@Injectable()
+export class LookupApplicationHandler {
+  constructor(
+    private readonly aggregates: Aggregates,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async lookup(number: string, mobile: string) {
+    const row = await this.find(number, mobile);
+    const union = await this.aggregates.db.selectFrom('unions').select('name').where('union_id', '=', row.union_id).executeTakeFirst();
+    return {
+      applicationNumber: row.application_number,
+      status: row.status,
+      unionId: row.union_id,
+      unionName: union?.name ?? null,
+      submittedAt: row.submitted_at,
+      updatedAt: row.updated_at,
+      ...(row.status === 'approved' ? { cardNumber: row.card_number } : {}),
+      ...(row.status === 'rejected' ? { rejection: { reason: row.reason, note: row.note } } : {}),
+      ...(row.status === 'info_requested' ? { infoRequested: { fields: row.info_fields ?? [], note: row.note } } : {}),
+    };
+  }
+
+  async amend(dto: AmendApplicationDto) {
+    const row = await this.find(dto.number, dto.mobile);
+    const stream = target(MEMBERSHIP_AGGREGATES.application, row.application_id);
+    let newName: string | undefined;
+    if (dto.name !== undefined) {
+      const checked = checkName(dto.name);
+      if (!checked.ok) throw new DomainError(checked.code, checked.message, 'name');
+      newName = checked.value;
+    }
+    await this.aggregates.handle(
+      applicationDecider,
+      stream,
+      async (state) => {
+        const unionId = dto.unionId ?? state.unionId;
+        const union = (await registeredUnions(this.aggregates.db, [unionId])).get(unionId);
+        return {
+          type: 'AmendApplication' as const,
+          unionId,
+          occupation: dto.occupation ?? state.occupation,
+          employer: dto.employer ?? null,
+          streetCode: dto.streetCode ?? state.streetCode,
+          personalDataChanged: newName !== undefined,
+          unionActive: union?.status === 'active',
+        };
+      },
+      {
+        meta: { actor: 'public' },
+        alongside: async (trx, _events, state) => {
+          if (newName !== undefined) {
+            const current = (await this.vault.reveal(trx, [state.personId])).get(state.personId);
+            if (current?.state !== 'readable') throw new DomainError('person_erased', '个人信息已注销');
+            await this.vault.replace(trx, state.personId, { ...current.data, name: newName });
+          }
+          await trx
+            .updateTable('application_registry')
+            .set({ status: 'submitted', union_id: dto.unionId ?? state.unionId, note: null, info_fields: null, updated_at: this.aggregates.now() })
+            .where('application_id', '=', row.application_id)
+            .execute();
+        },
+      },
+    );
+    return this.lookup(dto.number, dto.mobile);
+  }
+
+  private async find(number: string, mobile: string) {
+    const checked = checkMobile(mobile);
+    if (!checked.ok) throw NOT_FOUND();
+    const row = await this.aggregates.db
+      .selectFrom('application_registry')
+      .selectAll()
+      .where('application_number', '=', number.trim().toUpperCase())
+      .executeTakeFirst();
+    if (!row || row.mobile_hmac === null || row.mobile_hmac !== this.vault.mobileHmac(checked.value)) throw NOT_FOUND();
+    return row;
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, DomainError, type Principal, Roles } from '@ws/kernel';
+import { ExpectedVersion } from '../../shared/if-match';
+import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
+import { ReviewApplicationHandler } from './review-application.handler';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
+
+@ApiTags('入会审批 review')
+@ApiBearerAuth()
+@Controller('applications')
+@Roles('district_officer', 'street_officer')
+export class ReviewApplicationController {
+  constructor(private readonly handler: ReviewApplicationHandler) {}
+
+  @Post(':applicationId/approve')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '批准：发放会员卡号，会籍生效' })
+  async approve(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+    const [outcome] = await this.handler.approve([applicationId], principal, version);
+    if (outcome!.status === 'refused') throw new DomainError(outcome!.error.code, outcome!.error.message, undefined, outcome!.error.details);
+    return outcome;
+  }
+
+  @Post('approvals')
+  @HttpCode(200)
+  @ApiOperation({ summary: '批量批准（≤500），逐份答复' })
+  approveMany(@Body() dto: ApproveApplicationsDto, @CurrentPrincipal() principal: Principal) {
+    return this.handler.approve(dto.applicationIds, principal).then((results) => ({
+      approved: results.filter((r) => r.status === 'approved').length,
+      refused: results.filter((r) => r.status === 'refused').length,
+      results,
+    }));
+  }
+
+  @Post(':applicationId/reject')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '驳回（附原因）' })
+  reject(
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Body() dto: RejectApplicationDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.handler.reject(applicationId, dto.reason, dto.note ?? '', principal, version);
+  }
+
+  @Post(':applicationId/request-info')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '要求补充材料' })
+  requestInfo(
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Body() dto: RequestInfoDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.handler.requestInfo(applicationId, dto.fields, dto.note, principal, version);
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { APPLICATION_CHANNELS, type ApplicationChannel, MEMBER_OCCUPATIONS, type MemberOccupation } from '@ws/contracts';
+import { STREET_CODE } from '../../union/manage-unions/manage-unions.dto';
+
+export const MAX_BULK_APPLICATIONS = 500;
+/**
+ * Loose bounds here, exact rules in the identity checks: an over-long name must come back as
+ * `name_too_long` for its own item, not as a 400 for the whole request.
+ */
+const FIELD_LIMIT = 20_000;
+
+/** One worker's application (我要入会). Name, mobile and ID number go to the vault only. */
+export class ApplicationItemDto {
+  @ApiProperty({ example: '张三', description: '姓名（1–50字，不含表情符号）' })
+  @IsString() @MaxLength(FIELD_LIMIT)
+  name!: string;
+
+  @ApiProperty({ example: '13812345678' })
+  @IsString() @MaxLength(FIELD_LIMIT)
+  mobile!: string;
+
+  @ApiProperty({ example: '11010519491231002X', description: '居民身份证号（18位，校验位）' })
+  @IsString() @MaxLength(FIELD_LIMIT)
+  idNumber!: string;
+
+  @ApiProperty({ enum: MEMBER_OCCUPATIONS })
+  @IsIn(MEMBER_OCCUPATIONS)
+  occupation!: MemberOccupation;
+
+  @ApiPropertyOptional({ example: '美团', description: '用工单位或平台' })
+  @IsOptional() @IsString() @MaxLength(FIELD_LIMIT)
+  employer?: string;
+
+  @ApiPropertyOptional({ description: '想加入的工会；不填则按职业和街道推荐' })
+  @IsOptional() @IsUUID()
+  unionId?: string;
+
+  @ApiPropertyOptional({ example: '330802001' })
+  @IsOptional() @Matches(STREET_CODE)
+  streetCode?: string;
+
+  @ApiPropertyOptional({ description: '申请所在的驿站' })
+  @IsOptional() @IsUUID()
+  stationId?: string;
+}
+
+export class SubmitApplicationDto extends ApplicationItemDto {
+  @ApiPropertyOptional({ enum: APPLICATION_CHANNELS, default: 'online' })
+  @IsOptional() @IsIn(APPLICATION_CHANNELS)
+  channel?: ApplicationChannel;
+}
+
+export class BulkApplicationsDto {
+  @ApiProperty({
+    type: [ApplicationItemDto],
+    description: `1–${MAX_BULK_APPLICATIONS} 份申请；每一份单独受理或退回，一份有误不影响其余`,
+  })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BULK_APPLICATIONS)
+  items!: unknown[];
+
+  @ApiPropertyOptional({ enum: APPLICATION_CHANNELS, default: 'fair' })
+  @IsOptional() @IsIn(APPLICATION_CHANNELS)
+  channel?: ApplicationChannel;
+
+  @ApiPropertyOptional({ description: '同一场集中入会活动的所有申请共享的关联号' })
+  @IsOptional() @IsUUID()
+  batchId?: string;
+}
+
+export class ItemErrorDto {
+  @ApiProperty() code!: string;
+  @ApiPropertyOptional() field?: string;
+  @ApiProperty() message!: string;
+}
+
+export class ItemOutcomeDto {
+  @ApiProperty() index!: number;
+  @ApiProperty({ enum: ['accepted', 'existing_membership', 'existing_application', 'rejected'] })
+  status!: 'accepted' | 'existing_membership' | 'existing_application' | 'rejected';
+  @ApiPropertyOptional() applicationId?: string;
+  @ApiPropertyOptional({ description: '凭申请编号和手机号查询进度' }) applicationNumber?: string;
+  @ApiPropertyOptional() unionId?: string;
+  @ApiPropertyOptional() membershipId?: string;
+  @ApiPropertyOptional() cardNumber?: string;
+  @ApiPropertyOptional({ type: ItemErrorDto }) error?: ItemErrorDto;
+}

@@ -1,0 +1,85 @@
+import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
+import { syntheticPerson } from './demo/synthetic-people';
+
+const LOOKUPS_PER_MINUTE = 6;
+
+/** Joining end to end in one process: HTTP → event store → outbox → JetStream → read models. */
+describe('membership API (real Postgres and NATS)', () => {
+  let service: MembershipTestApp;
+  let officer: string;
+  let unionId: string;
+
+  beforeAll(async () => {
+    service = await startMembership({ lookupPerMinute: LOOKUPS_PER_MINUTE });
+    officer = await service.officer();
+    unionId = await service.createUnion(officer);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('applies, approves and issues a member card the applicant can look up', async () => {
+    const person = syntheticPerson(1);
+    const submitted = await service.request('POST', '/applications', applicationFor(1, unionId));
+    expect(submitted.statusCode).toBe(201);
+    const { applicationId, applicationNumber, status } = submitted.json();
+    expect(status).toBe('accepted');
+    expect(applicationNumber).toMatch(/^RH\d{6}[0-9A-Z]{10}$/);
+
+    const pending = await service.request('GET', `/applications/lookup?number=${applicationNumber}&mobile=${person.mobile}`);
+    expect(pending.statusCode).toBe(200);
+    expect(pending.json()).toMatchObject({ status: 'submitted', unionId });
+
+    const approved = await service.request('POST', `/applications/${applicationId}/approve`, undefined, officer);
+    expect(approved.statusCode).toBe(200);
+    const { membershipId, cardNumber } = approved.json();
+    expect(cardNumber).toMatch(new RegExp(`^${service.config.node.code.toUpperCase()}\\d{8}$`));
+
+    const looked = await service.request('POST', '/applications/lookup', { number: applicationNumber, mobile: person.mobile });
+    expect(looked.json()).toMatchObject({ status: 'approved', cardNumber });
+
+    await service.catchUp();
+    const card = await service.request('GET', `/members/${membershipId}`, undefined, officer);
+    expect(card.statusCode).toBe(200);
+    expect(card.json()).toMatchObject({ cardNumber, unionId, status: 'active', person: { name: person.name, disclosure: 'unmasked' } });
+    const stats = await service.request('GET', `/members/stats?by=union`);
+    expect(stats.json().rows).toEqual([expect.objectContaining({ key: unionId, members: 1, label: '柯城区外卖配送行业联合工会' })]);
+  });
+
+  it('answers a second application with the same ID number with the existing membership, never a duplicate', async () => {
+    const again = await service.request('POST', '/applications', applicationFor(1, unionId));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ status: 'existing_membership', cardNumber: expect.any(String) });
+
+    const otherMobile = await service.request('POST', '/applications', applicationFor(1, unionId, { mobile: '13900000000' }));
+    expect(otherMobile.json()).toEqual({ status: 'existing_membership' });
+
+    await service.catchUp();
+    const stats = await service.request('GET', `/members/stats?by=union`);
+    expect(stats.json().rows[0].members).toBe(1);
+  });
+
+  it('a wrong mobile and a wrong number answer alike', async () => {
+    const submitted = (await service.request('POST', '/applications', applicationFor(2, unionId))).json();
+    const wrongMobile = await service.request('GET', `/applications/lookup?number=${submitted.applicationNumber}&mobile=13700000000`);
+    const wrongNumber = await service.request('GET', `/applications/lookup?number=RH000000AAAAAAAAAA&mobile=${syntheticPerson(2).mobile}`);
+    expect(wrongMobile.statusCode).toBe(404);
+    expect(wrongNumber.statusCode).toBe(404);
+    expect(wrongMobile.json().code).toBe(wrongNumber.json().code);
+  });
+
+  it('throttles status look-ups per client, answering problem+json 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < LOOKUPS_PER_MINUTE + 2; i++) {
+      statuses.push((await service.request('GET', `/applications/lookup?number=RH000000AAAAAAAAAA&mobile=1380000000${i}`)).statusCode);
+    }
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThan(0);
+    expect(firstRefused).toBeLessThanOrEqual(LOOKUPS_PER_MINUTE);
+    expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+    const refused = await service.request('GET', '/applications/lookup?number=RH000000AAAAAAAAAA&mobile=13800000000');
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('rate_limited');
+  });
+});

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { syntheticPerson } from './demo/synthetic-people';
+import { RewardsSubscription } from './subscriptions/rewards.subscription';
+import { applicationFor, MembershipTestApp, startMembership, waitFor } from './testing/membership-test-app';
+
+/** Unions, reviews, transfers, status changes, points and the shop, through the HTTP API and the bus. */
+describe('membership flows (real Postgres and NATS)', () => {
+  let service: MembershipTestApp;
+  let officer: string;
+  let riders: string;
+  let couriers: string;
+  let next = 1000;
+
+  /** Applies and approves a new synthetic person in `unionId`; returns ids. */
+  const join = async (unionId: string) => {
+    const index = next++;
+    const submitted = (await service.request('POST', '/applications', applicationFor(index, unionId))).json();
+    const approved = (await service.request('POST', `/applications/${submitted.applicationId}/approve`, undefined, officer)).json();
+    return { index, applicationId: submitted.applicationId as string, membershipId: approved.membershipId as string, cardNumber: approved.cardNumber as string };
+  };
+  const stats = async (by: string) => {
+    await service.catchUp();
+    return (await service.request('GET', `/members/stats?by=${by}`)).json().rows as Array<{ key: string; members: number }>;
+  };
+  const countIn = async (unionId: string) => (await stats('union')).find((r) => r.key === unionId)?.members ?? 0;
+
+  beforeAll(async () => {
+    service = await startMembership({ reactions: true });
+    officer = await service.officer();
+    const federation = await service.createUnion(officer, { name: '柯城区总工会', kind: 'federation', occupations: [] });
+    riders = await service.createUnion(officer, { name: '外卖配送行业联合工会', parentUnionId: federation, occupations: ['rider'] });
+    couriers = await service.createUnion(officer, { name: '快递行业联合工会', parentUnionId: federation, occupations: ['courier'] });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('suggests the joint union of the applicant’s occupation when none is named', async () => {
+    const { unionId: _none, ...withoutUnion } = applicationFor(next++, riders, { occupation: 'courier' });
+    const submitted = await service.request('POST', '/applications', withoutUnion);
+    expect(submitted.json()).toMatchObject({ status: 'accepted', unionId: couriers });
+    const { unionId: _n, ...nobody } = applicationFor(next++, riders, { occupation: 'sanitation' });
+    expect((await service.request('POST', '/applications', nobody)).json()).toMatchObject({ code: 'no_union_suggested' });
+  });
+
+  it('requests more information, the applicant amends with number + mobile, the union rejects with a reason', async () => {
+    const index = next++;
+    const submitted = (await service.request('POST', '/applications', applicationFor(index, riders))).json();
+    const asked = await service.request('POST', `/applications/${submitted.applicationId}/request-info`, { fields: ['employer'], note: '请补充所在配送站点' }, officer);
+    expect(asked.statusCode).toBe(200);
+    const mobile = syntheticPerson(index).mobile;
+    const seen = (await service.request('POST', '/applications/lookup', { number: submitted.applicationNumber, mobile })).json();
+    expect(seen).toMatchObject({ status: 'info_requested', infoRequested: { fields: ['employer'], note: '请补充所在配送站点' } });
+
+    const amended = await service.request('POST', '/applications/amendments', { number: submitted.applicationNumber, mobile, employer: '美团 柯城站', name: '王小明' });
+    expect(amended.json()).toMatchObject({ status: 'submitted' });
+    const stale = await service.request('POST', `/applications/${submitted.applicationId}/reject`, { reason: 'not_eligible', note: '不属于本行业' }, officer, { 'if-match': '"2"' });
+    expect(stale.statusCode).toBe(409);
+    const rejected = await service.request('POST', `/applications/${submitted.applicationId}/reject`, { reason: 'not_eligible', note: '不属于本行业' }, officer, { 'if-match': '"3"' });
+    expect(rejected.statusCode).toBe(200);
+    expect((await service.request('POST', '/applications/lookup', { number: submitted.applicationNumber, mobile })).json()).toMatchObject({
+      status: 'rejected',
+      rejection: { reason: 'not_eligible', note: '不属于本行业' },
+    });
+    await service.catchUp();
+    const detail = await service.request('GET', `/applications/${submitted.applicationId}`, undefined, officer);
+    expect(detail.json()).toMatchObject({ status: 'rejected', person: { name: '王小明', disclosure: 'unmasked' } });
+  });
+
+  it('keeps an application queue with ages and counts', async () => {
+    await service.request('POST', '/applications', applicationFor(next++, riders));
+    await service.catchUp();
+    const queue = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
+    expect(queue.items.length).toBeGreaterThan(0);
+    expect(queue.items.every((i: { status: string; age_hours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.age_hours >= 0)).toBe(true);
+    expect(queue.counts.submitted.count).toBe(queue.items.length);
+  });
+
+  it('transfers inside the node: in flight, then out of the old union and into the new in one step', async () => {
+    const member = await join(riders);
+    const before = { riders: await countIn(riders), couriers: await countIn(couriers) };
+    const requested = await service.request('POST', `/members/${member.membershipId}/transfers`, { toUnionId: couriers }, officer);
+    expect(requested.statusCode).toBe(201);
+    const { transferId } = requested.json();
+    await service.catchUp();
+    const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
+    expect(inFlight).toEqual([expect.objectContaining({ transfer_id: transferId, status: 'requested', from_union_id: riders, to_union_id: couriers })]);
+    // While in flight the member still counts in the old union only.
+    expect(await countIn(riders)).toBe(before.riders);
+
+    expect((await service.request('POST', `/members/${member.membershipId}/leave`, { reason: '本人申请' }, officer)).json().code).toBe('transfer_in_flight');
+    const accepted = await service.request('POST', `/transfers/${transferId}/accept`, undefined, officer);
+    expect(accepted.json()).toMatchObject({ status: 'completed', unionId: couriers });
+    expect(await countIn(riders)).toBe(before.riders - 1);
+    expect(await countIn(couriers)).toBe(before.couriers + 1);
+    expect((await service.request('GET', '/transfers', undefined, officer)).json()).toEqual([]);
+    const events = await service.db.raw<{ type: string }>(`select type from events where stream_id = 'membership-${member.membershipId}' order by stream_version`);
+    expect(events.rows.map((r) => r.type)).toEqual(['MembershipActivated', 'TransferRequested', 'TransferCompleted']);
+  });
+
+  it('a declined transfer leaves the member where they were', async () => {
+    const member = await join(riders);
+    const { transferId } = (await service.request('POST', `/members/${member.membershipId}/transfers`, { toUnionId: couriers }, officer)).json();
+    const declined = await service.request('POST', `/transfers/${transferId}/decline`, { reason: '不符合行业' }, officer);
+    expect(declined.json()).toMatchObject({ status: 'declined' });
+    await service.catchUp();
+    const card = (await service.request('GET', `/members/${member.membershipId}`, undefined, officer)).json();
+    expect(card.unionId).toBe(riders);
+  });
+
+  it('suspends, reinstates and leaves; a member who left may join again', async () => {
+    const member = await join(riders);
+    const call = (action: string, body?: unknown) => service.request('POST', `/members/${member.membershipId}/${action}`, body, officer);
+    expect((await call('suspend', { reason: '长期失联' })).json()).toMatchObject({ status: 'suspended' });
+    expect((await call('suspend', { reason: '长期失联' })).json().code).toBe('membership_not_active');
+    expect((await call('reinstate')).json()).toMatchObject({ status: 'active' });
+    expect((await call('leave', { reason: '本人申请' })).json()).toMatchObject({ status: 'left' });
+    const rejoined = await service.request('POST', '/applications', applicationFor(member.index, riders));
+    expect(rejoined.statusCode).toBe(201);
+    await service.catchUp();
+    const card = (await service.request('GET', `/members/${member.membershipId}`, undefined, officer)).json();
+    expect(card.status).toBe('left');
+  });
+
+  it('merges a union: every member moves with it in one transaction; dissolving needs members moved first', async () => {
+    const small = await service.createUnion(officer, { name: '网约车行业联合工会', occupations: ['ride_hail_driver'] });
+    const members = [await join(small), await join(small)];
+    const refused = await service.request('POST', `/unions/${small}/dissolve`, { reason: '并入' }, officer);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'union_has_members', activeMembers: 2 });
+
+    const before = await countIn(couriers);
+    const merged = await service.request('POST', `/unions/${small}/merge`, { intoUnionId: couriers }, officer);
+    expect(merged.json()).toMatchObject({ membersMoved: 2 });
+    expect(await countIn(small)).toBe(0);
+    expect(await countIn(couriers)).toBe(before + 2);
+    for (const m of members) {
+      expect((await service.request('GET', `/members/${m.membershipId}`, undefined, officer)).json().unionId).toBe(couriers);
+    }
+    const applyToMerged = await service.request('POST', '/applications', applicationFor(next++, small));
+    expect(applyToMerged.json().code).toBe('union_not_accepting');
+    const union = (await service.request('GET', `/unions/${small}`)).json();
+    expect(union).toMatchObject({ status: 'merged', merged_into: couriers });
+
+    const empty = await service.createUnion(officer, { name: '临时工会' });
+    expect((await service.request('POST', `/unions/${empty}/rename`, { name: '环卫行业联合工会' }, officer)).statusCode).toBe(200);
+    expect((await service.request('POST', `/unions/${empty}/dissolve`, { reason: '撤销' }, officer)).statusCode).toBe(200);
+  });
+
+  it('credits points from street-report rewards and volunteer hours exactly once, and from check-ins when enabled', async () => {
+    const member = await join(riders);
+    const points = async () => (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json();
+    const reward = { reportId: 'report-1', memberCard: member.cardNumber, amountYuan: 5, points: 50 };
+    await service.publishForeign('wishes', 'report', 'ReportRewarded', reward);
+    await waitFor(async () => (await points()).balance === 50);
+
+    await service.request('POST', `/members/${member.membershipId}/volunteer`, { volunteerId: 'volunteer-7' }, officer);
+    await service.publishForeign('dispatch', 'task', 'TaskCompleted', { taskId: 't1', wishIds: [], decisionId: 'd1', volunteerId: 'volunteer-7', streetCode: '330802001', stationId: null, proof: { notes: '', photoRefs: [], attendees: null }, hours: 2 });
+    await waitFor(async () => (await points()).balance === 70);
+
+    await service.publishForeign('stations', 'checkins', 'VisitsRecorded', {
+      stationId: randomUUID(),
+      visits: [
+        { key: 'k1', at: new Date().toISOString(), occupation: 'rider', memberCard: member.cardNumber },
+        { key: 'k2', at: new Date().toISOString(), occupation: 'rider' },
+      ],
+    });
+    await waitFor(async () => (await points()).balance === 71);
+
+    // A redelivered event (same event id) books nothing: the entry id derives from it.
+    const envelope = {
+      eventId: randomUUID(), type: 'ReportRewarded' as const, schema: 1, streamId: 'report-r9', streamVersion: null, occurredAt: new Date().toISOString(),
+      data: { ...reward, reportId: 'report-9', points: 5 }, metadata: { correlationId: 'c', causationId: 'c', node: service.config.node.code },
+    };
+    const subscription = service.app.get(RewardsSubscription);
+    await subscription.reportRewarded(envelope);
+    await subscription.reportRewarded(envelope);
+    expect((await points()).balance).toBe(76);
+    const account = await points();
+    expect(account.entries.map((e: { source: string; points: number }) => [e.source, e.points])).toEqual([
+      ['street_report', 50],
+      ['volunteer_hours', 20],
+      ['checkin', 1],
+      ['street_report', 5],
+    ]);
+  });
+
+  it('redeems at the points shop: stock and points fall together, never below zero, once per redemption id', async () => {
+    const member = await join(riders);
+    await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId: randomUUID(), points: 100, reason: '活动奖励' }, officer);
+    const item = (await service.request('POST', '/shop/items', { name: '清凉礼包', points: 30, stock: 2 }, officer)).json();
+    const manager = await service.officer('station_manager');
+    const redeem = (redemptionId: string, quantity = 1) =>
+      service.request('POST', '/shop/redemptions', { redemptionId, cardNumber: member.cardNumber, itemId: item.itemId, quantity }, manager);
+
+    const first = randomUUID();
+    expect((await redeem(first)).json()).toMatchObject({ points: 30, balance: 70, repeated: false });
+    expect((await redeem(first)).json()).toMatchObject({ repeated: true, balance: 70 });
+    expect((await redeem(randomUUID(), 2)).json()).toMatchObject({ code: 'out_of_stock', stock: 1 });
+    expect((await redeem(randomUUID())).json()).toMatchObject({ balance: 40 });
+    expect((await redeem(randomUUID())).json().code).toBe('out_of_stock');
+    await service.request('POST', `/shop/items/${item.itemId}/restock`, { quantity: 5 }, officer);
+    expect((await redeem(randomUUID())).json()).toMatchObject({ balance: 10 });
+    expect((await redeem(randomUUID())).json()).toMatchObject({ code: 'insufficient_points', balance: 10, required: 30 });
+
+    await service.catchUp();
+    const stock = (await service.request('GET', '/shop/items')).json();
+    expect(stock.find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 4, redeemed: 3 });
+    const balances = (await service.request('GET', '/points/balances', undefined, officer)).json();
+    expect(balances.items.find((b: { membership_id: string }) => b.membership_id === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
+  });
+
+  it('counts members by occupation, street and month', async () => {
+    for (const by of ['occupation', 'street', 'month', 'node']) {
+      const rows = await stats(by);
+      expect(rows.reduce((sum, r) => sum + r.members, 0)).toBe((await stats('union')).reduce((sum, r) => sum + r.members, 0));
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { registerErrorStatuses } from '@ws/kernel';
+
+/**
+ * HTTP statuses of the membership service's error codes (the one table for this service).
+ * Codes not listed are 422: a well-formed request the domain refuses (bad ID checksum,
+ * emoji in a name, too few points …).
+ */
+export const MEMBERSHIP_ERROR_STATUSES: Record<string, number> = {
+  union_not_found: 404,
+  application_not_found: 404,
+  membership_not_found: 404,
+  transfer_not_found: 404,
+  shop_item_not_found: 404,
+  person_not_found: 404,
+  union_already_exists: 409,
+  union_not_active: 409,
+  union_has_members: 409,
+  union_has_child_unions: 409,
+  union_has_transfers_in_flight: 409,
+  application_already_exists: 409,
+  application_not_pending: 409,
+  application_not_awaiting_info: 409,
+  already_member: 409,
+  membership_already_exists: 409,
+  membership_not_active: 409,
+  membership_not_suspended: 409,
+  transfer_in_flight: 409,
+  transfer_not_pending: 409,
+  transfer_already_completed: 409,
+  transfer_not_local: 409,
+  transfer_to_same_union: 409,
+  redemption_id_reused: 409,
+  entry_id_reused: 409,
+  out_of_stock: 409,
+  shop_item_not_listed: 409,
+  shop_item_already_exists: 409,
+  person_erased: 410,
+};
+
+registerErrorStatuses(MEMBERSHIP_ERROR_STATUSES);

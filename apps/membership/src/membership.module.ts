@@ -1,0 +1,108 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { LookupApplicationController } from './application/lookup/lookup-application.controller';
+import { LookupApplicationHandler } from './application/lookup/lookup-application.handler';
+import { ReviewApplicationController } from './application/review/review-application.controller';
+import { ReviewApplicationHandler } from './application/review/review-application.handler';
+import { SubmitApplicationsController } from './application/submit/submit-applications.controller';
+import { SubmitApplicationsHandler } from './application/submit/submit-applications.handler';
+import { membershipMigrations } from './db/migrations';
+import { MEMBERSHIP_CONFIG, MembershipConfig, membershipConfig } from './membership-config';
+import './membership.errors';
+import { ChangeStatusController } from './memberships/change-status/change-status.controller';
+import { ChangeStatusHandler } from './memberships/change-status/change-status.handler';
+import { LinkVolunteerController } from './memberships/link-volunteer/link-volunteer.controller';
+import { TransferController } from './memberships/transfer/transfer.controller';
+import { TransferHandler } from './memberships/transfer/transfer.handler';
+import { ErasePersonController } from './personal-data/erasure/erase-person.controller';
+import { ErasePersonHandler } from './personal-data/erasure/erase-person.handler';
+import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { PII_KEYS, PiiKeys, piiKeysFromEnv } from './personal-data/pii-keys';
+import { BookPointsController } from './points/book-points/book-points.controller';
+import { BookPointsHandler } from './points/book-points/book-points.handler';
+import { ApplicationQueueController } from './read-models/applications/application-queue.controller';
+import { ApplicationQueueProjection } from './read-models/applications/application-queue.projection';
+import { MembersController } from './read-models/members/members.controller';
+import { MembersProjection } from './read-models/members/members.projection';
+import { PointsBalancesController } from './read-models/points/points-balances.controller';
+import { PointsBalancesProjection } from './read-models/points/points-balances.projection';
+import { ShopStockController } from './read-models/shop/shop-stock.controller';
+import { ShopStockProjection } from './read-models/shop/shop-stock.projection';
+import { TransfersController } from './read-models/transfers/transfers.controller';
+import { TransfersProjection } from './read-models/transfers/transfers.projection';
+import { UnionsController } from './read-models/unions/unions.controller';
+import { UnionsProjection } from './read-models/unions/unions.projection';
+import { Aggregates } from './shared/aggregates';
+import { ManageItemsController } from './shop/manage-items/manage-items.controller';
+import { RedeemController } from './shop/redeem/redeem.controller';
+import { RedeemHandler } from './shop/redeem/redeem.handler';
+import { RewardsSubscription } from './subscriptions/rewards.subscription';
+import { HandoverService } from './transfer-federation/handover.service';
+import { TransferFederationService } from './transfer-federation/transfer-federation.service';
+import { ManageUnionsController } from './union/manage-unions/manage-unions.controller';
+import { ManageUnionsHandler } from './union/manage-unions/manage-unions.handler';
+
+export const MEMBERSHIP_SERVICE = 'membership';
+
+export interface MembershipOverrides extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  piiKeys?: PiiKeys;
+  membership?: MembershipConfig;
+}
+
+/**
+ * The membership service (入会): unions, join applications, member cards, transfers, points and
+ * the points shop, with personal data only in the encrypted vault.
+ */
+@Module({})
+export class MembershipModule {
+  static forRoot(overrides: MembershipOverrides = {}): DynamicModule {
+    const { piiKeys, membership, ...platform } = overrides;
+    return {
+      module: MembershipModule,
+      imports: [PlatformModule.forService({ service: MEMBERSHIP_SERVICE, migrations: membershipMigrations, ...platform })],
+      controllers: [
+        SubmitApplicationsController,
+        LookupApplicationController,
+        ReviewApplicationController,
+        ApplicationQueueController,
+        ManageUnionsController,
+        UnionsController,
+        MembersController,
+        ChangeStatusController,
+        TransferController,
+        TransfersController,
+        LinkVolunteerController,
+        ErasePersonController,
+        BookPointsController,
+        PointsBalancesController,
+        ManageItemsController,
+        ShopStockController,
+        RedeemController,
+        RewardsSubscription,
+      ],
+      providers: [
+        { provide: PII_KEYS, useValue: piiKeys ?? piiKeysFromEnv() },
+        { provide: MEMBERSHIP_CONFIG, useValue: membership ?? membershipConfig() },
+        PersonalDataVault,
+        Aggregates,
+        SubmitApplicationsHandler,
+        LookupApplicationHandler,
+        ReviewApplicationHandler,
+        ManageUnionsHandler,
+        ChangeStatusHandler,
+        TransferHandler,
+        ErasePersonHandler,
+        BookPointsHandler,
+        RedeemHandler,
+        HandoverService,
+        TransferFederationService,
+        UnionsProjection,
+        MembersProjection,
+        ApplicationQueueProjection,
+        TransfersProjection,
+        PointsBalancesProjection,
+        ShopStockProjection,
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { Aggregates, target } from '../../shared/aggregates';
+import { actorOf } from '../../shared/scope';
+import { administeredMembership } from '../member-scope';
+import { membershipDecider } from '../membership.decider';
+
+export class LinkVolunteerDto {
+  @ApiProperty({ description: '统一派单服务中的志愿者编号' })
+  @IsString() @Matches(/^[A-Za-z0-9-]{1,64}$/)
+  volunteerId!: string;
+}
+
+@ApiTags('积分 points')
+@ApiBearerAuth()
+@Controller('members')
+@Roles('district_officer', 'street_officer')
+export class LinkVolunteerController {
+  constructor(private readonly aggregates: Aggregates) {}
+
+  @Post(':membershipId/volunteer')
+  @HttpCode(200)
+  @ApiOperation({ summary: '登记会员的志愿者编号：其志愿服务时长计入积分' })
+  async link(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: LinkVolunteerDto, @CurrentPrincipal() principal: Principal) {
+    await administeredMembership(this.aggregates.db, membershipId, principal);
+    await this.aggregates.handle(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, membershipId), { type: 'LinkVolunteer', volunteerId: dto.volunteerId }, {
+      meta: { actor: actorOf(principal) },
+      alongside: async (trx) => {
+        await trx
+          .insertInto('volunteer_links')
+          .values({ volunteer_id: dto.volunteerId, membership_id: membershipId })
+          .onConflict((oc) => oc.column('volunteer_id').doUpdateSet({ membership_id: membershipId }))
+          .execute();
+      },
+    });
+    return { membershipId, volunteerId: dto.volunteerId };
+  }
+}

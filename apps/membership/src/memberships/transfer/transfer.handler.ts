@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { DomainError, newId, type Principal } from '@ws/kernel';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { Aggregates, target } from '../../shared/aggregates';
+import { actorOf, assertMayAdminister, mayAdminister } from '../../shared/scope';
+import { registeredUnions } from '../../union/union-registry';
+import { administeredMembership } from '../member-scope';
+import { PersonalDataVault } from '../../personal-data/personal-data.vault';
+import { handoverKeyPurpose } from '../../transfer-federation/handover.service';
+import { newHandoverKeyPair } from '../../transfer-federation/handover-crypto';
+import { incomingTransferDecider } from '../../transfer-federation/incoming-transfer.decider';
+import { membershipDecider } from '../membership.decider';
+import { updateMembership } from '../membership-registry';
+import type { RequestTransferDto } from './transfer.dto';
+
+const membershipStream = (id: string) => target(MEMBERSHIP_AGGREGATES.membership, id);
+
+/**
+ * 转会. Inside the node: the source union's officer requests, the target union's officer accepts
+ * (TransferCompleted: out of the old union and into the new in one event) or declines. To
+ * another node: the request is recorded here and travels up as an event; the rest of the
+ * protocol is in docs/ARCHITECTURE.md ("Membership", cross-node transfer).
+ */
+@Injectable()
+export class TransferHandler {
+  constructor(
+    private readonly aggregates: Aggregates,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async request(membershipId: string, dto: RequestTransferDto, principal: Principal) {
+    await administeredMembership(this.aggregates.db, membershipId, principal);
+    const transferId = dto.transferId ?? newId();
+    const here = this.config.node.code;
+    const toNode = dto.toNode ?? here;
+    const local = toNode === here;
+    await this.aggregates.handle(
+      membershipDecider,
+      membershipStream(membershipId),
+      async () => ({
+        type: 'RequestTransfer' as const,
+        transferId,
+        toUnionId: dto.toUnionId,
+        fromNode: here,
+        toNode,
+        // Another node's unions are not known here: that node checks the union when the request reaches it.
+        toUnionActive: local ? (await registeredUnions(this.aggregates.db, [dto.toUnionId])).get(dto.toUnionId)?.status === 'active' : true,
+      }),
+      {
+        meta: { actor: actorOf(principal) },
+        alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.aggregates.now()),
+      },
+    );
+    return { transferId, membershipId, toUnionId: dto.toUnionId, toNode, status: 'requested' };
+  }
+
+  /** The target union's officer takes the member in (here, or from another node). */
+  async accept(transferId: string, principal: Principal) {
+    if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, true);
+    const { membershipId, toUnionId } = await this.pending(transferId);
+    const union = (await registeredUnions(this.aggregates.db, [toUnionId])).get(toUnionId);
+    if (!union) throw new DomainError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
+    assertMayAdminister(principal, union);
+    if (union.status !== 'active') throw new DomainError('union_not_accepting', '转入工会已不再接收会员');
+    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'CompleteTransfer', transferId }, {
+      meta: { actor: actorOf(principal) },
+      alongside: (trx) => updateMembership(trx, membershipId, { union_id: toUnionId, pending_transfer_id: null }, this.aggregates.now()),
+    });
+    return { transferId, membershipId, unionId: toUnionId, status: 'completed' };
+  }
+
+  /** Either side's officer may decline (or withdraw) a transfer that is still pending. */
+  async decline(transferId: string, reason: string, principal: Principal) {
+    if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, false, reason);
+    const { membershipId, fromUnionId, toUnionId } = await this.pending(transferId);
+    const unions = await registeredUnions(this.aggregates.db, [fromUnionId, toUnionId]);
+    const mayDecide = [unions.get(fromUnionId), unions.get(toUnionId)].some((union) => union !== undefined && mayAdminister(principal, union));
+    if (!mayDecide) throw new DomainError('out_of_scope', '只有转出或转入工会可以拒绝转会');
+    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'DeclineTransfer', transferId, reason }, {
+      meta: { actor: actorOf(principal) },
+      alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: null }, this.aggregates.now()),
+    });
+    return { transferId, membershipId, status: 'declined' };
+  }
+
+  /**
+   * A member offered by another node: the answer is recorded here and travels up as an event;
+   * the common ancestor passes it to the source, whose TransferCompleted is the moment of the move.
+   */
+  private async answerIncoming(transferId: string, principal: Principal, accept: boolean, reason = '') {
+    const stream = target(MEMBERSHIP_AGGREGATES.transfer, transferId);
+    const { state } = await this.aggregates.load(incomingTransferDecider, stream);
+    if (state.status === 'none') throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    const union = (await registeredUnions(this.aggregates.db, [state.ends!.toUnionId])).get(state.ends!.toUnionId);
+    if (union) assertMayAdminister(principal, union);
+    // Accepting makes the key pair the source will seal the member's personal data to.
+    const keys = accept ? newHandoverKeyPair() : undefined;
+    await this.aggregates.handle(
+      incomingTransferDecider,
+      stream,
+      keys ? { type: 'AcceptIncoming', unionActive: union?.status === 'active', handoverKey: keys.publicKey } : { type: 'DeclineIncoming', reason },
+      {
+        meta: { actor: actorOf(principal) },
+        alongside: async (trx) => {
+          if (!keys) return;
+          await trx
+            .insertInto('handover_keys')
+            .values({
+              transfer_id: transferId,
+              from_node: state.ends!.fromNode,
+              person_id: state.member!.personId,
+              private_key: this.vault.wrapSecret(handoverKeyPurpose(transferId), keys.privateKey),
+            })
+            .execute();
+        },
+      },
+    );
+    return { transferId, membershipId: state.member!.membershipId, status: accept ? 'accepted' : 'declined', fromNode: state.ends!.fromNode };
+  }
+
+  /** A transfer pending on a membership of this node (as opposed to one offered by another node). */
+  private async isLocal(transferId: string): Promise<boolean> {
+    const row = await this.aggregates.db.selectFrom('membership_registry').select('membership_id').where('pending_transfer_id', '=', transferId).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  private async pending(transferId: string) {
+    const row = await this.aggregates.db
+      .selectFrom('membership_registry')
+      .select(['membership_id', 'union_id'])
+      .where('pending_transfer_id', '=', transferId)
+      .executeTakeFirst();
+    if (!row) throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    const { state } = await this.aggregates.load(membershipDecider, membershipStream(row.membership_id));
+    if (!state.pendingTransfer || state.pendingTransfer.transferId !== transferId) throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    return { membershipId: row.membership_id, fromUnionId: row.union_id, toUnionId: state.pendingTransfer.toUnionId };
+  }
+}

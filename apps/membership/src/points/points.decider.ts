@@ -1,0 +1,118 @@
+import { PointsEvent, PointsSource } from '@ws/contracts';
+import { assertNever, Decider, DomainError } from '@ws/kernel';
+import { checkEventText } from '../shared/text';
+
+/** A single credit or debit above this is a typing error, not a reward. */
+export const MAX_POINTS_PER_ENTRY = 100_000;
+
+interface Redemption {
+  itemId: string;
+  quantity: number;
+  points: number;
+}
+
+export interface PointsState {
+  membershipId: string;
+  balance: number;
+  /** Entry ids already booked (credits and debits): the idempotency keys. */
+  entries: Record<string, number>;
+  redemptions: Record<string, Redemption>;
+}
+
+export type PointsCommand =
+  | { type: 'CreditPoints'; membershipId: string; entryId: string; points: number; source: PointsSource; sourceRef: string | null }
+  | { type: 'DebitPoints'; membershipId: string; entryId: string; points: number; reason: string }
+  | { type: 'RedeemPoints'; membershipId: string; redemptionId: string; itemId: string; quantity: number; points: number };
+
+const initialState = (): PointsState => ({ membershipId: '', balance: 0, entries: {}, redemptions: {} });
+
+function checkAmount(points: number): DomainError | undefined {
+  if (!Number.isInteger(points) || points <= 0 || points > MAX_POINTS_PER_ENTRY) {
+    return new DomainError('points_invalid', `积分应为 1–${MAX_POINTS_PER_ENTRY} 的整数`, 'points');
+  }
+  return undefined;
+}
+
+/** A repeated entry id with the same amount is a redelivery (no-op); with another amount, a mistake. */
+function repeated(state: PointsState, entryId: string, points: number): [] | DomainError | undefined {
+  const booked = state.entries[entryId];
+  if (booked === undefined) return undefined;
+  return booked === points ? [] : new DomainError('entry_id_reused', '该记账编号已用于另一笔积分', 'entryId');
+}
+
+function decide(command: PointsCommand, state: PointsState): PointsEvent[] | DomainError {
+  switch (command.type) {
+    case 'CreditPoints': {
+      const invalid = checkAmount(command.points);
+      if (invalid) return invalid;
+      const again = repeated(state, command.entryId, command.points);
+      if (again) return again;
+      const sourceRef = command.sourceRef === null ? null : checkEventText(command.sourceRef, 'sourceRef', 200);
+      if (sourceRef instanceof DomainError) return sourceRef;
+      const { type: _type, ...data } = command;
+      return [{ type: 'PointsCredited', data: { ...data, sourceRef } }];
+    }
+    case 'DebitPoints': {
+      const invalid = checkAmount(command.points);
+      if (invalid) return invalid;
+      const again = repeated(state, command.entryId, -command.points);
+      if (again) return again;
+      if (state.balance < command.points) {
+        return new DomainError('insufficient_points', `积分不足：余额 ${state.balance}`, 'points', { balance: state.balance });
+      }
+      const reason = checkEventText(command.reason, 'reason', 200);
+      if (reason instanceof DomainError) return reason;
+      return [{ type: 'PointsDebited', data: { membershipId: command.membershipId, entryId: command.entryId, points: command.points, reason } }];
+    }
+    case 'RedeemPoints': {
+      const earlier = state.redemptions[command.redemptionId];
+      if (earlier) {
+        const same = earlier.itemId === command.itemId && earlier.quantity === command.quantity;
+        return same ? [] : new DomainError('redemption_id_reused', '该兑换编号已用于另一次兑换', 'redemptionId');
+      }
+      const invalid = checkAmount(command.points);
+      if (invalid) return invalid;
+      if (state.balance < command.points) {
+        return new DomainError('insufficient_points', `积分不足：需要 ${command.points}，余额 ${state.balance}`, 'points', {
+          balance: state.balance,
+          required: command.points,
+        });
+      }
+      const { type: _type, ...data } = command;
+      return [{ type: 'RedemptionMade', data }];
+    }
+    default:
+      return assertNever(command, 'points command');
+  }
+}
+
+function evolve(state: PointsState, event: PointsEvent): PointsState {
+  switch (event.type) {
+    case 'PointsCredited':
+      return {
+        ...state,
+        membershipId: event.data.membershipId,
+        balance: state.balance + event.data.points,
+        entries: { ...state.entries, [event.data.entryId]: event.data.points },
+      };
+    case 'PointsDebited':
+      return {
+        ...state,
+        balance: state.balance - event.data.points,
+        entries: { ...state.entries, [event.data.entryId]: -event.data.points },
+      };
+    case 'RedemptionMade':
+      return {
+        ...state,
+        balance: state.balance - event.data.points,
+        redemptions: {
+          ...state.redemptions,
+          [event.data.redemptionId]: { itemId: event.data.itemId, quantity: event.data.quantity, points: event.data.points },
+        },
+      };
+    default:
+      return assertNever(event, 'points event');
+  }
+}
+
+export const pointsDecider: Decider<PointsCommand, PointsEvent, PointsState> = { decide, evolve, initialState };

@@ -1,0 +1,83 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Kysely, sql } from 'kysely';
+import { CLOCK, type Clock, CurrentPrincipal, DomainError, type Principal, Roles } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { MembershipDatabase } from '../../db/database';
+import { mayDiscloseUnmasked, presentPerson } from '../../personal-data/disclosure';
+import { PersonalDataVault } from '../../personal-data/personal-data.vault';
+import { actorOf } from '../../shared/scope';
+
+const QUEUE_STATUSES = ['submitted', 'info_requested', 'approved', 'rejected'] as const;
+
+export class QueueQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  unionId?: string;
+
+  @ApiPropertyOptional({ enum: QUEUE_STATUSES, isArray: true, description: '缺省为待处理（submitted, info_requested）' })
+  @IsOptional() @IsIn(QUEUE_STATUSES, { each: true })
+  status?: string | string[];
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The applications queue (待审核) with ages, oldest first, and one application in detail. */
+@ApiTags('入会审批 review')
+@ApiBearerAuth()
+@Controller('applications')
+@Roles('province_officer', 'city_officer', 'district_officer', 'street_officer')
+export class ApplicationQueueController {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: '申请队列：按等待时间排序，附等待小时数与按状态统计' })
+  async queue(@Query() query: QueueQueryDto) {
+    const statuses = query.status === undefined ? ['submitted', 'info_requested'] : [query.status].flat();
+    const rows = await this.db
+      .selectFrom('application_queue as a')
+      .leftJoin('unions as u', 'u.union_id', 'a.union_id')
+      .select(['a.application_id', 'a.application_number', 'a.union_id', 'u.name as union_name', 'a.node_code', 'a.occupation',
+        'a.street_code', 'a.channel', 'a.status', 'a.submitted_at', 'a.updated_at'])
+      .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
+      .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
+      .orderBy('a.submitted_at')
+      .limit(query.limit ?? 100)
+      .execute();
+    const { rows: counts } = await sql<{ status: string; n: number; oldest: Date | null }>`
+      select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
+      ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
+      group by status`.execute(this.db);
+    const now = this.clock.now().getTime();
+    const ageHours = (at: Date | string) => Math.round(((now - new Date(at).getTime()) / HOUR_MS) * 10) / 10;
+    return {
+      counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(c.oldest) : null }])),
+      items: rows.map((r) => ({ ...r, age_hours: ageHours(r.submitted_at) })),
+    };
+  }
+
+  @Get(':applicationId')
+  @ApiOperation({ summary: '申请详情（个人信息按角色脱敏）' })
+  async detail(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal) {
+    const row = await this.db
+      .selectFrom('application_queue as a')
+      .leftJoin('unions as u', 'u.union_id', 'a.union_id')
+      .selectAll('a')
+      .select(['u.name as union_name', 'u.node_code as union_node', 'u.street_code as union_street'])
+      .where('a.application_id', '=', applicationId)
+      .executeTakeFirst();
+    if (!row) throw new DomainError('application_not_found', '入会申请不存在');
+    const unmasked = row.union_node !== null && mayDiscloseUnmasked(principal, { nodeCode: row.union_node, streetCode: row.union_street });
+    const revealed = await this.vault.reveal(this.db, [row.person_id]);
+    if (unmasked) await this.vault.logDisclosure(this.db, actorOf(principal), [row.person_id], 'application_review');
+    return { ...row, person: presentPerson(revealed.get(row.person_id), unmasked) };
+  }
+}

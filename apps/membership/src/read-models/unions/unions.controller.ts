@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Kysely, sql } from 'kysely';
+import { MEMBER_OCCUPATIONS, UNION_KINDS } from '@ws/contracts';
+import { DomainError, Public } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { MembershipDatabase } from '../../db/database';
+
+export class UnionListQueryDto {
+  @ApiPropertyOptional({ enum: UNION_KINDS }) @IsOptional() @IsIn(UNION_KINDS)
+  kind?: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_OCCUPATIONS, description: '只列出覆盖该职业的工会（入会时选择工会用）' })
+  @IsOptional() @IsIn(MEMBER_OCCUPATIONS)
+  occupation?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\w{9}$/)
+  streetCode?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'merged', 'dissolved'], default: 'active' }) @IsOptional() @IsIn(['active', 'merged', 'dissolved'])
+  status?: 'active' | 'merged' | 'dissolved';
+}
+
+/** The union list (public: the join form offers it) with current member counts. */
+@ApiTags('工会组织 unions')
+@Controller('unions')
+export class UnionsController {
+  constructor(@Inject(DB) private readonly db: Kysely<MembershipDatabase>) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: '工会列表（本节点及下级），含现有会员数' })
+  async list(@Query() query: UnionListQueryDto) {
+    return this.db
+      .selectFrom('unions as u')
+      .select([
+        'u.union_id as unionId', 'u.name', 'u.kind', 'u.parent_union_id as parentUnionId', 'u.node_code as nodeCode',
+        'u.street_code as streetCode', 'u.occupations', 'u.status', 'u.merged_into as mergedInto',
+        sql<number>`(select count(*)::int from members m where m.union_id = u.union_id and m.status in ('active', 'suspended'))`.as('members'),
+      ])
+      .where('u.status', '=', query.status ?? 'active')
+      .$if(Boolean(query.kind), (q) => q.where('u.kind', '=', query.kind!))
+      .$if(Boolean(query.streetCode), (q) => q.where('u.street_code', '=', query.streetCode!))
+      .$if(Boolean(query.occupation), (q) => q.where(sql<boolean>`${query.occupation} = any(u.occupations)`))
+      .orderBy('u.node_code')
+      .orderBy('u.created_at')
+      .limit(1000)
+      .execute();
+  }
+
+  @Get(':unionId')
+  @Public()
+  @ApiOperation({ summary: '工会详情' })
+  async detail(@Param('unionId', ParseUUIDPipe) unionId: string) {
+    const union = await this.db.selectFrom('unions').selectAll().where('union_id', '=', unionId).executeTakeFirst();
+    if (!union) throw new DomainError('union_not_found', '工会不存在');
+    const children = await this.db.selectFrom('unions').select(['union_id', 'name', 'status']).where('parent_union_id', '=', unionId).execute();
+    return { ...union, children };
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Transaction } from 'kysely';
+import { MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, subtreeContextFilter, UnionEvent } from '@ws/contracts';
+import type { ConsumedEvent } from '@ws/messaging';
+import { PLATFORM_CONFIG, type PlatformConfig, ReadModel } from '@ws/platform';
+import type { Projection } from '@ws/projections';
+import type { MembershipDatabase } from '../../db/database';
+
+/** The union tree of the node's subtree (few and rarely changing: one statement per event is fine). */
+@ReadModel()
+@Injectable()
+export class UnionsProjection implements Projection<MembershipDatabase> {
+  readonly name = 'membership.unions';
+  readonly tables = ['unions'];
+  readonly filter: string;
+
+  constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
+    this.filter = subtreeContextFilter(config.node, MEMBERSHIP_CONTEXT, MEMBERSHIP_AGGREGATES.union);
+  }
+
+  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
+    for (const { envelope } of events) {
+      const event = { type: envelope.type, data: envelope.data } as UnionEvent;
+      const at = envelope.occurredAt;
+      switch (event.type) {
+        case 'UnionCreated': {
+          const d = event.data;
+          await trx
+            .insertInto('unions')
+            .values({
+              union_id: d.unionId,
+              name: d.name,
+              kind: d.kind,
+              parent_union_id: d.parentUnionId,
+              node_code: d.nodeCode,
+              street_code: d.streetCode,
+              occupations: d.occupations,
+              status: 'active',
+              merged_into: null,
+              created_at: at,
+              updated_at: at,
+            })
+            .onConflict((oc) => oc.column('union_id').doNothing())
+            .execute();
+          break;
+        }
+        case 'UnionRenamed':
+          await trx.updateTable('unions').set({ name: event.data.name, updated_at: at }).where('union_id', '=', event.data.unionId).execute();
+          break;
+        case 'UnionMerged':
+          await trx
+            .updateTable('unions')
+            .set({ status: 'merged', merged_into: event.data.intoUnionId, updated_at: at })
+            .where('union_id', '=', event.data.unionId)
+            .execute();
+          break;
+        case 'UnionDissolved':
+          await trx.updateTable('unions').set({ status: 'dissolved', updated_at: at }).where('union_id', '=', event.data.unionId).execute();
+          break;
+      }
+    }
+  }
+}

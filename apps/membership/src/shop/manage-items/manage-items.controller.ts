@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { CurrentPrincipal, newId, type Principal, Roles } from '@ws/kernel';
+import { Aggregates, target } from '../../shared/aggregates';
+import { ExpectedVersion } from '../../shared/if-match';
+import { actorOf } from '../../shared/scope';
+import { ShopItemCommand, shopItemDecider } from '../shop-item.decider';
+import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
+
+/** The points shop's catalogue (积分超市): list, restock, reprice, withdraw. */
+@ApiTags('积分超市 shop')
+@ApiBearerAuth()
+@Controller('shop/items')
+@Roles('district_officer', 'street_officer')
+export class ManageItemsController {
+  constructor(private readonly aggregates: Aggregates) {}
+
+  @Post()
+  @ApiOperation({ summary: '上架商品' })
+  async list(@Body() dto: ListItemDto, @CurrentPrincipal() principal: Principal) {
+    const itemId = dto.itemId ?? newId();
+    return this.run(itemId, { type: 'ListItem', itemId, name: dto.name, points: dto.points, stock: dto.stock }, principal);
+  }
+
+  @Post(':itemId/restock')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '补货' })
+  restock(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RestockDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+    return this.run(itemId, { type: 'RestockItem', quantity: dto.quantity }, principal, v);
+  }
+
+  @Post(':itemId/reprice')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '调整兑换积分' })
+  reprice(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RepriceDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+    return this.run(itemId, { type: 'RepriceItem', points: dto.points }, principal, v);
+  }
+
+  @Post(':itemId/withdraw')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: '下架' })
+  withdraw(@Param('itemId', ParseUUIDPipe) itemId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+    return this.run(itemId, { type: 'WithdrawItem' }, principal, v);
+  }
+
+  private async run(itemId: string, command: ShopItemCommand, principal: Principal, expectedVersion?: number) {
+    const { version } = await this.aggregates.handle(shopItemDecider, target(MEMBERSHIP_AGGREGATES.shopItem, itemId), command, {
+      meta: { actor: actorOf(principal) },
+      expectedVersion,
+    });
+    return { itemId, version };
+  }
+}

@@ -1,0 +1,183 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { nodeRef, type NodeRef } from '@ws/contracts';
+import { signToken, type Role } from '@ws/kernel';
+import { ensureNodeStreams, type NodeStreamsOptions, startNatsServer, type NatsProcess } from '@ws/messaging';
+import { testNodeCode } from '@ws/testing';
+import { startTestService, TEST_JWT_SECRET, type TestServiceApp } from '@ws/testing/service-app';
+import { Kysely, sql } from 'kysely';
+import { DB } from '@ws/platform';
+import type { MembershipDatabase } from '../db/database';
+import { MembershipModule } from '../membership.module';
+import { syntheticPerson } from '../demo/synthetic-people';
+import { applicationFor, waitFor } from '../testing/membership-test-app';
+
+interface Node {
+  ref: NodeRef;
+  nats: NatsProcess;
+  service: TestServiceApp;
+  token(role?: Role): Promise<string>;
+  call(method: 'GET' | 'POST', url: string, body?: unknown, role?: Role): Promise<any>;
+}
+
+/**
+ * Two districts under one city, each node with its own nats-server (JetStream domain, leafnode
+ * to the city), its own database and its own membership service — the federation as deployed.
+ * A member moves from one district to the other through the city, the common ancestor.
+ */
+describe('cross-node transfer: district → district through their city', () => {
+  const first = testNodeCode();
+  const cityRef = nodeRef(first.slice(0, 4));
+  const fromRef = nodeRef(first);
+  const toRef = nodeRef(`${first.slice(0, 4)}${first.slice(4) === 'ff' ? 'fe' : 'ff'}`);
+  const nodes: Node[] = [];
+  let city: Node;
+  let from: Node;
+  let to: Node;
+
+  async function startNode(ref: NodeRef, nats: NatsProcess): Promise<Node> {
+    const service = await startTestService('membership', (config) =>
+      MembershipModule.forRoot({ config: { ...config, node: ref, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }),
+    );
+    const token = (role: Role = 'district_officer') => signToken(TEST_JWT_SECRET, { subject: `officer-${ref.code}`, role, node: ref.code });
+    const node: Node = {
+      ref,
+      nats,
+      service,
+      token,
+      async call(method, url, body, role) {
+        const response = await service.app.inject({ method, url, ...(body ? { payload: body as object } : {}), headers: { authorization: `Bearer ${await token(role)}` } });
+        return response.json();
+      },
+    };
+    nodes.push(node);
+    return node;
+  }
+
+  beforeAll(async () => {
+    const cityNats = await startNatsServer({ node: cityRef });
+    const fromNats = await startNatsServer({ node: fromRef, parentLeafUrl: cityNats.leafUrl });
+    const toNats = await startNatsServer({ node: toRef, parentLeafUrl: cityNats.leafUrl });
+    const streams: Array<[NatsProcess, NodeRef, NodeStreamsOptions]> = [
+      [fromNats, fromRef, { parent: { code: cityRef.code } }],
+      [toNats, toRef, { parent: { code: cityRef.code } }],
+      [cityNats, cityRef, { children: [{ code: fromRef.code }, { code: toRef.code }] }],
+    ];
+    for (const [nats, ref, options] of streams) {
+      const nc = await connect({ servers: nats.url });
+      await ensureNodeStreams(await jetstreamManager(nc), ref, options);
+      await nc.close();
+    }
+    city = await startNode(cityRef, cityNats);
+    from = await startNode(fromRef, fromNats);
+    to = await startNode(toRef, toNats);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const node of nodes) await node.service.close().catch(() => undefined);
+    for (const node of nodes) await node.nats.remove().catch(() => undefined);
+  });
+
+  it('moves the member in one step: never in two unions, never in none, as the city sees it', async () => {
+    const fromUnion = (await from.call('POST', '/unions', { name: '甲区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] })).unionId;
+    const toUnion = (await to.call('POST', '/unions', { name: '乙区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] })).unionId;
+    const applied = await from.call('POST', '/applications', applicationFor(424_242, fromUnion));
+    const { membershipId, cardNumber } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
+
+    const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: toUnion, toNode: toRef.code });
+    expect(requested).toMatchObject({ status: 'requested', toNode: toRef.code });
+
+    // The offer reaches the target through the city.
+    await waitFor(async () => (await to.call('GET', '/transfers')).some((t: { transfer_id: string }) => t.transfer_id === requested.transferId), 30_000);
+    const accepted = await to.call('POST', `/transfers/${requested.transferId}/accept`);
+    expect(accepted).toMatchObject({ status: 'accepted', fromNode: fromRef.code });
+
+    // The source lets go (TransferCompleted), then the target activates the same membership.
+    await waitFor(async () => (await to.call('GET', `/members/${membershipId}`)).status === 'active', 30_000);
+    const card = await to.call('GET', `/members/${membershipId}`);
+    expect(card).toMatchObject({ cardNumber, unionId: toUnion, nodeCode: toRef.code });
+    await waitFor(async () => (await from.call('GET', `/members/${membershipId}`)).status === 'transferred_out', 30_000);
+    expect(await from.call('GET', '/transfers')).toEqual([]);
+
+    // At the city, every membership event of this member in stream order: exactly one holder after each.
+    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).nodeCode === toRef.code, 30_000);
+    const cityEvents = await cityStreamEventsOf(city, membershipId);
+    expect(cityEvents.map((e) => `${e.type}@${e.node}`)).toEqual([
+      `MembershipActivated@${fromRef.code}`,
+      `TransferRequested@${fromRef.code}`,
+      `TransferCompleted@${fromRef.code}`,
+      `MembershipActivated@${toRef.code}`,
+    ]);
+    const holders = new Set<string>();
+    for (const e of cityEvents) {
+      if (e.type === 'MembershipActivated' && !e.transferId) holders.add(e.node);
+      if (e.type === 'TransferCompleted') {
+        holders.delete(e.fromNode!);
+        holders.add(e.toNode!);
+      }
+      // The target's activation confirms what TransferCompleted already did.
+      if (e.type === 'MembershipActivated' && e.transferId) expect(holders).toEqual(new Set([e.node]));
+      expect(holders.size).toBe(1);
+    }
+    const cityStats = await city.call('GET', '/members/stats?by=node');
+    expect(cityStats.rows).toEqual([expect.objectContaining({ key: toRef.code, members: 1 })]);
+
+    // The personal data follows by request/reply, sealed to the target's key; the source lets go of its copy.
+    const person = syntheticPerson(424_242);
+    await waitFor(async () => (await to.call('GET', `/members/${membershipId}`)).person.disclosure === 'unmasked', 30_000);
+    expect((await to.call('GET', `/members/${membershipId}`)).person).toEqual({ ...person, disclosure: 'unmasked' });
+    await waitFor(async () => (await from.call('GET', `/members/${membershipId}`)).person.disclosure === 'elsewhere', 30_000);
+    expect((await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).person.disclosure).toBe('elsewhere');
+
+    // Nothing personal in any node's events or streams.
+    const secrets = [person.name, person.mobile, person.idNumber];
+    for (const node of [from, city, to]) {
+      for (const text of await everythingStored(node)) expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    }
+  }, 120_000);
+
+  it('a transfer to a union the target does not have is declined there, and the member stays', async () => {
+    const fromUnion = (await from.call('GET', '/unions'))[0].unionId;
+    const applied = await from.call('POST', '/applications', applicationFor(434_343, fromUnion));
+    const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
+    const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', toNode: toRef.code });
+    await waitFor(async () => (await from.call('GET', '/transfers?status=declined')).some((t: { transfer_id: string }) => t.transfer_id === requested.transferId), 30_000);
+    expect(await from.call('GET', `/members/${membershipId}`)).toMatchObject({ status: 'active', unionId: fromUnion });
+    expect((await from.call('POST', `/members/${membershipId}/leave`, { reason: '本人申请' })).status).toBe('left');
+  }, 120_000);
+});
+
+/** Every event row and every message of the node's EVT and DIR streams, as text. */
+async function everythingStored(node: Node): Promise<string[]> {
+  const db = node.service.app.get<Kysely<MembershipDatabase>>(DB);
+  const { rows } = await sql<{ row: string }>`select row_to_json(e)::text as row from events e`.execute(db);
+  const texts = rows.map((r) => r.row);
+  const nc = await connect({ servers: node.nats.url });
+  const jsm = await jetstreamManager(nc);
+  for (const stream of ['EVT', 'DIR']) {
+    const { state } = await jsm.streams.info(stream);
+    for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+      const message = await jsm.streams.getMessage(stream, { seq });
+      if (message) texts.push(`${message.subject} ${new TextDecoder().decode(message.data)}`);
+    }
+  }
+  await nc.close();
+  return texts;
+}
+
+/** The city's EVT stream, in order, reduced to this membership's events. */
+async function cityStreamEventsOf(city: Node, membershipId: string) {
+  const nc = await connect({ servers: city.nats.url });
+  const jsm = await jetstreamManager(nc);
+  const { state } = await jsm.streams.info('EVT');
+  const events: Array<{ type: string; node: string; transferId?: string | null; fromNode?: string; toNode?: string }> = [];
+  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+    const message = await jsm.streams.getMessage('EVT', { seq });
+    if (!message) continue;
+    const envelope = JSON.parse(new TextDecoder().decode(message.data));
+    if (envelope.streamId !== `membership-${membershipId}`) continue;
+    events.push({ type: envelope.type, node: envelope.metadata.node, transferId: envelope.data.transferId, fromNode: envelope.data.fromNode, toNode: envelope.data.toNode });
+  }
+  await nc.close();
+  return events;
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { handoverSubject, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import type { PersonalData } from '../personal-data/crypto';
+import { PersonalDataVault } from '../personal-data/personal-data.vault';
+import { Aggregates, target } from '../shared/aggregates';
+import { openHandover, sealHandover, type SealedHandover } from './handover-crypto';
+import { incomingTransferDecider } from './incoming-transfer.decider';
+
+export const handoverKeyPurpose = (transferId: string) => `handover-key:${transferId}`;
+
+const RETRY_EVERY_MS = 2_000;
+const REQUEST_TIMEOUT_MS = 5_000;
+const BATCH = 50;
+
+type HandoverReply = { sealed: SealedHandover } | { error: 'not_available' };
+
+/**
+ * The personal-data leg of a cross-node transfer, over core NATS request/reply (nothing is
+ * stored in a stream):
+ *   - as a source, it answers `pii.<this node>.membership.handover` for transfers it completed,
+ *     sealing the person's data to the public key the target sent up with its acceptance (a
+ *     requester without the matching private key gets nothing it can read);
+ *   - as a target, it asks the source for each completed incoming transfer until the data is
+ *     in its vault, then forgets its private key and records IncomingTransferDataReceived, which
+ *     the common ancestor turns into TransferHandedOver: the source drops its copy.
+ */
+@Injectable()
+export class HandoverService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Handover');
+  private subscription?: Subscription;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly aggregates: Aggregates,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    @Inject(NATS) private readonly nats: NatsConnection,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.nats.subscribe(handoverSubject(this.config.node.code), {
+      callback: (error, message) => {
+        if (error) return;
+        void this.answer(message.json<{ transferId?: string }>()).then(
+          (reply) => message.respond(JSON.stringify(reply)),
+          (failure: unknown) => this.log.error(`handover answer failed: ${String(failure)}`),
+        );
+      },
+    });
+    this.timer = setInterval(() => this.fetchWaiting(), RETRY_EVERY_MS);
+    this.fetchWaiting();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.subscription?.unsubscribe();
+    await this.running;
+  }
+
+  /** Runs a fetch pass now (or right after the one in progress). */
+  fetchWaiting(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.fetchPass()
+      .catch((error: unknown) => this.log.error(`handover fetch failed: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.fetchWaiting();
+        }
+      });
+  }
+
+  private async answer(request: { transferId?: string }): Promise<HandoverReply> {
+    const transferId = typeof request.transferId === 'string' ? request.transferId : '';
+    const offer = await this.aggregates.db.selectFrom('handover_offers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
+    if (!offer) return { error: 'not_available' };
+    const revealed = (await this.vault.reveal(this.aggregates.db, [offer.person_id])).get(offer.person_id);
+    if (revealed?.state !== 'readable') return { error: 'not_available' };
+    await this.vault.logDisclosure(this.aggregates.db, `node:${offer.to_node}`, [offer.person_id], 'transfer_handover');
+    return { sealed: sealHandover(offer.public_key, transferId, revealed.data) };
+  }
+
+  private async fetchPass(): Promise<void> {
+    const waiting = await this.aggregates.db
+      .selectFrom('handover_keys')
+      .selectAll()
+      .where('ready', '=', true)
+      .where('received_at', 'is', null)
+      .orderBy('created_at')
+      .limit(BATCH)
+      .execute();
+    for (const row of waiting) {
+      if (this.stopped || row.private_key === null) return;
+      try {
+        const reply = (await this.nats.request(handoverSubject(row.from_node), JSON.stringify({ transferId: row.transfer_id }), { timeout: REQUEST_TIMEOUT_MS })).json<HandoverReply>();
+        if ('error' in reply) throw new Error(reply.error);
+        const privateKey = this.vault.unwrapSecret(handoverKeyPurpose(row.transfer_id), row.private_key);
+        await this.store(row.transfer_id, row.person_id, openHandover(privateKey, row.transfer_id, reply.sealed));
+      } catch (error) {
+        await this.aggregates.db.updateTable('handover_keys').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('transfer_id', '=', row.transfer_id).execute();
+        this.log.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async store(transferId: string, personId: string, data: PersonalData): Promise<void> {
+    const stream = target(MEMBERSHIP_AGGREGATES.transfer, transferId);
+    const { state, version } = await this.aggregates.load(incomingTransferDecider, stream);
+    const received = this.aggregates.decide(incomingTransferDecider, { type: 'RecordDataReceived' }, state);
+    await this.aggregates.transaction(async (trx) => {
+      const created = await this.vault.register(trx, [{ personId, data }]);
+      // The same ID number is already someone here: merging two people is an officer's call, so
+      // the source keeps its copy and the handover waits (logged, retried, visible in attempts).
+      if (!created.has(personId)) throw new Error('the ID number is already known here as another person');
+      await trx.updateTable('handover_keys').set({ private_key: null, received_at: this.aggregates.now() }).where('transfer_id', '=', transferId).execute();
+      await this.aggregates.append(trx, stream, version, received, { actor: 'system' });
+    });
+  }
+}

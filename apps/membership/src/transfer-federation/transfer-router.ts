@@ -1,0 +1,82 @@
+import type { Transaction } from 'kysely';
+import {
+  IncomingTransferEvent,
+  MEMBERSHIP_CONTEXT,
+  MembershipEvent,
+  NodeRef,
+  subtreeContextFilter,
+  TRANSFER_AGGREGATE,
+  TransferRouted,
+} from '@ws/contracts';
+import type { EventStore } from '@ws/eventstore';
+import { derivedId } from '@ws/kernel';
+import type { ConsumedEvent } from '@ws/messaging';
+import type { Projection } from '@ws/projections';
+import type { MembershipDatabase } from '../db/database';
+import { issueDirective } from './directives';
+import { endsOf, routeTransferFact, RoutedTransfer } from './transfer-routing';
+
+/**
+ * Runs at every node and acts where the node is the lowest common ancestor of a cross-node
+ * transfer's two ends: it reads the membership facts of its subtree from its EVT stream and
+ * sends the matching directive down its DIR stream, with an audit event of its own, in the
+ * transaction that advances its checkpoint (each fact routed exactly once). Not a read model:
+ * rebuilding it would send directives again, so it is not registered for rebuilds.
+ */
+export class TransferRouter implements Projection<MembershipDatabase> {
+  readonly name = 'membership.transfer-router';
+  readonly tables = [];
+  readonly filter: string;
+
+  constructor(
+    private readonly node: NodeRef,
+    private readonly store: EventStore,
+    private readonly now: () => Date,
+  ) {
+    this.filter = subtreeContextFilter(node, MEMBERSHIP_CONTEXT);
+  }
+
+  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
+    for (const { envelope } of events) {
+      const event = { type: envelope.type, data: envelope.data } as MembershipEvent | IncomingTransferEvent;
+      const transferId = (event.data as { transferId?: string }).transferId;
+      if (!transferId) continue;
+      const remembered = await this.remembered(trx, transferId);
+      const directive = routeTransferFact(this.node.code, event, remembered);
+      if (!directive) continue;
+      if (directive.type === 'TransferOffered') {
+        const { member, ...ends } = directive.data;
+        await trx
+          .insertInto('routed_transfers')
+          .values({
+            transfer_id: ends.transferId,
+            from_node: ends.fromNode,
+            to_node: ends.toNode,
+            from_union_id: ends.fromUnionId,
+            to_union_id: ends.toUnionId,
+            member: JSON.stringify(member),
+          })
+          .onConflict((oc) => oc.column('transfer_id').doNothing())
+          .execute();
+      }
+      if (directive.type === 'TransferSettled') {
+        await trx.updateTable('routed_transfers').set({ settled: true }).where('transfer_id', '=', transferId).execute();
+      }
+      await issueDirective(trx, this.node, directive, envelope, this.now());
+      const routed: TransferRouted = { type: 'TransferRouted', data: { transferId, directive: directive.type, toNode: endsOf(event)?.toNode ?? remembered!.ends.toNode } };
+      await this.store.appendUnversioned(
+        [{ target: { context: MEMBERSHIP_CONTEXT, aggregate: TRANSFER_AGGREGATE, aggregateId: transferId }, event: routed, eventId: derivedId(envelope.eventId, 'routed'), meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId } }],
+        trx,
+      );
+    }
+  }
+
+  private async remembered(trx: Transaction<MembershipDatabase>, transferId: string): Promise<RoutedTransfer | undefined> {
+    const row = await trx.selectFrom('routed_transfers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      ends: { transferId, fromNode: row.from_node, toNode: row.to_node, fromUnionId: row.from_union_id, toUnionId: row.to_union_id },
+      member: row.member,
+    };
+  }
+}

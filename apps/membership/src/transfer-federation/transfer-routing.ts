@@ -1,0 +1,59 @@
+import {
+  IncomingTransferEvent,
+  lowestCommonAncestor,
+  MembershipEvent,
+  TransferDirective,
+  TransferEnds,
+  TransferringMember,
+} from '@ws/contracts';
+
+/** A cross-node transfer as its common ancestor remembers it between the steps. */
+export interface RoutedTransfer {
+  ends: TransferEnds;
+  member: TransferringMember;
+}
+
+/**
+ * What the common ancestor of a cross-node transfer's two ends sends down for a fact that came
+ * up from one of them. Pure: the router projection feeds it every membership event of its
+ * subtree and issues what it returns. A node that is not the lowest common ancestor of the two
+ * ends returns nothing (the ends' own nodes, and ancestors higher up, stay out of it).
+ *
+ * The source's TransferRequested carries the member; `remembered` gives it back for the later
+ * steps (TransferDeclined carries no ends of its own).
+ */
+export function routeTransferFact(
+  self: string,
+  event: MembershipEvent | IncomingTransferEvent,
+  remembered: RoutedTransfer | undefined,
+): TransferDirective | undefined {
+  const ends = endsOf(event) ?? remembered?.ends;
+  if (!ends || ends.fromNode === ends.toNode || lowestCommonAncestor(ends.fromNode, ends.toNode) !== self) return undefined;
+  switch (event.type) {
+    case 'TransferRequested': {
+      const { personId, cardNumber, occupation, streetCode, membershipId } = event.data;
+      return { type: 'TransferOffered', data: { ...ends, member: { membershipId, personId, cardNumber, occupation, streetCode } } };
+    }
+    case 'IncomingTransferAccepted':
+      return { type: 'TransferAnswered', data: { ...ends, membershipId: event.data.membershipId, accepted: true, reason: null, handoverKey: event.data.handoverKey } };
+    case 'IncomingTransferDeclined':
+      return { type: 'TransferAnswered', data: { ...ends, membershipId: event.data.membershipId, accepted: false, reason: event.data.reason, handoverKey: null } };
+    case 'IncomingTransferDataReceived':
+      if (!remembered) return undefined;
+      return { type: 'TransferHandedOver', data: { ...ends, membershipId: event.data.membershipId, personId: remembered.member.personId } };
+    case 'TransferCompleted':
+    case 'TransferDeclined':
+      if (!remembered) return undefined;
+      return { type: 'TransferSettled', data: { ...ends, member: remembered.member, completed: event.type === 'TransferCompleted' } };
+    default:
+      return undefined;
+  }
+}
+
+/** The transfer's ends when the event itself carries them. */
+export function endsOf(event: MembershipEvent | IncomingTransferEvent): TransferEnds | undefined {
+  const data = event.data as Partial<TransferEnds>;
+  const { transferId, fromNode, toNode, fromUnionId, toUnionId } = data;
+  if (!transferId || !fromNode || !toNode || !fromUnionId || !toUnionId) return undefined;
+  return { transferId, fromNode, toNode, fromUnionId, toUnionId };
+}

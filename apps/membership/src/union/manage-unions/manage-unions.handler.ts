@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MEMBERSHIP_AGGREGATES, MembershipEvent, UnionEvent } from '@ws/contracts';
+import { derivedId, DomainError, newId, type Principal } from '@ws/kernel';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { membershipDecider } from '../../memberships/membership.decider';
+import { currentMembersOfUnion, countCurrentMembers } from '../../memberships/membership-registry';
+import { Aggregates, target } from '../../shared/aggregates';
+import { actorOf } from '../../shared/scope';
+import { unionDecider } from '../union.decider';
+import { activeChildUnions, registeredUnions, registerUnion, setUnionStatus } from '../union-registry';
+import type { CreateUnionDto } from './manage-unions.dto';
+
+const unionStream = (unionId: string) => target(MEMBERSHIP_AGGREGATES.union, unionId);
+
+/** Create, rename, merge and dissolve unions of this node. */
+@Injectable()
+export class ManageUnionsHandler {
+  constructor(
+    private readonly aggregates: Aggregates,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  async create(dto: CreateUnionDto, principal: Principal): Promise<{ unionId: string }> {
+    const unionId = dto.unionId ?? newId();
+    const parentUnionId = dto.parentUnionId ?? null;
+    await this.aggregates.handle(
+      unionDecider,
+      unionStream(unionId),
+      async () => {
+        const parent = parentUnionId ? (await registeredUnions(this.db(), [parentUnionId])).get(parentUnionId) : undefined;
+        return {
+          type: 'CreateUnion' as const,
+          unionId,
+          name: dto.name,
+          kind: dto.kind,
+          parentUnionId,
+          nodeCode: this.config.node.code,
+          streetCode: dto.streetCode ?? null,
+          occupations: dto.occupations ?? [],
+          parentActive: parent?.status === 'active',
+        };
+      },
+      {
+        meta: { actor: actorOf(principal) },
+        alongside: async (trx, events) => {
+          const created = events.find((e): e is Extract<UnionEvent, { type: 'UnionCreated' }> => e.type === 'UnionCreated');
+          if (created) await registerUnion(trx, { ...created.data });
+        },
+      },
+    );
+    return { unionId };
+  }
+
+  async rename(unionId: string, name: string, principal: Principal, expectedVersion?: number) {
+    const { version } = await this.aggregates.handle(unionDecider, unionStream(unionId), { type: 'RenameUnion', name }, {
+      meta: { actor: actorOf(principal) },
+      expectedVersion,
+    });
+    return { unionId, version };
+  }
+
+  async dissolve(unionId: string, reason: string, principal: Principal, expectedVersion?: number) {
+    const { version } = await this.aggregates.handle(
+      unionDecider,
+      unionStream(unionId),
+      async () => ({
+        type: 'DissolveUnion' as const,
+        reason,
+        activeMembers: await countCurrentMembers(this.db(), unionId),
+        activeChildUnions: await activeChildUnions(this.db(), unionId),
+      }),
+      {
+        meta: { actor: actorOf(principal) },
+        expectedVersion,
+        alongside: (trx) => setUnionStatus(trx, unionId, 'dissolved'),
+      },
+    );
+    return { unionId, version };
+  }
+
+  /**
+   * Merge = every current member moves to the target union (a transfer each, requested and
+   * completed in the same event batch) and the union is marked merged — all in one transaction,
+   * so no member is ever without a union or in two. Members with a transfer in flight, or child
+   * unions, must be settled first.
+   */
+  async merge(unionId: string, intoUnionId: string, principal: Principal, expectedVersion?: number) {
+    const members = await currentMembersOfUnion(this.db(), unionId);
+    const inFlight = members.filter((m) => m.pendingTransferId !== null).length;
+    if (inFlight > 0) {
+      throw new DomainError('union_has_transfers_in_flight', `有 ${inFlight} 名会员正在转会，请先处理`, undefined, { inFlight });
+    }
+    if ((await activeChildUnions(this.db(), unionId)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
+    const loadedMembers = await Promise.all(
+      members.map(async (m) => ({ member: m, ...(await this.aggregates.load(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, m.membershipId))) })),
+    );
+    const node = this.config.node.code;
+    const meta = { actor: actorOf(principal) };
+    const moves = loadedMembers.map(({ member, state, version }) => {
+      const transferId = derivedId(member.membershipId, `merge:${unionId}:${intoUnionId}`);
+      const events: MembershipEvent[] = this.aggregates.decide(membershipDecider, { type: 'MoveByMerge', transferId, toUnionId: intoUnionId, node }, state);
+      return { member, version, events };
+    });
+
+    const { state, version } = await this.aggregates.load(unionDecider, unionStream(unionId));
+    const into = (await registeredUnions(this.db(), [intoUnionId])).get(intoUnionId);
+    const merged = this.aggregates.decide(
+      unionDecider,
+      { type: 'MergeUnion', intoUnionId, intoActive: into?.status === 'active', membersMoved: moves.length },
+      state,
+    );
+    const now = this.aggregates.now();
+    await this.aggregates.transaction(async (trx) => {
+      await this.aggregates.appendMany(
+        trx,
+        moves.map((move) => ({ stream: target(MEMBERSHIP_AGGREGATES.membership, move.member.membershipId), loadedVersion: move.version, events: move.events })),
+        meta,
+      );
+      if (moves.length > 0) {
+        await trx
+          .updateTable('membership_registry')
+          .set({ union_id: intoUnionId, updated_at: now })
+          .where('membership_id', 'in', moves.map((m) => m.member.membershipId))
+          .execute();
+      }
+      await this.aggregates.append(trx, unionStream(unionId), version, merged, meta, expectedVersion);
+      await setUnionStatus(trx, unionId, 'merged');
+    });
+    return { unionId, intoUnionId, membersMoved: moves.length };
+  }
+
+  private db() {
+    return this.aggregates.db;
+  }
+}

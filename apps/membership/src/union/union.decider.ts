@@ -1,0 +1,128 @@
+import { MemberOccupation, UnionEvent, UnionKind } from '@ws/contracts';
+import { assertNever, Decider, DomainError } from '@ws/kernel';
+import { checkEventText } from '../shared/text';
+
+export const UNION_NAME_MAX = 100;
+
+export interface UnionState {
+  status: 'none' | 'active' | 'merged' | 'dissolved';
+  unionId: string;
+  name: string;
+  kind: UnionKind;
+  parentUnionId: string | null;
+  nodeCode: string;
+  streetCode: string | null;
+  occupations: MemberOccupation[];
+  mergedInto: string | null;
+}
+
+export type UnionCommand =
+  | {
+      type: 'CreateUnion';
+      unionId: string;
+      name: string;
+      kind: UnionKind;
+      parentUnionId: string | null;
+      nodeCode: string;
+      streetCode: string | null;
+      occupations: MemberOccupation[];
+      /** Facts the handler looked up: whether the named parent exists and is active. */
+      parentActive: boolean;
+    }
+  | { type: 'RenameUnion'; name: string }
+  | { type: 'MergeUnion'; intoUnionId: string; intoActive: boolean; membersMoved: number }
+  | { type: 'DissolveUnion'; reason: string; activeMembers: number; activeChildUnions: number };
+
+const initialState = (): UnionState => ({
+  status: 'none',
+  unionId: '',
+  name: '',
+  kind: 'joint',
+  parentUnionId: null,
+  nodeCode: '',
+  streetCode: null,
+  occupations: [],
+  mergedInto: null,
+});
+
+function requireActive(state: UnionState): DomainError | undefined {
+  if (state.status === 'none') return new DomainError('union_not_found', '工会不存在');
+  if (state.status !== 'active') return new DomainError('union_not_active', `工会已${state.status === 'merged' ? '合并' : '撤销'}`);
+  return undefined;
+}
+
+function decide(command: UnionCommand, state: UnionState): UnionEvent[] | DomainError {
+  switch (command.type) {
+    case 'CreateUnion': {
+      if (state.status !== 'none') return new DomainError('union_already_exists', '工会已存在', 'unionId');
+      const name = checkEventText(command.name, 'name', UNION_NAME_MAX);
+      if (name instanceof DomainError) return name;
+      if (command.parentUnionId !== null && !command.parentActive) {
+        return new DomainError('union_not_found', '上级工会不存在或已撤销', 'parentUnionId');
+      }
+      return [
+        {
+          type: 'UnionCreated',
+          data: {
+            unionId: command.unionId,
+            name,
+            kind: command.kind,
+            parentUnionId: command.parentUnionId,
+            nodeCode: command.nodeCode,
+            streetCode: command.streetCode,
+            occupations: [...new Set(command.occupations)],
+          },
+        },
+      ];
+    }
+    case 'RenameUnion': {
+      const refused = requireActive(state);
+      if (refused) return refused;
+      const name = checkEventText(command.name, 'name', UNION_NAME_MAX);
+      if (name instanceof DomainError) return name;
+      if (name === state.name) return [];
+      return [{ type: 'UnionRenamed', data: { unionId: state.unionId, name } }];
+    }
+    case 'MergeUnion': {
+      const refused = requireActive(state);
+      if (refused) return refused;
+      if (command.intoUnionId === state.unionId) return new DomainError('union_merge_into_self', '不能合并到自身', 'intoUnionId');
+      if (!command.intoActive) return new DomainError('union_merge_target_inactive', '合并目标工会不存在或已撤销', 'intoUnionId');
+      return [{ type: 'UnionMerged', data: { unionId: state.unionId, intoUnionId: command.intoUnionId, membersMoved: command.membersMoved } }];
+    }
+    case 'DissolveUnion': {
+      const refused = requireActive(state);
+      if (refused) return refused;
+      if (command.activeMembers > 0) {
+        return new DomainError('union_has_members', `工会还有 ${command.activeMembers} 名会员，请先转出`, undefined, { activeMembers: command.activeMembers });
+      }
+      if (command.activeChildUnions > 0) {
+        return new DomainError('union_has_child_unions', `工会还有 ${command.activeChildUnions} 个下级工会`, undefined, {
+          activeChildUnions: command.activeChildUnions,
+        });
+      }
+      const reason = checkEventText(command.reason, 'reason', 200);
+      if (reason instanceof DomainError) return reason;
+      return [{ type: 'UnionDissolved', data: { unionId: state.unionId, reason } }];
+    }
+    default:
+      return assertNever(command, 'union command');
+  }
+}
+
+function evolve(state: UnionState, event: UnionEvent): UnionState {
+  switch (event.type) {
+    case 'UnionCreated':
+      return { ...state, ...event.data, status: 'active' };
+    case 'UnionRenamed':
+      return { ...state, name: event.data.name };
+    case 'UnionMerged':
+      return { ...state, status: 'merged', mergedInto: event.data.intoUnionId };
+    case 'UnionDissolved':
+      return { ...state, status: 'dissolved' };
+    default:
+      return assertNever(event, 'union event');
+  }
+}
+
+export const unionDecider: Decider<UnionCommand, UnionEvent, UnionState> = { decide, evolve, initialState };

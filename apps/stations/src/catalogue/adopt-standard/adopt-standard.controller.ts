@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { STATION_EVENT_SCHEMAS, STATIONS_CONTEXT } from '@ws/contracts';
+import { EventStore } from '@ws/eventstore';
+import { CLOCK, CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Clock, Principal } from '@ws/kernel';
+import { handleCommand, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
+import { nodeStandardDecider } from './adopt-standard.command';
+import { AdoptStandardDto, toAdoptStandard } from './adopt-standard.dto';
+
+@ApiTags('达标情况 compliance')
+@ApiBearerAuth()
+@Controller('standard')
+export class AdoptStandardController {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '本节点采用建设标准（六有、八有、6+X、9+X、10+X）' })
+  async adopt(@Body() dto: AdoptStandardDto, @CurrentPrincipal() principal: Principal) {
+    const nodeCode = this.config.node.code;
+    const result = await handleCommand(
+      this.store,
+      nodeStandardDecider,
+      { context: STATIONS_CONTEXT, aggregate: 'node-standard', aggregateId: nodeCode },
+      toAdoptStandard(nodeCode, dto),
+      { now: this.clock.now(), meta: { actor: principal.subject }, schemas: STATION_EVENT_SCHEMAS },
+    );
+    return { nodeCode, standard: dto.standard, version: result.version, events: result.events.map((e) => e.type) };
+  }
+}

@@ -1,0 +1,44 @@
+import { REVIEW_CRITERIA } from '@ws/contracts';
+import { rateReview, REVIEW_WEIGHTS, STAR_THRESHOLDS, type ReviewScores } from './stars';
+
+const all = (score: number): ReviewScores => ({ facilities: score, services: score, management: score, usage: score, satisfaction: score });
+
+describe('star rating', () => {
+  it('weighs the criteria to 100 %', () => {
+    expect(REVIEW_CRITERIA.reduce((sum, c) => sum + REVIEW_WEIGHTS[c], 0)).toBe(100);
+  });
+
+  it.each([
+    [100, 5],
+    [90, 5],
+    [89, 4],
+    [80, 4],
+    [79, 3],
+    [70, 3],
+    [69, 2],
+    [60, 2],
+    [59, 1],
+    [0, 1],
+  ])('equal scores of %i earn %i star(s)', (score, stars) => {
+    expect(rateReview(all(score))).toEqual({ score, stars });
+  });
+
+  it('weighs facilities and services more than usage and satisfaction', () => {
+    const strongOffer = rateReview({ facilities: 100, services: 100, management: 80, usage: 60, satisfaction: 60 });
+    const strongUse = rateReview({ facilities: 60, services: 60, management: 80, usage: 100, satisfaction: 100 });
+    expect(strongOffer.score).toBe((100 * 25 + 100 * 25 + 80 * 20 + 60 * 15 + 60 * 15) / 100);
+    expect(strongOffer.score).toBeGreaterThan(strongUse.score);
+  });
+
+  it('decides at a threshold without rounding: 89.95 is four stars', () => {
+    // 25·89 + 25·90 + 20·91 + 15·90 + 15·90 = 8995 hundredths.
+    const { score, stars } = rateReview({ facilities: 89, services: 90, management: 91, usage: 90, satisfaction: 90 });
+    expect(score).toBe(89.95);
+    expect(stars).toBe(4);
+  });
+
+  it('lists thresholds from five stars down to one, ending at zero', () => {
+    expect(STAR_THRESHOLDS.map(([, stars]) => stars)).toEqual([5, 4, 3, 2, 1]);
+    expect(STAR_THRESHOLDS.at(-1)![0]).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import { REVIEW_CRITERIA, type ReviewCriterion, type StarRating } from '@ws/contracts';
+
+/**
+ * Yearly star rating (星级评定). Each criterion is scored 0–100 (whole points); the total is a
+ * weighted mean. Facilities and services weigh most because the seeds grade stations on what they
+ * offer (南湖 "每年评定星级惠工小站 … 学典型、找差距、补短板"); management, usage and workers'
+ * satisfaction make up the rest. Weights are percentages and sum to 100.
+ */
+export const REVIEW_WEIGHTS: Readonly<Record<ReviewCriterion, number>> = {
+  facilities: 25,
+  services: 25,
+  management: 20,
+  usage: 15,
+  satisfaction: 15,
+};
+
+/**
+ * Minimum weighted score for each star count, highest first: 90 → 5, 80 → 4, 70 → 3, 60 → 2,
+ * anything lower → 1. A reviewed station has at least one star; the stars of a later year replace
+ * the earlier ones, so they can drop.
+ */
+export const STAR_THRESHOLDS: ReadonlyArray<readonly [minScore: number, stars: StarRating]> = [
+  [90, 5],
+  [80, 4],
+  [70, 3],
+  [60, 2],
+  [0, 1],
+];
+
+export const MIN_CRITERION_SCORE = 0;
+export const MAX_CRITERION_SCORE = 100;
+
+export type ReviewScores = Record<ReviewCriterion, number>;
+
+export function isValidCriterionScore(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= MIN_CRITERION_SCORE && (value as number) <= MAX_CRITERION_SCORE;
+}
+
+/** The weighted score (0–100, two decimals at most) and the stars it earns. Scores must be valid. */
+export function rateReview(scores: ReviewScores): { score: number; stars: StarRating } {
+  // Whole points times whole-percent weights stay integers: no rounding at a threshold.
+  const weightedHundredths = REVIEW_CRITERIA.reduce((sum, criterion) => sum + scores[criterion] * REVIEW_WEIGHTS[criterion], 0);
+  const stars = STAR_THRESHOLDS.find(([minScore]) => weightedHundredths >= minScore * 100)![1];
+  return { score: weightedHundredths / 100, stars };
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Transaction, sql } from 'kysely';
+import { STATIONS_CONTEXT, VisitsRecorded } from '@ws/contracts';
+import { BatchingAppender, EventStore } from '@ws/eventstore';
+import type { StationsDatabase } from '../../db/database';
+
+export interface VisitInput {
+  key: string;
+  at: string;
+  occupation: VisitsRecorded['data']['visits'][number]['occupation'];
+  memberCard?: string;
+}
+
+export interface CheckinRequest {
+  stationId: string;
+  visits: VisitInput[];
+}
+
+export type CheckinOutcome =
+  | { status: 'unknown_station' }
+  | { status: 'recorded'; accepted: string[]; duplicates: string[] };
+
+/**
+ * Check-ins arrive thousands a second: requests are gathered for a few milliseconds and written
+ * as one transaction (idempotency keys, one VisitsRecorded event per station, outbox rows).
+ * A key seen before, in this batch or any earlier one, is counted once and answered as a duplicate.
+ */
+@Injectable()
+export class RecordCheckinsService implements OnApplicationShutdown {
+  private readonly appender: BatchingAppender<CheckinRequest, CheckinOutcome>;
+
+  constructor(@Inject(EventStore) store: EventStore) {
+    this.appender = new BatchingAppender<CheckinRequest, CheckinOutcome>(store, {
+      maxBatch: 2000,
+      maxWaitMs: 5,
+      // Overlapping commits: a key claimed by two batches at once waits on the unique index, and
+      // the second finds it taken, so concurrency changes throughput, never the count.
+      concurrency: 4,
+      process: (trx, requests) => this.process(trx as Transaction<StationsDatabase>, requests),
+    });
+  }
+
+  record(request: CheckinRequest): Promise<CheckinOutcome> {
+    return this.appender.submit(request);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.appender.close();
+  }
+
+  private async process(trx: Transaction<StationsDatabase>, requests: CheckinRequest[]) {
+    const known = await registeredStations(trx, [...new Set(requests.map((r) => r.stationId))]);
+    const candidates = requests.flatMap((r) => (known.has(r.stationId) ? r.visits.map((v) => ({ stationId: r.stationId, key: v.key })) : []));
+    const fresh = await claimKeys(trx, candidates);
+
+    const visitsByStation = new Map<string, VisitInput[]>();
+    const results: CheckinOutcome[] = requests.map((request) => {
+      if (!known.has(request.stationId)) return { status: 'unknown_station' };
+      const accepted: string[] = [];
+      const duplicates: string[] = [];
+      for (const visit of request.visits) {
+        if (fresh.delete(`${request.stationId}|${visit.key}`)) {
+          accepted.push(visit.key);
+          const list = visitsByStation.get(request.stationId) ?? [];
+          list.push(visit);
+          visitsByStation.set(request.stationId, list);
+        } else {
+          duplicates.push(visit.key);
+        }
+      }
+      return { status: 'recorded', accepted, duplicates };
+    });
+
+    const appends = [...visitsByStation].map(([stationId, visits]) => ({
+      target: { context: STATIONS_CONTEXT, aggregate: 'checkins', aggregateId: stationId },
+      event: { type: 'VisitsRecorded' as const, data: { stationId, visits } },
+      meta: { actor: 'public' },
+    }));
+    return { results, appends };
+  }
+}
+
+/** Stations whose stream starts with a registration (the write side's own record, not a read model). */
+async function registeredStations(trx: Transaction<StationsDatabase>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ stream_id: string }>`
+    select stream_id from events
+    where stream_id = any(${ids.map((id) => `station-${id}`)}::text[]) and stream_version = 1`.execute(trx);
+  return new Set(rows.map((r) => r.stream_id.slice('station-'.length)));
+}
+
+/** Inserts the keys; returns `station|key` of those not seen before (a repeat inside the batch counts once). */
+async function claimKeys(trx: Transaction<StationsDatabase>, visits: Array<{ stationId: string; key: string }>): Promise<Set<string>> {
+  if (visits.length === 0) return new Set();
+  const { rows } = await sql<{ station_id: string; key: string }>`
+    insert into checkin_keys (key, station_id)
+    select * from unnest(${visits.map((v) => v.key)}::text[], ${visits.map((v) => v.stationId)}::uuid[])
+    on conflict (station_id, key) do nothing
+    returning station_id, key`.execute(trx);
+  return new Set(rows.map((r) => `${r.station_id}|${r.key}`));
+}

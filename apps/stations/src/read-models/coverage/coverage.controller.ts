@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Kysely, sql } from 'kysely';
+import { ISO_INSTANT } from '@ws/contracts';
+import { CLOCK, Public, Roles } from '@ws/kernel';
+import type { Clock } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { StationsDatabase } from '../../db/database';
+import { StationLocator } from '../nearest/station-locator.service';
+import { computeCoverage, parseWorkerDensityCsv, type TravelMode } from './coverage';
+
+export class ImportCellsDto {
+  @ApiProperty({ description: 'CSV：`cell,count`（H3 单元）或 `lat,lng,count`；首行为表头', example: 'cell,count\n8831aa5041fffff,120' })
+  @IsString()
+  @MaxLength(900_000)
+  csv!: string;
+}
+
+export class CoverageQueryDto {
+  @ApiPropertyOptional({ enum: ['walking', 'ebike'], default: 'ebike', description: '步行或电动车' })
+  @IsOptional() @IsIn(['walking', 'ebike'])
+  mode?: TravelMode;
+
+  @ApiPropertyOptional({ default: 15, description: '服务圈分钟数' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(60)
+  minutes?: number;
+
+  @ApiPropertyOptional({ default: 5 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(1) @Max(10)
+  walkingKmh?: number;
+
+  @ApiPropertyOptional({ default: 15 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(5) @Max(40)
+  ebikeKmh?: number;
+
+  @ApiPropertyOptional({ description: '按此时刻开放的驿站计算（ISO 时间，默认现在）' })
+  @IsOptional() @Matches(ISO_INSTANT)
+  at?: string;
+
+  @ApiPropertyOptional({ default: 50, description: '返回的未覆盖热点数' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '同时返回全部单元（热力图）' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  cells?: boolean;
+}
+
+/** 15分钟服务圈: the share of workers (from an imported heat map) with an open station in reach. */
+@ApiTags('覆盖与选址 coverage')
+@Controller('coverage')
+export class CoverageController {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly locator: StationLocator,
+  ) {}
+
+  @Post('cells')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '导入劳动者分布热力图（替换现有数据）；坏行逐行报告，不影响其他行' })
+  async importCells(@Body() dto: ImportCellsDto) {
+    const { cells, errors } = parseWorkerDensityCsv(dto.csv);
+    const importedAt = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      await sql`truncate table worker_cells`.execute(trx);
+      for (let i = 0; i < cells.length; i += 5000) {
+        const chunk = cells.slice(i, i + 5000).map((c) => ({ cell: c.cell, lat: c.lat, lng: c.lng, workers: c.count, imported_at: importedAt }));
+        await trx
+          .insertInto('worker_cells')
+          .values(chunk)
+          .onConflict((oc) => oc.column('cell').doUpdateSet((eb) => ({ workers: sql`worker_cells.workers + ${eb.ref('excluded.workers')}` })))
+          .execute();
+      }
+    });
+    return { imported: cells.length, workers: cells.reduce((sum, c) => sum + c.count, 0), errors };
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: '覆盖率：服务圈内劳动者占比，及未覆盖的热点（选址建议）' })
+  async coverage(@Query() query: CoverageQueryDto) {
+    const rows = await this.db.selectFrom('worker_cells').select(['cell', 'lat', 'lng', 'workers']).execute();
+    const cells = rows.map((r) => ({ cell: r.cell, lat: r.lat, lng: r.lng, count: r.workers }));
+    const report = computeCoverage(cells, this.locator.index, {
+      mode: query.mode ?? 'ebike',
+      minutes: query.minutes,
+      walkingKmh: query.walkingKmh,
+      ebikeKmh: query.ebikeKmh,
+      at: query.at ? new Date(query.at) : this.clock.now(),
+    });
+    return {
+      ...report,
+      mode: query.mode ?? 'ebike',
+      minutes: query.minutes ?? 15,
+      uncoveredHotCells: report.uncoveredHotCells.slice(0, query.limit ?? 50),
+      ...(query.cells ? { cells } : {}),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { DomainError } from '@ws/kernel';
+import { DEFAULT_MAX_DISTANCE_KM, type NearestIndex } from '../nearest/nearest-index';
+import type { WorkerDensityCell } from './worker-density-csv';
+
+export { parseWorkerDensityCsv, type CsvLineError, type WorkerDensityCell, type WorkerDensityImport } from './worker-density-csv';
+
+export type TravelMode = 'walking' | 'ebike';
+
+export interface CoverageOptions {
+  mode: TravelMode;
+  walkingKmh?: number;
+  ebikeKmh?: number;
+  minutes?: number;
+  /** Road distance over straight-line distance. */
+  detourFactor?: number;
+  /** Only stations open then count; default now. */
+  at?: Date;
+}
+
+export interface UncoveredCell {
+  cell: string;
+  lat: number;
+  lng: number;
+  count: number;
+  /** Absent when no station is open within DEFAULT_MAX_DISTANCE_KM. */
+  nearestOpenKm?: number;
+}
+
+export interface CoverageReport {
+  reachKm: number;
+  totalWorkers: number;
+  coveredWorkers: number;
+  share: number; // coveredWorkers / totalWorkers, 0 without workers
+  /** Where workers have no station in reach, most workers first: where to site the next one. */
+  uncoveredHotCells: UncoveredCell[];
+}
+
+/**
+ * Straight-line reach: the distance travelled in `minutes`, shortened by the detour factor because
+ * roads are longer than the crow flies (1.3 is a common urban figure).
+ */
+export function reachRadiusKm(options: CoverageOptions): number {
+  const speedKmh = options.mode === 'walking' ? (options.walkingKmh ?? 5) : (options.ebikeKmh ?? 15);
+  const minutes = options.minutes ?? 15;
+  const detourFactor = options.detourFactor ?? 1.3;
+  if (!(speedKmh > 0)) throw new DomainError('invalid_coverage_options', 'speed must be positive', `${options.mode}Kmh`);
+  if (!(minutes > 0)) throw new DomainError('invalid_coverage_options', 'minutes must be positive', 'minutes');
+  if (!(detourFactor >= 1)) throw new DomainError('invalid_coverage_options', 'detourFactor must be at least 1', 'detourFactor');
+  return (speedKmh * minutes) / 60 / detourFactor;
+}
+
+/**
+ * Share of workers with a station open within reach.
+ *
+ * Approximation: a cell counts as covered when the great-circle distance from its centre to the
+ * nearest open station is within the reach radius, and then all its workers do. So every worker is
+ * placed at the cell centre (off by up to one cell edge: ~0.5 km at H3 resolution 8, ~0.2 km at 9),
+ * the road network is a constant detour factor (rivers, rail lines and gated estates are ignored),
+ * and a station's capacity is unlimited.
+ */
+export function computeCoverage(
+  cells: readonly WorkerDensityCell[],
+  index: Pick<NearestIndex, 'nearest'>,
+  options: CoverageOptions,
+): CoverageReport {
+  const reachKm = reachRadiusKm(options);
+  const searchKm = Math.max(reachKm, DEFAULT_MAX_DISTANCE_KM);
+  let totalWorkers = 0;
+  let coveredWorkers = 0;
+  const uncoveredHotCells: UncoveredCell[] = [];
+
+  for (const cell of cells) {
+    totalWorkers += cell.count;
+    const [nearest] = index.nearest({ lng: cell.lng, lat: cell.lat, k: 1, openAt: options.at, maxDistanceKm: searchKm });
+    if (nearest && nearest.distanceKm <= reachKm) {
+      coveredWorkers += cell.count;
+    } else if (cell.count > 0) {
+      uncoveredHotCells.push({ ...cell, ...(nearest ? { nearestOpenKm: nearest.distanceKm } : {}) });
+    }
+  }
+
+  uncoveredHotCells.sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+  return { reachKm, totalWorkers, coveredWorkers, share: totalWorkers > 0 ? coveredWorkers / totalWorkers : 0, uncoveredHotCells };
+}

@@ -1,0 +1,83 @@
+import { Kysely, sql } from 'kysely';
+import { minuteOfWeekInShanghai } from '@ws/contracts';
+import type { StationsDatabase } from '../../db/database';
+import type { FacilityStandard } from '../../catalogue/standards';
+
+export interface DirectoryFilter {
+  tier?: string;
+  kind?: string;
+  facilities?: string[];
+  openAt?: Date;
+  open24h?: boolean;
+  streetCode?: string;
+  communityCode?: string;
+  districtCode?: string;
+  status?: string;
+  minStars?: number;
+  compliantWith?: { standard: FacilityStandard; compliant: boolean };
+  q?: string;
+}
+
+/** SQL for "meets the standard": every required facility, and enough extras (+X) counting services. */
+export function compliantSql(standard: FacilityStandard) {
+  const required = [...standard.required];
+  return sql<boolean>`(facilities @> ${required}::text[] and
+    (cardinality(array(select unnest(facilities) except select unnest(${required}::text[])))
+      + jsonb_array_length(services)) >= ${standard.specials})`;
+}
+
+export async function searchDirectory(db: Kysely<StationsDatabase>, filter: DirectoryFilter, page: number, pageSize: number) {
+  let query = db.selectFrom('station_directory');
+  if (filter.tier) query = query.where('tier', '=', filter.tier);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.status) query = query.where('status', '=', filter.status as 'active');
+  if (filter.streetCode) query = query.where('street_code', '=', filter.streetCode);
+  if (filter.communityCode) query = query.where('community_code', '=', filter.communityCode);
+  if (filter.districtCode) query = query.where('district_code', '=', filter.districtCode);
+  if (filter.open24h !== undefined) query = query.where('open24h', '=', filter.open24h);
+  if (filter.minStars !== undefined) query = query.where('stars', '>=', filter.minStars);
+  if (filter.facilities?.length) query = query.where(sql<boolean>`facilities @> ${filter.facilities}::text[]`);
+  if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.openAt) {
+    const minute = minuteOfWeekInShanghai(filter.openAt);
+    query = query.where('status', '=', 'active').where(sql<boolean>`open_minutes @> ${minute}::int`);
+  }
+  if (filter.compliantWith) {
+    const condition = compliantSql(filter.compliantWith.standard);
+    query = query.where(filter.compliantWith.compliant ? condition : sql<boolean>`not ${condition}`);
+  }
+  const [items, total] = await Promise.all([
+    query
+      .select([
+        'id', 'name', 'kind', 'tier', 'host', 'district_code', 'street_code', 'community_code', 'address', 'lng', 'lat',
+        'hours', 'open24h', 'seats', 'contact_phone', 'status', 'suspended_until', 'facilities', 'services', 'stars', 'honours', 'version',
+      ])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(total.count), page, pageSize, items };
+}
+
+export async function stationDetail(db: Kysely<StationsDatabase>, id: string) {
+  const station = await db.selectFrom('station_directory').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!station) return undefined;
+  const history = await db
+    .selectFrom('station_history')
+    .select(['seq', 'type', 'occurred_at', 'data'])
+    .where('station_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const { open_minutes: _minutes, ...rest } = station;
+  return { ...rest, history };
+}
+
+/** The standard adopted by this node or, failing that, by its nearest ancestor. */
+export async function adoptedStandard(db: Kysely<StationsDatabase>, nodeCode: string): Promise<string | undefined> {
+  const ancestors = [nodeCode.slice(0, 2), nodeCode.slice(0, 4), nodeCode].filter((c, i, all) => c.length >= 2 && all.indexOf(c) === i);
+  const rows = await db.selectFrom('adopted_standards').select(['node_code', 'standard']).where('node_code', 'in', ancestors).execute();
+  return rows.sort((a, b) => b.node_code.length - a.node_code.length)[0]?.standard;
+}

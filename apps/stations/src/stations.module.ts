@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
+import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
+import { RecordCheckinsService } from './checkin/record-checkins/record-checkins.service';
+import { stationsMigrations } from './db/migrations';
+import './errors';
+import { ComplianceController } from './read-models/compliance/compliance.controller';
+import { CoverageController } from './read-models/coverage/coverage.controller';
+import { DirectoryController } from './read-models/directory/directory.controller';
+import { DirectoryProjection } from './read-models/directory/directory.projection';
+import { NearestController } from './read-models/nearest/nearest.controller';
+import { StationLocator } from './read-models/nearest/station-locator.service';
+import { AdoptedStandardsProjection } from './read-models/standards/adopted-standards.projection';
+import { VisitsController } from './read-models/visits/visits.controller';
+import { VisitsProjection } from './read-models/visits/visits.projection';
+import { StationCommandHandler } from './station/station-command.handler';
+import { StationController } from './station/station.controller';
+
+export const STATIONS_SERVICE = 'stations';
+
+/** The stations service (驿站): register, facilities, check-ins, reviews; directory, visits, coverage. */
+@Module({})
+export class StationsModule {
+  static forRoot(overrides: Partial<Pick<PlatformOptions, 'config' | 'clock'>> = {}): DynamicModule {
+    return {
+      module: StationsModule,
+      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, ...overrides })],
+      controllers: [
+        StationController,
+        AdoptStandardController,
+        RecordCheckinsController,
+        DirectoryController,
+        NearestController,
+        ComplianceController,
+        CoverageController,
+        VisitsController,
+      ],
+      providers: [StationCommandHandler, RecordCheckinsService, StationLocator, DirectoryProjection, AdoptedStandardsProjection, VisitsProjection],
+    };
+  }
+}

@@ -1,0 +1,143 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { EventStoreTables } from '@ws/eventstore';
+import type { ProjectionTables } from '@ws/projections';
+
+/** jsonb: read as parsed JSON, written as a JSON string. */
+type Json<T> = ColumnType<T, string | null, string | null>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+
+// ---- write side ----
+export interface WishNumbersTable {
+  wish_no: string;
+  wish_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  result_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface ReactionLogTable {
+  reaction_id: string;
+  handled_at: Generated<Date>;
+}
+
+export interface ContactVaultTable {
+  contact_ref: string;
+  sealed: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface ContactKeysTable {
+  contact_ref: string;
+  wrapped_key: Buffer;
+}
+
+// ---- read models ----
+export interface KnownStationsTable {
+  station_id: string;
+  name: string;
+  tier: string;
+  street_code: string;
+  community_code: string | null;
+  status: string;
+  updated_at: Timestamp;
+}
+
+export interface WishBoardTable {
+  wish_id: string;
+  wish_no: string;
+  kind: string;
+  station_id: string;
+  community_code: string | null;
+  street_code: string;
+  district_code: string;
+  category: string;
+  text: string;
+  urgency: string;
+  photo_refs: string[];
+  author_kind: string;
+  author_mask: string;
+  status: string;
+  status_since: Timestamp;
+  owner_kind: string | null;
+  owner_ref: string | null;
+  deadline: NullableTimestamp;
+  confirm_by: NullableTimestamp;
+  seconds: number;
+  decided: boolean;
+  decision_id: string | null;
+  mode: string | null;
+  officer_id: string | null;
+  task_id: string | null;
+  volunteer_id: string | null;
+  merged_into: string | null;
+  message: string | null;
+  answer: string | null;
+  proof: Json<unknown>;
+  rating: number | null;
+  escalated_at: NullableTimestamp;
+  escalation_reason: string | null;
+  escalated_overdue_for: NullableTimestamp;
+  posted_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface WishTimelineTable {
+  wish_id: string;
+  seq: number;
+  status: string;
+  message: string | null;
+  at: Timestamp;
+}
+
+export interface DemandDecisionsTable {
+  decision_id: string;
+  street_code: string;
+  category: string;
+  mode: string;
+  wish_ids: string[];
+  title: string;
+  activity: Json<unknown>;
+  answer: string | null;
+  deadline: Timestamp;
+  officer_id: string;
+  decided_at: Timestamp;
+}
+
+export interface ReportBoardTable {
+  report_id: string;
+  street_code: string;
+  district_code: string;
+  lng: number;
+  lat: number;
+  text: string;
+  photo_refs: string[];
+  member_card_mask: string | null;
+  status: string;
+  amount_yuan: number | null;
+  points: number | null;
+  reason: string | null;
+  officer_id: string | null;
+  submitted_at: Timestamp;
+  reviewed_at: NullableTimestamp;
+}
+
+/** Table types of the wishes database: write side, then read models. */
+export interface WishesDatabase extends EventStoreTables, ProjectionTables {
+  wish_numbers: WishNumbersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  reaction_log: ReactionLogTable;
+  contact_vault: ContactVaultTable;
+  contact_keys: ContactKeysTable;
+  known_stations: KnownStationsTable;
+  wish_board: WishBoardTable;
+  wish_timeline: WishTimelineTable;
+  demand_decisions: DemandDecisionsTable;
+  report_board: ReportBoardTable;
+}

@@ -1,0 +1,104 @@
+import { Kysely, sql } from 'kysely';
+import type { WishCategory } from '@ws/contracts';
+import type { WishesDatabase } from '../../db/database';
+import { DECISION_MAX_WISHES } from '../../demand/demand.decider';
+import { CATEGORY_LABELS } from '../../wish/labels';
+
+const WISHES_SHOWN_PER_GROUP = 50;
+
+/**
+ * 需求清单: the street's accepted wishes no decision covers yet, grouped by category, with counts,
+ * 附议, urgent ones and ages, the oldest first within a group and the most pressing group first.
+ */
+export async function demandList(db: Kysely<WishesDatabase>, streetCode: string, now: Date) {
+  const rows = await db
+    .selectFrom('wish_board')
+    .select(['wish_id', 'wish_no', 'category', 'text', 'urgency', 'seconds', 'station_id', 'community_code', 'status_since', 'deadline', 'message'])
+    .where('street_code', '=', streetCode)
+    .where('status', '=', 'accepted')
+    .where('decided', '=', false)
+    .orderBy('status_since')
+    .execute();
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
+  const age = (since: Date) => Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000));
+  return {
+    streetCode,
+    groups: [...groups.entries()]
+      .map(([category, wishes]) => ({
+        category,
+        categoryLabel: CATEGORY_LABELS[category as WishCategory] ?? category,
+        count: wishes.length,
+        seconds: wishes.reduce((sum, w) => sum + w.seconds, 0),
+        urgent: wishes.filter((w) => w.urgency === 'urgent').length,
+        oldestAgeSeconds: age(wishes[0]!.status_since),
+        earliestDeadline: wishes.map((w) => w.deadline?.toISOString() ?? null).filter((d): d is string => d !== null).sort()[0] ?? null,
+        wishes: wishes.slice(0, WISHES_SHOWN_PER_GROUP).map((w) => ({
+          wishId: w.wish_id,
+          wishNo: w.wish_no,
+          text: w.text,
+          urgency: w.urgency,
+          seconds: w.seconds,
+          stationId: w.station_id,
+          communityCode: w.community_code,
+          ageSeconds: age(w.status_since),
+          deadline: w.deadline?.toISOString() ?? null,
+          reopenedReason: w.message,
+        })),
+      }))
+      .sort((a, b) => b.count + b.seconds - (a.count + a.seconds) || b.oldestAgeSeconds - a.oldestAgeSeconds),
+  };
+}
+
+/** The group a decision covers when the officer names no wishes: oldest first, at most one decision's worth. */
+export async function undecidedWishIds(db: Kysely<WishesDatabase>, streetCode: string, category: WishCategory): Promise<string[]> {
+  const rows = await db
+    .selectFrom('wish_board')
+    .select('wish_id')
+    .where('street_code', '=', streetCode)
+    .where('category', '=', category)
+    .where('status', '=', 'accepted')
+    .where('decided', '=', false)
+    .orderBy('status_since')
+    .limit(DECISION_MAX_WISHES)
+    .execute();
+  return rows.map((r) => r.wish_id);
+}
+
+/** Submitted wishes waiting for moderation, the oldest first, for a station or a street. */
+export async function moderationQueue(db: Kysely<WishesDatabase>, filter: { stationId?: string; streetCode?: string }, now: Date) {
+  let query = db.selectFrom('wish_board').selectAll().where('status', '=', 'submitted');
+  if (filter.stationId) query = query.where('station_id', '=', filter.stationId);
+  if (filter.streetCode) query = query.where('street_code', '=', filter.streetCode);
+  const rows = await query.orderBy('posted_at').limit(500).execute();
+  return rows.map((r) => ({
+    wishId: r.wish_id,
+    wishNo: r.wish_no,
+    kind: r.kind,
+    stationId: r.station_id,
+    category: r.category,
+    text: r.text,
+    urgency: r.urgency,
+    photoRefs: r.photo_refs,
+    author: r.author_mask,
+    ageSeconds: Math.max(0, Math.round((now.getTime() - r.posted_at.getTime()) / 1000)),
+    deadline: r.deadline?.toISOString() ?? null,
+    version: r.version,
+  }));
+}
+
+/** Counts per status and the overdue ones, for the dashboard (of a street or the whole node). */
+export async function wishStats(db: Kysely<WishesDatabase>, streetCode: string | undefined, now: Date) {
+  let query = db
+    .selectFrom('wish_board')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<string>().as('count'),
+      sql<string>`count(*) filter (where deadline < ${now} and status in ('submitted', 'accepted', 'dispatched', 'in_progress'))`.as('overdue'),
+    ])
+    .groupBy('status');
+  if (streetCode) query = query.where('street_code', '=', streetCode);
+  const rows = await query.execute();
+  const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+  return { byStatus, overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0) };
+}

@@ -1,0 +1,19 @@
+import { Kysely } from 'kysely';
+import { DomainError } from '@ws/kernel';
+import type { WishesDatabase } from '../../db/database';
+
+export interface KnownStation {
+  stationId: string;
+  name: string;
+  streetCode: string;
+  communityCode: string | null;
+  status: string;
+}
+
+/** A station the stations context registered in this node; closed stations take no new wishes. */
+export async function openStation(db: Kysely<WishesDatabase>, stationId: string): Promise<KnownStation> {
+  const row = await db.selectFrom('known_stations').selectAll().where('station_id', '=', stationId).executeTakeFirst();
+  if (!row) throw new DomainError('station_not_found', '没有这个站点（二维码无效或站点尚未登记）', 'stationId');
+  if (row.status === 'closed') throw new DomainError('station_closed', `站点 ${row.name} 已关闭`, 'stationId');
+  return { stationId: row.station_id, name: row.name, streetCode: row.street_code, communityCode: row.community_code, status: row.status };
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Kysely, Transaction } from 'kysely';
+import { deriveKey, DomainError, newDataKey, open, seal } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { WishesDatabase } from '../../db/database';
+import { WISHES_CONFIG } from '../../wishes.config';
+import type { WishesConfig } from '../../wishes.config';
+
+/**
+ * The contact (a phone number, a WeChat id …) an author chose to leave with a wish: sealed with
+ * its own key, the key wrapped by the master key. The wish's events carry only `contactRef`;
+ * forgetting the contact deletes the key (crypto-shredding) and the event log stays intact.
+ */
+@Injectable()
+export class ContactVault {
+  private readonly masterKey: Buffer;
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<WishesDatabase>,
+    @Inject(WISHES_CONFIG) config: WishesConfig,
+  ) {
+    this.masterKey = deriveKey(config.vaultKey, 'wishes-vault');
+  }
+
+  /** Stores the contact in `trx`, with the wish's events. */
+  async store(trx: Transaction<WishesDatabase>, contactRef: string, contact: string): Promise<void> {
+    const dataKey = newDataKey();
+    await trx.insertInto('contact_vault').values({ contact_ref: contactRef, sealed: seal(dataKey, `contact:${contactRef}`, Buffer.from(contact, 'utf8')) }).execute();
+    await trx.insertInto('contact_keys').values({ contact_ref: contactRef, wrapped_key: seal(this.masterKey, `contact-key:${contactRef}`, dataKey) }).execute();
+  }
+
+  async open(contactRef: string): Promise<string> {
+    const row = await this.db
+      .selectFrom('contact_vault as v')
+      .leftJoin('contact_keys as k', 'k.contact_ref', 'v.contact_ref')
+      .select(['v.sealed', 'k.wrapped_key'])
+      .where('v.contact_ref', '=', contactRef)
+      .executeTakeFirst();
+    if (!row?.wrapped_key) throw new DomainError('contact_erased', '作者没有留下联系方式，或已删除');
+    return open(open(this.masterKey, `contact-key:${contactRef}`, row.wrapped_key), `contact:${contactRef}`, row.sealed).toString('utf8');
+  }
+
+  async erase(contactRef: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('contact_keys').where('contact_ref', '=', contactRef).execute();
+      await trx.deleteFrom('contact_vault').where('contact_ref', '=', contactRef).execute();
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { WishStreamEvent } from '@ws/contracts';
+import { DomainError, Principal } from '@ws/kernel';
+import { assertActsFor } from '../../shared/scope';
+import { wishTarget } from '../../shared/stream-targets';
+import { WishCommands } from '../wish-commands';
+import type { WishCommand, WishState } from '../wish.decider';
+
+export interface ModerationResult {
+  wishId: string;
+  status: string;
+  version: number;
+}
+
+/** 审核: the station manager, the street officer or the district accepts, declines or merges. */
+@Injectable()
+export class ModerateWishService {
+  constructor(private readonly wishes: WishCommands) {}
+
+  async moderate(wishId: string, principal: Principal, command: WishCommand, expectedVersion?: number): Promise<ModerationResult> {
+    const result = await this.wishes.execute(
+      wishId,
+      (state) => {
+        this.assertMayModerate(principal, state);
+        return command;
+      },
+      { expectedVersion, meta: { actor: principal.subject } },
+    );
+    return { wishId, status: result.state.status, version: result.version };
+  }
+
+  /**
+   * A duplicate joins the wish it repeats: closed as merged, counted there as one more 附议.
+   * Both streams change in one transaction or not at all.
+   */
+  async merge(wishId: string, intoWishId: string, principal: Principal, expectedVersion?: number): Promise<ModerationResult> {
+    const { decider, runner } = this.wishes;
+    const [source, target] = await Promise.all([this.wishes.load(wishId), this.wishes.load(intoWishId)]);
+    this.assertMayModerate(principal, source.state);
+    if (expectedVersion !== undefined && expectedVersion !== source.version) {
+      throw new DomainError('version_conflict', `wish-${wishId} is at version ${source.version}, not ${expectedVersion}`, undefined, { expected: expectedVersion, actual: source.version });
+    }
+    if (target.state.status === 'none') throw new DomainError('merge_target_invalid', '要合并到的心愿不存在', 'intoWishId');
+    if (target.state.streetCode !== source.state.streetCode) throw new DomainError('merge_target_invalid', '只能合并同一街道的心愿', 'intoWishId');
+    const now = runner.now();
+    const merged = decider.decide({ type: 'MergeWish', moderatorId: principal.subject, intoWishId }, source.state, { now });
+    if (merged instanceof DomainError) throw merged;
+    const seconded = decider.decide({ type: 'SecondWish', seconderHash: `merged:${wishId}` }, target.state, { now });
+    if (seconded instanceof DomainError) {
+      throw new DomainError('merge_target_invalid', `要合并到的心愿不能再附议：${seconded.message}`, 'intoWishId');
+    }
+    const meta = { actor: principal.subject };
+    await runner.store.transaction(async (trx) => {
+      await runner.store.appendToStream(wishTarget(wishId), source.version, merged, meta, trx);
+      await runner.store.appendToStream(wishTarget(intoWishId), target.version, seconded, meta, trx);
+    });
+    const state = merged.reduce<WishState>((s, e: WishStreamEvent) => decider.evolve(s, e), source.state);
+    return { wishId, status: state.status, version: source.version + merged.length };
+  }
+
+  private assertMayModerate(principal: Principal, state: WishState): void {
+    if (state.status === 'none') throw new DomainError('wish_not_found', '没有这条心愿');
+    assertActsFor(principal, { stationId: state.stationId, streetCode: state.streetCode });
+  }
+}

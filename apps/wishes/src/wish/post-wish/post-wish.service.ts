@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Kysely } from 'kysely';
+import type { WishAuthorKind, WishStatus } from '@ws/contracts';
+import { newId } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { WishesDatabase } from '../../db/database';
+import { openStation } from '../../read-models/stations/known-stations.query';
+import { earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
+import { ContactVault } from '../contact/contact-vault';
+import { WishCommands } from '../wish-commands';
+import { authorKeyFor, newWishNo, sha256Hex } from '../wish-identity';
+import type { PostWishDto } from './post-wish.dto';
+
+export interface PostedWish {
+  wishId: string;
+  wishNo: string;
+  /** Keep it: it confirms, rates or reopens the wish. Shown once, derived again on a replay. */
+  authorKey: string;
+  status: WishStatus;
+  /** True when the same Idempotency-Key had already posted this wish. */
+  replayed: boolean;
+}
+
+export interface WishAuthor {
+  kind: WishAuthorKind;
+  postedBy: string | null;
+}
+
+const NUMBER_ATTEMPTS = 5;
+
+/** Posting a wish or suggestion at a station: by the worker (QR code) or the manager for them. */
+@Injectable()
+export class PostWishService {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<WishesDatabase>,
+    private readonly wishes: WishCommands,
+    private readonly vault: ContactVault,
+  ) {}
+
+  async post(dto: PostWishDto, author: WishAuthor, clientKey: string | null): Promise<PostedWish> {
+    const station = await openStation(this.db, dto.stationId);
+    const scope = `wish:${station.stationId}`;
+    if (clientKey) {
+      const earlier = await this.replay(scope, clientKey);
+      if (earlier) return earlier;
+    }
+    const wishId = newId();
+    const contactRef = dto.contact?.trim() ? newId() : null;
+    for (let attempt = 1; ; attempt++) {
+      const wishNo = newWishNo();
+      try {
+        await this.wishes.execute(
+          wishId,
+          {
+            type: 'PostWish',
+            kind: dto.kind ?? 'wish',
+            wish: {
+              wishId,
+              wishNo,
+              stationId: station.stationId,
+              communityCode: station.communityCode,
+              streetCode: station.streetCode,
+              category: dto.category,
+              text: dto.text,
+              urgency: dto.urgency ?? 'normal',
+              photoRefs: dto.photoRefs ?? [],
+              authorKind: author.kind,
+              memberCard: dto.memberCard ?? null,
+              contactRef,
+              authorKeyHash: sha256Hex(this.authorKey(wishId)),
+              postedBy: author.postedBy,
+            },
+          },
+          {
+            meta: { actor: author.postedBy ?? 'public' },
+            alongside: async (trx) => {
+              await trx.insertInto('wish_numbers').values({ wish_no: wishNo, wish_id: wishId }).execute();
+              if (clientKey) await recordResult(trx, scope, clientKey, wishId);
+              if (contactRef) await this.vault.store(trx, contactRef, dto.contact!.trim());
+            },
+          },
+        );
+        return { wishId, wishNo, authorKey: this.authorKey(wishId), status: 'submitted', replayed: false };
+      } catch (error) {
+        if (clientKey && isUniqueViolation(error, 'idempotency_keys_pkey')) {
+          const earlier = await this.replay(scope, clientKey);
+          if (earlier) return earlier;
+        }
+        if (!isUniqueViolation(error, 'wish_numbers_pkey') || attempt >= NUMBER_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private authorKey(wishId: string): string {
+    return authorKeyFor(this.wishes.config.authorSecret, wishId);
+  }
+
+  private async replay(scope: string, clientKey: string): Promise<PostedWish | null> {
+    const wishId = await earlierResult(this.db, scope, clientKey);
+    if (!wishId) return null;
+    const { state } = await this.wishes.load(wishId);
+    return { wishId, wishNo: state.wishNo, authorKey: this.authorKey(wishId), status: state.status === 'none' ? 'submitted' : state.status, replayed: true };
+  }
+}

@@ -1,0 +1,78 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { wishesMigrations } from './db/migrations';
+import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
+import { DecideDemandService } from './demand/decide-demand/decide-demand.service';
+import './errors';
+import { WallController } from './read-models/board/wall.controller';
+import { OfficerListsController } from './read-models/board/officer-lists.controller';
+import { WishBoardProjection } from './read-models/board/wish-board.projection';
+import { DecisionsController } from './read-models/decisions/decisions.controller';
+import { DecisionsProjection } from './read-models/decisions/decisions.projection';
+import { ReportsController } from './read-models/reports/reports.controller';
+import { ReportsProjection } from './read-models/reports/reports.projection';
+import { KnownStationsProjection } from './read-models/stations/known-stations.projection';
+import { ReviewReportController } from './report/review-report/review-report.controller';
+import { SubmitReportController } from './report/submit-report/submit-report.controller';
+import { CommandRunner } from './shared/command-runner';
+import { DispatchReactions } from './subscriptions/dispatch-reactions.controller';
+import { ReactionLog } from './subscriptions/reaction-log';
+import { AuthorAnswerController } from './wish/author-answer/author-answer.controller';
+import { ContactController } from './wish/contact/contact.controller';
+import { ContactVault } from './wish/contact/contact-vault';
+import { DeadlineSweeper } from './wish/deadline-sweeper/deadline-sweeper';
+import { ModerateWishController } from './wish/moderate-wish/moderate-wish.controller';
+import { ModerateWishService } from './wish/moderate-wish/moderate-wish.service';
+import { PostWishController } from './wish/post-wish/post-wish.controller';
+import { PostWishService } from './wish/post-wish/post-wish.service';
+import { SecondWishController } from './wish/second-wish/second-wish.controller';
+import { WishCommands } from './wish/wish-commands';
+import { WISHES_CONFIG, WishesConfig, wishesConfig } from './wishes.config';
+
+export const WISHES_SERVICE = 'wishes';
+
+export interface WishesOverrides extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  wishes?: WishesConfig;
+}
+
+/** The wishes service (心愿墙 → 需求清单 → 统一派单, 随手拍): wall, demand lists, overdue list, reports. */
+@Module({})
+export class WishesModule {
+  static forRoot(overrides: WishesOverrides = {}): DynamicModule {
+    const { wishes, ...platform } = overrides;
+    return {
+      module: WishesModule,
+      imports: [PlatformModule.forService({ service: WISHES_SERVICE, migrations: wishesMigrations, ...platform })],
+      controllers: [
+        PostWishController,
+        ModerateWishController,
+        SecondWishController,
+        AuthorAnswerController,
+        ContactController,
+        DecideDemandController,
+        SubmitReportController,
+        ReviewReportController,
+        WallController,
+        OfficerListsController,
+        DecisionsController,
+        ReportsController,
+        DispatchReactions,
+      ],
+      providers: [
+        { provide: WISHES_CONFIG, useValue: wishes ?? wishesConfig() },
+        CommandRunner,
+        WishCommands,
+        ContactVault,
+        PostWishService,
+        ModerateWishService,
+        DecideDemandService,
+        DeadlineSweeper,
+        ReactionLog,
+        KnownStationsProjection,
+        WishBoardProjection,
+        DecisionsProjection,
+        ReportsProjection,
+      ],
+    };
+  }
+}

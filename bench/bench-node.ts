@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { signToken } from '@ws/kernel';
+import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
+import { startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+
+const SECRET = 'bench-secret-0123456789abcdef0123';
+
+/** A throw-away stations node for a benchmark: own database, own streams, built service process. */
+export interface BenchNode {
+  service: ServiceProcess;
+  code: string;
+  token: string;
+  stationIds: string[];
+  close(): Promise<void>;
+}
+
+export async function startBenchNode(stations: number): Promise<BenchNode> {
+  const database: TestDatabase = await createTestDatabase('bench');
+  const code = testNodeCode();
+  const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
+  const service = await startServiceProcess('stations', env);
+  const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
+  const stationIds: string[] = [];
+  for (let i = 0; i < stations; i++) {
+    const response = await fetch(`${service.base}/stations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        name: `基准驿站${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: '330802001',
+        address: `基准路${i}号`, location: { lng: 118.8 + (i % 50) * 0.003, lat: 28.9 + Math.floor(i / 50) * 0.003 },
+        hours: { open24h: true }, facilities: ['microwave', 'charging'],
+      }),
+    });
+    if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
+    stationIds.push(((await response.json()) as { stationId: string }).stationId);
+  }
+  return {
+    service,
+    code,
+    token,
+    stationIds,
+    async close() {
+      await service.kill('SIGTERM');
+      await database.drop();
+      const nc = await connect({ servers: NATS_URL });
+      const jsm = await jetstreamManager(nc);
+      for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
+      await nc.close();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function uniqueKey(): string {
+  return randomUUID();
+}

@@ -1,0 +1,111 @@
+import autocannon from 'autocannon';
+import { percentile, startBenchNode, uniqueKey, type BenchNode } from './bench-node';
+
+/**
+ * End-to-end check-ins per second: accepted by HTTP → visible in the visits read model, for single
+ * check-ins and for kiosk batches, with the projection lag (time from the HTTP answer to the
+ * visit being counted) sampled every 50 ms.
+ */
+const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 20);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
+const BATCH = 100;
+
+interface Sample {
+  at: number;
+  accepted: number;
+}
+
+async function visibleVisits(node: BenchNode): Promise<number> {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const response = await fetch(`${node.service.base}/visits?from=${today}&to=${today}&by=day`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+async function run(node: BenchNode, mode: 'single' | 'batched') {
+  const before = await visibleVisits(node);
+  let accepted = 0;
+  const samples: Sample[] = [];
+  const visibleAt: Array<{ at: number; visible: number }> = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      visibleAt.push({ at: Date.now(), visible: (await visibleVisits(node)) - before });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const sampler = setInterval(() => samples.push({ at: Date.now(), accepted }), 50);
+  const started = Date.now();
+  const stations = node.stationIds;
+  let next = 0;
+  const result = await autocannon({
+    url: node.service.base,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const stationId = stations[next++ % stations.length];
+          if (mode === 'single') {
+            return { ...request, path: `/stations/${stationId}/checkins`, body: JSON.stringify({ key: uniqueKey(), occupation: 'rider' }) };
+          }
+          const at = new Date().toISOString();
+          const visits = Array.from({ length: BATCH }, () => ({ key: uniqueKey(), at, occupation: 'courier' }));
+          return { ...request, path: `/stations/${stationId}/checkins/batch`, body: JSON.stringify({ visits }) };
+        },
+        onResponse: (status) => {
+          if (mode === 'single' && status === 201) accepted += 1;
+          if (mode === 'batched' && status === 200) accepted += BATCH;
+        },
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const httpDone = Date.now();
+  const deadline = Date.now() + 120_000;
+  while (visibleAt[visibleAt.length - 1]!.visible < accepted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  polling = false;
+  await poller;
+  const allVisibleAt = visibleAt.find((v) => v.visible >= accepted)?.at ?? NaN;
+
+  // Lag: for each sample (accepted count at time t), the first poll that saw at least that many.
+  const lags = samples
+    .filter((s) => s.accepted > 0)
+    .map((s) => (visibleAt.find((v) => v.visible >= s.accepted)?.at ?? NaN) - s.at)
+    .filter((lag) => Number.isFinite(lag))
+    .sort((a, b) => a - b);
+  const seconds = (allVisibleAt - started) / 1000;
+  return {
+    mode,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    acceptedVisits: accepted,
+    httpSeconds: (httpDone - started) / 1000,
+    httpVisitsPerSecond: Math.round(accepted / ((httpDone - started) / 1000)),
+    endToEndVisitsPerSecond: Math.round(accepted / seconds),
+    httpLatencyP50ms: result.latency.p50,
+    httpLatencyP99ms: result.latency.p99,
+    projectionLagP50ms: percentile(lags, 50),
+    projectionLagP99ms: percentile(lags, 99),
+  };
+}
+
+async function main(): Promise<void> {
+  const node = await startBenchNode(200);
+  try {
+    process.stdout.write(`bench:checkins — ${CONNECTIONS} connections, ${DURATION_S} s per mode, 200 stations, batches of ${BATCH}\n`);
+    for (const mode of ['single', 'batched'] as const) {
+      const figures = await run(node, mode);
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+    }
+  } finally {
+    await node.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,223 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { signToken } from '@ws/kernel';
+import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
+import { startServiceProcess } from '@ws/testing/service-process';
+import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
+import { percentile } from './bench-node';
+
+/**
+ * Joining at scale (npm run bench:join). A built membership service process, its read model
+ * and registries seeded directly in SQL with 1 000 000 members (generated rows, not events: the
+ * point is index and table size, not replay), then through HTTP:
+ *   1. bulk applications (500 per request) per second,
+ *   2. bulk approvals (500 per request) per second — members per second through approval,
+ *   3. the members read model catching up with every approval,
+ *   4. status look-ups by application number + mobile: p50 / p99 under load.
+ */
+const SEED_MEMBERS = Number(process.env['BENCH_SEED_MEMBERS'] ?? 1_000_000);
+const APPLICATIONS = Number(process.env['BENCH_APPLICATIONS'] ?? 20_000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
+const LOOKUP_SECONDS = Number(process.env['BENCH_LOOKUP_SECONDS'] ?? 15);
+const LOOKUP_CONNECTIONS = Number(process.env['BENCH_LOOKUP_CONNECTIONS'] ?? 32);
+const BATCH = 500;
+const SECRET = 'bench-secret-0123456789abcdef0123';
+/** Synthetic people of the benchmark start here, far from the demo's and the tests'. */
+const FIRST_PERSON = 3_000_000;
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase('bench_join');
+  const code = testNodeCode();
+  const env = {
+    NODE_CODE: code,
+    PG_DATABASE: database.name,
+    EVT_STREAM: `EVT_${code}`,
+    DIR_STREAM: `DIR_${code}`,
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'error',
+    MEMBERSHIP_LOOKUP_PER_MINUTE: '1000000',
+  };
+  const service = await startServiceProcess('membership', env);
+  const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${service.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<any>;
+  };
+  try {
+    const seedSeconds = await seed(database.url, code, SEED_MEMBERS);
+    console.log(`seeded ${SEED_MEMBERS.toLocaleString()} members into members, membership_registry and persons in ${seedSeconds.toFixed(1)} s (SQL, not events)`);
+
+    const { unionId } = await post('/unions', { name: '基准测试联合工会', kind: 'joint', occupations: ['rider'] });
+    const people = Array.from({ length: APPLICATIONS }, (_, i) => syntheticPerson(FIRST_PERSON + i));
+    const batches = chunk(people, BATCH).map((batch) => batch.map((p) => ({ ...p, occupation: 'rider', unionId, streetCode: '330802001', employer: '美团' })));
+
+    const submitted: Array<{ applicationId: string; applicationNumber: string; mobile: string }> = [];
+    const submitStarted = performance.now();
+    const submitLatencies = await pool(batches, CONCURRENCY, async (items, i) => {
+      const started = performance.now();
+      const { results } = await post('/applications/bulk', { items });
+      for (const r of results) if (r.status === 'accepted') submitted.push({ applicationId: r.applicationId, applicationNumber: r.applicationNumber, mobile: batches[i]![r.index]!.mobile });
+      return performance.now() - started;
+    });
+    const submitSeconds = (performance.now() - submitStarted) / 1000;
+
+    const approveStarted = performance.now();
+    let approved = 0;
+    const approveLatencies = await pool(chunk(submitted.map((s) => s.applicationId), BATCH), CONCURRENCY, async (applicationIds) => {
+      const started = performance.now();
+      const result = await post('/applications/approvals', { applicationIds });
+      approved += result.approved as number;
+      return performance.now() - started;
+    });
+    const approveSeconds = (performance.now() - approveStarted) / 1000;
+
+    // Events committed but not yet on the bus: what the read models are waiting for.
+    const outboxBacklog = await count(database.url, 'outbox');
+    // Each projection's time to apply everything the approvals produced (from /health's lag report).
+    const caughtUpStarted = performance.now();
+    const caughtUp = new Map<string, number>();
+    for (;;) {
+      const health = (await (await fetch(`${service.base}/health`)).json()) as { details?: { projections?: Record<string, unknown> } };
+      const lags = Object.entries(health.details?.projections ?? {}).filter(([name]) => name !== 'status') as Array<[string, { lagEvents: number }]>;
+      for (const [name, lag] of lags) if (lag.lagEvents === 0 && !caughtUp.has(name)) caughtUp.set(name, (performance.now() - caughtUpStarted) / 1000);
+      const stats = (await (await fetch(`${service.base}/members/stats?by=union&unionId=${unionId}`)).json()) as { rows: Array<{ members: number }> };
+      if ((stats.rows[0]?.members ?? 0) >= approved && lags.length > 0 && caughtUp.size === lags.length) break;
+      if (performance.now() - caughtUpStarted > 300_000) throw new Error('read models did not catch up within 300 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const catchUpSeconds = (performance.now() - caughtUpStarted) / 1000;
+
+    let next = 0;
+    let failures = 0;
+    const lookups = await autocannon({
+      url: service.base,
+      connections: LOOKUP_CONNECTIONS,
+      duration: LOOKUP_SECONDS,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            const s = submitted[next++ % submitted.length]!;
+            return { ...request, path: `/applications/lookup?number=${s.applicationNumber}&mobile=${s.mobile}` };
+          },
+          onResponse: (status) => {
+            if (status !== 200) failures += 1;
+          },
+        },
+      ],
+    });
+
+    const sortedSubmit = submitLatencies.sort((a, b) => a - b);
+    const sortedApprove = approveLatencies.sort((a, b) => a - b);
+    const total = await count(database.url, 'members');
+    console.log(
+      JSON.stringify(
+        {
+          seededMembers: SEED_MEMBERS,
+          membersInReadModelAfter: total,
+          applications: APPLICATIONS,
+          accepted: submitted.length,
+          approved,
+          concurrency: CONCURRENCY,
+          submit: { perSecond: Math.round(submitted.length / submitSeconds), seconds: round(submitSeconds), batchMsP50: round(percentile(sortedSubmit, 50)), batchMsP99: round(percentile(sortedSubmit, 99)) },
+          approve: { perSecond: Math.round(approved / approveSeconds), seconds: round(approveSeconds), batchMsP50: round(percentile(sortedApprove, 50)), batchMsP99: round(percentile(sortedApprove, 99)) },
+          throughApproval: { perSecond: Math.round(approved / (submitSeconds + approveSeconds)) },
+          outboxBacklogAtLastApproval: outboxBacklog,
+          readModelsCaughtUpAfterLastApprovalSeconds: round(catchUpSeconds),
+          eachReadModelCaughtUpAfterSeconds: Object.fromEntries([...caughtUp].map(([name, seconds]) => [name, round(seconds)])),
+          lookups: {
+            requests: lookups.requests.total,
+            perSecond: Math.round(lookups.requests.average),
+            msP50: lookups.latency.p50,
+            msP99: lookups.latency.p99,
+            nonOk: failures,
+            connections: LOOKUP_CONNECTIONS,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await service.kill('SIGTERM');
+    await database.drop();
+    const nc = await connect({ servers: NATS_URL });
+    const jsm = await jetstreamManager(nc);
+    for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
+    await nc.close();
+  }
+}
+
+/** 1 000 000 current members spread over 17 unions, 6 occupations, 30 streets and 36 months. */
+async function seed(url: string, nodeCode: string, members: number): Promise<number> {
+  const started = performance.now();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`
+      insert into persons (person_id, id_number_hmac, mobile_hmac)
+      select md5('p' || i)::uuid, encode(sha256(('id' || i)::bytea), 'hex'), encode(sha256(('m' || i)::bytea), 'hex')
+      from generate_series(1, $1::int) as i`, [members]);
+    await client.query(`
+      insert into membership_registry (membership_id, person_id, union_id, card_number, status, updated_at)
+      select md5('m' || i)::uuid, md5('p' || i)::uuid, md5('u' || (i % 17))::uuid, 'SEED' || lpad(i::text, 9, '0'), 'active', now()
+      from generate_series(1, $1::int) as i`, [members]);
+    await client.query(`
+      insert into members (membership_id, person_id, union_id, node_code, card_number, occupation, street_code, status, joined_month, activated_at, updated_at)
+      select md5('m' || i)::uuid, md5('p' || i)::uuid, md5('u' || (i % 17))::uuid, $2,
+             'SEED' || lpad(i::text, 9, '0'),
+             (array['rider','courier','ride_hail_driver','truck_driver','sanitation','other'])[1 + i % 6],
+             '330802' || lpad((1 + i % 30)::text, 3, '0'), 'active',
+             date_trunc('month', now() - ((i % 36) || ' months')::interval)::date, now(), now()
+      from generate_series(1, $1::int) as i`, [members, nodeCode]);
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function count(url: string, table: 'members' | 'outbox'): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `work` over the items with at most `concurrency` in flight; returns the results in item order. */
+async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]!, index);
+      }
+    }),
+  );
+  return results;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

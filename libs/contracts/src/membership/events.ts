@@ -1,0 +1,215 @@
+import type { DomainEvent } from '../envelope';
+
+/**
+ * Events of the membership context (入会). They carry ids only: a person is `personId`, a member
+ * is `membershipId` (plus the member card number, an identifier the union issues). Name, mobile
+ * and ID number live encrypted in the service's personal-data vault and never appear here, so
+ * nothing personal crosses to the city or province when events are sourced upwards.
+ */
+export const MEMBERSHIP_CONTEXT = 'membership';
+
+/** Aggregate names: the subject's aggregate token and the stream id prefix (`<aggregate>-<id>`). */
+export const MEMBERSHIP_AGGREGATES = {
+  union: 'union',
+  application: 'application',
+  membership: 'membership',
+  points: 'points',
+  shopItem: 'shopitem',
+  person: 'person',
+  /** A cross-node transfer as the target node and the routing ancestor record it (transfers.ts). */
+  transfer: 'transfer',
+} as const;
+export type MembershipAggregate = (typeof MEMBERSHIP_AGGREGATES)[keyof typeof MEMBERSHIP_AGGREGATES];
+
+export const UNION_KINDS = ['federation', 'street', 'enterprise', 'industry', 'joint'] as const;
+/** 总工会 / 街道（乡镇）工会 / 企业工会 / 行业工会 / 新就业形态联合工会 */
+export type UnionKind = (typeof UNION_KINDS)[number];
+
+export const MEMBER_OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'] as const;
+export type MemberOccupation = (typeof MEMBER_OCCUPATIONS)[number];
+
+export const APPLICATION_CHANNELS = ['online', 'fair', 'station', 'officer'] as const;
+/** Where the application was taken: self-service, a membership fair (bulk), a station kiosk, an officer. */
+export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
+
+export const REJECTION_REASONS = ['not_eligible', 'wrong_union', 'incomplete', 'duplicate', 'other'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const POINTS_SOURCES = ['street_report', 'volunteer_hours', 'checkin', 'manual'] as const;
+export type PointsSource = (typeof POINTS_SOURCES)[number];
+
+// ---- union (工会组织) ----
+export type UnionCreated = DomainEvent<'UnionCreated', {
+  unionId: string;
+  name: string;
+  kind: UnionKind;
+  parentUnionId: string | null;
+  /** The node (GB/T 2260) the union belongs to. */
+  nodeCode: string;
+  streetCode: string | null;
+  /** Occupations a joint union gathers; used to suggest a union to an applicant. */
+  occupations: MemberOccupation[];
+}>;
+export type UnionRenamed = DomainEvent<'UnionRenamed', { unionId: string; name: string }>;
+/** The union is absorbed: its members were moved into `intoUnionId` by transfers in the same transaction. */
+export type UnionMerged = DomainEvent<'UnionMerged', { unionId: string; intoUnionId: string; membersMoved: number }>;
+export type UnionDissolved = DomainEvent<'UnionDissolved', { unionId: string; reason: string }>;
+export type UnionEvent = UnionCreated | UnionRenamed | UnionMerged | UnionDissolved;
+
+// ---- join application (入会申请) ----
+export type ApplicationSubmitted = DomainEvent<'ApplicationSubmitted', {
+  applicationId: string;
+  /** What the applicant quotes with their mobile to look up the status. */
+  applicationNumber: string;
+  personId: string;
+  unionId: string;
+  occupation: MemberOccupation;
+  /** Employer or platform (美团, 顺丰 …): an organisation, checked not to hold personal data. */
+  employer: string | null;
+  streetCode: string | null;
+  stationId: string | null;
+  channel: ApplicationChannel;
+}>;
+export type ApplicationInfoRequested = DomainEvent<'ApplicationInfoRequested', {
+  applicationId: string;
+  /** Which answers the union wants again, e.g. ['occupation', 'employer', 'idNumber']. */
+  fields: string[];
+  note: string;
+}>;
+/** The applicant answered a request for information; personal fields changed only in the vault. */
+export type ApplicationAmended = DomainEvent<'ApplicationAmended', {
+  applicationId: string;
+  unionId: string;
+  occupation: MemberOccupation;
+  employer: string | null;
+  streetCode: string | null;
+  personalDataChanged: boolean;
+}>;
+export type ApplicationApproved = DomainEvent<'ApplicationApproved', {
+  applicationId: string;
+  membershipId: string;
+  cardNumber: string;
+}>;
+export type ApplicationRejected = DomainEvent<'ApplicationRejected', {
+  applicationId: string;
+  reason: RejectionReason;
+  note: string;
+}>;
+export type ApplicationEvent = ApplicationSubmitted | ApplicationInfoRequested | ApplicationAmended | ApplicationApproved | ApplicationRejected;
+
+// ---- membership (会籍) ----
+export type MembershipActivated = DomainEvent<'MembershipActivated', {
+  membershipId: string;
+  personId: string;
+  unionId: string;
+  cardNumber: string;
+  occupation: MemberOccupation;
+  streetCode: string | null;
+  /** The application that led here, or null when the membership arrived by a cross-node transfer. */
+  applicationId: string | null;
+  /** Set when the membership arrived from another node: the transfer that brought it. */
+  transferId: string | null;
+}>;
+export type TransferRequested = DomainEvent<'TransferRequested', {
+  transferId: string;
+  membershipId: string;
+  fromUnionId: string;
+  toUnionId: string;
+  fromNode: string;
+  toNode: string;
+  /** What a target on another node needs to take the member in (ids and codes only). */
+  personId: string;
+  cardNumber: string;
+  occupation: MemberOccupation;
+  streetCode: string | null;
+}>;
+/** Leave the old union and join the new one in one step: never two active memberships, never none. */
+export type TransferCompleted = DomainEvent<'TransferCompleted', {
+  transferId: string;
+  membershipId: string;
+  fromUnionId: string;
+  toUnionId: string;
+  fromNode: string;
+  toNode: string;
+}>;
+export type TransferDeclined = DomainEvent<'TransferDeclined', { transferId: string; membershipId: string; reason: string }>;
+export type MembershipSuspended = DomainEvent<'MembershipSuspended', { membershipId: string; reason: string }>;
+export type MembershipReinstated = DomainEvent<'MembershipReinstated', { membershipId: string }>;
+export type MembershipLeft = DomainEvent<'MembershipLeft', { membershipId: string; reason: string }>;
+/** The member is also the dispatch service's volunteer `volunteerId`: their hours earn points. */
+export type VolunteerLinked = DomainEvent<'VolunteerLinked', { membershipId: string; volunteerId: string }>;
+export type MembershipEvent =
+  | MembershipActivated
+  | TransferRequested
+  | TransferCompleted
+  | TransferDeclined
+  | MembershipSuspended
+  | MembershipReinstated
+  | MembershipLeft
+  | VolunteerLinked;
+
+// ---- points account (积分) ----
+export type PointsCredited = DomainEvent<'PointsCredited', {
+  membershipId: string;
+  /** Idempotency key: derived from the causing event (a reward, completed hours) or given by the officer. */
+  entryId: string;
+  points: number;
+  source: PointsSource;
+  /** The causing fact, e.g. the wishes ReportRewarded event id. */
+  sourceRef: string | null;
+}>;
+export type PointsDebited = DomainEvent<'PointsDebited', { membershipId: string; entryId: string; points: number; reason: string }>;
+export type RedemptionMade = DomainEvent<'RedemptionMade', {
+  membershipId: string;
+  redemptionId: string;
+  itemId: string;
+  quantity: number;
+  points: number;
+}>;
+export type PointsEvent = PointsCredited | PointsDebited | RedemptionMade;
+
+// ---- points shop item (积分超市商品) ----
+export type ShopItemListed = DomainEvent<'ShopItemListed', { itemId: string; name: string; points: number; stock: number }>;
+export type ShopItemRestocked = DomainEvent<'ShopItemRestocked', { itemId: string; quantity: number }>;
+export type ShopItemRepriced = DomainEvent<'ShopItemRepriced', { itemId: string; points: number }>;
+export type ShopItemRedeemed = DomainEvent<'ShopItemRedeemed', { itemId: string; redemptionId: string; quantity: number }>;
+export type ShopItemWithdrawn = DomainEvent<'ShopItemWithdrawn', { itemId: string }>;
+export type ShopItemEvent = ShopItemListed | ShopItemRestocked | ShopItemRepriced | ShopItemRedeemed | ShopItemWithdrawn;
+
+// ---- person (个人信息主体) ----
+/** The person's data key was destroyed (crypto-shredding): their personal data is unreadable everywhere. */
+export type PersonErased = DomainEvent<'PersonErased', { personId: string }>;
+export type PersonEvent = PersonErased;
+
+export type MembershipContextEvent = UnionEvent | ApplicationEvent | MembershipEvent | PointsEvent | ShopItemEvent | PersonEvent;
+export type MembershipContextEventType = MembershipContextEvent['type'];
+
+/** Schema version of each event type's `data` (the `ws-schema` header), for upcasting later. */
+export const MEMBERSHIP_EVENT_SCHEMAS: Record<MembershipContextEventType, number> = {
+  UnionCreated: 1,
+  UnionRenamed: 1,
+  UnionMerged: 1,
+  UnionDissolved: 1,
+  ApplicationSubmitted: 1,
+  ApplicationInfoRequested: 1,
+  ApplicationAmended: 1,
+  ApplicationApproved: 1,
+  ApplicationRejected: 1,
+  MembershipActivated: 1,
+  TransferRequested: 1,
+  TransferCompleted: 1,
+  TransferDeclined: 1,
+  MembershipSuspended: 1,
+  MembershipReinstated: 1,
+  MembershipLeft: 1,
+  VolunteerLinked: 1,
+  PointsCredited: 1,
+  PointsDebited: 1,
+  RedemptionMade: 1,
+  ShopItemListed: 1,
+  ShopItemRestocked: 1,
+  ShopItemRepriced: 1,
+  ShopItemRedeemed: 1,
+  ShopItemWithdrawn: 1,
+  PersonErased: 1,
+};

@@ -1,0 +1,13 @@
+export type { EventStoreTables, EventsTable, OutboxTable } from './tables';
+export { eventStoreMigrations } from './migrations';
+export { createDb, ensureDatabase, migrateToLatest } from './database';
+export { streamIdOf } from './stream-target';
+export type { AppendMeta, StreamTarget } from './stream-target';
+export { eventHeaders } from './envelopes';
+export { EventStore } from './event-store';
+export type { UnversionedAppend, VersionedAppend } from './event-store';
+export { BatchingAppender } from './batching-appender';
+export type { BatchingAppenderOptions } from './batching-appender';
+export type { OutboxMessage, OutboxPublisher } from './outbox';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions } from './outbox-relay';

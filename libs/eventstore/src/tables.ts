@@ -1,0 +1,35 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { EventMetadata } from '@ws/contracts';
+
+/** jsonb: read as parsed JSON, written as a JSON string. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface EventsTable {
+  global_position: Generated<number>;
+  stream_id: string;
+  /** Null for high-volume facts appended without a version check. */
+  stream_version: number | null;
+  event_id: string;
+  type: string;
+  schema: number;
+  subject: string;
+  data: Json<unknown>;
+  metadata: Json<EventMetadata>;
+  occurred_at: ColumnType<Date, string | Date, string | Date>;
+  recorded_at: Generated<Date>;
+}
+
+/** Rows waiting to be published; the relay deletes them once the bus has acknowledged them. */
+export interface OutboxTable {
+  position: Generated<number>;
+  event_id: string;
+  subject: string;
+  headers: Json<Record<string, string>>;
+  /** JSON.stringify(EventEnvelope), exactly the bytes that go on the bus. */
+  payload: string;
+}
+
+export interface EventStoreTables {
+  events: EventsTable;
+  outbox: OutboxTable;
+}

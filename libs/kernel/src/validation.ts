@@ -1,0 +1,41 @@
+import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, InputError } from './problem';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
+      field,
+      code: code === 'whitelistValidation' ? 'unknown_field' : code,
+      message,
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** The global pipe: unknown fields are refused, payloads become typed DTOs, errors name fields. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new InputError(flatten(errors)),
+  });
+}
+
+/** For path parameters: a malformed id is a named field error (400), not a lookup that 404s. */
+export function uuidParam(field = 'id'): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => new InputError([{ field, code: 'isUuid', message: `${field} must be a UUID` }]),
+  });
+}
+
+/** `If-Match: "3"` (or 3) → 3; absent → undefined; anything else is a field error. */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new InputError([{ field: 'If-Match', code: 'invalid_version', message: 'If-Match must be a stream version, e.g. "3"' }]);
+  return Number(match[1]);
+}

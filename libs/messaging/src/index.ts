@@ -1,0 +1,11 @@
+export * from './connection';
+export * from './envelope';
+export * from './streams';
+export * from './publisher';
+export * from './consume';
+export * from './nats-config';
+export * from './transport/event-pattern';
+export * from './transport/jetstream-context';
+export * from './transport/jetstream-transport';
+// Test support, exported here because the path aliases map only the lib's index.
+export * from './testing/nats-process';

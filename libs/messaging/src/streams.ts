@@ -1,0 +1,158 @@
+import {
+  DiscardPolicy,
+  JetStreamApiError,
+  JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+  StreamConfig,
+  StreamSource,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { NodeRef, nodeRef, subtreeEventFilter } from '@ws/contracts';
+
+export interface StreamNames {
+  evt: string;
+  dir: string;
+}
+
+export const DEFAULT_STREAM_NAMES: StreamNames = { evt: 'EVT', dir: 'DIR' };
+
+/** A node below this one. Its JetStream domain defaults to `n<code>`. */
+export interface ChildNode {
+  code: string;
+  domain?: string;
+}
+
+export interface NodeStreamsOptions {
+  names?: StreamNames;
+  children?: ChildNode[];
+  parent?: { code: string; domain?: string };
+  maxAgeDays?: number;
+  replicas?: number;
+}
+
+const DEFAULT_MAX_AGE_DAYS = 400;
+const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const STREAM_NAME_IN_USE = 10058;
+
+export function jetStreamDomain(code: string, domain?: string): string {
+  return domain ?? `n${code}`;
+}
+
+/** Directives a node issues: its own tokens, addressed to its whole subtree (dir.33.3308._.> at 衢州). */
+export function ownDirectiveFilter(node: NodeRef): string {
+  return `dir.${node.province}.${node.city}.${node.district}.>`;
+}
+
+/**
+ * Directives of a node's ancestors, as its parent's DIR stream holds them: the parent's own and
+ * what the parent sourced from above. A district of 3308 accepts dir.33.3308._ and dir.33._._
+ * (one source takes one filter on 2.9, hence dir.33.*._.>); a city accepts dir.33._._.
+ */
+export function ancestorDirectiveFilter(node: NodeRef): string | undefined {
+  switch (node.level) {
+    case 'district':
+      return `dir.${node.province}.*._.>`;
+    case 'city':
+      return `dir.${node.province}._._.>`;
+    case 'province':
+      return undefined;
+  }
+}
+
+function externalSource(stream: string, domain: string, filter: string): StreamSource {
+  return { name: stream, external: { api: `$JS.${domain}.API`, deliver: '' }, filter_subject: filter };
+}
+
+/**
+ * The node's two streams.
+ *
+ * EVT holds the node's whole subtree: its own subjects cover it (so a projection may filter
+ * evt.33.3308.*.stations.> at a city, nats 2.9 only accepting filters inside a stream's own
+ * subjects), and each child's EVT is sourced through the child's JetStream domain, filtered to
+ * the child's subtree (a child cannot contribute events of another node).
+ *
+ * DIR holds directives. A directive is published on its issuer's tokens and addressed to the
+ * issuer's whole subtree; a target for one child is part of the payload. A node's DIR captures
+ * what it issues and sources its parent's DIR filtered to its ancestors' directives, so
+ * directives flow down hop by hop. Those sourced subjects lie outside the DIR's own subjects,
+ * so on 2.9 a consumer of DIR reads it unfiltered and dispatches on the directive type.
+ *
+ * Idempotent: an existing stream is updated in place, never deleted (sources track sequences).
+ */
+export async function ensureNodeStreams(jsm: JetStreamManager, node: NodeRef, options: NodeStreamsOptions = {}): Promise<void> {
+  const names = options.names ?? DEFAULT_STREAM_NAMES;
+  const limits = {
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: nanos((options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS) * DAY_MS),
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    num_replicas: options.replicas ?? 1,
+  };
+  const children = options.children ?? [];
+  await ensureStream(jsm, {
+    ...limits,
+    name: names.evt,
+    description: `Events of node ${node.code} and its subtree`,
+    subjects: [subtreeEventFilter(node)],
+    sources: children.map((child) =>
+      externalSource(names.evt, jetStreamDomain(child.code, child.domain), subtreeEventFilter(nodeRef(child.code))),
+    ),
+  });
+  const parent = options.parent;
+  const fromAncestors = ancestorDirectiveFilter(node);
+  await ensureStream(jsm, {
+    ...limits,
+    name: names.dir,
+    description: `Directives issued by node ${node.code} and by its ancestors`,
+    subjects: [ownDirectiveFilter(node)],
+    sources: parent && fromAncestors ? [externalSource(names.dir, jetStreamDomain(parent.code, parent.domain), fromAncestors)] : [],
+  });
+}
+
+type DesiredStream = Pick<
+  StreamConfig,
+  'name' | 'description' | 'subjects' | 'retention' | 'storage' | 'discard' | 'max_age' | 'duplicate_window' | 'num_replicas'
+> & { sources: StreamSource[] };
+
+async function ensureStream(jsm: JetStreamManager, desired: DesiredStream): Promise<void> {
+  const existing = await jsm.streams.info(desired.name).catch((error: unknown) => {
+    if (error instanceof JetStreamApiError && error.code === 10059) return undefined;
+    throw error;
+  });
+  if (!existing) {
+    try {
+      await jsm.streams.add(desired);
+      return;
+    } catch (error) {
+      // Another service of the node created it a moment ago: fall through to the update.
+      if (!(error instanceof JetStreamApiError && error.code === STREAM_NAME_IN_USE)) throw error;
+    }
+  } else if (sameConfig(existing.config, desired)) {
+    return;
+  }
+  const { name, retention: _retention, storage: _storage, ...updatable } = desired;
+  await jsm.streams.update(name, updatable);
+}
+
+function sameConfig(current: StreamConfig, desired: DesiredStream): boolean {
+  return (
+    current.description === desired.description &&
+    sameList(current.subjects ?? [], desired.subjects) &&
+    sameList((current.sources ?? []).map(sourceKey), desired.sources.map(sourceKey)) &&
+    current.max_age === desired.max_age &&
+    current.duplicate_window === desired.duplicate_window &&
+    current.num_replicas === desired.num_replicas &&
+    current.discard === desired.discard
+  );
+}
+
+function sourceKey(source: StreamSource): string {
+  return `${source.name}|${source.external?.api ?? ''}|${source.filter_subject ?? ''}`;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}

@@ -1,0 +1,126 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Kysely, Migration } from 'kysely';
+import { LoggerModule } from 'nestjs-pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createDb, ensureDatabase, eventStoreMigrations, EventStore, migrateToLatest } from '@ws/eventstore';
+import { AuthGuard, CLOCK, createValidationPipe, ProblemFilter, systemClock } from '@ws/kernel';
+import type { Clock } from '@ws/kernel';
+import { connectNats } from '@ws/messaging';
+import { projectionMigrations } from '@ws/projections';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { OutboxRelayService } from './outbox-relay.service';
+import { platformConfig } from './platform-config';
+import type { PlatformConfig } from './platform-config';
+import { ProjectionsAdminController } from './projections-admin.controller';
+import { ProjectionsService } from './projections.service';
+import { ensureStreamsExist } from './streams';
+import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, NATS, PLATFORM_CONFIG } from './tokens';
+
+export interface PlatformOptions {
+  service: string;
+  /** The service's own timestamped migrations (event store and checkpoint tables are added). */
+  migrations: Record<string, Migration>;
+  /** Defaults to the environment (platformConfig(service)); tests pass their own. */
+  config?: PlatformConfig;
+  clock?: Clock;
+}
+
+/** Fields that identify a person; never logged, whatever a handler does. */
+const REDACTED_PATHS = ['req.headers.authorization', '*.name', '*.mobile', '*.phone', '*.idNumber', '*.id_number'];
+
+/**
+ * Everything a Waystation service shares: its database (created and migrated at start-up),
+ * the NATS connection, the event store and outbox relay, projections, health, metrics,
+ * problem+json errors, validation, auth and rate limiting.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<any>,
+    @Inject(NATS) private readonly nats: NatsConnection,
+  ) {}
+
+  static forService(options: PlatformOptions): DynamicModule {
+    const config = options.config ?? platformConfig(options.service);
+    const registry = new Registry();
+    registry.setDefaultLabels({ service: config.service, node: config.node.code });
+    collectDefaultMetrics({ register: registry });
+
+    const providers: Provider[] = [
+      { provide: PLATFORM_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: options.clock ?? systemClock },
+      { provide: METRICS_REGISTRY, useValue: registry },
+      {
+        provide: DB,
+        useFactory: async () => {
+          const url = await ensureDatabase(config.pgServerUrl, config.database);
+          const db = createDb(url);
+          await migrateToLatest(db, { ...eventStoreMigrations, ...projectionMigrations, ...options.migrations });
+          return db;
+        },
+      },
+      {
+        provide: NATS,
+        useFactory: async () => {
+          const nc = await connectNats(config.natsUrl, `${config.service}@${config.node.code}`);
+          await ensureStreamsExist(await jetstreamManager(nc), config);
+          return nc;
+        },
+      },
+      { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS] },
+      { provide: JETSTREAM_MANAGER, useFactory: (nc: NatsConnection) => jetstreamManager(nc), inject: [NATS] },
+      {
+        provide: EventStore,
+        useFactory: (db: Kysely<any>, clock: Clock) => new EventStore(db, config.node, clock),
+        inject: [DB, CLOCK],
+      },
+      OutboxRelayService,
+      ProjectionsService,
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      {
+        provide: APP_GUARD,
+        useFactory: (reflector: Reflector) => new AuthGuard(reflector, { secret: config.jwtSecret, nodeCode: config.node.code }),
+        inject: [Reflector],
+      },
+    ];
+
+    return {
+      module: PlatformModule,
+      imports: [
+        DiscoveryModule,
+        TerminusModule,
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.throttlePerMinute }],
+          storage: new FixedWindowThrottlerStorage(),
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: { paths: REDACTED_PATHS, censor: '[已隐藏]' },
+            base: { service: config.service, node: config.node.code },
+            // Successful requests are counted in /metrics, not logged one by one.
+            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'silent'),
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController, ProjectionsAdminController],
+      providers,
+      exports: [PLATFORM_CONFIG, CLOCK, METRICS_REGISTRY, DB, NATS, JETSTREAM, JETSTREAM_MANAGER, EventStore, OutboxRelayService, ProjectionsService],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.nats.drain().catch(() => undefined);
+    await this.db.destroy();
+  }
+}

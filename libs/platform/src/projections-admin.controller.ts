@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@ws/kernel';
+import { ProjectionsService } from './projections.service';
+
+@ApiTags('运维 ops')
+@ApiBearerAuth()
+@Controller('admin/projections')
+export class ProjectionsAdminController {
+  constructor(private readonly projections: ProjectionsService) {}
+
+  @Get()
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '读模型及其进度 (projections, positions and lag)' })
+  list() {
+    return this.projections.lags();
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '重建读模型：清空后从事件流重放 (truncate and replay)' })
+  async rebuild(@Param('name') name: string) {
+    const runner = this.projections.get(name);
+    await runner.rebuild();
+    return { name, status: 'rebuilding' };
+  }
+}

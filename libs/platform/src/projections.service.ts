@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kysely } from 'kysely';
+import { Registry } from 'prom-client';
+import { DomainError } from '@ws/kernel';
+import { createProjectionMetrics, Projection, ProjectionRunner } from '@ws/projections';
+import type { PlatformConfig } from './platform-config';
+import { ReadModel } from './read-model.decorator';
+import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, PLATFORM_CONFIG } from './tokens';
+
+/** Runs every @ReadModel() projection of the service, each with its own checkpoint. */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly runners = new Map<string, ProjectionRunner>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(DB) private readonly db: Kysely<any>,
+    @Inject(JETSTREAM) private readonly js: JetStreamClient,
+    @Inject(JETSTREAM_MANAGER) private readonly jsm: JetStreamManager,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.metrics = createProjectionMetrics(registry);
+  }
+
+  private readonly metrics;
+
+  async onApplicationBootstrap(): Promise<void> {
+    const projections = this.discovery
+      .getProviders({ metadataKey: ReadModel.KEY })
+      .map((wrapper) => wrapper.instance as Projection)
+      .filter((instance): instance is Projection => Boolean(instance));
+    for (const projection of projections) {
+      const runner = new ProjectionRunner(this.db, this.js, this.jsm, projection, {
+        stream: this.config.streams.evt,
+        metrics: this.metrics,
+        logger: this.logger,
+      });
+      this.runners.set(projection.name, runner);
+      await runner.start();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  list(): ProjectionRunner[] {
+    return [...this.runners.values()];
+  }
+
+  get(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new DomainError('not_found', `没有名为 ${name} 的读模型`, 'name');
+    return runner;
+  }
+
+  /** Resolves when every projection has applied what the stream holds now. */
+  async catchUp(timeoutMs = 30_000): Promise<void> {
+    await Promise.all(this.list().map((runner) => runner.catchUp(timeoutMs)));
+  }
+
+  async lags(): Promise<Array<{ name: string; position: number; events: number; seconds: number }>> {
+    return Promise.all(
+      this.list().map(async (runner) => ({ name: runner.name, position: runner.position, ...(await runner.lag()) })),
+    );
+  }
+}

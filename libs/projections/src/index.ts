@@ -1,0 +1,4 @@
+export * from './checkpoints';
+export * from './projection';
+export * from './projection-runner';
+export * from './projection-metrics';

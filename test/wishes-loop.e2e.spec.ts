@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { StationRegistered } from '@ws/contracts';
+import { NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
+
+/**
+ * The closed loop across two built processes (心愿墙 → 需求清单 → 统一派单 → 完成 → 确认), on one
+ * synthetic node with real Postgres and NATS. Deadlines are scaled down (×0.0001: an urgent
+ * repair is due 13 s after acceptance) and invitations expire after 6 s.
+ */
+const INVITATION_TTL_SECONDS = 6;
+
+interface Invitation {
+  invitationId: string;
+  taskId: string;
+  scope: string;
+  status: string;
+  task: { title: string; wishIds: string[] };
+}
+
+describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', () => {
+  let cluster: LoopCluster;
+  let station: StationRegistered['data'];
+
+  beforeAll(async () => {
+    if (!process.env['WS_E2E_SKIP_BUILD']) {
+      const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    cluster = new LoopCluster({
+      nodeCode: testNodeCode(),
+      pgUrl: PG_URL,
+      natsUrl: NATS_URL,
+      env: {
+        wishes: { WISHES_DEADLINE_SCALE: '0.0001', WISHES_SWEEP_MS: '500' },
+        dispatch: { INVITATION_TTL_SECONDS: String(INVITATION_TTL_SECONDS), DISPATCH_SWEEP_MS: '250' },
+      },
+    });
+    await cluster.start('wishes');
+    await cluster.start('dispatch');
+    station = await cluster.registerStation();
+  }, 300_000);
+
+  afterAll(async () => {
+    await cluster?.dispose();
+  }, 60_000);
+
+  const manager = () => cluster.token('station_manager', { station: station.stationId });
+  const officer = () => cluster.token('street_officer', { street: cluster.street });
+
+  /** A rider at the station scans the QR code; the first try may race the station's announcement. */
+  async function riderPosts(body: Record<string, unknown>) {
+    return cluster.waitFor(async () => {
+      const posted = await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, ...body } });
+      if (posted.status === 404 && posted.body.code === 'station_not_found') return undefined;
+      if (posted.status !== 201) throw new Error(`post failed ${posted.status} ${JSON.stringify(posted.body)}`);
+      return posted.body as { wishId: string; wishNo: string; authorKey: string };
+    }, 'station known to wishes');
+  }
+
+  const statusOf = async (wishNo: string) => (await cluster.http('wishes', 'GET', `/wishes/no/${wishNo}`)).body;
+  const waitForStatus = (wishNo: string, status: string, timeoutMs = 30_000) =>
+    cluster.waitFor(async () => {
+      const page = await statusOf(wishNo);
+      return page?.status === status ? page : undefined;
+    }, `wish ${wishNo} ${status}`, timeoutMs);
+  const pendingFor = async (token: string) =>
+    (await cluster.ok('dispatch', 'GET', '/volunteers/me/invitations?status=pending', { token })) as Invitation[];
+
+  it('a rider\'s wish goes round the loop: accepted, on the demand list, dispatched, declined then accepted, completed with proof, confirmed — across a kill of each service', async () => {
+    const alice = await cluster.volunteer('first_aid_trainer');
+    const bob = await cluster.volunteer('first_aid_trainer');
+
+    const wish = await riderPosts({ category: 'first_aid_training', text: '想学心肺复苏和止血包扎', memberCard: 'R330802777', urgency: 'normal' });
+    expect(wish.wishNo).toMatch(/^W/);
+    await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
+
+    const group = await cluster.waitFor(async () => {
+      const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
+      return demand.groups.find((g: { category: string; wishes: { wishId: string }[] }) => g.category === 'first_aid_training' && g.wishes.some((w) => w.wishId === wish.wishId));
+    }, 'wish in the demand list');
+    expect(group.count).toBe(1);
+
+    // Dispatch is down when the street officer decides: the decision waits on the stream.
+    await cluster.kill('dispatch');
+    const decision = await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, {
+      token: await officer(),
+      body: { category: 'first_aid_training', mode: 'individual_tasks', title: '骑手急救培训' },
+    });
+    await cluster.restart('dispatch');
+
+    const first = await cluster.waitFor(async () => {
+      for (const volunteer of [alice, bob]) {
+        const [invitation] = (await pendingFor(volunteer.token)).filter((i) => i.task.wishIds.includes(wish.wishId));
+        if (invitation) return { volunteer, invitation };
+      }
+      return undefined;
+    }, 'first invitation');
+    const page = await waitForStatus(wish.wishNo, 'dispatched');
+    expect(page.owner).toMatchObject({ kind: 'task' });
+
+    await cluster.ok('dispatch', 'POST', `/tasks/${first.invitation.taskId}/invitations/${first.invitation.invitationId}/decline`, {
+      token: first.volunteer.token,
+      body: { reason: '这周值夜班' },
+    });
+    const other = first.volunteer === alice ? bob : alice;
+    const second = await cluster.waitFor(async () => (await pendingFor(other.token)).find((i) => i.taskId === first.invitation.taskId), 'second invitation');
+    await cluster.ok('dispatch', 'POST', `/tasks/${second.taskId}/invitations/${second.invitationId}/accept`, { token: other.token });
+    const again = await cluster.http('dispatch', 'POST', `/tasks/${second.taskId}/invitations/${second.invitationId}/accept`, { token: other.token });
+    expect(again.status).toBe(409);
+    await cluster.ok('dispatch', 'POST', `/tasks/${second.taskId}/start`, { token: other.token });
+    await waitForStatus(wish.wishNo, 'in_progress');
+
+    // Wishes is down when the volunteer reports completion: the completion waits on the stream.
+    await cluster.kill('wishes');
+    const proof = { notes: '在驿站为 12 名骑手讲解心肺复苏和止血包扎', photoRefs: ['photo-aid-1', 'photo-aid-2'], attendees: 12, hours: 2 };
+    await cluster.ok('dispatch', 'POST', `/tasks/${second.taskId}/complete`, { token: other.token, body: proof });
+    await cluster.restart('wishes');
+    const completed = await waitForStatus(wish.wishNo, 'completed');
+    expect(completed.proof).toMatchObject({ notes: proof.notes, attendees: 12 });
+
+    const confirmed = await cluster.ok('wishes', 'POST', `/wishes/no/${wish.wishNo}/confirm`, { body: { authorKey: wish.authorKey, rating: 5, comment: '很实用' } });
+    expect(confirmed.status).toBe('closed');
+    const closed = await waitForStatus(wish.wishNo, 'closed');
+    expect(closed.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'accepted', 'dispatched', 'in_progress', 'completed', 'closed']);
+    expect(closed.rating).toBe(5);
+
+    // Every step is on the node's stream, once.
+    const wishTypes = (await cluster.streamEvents(`wishes.wish.${wish.wishId}.>`)).map((e) => e.type).filter((t) => t !== 'StatusNotified');
+    expect(wishTypes).toEqual(['WishPosted', 'WishAccepted', 'WishDecided', 'WishDispatched', 'WishInProgress', 'WishCompleted', 'WishConfirmed', 'WishClosed']);
+    expect(await cluster.streamEvents(`wishes.demand.${decision.decisionId}.DemandDispatchDecided`)).toHaveLength(1);
+    const taskTypes = (await cluster.streamEvents(`dispatch.task.${second.taskId}.>`)).map((e) => e.type);
+    expect(taskTypes).toEqual(['TaskCreated', 'InvitationSent', 'InvitationDeclined', 'InvitationSent', 'InvitationAccepted', 'TaskAssigned', 'TaskStarted', 'TaskCompleted']);
+
+    // And in dispatch's read models: the task is done, the declined invitation recorded, the hours counted.
+    const task = await cluster.waitFor(async () => {
+      const detail = await cluster.ok('dispatch', 'GET', `/tasks/${second.taskId}`, { token: await officer() });
+      return detail.task.status === 'completed' ? detail : undefined;
+    }, 'task completed in dispatch');
+    expect(task.invitations.map((i: { status: string }) => i.status)).toEqual(['declined', 'accepted']);
+    const hours = await cluster.waitFor(async () => {
+      const mine = await cluster.ok('dispatch', 'GET', '/volunteers/me/hours', { token: other.token });
+      return mine.total > 0 ? mine : undefined;
+    }, 'hours counted');
+    expect(hours.total).toBe(2);
+  }, 240_000);
+
+  it('a second wish nobody takes in time escalates to the district: once because the street has no volunteer, once because it is overdue', async () => {
+    await cluster.volunteer('repair');
+    const wish = await riderPosts({ category: 'repair', text: '驿站的充电柜坏了', urgency: 'urgent' });
+    await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
+    await cluster.waitFor(async () => {
+      const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
+      return demand.groups.some((g: { category: string }) => g.category === 'repair');
+    }, 'repair group in the demand list');
+    await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, { token: await officer(), body: { category: 'repair', mode: 'individual_tasks', wishIds: [wish.wishId] } });
+    await waitForStatus(wish.wishNo, 'dispatched');
+
+    // The only repairer in the street never answers: the invitation expires, dispatch turns to the district.
+    const escalations = await cluster.waitFor(async () => {
+      const events = await cluster.streamEvents(`wishes.wish.${wish.wishId}.WishEscalated`);
+      const reasons = events.map((e) => (e.data as { reason: string }).reason).sort();
+      return reasons.length === 2 ? reasons : undefined;
+    }, 'escalated for no volunteer and as overdue', 90_000, 500);
+    expect(escalations).toEqual(['no_volunteer', 'overdue']);
+
+    const overdue = await cluster.ok('wishes', 'GET', '/overdue', { token: await cluster.token('district_officer') });
+    expect(overdue.find((o: { wishId: string }) => o.wishId === wish.wishId)).toMatchObject({ status: 'dispatched' });
+    const tasks = await cluster.ok('dispatch', 'GET', `/tasks/open?streetCode=${cluster.street}`, { token: await officer() });
+    expect(tasks.find((t: { wishIds: string[] }) => t.wishIds.includes(wish.wishId))).toMatchObject({ scope: 'district' });
+    // The sweeper keeps running: no further escalation for the same deadline.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await cluster.streamEvents(`wishes.wish.${wish.wishId}.WishEscalated`)).toHaveLength(2);
+  }, 180_000);
+});

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
+import { signToken } from '@ws/kernel';
+
+/**
+ * Demo stations and visits for one district, in the proportions the seeds report (scaled):
+ * 柯城 "1+7+60+N" with 90 stations and 5 000 visits a day; 海盐 113 stations, 9 open 24 h;
+ * 南湖 150+ 惠工小站 on "9+X"; other districts get a 柯城-like mix.
+ */
+export interface DistrictProfile {
+  center: { lng: number; lat: number };
+  hubs: number;
+  streets: number;
+  communities: number;
+  convenience: number;
+  open24h: number;
+  visitsPerDay: number;
+  standard: 'ba_you' | 'nine_plus_x' | 'liu_you';
+}
+
+export const DISTRICT_PROFILES: Record<string, DistrictProfile> = {
+  '330802': { center: { lng: 118.87, lat: 28.94 }, hubs: 1, streets: 7, communities: 60, convenience: 22, open24h: 3, visitsPerDay: 5000, standard: 'ba_you' },
+  '330424': { center: { lng: 120.95, lat: 30.52 }, hubs: 1, streets: 8, communities: 70, convenience: 34, open24h: 9, visitsPerDay: 1700, standard: 'liu_you' },
+  '330402': { center: { lng: 120.78, lat: 30.75 }, hubs: 1, streets: 7, communities: 90, convenience: 52, open24h: 6, visitsPerDay: 2600, standard: 'nine_plus_x' },
+};
+
+const DEFAULT_PROFILE: DistrictProfile = DISTRICT_PROFILES['330802']!;
+const OCCUPATION_WEIGHTS: Array<[string, number]> = [['rider', 40], ['courier', 25], ['sanitation', 15], ['ride_hail_driver', 10], ['truck_driver', 5], ['other', 5]];
+const BASE_FACILITIES = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'first_aid_kit', 'toilet'];
+
+/** A small deterministic generator, so two runs of the demo look alike. */
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickWeighted(random: () => number, weights: Array<[string, number]>): string {
+  const total = weights.reduce((s, [, w]) => s + w, 0);
+  let roll = random() * total;
+  for (const [value, weight] of weights) {
+    roll -= weight;
+    if (roll <= 0) return value;
+  }
+  return weights[0]![0];
+}
+
+async function call(base: string, path: string, token: string | undefined, body: unknown): Promise<any> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} → ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+export interface DemoResult {
+  stationIds: string[];
+  visits: number;
+}
+
+/** Registers the district's stations through the API (as a district officer) and backfills a week of visits. */
+export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1): Promise<DemoResult> {
+  const profile = DISTRICT_PROFILES[districtCode] ?? DEFAULT_PROFILE;
+  const random = seeded(Number(districtCode));
+  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
+  const name = divisionName(districtCode) ?? districtCode;
+  await call(stationsApi, '/standard', token, { standard: profile.standard });
+
+  const tiers: Array<[string, number]> = [
+    ['district_hub', profile.hubs],
+    ['street', profile.streets],
+    ['community', Math.round(profile.communities * scale)],
+    ['convenience', Math.round(profile.convenience * scale)],
+  ];
+  const stationIds: string[] = [];
+  let counter = 0;
+  for (const [tier, count] of tiers) {
+    for (let i = 0; i < count; i++) {
+      counter++;
+      const street = 1 + (counter % profile.streets);
+      const streetCode = `${districtCode}${String(street).padStart(3, '0')}`;
+      const open24h = tier === 'district_hub' || counter <= profile.open24h;
+      const facilities = BASE_FACILITIES.filter(() => random() > 0.05);
+      for (const extra of FACILITY_CODES) if (!facilities.includes(extra) && random() < 0.18) facilities.push(extra);
+      const opening = 7 + Math.floor(random() * 3);
+      const body = {
+        name: `${name}${tier === 'district_hub' ? '工会驿站综合体' : tier === 'street' ? `第${street}街道工会驿站` : tier === 'community' ? `社区微站${counter}号` : `便民服务点${counter}号`}`,
+        kind: random() < 0.05 ? 'driver_home' : 'station',
+        tier,
+        host: pickWeighted(random, [['union_built', 3], ['community_centre', 4], ['bank', 1], ['shop', 2], ['gas_station', 1], ['courier_outlet', 1]]),
+        streetCode,
+        communityCode: tier === 'community' ? `${streetCode}${String(1 + (counter % 12)).padStart(3, '0')}` : null,
+        address: `${name}示范路${counter}号`,
+        location: { lng: profile.center.lng + (random() - 0.5) * 0.16, lat: profile.center.lat + (random() - 0.5) * 0.12 },
+        hours: open24h
+          ? { open24h: true }
+          : { open24h: false, weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: `0${opening}:00`, close: `${19 + Math.floor(random() * 3)}:00` })) },
+        seats: 4 + Math.floor(random() * 30),
+        facilities,
+      };
+      const { stationId } = await call(stationsApi, '/stations', token, body);
+      stationIds.push(stationId);
+      if (random() < 0.6) {
+        const scores = { facilities: 60 + random() * 40, services: 55 + random() * 45, management: 60 + random() * 40, usage: 50 + random() * 50, satisfaction: 65 + random() * 35 };
+        const rounded = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Math.round(v)]));
+        await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: rounded });
+      }
+    }
+  }
+
+  const visits = await backfillVisits(stationsApi, stationIds, Math.round(profile.visitsPerDay * scale), 7, random);
+  return { stationIds, visits };
+}
+
+/** A week of visits, shaped by hour (lunch and dinner peaks), uploaded as kiosk batches. */
+async function backfillVisits(stationsApi: string, stationIds: string[], perDay: number, days: number, random: () => number): Promise<number> {
+  const hourWeights = [1, 1, 1, 1, 1, 2, 3, 5, 6, 6, 8, 12, 14, 9, 6, 5, 6, 9, 11, 8, 5, 3, 2, 1];
+  const byStation = new Map<string, Array<{ key: string; at: string; occupation: string }>>();
+  const now = Date.now();
+  for (let d = days - 1; d >= 0; d--) {
+    for (let i = 0; i < perDay; i++) {
+      const hour = Number(pickWeighted(random, hourWeights.map((w, h) => [String(h), w])));
+      const at = new Date(now - d * 86_400_000);
+      at.setUTCHours((hour + 16) % 24, Math.floor(random() * 60), 0, 0); // Shanghai hour → UTC
+      if (at.getTime() > now) at.setTime(at.getTime() - 86_400_000);
+      const stationId = stationIds[Math.floor(Math.pow(random(), 1.6) * stationIds.length)]!;
+      const list = byStation.get(stationId) ?? [];
+      list.push({ key: randomUUID(), at: at.toISOString(), occupation: pickWeighted(random, OCCUPATION_WEIGHTS) });
+      byStation.set(stationId, list);
+    }
+  }
+  let total = 0;
+  for (const [stationId, visits] of byStation) {
+    for (let i = 0; i < visits.length; i += 1000) {
+      const result = await call(stationsApi, `/stations/${stationId}/checkins/batch`, undefined, { visits: visits.slice(i, i + 1000) });
+      total += result.accepted;
+    }
+  }
+  return total;
+}
+
+/** A steady trickle of live check-ins (扫码打卡) at random stations, until stopped. */
+export function startCheckinTrickle(stationsApi: string, stationIds: string[], perSecond: number): () => void {
+  const random = seeded(Date.now());
+  const timer = setInterval(() => {
+    for (let i = 0; i < perSecond; i++) {
+      const stationId = stationIds[Math.floor(random() * stationIds.length)]!;
+      void call(stationsApi, `/stations/${stationId}/checkins`, undefined, { key: randomUUID(), occupation: pickWeighted(random, OCCUPATION_WEIGHTS) }).catch(() => undefined);
+    }
+  }, 1000);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
+import { join } from 'node:path';
+import { nodeFromCode } from '@ws/contracts';
+import { jetStreamDomain, natsServerBinary, renderNatsConfig } from '@ws/messaging';
+import { Managed, startProcess } from './processes';
+import { byCode, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, TopologyNode } from './topology';
+
+const RUN_DIR = join(process.cwd(), '.run', 'nats');
+
+export function natsStoreExists(node: TopologyNode): boolean {
+  return existsSync(join(RUN_DIR, node.code, 'store'));
+}
+
+export function natsUrlOf(node: TopologyNode): string {
+  return `nats://127.0.0.1:${portOf(node, NATS_CLIENT_OFFSET)}`;
+}
+
+/** Writes the node's nats-server config (JetStream domain n<code>, leafnode link to its parent). */
+export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
+  const dir = join(RUN_DIR, node.code);
+  mkdirSync(dir, { recursive: true });
+  const parent = node.parent ? byCode(topology, node.parent) : undefined;
+  const file = join(dir, 'nats.conf');
+  writeFileSync(
+    file,
+    renderNatsConfig({
+      node: nodeFromCode(node.code),
+      port: portOf(node, NATS_CLIENT_OFFSET),
+      leafPort: portOf(node, NATS_LEAF_OFFSET),
+      httpPort: portOf(node, NATS_MONITOR_OFFSET),
+      storeDir: join(dir, 'store'),
+      domain: jetStreamDomain(node.code),
+      host: '127.0.0.1',
+      ...(parent ? { parentLeafUrl: `nats-leaf://127.0.0.1:${portOf(parent, NATS_LEAF_OFFSET)}` } : {}),
+    }),
+  );
+  return file;
+}
+
+export async function startNatsNode(topology: TopologyNode[], node: TopologyNode): Promise<Managed> {
+  const config = writeNatsConfig(topology, node);
+  const managed = startProcess(`nats-${node.code}`, natsServerBinary(), ['-c', config], {});
+  await waitForPort(portOf(node, NATS_CLIENT_OFFSET), 15_000, managed);
+  return managed;
+}
+
+async function waitForPort(port: number, timeoutMs: number, managed: Managed): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (managed.child.exitCode !== null) throw new Error(`${managed.name} exited; see ${managed.logFile}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connectTcp({ host: '127.0.0.1', port });
+      socket.once('connect', () => (socket.end(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${managed.name} did not listen on ${port}; see ${managed.logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

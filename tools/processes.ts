@@ -1,0 +1,59 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A child process of the launcher, its output teed to a log file under .run/logs. */
+export interface Managed {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+}
+
+const LOG_DIR = join(process.cwd(), '.run', 'logs');
+
+export function startProcess(name: string, command: string, args: string[], env: Record<string, string>): Managed {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return { name, child, logFile };
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, managed?: Managed): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (managed && managed.child.exitCode !== null) {
+      throw new Error(`${managed.name} exited with ${managed.child.exitCode}; see ${managed.logFile}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms${managed ? `; see ${managed.logFile}` : ''}`);
+}
+
+/** SIGTERM every child, SIGKILL what is left after the grace period. */
+export async function stopAll(processes: Managed[], graceMs = 5000): Promise<void> {
+  const alive = processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+  await Promise.all(
+    alive.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            p.child.kill('SIGKILL');
+          }, graceMs);
+          p.child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          p.child.kill('SIGTERM');
+        }),
+    ),
+  );
+}

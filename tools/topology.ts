@@ -1,0 +1,46 @@
+/**
+ * The nodes and ports `npm start` runs on one machine. Each node gets a block of 100 ports:
+ * its services' HTTP ports, its nats-server client and leafnode ports.
+ */
+export const SERVICE_PORT_OFFSETS = { dashboard: 0, stations: 1, membership: 2, wishes: 3, dispatch: 4 } as const;
+export type ServiceName = keyof typeof SERVICE_PORT_OFFSETS;
+// Offsets keep every node clear of the machine's own nats-server at 4222.
+export const NATS_CLIENT_OFFSET = 50;
+export const NATS_LEAF_OFFSET = 60;
+export const NATS_MONITOR_OFFSET = 70;
+
+export interface TopologyNode {
+  code: string;
+  parent?: string;
+  /** Index of the node's 100-port block above BASE_PORT. */
+  slot: number;
+}
+
+export const BASE_PORT = 4100;
+
+export function portOf(node: TopologyNode, offset: number): number {
+  return BASE_PORT + node.slot * 100 + offset;
+}
+
+/**
+ * 浙江 ← 衢州 ← 柯城, and 浙江 ← 嘉兴 ← 海盐 / 南湖: one province, two cities, three districts,
+ * parents before children.
+ */
+export const FEDERATION: TopologyNode[] = [
+  { code: '33', slot: 0 },
+  { code: '3308', parent: '33', slot: 1 },
+  { code: '3304', parent: '33', slot: 2 },
+  { code: '330802', parent: '3308', slot: 3 },
+  { code: '330424', parent: '3304', slot: 4 },
+  { code: '330402', parent: '3304', slot: 5 },
+];
+
+export function childrenOf(topology: TopologyNode[], code: string): TopologyNode[] {
+  return topology.filter((n) => n.parent === code);
+}
+
+export function byCode(topology: TopologyNode[], code: string): TopologyNode {
+  const node = topology.find((n) => n.code === code);
+  if (!node) throw new Error(`node ${code} is not in the topology`);
+  return node;
+}
