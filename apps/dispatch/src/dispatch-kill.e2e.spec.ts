@@ -1,42 +1,16 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import type { DemandDispatchDecided } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';
 import { newId, signToken } from '@ws/kernel';
-import { createTestDatabase, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { createTestDatabase, deleteNodeStreams, NATS_URL, nodeStreamEvents, publishForeignEvent, requestJson, testNodeCode, waitUntil } from '@ws/testing';
 import type { TestDatabase } from '@ws/testing';
-import { publishEvent } from './testing/publish-event';
+import { freePort, startServiceProcess } from '@ws/testing/service-process';
+import type { ServiceProcess } from '@ws/testing/service-process';
 
-const ENTRY = join(__dirname, '..', '..', '..', 'dist', 'apps', 'dispatch', 'main.js');
 const SECRET = 'dispatch-e2e-secret-0123456789';
 const BEFORE_KILL = 30;
 const WHILE_DEAD = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The built service as a real process, SIGKILLed in the middle of a burst of dispatch decisions. */
 describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)', () => {
@@ -48,47 +22,28 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
   let nc: NatsConnection;
   let pg: Client;
   let port: number;
-  let child: ChildProcess | undefined;
-
-  const base = () => `http://127.0.0.1:${port}`;
+  let service: ServiceProcess | undefined;
 
   async function startProcess(): Promise<void> {
     const env = {
-      ...process.env,
       NODE_CODE: code,
       EVT_STREAM: streams.evt,
       DIR_STREAM: streams.dir,
-      PG_URL,
       PG_DATABASE: database.name,
-      NATS_URL,
-      HTTP_PORT: String(port),
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'error',
       DISPATCH_SWEEP_MS: '200',
       REACTION_ACK_WAIT_SECONDS: '3',
     };
-    child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    await until(async () => (await fetch(`${base()}/health`)).ok, 'dispatch /health');
+    service = await startServiceProcess('dispatch', env, port);
   }
 
   async function killProcess(): Promise<void> {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGKILL');
-    });
+    await service?.kill('SIGKILL');
+    service = undefined;
   }
 
-  async function post(url: string, token: string | undefined, body: unknown) {
-    const response = await fetch(`${base()}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const post = (url: string, token: string | undefined, body: unknown) => requestJson(service!.base, 'POST', url, { token, body });
 
   function decision(index: number): DemandDispatchDecided['data'] {
     const wishId = newId();
@@ -108,12 +63,11 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
   }
 
   const publishDecision = (data: DemandDispatchDecided['data']) =>
-    publishEvent(nc, { node, context: 'wishes', aggregate: 'demand', aggregateId: data.decisionId, type: 'DemandDispatchDecided', data, occurredAt: new Date() });
+    publishForeignEvent(nc, { node, context: 'wishes', aggregate: 'demand', aggregateId: data.decisionId, type: 'DemandDispatchDecided', data });
 
   const count = async (query: string) => Number((await pg.query<{ n: string }>(query)).rows[0]!.n);
 
   beforeAll(async () => {
-    if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build first`);
     database = await createTestDatabase('dispatch_e2e');
     nc = await connect({ servers: NATS_URL });
     port = await freePort();
@@ -125,8 +79,7 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
   afterAll(async () => {
     await killProcess();
     await pg?.end();
-    const jsm = await jetstreamManager(nc);
-    for (const name of [streams.evt, streams.dir]) await jsm.streams.delete(name).catch(() => undefined);
+    await deleteNodeStreams(nc, streams);
     await nc?.close();
     await database?.drop();
   });
@@ -144,10 +97,10 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
       });
       expect(registered.status).toBe(201);
     }
-    await until(async () => (await count('select count(*) as n from volunteer_board')) === 3, 'volunteer board');
+    await waitUntil(async () => (await count('select count(*) as n from volunteer_board')) === 3, 'volunteer board');
 
     for (let i = 0; i < BEFORE_KILL; i++) await publishDecision(decision(i));
-    await until(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) >= 3, 'first tasks');
+    await waitUntil(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) >= 3, 'first tasks');
     await killProcess();
     const createdAtKill = await count(`select count(*) as n from events where type = 'TaskCreated'`);
 
@@ -155,7 +108,7 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
     await startProcess();
 
     const total = BEFORE_KILL + WHILE_DEAD;
-    await until(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) === total, `${total} tasks`, 60_000);
+    await waitUntil(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) === total, `${total} tasks`, 60_000);
     expect(createdAtKill).toBeLessThan(total);
     // Every task: one creation, one invitation, versions without gaps.
     const perTask = await pg.query<{ created: string; sent: string; versions: string; last: number }>(`
@@ -166,10 +119,8 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
     for (const row of perTask.rows) expect([Number(row.created), Number(row.sent), Number(row.versions), Number(row.last)]).toEqual([1, 1, 2, 2]);
 
     // Everything reached the bus once, and the read model shows every task.
-    await until(async () => (await count('select count(*) as n from outbox')) === 0, 'outbox drained');
-    const jsm = await jetstreamManager(nc);
-    const info = await jsm.streams.info(streams.evt, { subjects_filter: `evt.${node.province}.${node.city}.${node.district}.dispatch.task.*.TaskCreated` });
-    expect(Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0)).toBe(total);
-    await until(async () => (await count(`select count(*) as n from task_board where status = 'open'`)) === total, 'task board');
+    await waitUntil(async () => (await count('select count(*) as n from outbox')) === 0, 'outbox drained');
+    expect(await nodeStreamEvents(nc, node, streams.evt, 'dispatch.task.*.TaskCreated')).toHaveLength(total);
+    await waitUntil(async () => (await count(`select count(*) as n from task_board where status = 'open'`)) === total, 'task board');
   });
 });

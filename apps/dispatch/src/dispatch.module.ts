@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { DISPATCH_EVENT_SCHEMAS } from '@ws/contracts';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
 import './dispatch.errors';
 import { DISPATCH_CONFIG, dispatchConfig } from './dispatch.config';
 import type { DispatchConfig } from './dispatch.config';
@@ -12,7 +13,6 @@ import { TasksController } from './read-models/tasks/tasks.controller';
 import { TasksProjection } from './read-models/tasks/tasks.projection';
 import { VolunteersController } from './read-models/volunteers/volunteers.controller';
 import { VolunteersProjection } from './read-models/volunteers/volunteers.projection';
-import { CommandRunner } from './shared/command-runner';
 import { RecordHoursController } from './shift/record-hours/record-hours.controller';
 import { ScheduleRotaController } from './shift/schedule-rota/schedule-rota.controller';
 import { SwapShiftController } from './shift/swap-shift/swap-shift.controller';
@@ -63,6 +63,7 @@ export class DispatchModule {
       ],
       providers: [
         { provide: DISPATCH_CONFIG, useValue: { ...dispatchConfig(), ...dispatch } },
+        { provide: EVENT_SCHEMAS, useValue: DISPATCH_EVENT_SCHEMAS },
         CommandRunner,
         TaskDispatcher,
         DispatchSweeper,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { WISHES_EVENT_SCHEMAS } from '@ws/contracts';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
 import { wishesMigrations } from './db/migrations';
 import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
 import { DecideDemandService } from './demand/decide-demand/decide-demand.service';
@@ -14,7 +15,6 @@ import { ReportsProjection } from './read-models/reports/reports.projection';
 import { KnownStationsProjection } from './read-models/stations/known-stations.projection';
 import { ReviewReportController } from './report/review-report/review-report.controller';
 import { SubmitReportController } from './report/submit-report/submit-report.controller';
-import { CommandRunner } from './shared/command-runner';
 import { DispatchReactions } from './subscriptions/dispatch-reactions.controller';
 import { ReactionLog } from './subscriptions/reaction-log';
 import { AuthorAnswerController } from './wish/author-answer/author-answer.controller';
@@ -60,6 +60,7 @@ export class WishesModule {
       ],
       providers: [
         { provide: WISHES_CONFIG, useValue: wishes ?? wishesConfig() },
+        { provide: EVENT_SCHEMAS, useValue: WISHES_EVENT_SCHEMAS },
         CommandRunner,
         WishCommands,
         ContactVault,

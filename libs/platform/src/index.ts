@@ -6,3 +6,4 @@ export * from './outbox-relay.service';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './handle-command';
+export * from './command-runner';

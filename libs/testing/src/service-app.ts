@@ -56,3 +56,5 @@ export async function startTestService(service: string, moduleFor: (config: Plat
     },
   };
 }
+
+export * from './reacting-service';

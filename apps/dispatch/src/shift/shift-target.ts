@@ -1,6 +1,6 @@
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
-import { CommandRunner } from '../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { volunteerTarget } from '../volunteer/volunteer-target';
 import { activeCheck, volunteerDecider } from '../volunteer/volunteer.decider';
 

@@ -1,28 +1,19 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { decodeEnvelope, JetStreamTransport } from '@ws/messaging';
+import { Kysely, sql } from 'kysely';
+import { nodeRef } from '@ws/contracts';
 import type { EventEnvelope } from '@ws/contracts';
 import { FixedClock, signToken } from '@ws/kernel';
 import type { Principal, Role } from '@ws/kernel';
-import { nodeRef } from '@ws/contracts';
 import { DB, platformConfig, ProjectionsService } from '@ws/platform';
-import { Kysely, sql } from 'kysely';
-import type { DispatchDatabase } from '../db/database';
 import type { PlatformConfig } from '@ws/platform';
-import { createTestDatabase, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
-import type { TestDatabase } from '@ws/testing';
+import { createTestDatabase, deleteNodeStreams, NATS_URL, nodeStreamEvents, PG_URL, publishForeignEvent, requestJson, testNodeCode, waitUntil } from '@ws/testing';
+import type { JsonRequest, JsonResponse, TestDatabase } from '@ws/testing';
+import { startReactingService } from '@ws/testing/service-app';
+import type { DispatchDatabase } from '../db/database';
 import type { DispatchConfig } from '../dispatch.config';
 import { DISPATCH_SERVICE, DispatchModule } from '../dispatch.module';
 import { DispatchSweeper, SweepResult } from '../task/sweeper/dispatch-sweeper';
-import { publishEvent } from './publish-event';
-
-export interface HttpResult {
-  status: number;
-  body: any;
-}
 
 const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' }));
 let mobileCounter = 0;
@@ -69,21 +60,9 @@ export class DispatchHarness {
   }
 
   async start(): Promise<void> {
-    const moduleRef = await Test.createTestingModule({
-      imports: [DispatchModule.forRoot({ config: this.config, clock: this.clock, dispatch: this.dispatch })],
-    }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    app.enableShutdownHooks();
-    app.connectMicroservice(
-      { strategy: new JetStreamTransport({ servers: NATS_URL, node: this.config.node, stream: this.config.streams.evt, service: DISPATCH_SERVICE, retryDelayMs: 100 }) },
-      { inheritAppConfig: true },
-    );
-    await app.init();
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as { port: number };
-    this.baseUrl = `http://127.0.0.1:${address.port}`;
+    const { app, base } = await startReactingService(DispatchModule.forRoot({ config: this.config, clock: this.clock, dispatch: this.dispatch }), this.config);
     this.app = app;
+    this.baseUrl = base;
   }
 
   async stop(): Promise<void> {
@@ -94,23 +73,13 @@ export class DispatchHarness {
   async dispose(): Promise<void> {
     await this.stop();
     await this.database.drop();
-    const nc = await this.bus();
-    const jsm = await jetstreamManager(nc);
-    for (const name of [this.config.streams.evt, this.config.streams.dir]) await jsm.streams.delete(name).catch(() => undefined);
-    await nc.close();
+    await deleteNodeStreams(await this.bus(), this.config.streams);
+    await this.nc?.close();
     this.nc = undefined;
   }
 
-  async http(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: { token?: string; body?: unknown } = {}): Promise<HttpResult> {
-    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  http(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: JsonRequest = {}): Promise<JsonResponse> {
+    return requestJson(this.baseUrl, method, url, options);
   }
 
   officerToken(role: Role, extra: Partial<Principal> = {}): Promise<string> {
@@ -140,25 +109,12 @@ export class DispatchHarness {
 
   /** Publishes a hand-built event of another context to this node's EVT stream, as its outbox relay would. */
   async publishEvent<T>(context: string, aggregate: string, aggregateId: string, type: string, data: T, options: { eventId?: string; msgId?: string } = {}): Promise<EventEnvelope<string, T>> {
-    return publishEvent(await this.bus(), { node: this.config.node, context, aggregate, aggregateId, type, data, occurredAt: this.clock.now(), ...options });
+    return publishForeignEvent(await this.bus(), { node: this.config.node, context, aggregate, aggregateId, type, data, occurredAt: this.clock.now(), ...options });
   }
 
   /** Every event on the node's stream whose subject matches `filter` (a suffix after the node tokens). */
   async streamEvents(filterSuffix: string): Promise<EventEnvelope[]> {
-    const nc = await this.bus();
-    const jsm = await jetstreamManager(nc);
-    const subject = `evt.${this.config.node.province}.${this.config.node.city}.${this.config.node.district}.${filterSuffix}`;
-    const info = await jsm.streams.info(this.config.streams.evt, { subjects_filter: subject }).catch(() => undefined);
-    const total = Object.values(info?.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
-    if (total === 0) return [];
-    const consumer = await jetstream(nc).consumers.get(this.config.streams.evt, { filter_subjects: subject });
-    const events: EventEnvelope[] = [];
-    const messages = await consumer.fetch({ max_messages: total, expires: 5000 });
-    for await (const message of messages) {
-      events.push(decodeEnvelope(message.data));
-      if (events.length >= total) break;
-    }
-    return events;
+    return nodeStreamEvents(await this.bus(), this.config.node, this.config.streams.evt, filterSuffix);
   }
 
   /** Read-your-writes for a test: the outbox is published and every projection applied what the stream holds. */
@@ -176,14 +132,8 @@ export class DispatchHarness {
   }
 
   /** Polls until `probe` returns something truthy (the event crossed the bus and the projections). */
-  async waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
+    return waitUntil(probe, what, timeoutMs);
   }
 
   private async bus(): Promise<NatsConnection> {

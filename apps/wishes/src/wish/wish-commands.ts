@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { WishStreamEvent } from '@ws/contracts';
 import type { Decider } from '@ws/kernel';
-import { CommandRunner, Loaded, RunOptions, RunResult } from '../shared/command-runner';
+import { CommandRunner, Loaded, RunOptions, RunResult } from '@ws/platform';
 import { wishTarget } from '../shared/stream-targets';
 import { WISHES_CONFIG } from '../wishes.config';
 import type { WishesConfig } from '../wishes.config';

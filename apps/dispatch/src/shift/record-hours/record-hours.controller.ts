@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { MAX_SHIFT_HOURS, shiftDecider } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';

@@ -6,7 +6,7 @@ import { CurrentPrincipal, newId, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { assertStationScope, assertStreetInNode, assertStreetScope } from '../../shared/scope';
 import { shiftDecider } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsUUID } from 'class-validator';
 import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { assertStationScope, assertStreetScope } from '../../shared/scope';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { shiftDecider, shiftErrors } from '../shift.decider';

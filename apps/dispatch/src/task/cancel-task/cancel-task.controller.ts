@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { CurrentPrincipal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, ifMatchVersion, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { expectedVersionFrom } from '../../shared/command-runner';
 import { assertStreetScope } from '../../shared/scope';
 import { taskErrors } from '../task.errors';
 import { TaskDispatcher } from '../task-dispatcher';
@@ -36,7 +35,7 @@ export class CancelTaskController {
         assertStreetScope(principal, current.streetCode);
         return { type: 'CancelTask', reason: body.reason };
       },
-      { expectedVersion: expectedVersionFrom(ifMatch), meta: { actor: principal.subject } },
+      { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },
     );
     return { taskId, status: state.status, version };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandRunner, expectedVersionFrom } from '../../shared/command-runner';
+import { ifMatchVersion } from '@ws/kernel';
+import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../access/volunteer-auth';
 import { AvailabilityDto } from '../register-volunteer/register-volunteer.dto';
 import { volunteerTarget } from '../volunteer-target';
@@ -18,7 +19,7 @@ export class ChangeAvailabilityController {
   async change(@Body() body: AvailabilityDto, @CurrentVolunteer() volunteerId: string, @Headers('if-match') ifMatch?: string) {
     const availability = body.availability.map((a) => ({ day: a.day, from: a.from, to: a.to }));
     const { version } = await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'ChangeAvailability', availability }), {
-      expectedVersion: expectedVersionFrom(ifMatch),
+      expectedVersion: ifMatchVersion(ifMatch),
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { volunteerId, availability, version };

@@ -6,7 +6,7 @@ import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { assertStreetScope } from '../../shared/scope';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { volunteerTarget } from '../volunteer-target';

@@ -4,7 +4,7 @@ import { CurrentPrincipal, newId, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { assertStreetInNode, assertStreetScope } from '../../shared/scope';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { VolunteerVault } from '../vault/volunteer-vault';

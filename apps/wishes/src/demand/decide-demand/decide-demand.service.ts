@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Kysely, Transaction } from 'kysely';
+import { Kysely } from 'kysely';
 import type { DemandDispatchMode, WishCategory, WishStreamEvent } from '@ws/contracts';
-import { streamIdOf } from '@ws/eventstore';
 import { DomainError, newId, Principal } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -109,14 +108,14 @@ export class DecideDemandService {
       { now },
     );
     if (decided instanceof DomainError) throw decided;
-    const store = this.wishes.runner.store;
+    const runner = this.wishes.runner;
     const meta = { actor: principal.subject };
-    await store.transaction(async (trx) => {
-      const [decision] = await store.appendToStream(demandTarget(decisionId), 0, decided, meta, trx);
+    await runner.transaction(async (trx) => {
+      const [decision] = await runner.append(demandTarget(decisionId), 0, decided, meta, trx);
       // The wishes' marks are caused by the decision: one correlation for the whole step.
       const caused = { ...meta, causationId: decision!.eventId, correlationId: decision!.metadata.correlationId };
-      for (const mark of marks) await store.appendToStream(wishTarget(mark.wishId), mark.version, mark.events, caused, trx);
-      if (clientKey) await recordResult(trx as unknown as Transaction<WishesDatabase>, scope, clientKey, decisionId);
+      for (const mark of marks) await runner.append(wishTarget(mark.wishId), mark.version, mark.events, caused, trx);
+      if (clientKey) await recordResult(trx, scope, clientKey, decisionId);
     });
     const data = decided[0]!.data;
     return { decisionId, streetCode, category: data.category, mode: data.mode, wishIds: data.wishIds, deadline: data.deadline, replayed: false };
@@ -125,7 +124,7 @@ export class DecideDemandService {
   private async replay(scope: string, clientKey: string): Promise<DecisionResult | null> {
     const decisionId = await earlierResult(this.db, scope, clientKey);
     if (!decisionId) return null;
-    const { events } = await this.wishes.runner.store.readStream(streamIdOf(demandTarget(decisionId)));
+    const { events } = await this.wishes.runner.readStream(demandTarget(decisionId));
     const decided = events.find((e) => e.type === 'DemandDispatchDecided');
     if (!decided) throw new DomainError('decision_not_found', '找不到先前的派单决定');
     const data = decided.data as DecisionResult;

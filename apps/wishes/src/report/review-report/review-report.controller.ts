@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { REPORT_REWARD_YUAN } from '@ws/contracts';
 import { CurrentPrincipal, DomainError, ifMatchVersion, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { assertActsFor } from '../../shared/scope';
 import { reportTarget } from '../../shared/stream-targets';
 import { REPORT_REASON_MAX, reportDecider } from '../report.decider';

@@ -6,7 +6,7 @@ import { DomainError, newId, Public } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
-import { CommandRunner } from '../../shared/command-runner';
+import { CommandRunner } from '@ws/platform';
 import { checkedClientKey, earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
 import { isStreetOfNode } from '../../shared/scope';
 import { reportTarget } from '../../shared/stream-targets';

@@ -50,9 +50,9 @@ export class ModerateWishService {
       throw new DomainError('merge_target_invalid', `要合并到的心愿不能再附议：${seconded.message}`, 'intoWishId');
     }
     const meta = { actor: principal.subject };
-    await runner.store.transaction(async (trx) => {
-      await runner.store.appendToStream(wishTarget(wishId), source.version, merged, meta, trx);
-      await runner.store.appendToStream(wishTarget(intoWishId), target.version, seconded, meta, trx);
+    await runner.transaction(async (trx) => {
+      await runner.append(wishTarget(wishId), source.version, merged, meta, trx);
+      await runner.append(wishTarget(intoWishId), target.version, seconded, meta, trx);
     });
     const state = merged.reduce<WishState>((s, e: WishStreamEvent) => decider.evolve(s, e), source.state);
     return { wishId, status: state.status, version: source.version + merged.length };

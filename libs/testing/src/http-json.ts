@@ -1,0 +1,24 @@
+export interface JsonResponse {
+  status: number;
+  /** The parsed JSON body (problem+json for errors), undefined when empty. */
+  body: any;
+  headers: Headers;
+}
+
+export interface JsonRequest {
+  token?: string;
+  body?: unknown;
+  /** A body sent as it is (malformed or oversized JSON). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call to a service under test, as a client on the LAN would make it. */
+export async function requestJson(base: string, method: string, path: string, request: JsonRequest = {}): Promise<JsonResponse> {
+  const headers: Record<string, string> = { ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...request.headers };
+  const body = request.raw ?? (request.body !== undefined ? JSON.stringify(request.body) : undefined);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
