@@ -88,6 +88,8 @@ export interface UnionsTable {
   name: string;
   kind: string;
   parent_union_id: string | null;
+  /** The parent's node: this one or an ancestor (null without a parent). */
+  parent_node_code: string | null;
   node_code: string;
   street_code: string | null;
   occupations: string[];
@@ -121,9 +123,14 @@ export interface ApplicationQueueTable {
   occupation: string;
   street_code: string | null;
   channel: string;
+  /** The station where the worker applied, if any. */
+  station_id: string | null;
+  employer: string | null;
   status: ApplicationRegistryStatus;
   submitted_at: Timestamp;
   updated_at: Timestamp;
+  /** PersonErased: shown as 已注销. */
+  erased: Generated<boolean>;
 }
 
 export interface TransfersTable {

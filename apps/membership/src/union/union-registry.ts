@@ -43,30 +43,43 @@ export async function setUnionStatus(trx: Transaction<MembershipDatabase>, union
   await trx.updateTable('union_registry').set({ status }).where('union_id', '=', unionId).execute();
 }
 
-export async function activeChildUnions(db: Executor, unionId: string): Promise<number> {
-  const row = await db
-    .selectFrom('union_registry')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('parent_union_id', '=', unionId)
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Active child unions: this node's (the registry) and those of nodes below that name the union
+ * as their parent (the unions read model, which sees the subtree's UnionCreated events).
+ */
+export async function activeChildUnions(db: Executor, unionId: string, ownNode: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select (select count(*) from union_registry where parent_union_id = ${unionId}::uuid and status = 'active')
+         + (select count(*) from unions where parent_union_id = ${unionId}::uuid and status = 'active' and node_code <> ${ownNode}) as n`.execute(db);
+  return Number(rows[0]!.n);
 }
 
+/** Why a union was suggested, best first. */
+export const SUGGESTION_MATCHES = ['occupation_and_street', 'occupation', 'street', 'occupation_elsewhere'] as const;
+export type SuggestionMatch = (typeof SUGGESTION_MATCHES)[number];
+
 /**
- * The union to suggest to an applicant who named none: an active joint union gathering their
- * occupation, in their street if there is one, else the node's oldest such union.
+ * The nearest suitable union for an applicant who named none: a joint or industry union that
+ * gathers their occupation in their street; else one for the whole node; else their street's
+ * union (街道工会); else one gathering the occupation in another street. Oldest first on a tie.
  */
-export async function suggestUnion(db: Executor, occupation: MemberOccupation, streetCode: string | null): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('union_registry')
-    .select('union_id')
-    .where('status', '=', 'active')
-    .where('kind', '=', 'joint')
-    .where(sql<boolean>`${occupation} = any(occupations)`)
-    .orderBy(sql`street_code is not distinct from ${streetCode}`, 'desc')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.union_id;
+export async function suggestUnion(
+  db: Executor,
+  occupation: MemberOccupation,
+  streetCode: string | null,
+): Promise<{ unionId: string; match: SuggestionMatch } | undefined> {
+  const { rows } = await sql<{ union_id: string; rank: number }>`
+    select union_id,
+           case when gathers and street_code = ${streetCode} then 0
+                when gathers and street_code is null then 1
+                when kind = 'street' and street_code = ${streetCode} then 2
+                else 3 end as rank
+    from (select union_id, kind, street_code, created_at,
+                 kind in ('joint', 'industry') and ${occupation} = any(occupations) as gathers
+          from union_registry where status = 'active') u
+    where gathers or (kind = 'street' and street_code = ${streetCode})
+    order by rank, created_at
+    limit 1`.execute(db);
+  const row = rows[0];
+  return row ? { unionId: row.union_id, match: SUGGESTION_MATCHES[row.rank]! } : undefined;
 }

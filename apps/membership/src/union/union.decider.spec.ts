@@ -1,6 +1,6 @@
 import type { UnionCreated } from '@ws/contracts';
 import { spec } from '@ws/testing';
-import { unionDecider, UnionCommand } from './union.decider';
+import { parentNodeOf, unionDecider, UnionCommand } from './union.decider';
 
 const created: UnionCreated = {
   type: 'UnionCreated',
@@ -9,6 +9,7 @@ const created: UnionCreated = {
     name: '柯城区外卖配送行业联合工会',
     kind: 'joint',
     parentUnionId: null,
+    parentNodeCode: null,
     nodeCode: '330802',
     streetCode: null,
     occupations: ['rider'],
@@ -21,10 +22,11 @@ const create = (overrides: Partial<Extract<UnionCommand, { type: 'CreateUnion' }
   name: ' 柯城区外卖配送行业联合工会 ',
   kind: 'joint',
   parentUnionId: null,
+  parentNodeCode: null,
   nodeCode: '330802',
   streetCode: null,
   occupations: ['rider', 'rider'],
-  parentActive: false,
+  parentStatus: 'elsewhere',
   ...overrides,
 });
 
@@ -37,8 +39,32 @@ describe('union decider', () => {
     spec(unionDecider).given([created]).when(create()).thenError('union_already_exists');
   });
 
-  it('refuses a parent that does not exist', () => {
-    spec(unionDecider).given([]).when(create({ parentUnionId: 'p', parentActive: false })).thenError('union_not_found', 'parentUnionId');
+  it('refuses a parent of this node that does not exist or is no longer active', () => {
+    spec(unionDecider).given([]).when(create({ parentUnionId: 'p', parentNodeCode: '330802', parentStatus: 'not_active' })).thenError('union_not_found', 'parentUnionId');
+  });
+
+  it('takes a parent of this node, or of an ancestor node (a district federation under the city’s)', () => {
+    const underLocal = create({ parentUnionId: 'p', parentNodeCode: '330802', parentStatus: 'active' });
+    spec(unionDecider).given([]).when(underLocal).then([{ ...created, data: { ...created.data, parentUnionId: 'p', parentNodeCode: '330802' } }]);
+    const underCity = create({ kind: 'federation', parentUnionId: 'c', parentNodeCode: '3308', parentStatus: 'elsewhere' });
+    spec(unionDecider).given([]).when(underCity).then([{ ...created, data: { ...created.data, kind: 'federation', parentUnionId: 'c', parentNodeCode: '3308' } }]);
+  });
+
+  it('refuses a parent on a node below or beside this one', () => {
+    spec(unionDecider).given([]).when(create({ parentUnionId: 'p', parentNodeCode: '330803', parentStatus: 'elsewhere' })).thenError('union_parent_not_above', 'parentNodeCode');
+    spec(unionDecider).given([]).when(create({ parentUnionId: 'p', parentNodeCode: '33080201', parentStatus: 'elsewhere' })).thenError('union_parent_not_above');
+  });
+
+  it('a street union names its street', () => {
+    spec(unionDecider).given([]).when(create({ kind: 'street' })).thenError('street_code_required', 'streetCode');
+    spec(unionDecider).given([]).when(create({ kind: 'street', streetCode: '330802001' }))
+      .then([{ ...created, data: { ...created.data, kind: 'street', streetCode: '330802001' } }]);
+  });
+
+  it('reads a schema-1 UnionCreated (no parentNodeCode) as a parent of the same node', () => {
+    const v1 = { ...created, data: { ...created.data, parentUnionId: 'p', parentNodeCode: undefined as unknown as null } };
+    expect(parentNodeOf(v1.data)).toBe('330802');
+    expect(parentNodeOf(created.data)).toBeNull();
   });
 
   it('refuses a name holding a mobile number', () => {

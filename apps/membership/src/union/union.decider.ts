@@ -1,4 +1,4 @@
-import { MemberOccupation, UnionEvent, UnionKind } from '@ws/contracts';
+import { isAncestorOrSelf, MemberOccupation, UnionCreated, UnionEvent, UnionKind } from '@ws/contracts';
 import { assertNever, Decider, DomainError } from '@ws/kernel';
 import { checkEventText } from '../shared/text';
 
@@ -10,11 +10,19 @@ export interface UnionState {
   name: string;
   kind: UnionKind;
   parentUnionId: string | null;
+  parentNodeCode: string | null;
   nodeCode: string;
   streetCode: string | null;
   occupations: MemberOccupation[];
   mergedInto: string | null;
 }
+
+/**
+ * What the handler knows of a named parent union: its status when it is a union of this node,
+ * `elsewhere` when it belongs to an ancestor node (whose unions this node never sees: events
+ * only flow up; the ancestor's read model is where the tree across nodes is whole).
+ */
+export type ParentStatus = 'active' | 'not_active' | 'elsewhere';
 
 export type UnionCommand =
   | {
@@ -23,11 +31,12 @@ export type UnionCommand =
       name: string;
       kind: UnionKind;
       parentUnionId: string | null;
+      /** The parent's node: this node or an ancestor. */
+      parentNodeCode: string | null;
       nodeCode: string;
       streetCode: string | null;
       occupations: MemberOccupation[];
-      /** Facts the handler looked up: whether the named parent exists and is active. */
-      parentActive: boolean;
+      parentStatus: ParentStatus;
     }
   | { type: 'RenameUnion'; name: string }
   | { type: 'MergeUnion'; intoUnionId: string; intoActive: boolean; membersMoved: number }
@@ -39,6 +48,7 @@ const initialState = (): UnionState => ({
   name: '',
   kind: 'joint',
   parentUnionId: null,
+  parentNodeCode: null,
   nodeCode: '',
   streetCode: null,
   occupations: [],
@@ -51,14 +61,29 @@ function requireActive(state: UnionState): DomainError | undefined {
   return undefined;
 }
 
+/** A parent is a union of this node that is active, or a union of an ancestor node; never one below or beside. */
+function checkParent(command: Extract<UnionCommand, { type: 'CreateUnion' }>): DomainError | undefined {
+  if (command.parentUnionId === null) return undefined;
+  const parentNode = command.parentNodeCode ?? command.nodeCode;
+  if (!isAncestorOrSelf(parentNode, command.nodeCode)) {
+    return new DomainError('union_parent_not_above', '上级工会须属于本节点或上级节点', 'parentNodeCode');
+  }
+  if (parentNode === command.nodeCode && command.parentStatus !== 'active') {
+    return new DomainError('union_not_found', '上级工会不存在或已撤销（上级节点的工会请注明 parentNodeCode）', 'parentUnionId');
+  }
+  return undefined;
+}
+
 function decide(command: UnionCommand, state: UnionState): UnionEvent[] | DomainError {
   switch (command.type) {
     case 'CreateUnion': {
       if (state.status !== 'none') return new DomainError('union_already_exists', '工会已存在', 'unionId');
       const name = checkEventText(command.name, 'name', UNION_NAME_MAX);
       if (name instanceof DomainError) return name;
-      if (command.parentUnionId !== null && !command.parentActive) {
-        return new DomainError('union_not_found', '上级工会不存在或已撤销', 'parentUnionId');
+      const parent = checkParent(command);
+      if (parent) return parent;
+      if (command.kind === 'street' && command.streetCode === null) {
+        return new DomainError('street_code_required', '街道（乡镇）工会须注明所在街道', 'streetCode');
       }
       return [
         {
@@ -68,6 +93,7 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
             name,
             kind: command.kind,
             parentUnionId: command.parentUnionId,
+            parentNodeCode: command.parentUnionId === null ? null : command.parentNodeCode ?? command.nodeCode,
             nodeCode: command.nodeCode,
             streetCode: command.streetCode,
             occupations: [...new Set(command.occupations)],
@@ -113,7 +139,8 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
 function evolve(state: UnionState, event: UnionEvent): UnionState {
   switch (event.type) {
     case 'UnionCreated':
-      return { ...state, ...event.data, status: 'active' };
+      // Schema 1 had no parentNodeCode: its parents were always of the same node.
+      return { ...state, ...event.data, parentNodeCode: parentNodeOf(event.data), status: 'active' };
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
     case 'UnionMerged':
@@ -123,6 +150,11 @@ function evolve(state: UnionState, event: UnionEvent): UnionState {
     default:
       return assertNever(event, 'union event');
   }
+}
+
+/** The parent's node of a UnionCreated of either schema. */
+export function parentNodeOf(data: UnionCreated['data']): string | null {
+  return data.parentNodeCode ?? (data.parentUnionId === null ? null : data.nodeCode);
 }
 
 export const unionDecider: Decider<UnionCommand, UnionEvent, UnionState> = { decide, evolve, initialState };

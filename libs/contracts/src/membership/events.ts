@@ -28,6 +28,15 @@ export type UnionKind = (typeof UNION_KINDS)[number];
 export const MEMBER_OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'] as const;
 export type MemberOccupation = (typeof MEMBER_OCCUPATIONS)[number];
 
+export const MEMBER_OCCUPATION_LABELS: Record<MemberOccupation, string> = {
+  rider: '外卖骑手',
+  courier: '快递员',
+  ride_hail_driver: '网约车司机',
+  truck_driver: '货车司机',
+  sanitation: '环卫工人',
+  other: '其他',
+};
+
 export const APPLICATION_CHANNELS = ['online', 'fair', 'station', 'officer'] as const;
 /** Where the application was taken: self-service, a membership fair (bulk), a station kiosk, an officer. */
 export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
@@ -44,6 +53,12 @@ export type UnionCreated = DomainEvent<'UnionCreated', {
   name: string;
   kind: UnionKind;
   parentUnionId: string | null;
+  /**
+   * The node the parent union belongs to: this node, or an ancestor (a district federation under
+   * the city's). Schema 2; null without a parent. The union tree across nodes is the parent
+   * nodes' read model, which sees its whole subtree's unions.
+   */
+  parentNodeCode: string | null;
   /** The node (GB/T 2260) the union belongs to. */
   nodeCode: string;
   streetCode: string | null;
@@ -186,7 +201,7 @@ export type MembershipContextEventType = MembershipContextEvent['type'];
 
 /** Schema version of each event type's `data` (the `ws-schema` header), for upcasting later. */
 export const MEMBERSHIP_EVENT_SCHEMAS: Record<MembershipContextEventType, number> = {
-  UnionCreated: 1,
+  UnionCreated: 2,
   UnionRenamed: 1,
   UnionMerged: 1,
   UnionDissolved: 1,

@@ -2,10 +2,12 @@ import { Migration } from 'kysely';
 import * as membership from './20261123020000_membership';
 import * as transfers from './20261123030000_membership_transfers';
 import * as handover from './20261123040000_membership_handover';
+import * as treeAndQueue from './20261124010000_membership_tree_and_queue';
 
 /** The membership service's migrations, by timestamped name (the event store's are added by the platform). */
 export const membershipMigrations: Record<string, Migration> = {
   '20261123020000_membership': membership,
   '20261123030000_membership_transfers': transfers,
   '20261123040000_membership_handover': handover,
+  '20261124010000_membership_tree_and_queue': treeAndQueue,
 };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { NODE_CODE } from '../../union/manage-unions/manage-unions.dto';
 
 export class RequestTransferDto {
   @ApiPropertyOptional({ description: '转会编号（UUID，客户端生成可保证重试幂等）' })
@@ -10,7 +11,7 @@ export class RequestTransferDto {
   toUnionId!: string;
 
   @ApiPropertyOptional({ description: '转入工会所在节点（GB/T 2260 代码）；缺省为本节点', example: '330803' })
-  @IsOptional() @Matches(/^(\d{2}|\d{4}|\d{6}|x[0-9a-f]{5})$/)
+  @IsOptional() @Matches(NODE_CODE)
   toNode?: string;
 }
 

@@ -6,6 +6,7 @@ import { MEMBER_OCCUPATIONS, UNION_KINDS } from '@ws/contracts';
 import { DomainError, Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
+import { buildUnionTree } from './union-tree';
 
 export class UnionListQueryDto {
   @ApiPropertyOptional({ enum: UNION_KINDS }) @IsOptional() @IsIn(UNION_KINDS)
@@ -22,6 +23,9 @@ export class UnionListQueryDto {
   status?: 'active' | 'merged' | 'dissolved';
 }
 
+/** Current members (active and suspended) of the union aliased `u`. */
+const currentMembers = () => sql<number>`(select count(*)::int from members m where m.union_id = u.union_id and m.status in ('active', 'suspended'))`.as('members');
+
 /** The union list (public: the join form offers it) with current member counts. */
 @ApiTags('工会组织 unions')
 @Controller('unions')
@@ -35,9 +39,9 @@ export class UnionsController {
     return this.db
       .selectFrom('unions as u')
       .select([
-        'u.union_id as unionId', 'u.name', 'u.kind', 'u.parent_union_id as parentUnionId', 'u.node_code as nodeCode',
-        'u.street_code as streetCode', 'u.occupations', 'u.status', 'u.merged_into as mergedInto',
-        sql<number>`(select count(*)::int from members m where m.union_id = u.union_id and m.status in ('active', 'suspended'))`.as('members'),
+        'u.union_id as unionId', 'u.name', 'u.kind', 'u.parent_union_id as parentUnionId', 'u.parent_node_code as parentNodeCode',
+        'u.node_code as nodeCode', 'u.street_code as streetCode', 'u.occupations', 'u.status', 'u.merged_into as mergedInto',
+        currentMembers(),
       ])
       .where('u.status', '=', query.status ?? 'active')
       .$if(Boolean(query.kind), (q) => q.where('u.kind', '=', query.kind!))
@@ -47,6 +51,24 @@ export class UnionsController {
       .orderBy('u.created_at')
       .limit(1000)
       .execute();
+  }
+
+  @Get('tree')
+  @Public()
+  @ApiOperation({
+    summary: '工会组织树（本节点及下级节点）：总工会、街道（乡镇）、企业、行业、联合工会，含各级会员数',
+    description: '区县的总工会可隶属于市总工会（另一节点）：在市、省节点上整棵树是完整的。',
+  })
+  async tree() {
+    const rows = await this.db
+      .selectFrom('unions as u')
+      .select([
+        'u.union_id as unionId', 'u.name', 'u.kind', 'u.parent_union_id as parentUnionId', 'u.node_code as nodeCode', 'u.street_code as streetCode',
+        currentMembers(),
+      ])
+      .where('u.status', '=', 'active')
+      .execute();
+    return buildUnionTree(rows);
   }
 
   @Get(':unionId')

@@ -5,8 +5,13 @@ import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, type PlatformConfig, ReadModel } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../../db/database';
+import { parentNodeOf } from '../../union/union.decider';
 
-/** The union tree of the node's subtree (few and rarely changing: one statement per event is fine). */
+/**
+ * The unions of the node's subtree (few and rarely changing: one statement per event is fine).
+ * At a city or province this is the union tree across nodes: a district's unions name their
+ * parents, which may be the city's own.
+ */
 @ReadModel()
 @Injectable()
 export class UnionsProjection implements Projection<MembershipDatabase> {
@@ -32,6 +37,7 @@ export class UnionsProjection implements Projection<MembershipDatabase> {
               name: d.name,
               kind: d.kind,
               parent_union_id: d.parentUnionId,
+              parent_node_code: parentNodeOf(d),
               node_code: d.nodeCode,
               street_code: d.streetCode,
               occupations: d.occupations,

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { MEMBER_OCCUPATIONS, type MemberOccupation, UNION_KINDS, type UnionKind } from '@ws/contracts';
 
+/** A node's code: GB/T 2260 province, city or district (2, 4 or 6 characters; test nodes use letters). */
+export const NODE_CODE = /^[0-9a-z]{2}(?:[0-9a-z]{2}){0,2}$/;
+
 /** 街道/乡镇 code: the district's GB/T 2260 code and three digits. */
 export const STREET_CODE = /^[0-9a-z]{6}\d{3}$/;
 
@@ -21,6 +24,10 @@ export class CreateUnionDto {
   @ApiPropertyOptional({ description: '上级工会' })
   @IsOptional() @IsUUID()
   parentUnionId?: string;
+
+  @ApiPropertyOptional({ description: '上级工会所在节点（本节点或上级节点，如区总工会之上的市总工会）；缺省为本节点', example: '3308' })
+  @IsOptional() @Matches(NODE_CODE)
+  parentNodeCode?: string;
 
   @ApiPropertyOptional({ description: '所在街道代码（9位）', example: '330802001' })
   @IsOptional() @Matches(STREET_CODE)

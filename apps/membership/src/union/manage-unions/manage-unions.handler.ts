@@ -6,7 +6,7 @@ import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMembersOfUnion, countCurrentMembers } from '../../memberships/membership-registry';
 import { Aggregates, target } from '../../shared/aggregates';
 import { actorOf } from '../../shared/scope';
-import { unionDecider } from '../union.decider';
+import { type ParentStatus, unionDecider } from '../union.decider';
 import { activeChildUnions, registeredUnions, registerUnion, setUnionStatus } from '../union-registry';
 import type { CreateUnionDto } from './manage-unions.dto';
 
@@ -23,23 +23,23 @@ export class ManageUnionsHandler {
   async create(dto: CreateUnionDto, principal: Principal): Promise<{ unionId: string }> {
     const unionId = dto.unionId ?? newId();
     const parentUnionId = dto.parentUnionId ?? null;
+    const here = this.config.node.code;
+    const parentNodeCode = parentUnionId === null ? null : dto.parentNodeCode ?? here;
     await this.aggregates.handle(
       unionDecider,
       unionStream(unionId),
-      async () => {
-        const parent = parentUnionId ? (await registeredUnions(this.db(), [parentUnionId])).get(parentUnionId) : undefined;
-        return {
-          type: 'CreateUnion' as const,
-          unionId,
-          name: dto.name,
-          kind: dto.kind,
-          parentUnionId,
-          nodeCode: this.config.node.code,
-          streetCode: dto.streetCode ?? null,
-          occupations: dto.occupations ?? [],
-          parentActive: parent?.status === 'active',
-        };
-      },
+      async () => ({
+        type: 'CreateUnion' as const,
+        unionId,
+        name: dto.name,
+        kind: dto.kind,
+        parentUnionId,
+        parentNodeCode,
+        nodeCode: here,
+        streetCode: dto.streetCode ?? null,
+        occupations: dto.occupations ?? [],
+        parentStatus: await this.parentStatus(parentUnionId, parentNodeCode),
+      }),
       {
         meta: { actor: actorOf(principal) },
         alongside: async (trx, events) => {
@@ -49,6 +49,12 @@ export class ManageUnionsHandler {
       },
     );
     return { unionId };
+  }
+
+  private async parentStatus(parentUnionId: string | null, parentNodeCode: string | null): Promise<ParentStatus> {
+    if (parentUnionId === null || parentNodeCode !== this.config.node.code) return 'elsewhere';
+    const parent = (await registeredUnions(this.db(), [parentUnionId])).get(parentUnionId);
+    return parent?.status === 'active' ? 'active' : 'not_active';
   }
 
   async rename(unionId: string, name: string, principal: Principal, expectedVersion?: number) {
@@ -67,7 +73,7 @@ export class ManageUnionsHandler {
         type: 'DissolveUnion' as const,
         reason,
         activeMembers: await countCurrentMembers(this.db(), unionId),
-        activeChildUnions: await activeChildUnions(this.db(), unionId),
+        activeChildUnions: await activeChildUnions(this.db(), unionId, this.config.node.code),
       }),
       {
         meta: { actor: actorOf(principal) },
@@ -90,7 +96,7 @@ export class ManageUnionsHandler {
     if (inFlight > 0) {
       throw new DomainError('union_has_transfers_in_flight', `有 ${inFlight} 名会员正在转会，请先处理`, undefined, { inFlight });
     }
-    if ((await activeChildUnions(this.db(), unionId)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
+    if ((await activeChildUnions(this.db(), unionId, this.config.node.code)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
     const loadedMembers = await Promise.all(
       members.map(async (m) => ({ member: m, ...(await this.aggregates.load(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, m.membershipId))) })),
     );
