@@ -27,6 +27,7 @@ import { MembersProjection } from './read-models/members/members.projection';
 import { PointsBalancesController } from './read-models/points/points-balances.controller';
 import { PointsBalancesProjection } from './read-models/points/points-balances.projection';
 import { ShopStockController } from './read-models/shop/shop-stock.controller';
+import { MembershipStatsController } from './read-models/stats/membership-stats.controller';
 import { ShopStockProjection } from './read-models/shop/shop-stock.projection';
 import { TransfersController } from './read-models/transfers/transfers.controller';
 import { TransfersProjection } from './read-models/transfers/transfers.projection';
@@ -41,6 +42,7 @@ import { HandoverService } from './transfer-federation/handover.service';
 import { TransferFederationService } from './transfer-federation/transfer-federation.service';
 import { ManageUnionsController } from './union/manage-unions/manage-unions.controller';
 import { ManageUnionsHandler } from './union/manage-unions/manage-unions.handler';
+import { SuggestUnionController } from './union/suggest-union/suggest-union.controller';
 
 export const MEMBERSHIP_SERVICE = 'membership';
 
@@ -66,8 +68,10 @@ export class MembershipModule {
         ReviewApplicationController,
         ApplicationQueueController,
         ManageUnionsController,
+        SuggestUnionController,
         UnionsController,
         MembersController,
+        MembershipStatsController,
         ChangeStatusController,
         TransferController,
         TransfersController,

@@ -46,11 +46,11 @@ export class PersonalDataVault {
     return mobileHmac(this.keys.hmacKey, mobile);
   }
 
-  /** Persons already known by these ID-number HMACs: hmac → person id. */
-  async personsByIdNumberHmac(db: Executor, hmacs: string[]): Promise<Map<string, string>> {
+  /** Persons already known by these ID-number HMACs: hmac → person id and the mobile HMAC on record. */
+  async personsByIdNumberHmac(db: Executor, hmacs: string[]): Promise<Map<string, { personId: string; mobileHmac: string | null }>> {
     if (hmacs.length === 0) return new Map();
-    const rows = await db.selectFrom('persons').select(['person_id', 'id_number_hmac']).where('id_number_hmac', 'in', hmacs).execute();
-    return new Map(rows.map((r) => [r.id_number_hmac!, r.person_id]));
+    const rows = await db.selectFrom('persons').select(['person_id', 'id_number_hmac', 'mobile_hmac']).where('id_number_hmac', 'in', hmacs).execute();
+    return new Map(rows.map((r) => [r.id_number_hmac!, { personId: r.person_id, mobileHmac: r.mobile_hmac }]));
   }
 
   /**
@@ -124,12 +124,6 @@ export class PersonalDataVault {
       result.set(row.person_id, { state: 'readable', data });
     }
     return result;
-  }
-
-  /** True if the mobile given matches the one stored for the person (no decryption needed). */
-  async mobileMatches(db: Executor, personId: string, mobile: string): Promise<boolean> {
-    const row = await db.selectFrom('persons').select('mobile_hmac').where('person_id', '=', personId).executeTakeFirst();
-    return row?.mobile_hmac === this.mobileHmac(mobile);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { PersonErased } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
 
 /**
@@ -30,4 +31,9 @@ export async function foldBatch<Row>(
 /** The first day of the event's month in Beijing time, as YYYY-MM-01 (members per month). */
 export function beijingMonth(isoInstant: string): string {
   return `${new Date(Date.parse(isoInstant) + 8 * 3_600_000).toISOString().slice(0, 7)}-01`;
+}
+
+/** The persons erased in a batch (PersonErased): their rows are shown as 已注销. */
+export function erasedPersons(events: readonly ConsumedEvent[]): string[] {
+  return events.filter((e) => e.envelope.type === 'PersonErased').map((e) => (e.envelope.data as PersonErased['data']).personId);
 }

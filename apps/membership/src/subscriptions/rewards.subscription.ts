@@ -1,17 +1,25 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, RecordedVisit, ReportRewarded, TaskCompleted } from '@ws/contracts';
-import { derivedId } from '@ws/kernel';
+import type { EventEnvelope, ReportRewarded, TaskCompleted, VisitsRecorded } from '@ws/contracts';
+import { derivedId, DomainError } from '@ws/kernel';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
-import { membershipByCard } from '../memberships/membership-registry';
+import { CURRENT_STATUSES, membershipByCard, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
 import { BookPointsHandler, CreditRequest } from '../points/book-points/book-points.handler';
 import { Aggregates } from '../shared/aggregates';
+import { REWARD_PATTERNS } from './reward-patterns';
 
 /**
  * Points from other services' facts on this node. Each credit's entry id derives from the
  * causing event, so a redelivered event books nothing twice. A fact about someone who is not a
- * member here (no card, unknown card, unlinked volunteer) is acknowledged and skipped.
+ * current member here (no card, unknown card, left, transferred away, unlinked volunteer), or
+ * one the points account refuses, is logged by event id and acknowledged: retrying could not
+ * change the answer. Only a failure of the database or the bus is retried (by redelivery).
  */
+/** Points go to a current (active or suspended) membership of this node only. */
+function currentMember(membership: RegisteredMembership | undefined): RegisteredMembership | undefined {
+  return membership && CURRENT_STATUSES.includes(membership.status) ? membership : undefined;
+}
+
 @Controller()
 export class RewardsSubscription {
   private readonly log = new Logger('RewardsSubscription');
@@ -23,16 +31,16 @@ export class RewardsSubscription {
   ) {}
 
   /** 随手拍: a valid street report's reward, already in points (wishes: POINTS_PER_REWARD_YUAN). */
-  @EventPattern('wishes.report.ReportRewarded')
+  @EventPattern(REWARD_PATTERNS.reportRewarded)
   async reportRewarded(@Payload() envelope: EventEnvelope<'ReportRewarded', ReportRewarded['data']>): Promise<void> {
     const { memberCard, points } = envelope.data;
-    const membershipId = memberCard ? (await membershipByCard(this.aggregates.db, memberCard.trim().toUpperCase()))?.membershipId : undefined;
-    if (!membershipId) return this.skip(envelope, 'no member card of this node');
-    await this.credit(envelope, { membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'street_report', sourceRef: envelope.eventId });
+    const member = memberCard ? currentMember(await membershipByCard(this.aggregates.db, memberCard.trim().toUpperCase())) : undefined;
+    if (!member) return this.skip(envelope, 'no current member with that card on this node');
+    await this.credit(envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'street_report', sourceRef: envelope.eventId });
   }
 
   /** Volunteer hours of a completed dispatch task, for a volunteer linked to a member. */
-  @EventPattern('dispatch.task.TaskCompleted')
+  @EventPattern(REWARD_PATTERNS.taskCompleted)
   async taskCompleted(@Payload() envelope: EventEnvelope<'TaskCompleted', TaskCompleted['data']>): Promise<void> {
     const points = Math.round(envelope.data.hours * this.config.pointsPerVolunteerHour);
     if (points <= 0) return this.skip(envelope, 'no hours to reward');
@@ -41,26 +49,21 @@ export class RewardsSubscription {
       .select('membership_id')
       .where('volunteer_id', '=', envelope.data.volunteerId)
       .executeTakeFirst();
-    if (!link) return this.skip(envelope, 'volunteer not linked to a member');
-    await this.credit(envelope, {
-      membershipId: link.membership_id,
-      entryId: derivedId(envelope.eventId, 'points'),
-      points,
-      source: 'volunteer_hours',
-      sourceRef: envelope.eventId,
-    });
+    const member = link ? currentMember(await membershipById(this.aggregates.db, link.membership_id)) : undefined;
+    if (!member) return this.skip(envelope, 'volunteer not linked to a current member');
+    await this.credit(envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'volunteer_hours', sourceRef: envelope.eventId });
   }
 
   /** Check-ins with a member card, when the node rewards them (MEMBERSHIP_POINTS_PER_CHECKIN > 0). */
-  @EventPattern('stations.checkins.VisitsRecorded')
-  async visitsRecorded(@Payload() envelope: EventEnvelope<'VisitsRecorded', { stationId: string; visits: RecordedVisit[] }>): Promise<void> {
+  @EventPattern(REWARD_PATTERNS.visitsRecorded)
+  async visitsRecorded(@Payload() envelope: EventEnvelope<'VisitsRecorded', VisitsRecorded['data']>): Promise<void> {
     if (this.config.pointsPerCheckin === 0) return;
     for (const visit of envelope.data.visits) {
       if (!visit.memberCard) continue;
-      const membership = await membershipByCard(this.aggregates.db, visit.memberCard.trim().toUpperCase());
-      if (!membership || membership.status !== 'active') continue;
+      const member = currentMember(await membershipByCard(this.aggregates.db, visit.memberCard.trim().toUpperCase()));
+      if (!member || member.status !== 'active') continue;
       await this.credit(envelope, {
-        membershipId: membership.membershipId,
+        membershipId: member.membershipId,
         entryId: derivedId(envelope.eventId, `checkin:${visit.key}`),
         points: this.config.pointsPerCheckin,
         source: 'checkin',
@@ -70,7 +73,13 @@ export class RewardsSubscription {
   }
 
   private async credit(envelope: EventEnvelope, request: CreditRequest): Promise<void> {
-    await this.points.credit(request, { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+    try {
+      await this.points.credit(request, { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+    } catch (error) {
+      // version_conflict is a race with another booking on the account: redelivery settles it.
+      if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;
+      this.log.warn(`${envelope.type} ${envelope.eventId}: points refused (${error.code})`);
+    }
   }
 
   private skip(envelope: EventEnvelope, why: string): void {

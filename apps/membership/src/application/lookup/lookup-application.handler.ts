@@ -5,6 +5,8 @@ import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions } from '../../union/union-registry';
 import { applicationDecider } from '../application.decider';
+import { applicationByNumber, updateApplication } from '../application-registry';
+import { APPLICATION_NUMBER } from '../submit/application-number';
 import type { AmendApplicationDto } from './lookup-application.dto';
 
 const NOT_FOUND = () => new DomainError('application_not_found', '申请编号或手机号不正确');
@@ -70,11 +72,7 @@ export class LookupApplicationHandler {
             if (current?.state !== 'readable') throw new DomainError('person_erased', '个人信息已注销');
             await this.vault.replace(trx, state.personId, { ...current.data, name: newName });
           }
-          await trx
-            .updateTable('application_registry')
-            .set({ status: 'submitted', union_id: dto.unionId ?? state.unionId, note: null, info_fields: null, updated_at: this.aggregates.now() })
-            .where('application_id', '=', row.application_id)
-            .execute();
+          await updateApplication(trx, row.application_id, { status: 'submitted', union_id: dto.unionId ?? state.unionId, note: null, info_fields: null }, this.aggregates.now());
         },
       },
     );
@@ -83,12 +81,9 @@ export class LookupApplicationHandler {
 
   private async find(number: string, mobile: string) {
     const checked = checkMobile(mobile);
-    if (!checked.ok) throw NOT_FOUND();
-    const row = await this.aggregates.db
-      .selectFrom('application_registry')
-      .selectAll()
-      .where('application_number', '=', number.trim().toUpperCase())
-      .executeTakeFirst();
+    const applicationNumber = number.trim().toUpperCase();
+    if (!checked.ok || !APPLICATION_NUMBER.test(applicationNumber)) throw NOT_FOUND();
+    const row = await applicationByNumber(this.aggregates.db, applicationNumber);
     if (!row || row.mobile_hmac === null || row.mobile_hmac !== this.vault.mobileHmac(checked.value)) throw NOT_FOUND();
     return row;
   }

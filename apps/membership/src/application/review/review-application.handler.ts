@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { ApplicationApproved, MEMBERSHIP_AGGREGATES, MembershipActivated, RejectionReason } from '@ws/contracts';
+import { ApplicationApproved, ApplicationEvent, ApplicationInfoRequested, ApplicationRejected, MEMBERSHIP_AGGREGATES, MembershipActivated, RejectionReason } from '@ws/contracts';
 import { DomainError, newId, type Principal } from '@ws/kernel';
 import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMemberships, nextCardNumbers, registerMemberships } from '../../memberships/membership-registry';
 import { Aggregates, target } from '../../shared/aggregates';
 import { actorOf, mayAdminister } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
-import { applicationDecider, ApplicationState } from '../application.decider';
+import { ApplicationCommand, applicationDecider, ApplicationState } from '../application.decider';
+import { type ApplicationPatch, markApproved, updateApplication } from '../application-registry';
 
 export type ApprovalOutcome =
   | { applicationId: string; status: 'approved'; membershipId: string; cardNumber: string }
@@ -107,65 +107,52 @@ export class ReviewApplicationHandler {
         const { membershipId, cardNumber } = a.activated.data;
         outcomes.set(a.id, { applicationId: a.id, status: 'approved', membershipId, cardNumber });
       }
-      const approved = [...outcomes.values()].filter((o): o is Extract<ApprovalOutcome, { status: 'approved' }> => o.status === 'approved');
-      if (approved.length > 0) {
-        await sql`
-          update application_registry r
-          set status = 'approved', membership_id = x.membership_id, card_number = x.card_number, updated_at = ${now}
-          from unnest(${approved.map((o) => o.applicationId)}::uuid[], ${approved.map((o) => o.membershipId)}::uuid[],
-                      ${approved.map((o) => o.cardNumber)}::text[]) as x(application_id, membership_id, card_number)
-          where r.application_id = x.application_id`.execute(trx);
-      }
+      await markApproved(
+        trx,
+        approvedNow.map((a) => ({ applicationId: a.id, membershipId: a.activated.data.membershipId, cardNumber: a.activated.data.cardNumber })),
+        now,
+      );
       return ids.map((id) => outcomes.get(id)!);
     });
   }
 
   async reject(applicationId: string, reason: RejectionReason, note: string, principal: Principal, expectedVersion?: number) {
-    const { version } = await this.aggregates.handle(
-      applicationDecider,
-      target(MEMBERSHIP_AGGREGATES.application, applicationId),
-      async (state) => {
-        await this.assertScope(state, principal);
-        return { type: 'RejectApplication' as const, reason, note };
-      },
-      {
-        meta: { actor: actorOf(principal) },
-        expectedVersion,
-        alongside: async (trx, events) => {
-          const data = events[0]!.data as { reason: string; note: string };
-          await trx
-            .updateTable('application_registry')
-            .set({ status: 'rejected', reason: data.reason, note: data.note, updated_at: this.aggregates.now() })
-            .where('application_id', '=', applicationId)
-            .execute();
-        },
-      },
-    );
-    return { applicationId, status: 'rejected', version };
+    return this.review(applicationId, { type: 'RejectApplication', reason, note }, 'rejected', principal, expectedVersion, (event) => {
+      const { data } = event as ApplicationRejected;
+      return { reason: data.reason, note: data.note };
+    });
   }
 
   async requestInfo(applicationId: string, fields: string[], note: string, principal: Principal, expectedVersion?: number) {
+    return this.review(applicationId, { type: 'RequestInfo', fields, note }, 'info_requested', principal, expectedVersion, (event) => {
+      const { data } = event as ApplicationInfoRequested;
+      return { info_fields: data.fields, note: data.note };
+    });
+  }
+
+  /** A decision on one application by an officer of its union, with what the applicant reads on their next look-up. */
+  private async review(
+    applicationId: string,
+    command: ApplicationCommand,
+    status: 'rejected' | 'info_requested',
+    principal: Principal,
+    expectedVersion: number | undefined,
+    lookupDetails: (event: ApplicationEvent) => ApplicationPatch,
+  ) {
     const { version } = await this.aggregates.handle(
       applicationDecider,
       target(MEMBERSHIP_AGGREGATES.application, applicationId),
       async (state) => {
         await this.assertScope(state, principal);
-        return { type: 'RequestInfo' as const, fields, note };
+        return command;
       },
       {
         meta: { actor: actorOf(principal) },
         expectedVersion,
-        alongside: async (trx, events) => {
-          const data = events[0]!.data as { fields: string[]; note: string };
-          await trx
-            .updateTable('application_registry')
-            .set({ status: 'info_requested', info_fields: data.fields, note: data.note, updated_at: this.aggregates.now() })
-            .where('application_id', '=', applicationId)
-            .execute();
-        },
+        alongside: (trx, events) => updateApplication(trx, applicationId, { status, ...lookupDetails(events[0]!) }, this.aggregates.now()),
       },
     );
-    return { applicationId, status: 'info_requested', version };
+    return { applicationId, status, version };
   }
 
   private async assertScope(state: ApplicationState, principal: Principal): Promise<void> {

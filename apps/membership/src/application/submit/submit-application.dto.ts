@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { APPLICATION_CHANNELS, type ApplicationChannel, MEMBER_OCCUPATIONS, type MemberOccupation } from '@ws/contracts';
 import { STREET_CODE } from '../../union/manage-unions/manage-unions.dto';
+import { SUGGESTION_MATCHES, type SuggestionMatch } from '../../union/union-registry';
 
 export const MAX_BULK_APPLICATIONS = 500;
 /**
@@ -74,14 +75,24 @@ export class ItemErrorDto {
   @ApiProperty() message!: string;
 }
 
+export const ITEM_STATUSES = ['accepted', 'existing_membership', 'existing_application', 'transfer_requested', 'rejected'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
 export class ItemOutcomeDto {
   @ApiProperty() index!: number;
-  @ApiProperty({ enum: ['accepted', 'existing_membership', 'existing_application', 'rejected'] })
-  status!: 'accepted' | 'existing_membership' | 'existing_application' | 'rejected';
+  @ApiProperty({
+    enum: ITEM_STATUSES,
+    description: 'accepted 已受理；existing_membership 已是会员；existing_application 已有申请在办；transfer_requested 已是会员、申请转入所选工会（转会）；rejected 退回（见 error）',
+  })
+  status!: ItemStatus;
   @ApiPropertyOptional() applicationId?: string;
   @ApiPropertyOptional({ description: '凭申请编号和手机号查询进度' }) applicationNumber?: string;
-  @ApiPropertyOptional() unionId?: string;
+  @ApiPropertyOptional({ description: '申请的工会；已是会员时为现所在工会' }) unionId?: string;
   @ApiPropertyOptional() membershipId?: string;
   @ApiPropertyOptional() cardNumber?: string;
+  @ApiPropertyOptional({ description: '转会编号（transfer_requested）' }) transferId?: string;
+  @ApiPropertyOptional({ description: '转入工会（transfer_requested）' }) toUnionId?: string;
+  @ApiPropertyOptional({ enum: SUGGESTION_MATCHES, description: '未选工会时推荐的依据' })
+  suggestedBy?: SuggestionMatch;
   @ApiPropertyOptional({ type: ItemErrorDto }) error?: ItemErrorDto;
 }

@@ -1,14 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, Transaction } from 'kysely';
-import { ApplicationChannel, ApplicationSubmitted, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { Transaction } from 'kysely';
+import { ApplicationChannel, ApplicationSubmitted, DomainEvent, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { StreamTarget } from '@ws/eventstore';
 import { DomainError, newId } from '@ws/kernel';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
-import { currentMemberships } from '../../memberships/membership-registry';
+import { membershipDecider } from '../../memberships/membership.decider';
+import { currentMemberships, type RegisteredMembership, setPendingTransfers } from '../../memberships/membership-registry';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { Aggregates, target } from '../../shared/aggregates';
-import { registeredUnions, suggestUnion } from '../../union/union-registry';
+import { registeredUnions, type RegisteredUnion, suggestUnion, type SuggestionMatch } from '../../union/union-registry';
 import { applicationDecider } from '../application.decider';
+import { pendingApplications, registerApplications } from '../application-registry';
 import { newApplicationNumber } from './application-number';
+import { answerKnownPerson } from './known-person';
 import { ItemError, parseApplication, ValidApplication } from './parse-application';
 import type { ItemOutcomeDto } from './submit-application.dto';
 
@@ -26,29 +31,51 @@ interface Candidate extends ValidApplication {
   mobileHmac: string;
 }
 
-interface Planned {
+/** An item with its union: the one named, or the one suggested (and why). */
+interface Routed {
   item: Candidate;
+  unionId: string;
+  suggestedBy?: SuggestionMatch;
+}
+
+interface NewApplication extends Routed {
   personId: string;
   isNewPerson: boolean;
-  applicationId: string;
-  applicationNumber: string;
-  unionId: string;
   event: ApplicationSubmitted;
 }
 
+interface TransferInstead extends Routed {
+  membership: RegisteredMembership;
+  transferId: string;
+  version: number;
+  events: DomainEvent[];
+}
+
+/** What one item will write, or why it is refused. */
+type Planned = { refused: ItemOutcome } | { application: NewApplication } | { transfer: TransferInstead };
+
+interface Known {
+  persons: Map<string, { personId: string; mobileHmac: string | null }>;
+  memberships: Map<string, RegisteredMembership>;
+  pending: Awaited<ReturnType<typeof pendingApplications>>;
+}
+
 const rejected = (index: number, error: ItemError): ItemOutcome => ({ index, status: 'rejected', error });
+const errorOf = (error: DomainError): ItemError => ({ code: error.code, ...(error.field ? { field: error.field } : {}), message: error.message });
 
 /**
  * Join applications, one or a fair's worth (up to 500) at a time. Every item is answered on its
- * own: accepted, refused with the reason, or answered with the membership or application the
- * person (by ID number) already has. Bad items are dropped before the transaction, so one bad
- * item never costs the others; the good ones are written together in one transaction.
+ * own: accepted, refused with the reason, answered with what the person (by ID number) already
+ * has, or — a member naming another union — turned into a transfer. Bad items are dropped
+ * before the transaction, so one bad item never costs the others; the good ones are written
+ * together in one transaction.
  */
 @Injectable()
 export class SubmitApplicationsHandler {
   constructor(
     private readonly aggregates: Aggregates,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   async submit(rawItems: unknown[], options: SubmitOptions): Promise<ItemOutcome[]> {
@@ -74,137 +101,140 @@ export class SubmitApplicationsHandler {
 
   private async submitValid(trx: Transaction<MembershipDatabase>, items: Candidate[], options: SubmitOptions): Promise<ItemOutcome[]> {
     const outcomes: ItemOutcome[] = [];
-    const withUnion = await this.resolveUnions(trx, items, outcomes);
-    const unions = await registeredUnions(trx, withUnion.map((w) => w.unionId));
-    const known = await knownPersons(trx, withUnion.map((w) => w.item.idHmac));
-    const knownIds = [...known.values()].map((p) => p.personId);
-    const memberships = await currentMemberships(trx, knownIds);
-    const pending = await pendingApplications(trx, knownIds);
-
+    const routed = await this.routeToUnions(trx, items, outcomes);
+    const unions = await registeredUnions(trx, routed.map((r) => r.unionId));
+    const known = await this.known(trx, routed.map((r) => r.item.idHmac));
     const now = this.aggregates.now();
-    const planned: Planned[] = [];
-    for (const { item, unionId } of withUnion) {
-      const union = unions.get(unionId);
+    const applications: NewApplication[] = [];
+    const transfers: TransferInstead[] = [];
+    for (const r of routed) {
+      const union = unions.get(r.unionId);
       if (!union) {
-        outcomes.push(rejected(item.index, { code: 'union_not_found', field: 'unionId', message: '所选工会不存在' }));
+        outcomes.push(rejected(r.item.index, { code: 'union_not_found', field: 'unionId', message: '所选工会不存在' }));
         continue;
       }
-      const person = known.get(item.idHmac);
-      const sameMobile = person?.mobileHmac === item.mobileHmac;
-      const membership = person && memberships.get(person.personId);
-      if (membership) {
-        // Details only to someone who also knows the mobile on record: an ID number alone is not proof.
-        outcomes.push({
-          index: item.index,
-          status: 'existing_membership',
-          ...(sameMobile ? { membershipId: membership.membershipId, cardNumber: membership.cardNumber, unionId: membership.unionId } : {}),
-        });
+      const person = known.persons.get(r.item.idHmac);
+      const answer = person
+        ? answerKnownPerson(
+            r.item.index,
+            { sameMobile: person.mobileHmac === r.item.mobileHmac, membership: known.memberships.get(person.personId), pending: known.pending.get(person.personId) },
+            r.item.unionId,
+          )
+        : ({ kind: 'apply' } as const);
+      if (answer.kind === 'answer') {
+        outcomes.push(answer.outcome);
         continue;
       }
-      const application = person && pending.get(person.personId);
-      if (application) {
-        outcomes.push({
-          index: item.index,
-          status: 'existing_application',
-          ...(sameMobile ? { applicationId: application.applicationId, applicationNumber: application.applicationNumber, unionId: application.unionId } : {}),
-        });
-        continue;
-      }
-      const personId = person?.personId ?? newId();
-      const applicationId = newId();
-      const applicationNumber = newApplicationNumber(now);
-      const decided = applicationDecider.decide(
-        {
-          type: 'SubmitApplication',
-          applicationId,
-          applicationNumber,
-          personId,
-          unionId,
-          occupation: item.occupation,
-          employer: item.employer,
-          streetCode: item.streetCode,
-          stationId: item.stationId,
-          channel: options.channel,
-          unionActive: union.status === 'active',
-        },
-        applicationDecider.initialState(),
-        { now },
-      );
-      if (decided instanceof DomainError) {
-        outcomes.push(rejected(item.index, { code: decided.code, field: decided.field, message: decided.message }));
-        continue;
-      }
-      planned.push({ item, personId, isNewPerson: !person, applicationId, applicationNumber, unionId, event: decided[0] as ApplicationSubmitted });
+      const planned = answer.kind === 'transfer'
+        ? await this.transferInstead(r, answer.membership, union)
+        : this.newApplication(r, union, person?.personId, now, options.channel);
+      if ('refused' in planned) outcomes.push(planned.refused);
+      else if ('transfer' in planned) transfers.push(planned.transfer);
+      else applications.push(planned.application);
     }
-
-    const created = await this.vault.register(trx, planned.filter((p) => p.isNewPerson).map((p) => ({ personId: p.personId, data: p.item.person })));
-    // A new person whose ID number another request registered a moment ago: that request holds the application.
-    const stored = planned.filter((p) => !p.isNewPerson || created.has(p.personId));
-    for (const p of planned) if (p.isNewPerson && !created.has(p.personId)) outcomes.push({ index: p.item.index, status: 'existing_application' });
-
-    const registered = await registerApplications(trx, stored, now);
     const meta = { actor: options.actor, ...(options.batchId ? { correlationId: options.batchId } : {}) };
-    const written = stored.filter((p) => registered.has(p.applicationId));
-    for (const p of stored) if (!registered.has(p.applicationId)) outcomes.push({ index: p.item.index, status: 'existing_application' });
-    // A returning person (left, or rejected before) may have a new mobile or a corrected name.
-    for (const p of written) if (!p.isNewPerson) await this.vault.replace(trx, p.personId, p.item.person);
+    const written = await this.storeApplications(trx, applications, outcomes, now);
     await this.aggregates.appendMany(
       trx,
-      written.map((p) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, p.applicationId), loadedVersion: 0, events: [p.event] })),
+      [
+        ...written.map((a) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, a.event.data.applicationId), loadedVersion: 0, events: [a.event] })),
+        ...transfers.map((t) => ({ stream: membershipStream(t.membership.membershipId), loadedVersion: t.version, events: t.events })),
+      ],
       meta,
     );
-    for (const p of written) {
-      outcomes.push({ index: p.item.index, status: 'accepted', applicationId: p.applicationId, applicationNumber: p.applicationNumber, unionId: p.unionId });
+    await setPendingTransfers(trx, transfers.map((t) => ({ membershipId: t.membership.membershipId, transferId: t.transferId })), now);
+    for (const a of written) {
+      const { applicationId, applicationNumber } = a.event.data;
+      outcomes.push({ index: a.item.index, status: 'accepted', applicationId, applicationNumber, unionId: a.unionId, ...suggested(a) });
+    }
+    for (const t of transfers) {
+      const { membershipId, cardNumber, unionId } = t.membership;
+      outcomes.push({ index: t.item.index, status: 'transfer_requested', membershipId, cardNumber, unionId, toUnionId: t.unionId, transferId: t.transferId });
     }
     return outcomes;
   }
 
-  /** The union each item names, or the one suggested for its occupation and street. */
-  private async resolveUnions(trx: Transaction<MembershipDatabase>, items: Candidate[], outcomes: ItemOutcome[]) {
-    const suggestions = new Map<string, string | undefined>();
-    const resolved: Array<{ item: Candidate; unionId: string }> = [];
+  /** The union each item names, or the nearest suitable one for its occupation and street. */
+  private async routeToUnions(trx: Transaction<MembershipDatabase>, items: Candidate[], outcomes: ItemOutcome[]): Promise<Routed[]> {
+    const suggestions = new Map<string, Awaited<ReturnType<typeof suggestUnion>>>();
+    const routed: Routed[] = [];
     for (const item of items) {
-      let unionId = item.unionId;
-      if (unionId === null) {
-        const key = `${item.occupation}|${item.streetCode ?? ''}`;
-        if (!suggestions.has(key)) suggestions.set(key, await suggestUnion(trx, item.occupation, item.streetCode));
-        unionId = suggestions.get(key) ?? null;
+      if (item.unionId !== null) {
+        routed.push({ item, unionId: item.unionId });
+        continue;
       }
-      if (unionId === null) outcomes.push(rejected(item.index, { code: 'no_union_suggested', field: 'unionId', message: '没有适合该职业的工会，请选择工会' }));
-      else resolved.push({ item, unionId });
+      const key = `${item.occupation}|${item.streetCode ?? ''}`;
+      if (!suggestions.has(key)) suggestions.set(key, await suggestUnion(trx, item.occupation, item.streetCode));
+      const suggestion = suggestions.get(key);
+      if (suggestion) routed.push({ item, unionId: suggestion.unionId, suggestedBy: suggestion.match });
+      else outcomes.push(rejected(item.index, { code: 'no_union_suggested', field: 'unionId', message: '没有适合该职业和街道的工会，请选择工会' }));
     }
-    return resolved;
+    return routed;
+  }
+
+  private async known(trx: Transaction<MembershipDatabase>, idHmacs: string[]): Promise<Known> {
+    const persons = await this.vault.personsByIdNumberHmac(trx, idHmacs);
+    const personIds = [...persons.values()].map((p) => p.personId);
+    return { persons, memberships: await currentMemberships(trx, personIds), pending: await pendingApplications(trx, personIds) };
+  }
+
+  private newApplication(r: Routed, union: RegisteredUnion, personId: string | undefined, now: Date, channel: ApplicationChannel): Planned {
+    const id = personId ?? newId();
+    const decided = applicationDecider.decide(
+      {
+        type: 'SubmitApplication',
+        applicationId: newId(),
+        applicationNumber: newApplicationNumber(now),
+        personId: id,
+        unionId: r.unionId,
+        occupation: r.item.occupation,
+        employer: r.item.employer,
+        streetCode: r.item.streetCode,
+        stationId: r.item.stationId,
+        channel,
+        unionActive: union.status === 'active',
+      },
+      applicationDecider.initialState(),
+      { now },
+    );
+    if (decided instanceof DomainError) return { refused: rejected(r.item.index, errorOf(decided)) };
+    return { application: { ...r, personId: id, isNewPerson: personId === undefined, event: decided[0] as ApplicationSubmitted } };
+  }
+
+  private async transferInstead(r: Routed, membership: RegisteredMembership, union: RegisteredUnion): Promise<Planned> {
+    const transferId = newId();
+    const node = this.config.node.code;
+    const { state, version } = await this.aggregates.load(membershipDecider, membershipStream(membership.membershipId));
+    const decided = membershipDecider.decide(
+      { type: 'RequestTransfer', transferId, toUnionId: r.unionId, fromNode: node, toNode: node, toUnionActive: union.status === 'active' },
+      state,
+      { now: this.aggregates.now() },
+    );
+    if (decided instanceof DomainError) return { refused: rejected(r.item.index, errorOf(decided)) };
+    return { transfer: { ...r, membership, transferId, version, events: decided } };
+  }
+
+  /**
+   * Vault and registry rows of the new applications. A person whose ID number another request
+   * registered a moment ago, or who meanwhile has an application in progress, is answered as
+   * having one (the unique indexes settle the race, the transaction goes on).
+   */
+  private async storeApplications(trx: Transaction<MembershipDatabase>, planned: NewApplication[], outcomes: ItemOutcome[], now: Date): Promise<NewApplication[]> {
+    const created = await this.vault.register(trx, planned.filter((p) => p.isNewPerson).map((p) => ({ personId: p.personId, data: p.item.person })));
+    const stored = planned.filter((p) => !p.isNewPerson || created.has(p.personId));
+    const registered = await registerApplications(
+      trx,
+      stored.map((p) => ({ applicationId: p.event.data.applicationId, applicationNumber: p.event.data.applicationNumber, personId: p.personId, unionId: p.unionId, mobileHmac: p.item.mobileHmac })),
+      now,
+    );
+    const written = stored.filter((p) => registered.has(p.event.data.applicationId));
+    for (const p of planned) if (!registered.has(p.event.data.applicationId)) outcomes.push({ index: p.item.index, status: 'existing_application' });
+    // A returning person (left, or rejected before) may have a new mobile or a corrected name.
+    for (const p of written) if (!p.isNewPerson) await this.vault.replace(trx, p.personId, p.item.person);
+    return written;
   }
 }
 
-async function knownPersons(trx: Transaction<MembershipDatabase>, idHmacs: string[]) {
-  if (idHmacs.length === 0) return new Map<string, { personId: string; mobileHmac: string | null }>();
-  const rows = await trx.selectFrom('persons').select(['person_id', 'id_number_hmac', 'mobile_hmac']).where('id_number_hmac', 'in', idHmacs).execute();
-  return new Map(rows.map((r) => [r.id_number_hmac!, { personId: r.person_id, mobileHmac: r.mobile_hmac }]));
-}
+const membershipStream = (membershipId: string): StreamTarget => target(MEMBERSHIP_AGGREGATES.membership, membershipId);
 
-async function pendingApplications(trx: Transaction<MembershipDatabase>, personIds: string[]) {
-  if (personIds.length === 0) return new Map<string, { applicationId: string; applicationNumber: string; unionId: string }>();
-  const rows = await trx
-    .selectFrom('application_registry')
-    .select(['person_id', 'application_id', 'application_number', 'union_id'])
-    .where('person_id', 'in', personIds)
-    .where('status', 'in', ['submitted', 'info_requested'])
-    .execute();
-  return new Map(rows.map((r) => [r.person_id, { applicationId: r.application_id, applicationNumber: r.application_number, unionId: r.union_id }]));
-}
-
-/** Returns the application ids written; a person with an application already in progress is skipped. */
-async function registerApplications(trx: Transaction<MembershipDatabase>, planned: Planned[], now: Date): Promise<Set<string>> {
-  if (planned.length === 0) return new Set();
-  const { rows } = await sql<{ application_id: string }>`
-    insert into application_registry (application_id, application_number, person_id, union_id, mobile_hmac, status, submitted_at, updated_at)
-    select a.application_id, a.application_number, a.person_id, a.union_id, a.mobile_hmac, 'submitted', ${now}, ${now}
-    from unnest(${planned.map((p) => p.applicationId)}::uuid[], ${planned.map((p) => p.applicationNumber)}::text[],
-                ${planned.map((p) => p.personId)}::uuid[], ${planned.map((p) => p.unionId)}::uuid[],
-                ${planned.map((p) => p.item.mobileHmac)}::text[])
-      as a(application_id, application_number, person_id, union_id, mobile_hmac)
-    on conflict (person_id) where status in ('submitted', 'info_requested') do nothing
-    returning application_id`.execute(trx);
-  return new Set(rows.map((r) => r.application_id));
-}
+const suggested = (r: Routed) => (r.suggestedBy ? { suggestedBy: r.suggestedBy } : {});

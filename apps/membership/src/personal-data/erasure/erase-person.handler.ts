@@ -3,6 +3,7 @@ import { MEMBERSHIP_AGGREGATES, PersonErased } from '@ws/contracts';
 import { DomainError, type Principal } from '@ws/kernel';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { applicationDecider } from '../../application/application.decider';
+import { forgetApplicant, pendingApplications, updateApplication } from '../../application/application-registry';
 import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMemberships, updateMembership } from '../../memberships/membership-registry';
 import { Aggregates, target } from '../../shared/aggregates';
@@ -42,13 +43,8 @@ export class ErasePersonHandler {
     const membership = (await currentMemberships(db, [personId])).get(personId);
     const leaving = membership && (await this.aggregates.load(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, membership.membershipId)));
     const left = leaving ? this.aggregates.decide(membershipDecider, { type: 'LeaveMembership', reason: ERASURE_REASON }, leaving.state) : [];
-    const pending = await db
-      .selectFrom('application_registry')
-      .select('application_id')
-      .where('person_id', '=', personId)
-      .where('status', 'in', ['submitted', 'info_requested'])
-      .executeTakeFirst();
-    const application = pending && (await this.aggregates.load(applicationDecider, target(MEMBERSHIP_AGGREGATES.application, pending.application_id)));
+    const pending = (await pendingApplications(db, [personId])).get(personId);
+    const application = pending && (await this.aggregates.load(applicationDecider, target(MEMBERSHIP_AGGREGATES.application, pending.applicationId)));
     const rejected = application
       ? this.aggregates.decide(applicationDecider, { type: 'RejectApplication', reason: 'other', note: ERASURE_REASON }, application.state)
       : [];
@@ -60,15 +56,11 @@ export class ErasePersonHandler {
         await updateMembership(trx, membership.membershipId, { status: 'left' }, now);
       }
       if (pending && application) {
-        await this.aggregates.append(trx, target(MEMBERSHIP_AGGREGATES.application, pending.application_id), application.version, rejected, meta);
-        await trx
-          .updateTable('application_registry')
-          .set({ status: 'rejected', reason: 'other', note: ERASURE_REASON, updated_at: now })
-          .where('application_id', '=', pending.application_id)
-          .execute();
+        await this.aggregates.append(trx, target(MEMBERSHIP_AGGREGATES.application, pending.applicationId), application.version, rejected, meta);
+        await updateApplication(trx, pending.applicationId, { status: 'rejected', reason: 'other', note: ERASURE_REASON }, now);
       }
       await this.vault.erase(trx, personId);
-      await trx.updateTable('application_registry').set({ mobile_hmac: null }).where('person_id', '=', personId).execute();
+      await forgetApplicant(trx, personId);
       const erased: PersonErased = { type: 'PersonErased', data: { personId } };
       await this.aggregates.append(trx, personStream, version, [erased], meta);
     });

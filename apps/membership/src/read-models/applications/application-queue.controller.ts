@@ -9,6 +9,7 @@ import type { MembershipDatabase } from '../../db/database';
 import { mayDiscloseUnmasked, presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { actorOf } from '../../shared/scope';
+import { ageHours } from '../age';
 
 const QUEUE_STATUSES = ['submitted', 'info_requested', 'approved', 'rejected'] as const;
 
@@ -23,8 +24,6 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** The applications queue (待审核) with ages, oldest first, and one application in detail. */
 @ApiTags('入会审批 review')
@@ -46,7 +45,7 @@ export class ApplicationQueueController {
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')
       .select(['a.application_id', 'a.application_number', 'a.union_id', 'u.name as union_name', 'a.node_code', 'a.occupation',
-        'a.street_code', 'a.channel', 'a.status', 'a.submitted_at', 'a.updated_at'])
+        'a.street_code', 'a.channel', 'a.station_id', 'a.employer', 'a.status', 'a.submitted_at', 'a.updated_at', 'a.erased'])
       .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
       .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
       .orderBy('a.submitted_at')
@@ -56,11 +55,10 @@ export class ApplicationQueueController {
       select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
       ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
       group by status`.execute(this.db);
-    const now = this.clock.now().getTime();
-    const ageHours = (at: Date | string) => Math.round(((now - new Date(at).getTime()) / HOUR_MS) * 10) / 10;
+    const now = this.clock.now();
     return {
-      counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(c.oldest) : null }])),
-      items: rows.map((r) => ({ ...r, age_hours: ageHours(r.submitted_at) })),
+      counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(now, c.oldest) : null }])),
+      items: rows.map((r) => ({ ...r, age_hours: ageHours(now, r.submitted_at) })),
     };
   }
 
@@ -77,7 +75,7 @@ export class ApplicationQueueController {
     if (!row) throw new DomainError('application_not_found', '入会申请不存在');
     const unmasked = row.union_node !== null && mayDiscloseUnmasked(principal, { nodeCode: row.union_node, streetCode: row.union_street });
     const revealed = await this.vault.reveal(this.db, [row.person_id]);
-    if (unmasked) await this.vault.logDisclosure(this.db, actorOf(principal), [row.person_id], 'application_review');
-    return { ...row, person: presentPerson(revealed.get(row.person_id), unmasked) };
+    if (unmasked && !row.erased) await this.vault.logDisclosure(this.db, actorOf(principal), [row.person_id], 'application_review');
+    return { ...row, person: presentPerson(revealed.get(row.person_id), unmasked, row.erased) };
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction, sql } from 'kysely';
-import { isAncestorOrSelf, MEMBERSHIP_CONTEXT, MembershipEvent, nodeCodeOfSubject, PersonErased, subtreeContextFilter } from '@ws/contracts';
+import { isAncestorOrSelf, MEMBERSHIP_CONTEXT, MembershipEvent, nodeCodeOfSubject, subtreeContextFilter } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, type PlatformConfig, ReadModel } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase, MembersTable } from '../../db/database';
-import { beijingMonth, foldBatch } from '../batch-fold';
+import { beijingMonth, erasedPersons, foldBatch } from '../batch-fold';
 
 type MemberRow = Omit<MembersTable, 'erased' | 'joined_month' | 'activated_at' | 'updated_at'> & {
   erased: boolean;
@@ -39,7 +39,7 @@ export class MembersProjection implements Projection<MembershipDatabase> {
       fold: (row, event) => this.fold(row, event),
       save: (rows) => saveMembers(trx, rows),
     });
-    const erased = events.filter((e) => e.envelope.type === 'PersonErased').map((e) => (e.envelope.data as PersonErased['data']).personId);
+    const erased = erasedPersons(events);
     if (erased.length > 0) {
       await trx.updateTable('members').set({ erased: true }).where('person_id', 'in', erased).execute();
     }

@@ -5,6 +5,7 @@ import { Kysely } from 'kysely';
 import { CLOCK, type Clock, Roles } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
+import { ageHours } from '../age';
 
 const TRANSFER_STATUSES = ['requested', 'accepted', 'completed', 'declined', 'cancelled'] as const;
 type TransferStatus = (typeof TRANSFER_STATUSES)[number];
@@ -35,7 +36,7 @@ export class TransfersController {
       .orderBy('requested_at')
       .limit(500)
       .execute();
-    const now = this.clock.now().getTime();
-    return rows.map((r) => ({ ...r, age_hours: Math.round(((now - new Date(r.requested_at).getTime()) / 3_600_000) * 10) / 10 }));
+    const now = this.clock.now();
+    return rows.map((r) => ({ ...r, age_hours: ageHours(now, r.requested_at) }));
   }
 }

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { Kysely } from 'kysely';
+import { CLOCK, type Clock, DomainError, Public } from '@ws/kernel';
+import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import type { MembershipDatabase } from '../../db/database';
+import { NODE_CODE } from '../../union/manage-unions/manage-unions.dto';
+import { membersByMonth, membersByNode, membersByOccupation, membersByUnion, membershipFigures } from './membership-stats.query';
+
+export class MembershipStatsQueryDto {
+  @ApiPropertyOptional({ description: '只统计本节点之下的某个节点（缺省为本节点整个辖区）', example: '330802' })
+  @IsOptional() @Matches(NODE_CODE)
+  node?: string;
+}
+
+/**
+ * The dashboard's membership figures for this node's subtree (counts only, nothing personal:
+ * public like the other dashboard sources).
+ */
+@ApiTags('统计 stats')
+@Controller('stats')
+export class MembershipStatsController {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: '入会统计（本节点辖区）：会员总数、本月新入会、待审批申请、工会组织、联合工会、转会办理中、积分余额合计，及按职业、月份、工会、下级节点的分布',
+    description: '{ node, asOf, figures: [{ key, label, value }], byOccupation, byMonth, byUnion, byNode }，各分布同为 [{ key, label, value }]。',
+  })
+  async stats(@Query() query: MembershipStatsQueryDto) {
+    const node = query.node ?? this.config.node.code;
+    if (!node.startsWith(this.config.node.code)) {
+      throw new DomainError('node_not_in_subtree', `节点 ${node} 不在本节点 ${this.config.node.code} 的辖区内`, 'node');
+    }
+    const now = this.clock.now();
+    const [figures, byOccupation, byMonth, byUnion, byNode] = await Promise.all([
+      membershipFigures(this.db, node, now),
+      membersByOccupation(this.db, node),
+      membersByMonth(this.db, node, now),
+      membersByUnion(this.db, node),
+      membersByNode(this.db, node),
+    ]);
+    return { node, asOf: now.toISOString(), figures, byOccupation, byMonth, byUnion, byNode };
+  }
+}

@@ -1,0 +1,25 @@
+import {
+  DISPATCH_AGGREGATES,
+  DISPATCH_CONTEXT,
+  type DispatchContextEventType,
+  STATION_EVENT_AGGREGATES,
+  type StationEventType,
+  STATIONS_CONTEXT,
+  WISHES_CONTEXT,
+  WISHES_EVENT_AGGREGATES,
+  type WishesContextEventType,
+} from '@ws/contracts';
+
+/**
+ * The `context.aggregate.EventType` patterns of the facts that earn points, built from the
+ * publishing contexts' own contracts: a renamed event type fails to compile, a moved aggregate
+ * moves the pattern with it, instead of a subscription that silently never matches.
+ */
+export const REWARD_PATTERNS = {
+  /** wishes: a valid street report (随手拍) rewarded 2–100 元, already converted to points. */
+  reportRewarded: `${WISHES_CONTEXT}.${WISHES_EVENT_AGGREGATES.ReportRewarded}.${'ReportRewarded' satisfies WishesContextEventType}`,
+  /** dispatch: a volunteer's task completed, with the hours served. */
+  taskCompleted: `${DISPATCH_CONTEXT}.${DISPATCH_AGGREGATES.task}.${'TaskCompleted' satisfies DispatchContextEventType}`,
+  /** stations: check-ins, some with a member card. */
+  visitsRecorded: `${STATIONS_CONTEXT}.${STATION_EVENT_AGGREGATES.VisitsRecorded}.${'VisitsRecorded' satisfies StationEventType}`,
+} as const;
