@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   if (!values.api || !values.node) throw new Error('usage: demo-cli --api <stations URL> --node <district code> [--scale 1]');
   const secret = process.env['JWT_SECRET'] ?? 'waystation-dev-secret-change-me';
   const demo = await loadStationsDemo(values.api, values.node, secret, Number(values.scale));
-  process.stdout.write(`${values.node}: ${demo.stationIds.length} stations, ${demo.visits} visits\n`);
+  process.stdout.write(`${values.node}: ${demo.stations.length} stations, ${demo.visits} visits\n`);
 }
 
 main().catch((error: unknown) => {

@@ -15,21 +15,27 @@ export interface DistrictProfile {
   convenience: number;
   open24h: number;
   visitsPerDay: number;
+  /** Outdoor workers in the district's heat map (劳动者热力). */
+  workers: number;
   standard: 'ba_you' | 'nine_plus_x' | 'liu_you';
 }
 
 export const DISTRICT_PROFILES: Record<string, DistrictProfile> = {
-  '330802': { center: { lng: 118.87, lat: 28.94 }, hubs: 1, streets: 7, communities: 60, convenience: 22, open24h: 3, visitsPerDay: 5000, standard: 'ba_you' },
-  '330424': { center: { lng: 120.95, lat: 30.52 }, hubs: 1, streets: 8, communities: 70, convenience: 34, open24h: 9, visitsPerDay: 1700, standard: 'liu_you' },
-  '330402': { center: { lng: 120.78, lat: 30.75 }, hubs: 1, streets: 7, communities: 90, convenience: 52, open24h: 6, visitsPerDay: 2600, standard: 'nine_plus_x' },
+  '330802': { center: { lng: 118.87, lat: 28.94 }, hubs: 1, streets: 7, communities: 60, convenience: 22, open24h: 3, visitsPerDay: 5000, workers: 15000, standard: 'ba_you' },
+  '330424': { center: { lng: 120.95, lat: 30.52 }, hubs: 1, streets: 8, communities: 70, convenience: 34, open24h: 9, visitsPerDay: 1700, workers: 6000, standard: 'liu_you' },
+  '330402': { center: { lng: 120.78, lat: 30.75 }, hubs: 1, streets: 7, communities: 90, convenience: 52, open24h: 6, visitsPerDay: 2600, workers: 9000, standard: 'nine_plus_x' },
 };
 
 const DEFAULT_PROFILE: DistrictProfile = DISTRICT_PROFILES['330802']!;
 const OCCUPATION_WEIGHTS: Array<[string, number]> = [['rider', 40], ['courier', 25], ['sanitation', 15], ['ride_hail_driver', 10], ['truck_driver', 5], ['other', 5]];
 const BASE_FACILITIES = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'first_aid_kit', 'toilet'];
 
+export function profileOf(districtCode: string): DistrictProfile {
+  return DISTRICT_PROFILES[districtCode] ?? DEFAULT_PROFILE;
+}
+
 /** A small deterministic generator, so two runs of the demo look alike. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -40,7 +46,7 @@ function seeded(seed: number) {
   };
 }
 
-function pickWeighted(random: () => number, weights: Array<[string, number]>): string {
+export function pickWeighted(random: () => number, weights: Array<[string, number]>): string {
   const total = weights.reduce((s, [, w]) => s + w, 0);
   let roll = random() * total;
   for (const [value, weight] of weights) {
@@ -50,7 +56,7 @@ function pickWeighted(random: () => number, weights: Array<[string, number]>): s
   return weights[0]![0];
 }
 
-async function call(base: string, path: string, token: string | undefined, body: unknown): Promise<any> {
+export async function call(base: string, path: string, token: string | undefined, body: unknown): Promise<any> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -61,26 +67,39 @@ async function call(base: string, path: string, token: string | undefined, body:
   return text ? JSON.parse(text) : undefined;
 }
 
+export interface DemoStation {
+  id: string;
+  tier: string;
+  streetCode: string;
+  location: { lng: number; lat: number };
+}
+
 export interface DemoResult {
-  stationIds: string[];
+  stations: DemoStation[];
   visits: number;
 }
 
-/** Registers the district's stations through the API (as a district officer) and backfills a week of visits. */
-export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1): Promise<DemoResult> {
-  const profile = DISTRICT_PROFILES[districtCode] ?? DEFAULT_PROFILE;
-  const random = seeded(Number(districtCode));
-  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
-  const name = divisionName(districtCode) ?? districtCode;
-  await call(stationsApi, '/standard', token, { standard: profile.standard });
+/** A station the demo registers, and the review it gets (about 60% of them). */
+export interface StationPlan {
+  body: { name: string; tier: string; streetCode: string; location: { lng: number; lat: number } } & Record<string, unknown>;
+  reviewScores: Record<string, number> | null;
+}
 
+/**
+ * The district's demo stations, the same on every run and on every machine (seeded by the
+ * district code): so any node can draw the heat map of its subtree without asking for it.
+ */
+export function planStations(districtCode: string, scale = 1): StationPlan[] {
+  const profile = profileOf(districtCode);
+  const random = seeded(Number(districtCode));
+  const name = divisionName(districtCode) ?? districtCode;
   const tiers: Array<[string, number]> = [
     ['district_hub', profile.hubs],
     ['street', profile.streets],
     ['community', Math.round(profile.communities * scale)],
     ['convenience', Math.round(profile.convenience * scale)],
   ];
-  const stationIds: string[] = [];
+  const plans: StationPlan[] = [];
   let counter = 0;
   for (const [tier, count] of tiers) {
     for (let i = 0; i < count; i++) {
@@ -106,18 +125,47 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
         seats: 4 + Math.floor(random() * 30),
         facilities,
       };
-      const { stationId } = await call(stationsApi, '/stations', token, body);
-      stationIds.push(stationId);
+      let reviewScores: Record<string, number> | null = null;
       if (random() < 0.6) {
         const scores = { facilities: 60 + random() * 40, services: 55 + random() * 45, management: 60 + random() * 40, usage: 50 + random() * 50, satisfaction: 65 + random() * 35 };
-        const rounded = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Math.round(v)]));
-        await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: rounded });
+        reviewScores = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Math.round(v)]));
       }
+      plans.push({ body, reviewScores });
     }
   }
+  return plans;
+}
 
-  const visits = await backfillVisits(stationsApi, stationIds, Math.round(profile.visitsPerDay * scale), 7, random);
-  return { stationIds, visits };
+/** How many demo requests run at once: enough to hide the round trips, few enough for 2 cores. */
+const IN_FLIGHT = 6;
+
+/** Runs `work` over `items` with at most `limit` in flight; results in the items' order. */
+export async function inBatches<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Registers the district's stations through the API (as a district officer) and backfills a week of visits. */
+export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1): Promise<DemoResult> {
+  const profile = profileOf(districtCode);
+  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
+  await call(stationsApi, '/standard', token, { standard: profile.standard });
+  const stations = await inBatches(planStations(districtCode, scale), IN_FLIGHT, async ({ body, reviewScores }) => {
+    const { stationId } = await call(stationsApi, '/stations', token, body);
+    if (reviewScores) await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: reviewScores });
+    return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, location: body.location };
+  });
+  const random = seeded(Number(districtCode) + 1);
+  const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * scale), 7, random);
+  return { stations, visits };
 }
 
 /** A week of visits, shaped by hour (lunch and dinner peaks), uploaded as kiosk batches. */
@@ -137,14 +185,11 @@ async function backfillVisits(stationsApi: string, stationIds: string[], perDay:
       byStation.set(stationId, list);
     }
   }
-  let total = 0;
-  for (const [stationId, visits] of byStation) {
-    for (let i = 0; i < visits.length; i += 1000) {
-      const result = await call(stationsApi, `/stations/${stationId}/checkins/batch`, undefined, { visits: visits.slice(i, i + 1000) });
-      total += result.accepted;
-    }
-  }
-  return total;
+  const batches = [...byStation].flatMap(([stationId, visits]) =>
+    Array.from({ length: Math.ceil(visits.length / 1000) }, (_, i) => ({ stationId, visits: visits.slice(i * 1000, (i + 1) * 1000) })),
+  );
+  const accepted = await inBatches(batches, IN_FLIGHT, async (batch) => (await call(stationsApi, `/stations/${batch.stationId}/checkins/batch`, undefined, { visits: batch.visits })).accepted as number);
+  return accepted.reduce((sum, n) => sum + n, 0);
 }
 
 /** A steady trickle of live check-ins (扫码打卡) at random stations, until stopped. */

@@ -11,21 +11,30 @@ export interface Managed {
 
 const LOG_DIR = join(process.cwd(), '.run', 'logs');
 
+/**
+ * Each child gets its own process group (detached), so a Ctrl-C in the terminal reaches the
+ * launcher only and the launcher decides the order: services first, nats-servers last. The
+ * price is that the launcher must not leave without them: see killAllNow.
+ */
 export function startProcess(name: string, command: string, args: string[], env: Record<string, string>): Managed {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { name, child, logFile };
 }
 
+export function isRunning(managed: Managed): boolean {
+  return managed.child.exitCode === null && managed.child.signalCode === null;
+}
+
 export async function waitForHttp(url: string, timeoutMs: number, managed?: Managed): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (managed && managed.child.exitCode !== null) {
-      throw new Error(`${managed.name} exited with ${managed.child.exitCode}; see ${managed.logFile}`);
+    if (managed && !isRunning(managed)) {
+      throw new Error(`${managed.name} exited with ${managed.child.exitCode ?? managed.child.signalCode}; see ${managed.logFile}`);
     }
     try {
       const response = await fetch(url);
@@ -33,14 +42,14 @@ export async function waitForHttp(url: string, timeoutMs: number, managed?: Mana
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms${managed ? `; see ${managed.logFile}` : ''}`);
 }
 
 /** SIGTERM every child, SIGKILL what is left after the grace period. */
 export async function stopAll(processes: Managed[], graceMs = 5000): Promise<void> {
-  const alive = processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+  const alive = processes.filter(isRunning);
   await Promise.all(
     alive.map(
       (p) =>
@@ -56,4 +65,9 @@ export async function stopAll(processes: Managed[], graceMs = 5000): Promise<voi
         }),
     ),
   );
+}
+
+/** The last resort when the launcher exits without stopping (a crash): no child outlives it. */
+export function killAllNow(processes: Managed[]): void {
+  for (const p of processes) if (isRunning(p)) p.child.kill('SIGKILL');
 }

@@ -35,8 +35,28 @@ export const FEDERATION: TopologyNode[] = [
   { code: '330402', parent: '3304', slot: 5 },
 ];
 
+/** One node per level (浙江 ← 衢州 ← 柯城): the browser test's federation. */
+export const CHAIN: TopologyNode[] = FEDERATION.filter((node) => ['33', '3308', '330802'].includes(node.code)).map((node, slot) => ({ ...node, slot }));
+
+export const TOPOLOGIES = { federation: FEDERATION, chain: CHAIN } as const;
+export type TopologyName = keyof typeof TOPOLOGIES;
+
+/**
+ * The same nodes on other port blocks, from `firstSlot` on: a second federation (a test) beside
+ * the one npm start runs on 4100-4699. Slots above 600 would leave the port range.
+ */
+export function onSlots(topology: TopologyNode[], firstSlot: number): TopologyNode[] {
+  const lastSlot = firstSlot + Math.max(...topology.map((node) => node.slot));
+  if (firstSlot < 0 || portOf({ code: '', slot: lastSlot }, 99) > 65_535) throw new Error(`slots ${firstSlot}..${lastSlot} leave the port range`);
+  return topology.map((node) => ({ ...node, slot: firstSlot + node.slot }));
+}
+
 export function childrenOf(topology: TopologyNode[], code: string): TopologyNode[] {
   return topology.filter((n) => n.parent === code);
+}
+
+export function isLeaf(topology: TopologyNode[], node: TopologyNode): boolean {
+  return childrenOf(topology, node.code).length === 0;
 }
 
 export function byCode(topology: TopologyNode[], code: string): TopologyNode {

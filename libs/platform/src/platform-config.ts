@@ -15,6 +15,10 @@ export class PlatformEnv {
   @IsOptional() @IsString()
   PG_DATABASE?: string;
 
+  /** Connections per process; npm start lowers it, 24 services sharing one Postgres. */
+  @IsInt() @Min(1) @Max(100)
+  PG_POOL_MAX: number = 10;
+
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
@@ -45,6 +49,8 @@ export interface PlatformConfig {
   node: NodeRef;
   pgServerUrl: string;
   database: string;
+  /** Pool size (default 10). */
+  pgPoolMax?: number;
   natsUrl: string;
   streams: { evt: string; dir: string };
   http: { port: number; host: string };
@@ -61,6 +67,7 @@ export function platformConfig(service: string, env: NodeJS.ProcessEnv = process
     node,
     pgServerUrl: raw.PG_URL,
     database: raw.PG_DATABASE ?? `n${node.code}_${service}`,
+    pgPoolMax: raw.PG_POOL_MAX,
     natsUrl: raw.NATS_URL,
     streams: { evt: raw.EVT_STREAM, dir: raw.DIR_STREAM },
     http: { port: raw.HTTP_PORT, host: raw.HTTP_HOST },

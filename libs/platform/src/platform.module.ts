@@ -62,7 +62,7 @@ export class PlatformModule implements OnApplicationShutdown {
         provide: DB,
         useFactory: async () => {
           const url = await ensureDatabase(config.pgServerUrl, config.database);
-          const db = createDb(url);
+          const db = createDb(url, { max: config.pgPoolMax });
           await migrateToLatest(db, { ...eventStoreMigrations, ...projectionMigrations, ...options.migrations });
           return db;
         },

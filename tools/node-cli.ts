@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Launch } from './node-launch';
+import { LAUNCH_OPTIONS, launchSettings } from './node-settings';
+import { assertBuilt } from './node-services';
+import { bringUp, describeNode } from './node-up';
+import { byCode, TopologyNode } from './topology';
+
+const USAGE = `usage:
+  npm run node -- up --code <GB/T 2260 code> [--parent <code>] [--no-demo] [--topology federation|chain] [--first-slot N] [--db-prefix p_]
+      one node of the topology (tools/topology.ts): its nats-server with the leafnode link to its
+      parent's, its streams, its four services and its dashboard, demo data at a district; Ctrl-C stops it
+  npm run node -- config [options of tools/deploy-config.ts]
+      writes the nats-server configs of every node under deploy/`;
+
+/** `npm run node -- up --code 330802 --parent 3308`: the same code as npm start, for one node. */
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'up') return up(rest);
+  if (command === 'config') return config(rest);
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);
+}
+
+async function up(args: string[]): Promise<void> {
+  const launch = new Launch();
+  try {
+    const { values } = parseArgs({ args, options: { ...LAUNCH_OPTIONS, code: { type: 'string' }, parent: { type: 'string' }, 'no-demo': { type: 'boolean', default: false } } });
+    const settings = launchSettings(values);
+    if (!values.code) throw new Error(`--code is required\n${USAGE}`);
+    const node = nodeOfTopology(settings.federation.topology, values.code, values.parent);
+    assertBuilt();
+    const started = Date.now();
+    await bringUp(launch, settings.federation, [node], {
+      demo: values['no-demo'] ? null : settings.demo,
+      checkinsPerSecond: settings.checkinsPerSecond,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write(`${describeNode(node)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: .run/logs/\n`);
+  } catch (error) {
+    if (launch.isStopping) return;
+    process.stderr.write(`node up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    await launch.shutdown(1);
+  }
+}
+
+/** The node must be one the topology knows: its parent's nats-server has a leafnode user for it, nobody else does. */
+function nodeOfTopology(topology: TopologyNode[], code: string, parent: string | undefined): TopologyNode {
+  const known = topology.map((n) => `${n.code}${n.parent ? `←${n.parent}` : ''}`).join(', ');
+  let node: TopologyNode;
+  try {
+    node = byCode(topology, code);
+  } catch {
+    throw new Error(`${code} is not in the topology (${known}); add it to tools/topology.ts`);
+  }
+  if (parent !== undefined && parent !== (node.parent ?? '')) throw new Error(`the parent of ${code} is ${node.parent ?? 'none (top node)'}, not ${parent}`);
+  return node;
+}
+
+async function config(args: string[]): Promise<void> {
+  const script = join(__dirname, 'deploy-config.js');
+  if (!existsSync(script)) throw new Error('tools/deploy-config.ts is not there yet: no configs to write');
+  process.argv = [process.argv[0]!, script, ...args];
+  require(script);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
