@@ -187,6 +187,50 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     expect(types[types.length - 1]).toBe('TaskCompleted');
   });
 
+  it('keeps a task consistent under hostile answers: two accepts at once, a replayed decline, impossible proof', async () => {
+    const doctor = await h.registerVolunteer({ skills: [{ skill: 'doctor', certificateRef: 'lic-9' }] });
+    const other = await h.registerVolunteer({ skills: [{ skill: 'lawyer', certificateRef: null }] });
+    await h.settle();
+    await publishDecision(decision({ category: 'health_check', title: '恶意输入测试' }));
+    const invitation = await h.waitFor(async () => (await pendingInvitations(doctor.token)).find((i) => i.task.title === '恶意输入测试'), 'invitation');
+    const accept = () => h.http('POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/accept`, { token: doctor.token });
+
+    const both = await Promise.all([accept(), accept()]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = both.find((r) => r.status === 409)!;
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(['invitation_already_accepted', 'version_conflict']).toContain(refused.body.code);
+    const replayedDecline = await h.http('POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/decline`, { token: doctor.token, body: {} });
+    expect(replayedDecline).toMatchObject({ status: 409, body: { code: 'invitation_already_accepted' } });
+
+    const complete = (token: string, body: Record<string, unknown>) => h.http('POST', `/tasks/${invitation.taskId}/complete`, { token, body });
+    const good = { notes: '上门体检，血压正常', photoRefs: ['photo-bp'], hours: 1.5 };
+    for (const [body, status, field] of [
+      [{ ...good, notes: '查'.repeat(5000) }, 400, 'notes'],
+      [{ ...good, notes: '已通知家属 13812345678' }, 422, 'notes'],
+      [{ ...good, hours: 25 }, 400, 'hours'],
+      [{ ...good, hours: -1 }, 400, 'hours'],
+      [{ ...good, hours: 'two' }, 400, 'hours'],
+      [{ ...good, photoRefs: Array.from({ length: 21 }, (_, i) => `p${i}`) }, 400, 'photoRefs'],
+      [{ ...good, attendees: -3 }, 400, 'attendees'],
+      [{ ...good, approvedBy: 'me' }, 400, 'approvedBy'],
+    ] as const) {
+      const answer = await complete(doctor.token, body);
+      expect([answer.status, answer.body.field ?? answer.body.errors?.[0]?.field]).toEqual([status, field]);
+    }
+    expect((await complete(other.token, good)).body.code).toBe('not_task_assignee');
+
+    const before = await h.streamEvents(`dispatch.task.${invitation.taskId}.>`);
+    expect(before.map((e) => e.type)).toEqual(['TaskCreated', 'InvitationSent', 'InvitationAccepted', 'TaskAssigned']);
+    expect((await complete(doctor.token, good)).status).toBe(200);
+    expect((await complete(doctor.token, good)).body.code).toBe('task_already_completed');
+    await h.settle();
+    const after = await h.streamEvents(`dispatch.task.${invitation.taskId}.>`);
+    expect(after.map((e) => e.type)).toEqual([...before.map((e) => e.type), 'TaskCompleted']);
+    const detail = await h.http('GET', `/tasks/${invitation.taskId}`, { token: await h.officerToken('district_officer') });
+    expect(detail.body.task).toMatchObject({ status: 'completed', assignee: doctor.volunteerId, hours: 1.5 });
+  });
+
   it('answers forged, unknown and malformed requests with problem+json', async () => {
     const volunteer = await h.registerVolunteer();
     const unknownTask = await h.http('POST', `/tasks/${newId()}/invitations/${newId()}/accept`, { token: volunteer.token });

@@ -15,7 +15,6 @@ registerErrorStatuses({
   task_already_completed: 409,
   task_cancelled: 409,
   task_not_assigned: 409,
-  task_not_completed: 409,
   volunteer_already_registered: 409,
   volunteer_retired: 409,
   shift_already_scheduled: 409,

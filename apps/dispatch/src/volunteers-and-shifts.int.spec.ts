@@ -24,9 +24,18 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
 
     const ownStreet = await h.officerToken('street_officer', { street: h.street });
     const contact = await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: ownStreet });
-    expect(contact.body).toMatchObject({ name: '李四', mobile, mobileMasked: '139****5678' });
+    expect(contact.body).toEqual({ volunteerId: volunteer.volunteerId, name: '李四', mobile, disclosure: 'unmasked' });
+    const manager = await h.officerToken('station_manager', { station: newId() });
+    const masked = await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: manager });
+    expect(masked.body).toEqual({ volunteerId: volunteer.volunteerId, name: '李*', mobile: '139****5678', disclosure: 'masked' });
     const otherStreet = await h.officerToken('street_officer', { street: h.otherStreet });
     expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: otherStreet })).status).toBe(403);
+    const noStreet = await h.officerToken('street_officer');
+    expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: noStreet })).status).toBe(403);
+    const cityOfficer = await h.officerToken('city_officer', { node: h.config.node.code.slice(0, 4) });
+    expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: cityOfficer })).status).toBe(403);
+    const log = await h.db.selectFrom('pii_access_log').select(['actor', 'purpose']).where('volunteer_id', '=', volunteer.volunteerId).execute();
+    expect(log).toEqual([{ actor: 'test-street_officer', purpose: 'volunteer_contact' }]);
 
     const again = await h.http('POST', '/volunteers', {
       token: await h.officerToken('district_officer'),

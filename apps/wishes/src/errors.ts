@@ -14,14 +14,11 @@ export const WISHES_ERROR_STATUSES = {
   decision_exists: 409,
   report_already_reviewed: 409,
   author_key_invalid: 403,
-  not_your_wish: 403,
   merge_target_invalid: 422,
   wish_not_in_group: 422,
   decision_invalid: 422,
-  report_invalid: 422,
-  wish_invalid: 422,
+  personal_data_in_text: 422,
 } as const;
 
-export type WishesErrorCode = keyof typeof WISHES_ERROR_STATUSES;
 
 registerErrorStatuses(WISHES_ERROR_STATUSES);

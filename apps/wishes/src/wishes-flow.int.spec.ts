@@ -72,6 +72,8 @@ describe('wishes service (real Postgres and NATS)', () => {
 
     const contact = await h.http('GET', `/wishes/${first.body.wishId}/contact`, { token: await manager() });
     expect(contact.body).toEqual({ wishId: first.body.wishId, contact: '13900001111' });
+    const opened = await h.db.selectFrom('contact_access_log').select(['actor', 'purpose']).where('wish_id', '=', first.body.wishId).execute();
+    expect(opened).toEqual([{ actor: `test-station_manager-${station.stationId}`, purpose: 'answer_author' }]);
     const forget = await h.http('POST', `/wishes/no/${first.body.wishNo}/forget-contact`, { body: { authorKey: first.body.authorKey } });
     expect(forget.status).toBe(200);
     const gone = await h.http('GET', `/wishes/${first.body.wishId}/contact`, { token: await manager() });
@@ -103,6 +105,14 @@ describe('wishes service (real Postgres and NATS)', () => {
     expect(malformed.status).toBe(400);
     const badNumber = await h.http('GET', '/wishes/no/not-a-number');
     expect(badNumber.status).toBe(404);
+    // Personal data typed into the text or the card field would be public and kept for years.
+    const mobileInText = await h.http('POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: '充电桩坏了，请打 139-1234-5678 找我' } });
+    expect(mobileInText.status).toBe(422);
+    expect(mobileInText.body).toMatchObject({ code: 'personal_data_in_text', field: 'text' });
+    const idAsCard = await h.http('POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: '充电桩坏了', memberCard: '11010519491231002X' } });
+    expect(idAsCard.body).toMatchObject({ code: 'personal_data_in_text', field: 'memberCard' });
+    const controlChars = await h.http('POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: '坏了\u0000\u202e' } });
+    expect(controlChars.status).toBe(400);
     const after = await h.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });

@@ -9,3 +9,4 @@ export * from './config';
 export * from './auth';
 export * from './decider';
 export * from './sealed-box';
+export * from './event-text';

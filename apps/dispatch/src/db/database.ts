@@ -31,6 +31,15 @@ export interface VolunteerAccessCodesTable {
   issued_at: Timestamp;
 }
 
+/** Who saw a volunteer's name and mobile unmasked, and why. */
+export interface PiiAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  volunteer_id: string;
+  purpose: string;
+}
+
 // ---- read models ----
 
 export interface VolunteerBoardTable {
@@ -120,6 +129,7 @@ export interface DispatchDatabase extends EventStoreTables, ProjectionTables {
   volunteer_vault: VolunteerVaultTable;
   volunteer_keys: VolunteerKeysTable;
   volunteer_access_codes: VolunteerAccessCodesTable;
+  pii_access_log: PiiAccessLogTable;
   volunteer_board: VolunteerBoardTable;
   task_board: TaskBoardTable;
   invitation_board: InvitationBoardTable;

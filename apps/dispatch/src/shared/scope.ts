@@ -1,9 +1,13 @@
 import { DomainError } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 
-/** Officers of a street (street officers, station managers bound to a street) act in their street only. */
+/**
+ * Officers of a street (street officers, station managers bound to a street) act in their street
+ * only; a street officer whose token names no street acts in none.
+ */
 export function assertStreetScope(principal: Principal | undefined, streetCode: string): void {
-  if (principal?.street && principal.street !== streetCode) {
+  const boundToStreet = principal?.role === 'street_officer' || principal?.street !== undefined;
+  if (boundToStreet && principal?.street !== streetCode) {
     throw new DomainError('out_of_scope', `只能操作本街道（${principal.street}）的事务`, 'streetCode');
   }
 }

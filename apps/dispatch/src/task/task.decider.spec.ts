@@ -172,6 +172,17 @@ describe('task decider', () => {
       spec(taskDecider).given([created, sent('inv-1', 'alice')]).when({ type: 'CompleteTask', volunteerId: 'alice', proof, hours: 2 }).thenError('task_not_assigned');
     });
 
+    it('keeps personal data and control characters out of the proof, a decline reason and a cancel reason', () => {
+      spec(taskDecider).given(assigned).when({ type: 'CompleteTask', volunteerId: 'alice', proof: { ...proof, notes: '已联系 13812345678' }, hours: 2 }).thenError('personal_data_in_text', 'notes');
+      spec(taskDecider).given(assigned).when({ type: 'CompleteTask', volunteerId: 'alice', proof: { ...proof, notes: '  ' }, hours: 2 }).thenError('validation_failed', 'notes');
+      spec(taskDecider)
+        .given([created, sent('inv-1', 'alice')])
+        .when({ type: 'DeclineInvitation', invitationId: 'inv-1', volunteerId: 'alice', reason: '身份证 11010519491231002X', offer: offer('inv-2', ['bob']) })
+        .thenError('personal_data_in_text', 'reason');
+      spec(taskDecider).given([created, sent('inv-1', 'alice')]).when({ type: 'CancelTask', reason: '请联系 139 1234 5678' }).thenError('personal_data_in_text', 'reason');
+      spec(taskDecider).given([created, sent('inv-1', 'alice')]).when({ type: 'CancelTask', reason: '取消\u0007' }).thenError('validation_failed', 'reason');
+    });
+
     it('requires the attendee count for an activity', () => {
       const activity: TaskEvent = { type: 'TaskCreated', data: { ...task, mode: 'activity', seats: 30, scheduledAt: at(48 * HOUR) } };
       spec(taskDecider).given([activity, sent('inv-1', 'alice'), ...accepted]).when({ type: 'CompleteTask', volunteerId: 'alice', proof, hours: 3 }).thenError('proof_attendees_required', 'proof.attendees');

@@ -6,10 +6,13 @@ import type {
   TaskMode,
   VolunteerSkill,
 } from '@ws/contracts';
-import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { taskErrors } from './task.errors';
 
 export const MAX_TASK_HOURS = 24;
+export const TASK_REASON_MAX = 500;
+export const PROOF_NOTES_MAX = 4000;
+export const PROOF_PHOTOS_MAX = 20;
 
 export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
@@ -111,9 +114,11 @@ export function decideTask(command: TaskCommand, state: TaskState, context: Deci
     case 'DeclineInvitation': {
       const invitation = respondable(state, command.invitationId, command.volunteerId, context.now);
       if (invitation instanceof DomainError) return invitation;
+      const reason = checkEventText(command.reason ?? '', 'reason', { max: TASK_REASON_MAX, label: '谢绝原因', allowEmpty: true });
+      if (reason instanceof DomainError) return reason;
       const declined: TaskEvent = {
         type: 'InvitationDeclined',
-        data: { taskId: state.taskId, invitationId: command.invitationId, volunteerId: command.volunteerId, reason: command.reason },
+        data: { taskId: state.taskId, invitationId: command.invitationId, volunteerId: command.volunteerId, reason: reason || null },
       };
       return [declined, ...offerNext(evolveTask(state, declined), command.offer, context.now)];
     }
@@ -141,6 +146,9 @@ export function decideTask(command: TaskCommand, state: TaskState, context: Deci
       if (refusal) return refusal;
       if (!(command.hours > 0 && command.hours <= MAX_TASK_HOURS)) return taskErrors.hoursOutOfRange(MAX_TASK_HOURS);
       if (state.mode === 'activity' && command.proof.attendees === null) return taskErrors.attendeesRequired();
+      const notes = checkEventText(command.proof.notes, 'notes', { max: PROOF_NOTES_MAX, label: '完成情况说明', multiline: true });
+      if (notes instanceof DomainError) return notes;
+      if (command.proof.photoRefs.length > PROOF_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${PROOF_PHOTOS_MAX} 张`, 'photoRefs');
       return [
         {
           type: 'TaskCompleted',
@@ -151,7 +159,7 @@ export function decideTask(command: TaskCommand, state: TaskState, context: Deci
             volunteerId: command.volunteerId,
             streetCode: state.streetCode,
             stationId: state.stationId,
-            proof: command.proof,
+            proof: { ...command.proof, notes },
             hours: command.hours,
           },
         },
@@ -162,7 +170,9 @@ export function decideTask(command: TaskCommand, state: TaskState, context: Deci
     case 'CancelTask':
       if (state.status === 'completed') return taskErrors.alreadyCompleted();
       if (state.status === 'cancelled') return taskErrors.cancelled();
-      return [{ type: 'TaskCancelled', data: { taskId: state.taskId, wishIds: [...state.activeWishIds], reason: command.reason } }];
+      const reason = checkEventText(command.reason, 'reason', { max: TASK_REASON_MAX, label: '取消原因' });
+      if (reason instanceof DomainError) return reason;
+      return [{ type: 'TaskCancelled', data: { taskId: state.taskId, wishIds: [...state.activeWishIds], reason } }];
     default:
       return assertNever(command, 'task command');
   }

@@ -15,7 +15,6 @@ export const taskErrors = {
   alreadyStarted: () => new DomainError('task_already_started', '任务已开始'),
   alreadyCompleted: () => new DomainError('task_already_completed', '任务已完成'),
   cancelled: () => new DomainError('task_cancelled', '任务已取消'),
-  notCompleted: () => new DomainError('task_not_completed', '任务尚未完成，不能重新派单'),
   attendeesRequired: () => new DomainError('proof_attendees_required', '活动类任务须填写参加人数', 'proof.attendees'),
   hoursOutOfRange: (max: number) => new DomainError('hours_out_of_range', `服务时长须大于 0 且不超过 ${max} 小时`, 'hours'),
 };

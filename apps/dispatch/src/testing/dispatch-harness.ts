@@ -82,6 +82,10 @@ export class DispatchHarness {
     return requestJson(this.baseUrl, method, url, options);
   }
 
+  get db(): Kysely<DispatchDatabase> {
+    return this.app!.get<Kysely<DispatchDatabase>>(DB);
+  }
+
   officerToken(role: Role, extra: Partial<Principal> = {}): Promise<string> {
     return signToken(TEST_JWT_SECRET, { subject: `test-${role}`, role, node: this.config.node.code, ...extra });
   }
@@ -119,9 +123,8 @@ export class DispatchHarness {
 
   /** Read-your-writes for a test: the outbox is published and every projection applied what the stream holds. */
   async settle(): Promise<void> {
-    const db = this.app!.get<Kysely<DispatchDatabase>>(DB);
     await this.waitFor(async () => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox`.execute(db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox`.execute(this.db);
       return rows[0]!.n === 0;
     }, 'outbox published');
     await this.app!.get(ProjectionsService).catchUp();

@@ -37,6 +37,15 @@ export interface ContactKeysTable {
   wrapped_key: Buffer;
 }
 
+/** Who opened an author's contact, and why. */
+export interface ContactAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  wish_id: string;
+  purpose: string;
+}
+
 // ---- read models ----
 export interface KnownStationsTable {
   station_id: string;
@@ -135,6 +144,7 @@ export interface WishesDatabase extends EventStoreTables, ProjectionTables {
   reaction_log: ReactionLogTable;
   contact_vault: ContactVaultTable;
   contact_keys: ContactKeysTable;
+  contact_access_log: ContactAccessLogTable;
   known_stations: KnownStationsTable;
   wish_board: WishBoardTable;
   wish_timeline: WishTimelineTable;

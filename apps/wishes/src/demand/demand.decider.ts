@@ -1,5 +1,5 @@
 import type { DemandActivity, DemandDispatchDecided, DemandDispatchMode, DemandStreamEvent, WishCategory } from '@ws/contracts';
-import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 
 export const DECISION_MAX_WISHES = 200;
 export const DECISION_TITLE_MAX = 100;
@@ -68,6 +68,11 @@ function refuse(command: DemandCommand, now: Date): DomainError | null {
   if (new Set(command.wishStations.map((w) => w.wishId)).size !== count) return new DomainError('decision_invalid', '心愿重复', 'wishIds');
   const title = command.title.trim();
   if (!title || title.length > DECISION_TITLE_MAX) return new DomainError('decision_invalid', `标题须为 1–${DECISION_TITLE_MAX} 字`, 'title');
+  const texts = [checkEventText(title, 'title', { max: DECISION_TITLE_MAX, label: '标题' })];
+  if (command.activity) texts.push(checkEventText(command.activity.title, 'activity.title', { max: DECISION_TITLE_MAX, label: '活动名称' }));
+  if (command.answer) texts.push(checkEventText(command.answer, 'answer', { max: DECISION_ANSWER_MAX, label: '答复', multiline: true }));
+  const textRefusal = texts.find((t): t is DomainError => t instanceof DomainError);
+  if (textRefusal) return textRefusal;
   if (!(Date.parse(command.deadline) > now.getTime())) return new DomainError('decision_invalid', '截止时间须晚于现在', 'deadline');
   switch (command.mode) {
     case 'individual_tasks':

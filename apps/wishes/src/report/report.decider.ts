@@ -1,5 +1,5 @@
 import { isInsideChina, POINTS_PER_REWARD_YUAN, REPORT_REWARD_YUAN, ReportStreamEvent, ReportSubmitted } from '@ws/contracts';
-import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, DecideContext, Decider, DomainError, isMobileOrIdNumber } from '@ws/kernel';
 
 export const REPORT_TEXT_MAX = 1000;
 export const REPORT_PHOTOS_MAX = 9;
@@ -46,28 +46,31 @@ export const reportDecider: Decider<ReportCommand, ReportStreamEvent, ReportStat
         if (state.status !== 'none') return [];
         const report = command.report;
         if (!isInsideChina(report.location)) return new DomainError('validation_failed', '位置不在中国境内（WGS-84 经纬度）', 'location');
-        const text = report.text.trim();
-        if (!text || text.length > REPORT_TEXT_MAX) return new DomainError('validation_failed', `内容须为 1–${REPORT_TEXT_MAX} 字`, 'text');
+        const text = checkEventText(report.text, 'text', { max: REPORT_TEXT_MAX, label: '内容', multiline: true });
+        if (text instanceof DomainError) return text;
+        if (report.memberCard && isMobileOrIdNumber(report.memberCard)) return new DomainError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号', 'memberCard');
         if (report.photoRefs.length > REPORT_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${REPORT_PHOTOS_MAX} 张`, 'photoRefs');
         return [{ type: 'ReportSubmitted', data: { ...report, text } }];
       }
       case 'ValidateReport': {
         const refusal = notReviewable(state);
         if (refusal) return refusal;
+        const note = checkEventText(command.note ?? '', 'note', { max: REPORT_REASON_MAX, label: '备注', allowEmpty: true });
+        if (note instanceof DomainError) return note;
         const amount = command.amountYuan;
         if (!Number.isInteger(amount) || amount < REPORT_REWARD_YUAN.min || amount > REPORT_REWARD_YUAN.max) {
           return new DomainError('validation_failed', `奖励须为 ${REPORT_REWARD_YUAN.min}–${REPORT_REWARD_YUAN.max} 元的整数`, 'amountYuan');
         }
         return [
-          { type: 'ReportValidated', data: { reportId: state.reportId, officerId: command.officerId, note: command.note?.trim() || null } },
+          { type: 'ReportValidated', data: { reportId: state.reportId, officerId: command.officerId, note: note || null } },
           { type: 'ReportRewarded', data: { reportId: state.reportId, memberCard: state.memberCard, amountYuan: amount, points: amount * POINTS_PER_REWARD_YUAN } },
         ];
       }
       case 'RejectReport': {
         const refusal = notReviewable(state);
         if (refusal) return refusal;
-        const reason = command.reason.trim();
-        if (!reason || reason.length > REPORT_REASON_MAX) return new DomainError('validation_failed', `理由须为 1–${REPORT_REASON_MAX} 字`, 'reason');
+        const reason = checkEventText(command.reason, 'reason', { max: REPORT_REASON_MAX, label: '理由' });
+        if (reason instanceof DomainError) return reason;
         return [{ type: 'ReportRejected', data: { reportId: state.reportId, officerId: command.officerId, reason } }];
       }
       default:

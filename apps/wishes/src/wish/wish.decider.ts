@@ -11,7 +11,7 @@ import type {
   WishStreamEvent,
   WishUrgency,
 } from '@ws/contracts';
-import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, DecideContext, Decider, DomainError, isMobileOrIdNumber } from '@ws/kernel';
 import { completionDeadline, WishPolicy } from './wish-policy';
 
 export const WISH_TEXT_MAX = 2000;
@@ -122,8 +122,8 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
     }
     case 'DeclineWish': {
       if (state.status !== 'submitted') return statusConflict(state, '退回');
-      const reason = command.reason.trim();
-      if (!reason || reason.length > WISH_REASON_MAX) return new DomainError('validation_failed', `退回理由须为 1–${WISH_REASON_MAX} 字`, 'reason');
+      const reason = checkEventText(command.reason, 'reason', { max: WISH_REASON_MAX, label: '退回理由' });
+      if (reason instanceof DomainError) return reason;
       return withNotice(state, [{ type: 'WishDeclined', data: { wishId, reason, moderatorId: command.moderatorId } }], 'declined', reason);
     }
     case 'MergeWish': {
@@ -175,10 +175,10 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
     case 'ConfirmWish': {
       if (state.status !== 'completed') return statusConflict(state, '确认');
       if (command.authorKeyHash !== state.authorKeyHash) return authorKeyInvalid();
-      const comment = command.comment?.trim() || null;
-      if (comment && comment.length > WISH_REASON_MAX) return new DomainError('validation_failed', `评价不能超过 ${WISH_REASON_MAX} 字`, 'comment');
+      const comment = checkEventText(command.comment ?? '', 'comment', { max: WISH_REASON_MAX, label: '评价', allowEmpty: true, multiline: true });
+      if (comment instanceof DomainError) return comment;
       return withNotice(state, [
-        { type: 'WishConfirmed', data: { wishId, rating: command.rating, comment } },
+        { type: 'WishConfirmed', data: { wishId, rating: command.rating, comment: comment || null } },
         { type: 'WishClosed', data: { wishId, reason: 'confirmed' } },
       ], 'closed', null);
     }
@@ -200,8 +200,11 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
 
 function post(policy: WishPolicy, command: Extract<WishCommand, { type: 'PostWish' }>, state: WishState, now: Date): WishStreamEvent[] | DomainError {
   if (state.status !== 'none') return new DomainError('wish_exists', '心愿已存在');
-  const text = command.wish.text.trim();
-  if (!text || text.length > WISH_TEXT_MAX) return new DomainError('validation_failed', `内容须为 1–${WISH_TEXT_MAX} 字`, 'text');
+  const text = checkEventText(command.wish.text, 'text', { max: WISH_TEXT_MAX, label: '内容', multiline: true });
+  if (text instanceof DomainError) return text;
+  if (command.wish.memberCard && isMobileOrIdNumber(command.wish.memberCard)) {
+    return new DomainError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号：不填也可以提交', 'memberCard');
+  }
   if (command.wish.photoRefs.length > WISH_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${WISH_PHOTOS_MAX} 张`, 'photoRefs');
   const data: WishPostedData = { ...command.wish, text, moderateBy: new Date(now.getTime() + policy.moderationMs).toISOString() };
   const posted: WishStreamEvent = command.kind === 'wish' ? { type: 'WishPosted', data } : { type: 'SuggestionPosted', data };
@@ -237,8 +240,8 @@ function includeInDecision(
 function reopen(policy: WishPolicy, command: Extract<WishCommand, { type: 'ReopenWish' }>, state: WishState, now: Date): WishStreamEvent[] | DomainError {
   if (state.status !== 'completed') return statusConflict(state, '重新打开');
   if (command.authorKeyHash !== state.authorKeyHash) return authorKeyInvalid();
-  const reason = command.reason.trim();
-  if (!reason || reason.length > WISH_REASON_MAX) return new DomainError('validation_failed', `理由须为 1–${WISH_REASON_MAX} 字`, 'reason');
+  const reason = checkEventText(command.reason, 'reason', { max: WISH_REASON_MAX, label: '理由' });
+  if (reason instanceof DomainError) return reason;
   const reopened: WishStreamEvent = {
     type: 'WishReopened',
     data: {

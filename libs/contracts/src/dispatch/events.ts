@@ -13,7 +13,6 @@ export const DISPATCH_AGGREGATES = {
   shift: 'shift',
   task: 'task',
 } as const;
-export type DispatchAggregate = (typeof DISPATCH_AGGREGATES)[keyof typeof DISPATCH_AGGREGATES];
 
 export const VOLUNTEER_TYPES = ['party_member', 'cadre', 'student', 'professional', 'other'] as const;
 /** 党员 / 干部 / 学生 / 专业人士 / 其他 */

@@ -11,9 +11,10 @@ import type { DomainEvent } from '../envelope';
  *   dispatch TaskStarted   { taskId, wishIds }                         → wishes WishInProgress
  *   dispatch TaskCompleted { taskId, wishIds, decisionId, proof, hours } → wishes WishCompleted
  *   dispatch TaskEscalated { taskId, toDistrict, reason, wishIds }     → wishes WishEscalated (no_volunteer)
- *   dispatch TaskReopened  { taskId, wishIds }                         → wishes WishDispatched again
  *   dispatch TaskCancelled { taskId, wishIds, reason }                 → wishes WishReturned (back on the demand list)
- *   wishes  WishReopened   { wishId, taskId, decisionId, reason, deadline } → dispatch re-dispatches the task
+ *   wishes  WishReopened   { wishId, taskId, decisionId, reason, deadline } → dispatch TaskReopened, invites again
+ *           (the wish shows 已派单 again from its own WishReopened; TaskReopened needs no answer)
+ *   wishes  ReportRewarded { memberCard, points }                       → membership credits the points
  * Reactions derive their ids from the causing event id, so redelivery changes nothing.
  */
 export const WISHES_CONTEXT = 'wishes';
@@ -311,9 +312,3 @@ export const WISHES_EVENT_AGGREGATES: Record<WishesContextEventType, WishesAggre
   ReportRejected: 'report',
   ReportRewarded: 'report',
 };
-
-export const WISHES_EVENT_TYPES = Object.keys(WISHES_EVENT_SCHEMAS) as WishesContextEventType[];
-
-export function isWishesEventType(type: string): type is WishesContextEventType {
-  return Object.prototype.hasOwnProperty.call(WISHES_EVENT_SCHEMAS, type);
-}

@@ -5,10 +5,11 @@ import { CurrentPrincipal, ifMatchVersion, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { assertStreetScope } from '../../shared/scope';
 import { taskErrors } from '../task.errors';
+import { TASK_REASON_MAX } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
 
 export class CancelTaskDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500)
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(TASK_REASON_MAX)
   reason!: string;
 }
 

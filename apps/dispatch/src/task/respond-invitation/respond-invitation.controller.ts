@@ -3,10 +3,11 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { newId } from '@ws/kernel';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
+import { TASK_REASON_MAX } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
 
 export class DeclineInvitationDto {
-  @ApiPropertyOptional({ description: '谢绝原因（可不填）' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ description: '谢绝原因（可不填）' }) @IsOptional() @IsString() @MaxLength(TASK_REASON_MAX)
   reason?: string;
 }
 

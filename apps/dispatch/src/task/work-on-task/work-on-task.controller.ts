@@ -2,15 +2,15 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
-import { MAX_TASK_HOURS } from '../task.decider';
+import { MAX_TASK_HOURS, PROOF_NOTES_MAX, PROOF_PHOTOS_MAX } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
 
 export class CompleteTaskDto {
-  @ApiProperty({ description: '完成情况说明' }) @IsString() @MinLength(1) @MaxLength(4000)
+  @ApiProperty({ description: '完成情况说明' }) @IsString() @MinLength(1) @MaxLength(PROOF_NOTES_MAX)
   notes!: string;
 
   @ApiProperty({ description: '照片引用（已上传文件的编号）', type: [String] })
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @IsArray() @ArrayMaxSize(PROOF_PHOTOS_MAX) @IsString({ each: true }) @MaxLength(200, { each: true })
   photoRefs!: string[];
 
   @ApiPropertyOptional({ description: '活动参加人数（活动类任务必填）' }) @IsOptional() @IsInt() @Min(0) @Max(100_000)

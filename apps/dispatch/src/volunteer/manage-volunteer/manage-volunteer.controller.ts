@@ -1,16 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { maskMobile, maskName } from '@ws/contracts';
 import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
-import { DB } from '@ws/platform';
+import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CommandRunner } from '@ws/platform';
 import { assertStreetScope } from '../../shared/scope';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { volunteerTarget } from '../volunteer-target';
-import { maskMobile, VolunteerVault } from '../vault/volunteer-vault';
+import { VolunteerVault } from '../vault/volunteer-vault';
+import { mayDiscloseUnmasked } from '../access/disclosure';
 import { activeCheck, volunteerDecider, volunteerErrors } from '../volunteer.decider';
 import type { VolunteerCommand } from '../volunteer.decider';
 
@@ -29,15 +32,20 @@ export class ManageVolunteerController {
     private readonly vault: VolunteerVault,
     private readonly access: VolunteerAccess,
     @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
 
   @Get('contact')
   @Roles('street_officer', 'station_manager', 'district_officer')
-  @ApiOperation({ summary: '联系方式（解密后给本街道干部，用于电话联系；另附打码手机号供展示）' })
+  @ApiOperation({ summary: '联系方式：本街道干部和区县干部看到完整姓名手机号（记入访问日志），站长看到打码的' })
   async contact(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
-    await this.inScope(volunteerId, principal);
+    const state = await this.inScope(volunteerId, principal);
     const contact = await this.vault.open(volunteerId);
-    return { volunteerId, name: contact.name, mobile: contact.mobile, mobileMasked: maskMobile(contact.mobile) };
+    if (!mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, homeStreet: state.homeStreet })) {
+      return { volunteerId, name: maskName(contact.name), mobile: maskMobile(contact.mobile), disclosure: 'masked' };
+    }
+    await this.db.insertInto('pii_access_log').values({ actor: principal.subject, volunteer_id: volunteerId, purpose: 'volunteer_contact' }).execute();
+    return { volunteerId, name: contact.name, mobile: contact.mobile, disclosure: 'unmasked' };
   }
 
   @Post('access-code')

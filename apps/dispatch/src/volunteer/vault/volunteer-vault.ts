@@ -70,8 +70,3 @@ export class VolunteerVault {
     return keyedHash(this.hmacKey, 'mobile', mobile.replace(/\D/g, ''));
   }
 }
-
-/** 138****5678: what a screen shows unless the officer needs to call. */
-export function maskMobile(mobile: string): string {
-  return mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****';
-}

@@ -1,7 +1,9 @@
 import { Migration } from 'kysely';
 import * as wishes from './20261123030000_wishes';
+import * as contactAccessLog from './20261124020000_contact_access_log';
 
 /** The wishes service's migrations, by timestamped name (the event store's are added by the platform). */
 export const wishesMigrations: Record<string, Migration> = {
   '20261123030000_wishes': wishes,
+  '20261124020000_contact_access_log': contactAccessLog,
 };

@@ -1,0 +1,18 @@
+import { Kysely, sql } from 'kysely';
+
+/** Released: never edit; add a new timestamped migration instead. Every unmasked view of a volunteer's contact. */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table pii_access_log (
+      id bigserial primary key,
+      at timestamptz not null default now(),
+      actor text not null,
+      volunteer_id uuid not null,
+      purpose text not null
+    )`.execute(db);
+  await sql`create index pii_access_log_volunteer on pii_access_log (volunteer_id, at)`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('pii_access_log').ifExists().execute();
+}
