@@ -10,5 +10,6 @@ export * from './stations/codes';
 export * from './stations/location';
 export * from './stations/schedule';
 export * from './stations/events';
+export * from './stations/directives';
 export * from './stations/time';
 export * from './wishes/events';

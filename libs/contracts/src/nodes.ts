@@ -36,6 +36,11 @@ export function isKnownDivision(code: string): boolean {
   return names.has(code);
 }
 
+/** The GB/T 2260 divisions one level below `code` (a province's cities, a city's districts), in code order. */
+export function childDivisions(code: string): string[] {
+  return [...names.keys()].filter((child) => child.length === code.length + 2 && child.startsWith(code)).sort();
+}
+
 /** Builds a node from a GB/T 2260 code of 2 (province), 4 (city) or 6 (district) digits. */
 export function nodeFromCode(code: string): NodeRef {
   if (!/^\d{2}(\d{2}){0,2}$/.test(code)) throw new Error(`node code must be 2, 4 or 6 digits: ${code}`);
