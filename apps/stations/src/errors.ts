@@ -7,6 +7,9 @@ import { DomainError, registerErrorStatuses } from '@ws/kernel';
  */
 export const STATIONS_ERROR_STATUSES = {
   station_not_found: 404,
+  directive_not_found: 404,
+  // Never received, or not addressed to this node: to it the directive does not exist.
+  directive_not_received: 404,
 
   station_already_registered: 409,
   station_closed: 409,
@@ -15,6 +18,10 @@ export const STATIONS_ERROR_STATUSES = {
   no_upgrade_planned: 409,
   service_not_offered: 409,
   honour_already_awarded: 409,
+  directive_already_issued: 409,
+  directive_withdrawn: 409,
+  // A district node has no child nodes to direct.
+  no_child_nodes: 409,
 
   invalid_text: 422,
   invalid_location: 422,
@@ -39,6 +46,9 @@ export const STATIONS_ERROR_STATUSES = {
   review_year_invalid: 422,
   invalid_review_scores: 422,
   honour_year_invalid: 422,
+  invalid_deadline: 422,
+  invalid_target: 422,
+  invalid_addressee: 422,
 
   // Check-ins: a batch as a whole, then the reasons one visit is refused (a single check-in
   // answers with its reason as the error code).

@@ -7,8 +7,15 @@ import { stationsMigrations } from './db/migrations';
 import './errors';
 import { ComplianceController } from './read-models/compliance/compliance.controller';
 import { CoverageController } from './read-models/coverage/coverage.controller';
+import { DirectiveCommandHandler } from './directive/directive-command.handler';
+import { DirectiveController } from './directive/directive.controller';
+import { DirectiveReceiptHandler } from './directive/directive-receipt.handler';
+import { DirectiveInboxService } from './directive/inbox/directive-inbox.service';
 import { DirectoryController } from './read-models/directory/directory.controller';
 import { DirectoryProjection } from './read-models/directory/directory.projection';
+import { DirectiveReceiptsProjection } from './read-models/directives/directive-receipts.projection';
+import { DirectivesController } from './read-models/directives/directives.controller';
+import { IssuedDirectivesProjection } from './read-models/directives/issued-directives.projection';
 import { NearestController } from './read-models/nearest/nearest.controller';
 import { StationLocator } from './read-models/nearest/station-locator.service';
 import { AdoptedStandardsProjection } from './read-models/standards/adopted-standards.projection';
@@ -19,7 +26,7 @@ import { StationController } from './station/station.controller';
 
 export const STATIONS_SERVICE = 'stations';
 
-/** The stations service (驿站): register, facilities, check-ins, reviews; directory, visits, coverage. */
+/** The stations service (驿站): register, facilities, check-ins, reviews; directives; directory, visits, coverage. */
 @Module({})
 export class StationsModule {
   static forRoot(overrides: Partial<Pick<PlatformOptions, 'config' | 'clock'>> = {}): DynamicModule {
@@ -35,8 +42,22 @@ export class StationsModule {
         ComplianceController,
         CoverageController,
         VisitsController,
+        DirectiveController,
+        DirectivesController,
       ],
-      providers: [StationCommandHandler, RecordCheckinsService, StationLocator, DirectoryProjection, AdoptedStandardsProjection, VisitsProjection],
+      providers: [
+        StationCommandHandler,
+        RecordCheckinsService,
+        StationLocator,
+        DirectoryProjection,
+        AdoptedStandardsProjection,
+        VisitsProjection,
+        DirectiveCommandHandler,
+        DirectiveReceiptHandler,
+        DirectiveInboxService,
+        IssuedDirectivesProjection,
+        DirectiveReceiptsProjection,
+      ],
     };
   }
 }

@@ -73,6 +73,55 @@ export interface WorkerCellsTable {
   imported_at: Date;
 }
 
+/** Directives this node issued or its subtree's nodes issued (from the EVT): the issuer's view. */
+export interface DirectivesTable {
+  directive_id: string;
+  issuer_node: string;
+  title: string;
+  kind: string;
+  goal: ColumnType<unknown, string, string>;
+  /** Named direct children; null when addressed to the issuer's whole subtree. */
+  children: string[] | null;
+  /** YYYY-MM-DD, the last day (Asia/Shanghai). */
+  deadline: string;
+  status: 'open' | 'withdrawn';
+  withdrawn_reason: string | null;
+  issued_at: Date;
+  updated_at: Date;
+}
+
+export interface DirectiveHistoryTable {
+  directive_id: string;
+  seq: number;
+  type: string;
+  occurred_at: Date;
+  data: ColumnType<unknown, string, string>;
+}
+
+/** Which nodes of the subtree received and acknowledged which directive (from the EVT). */
+export interface DirectiveReceiptsTable {
+  directive_id: string;
+  node_code: string;
+  received_at: Date | null;
+  acknowledged_at: Date | null;
+}
+
+/** Directives of this node's ancestors addressed to it (from the DIR). */
+export interface ReceivedDirectivesTable {
+  directive_id: string;
+  issuer_node: string;
+  title: string;
+  kind: string;
+  goal: ColumnType<unknown, string, string>;
+  children: string[] | null;
+  deadline: string;
+  status: 'open' | 'withdrawn';
+  withdrawn_reason: string | null;
+  issued_at: Date;
+  received_at: Date;
+  updated_at: Date;
+}
+
 export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   checkin_keys: CheckinKeysTable;
   station_directory: StationDirectoryTable;
@@ -80,4 +129,8 @@ export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   visits_hourly: VisitsHourlyTable;
   adopted_standards: AdoptedStandardsTable;
   worker_cells: WorkerCellsTable;
+  directives: DirectivesTable;
+  directive_history: DirectiveHistoryTable;
+  directive_receipts: DirectiveReceiptsTable;
+  received_directives: ReceivedDirectivesTable;
 }

@@ -1,0 +1,43 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { nodeFromCode, shanghaiYear } from '@ws/contracts';
+import { ensureNodeStreams, startNatsServer, type NatsProcess } from '@ws/messaging';
+import { startTestService, TEST_JWT_SECRET, type TestServiceApp } from '@ws/testing/service-app';
+import { StationsModule } from '../stations.module';
+import { issueDemoDirectives } from './demo-directives';
+
+/** The demo launcher's directives for 衢州, issued over HTTP to a stations service of its own (own nats-server: a real node code). */
+describe('demo directives (real Postgres and nats-server)', () => {
+  const quzhou = nodeFromCode('3308');
+  let nats: NatsProcess;
+  let service: TestServiceApp;
+  let url: string;
+
+  beforeAll(async () => {
+    nats = await startNatsServer({ node: quzhou });
+    const nc = await connect({ servers: nats.url });
+    await ensureNodeStreams(await jetstreamManager(nc), quzhou);
+    await nc.close();
+    service = await startTestService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: quzhou, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }));
+    await service.app.listen({ port: 0, host: '127.0.0.1' });
+    url = await service.app.getUrl();
+  }, 60_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await nats?.remove();
+  });
+
+  it('issues 衢州 its standard and target once, to the children named', async () => {
+    const issued = await issueDemoDirectives(url, '3308', TEST_JWT_SECRET, ['330802']);
+    expect(issued).toHaveLength(2);
+    await service.catchUp();
+    expect(await issueDemoDirectives(url, '3308', TEST_JWT_SECRET, ['330802'])).toEqual([]);
+
+    const { items } = (await (await fetch(`${url}/directives`)).json()) as { items: Array<{ title: string }> };
+    const year = shanghaiYear(new Date());
+    expect(items.map((i) => i.title).sort()).toEqual([`${year}年底前驿站≥90个且全部达八有`, `推行八有建设标准，${year}年底前驿站全部达标`].sort());
+    for (const item of items) expect(item).toMatchObject({ issuerNode: '3308', issuerName: '衢州市', addressedTo: ['330802'], acknowledgements: { expected: 1, acknowledged: 0 }, status: 'open' });
+    expect(await issueDemoDirectives(url, '330802', TEST_JWT_SECRET)).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,79 @@
+import { shanghaiYear } from '@ws/contracts';
+import { signToken, type Role } from '@ws/kernel';
+import { toIssueDirective, type IssueDirectiveDto } from './issue-directive/issue-directive.dto';
+
+/**
+ * The directives the demo federation's province and cities issue, from the seeds' figures:
+ * - 浙江 (33): the 2024 民生实事 "改造提升服务站点1000家以上" (seed 004), as a target for this year;
+ * - 衢州 (3308): 八有 for the whole city and 金华's wording "总量保持在…以上，全部符合'八有'标准"
+ *   (seed 000) with 柯城's 90 stations (seed 002) as the figure — the seeds give 衢州 no target of its own;
+ * - 嘉兴 (3304): 南湖's "每年评定星级惠工小站" (seed 004) as a city-wide review of last year's
+ *   stations (the demo loader reviews last year), due by the end of this year.
+ * Other nodes issue nothing.
+ */
+export function demoDirectives(nodeCode: string, now: Date): IssueDirectiveDto[] {
+  const year = shanghaiYear(now);
+  const yearEnd = `${year}-12-31`;
+  switch (nodeCode) {
+    case '33':
+      return [{ kind: 'upgrade_target', stations: 1000, deadline: yearEnd }];
+    case '3308':
+      return [
+        { kind: 'adopt_standard', standard: 'ba_you', deadline: yearEnd },
+        { kind: 'station_target', stations: 90, standard: 'ba_you', deadline: yearEnd },
+      ];
+    case '3304':
+      return [{ kind: 'review_campaign', year: year - 1, deadline: yearEnd }];
+    default:
+      return [];
+  }
+}
+
+async function call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<any> {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** The same goal whatever order its keys come in (jsonb keeps its own). */
+function goalKey(goal: object): string {
+  return JSON.stringify(Object.entries(goal).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function officerRole(nodeCode: string): Role {
+  return nodeCode.length === 2 ? 'province_officer' : nodeCode.length === 4 ? 'city_officer' : 'district_officer';
+}
+
+/**
+ * Issues the node's demo directives over HTTP as the node's officer (to `children` if given —
+ * the nodes the demo runs —, else to the whole subtree). Idempotent: a directive whose goal the
+ * node already issued and did not withdraw is not issued again. Returns the ids issued now.
+ */
+export async function issueDemoDirectives(stationsUrl: string, nodeCode: string, jwtSecret: string, children?: string[]): Promise<string[]> {
+  const wanted = demoDirectives(nodeCode, new Date());
+  if (wanted.length === 0) return [];
+  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: officerRole(nodeCode), node: nodeCode });
+  const { items } = await call('GET', `${stationsUrl}/directives`, token);
+  const standing = new Set((items as Array<{ goal: Record<string, unknown>; status: string }>).filter((i) => i.status !== 'withdrawn').map((i) => goalKey(i.goal)));
+  const issued: string[] = [];
+  for (const dto of wanted) {
+    if (standing.has(goalKey(toIssueDirective('', nodeCode, dto).goal))) continue;
+    const body = children && children.length > 0 ? { ...dto, children } : dto;
+    issued.push((await call('POST', `${stationsUrl}/directives`, token, body)).directiveId);
+  }
+  return issued;
+}
+
+/** Acknowledges, as the node's officer, every directive the node has received and not yet acknowledged. Returns how many. */
+export async function acknowledgeDemoDirectives(stationsUrl: string, nodeCode: string, jwtSecret: string): Promise<number> {
+  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: officerRole(nodeCode), node: nodeCode });
+  const { items } = await call('GET', `${stationsUrl}/directives/received`, token);
+  const open = (items as Array<{ id: string; acknowledged: boolean; status: string }>).filter((i) => !i.acknowledged && i.status !== 'withdrawn');
+  for (const item of open) await call('POST', `${stationsUrl}/directives/${item.id}/acknowledge`, token);
+  return open.length;
+}

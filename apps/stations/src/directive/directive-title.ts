@@ -1,0 +1,28 @@
+import type { DirectiveGoal } from '@ws/contracts';
+import { assertNever } from '@ws/kernel';
+import { STANDARDS } from '../catalogue/standards';
+
+/** "2026年底前", "2027年6月底前", "2027年3月15日前": how a deadline reads in a directive's title. */
+export function deadlinePhrase(deadline: string): string {
+  const [year, month, day] = deadline.split('-').map(Number) as [number, number, number];
+  if (month === 12 && day === 31) return `${year}年底前`;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day === lastDay ? `${year}年${month}月底前` : `${year}年${month}月${day}日前`;
+}
+
+/** The zh-CN title a directive gets unless the issuer writes its own, e.g. "2026年底前驿站≥1260个且全部达八有". */
+export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
+  const by = deadlinePhrase(deadline);
+  switch (goal.kind) {
+    case 'adopt_standard':
+      return `推行${STANDARDS[goal.standard].label}建设标准，${by}驿站全部达标`;
+    case 'station_target':
+      return `${by}驿站≥${goal.stations}个${goal.standard ? `且全部达${STANDARDS[goal.standard].label}` : ''}`;
+    case 'upgrade_target':
+      return `${by}改造提升驿站${goal.stations}个${goal.standard ? `（达${STANDARDS[goal.standard].label}）` : ''}`;
+    case 'review_campaign':
+      return `${goal.year}年度驿站星级评定，${by}完成`;
+    default:
+      return assertNever(goal, 'directive goal');
+  }
+}

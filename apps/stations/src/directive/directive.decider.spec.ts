@@ -1,0 +1,140 @@
+import type { DirectiveEvent, DirectiveIssued } from '@ws/contracts';
+import { spec } from '@ws/testing';
+import { directiveDecider } from './directive.decider';
+import type { IssueDirective } from './issue-directive/issue-directive.command';
+
+// spec()'s clock: 2026-06-01 10:00 Asia/Shanghai.
+const directive = () => spec(directiveDecider);
+const ID = '01935f3a-7c00-7000-8000-000000000001';
+
+const issue = (overrides: Partial<IssueDirective> = {}): IssueDirective => ({
+  type: 'IssueDirective',
+  directiveId: ID,
+  issuerNode: '3307',
+  goal: { kind: 'station_target', stations: 1260, standard: 'ba_you' },
+  children: null,
+  deadline: '2026-12-31',
+  title: null,
+  ...overrides,
+});
+
+const issued: DirectiveIssued = {
+  type: 'DirectiveIssued',
+  data: {
+    directiveId: ID,
+    issuerNode: '3307',
+    title: '2026年底前驿站≥1260个且全部达八有',
+    goal: { kind: 'station_target', stations: 1260, standard: 'ba_you' },
+    children: null,
+    deadline: '2026-12-31',
+  },
+};
+const withdrawn: DirectiveEvent = { type: 'DirectiveWithdrawn', data: { directiveId: ID, issuerNode: '3307', reason: '目标调整' } };
+
+describe('Directive decider', () => {
+  describe('IssueDirective', () => {
+    it('issues a target to the whole subtree, titled from its goal and deadline (金华: ≥1260 stations, all 八有)', () => {
+      directive().given([]).when(issue()).then([issued]);
+    });
+
+    it('addresses named direct children, in code order, and keeps a title the issuer wrote', () => {
+      directive()
+        .given([])
+        .when(issue({ issuerNode: '33', children: ['3308', '3304'], goal: { kind: 'upgrade_target', stations: 1000, standard: null }, title: '户外劳动者服务站点改造提升' }))
+        .then([
+          {
+            type: 'DirectiveIssued',
+            data: {
+              directiveId: ID,
+              issuerNode: '33',
+              title: '户外劳动者服务站点改造提升',
+              goal: { kind: 'upgrade_target', stations: 1000, standard: null },
+              children: ['3304', '3308'],
+              deadline: '2026-12-31',
+            },
+          },
+        ]);
+    });
+
+    it('issues a standard and a review campaign for this year or the last', () => {
+      directive()
+        .given([])
+        .when(issue({ issuerNode: '3308', goal: { kind: 'adopt_standard', standard: 'ba_you' }, deadline: '2027-06-30' }))
+        .then([
+          {
+            type: 'DirectiveIssued',
+            data: { directiveId: ID, issuerNode: '3308', title: '推行八有建设标准，2027年6月底前驿站全部达标', goal: { kind: 'adopt_standard', standard: 'ba_you' }, children: null, deadline: '2027-06-30' },
+          },
+        ]);
+      directive().given([]).when(issue({ goal: { kind: 'review_campaign', year: 2025 }, deadline: '2026-06-01' })).then([
+        {
+          type: 'DirectiveIssued',
+          data: { directiveId: ID, issuerNode: '3307', title: '2025年度驿站星级评定，2026年6月1日前完成', goal: { kind: 'review_campaign', year: 2025 }, children: null, deadline: '2026-06-01' },
+        },
+      ]);
+    });
+
+    it('refuses a directive issued twice, and one from a district (it has no child nodes)', () => {
+      directive().given([issued]).when(issue()).thenError('directive_already_issued');
+      directive().given([]).when(issue({ issuerNode: '330802' })).thenError('no_child_nodes');
+    });
+
+    it('refuses a deadline in the past, not a date, or more than ten years out', () => {
+      directive().given([]).when(issue({ deadline: '2026-05-31' })).thenError('invalid_deadline', 'deadline');
+      directive().given([]).when(issue({ deadline: '2026-02-30' })).thenError('invalid_deadline', 'deadline');
+      directive().given([]).when(issue({ deadline: '2036-06-02' })).thenError('invalid_deadline', 'deadline');
+    });
+
+    it('refuses targets out of range and review years other than this one or the last', () => {
+      directive().given([]).when(issue({ goal: { kind: 'station_target', stations: 0, standard: null } })).thenError('invalid_target', 'stations');
+      directive().given([]).when(issue({ goal: { kind: 'upgrade_target', stations: 1.5, standard: null } })).thenError('invalid_target', 'stations');
+      directive().given([]).when(issue({ goal: { kind: 'station_target', stations: 100_001, standard: null } })).thenError('invalid_target', 'stations');
+      directive().given([]).when(issue({ goal: { kind: 'review_campaign', year: 2024 } })).thenError('invalid_target', 'year');
+      directive().given([]).when(issue({ goal: { kind: 'review_campaign', year: 2027 } })).thenError('invalid_target', 'year');
+      directive().given([]).when(issue({ goal: { kind: 'adopt_standard', standard: 'gold' as never } })).thenError('unknown_standard', 'standard');
+    });
+
+    it('refuses children that are not direct children of the issuer, repeated, or an empty list', () => {
+      const refused = directive().given([]).when(issue({ issuerNode: '3308', children: ['330802', '330402', '3308'] })).thenError('invalid_addressee', 'children');
+      expect(refused.details).toEqual({ invalid: ['330402', '3308'] });
+      directive().given([]).when(issue({ issuerNode: '3308', children: ['330899'] })).thenError('invalid_addressee', 'children');
+      directive().given([]).when(issue({ issuerNode: '3308', children: ['330802', '330802'] })).thenError('invalid_addressee', 'children');
+      directive().given([]).when(issue({ issuerNode: '3308', children: [] })).thenError('invalid_addressee', 'children');
+    });
+
+    it('refuses a blank or over-long title', () => {
+      directive().given([]).when(issue({ title: '   ' })).thenError('invalid_text', 'title');
+      directive().given([]).when(issue({ title: '长'.repeat(61) })).thenError('invalid_text', 'title');
+    });
+  });
+
+  describe('WithdrawDirective', () => {
+    it('withdraws a directive that stands, with its reason', () => {
+      directive().given([issued]).when({ type: 'WithdrawDirective', directiveId: ID, reason: ' 目标调整 ' }).then([withdrawn]);
+    });
+
+    it('refuses an unknown directive, one already withdrawn, and a blank reason', () => {
+      directive().given([]).when({ type: 'WithdrawDirective', directiveId: ID, reason: '目标调整' }).thenError('directive_not_found');
+      directive().given([issued, withdrawn]).when({ type: 'WithdrawDirective', directiveId: ID, reason: '再撤一次' }).thenError('directive_withdrawn');
+      directive().given([issued]).when({ type: 'WithdrawDirective', directiveId: ID, reason: ' ' }).thenError('invalid_text', 'reason');
+    });
+  });
+
+  describe('AmendDeadline', () => {
+    it('moves the deadline and names the previous one; the same date is no change', () => {
+      directive()
+        .given([issued])
+        .when({ type: 'AmendDeadline', directiveId: ID, deadline: '2027-06-30' })
+        .then([{ type: 'DirectiveDeadlineAmended', data: { directiveId: ID, issuerNode: '3307', deadline: '2027-06-30', previousDeadline: '2026-12-31' } }]);
+      directive().given([issued]).when({ type: 'AmendDeadline', directiveId: ID, deadline: '2026-12-31' }).thenNothing();
+    });
+
+    it('applies the latest deadline when folding, and refuses past dates and withdrawn directives', () => {
+      const amended: DirectiveEvent = { type: 'DirectiveDeadlineAmended', data: { directiveId: ID, issuerNode: '3307', deadline: '2027-06-30', previousDeadline: '2026-12-31' } };
+      directive().given([issued, amended]).when({ type: 'AmendDeadline', directiveId: ID, deadline: '2027-06-30' }).thenNothing();
+      directive().given([issued]).when({ type: 'AmendDeadline', directiveId: ID, deadline: '2026-01-01' }).thenError('invalid_deadline', 'deadline');
+      directive().given([issued, withdrawn]).when({ type: 'AmendDeadline', directiveId: ID, deadline: '2027-06-30' }).thenError('directive_withdrawn');
+      directive().given([]).when({ type: 'AmendDeadline', directiveId: ID, deadline: '2027-06-30' }).thenError('directive_not_found');
+    });
+  });
+});

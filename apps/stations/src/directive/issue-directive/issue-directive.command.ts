@@ -1,0 +1,85 @@
+import { isStandardCode, shanghaiYear, type DirectiveEvent, type DirectiveGoal } from '@ws/contracts';
+import { assertNever, type DecideContext, type DomainError } from '@ws/kernel';
+import { stationsError } from '../../errors';
+import { isChildNode } from '../addressees';
+import type { DirectiveState } from '../directive.decider';
+import { directiveTitle } from '../directive-title';
+import { checkDeadline } from '../directive.rules';
+
+/** More stations than a province runs (浙江: a few thousand) is a typo. */
+export const MAX_TARGET_STATIONS = 100_000;
+export const MAX_NAMED_CHILDREN = 100;
+export const MAX_TITLE_LENGTH = 60;
+
+/**
+ * A province or city node directs its subtree (children null) or named direct children. The
+ * title is written from the goal and deadline unless the issuer gives one.
+ */
+export interface IssueDirective {
+  type: 'IssueDirective';
+  directiveId: string;
+  issuerNode: string;
+  goal: DirectiveGoal;
+  children: string[] | null;
+  deadline: string;
+  title: string | null;
+}
+
+export function decideIssueDirective(command: IssueDirective, state: DirectiveState, context: DecideContext): DirectiveEvent[] | DomainError {
+  if (state.issued) return stationsError('directive_already_issued', '该指令已下达');
+  if (command.issuerNode.length >= 6) return stationsError('no_child_nodes', '区县节点没有下级节点，不能下达指令');
+  const refusal = checkGoal(command.goal, context.now) ?? checkDeadline(command.deadline, context.now) ?? checkChildren(command.issuerNode, command.children) ?? checkTitle(command.title);
+  if (refusal) return refusal;
+  return [
+    {
+      type: 'DirectiveIssued',
+      data: {
+        directiveId: command.directiveId,
+        issuerNode: command.issuerNode,
+        title: command.title?.trim() || directiveTitle(command.goal, command.deadline),
+        goal: command.goal,
+        children: command.children === null ? null : [...command.children].sort(),
+        deadline: command.deadline,
+      },
+    },
+  ];
+}
+
+function checkGoal(goal: DirectiveGoal, now: Date): DomainError | null {
+  switch (goal.kind) {
+    case 'adopt_standard':
+      return isStandardCode(goal.standard) ? null : stationsError('unknown_standard', `未知建设标准：${goal.standard}`, 'standard');
+    case 'station_target':
+    case 'upgrade_target':
+      if (goal.standard !== null && !isStandardCode(goal.standard)) return stationsError('unknown_standard', `未知建设标准：${goal.standard}`, 'standard');
+      return Number.isInteger(goal.stations) && goal.stations >= 1 && goal.stations <= MAX_TARGET_STATIONS
+        ? null
+        : stationsError('invalid_target', `驿站数应为 1–${MAX_TARGET_STATIONS} 的整数`, 'stations');
+    case 'review_campaign': {
+      // Reviews are recorded for the current year or the one just ended (评定 often runs early the next year).
+      const year = shanghaiYear(now);
+      return Number.isInteger(goal.year) && goal.year >= year - 1 && goal.year <= year
+        ? null
+        : stationsError('invalid_target', `评定年度应为 ${year - 1} 或 ${year}`, 'year');
+    }
+    default:
+      return assertNever(goal, 'directive goal');
+  }
+}
+
+function checkChildren(issuerNode: string, children: string[] | null): DomainError | null {
+  if (children === null) return null;
+  if (children.length === 0 || children.length > MAX_NAMED_CHILDREN || new Set(children).size !== children.length) {
+    return stationsError('invalid_addressee', `下级节点应为 1–${MAX_NAMED_CHILDREN} 个不重复的代码；不填则下达到全部下级`, 'children');
+  }
+  const invalid = children.filter((code) => !isChildNode(issuerNode, code));
+  return invalid.length === 0
+    ? null
+    : stationsError('invalid_addressee', `不是本节点（${issuerNode}）的直接下级：${invalid.join('、')}`, 'children', { invalid });
+}
+
+function checkTitle(title: string | null): DomainError | null {
+  if (title === null) return null;
+  const length = title.trim().length;
+  return length >= 1 && length <= MAX_TITLE_LENGTH ? null : stationsError('invalid_text', `标题不能为空，且不超过 ${MAX_TITLE_LENGTH} 个字`, 'title');
+}

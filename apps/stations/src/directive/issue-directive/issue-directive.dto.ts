@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
+import { DIRECTIVE_KINDS, STANDARD_CODES, type DirectiveGoal, type DirectiveKind, type StandardCode } from '@ws/contracts';
+import { assertNever } from '@ws/kernel';
+import { ValidateWhenSentOr } from '../../station/shared/dto-decorators';
+import { MAX_NAMED_CHILDREN, MAX_TARGET_STATIONS, MAX_TITLE_LENGTH, type IssueDirective } from './issue-directive.command';
+
+const COUNTED_KINDS: readonly DirectiveKind[] = ['station_target', 'upgrade_target'];
+
+/** A field that only some kinds of directive take: sent with another kind it is refused, not ignored. */
+function OnlyFor(kinds: readonly DirectiveKind[]): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'notApplicable',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => value === undefined || kinds.includes((args.object as IssueDirectiveDto).kind),
+        defaultMessage: (args: ValidationArguments) => `${args.property} applies only to ${kinds.join(', ')}`,
+      },
+    });
+  };
+}
+
+/** One flat body for every kind; which fields a kind needs is said per field. The node is the one the service runs for. */
+export class IssueDirectiveDto {
+  @ApiProperty({
+    enum: [...DIRECTIVE_KINDS],
+    description: 'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）',
+  })
+  @IsIn(DIRECTIVE_KINDS)
+  kind!: DirectiveKind;
+
+  @ApiProperty({ description: '期限 YYYY-MM-DD（北京时间，今天或以后）', example: '2026-12-31' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be YYYY-MM-DD' })
+  deadline!: string;
+
+  @ApiPropertyOptional({ type: [String], description: `下达到的直接下级节点代码（GB/T 2260，最多 ${MAX_NAMED_CHILDREN} 个）；不填则下达到全部下级`, example: ['330802'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_NAMED_CHILDREN)
+  @IsString({ each: true })
+  children?: string[];
+
+  @ApiPropertyOptional({ description: '标题；不填则按目标生成，如“2026年底前驿站≥1260个且全部达八有”', maxLength: MAX_TITLE_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TITLE_LENGTH)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: [...STANDARD_CODES], description: 'adopt_standard 必填；station_target / upgrade_target 可选（要求全部达到该标准）' })
+  @ValidateWhenSentOr((o) => o['kind'] === 'adopt_standard')
+  @OnlyFor(['adopt_standard', ...COUNTED_KINDS])
+  @IsIn(STANDARD_CODES)
+  standard?: StandardCode;
+
+  @ApiPropertyOptional({ description: `station_target：驿站总数下限；upgrade_target：改造提升的驿站数（1–${MAX_TARGET_STATIONS}）`, example: 1260 })
+  @ValidateWhenSentOr((o) => COUNTED_KINDS.includes(o['kind'] as DirectiveKind))
+  @OnlyFor(COUNTED_KINDS)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TARGET_STATIONS)
+  stations?: number;
+
+  @ApiPropertyOptional({ description: 'review_campaign：评定年度（今年或上一年）', example: 2026 })
+  @ValidateWhenSentOr((o) => o['kind'] === 'review_campaign')
+  @OnlyFor(['review_campaign'])
+  @IsInt()
+  year?: number;
+}
+
+export function toIssueDirective(directiveId: string, issuerNode: string, dto: IssueDirectiveDto): IssueDirective {
+  return { type: 'IssueDirective', directiveId, issuerNode, goal: goalOf(dto), children: dto.children ?? null, deadline: dto.deadline, title: dto.title ?? null };
+}
+
+function goalOf(dto: IssueDirectiveDto): DirectiveGoal {
+  switch (dto.kind) {
+    case 'adopt_standard':
+      return { kind: dto.kind, standard: dto.standard! };
+    case 'station_target':
+    case 'upgrade_target':
+      return { kind: dto.kind, stations: dto.stations!, standard: dto.standard ?? null };
+    case 'review_campaign':
+      return { kind: dto.kind, year: dto.year! };
+    default:
+      return assertNever(dto.kind, 'directive kind');
+  }
+}

@@ -1,0 +1,91 @@
+import { childMeasure, measure, statusOf, type StationFigures } from './directive-progress';
+import { directiveView, type DirectiveFacts } from './directive-view';
+
+const figures = (total: number, compliant = 0, upgraded = 0, reviewed = 0): StationFigures => ({ total, compliant, upgraded, reviewed });
+
+describe('directive progress', () => {
+  it('counts stations against a station target, all of them against its standard once there are more', () => {
+    const goal = { kind: 'station_target' as const, stations: 1260, standard: 'ba_you' as const };
+    expect(measure(goal, figures(1000, 630))).toEqual({ target: 1260, current: 630, progress: 0.5 });
+    expect(measure(goal, figures(1300, 1270))).toEqual({ target: 1300, current: 1270, progress: 0.9769 });
+    expect(measure(goal, figures(1300, 1300)).progress).toBe(1);
+    expect(measure({ kind: 'station_target', stations: 90, standard: null }, figures(120, 3))).toEqual({ target: 90, current: 120, progress: 1 });
+  });
+
+  it('measures a standard and a review campaign over all open stations, upgrades against the number asked', () => {
+    expect(measure({ kind: 'adopt_standard', standard: 'ba_you' }, figures(8, 2))).toEqual({ target: 8, current: 2, progress: 0.25 });
+    expect(measure({ kind: 'adopt_standard', standard: 'ba_you' }, figures(0))).toEqual({ target: 0, current: 0, progress: 0 });
+    expect(measure({ kind: 'review_campaign', year: 2026 }, figures(4, 0, 0, 3))).toEqual({ target: 4, current: 3, progress: 0.75 });
+    expect(measure({ kind: 'upgrade_target', stations: 120, standard: null }, figures(500, 0, 30))).toEqual({ target: 120, current: 30, progress: 0.25 });
+  });
+
+  it('gives a child a target only where the goal is all of its own stations', () => {
+    expect(childMeasure({ kind: 'adopt_standard', standard: 'ba_you' }, figures(5, 2))).toEqual({ current: 2, target: 5 });
+    expect(childMeasure({ kind: 'review_campaign', year: 2026 }, figures(5, 0, 0, 1))).toEqual({ current: 1, target: 5 });
+    expect(childMeasure({ kind: 'station_target', stations: 1260, standard: 'ba_you' }, figures(5, 2))).toEqual({ current: 2 });
+    expect(childMeasure({ kind: 'upgrade_target', stations: 10, standard: null }, figures(5, 0, 4))).toEqual({ current: 4 });
+  });
+
+  it('is withdrawn, met, overdue after the deadline day, or open', () => {
+    expect(statusOf(true, 1, '2026-12-31', '2026-06-01')).toBe('withdrawn');
+    expect(statusOf(false, 1, '2026-01-01', '2026-06-01')).toBe('met');
+    expect(statusOf(false, 0.5, '2026-05-31', '2026-06-01')).toBe('overdue');
+    expect(statusOf(false, 0.5, '2026-06-01', '2026-06-01')).toBe('open');
+  });
+});
+
+describe('directive view', () => {
+  const facts: DirectiveFacts = {
+    id: 'd1',
+    issuerNode: '3308',
+    title: '2026年底前驿站≥10个且全部达八有',
+    goal: { kind: 'station_target', stations: 10, standard: 'ba_you' },
+    children: null,
+    deadline: '2026-12-31',
+    withdrawn: false,
+    withdrawnReason: null,
+    issuedAt: new Date('2026-06-01T00:00:00Z'),
+  };
+
+  it('sums the subtree, including the issuer own stations, and breaks it down per direct child with receipts', () => {
+    const view = directiveView(
+      facts,
+      new Map([
+        ['330802', figures(4, 3)],
+        ['330803', figures(2, 0)],
+        ['_', figures(1, 1)],
+      ]),
+      [
+        { nodeCode: '330802', receivedAt: new Date('2026-06-01T01:00:00Z'), acknowledgedAt: new Date('2026-06-01T02:00:00Z') },
+        { nodeCode: '330803', receivedAt: new Date('2026-06-01T01:00:00Z'), acknowledgedAt: null },
+      ],
+      new Map(),
+      '2026-06-02',
+    );
+    expect(view).toMatchObject({ target: 10, current: 4, progress: 0.4, status: 'open', scope: 'subtree', stations: { total: 7, compliant: 4 } });
+    // 衢州 has six districts: all six are expected to answer, two received it, one acknowledged.
+    expect(view.acknowledgements).toEqual({ expected: 6, received: 2, acknowledged: 1 });
+    expect(view.children.find((c) => c.code === '330802')).toEqual({
+      code: '330802',
+      name: '柯城区',
+      received: true,
+      acknowledged: true,
+      acknowledgedAt: '2026-06-01T02:00:00.000Z',
+      current: 3,
+      stations: 4,
+    });
+    expect(view.children.find((c) => c.code === '330881')).toMatchObject({ name: '江山市', received: false, current: 0, stations: 0 });
+  });
+
+  it('expects only the named children, and shows the standard each has in force for a standard directive', () => {
+    const view = directiveView(
+      { ...facts, goal: { kind: 'adopt_standard', standard: 'ba_you' }, children: ['330802'] },
+      new Map([['330802', figures(4, 4)]]),
+      [],
+      new Map([['330802', 'ba_you']]),
+      '2027-01-01',
+    );
+    expect(view).toMatchObject({ addressedTo: ['330802'], target: 4, current: 4, progress: 1, status: 'met', acknowledgements: { expected: 1, received: 0, acknowledged: 0 } });
+    expect(view.children).toEqual([{ code: '330802', name: '柯城区', received: false, acknowledged: false, acknowledgedAt: null, current: 4, target: 4, standard: 'ba_you', stations: 4 }]);
+  });
+});

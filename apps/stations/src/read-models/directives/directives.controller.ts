@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Kysely } from 'kysely';
+import { shanghaiToday } from '@ws/contracts';
+import { CLOCK, Public, Roles, uuidParam, type Clock } from '@ws/kernel';
+import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import type { StationsDatabase } from '../../db/database';
+import { stationsError } from '../../errors';
+import { issuedDirective, issuedDirectives, receivedDirectives } from './directives.query';
+
+/**
+ * Directives as read: the issuer's list with progress (public like the other figures: counts of
+ * stations, no person, what the dashboards show), and the directives this node received.
+ */
+@ApiTags('指令 directives')
+@Controller('directives')
+export class DirectivesController {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: '本节点下达的指令及完成进度（目标、当前、进度、签收情况、各下级）' })
+  async list() {
+    return { items: await issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now())) };
+  }
+
+  @Get('received')
+  @ApiBearerAuth()
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '上级下达给本节点的指令及签收情况' })
+  async received() {
+    return { items: await receivedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now())) };
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: '本节点下达的一条指令：进度、各下级及全部经过' })
+  async detail(@Param('id', uuidParam()) id: string) {
+    const directive = await issuedDirective(this.db, this.config.node, id, shanghaiToday(this.clock.now()));
+    if (!directive) throw stationsError('directive_not_found', `本节点没有下达编号为 ${id} 的指令`, 'id');
+    return directive;
+  }
+}
