@@ -1,3 +1,4 @@
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
 import { syntheticPerson } from './demo/synthetic-people';
 
@@ -81,5 +82,48 @@ describe('membership API (real Postgres and NATS)', () => {
     const refused = await service.request('GET', '/applications/lookup?number=RH000000AAAAAAAAAA&mobile=13800000000');
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().code).toBe('rate_limited');
+  });
+
+  it('answers hostile single applications with problem+json naming the field, never echoing the value, and stores none of them', async () => {
+    const hostile: Array<[Record<string, unknown>, string, string, string]> = [
+      [applicationFor(900, unionId, { name: '张三😀' }), 'name_has_emoji', 'name', '张三😀'],
+      [applicationFor(901, unionId, { idNumber: '110105194912310021' }), 'id_number_bad_checksum', 'idNumber', '110105194912310021'],
+      [applicationFor(902, unionId, { name: "'); DROP TABLE persons;--" }), 'name_invalid_characters', 'name', 'DROP TABLE'],
+      [applicationFor(903, unionId, { name: '张'.repeat(5000) }), 'name_too_long', 'name', '张'.repeat(60)],
+      [applicationFor(904, '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b'), 'union_not_found', 'unionId', '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b'],
+      [applicationFor(905, unionId, { unionId: "1' OR '1'='1" }), 'validation_failed', 'unionId', "OR '1'='1"],
+    ];
+    const before = await service.db.raw<{ n: number }>(`select count(*)::int as n from persons`);
+    for (const [body, code, field, value] of hostile) {
+      const response = await service.request('POST', '/applications', body);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code, field });
+      expect(response.body).not.toContain(value);
+    }
+    expect((await service.db.raw<{ n: number }>(`select count(*)::int as n from persons`)).rows).toEqual(before.rows);
+  });
+
+  it('reports its health with every read model, exports metrics, and documents its API', async () => {
+    const health = await service.request('GET', '/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.json().details).toMatchObject({ postgres: { status: 'up' }, nats: { status: 'up' }, projections: { status: 'up' } });
+    const readModels = ['membership.unions', 'membership.members', 'membership.application-queue', 'membership.transfers', 'membership.points-balances', 'membership.shop-stock'];
+    expect(Object.keys(health.json().details.projections)).toEqual(expect.arrayContaining(readModels));
+
+    const metrics = await service.request('GET', '/metrics');
+    expect(metrics.statusCode).toBe(200);
+    for (const name of readModels) expect(metrics.body).toMatch(new RegExp(`^ws_projection_lag_events\\{[^}]*projection="${name}"[^}]*\\} \\d+$`, 'm'));
+
+    const document = SwaggerModule.createDocument(service.app, new DocumentBuilder().build());
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/applications', '/applications/bulk', '/applications/lookup', '/applications/approvals', '/applications/{applicationId}/reject',
+        '/applications/{applicationId}/request-info', '/applications/queue', '/unions', '/unions/tree', '/unions/suggestion', '/members/stats',
+        '/members/{membershipId}/transfers', '/transfers/{transferId}/accept', '/points/balances', '/shop/items', '/shop/redemptions',
+        '/persons/{personId}/erasure', '/stats',
+      ]),
+    );
   });
 });

@@ -1,5 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticPerson } from './demo/synthetic-people';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import {
+  DISPATCH_AGGREGATES,
+  DISPATCH_CONTEXT,
+  POINTS_PER_REWARD_YUAN,
+  type ReportRewarded,
+  STATION_EVENT_AGGREGATES,
+  STATIONS_CONTEXT,
+  type TaskCompleted,
+  type VisitsRecorded,
+  WISHES_CONTEXT,
+  WISHES_EVENT_AGGREGATES,
+} from '@ws/contracts';
+import { durableName, parseEventPattern } from '@ws/messaging';
+import { MEMBERSHIP_SERVICE } from './membership.module';
+import { REWARD_PATTERNS } from './subscriptions/reward-patterns';
 import { RewardsSubscription } from './subscriptions/rewards.subscription';
 import { applicationFor, MembershipTestApp, startMembership, waitFor } from './testing/membership-test-app';
 
@@ -36,12 +53,25 @@ describe('membership flows (real Postgres and NATS)', () => {
     await service?.close();
   });
 
-  it('suggests the joint union of the applicant’s occupation when none is named', async () => {
-    const { unionId: _none, ...withoutUnion } = applicationFor(next++, riders, { occupation: 'courier' });
-    const submitted = await service.request('POST', '/applications', withoutUnion);
-    expect(submitted.json()).toMatchObject({ status: 'accepted', unionId: couriers });
-    const { unionId: _n, ...nobody } = applicationFor(next++, riders, { occupation: 'sanitation' });
-    expect((await service.request('POST', '/applications', nobody)).json()).toMatchObject({ code: 'no_union_suggested' });
+  it('suggests the nearest suitable union by occupation and street when none is named, as the join form does beforehand', async () => {
+    const streetUnion = await service.createUnion(officer, { name: '府山街道工会', kind: 'street', streetCode: '330802002', occupations: [] });
+    const ridersOfStreet = await service.createUnion(officer, { name: '荷花街道外卖配送联合工会', streetCode: '330802003', occupations: ['rider'] });
+    const apply = async (occupation: string, streetCode: string) => {
+      const { unionId: _none, ...withoutUnion } = applicationFor(next++, riders, { occupation, streetCode });
+      return (await service.request('POST', '/applications', withoutUnion)).json();
+    };
+    expect(await apply('rider', '330802003')).toMatchObject({ status: 'accepted', unionId: ridersOfStreet, suggestedBy: 'occupation_and_street' });
+    expect(await apply('rider', '330802009')).toMatchObject({ status: 'accepted', unionId: riders, suggestedBy: 'occupation' });
+    expect(await apply('courier', '330802003')).toMatchObject({ status: 'accepted', unionId: couriers, suggestedBy: 'occupation' });
+    expect(await apply('sanitation', '330802002')).toMatchObject({ status: 'accepted', unionId: streetUnion, suggestedBy: 'street' });
+    expect(await apply('sanitation', '330802001')).toMatchObject({ code: 'no_union_suggested', field: 'unionId' });
+
+    await service.catchUp();
+    const suggestion = await service.request('GET', '/unions/suggestion?occupation=rider&streetCode=330802003');
+    expect(suggestion.json()).toEqual({ unionId: ridersOfStreet, match: 'occupation_and_street', name: '荷花街道外卖配送联合工会', kind: 'joint', streetCode: '330802003' });
+    const none = await service.request('GET', '/unions/suggestion?occupation=sanitation&streetCode=330802001');
+    expect(none.statusCode).toBe(422);
+    expect(none.headers['content-type']).toContain('application/problem+json');
   });
 
   it('requests more information, the applicant amends with number + mobile, the union rejects with a reason', async () => {
@@ -68,11 +98,17 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(detail.json()).toMatchObject({ status: 'rejected', person: { name: '王小明', disclosure: 'unmasked' } });
   });
 
-  it('keeps an application queue with ages and counts', async () => {
-    await service.request('POST', '/applications', applicationFor(next++, riders));
+  it('keeps an application queue with ages, counts and the station where the worker applied', async () => {
+    const stationId = randomUUID();
+    const submitted = (await service.request('POST', '/applications', { ...applicationFor(next++, riders, { stationId, employer: '饿了么' }), channel: 'station' })).json();
     await service.catchUp();
     const queue = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
-    expect(queue.items.length).toBeGreaterThan(0);
+    expect(queue.items.find((i: { application_id: string }) => i.application_id === submitted.applicationId)).toMatchObject({
+      station_id: stationId,
+      channel: 'station',
+      employer: '饿了么',
+      erased: false,
+    });
     expect(queue.items.every((i: { status: string; age_hours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.age_hours >= 0)).toBe(true);
     expect(queue.counts.submitted.count).toBe(queue.items.length);
   });
@@ -107,6 +143,28 @@ describe('membership flows (real Postgres and NATS)', () => {
     await service.catchUp();
     const card = (await service.request('GET', `/members/${member.membershipId}`, undefined, officer)).json();
     expect(card.unionId).toBe(riders);
+  });
+
+  it('turns a member’s application to another union into a transfer; without the mobile on record it only says they are a member', async () => {
+    const member = await join(riders);
+    const again = await service.request('POST', '/applications', applicationFor(member.index, couriers));
+    expect(again.statusCode).toBe(200);
+    const answer = again.json();
+    expect(answer).toMatchObject({ status: 'transfer_requested', membershipId: member.membershipId, cardNumber: member.cardNumber, unionId: riders, toUnionId: couriers });
+    const otherMobile = await service.request('POST', '/applications/bulk', { items: [applicationFor(member.index, couriers, { mobile: '13900000001' })] });
+    expect(otherMobile.json().results).toEqual([{ index: 0, status: 'existing_membership' }]);
+    // While it is pending, asking again is answered with the membership, not a second transfer.
+    expect((await service.request('POST', '/applications', applicationFor(member.index, couriers))).json()).toMatchObject({ status: 'existing_membership', unionId: riders });
+
+    await service.catchUp();
+    const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
+    expect(inFlight).toEqual([expect.objectContaining({ transfer_id: answer.transferId, membership_id: member.membershipId, from_union_id: riders, to_union_id: couriers })]);
+    const accepted = await service.request('POST', `/transfers/${answer.transferId}/accept`, undefined, officer);
+    expect(accepted.json()).toMatchObject({ status: 'completed', unionId: couriers });
+    const current = await service.db.raw<{ n: number }>(`
+      select count(*)::int as n from membership_registry
+      where person_id = (select person_id from membership_registry where membership_id = '${member.membershipId}') and status in ('active', 'suspended')`);
+    expect(current.rows).toEqual([{ n: 1 }]);
   });
 
   it('suspends, reinstates and leaves; a member who left may join again', async () => {
@@ -151,21 +209,27 @@ describe('membership flows (real Postgres and NATS)', () => {
   it('credits points from street-report rewards and volunteer hours exactly once, and from check-ins when enabled', async () => {
     const member = await join(riders);
     const points = async () => (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json();
-    const reward = { reportId: 'report-1', memberCard: member.cardNumber, amountYuan: 5, points: 50 };
-    await service.publishForeign('wishes', 'report', 'ReportRewarded', reward);
+    // The facts as their services publish them: subjects and payloads from the publishers' contracts.
+    const reward: ReportRewarded['data'] = { reportId: 'report-1', memberCard: member.cardNumber, amountYuan: 5, points: 5 * POINTS_PER_REWARD_YUAN };
+    await service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', reward);
     await waitFor(async () => (await points()).balance === 50);
 
     await service.request('POST', `/members/${member.membershipId}/volunteer`, { volunteerId: 'volunteer-7' }, officer);
-    await service.publishForeign('dispatch', 'task', 'TaskCompleted', { taskId: 't1', wishIds: [], decisionId: 'd1', volunteerId: 'volunteer-7', streetCode: '330802001', stationId: null, proof: { notes: '', photoRefs: [], attendees: null }, hours: 2 });
+    const completed: TaskCompleted['data'] = {
+      taskId: 't1', wishIds: [], decisionId: 'd1', volunteerId: 'volunteer-7', streetCode: '330802001', stationId: null,
+      proof: { notes: '', photoRefs: [], attendees: null }, hours: 2,
+    };
+    await service.publishForeign(DISPATCH_CONTEXT, DISPATCH_AGGREGATES.task, 'TaskCompleted', completed);
     await waitFor(async () => (await points()).balance === 70);
 
-    await service.publishForeign('stations', 'checkins', 'VisitsRecorded', {
+    const visits: VisitsRecorded['data'] = {
       stationId: randomUUID(),
       visits: [
         { key: 'k1', at: new Date().toISOString(), occupation: 'rider', memberCard: member.cardNumber },
         { key: 'k2', at: new Date().toISOString(), occupation: 'rider' },
       ],
-    });
+    };
+    await service.publishForeign(STATIONS_CONTEXT, STATION_EVENT_AGGREGATES.VisitsRecorded, 'VisitsRecorded', visits);
     await waitFor(async () => (await points()).balance === 71);
 
     // A redelivered event (same event id) books nothing: the entry id derives from it.
@@ -184,6 +248,33 @@ describe('membership flows (real Postgres and NATS)', () => {
       ['checkin', 1],
       ['street_report', 5],
     ]);
+  });
+
+  it('acknowledges rewards nobody here can take — a member who left, points the account refuses — without retrying them', async () => {
+    const leaver = await join(riders);
+    await service.request('POST', `/members/${leaver.membershipId}/leave`, { reason: '本人申请' }, officer);
+    const stays = await join(riders);
+    const publish = (memberCard: string, points: number) =>
+      service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', { reportId: randomUUID(), memberCard, amountYuan: 1, points } satisfies ReportRewarded['data']);
+    await publish(leaver.cardNumber, 20);
+    await publish(stays.cardNumber, 0);
+    await publish(stays.cardNumber, 30);
+    const balance = async (membershipId: string) => (await service.request('GET', `/members/${membershipId}/points`, undefined, officer)).json();
+    await waitFor(async () => (await balance(stays.membershipId)).balance === 30);
+
+    const nc = await connect({ servers: service.config.natsUrl });
+    const jsm = await jetstreamManager(nc);
+    const consumerInfo = () => jsm.consumers.info(service.config.streams.evt, durableName(MEMBERSHIP_SERVICE, parseEventPattern(REWARD_PATTERNS.reportRewarded)));
+    await waitFor(async () => {
+      const info = await consumerInfo();
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+    const consumer = await consumerInfo();
+    await nc.close();
+    expect(consumer.num_redelivered).toBe(0);
+    expect((await balance(stays.membershipId)).entries).toHaveLength(1);
+    expect((await service.request('GET', `/members/${leaver.membershipId}/points`, undefined, officer)).statusCode).toBe(200);
+    expect((await balance(leaver.membershipId)).balance).toBe(0);
   });
 
   it('redeems at the points shop: stock and points fall together, never below zero, once per redemption id', async () => {
@@ -209,6 +300,34 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(stock.find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 4, redeemed: 3 });
     const balances = (await service.request('GET', '/points/balances', undefined, officer)).json();
     expect(balances.items.find((b: { membership_id: string }) => b.membership_id === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
+  });
+
+  it('races redemptions: with points for two, two of five concurrent ones go through, retries included, and nothing goes below zero', async () => {
+    const member = await join(riders);
+    await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId: randomUUID(), points: 60, reason: '活动奖励' }, officer);
+    const item = (await service.request('POST', '/shop/items', { name: '雨衣', points: 30, stock: 10 }, officer)).json();
+    const manager = await service.officer('station_manager');
+    const redeem = (redemptionId: string) =>
+      service.request('POST', '/shop/redemptions', { redemptionId, cardNumber: member.cardNumber, itemId: item.itemId, quantity: 1 }, manager);
+
+    // Concurrent attempts lose to each other with version_conflict (409) and are retried, as a kiosk does.
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const redemptionId = randomUUID();
+        for (;;) {
+          const response = await redeem(redemptionId);
+          if (response.json().code !== 'version_conflict') return response;
+        }
+      }),
+    );
+    const succeeded = outcomes.filter((r) => r.statusCode === 200);
+    expect(succeeded).toHaveLength(2);
+    expect(outcomes.filter((r) => r.statusCode !== 200).map((r) => r.json().code)).toEqual(['insufficient_points', 'insufficient_points', 'insufficient_points']);
+    const account = (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json();
+    expect(account.balance).toBe(0);
+    expect(account.entries.every((e: { balance: number }) => e.balance >= 0)).toBe(true);
+    await service.catchUp();
+    expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 8, redeemed: 2 });
   });
 
   it('counts members by occupation, street and month', async () => {

@@ -145,6 +145,64 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(await from.call('GET', `/members/${membershipId}`)).toMatchObject({ status: 'active', unionId: fromUnion });
     expect((await from.call('POST', `/members/${membershipId}/leave`, { reason: '本人申请' })).status).toBe('left');
   }, 120_000);
+  it('builds the union tree across the nodes: district federations under the city’s, whole at the city', async () => {
+    const cityFederation = (await city.call('POST', '/unions', { name: '市总工会', kind: 'federation', occupations: [] }, 'city_officer')).unionId;
+    const underCity = { kind: 'federation', occupations: [], parentUnionId: cityFederation, parentNodeCode: cityRef.code };
+    const fromFederation = (await from.call('POST', '/unions', { name: '甲区总工会', ...underCity })).unionId;
+    const toFederation = (await to.call('POST', '/unions', { name: '乙区总工会', ...underCity })).unionId;
+    const couriers = (await from.call('POST', '/unions', { name: '甲区快递行业联合工会', kind: 'joint', occupations: ['courier'], parentUnionId: fromFederation })).unionId;
+    expect([cityFederation, fromFederation, toFederation, couriers].every((id) => typeof id === 'string')).toBe(true);
+
+    // A parent must be of this node or above it: not a sibling district's, and not the city's unnamed.
+    expect(await from.call('POST', '/unions', { name: '越级工会', kind: 'joint', parentUnionId: toFederation, parentNodeCode: toRef.code })).toMatchObject({
+      code: 'union_parent_not_above',
+      field: 'parentNodeCode',
+    });
+    expect(await from.call('POST', '/unions', { name: '无名上级工会', kind: 'joint', parentUnionId: cityFederation })).toMatchObject({ code: 'union_not_found', field: 'parentUnionId' });
+
+    type Branch = { unionId: string; nodeCode: string; level: string; children: Branch[] };
+    const cityRoot = async () => ((await city.call('GET', '/unions/tree')) as Branch[]).find((root) => root.unionId === cityFederation);
+    await waitFor(async () => (await cityRoot())?.children.find((c) => c.unionId === fromFederation)?.children.length === 1, 30_000);
+    const root = (await cityRoot())!;
+    expect(root).toMatchObject({ nodeCode: cityRef.code, level: 'city' });
+    const districts = [[fromFederation, fromRef.code], [toFederation, toRef.code]].sort((a, b) => a[1]!.localeCompare(b[1]!));
+    expect(root.children.map((c) => [c.unionId, c.nodeCode, c.level])).toEqual(districts.map(([id, code]) => [id, code, 'district']));
+    expect(root.children.find((c) => c.unionId === fromFederation)!.children.map((c) => c.unionId)).toEqual([couriers]);
+    // The district sees its own part: its federation is a root there (the city's union is not in its stream).
+    expect(((await from.call('GET', '/unions/tree')) as Branch[]).some((r) => r.unionId === fromFederation && r.children[0]?.unionId === couriers)).toBe(true);
+
+    // The city cannot dissolve its federation while the districts' federations name it as their parent.
+    expect(await city.call('POST', `/unions/${cityFederation}/dissolve`, { reason: '机构调整' }, 'city_officer')).toMatchObject({ code: 'union_has_child_unions' });
+  }, 120_000);
+
+  it('counts each district’s subtree at the city, and an erasure at the district shows 已注销 at the city too', async () => {
+    const unionId = ((await from.call('GET', '/unions')) as Array<{ unionId: string; name: string }>).find((u) => u.name === '甲区外卖配送行业联合工会')!.unionId;
+    const applied = await from.call('POST', '/applications', applicationFor(454_545, unionId));
+    const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
+    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).status === 'active', 30_000);
+
+    // Figures of the city's whole subtree, and of each district within it, agree with the districts' own.
+    const figure = (stats: { figures: Array<{ key: string; value: number }> }, key: string) => stats.figures.find((f) => f.key === key)!.value;
+    const [cityStats, fromStats, toStats] = [await city.call('GET', '/stats'), await from.call('GET', '/stats'), await to.call('GET', '/stats')];
+    expect(figure(fromStats, 'members')).toBe(1); // this member; the first moved away, the second left
+    expect(figure(toStats, 'members')).toBe(1); // the member who arrived
+    expect(figure(cityStats, 'members')).toBe(figure(fromStats, 'members') + figure(toStats, 'members'));
+    expect(cityStats.byNode).toEqual(
+      [fromRef.code, toRef.code].sort().map((code) => ({ key: code, label: code, value: 1 })),
+    );
+    expect(figure(await city.call('GET', `/stats?node=${fromRef.code}`), 'members')).toBe(figure(fromStats, 'members'));
+
+    const { personId } = await from.call('GET', `/members/${membershipId}`);
+    expect(await from.call('POST', `/persons/${personId}/erasure`)).toMatchObject({ status: 'erased', membershipEnded: true });
+    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).person.disclosure === 'erased', 30_000);
+    expect(await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).toMatchObject({
+      status: 'left',
+      person: { name: '已注销', mobile: null, idNumber: null, disclosure: 'erased' },
+    });
+    await waitFor(async () => (await city.call('GET', `/applications/${applied.applicationId}`, undefined, 'city_officer')).erased === true, 30_000);
+    expect((await city.call('GET', `/applications/${applied.applicationId}`, undefined, 'city_officer')).person).toMatchObject({ name: '已注销', disclosure: 'erased' });
+    expect(figure(await city.call('GET', '/stats'), 'members')).toBe(figure(cityStats, 'members') - 1);
+  }, 120_000);
 });
 
 /** Every event row and every message of the node's EVT and DIR streams, as text. */
