@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { nodeFromCode } from '@ws/contracts';
-import { jetStreamDomain, natsServerBinary, renderNatsConfig } from '@ws/messaging';
+import { FederationCredentials, federationSecret, jetStreamDomain, LeafChild, natsServerBinary, renderNatsConfig } from '@ws/messaging';
 import { Managed, startProcess } from './processes';
-import { byCode, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, TopologyNode } from './topology';
+import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, TopologyNode } from './topology';
 
 const RUN_DIR = join(process.cwd(), '.run', 'nats');
 
@@ -16,11 +16,30 @@ export function natsUrlOf(node: TopologyNode): string {
   return `nats://127.0.0.1:${portOf(node, NATS_CLIENT_OFFSET)}`;
 }
 
-/** Writes the node's nats-server config (JetStream domain n<code>, leafnode link to its parent). */
+/** The node and every node below it. */
+export function subtreeOf(topology: TopologyNode[], code: string): string[] {
+  return [code, ...childrenOf(topology, code).flatMap((child) => subtreeOf(topology, child.code))];
+}
+
+/** The children allowed to connect to `code` as leafnodes, each with its password and subtree. */
+export function leafChildrenOf(topology: TopologyNode[], code: string, credentials: FederationCredentials): LeafChild[] {
+  return childrenOf(topology, code).map((child) => ({
+    code: child.code,
+    password: credentials.leaf(child.code).password,
+    subtree: subtreeOf(topology, child.code),
+  }));
+}
+
+/**
+ * Writes the node's nats-server config: JetStream domain n<code>, a leafnode user per child,
+ * the link to its parent with the node's own credentials (passwords derived from
+ * FEDERATION_SECRET, or the development secret).
+ */
 export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
   const dir = join(RUN_DIR, node.code);
   mkdirSync(dir, { recursive: true });
   const parent = node.parent ? byCode(topology, node.parent) : undefined;
+  const credentials = new FederationCredentials(federationSecret().secret);
   const file = join(dir, 'nats.conf');
   writeFileSync(
     file,
@@ -32,8 +51,13 @@ export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): s
       storeDir: join(dir, 'store'),
       domain: jetStreamDomain(node.code),
       host: '127.0.0.1',
-      ...(parent ? { parentLeafUrl: `nats-leaf://127.0.0.1:${portOf(parent, NATS_LEAF_OFFSET)}` } : {}),
+      localPassword: credentials.localPassword(node.code),
+      children: leafChildrenOf(topology, node.code, credentials),
+      ...(parent
+        ? { parentLeafUrl: `nats-leaf://127.0.0.1:${portOf(parent, NATS_LEAF_OFFSET)}`, parentCredentials: credentials.leaf(node.code) }
+        : {}),
     }),
+    { mode: 0o600 },
   );
   return file;
 }

@@ -4,6 +4,7 @@ export * from './streams';
 export * from './publisher';
 export * from './consume';
 export * from './nats-config';
+export * from './nats-config-credentials';
 export * from './transport/event-pattern';
 export * from './transport/jetstream-context';
 export * from './transport/jetstream-transport';

@@ -1,10 +1,11 @@
 import { nodeRef } from '@ws/contracts';
-import { renderNatsConfig } from './nats-config';
+import { leafPermissions, renderNatsConfig } from './nats-config';
+import { DEV_FEDERATION_SECRET, FederationCredentials, federationSecret } from './nats-config-credentials';
 
 describe('renderNatsConfig', () => {
   const district = nodeRef('330802', '柯城区');
 
-  it('gives a child node its domain, store and a leafnode remote that lets no core event or directive through', () => {
+  it('gives a child node its domain, store and a leafnode remote with its credentials that lets no core event or directive through', () => {
     const config = renderNatsConfig({
       node: district,
       port: 4222,
@@ -12,6 +13,8 @@ describe('renderNatsConfig', () => {
       storeDir: '/data/js',
       domain: 'n330802',
       parentLeafUrl: 'nats-leaf://city.example:7422',
+      parentCredentials: { user: 'leaf-n330802', password: 's3cret' },
+      localPassword: 'local-pw',
       httpPort: 8222,
     });
     expect(config).toContain('server_name: "n330802"');
@@ -19,15 +22,67 @@ describe('renderNatsConfig', () => {
     expect(config).toContain('http_port: 8222');
     expect(config).toMatch(/jetstream \{\s+store_dir: "\/data\/js"\s+domain: "n330802"\s+\}/);
     expect(config).toMatch(/leafnodes \{\s+host: "0.0.0.0"\s+port: 7422\s+remotes: \[/);
-    expect(config).toContain('url: "nats-leaf://city.example:7422"');
+    expect(config).toContain('url: "nats-leaf://leaf-n330802:s3cret@city.example:7422"');
     expect(config).toContain('deny_imports: ["evt.>", "dir.>"]');
     expect(config).toContain('deny_exports: ["evt.>", "dir.>"]');
+    // A district has no children: its only user is the local one, which no leafnode may use.
+    expect(config).toContain('no_auth_user: "local"');
+    expect(config).toContain('{ user: "local", password: "local-pw", allowed_connection_types: ["STANDARD"] }');
+    expect(config).not.toContain('leaf-n330802", password');
   });
 
-  it('has no remote at a province', () => {
-    const config = renderNatsConfig({ node: nodeRef('33', '浙江省'), port: 4222, leafPort: 7422, storeDir: '/data', domain: 'n33' });
+  it('has no remote at a province, and a leafnode-only user per child', () => {
+    const config = renderNatsConfig({
+      node: nodeRef('33', '浙江省'),
+      port: 4222,
+      leafPort: 7422,
+      storeDir: '/data',
+      domain: 'n33',
+      localPassword: 'pw',
+      children: [
+        { code: '3308', password: 'pw-3308', subtree: ['3308', '330802'] },
+        { code: '3304', password: 'pw-3304' },
+      ],
+    });
     expect(config).not.toContain('remotes');
     expect(config).not.toContain('http_port');
     expect(config).toContain('port: 7422');
+    expect(config).toContain('user: "leaf-n3308", password: "pw-3308", allowed_connection_types: ["LEAFNODE"]');
+    expect(config).toContain('user: "leaf-n3304", password: "pw-3304", allowed_connection_types: ["LEAFNODE"]');
+    expect(config).toContain('"pii.330802.membership.handover", "_INBOX.n3308.>", "_INBOX.n330802.>"');
+  });
+});
+
+describe('leafPermissions', () => {
+  const permissions = leafPermissions('n3308', { code: '330802', password: 'x' });
+
+  it("lets a district send up only its own deliveries, API answers, flow control, handover requests and replies, and ask only for the parent's directives", () => {
+    expect(permissions.publish.sort()).toEqual(
+      ['$JS.n3308.API.CONSUMER.CREATE.DIR.>', '$JSC.R.*', 'fed.n330802.evt.>', '$JS.FC.DIR.>', 'pii.*.membership.handover', '_INBOX.>'].sort(),
+    );
+    expect(permissions.publish.some((subject) => subject.startsWith('evt.') || subject.startsWith('dir.'))).toBe(false);
+  });
+
+  it('lets down to a district only what is addressed to it', () => {
+    expect(permissions.subscribe.sort()).toEqual(
+      ['$JS.n330802.API.>', '$JSC.R.*', '$JS.S.*', '$JS.FC.EVT.>', 'pii.330802.membership.handover', '_INBOX.n330802.>'].sort(),
+    );
+  });
+});
+
+describe('FederationCredentials', () => {
+  it('derives the same password for a node from the same secret, and different ones otherwise', () => {
+    const a = new FederationCredentials('secret-a');
+    expect(a.leaf('330802')).toEqual(new FederationCredentials('secret-a').leaf('330802'));
+    expect(a.leaf('330802').user).toBe('leaf-n330802');
+    expect(a.leaf('330802').password).toMatch(/^[0-9a-f]{32}$/);
+    expect(a.leaf('330802').password).not.toBe(a.leaf('330424').password);
+    expect(a.leaf('330802').password).not.toBe(new FederationCredentials('secret-b').leaf('330802').password);
+    expect(a.localPassword('330802')).not.toBe(a.leaf('330802').password);
+  });
+
+  it('takes FEDERATION_SECRET from the environment, the development secret otherwise', () => {
+    expect(federationSecret({ FEDERATION_SECRET: 'prod' })).toEqual({ secret: 'prod', isDevDefault: false });
+    expect(federationSecret({})).toEqual({ secret: DEV_FEDERATION_SECRET, isDevDefault: true });
   });
 });

@@ -1,4 +1,25 @@
 import type { NodeRef } from '@ws/contracts';
+import { federationDeliverPrefix, jetStreamDomain } from './streams';
+
+/** Credentials one nats-server presents to another. */
+export interface NatsCredentials {
+  user: string;
+  password: string;
+}
+
+/** A child node allowed to connect to this node as a leafnode. */
+export interface LeafChild {
+  code: string;
+  /** Default `n<code>`. */
+  domain?: string;
+  password: string;
+  /**
+   * The node codes of the child's subtree, the child itself included: core requests to them
+   * (the membership handover) and replies to their requests travel down the child's link.
+   * Default: the child alone.
+   */
+  subtree?: string[];
+}
 
 export interface NatsConfigInput {
   node: NodeRef;
@@ -9,8 +30,22 @@ export interface NatsConfigInput {
   storeDir: string;
   /** The parent node's leafnode URL (nats-leaf://host:port); none at a province. */
   parentLeafUrl?: string;
+  /** What this node presents to its parent (see leafUser); without them the parent refuses the link. */
+  parentCredentials?: NatsCredentials;
+  /**
+   * Subjects kept off the link to the parent as core messages, both ways (default
+   * LEAF_DENIED_SUBJECTS). The parent enforces its own rules whatever a child sets here.
+   */
+  parentDeny?: string[];
   /** JetStream domain, conventionally `n<code>`: a parent sources this node's EVT via $JS.<domain>.API. */
   domain: string;
+  /** The children that may connect as leafnodes, each with its own user and permissions. */
+  children?: LeafChild[];
+  /**
+   * Password of the node's local user. Clients that connect without credentials (the node's
+   * own services) are that user; it cannot be used for a leafnode link.
+   */
+  localPassword: string;
   /** Interface to listen on (default 0.0.0.0). */
   host?: string;
   /** Monitoring port (/varz, /jsz); none if omitted. */
@@ -20,43 +55,147 @@ export interface NatsConfigInput {
 /** Subjects that never cross a leafnode link as core messages. */
 export const LEAF_DENIED_SUBJECTS = ['evt.>', 'dir.>'];
 
+export const LOCAL_USER = 'local';
+
+/** The user a child node's server logs in as at its parent. */
+export function leafUser(code: string): string {
+  return `leaf-n${code}`;
+}
+
 /**
- * The nats-server configuration of one node. The leafnode link to the parent denies core
- * `evt.>` and `dir.>` both ways: events go up and directives down only through stream
- * sourcing. Otherwise the parent's subtree-wide EVT subjects would also capture the child's
- * core publishes and store every event twice.
+ * The inbox prefix of a node's connections: replies to its core requests come back on
+ * `_INBOX.n<code>.…`, so a parent lets each child's link receive only its own replies.
+ */
+export function nodeInboxPrefix(code: string): string {
+  return `_INBOX.n${code}`;
+}
+
+/** The membership handover request subject of a node (libs/contracts handoverSubject). */
+const handoverOf = (code: string) => `pii.${code}.membership.handover`;
+
+/**
+ * What a child's link may do at its parent, from the child's side: `publish` is what it may
+ * send into the parent, `subscribe` what the parent may send down to it. Anything else is
+ * dropped, and the parent tells the child its permissions, so the child keeps it back too. The
+ * parent propagates interest (its subscriptions) only on subjects the child may publish, so a
+ * reply can only come up on a subject listed here: `allow_responses` does not work on a link.
+ * Measured on nats-server 2.9.10 (nats-config.int.spec.ts):
+ *
+ * - the parent sources the child's EVT: consumer-create requests to `$JS.n<child>.API.>`
+ *   (down), the child's answers on `$JSC.R.<id>` (up), the deliveries on `fed.n<child>.evt.…`
+ *   (up; the per-child deliver prefix set by ensureNodeStreams), the parent's flow-control
+ *   answers on `$JS.FC.EVT.>` (down);
+ * - the child sources the parent's DIR: requests to `$JS.n<parent>.API.CONSUMER.CREATE.DIR.>`
+ *   (up; nothing else of the parent's JetStream API), answers on `$JSC.R.<id>` (down),
+ *   deliveries on `$JS.S.<id>` (down: the server's default prefix, see federationDeliverPrefix;
+ *   on a parent it only carries the DIR deliveries to its children), the child's flow-control
+ *   answers on `$JS.FC.DIR.>` (up);
+ * - the membership handover over core NATS: requests to any node (`pii.*.membership.handover`,
+ *   up) and to the nodes of the child's subtree (down); replies to the subtree's requests on
+ *   `_INBOX.n<code>.>` (down, see nodeInboxPrefix), replies to others' requests (`_INBOX.>`,
+ *   up: a reply subject is the requester's choice; only someone who saw the request knows it).
+ */
+export function leafPermissions(parentDomain: string, child: LeafChild): { publish: string[]; subscribe: string[] } {
+  const domain = jetStreamDomain(child.code, child.domain);
+  const subtree = child.subtree ?? [child.code];
+  return {
+    publish: [
+      `$JS.${parentDomain}.API.CONSUMER.CREATE.DIR.>`,
+      '$JSC.R.*',
+      `${federationDeliverPrefix(domain)}.>`,
+      '$JS.FC.DIR.>',
+      handoverOf('*'),
+      '_INBOX.>',
+    ],
+    subscribe: [
+      `$JS.${domain}.API.>`,
+      '$JSC.R.*',
+      '$JS.S.*',
+      '$JS.FC.EVT.>',
+      ...subtree.map(handoverOf),
+      ...subtree.map((code) => `${nodeInboxPrefix(code)}.>`),
+    ],
+  };
+}
+
+const str = (value: string) => JSON.stringify(value);
+const list = (values: string[]) => `[${values.map(str).join(', ')}]`;
+
+/**
+ * The nats-server configuration of one node.
+ *
+ * Authentication: every connection is a user of the node's one account. The node's own
+ * services connect without credentials and are mapped to the `local` user (no_auth_user), which
+ * is refused on leafnode links. Each child logs in with its own `leaf-n<code>` user, valid only
+ * for a leafnode link, with the permissions of leafPermissions: it can neither publish into
+ * nor read another node's subjects.
+ *
+ * The leafnode link to the parent denies core `evt.>` and `dir.>` both ways: events go up and
+ * directives down only through stream sourcing. Otherwise the parent's subtree-wide EVT
+ * subjects would also capture the child's core publishes and store every event twice.
  */
 export function renderNatsConfig(input: NatsConfigInput): string {
   const host = input.host ?? '0.0.0.0';
-  const denied = `[${LEAF_DENIED_SUBJECTS.map((s) => JSON.stringify(s)).join(', ')}]`;
   const lines = [
     `# ${input.node.name} (${input.node.code}), ${input.node.level} node`,
-    `server_name: ${JSON.stringify(input.domain)}`,
-    `host: ${JSON.stringify(host)}`,
+    `server_name: ${str(input.domain)}`,
+    `host: ${str(host)}`,
     `port: ${input.port}`,
     ...(input.httpPort !== undefined ? [`http_port: ${input.httpPort}`] : []),
     '',
     'jetstream {',
-    `  store_dir: ${JSON.stringify(input.storeDir)}`,
-    `  domain: ${JSON.stringify(input.domain)}`,
+    `  store_dir: ${str(input.storeDir)}`,
+    `  domain: ${str(input.domain)}`,
+    '}',
+    '',
+    '# clients without credentials: the node\'s own services',
+    `no_auth_user: ${str(LOCAL_USER)}`,
+    'authorization {',
+    '  users: [',
+    `    { user: ${str(LOCAL_USER)}, password: ${str(input.localPassword)}, allowed_connection_types: ["STANDARD"] }`,
+    ...(input.children ?? []).flatMap((child) => leafUserLines(input.domain, child)),
+    '  ]',
     '}',
     '',
     'leafnodes {',
-    `  host: ${JSON.stringify(host)}`,
+    `  host: ${str(host)}`,
     `  port: ${input.leafPort}`,
   ];
   if (input.parentLeafUrl) {
+    const deny = list(input.parentDeny ?? LEAF_DENIED_SUBJECTS);
     lines.push(
       '  remotes: [',
       '    {',
-      `      url: ${JSON.stringify(input.parentLeafUrl)}`,
+      `      url: ${str(withCredentials(input.parentLeafUrl, input.parentCredentials))}`,
       '      # events and directives cross only by stream sourcing, never as core messages',
-      `      deny_imports: ${denied}`,
-      `      deny_exports: ${denied}`,
+      `      deny_imports: ${deny}`,
+      `      deny_exports: ${deny}`,
       '    }',
       '  ]',
     );
   }
   lines.push('}', '');
   return lines.join('\n');
+}
+
+function leafUserLines(parentDomain: string, child: LeafChild): string[] {
+  const permissions = leafPermissions(parentDomain, child);
+  return [
+    `    # child node ${child.code}`,
+    `    {`,
+    `      user: ${str(leafUser(child.code))}, password: ${str(child.password)}, allowed_connection_types: ["LEAFNODE"]`,
+    '      permissions: {',
+    `        publish: { allow: ${list(permissions.publish)} }`,
+    `        subscribe: { allow: ${list(permissions.subscribe)} }`,
+    '      }',
+    '    }',
+  ];
+}
+
+function withCredentials(url: string, credentials: NatsCredentials | undefined): string {
+  if (!credentials) return url;
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(credentials.user);
+  parsed.password = encodeURIComponent(credentials.password);
+  return parsed.toString().replace(/\/$/, '');
 }

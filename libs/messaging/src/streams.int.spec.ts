@@ -80,8 +80,8 @@ describe('ensureNodeStreams at a city', () => {
     expect(evt.state.messages).toBe(2);
     expect(evt.config.subjects).toEqual([`evt.${city.province}.${city.code}.*.>`]);
     expect(evt.config.sources).toEqual([
-      { name: 'EVT', external: { api: `$JS.n${district}.API`, deliver: '' }, filter_subject: `evt.${city.province}.${city.code}.${district}.>` },
-      { name: 'EVT', external: { api: '$JS.elsewhere.API', deliver: '' }, filter_subject: `evt.${city.province}.${city.code}.${sibling}.>` },
+      { name: 'EVT', external: { api: `$JS.n${district}.API`, deliver: `fed.n${district}.evt` }, filter_subject: `evt.${city.province}.${city.code}.${district}.>` },
+      { name: 'EVT', external: { api: '$JS.elsewhere.API', deliver: 'fed.elsewhere.evt' }, filter_subject: `evt.${city.province}.${city.code}.${sibling}.>` },
     ]);
     // A city without a parent sources no directives.
     expect((await jsm.streams.info('DIR')).config.sources ?? []).toEqual([]);

@@ -61,8 +61,21 @@ export function ancestorDirectiveFilter(node: NodeRef): string | undefined {
   }
 }
 
-function externalSource(stream: string, domain: string, filter: string): StreamSource {
-  return { name: stream, external: { api: `$JS.${domain}.API`, deliver: '' }, filter_subject: filter };
+/**
+ * Where a parent's source of a child's EVT gets its messages delivered: `fed.n<child>.evt.…`,
+ * one prefix per child, so that the parent's leafnode permissions (nats-config.ts) let each
+ * child deliver only into its own source. A child's source of its parent's DIR keeps the
+ * server's default (`$JS.S.<id>`): nats-server 2.9.10 refuses every update of a stream with a
+ * DIR-like source (it checks the source filter against the local stream's own subjects: "does
+ * not overlap with any origin stream subject"), so existing DIR streams could not take a new
+ * prefix, and what a parent delivers that way is its directives, meant for all its children.
+ */
+export function federationDeliverPrefix(childDomain: string): string {
+  return `fed.${childDomain}.evt`;
+}
+
+function externalSource(stream: string, domain: string, filter: string, deliver: string): StreamSource {
+  return { name: stream, external: { api: `$JS.${domain}.API`, deliver }, filter_subject: filter };
 }
 
 /**
@@ -97,9 +110,10 @@ export async function ensureNodeStreams(jsm: JetStreamManager, node: NodeRef, op
     name: names.evt,
     description: `Events of node ${node.code} and its subtree`,
     subjects: [subtreeEventFilter(node)],
-    sources: children.map((child) =>
-      externalSource(names.evt, jetStreamDomain(child.code, child.domain), subtreeEventFilter(nodeRef(child.code))),
-    ),
+    sources: children.map((child) => {
+      const domain = jetStreamDomain(child.code, child.domain);
+      return externalSource(names.evt, domain, subtreeEventFilter(nodeRef(child.code)), federationDeliverPrefix(domain));
+    }),
   });
   const parent = options.parent;
   const fromAncestors = ancestorDirectiveFilter(node);
@@ -108,7 +122,7 @@ export async function ensureNodeStreams(jsm: JetStreamManager, node: NodeRef, op
     name: names.dir,
     description: `Directives issued by node ${node.code} and by its ancestors`,
     subjects: [ownDirectiveFilter(node)],
-    sources: parent && fromAncestors ? [externalSource(names.dir, jetStreamDomain(parent.code, parent.domain), fromAncestors)] : [],
+    sources: parent && fromAncestors ? [externalSource(names.dir, jetStreamDomain(parent.code, parent.domain), fromAncestors, '')] : [],
   });
 }
 
@@ -150,7 +164,7 @@ function sameConfig(current: StreamConfig, desired: DesiredStream): boolean {
 }
 
 function sourceKey(source: StreamSource): string {
-  return `${source.name}|${source.external?.api ?? ''}|${source.filter_subject ?? ''}`;
+  return `${source.name}|${source.external?.api ?? ''}|${source.external?.deliver ?? ''}|${source.filter_subject ?? ''}`;
 }
 
 function sameList(a: string[], b: string[]): boolean {

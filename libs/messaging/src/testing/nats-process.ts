@@ -5,17 +5,32 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeRef } from '@ws/contracts';
-import { renderNatsConfig } from '../nats-config';
+import { LeafChild, NatsCredentials, renderNatsConfig } from '../nats-config';
+import { FederationCredentials, federationSecret } from '../nats-config-credentials';
 import { jetStreamDomain } from '../streams';
 
 export interface NatsProcessOptions {
   node: NodeRef;
   /** Default `n<code>`. */
   domain?: string;
-  /** The parent's leafUrl, to federate this server below it. */
+  /**
+   * The parent's leafUrl, to federate this server below it. When the parent is a server of
+   * this helper, it learns the child's user (its config is rewritten and it restarts), and so do
+   * the parent's ancestors, for the child's subtree.
+   */
   parentLeafUrl?: string;
+  /**
+   * What this server presents to its parent: by default its own credentials (and the parent is
+   * told about it); given here (or null, for none), the parent is not told anything.
+   */
+  parentCredentials?: NatsCredentials | null;
+  /** Core subjects kept off the link to the parent (default evt.> and dir.>; [] for a server that keeps nothing back). */
+  parentDeny?: string[];
   startTimeoutMs?: number;
 }
+
+/** The credentials of the test servers: derived from FEDERATION_SECRET, or the development secret. */
+export const testFederationCredentials = new FederationCredentials(federationSecret().secret);
 
 /**
  * A throw-away nats-server with JetStream for one test: its own ports and store directory.
@@ -26,6 +41,8 @@ export interface NatsProcess {
   readonly domain: string;
   readonly url: string;
   readonly leafUrl: string;
+  /** The monitoring endpoint (/varz, /leafz, /jsz). */
+  readonly monitorUrl: string;
   readonly storeDir: string;
   readonly running: boolean;
   start(): Promise<void>;
@@ -38,6 +55,8 @@ export interface NatsProcess {
 }
 
 const READY_LINE = 'Server is ready';
+/** The servers of this helper by leaf URL, so that a child's start can register it at its parent. */
+const serversByLeafUrl = new Map<string, ManagedNatsServer>();
 const OUTPUT_KEPT = 40;
 
 export function natsServerBinary(): string {
@@ -59,39 +78,106 @@ export function freePort(): Promise<number> {
 export async function startNatsServer(options: NatsProcessOptions): Promise<NatsProcess> {
   const domain = jetStreamDomain(options.node.code, options.domain);
   const dir = await mkdtemp(join(tmpdir(), `ws-nats-${options.node.code}-`));
-  const [port, leafPort] = [await freePort(), await freePort()];
-  const configFile = join(dir, 'nats.conf');
-  const storeDir = join(dir, 'store');
-  await writeFile(
-    configFile,
-    renderNatsConfig({ node: options.node, port, leafPort, storeDir, domain, host: '127.0.0.1', parentLeafUrl: options.parentLeafUrl }),
-  );
-  const server = new ManagedNatsServer(options.node, domain, port, leafPort, dir, configFile, storeDir, options.startTimeoutMs ?? 15_000);
+  const [port, leafPort, httpPort] = [await freePort(), await freePort(), await freePort()];
+  const parent = options.parentLeafUrl ? serversByLeafUrl.get(options.parentLeafUrl) : undefined;
+  const server = new ManagedNatsServer(options, domain, { port, leafPort, httpPort }, dir, parent, options.startTimeoutMs ?? 15_000);
+  if (options.parentCredentials === undefined) await parent?.admit({ code: options.node.code, domain, password: testFederationCredentials.leaf(options.node.code).password });
+  await server.writeConfig();
+  serversByLeafUrl.set(server.leafUrl, server);
   await server.start();
+  // A server admitted at its parent is returned with its link up.
+  if (parent && options.parentCredentials === undefined) await server.waitForLinks(1);
   return server;
 }
 
 class ManagedNatsServer implements NatsProcess {
   private child?: ChildProcess;
   private output: string[] = [];
+  private readonly children = new Map<string, LeafChild>();
+  readonly node: NodeRef;
+  readonly storeDir: string;
+  private readonly configFile: string;
 
   constructor(
-    readonly node: NodeRef,
+    private readonly options: NatsProcessOptions,
     readonly domain: string,
-    private readonly port: number,
-    private readonly leafPort: number,
+    private readonly ports: { port: number; leafPort: number; httpPort: number },
     private readonly dir: string,
-    private readonly configFile: string,
-    readonly storeDir: string,
+    private readonly parent: ManagedNatsServer | undefined,
     private readonly startTimeoutMs: number,
-  ) {}
+  ) {
+    this.node = options.node;
+    this.storeDir = join(dir, 'store');
+    this.configFile = join(dir, 'nats.conf');
+  }
+
+  writeConfig(): Promise<void> {
+    const credentials = this.options.parentCredentials === undefined ? testFederationCredentials.leaf(this.node.code) : this.options.parentCredentials;
+    return writeFile(
+      this.configFile,
+      renderNatsConfig({
+        node: this.node,
+        ...this.ports,
+        storeDir: this.storeDir,
+        domain: this.domain,
+        host: '127.0.0.1',
+        localPassword: testFederationCredentials.localPassword(this.node.code),
+        children: [...this.children.values()],
+        ...(this.options.parentLeafUrl ? { parentLeafUrl: this.options.parentLeafUrl } : {}),
+        ...(credentials ? { parentCredentials: credentials } : {}),
+        ...(this.options.parentDeny ? { parentDeny: this.options.parentDeny } : {}),
+      }),
+    );
+  }
+
+  /** Lets a child connect (and its subtree's requests and replies through it, here and above). */
+  async admit(child: LeafChild): Promise<void> {
+    this.children.set(child.code, { ...child, subtree: [child.code] });
+    await this.reconfigure();
+    for (let below: ManagedNatsServer = this, above = this.parent; above; below = above, above = above.parent) {
+      above.children.get(below.node.code)?.subtree?.push(child.code);
+      await above.reconfigure();
+    }
+  }
+
+  /**
+   * Rewrites the config and restarts a running server with it (links and clients reconnect).
+   * Not a reload: on 2.9.10 a reload with a new leafnode user stops the hub from propagating
+   * the other links' interest to the new one (checked: handover requests got no responders).
+   */
+  private async reconfigure(): Promise<void> {
+    await this.writeConfig();
+    if (!this.running) return;
+    const links = await this.leafLinks();
+    await this.stop();
+    await this.start();
+    await this.waitForLinks(links);
+  }
+
+  /** The server's leafnode links, to its parent and from its children. */
+  async leafLinks(): Promise<number> {
+    const response = await fetch(`${this.monitorUrl}/leafz`);
+    return ((await response.json()) as { leafnodes: number }).leafnodes;
+  }
+
+  async waitForLinks(count: number): Promise<void> {
+    const deadline = Date.now() + this.startTimeoutMs;
+    while ((await this.leafLinks()) < count) {
+      if (Date.now() > deadline) throw new Error(`nats-server ${this.domain}: fewer than ${count} leafnode links after ${this.startTimeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 
   get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
+    return `nats://127.0.0.1:${this.ports.port}`;
   }
 
   get leafUrl(): string {
-    return `nats-leaf://127.0.0.1:${this.leafPort}`;
+    return `nats-leaf://127.0.0.1:${this.ports.leafPort}`;
+  }
+
+  get monitorUrl(): string {
+    return `http://127.0.0.1:${this.ports.httpPort}`;
   }
 
   get running(): boolean {
@@ -138,6 +224,7 @@ class ManagedNatsServer implements NatsProcess {
   }
 
   async remove(): Promise<void> {
+    serversByLeafUrl.delete(this.leafUrl);
     await this.kill();
     await rm(this.dir, { recursive: true, force: true });
   }

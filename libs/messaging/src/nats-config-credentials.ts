@@ -1,0 +1,35 @@
+import { createHmac } from 'node:crypto';
+import { leafUser, type NatsCredentials } from './nats-config';
+
+/**
+ * The secret every node's nats-server passwords are derived from. Only for development: a
+ * deployment sets FEDERATION_SECRET (and keeps the generated configs out of version control).
+ */
+export const DEV_FEDERATION_SECRET = 'waystation-dev-federation-secret';
+
+export function federationSecret(env: NodeJS.ProcessEnv = process.env): { secret: string; isDevDefault: boolean } {
+  const configured = env['FEDERATION_SECRET'];
+  return configured ? { secret: configured, isDevDefault: false } : { secret: DEV_FEDERATION_SECRET, isDevDefault: true };
+}
+
+/**
+ * Passwords derived from one secret, so a parent's config and its children's configs agree
+ * without being written down anywhere else: HMAC-SHA256(secret, purpose:code), 32 hex digits.
+ */
+export class FederationCredentials {
+  constructor(private readonly secret: string) {}
+
+  /** What the child node `code` presents at its parent. */
+  leaf(code: string): NatsCredentials {
+    return { user: leafUser(code), password: this.derive('leafnode', code) };
+  }
+
+  /** The password of a node's local user (its own services). */
+  localPassword(code: string): string {
+    return this.derive('local', code);
+  }
+
+  private derive(purpose: string, code: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}:${code}`).digest('hex').slice(0, 32);
+  }
+}
