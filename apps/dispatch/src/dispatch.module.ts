@@ -9,6 +9,7 @@ import { HoursController } from './read-models/hours/hours.controller';
 import { HoursProjection } from './read-models/hours/hours.projection';
 import { ShiftsController } from './read-models/shifts/shifts.controller';
 import { ShiftsProjection } from './read-models/shifts/shifts.projection';
+import { StatsController } from './read-models/stats/stats.controller';
 import { TasksController } from './read-models/tasks/tasks.controller';
 import { TasksProjection } from './read-models/tasks/tasks.projection';
 import { VolunteersController } from './read-models/volunteers/volunteers.controller';
@@ -59,6 +60,7 @@ export class DispatchModule {
         CancelTaskController,
         TasksController,
         HoursController,
+        StatsController,
         WishesReactions,
       ],
       providers: [

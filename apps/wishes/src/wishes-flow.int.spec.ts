@@ -318,8 +318,9 @@ describe('wishes service (real Postgres and NATS)', () => {
     expect(escalations[0]!.data).toMatchObject({ reason: 'overdue', districtCode: h.config.node.code, status: 'accepted' });
     const overdue = await h.http('GET', '/overdue', { token: await h.token('district_officer') });
     expect(overdue.body.find((o: { wishId: string }) => o.wishId === wish.wishId)).toMatchObject({ status: 'accepted', escalationReason: 'overdue' });
-    const stats = await h.http('GET', `/wish-stats?streetCode=${h.street}`);
-    expect(stats.body.overdue).toBeGreaterThanOrEqual(1);
+    const stats = await h.http('GET', `/stats?node=${h.street}`);
+    expect(stats.body.figures.find((f: { key: string }) => f.key === 'overdue')).toMatchObject({ label: '逾期心愿' });
+    expect(stats.body.figures.find((f: { key: string }) => f.key === 'overdue').value).toBeGreaterThanOrEqual(1);
 
     const answered = await acceptedWish({ category: 'job_seeking', text: '想找白天的工作' });
     await h.settle();

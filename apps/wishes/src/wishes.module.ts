@@ -12,6 +12,7 @@ import { DecisionsController } from './read-models/decisions/decisions.controlle
 import { DecisionsProjection } from './read-models/decisions/decisions.projection';
 import { ReportsController } from './read-models/reports/reports.controller';
 import { ReportsProjection } from './read-models/reports/reports.projection';
+import { StatsController } from './read-models/stats/stats.controller';
 import { KnownStationsProjection } from './read-models/stations/known-stations.projection';
 import { ReviewReportController } from './report/review-report/review-report.controller';
 import { SubmitReportController } from './report/submit-report/submit-report.controller';
@@ -56,6 +57,7 @@ export class WishesModule {
         OfficerListsController,
         DecisionsController,
         ReportsController,
+        StatsController,
         DispatchReactions,
       ],
       providers: [

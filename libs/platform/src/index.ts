@@ -7,3 +7,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './handle-command';
 export * from './command-runner';
+export * from './subtree-stats';

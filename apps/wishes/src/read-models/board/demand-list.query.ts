@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { Kysely } from 'kysely';
 import type { WishCategory } from '@ws/contracts';
 import type { WishesDatabase } from '../../db/database';
 import { DECISION_MAX_WISHES } from '../../demand/demand.decider';
@@ -85,20 +85,4 @@ export async function moderationQueue(db: Kysely<WishesDatabase>, filter: { stat
     deadline: r.deadline?.toISOString() ?? null,
     version: r.version,
   }));
-}
-
-/** Counts per status and the overdue ones, for the dashboard (of a street or the whole node). */
-export async function wishStats(db: Kysely<WishesDatabase>, streetCode: string | undefined, now: Date) {
-  let query = db
-    .selectFrom('wish_board')
-    .select((eb) => [
-      'status',
-      eb.fn.countAll<string>().as('count'),
-      sql<string>`count(*) filter (where deadline < ${now} and status in ('submitted', 'accepted', 'dispatched', 'in_progress'))`.as('overdue'),
-    ])
-    .groupBy('status');
-  if (streetCode) query = query.where('street_code', '=', streetCode);
-  const rows = await query.execute();
-  const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
-  return { byStatus, overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0) };
 }

@@ -9,7 +9,6 @@ import { CLOCK, DomainError, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
-import { wishStats } from './demand-list.query';
 import { statusPage } from './status-page.query';
 import { wall } from './wall.query';
 
@@ -33,11 +32,6 @@ export class WallQueryDto {
   limit?: number;
 }
 
-export class StatsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-z]{9}$/)
-  streetCode?: string;
-}
-
 @ApiTags('心愿墙 wishes')
 @Controller()
 export class WallController {
@@ -59,12 +53,5 @@ export class WallController {
   @ApiOperation({ summary: '按心愿编号查询进度（每次状态变化及告知作者的内容）' })
   status(@Param('wishNo') wishNo: string) {
     return statusPage(this.db, wishNo, this.clock.now());
-  }
-
-  @Get('wish-stats')
-  @Public()
-  @ApiOperation({ summary: '各状态心愿数与逾期数（全节点或某街道）' })
-  stats(@Query() query: StatsQueryDto) {
-    return wishStats(this.db, query.streetCode, this.clock.now());
   }
 }

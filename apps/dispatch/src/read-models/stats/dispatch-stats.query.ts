@@ -1,0 +1,90 @@
+import { Kysely, sql } from 'kysely';
+import type { StatFigure } from '@ws/platform';
+import { shanghaiDayAndHour, VOLUNTEER_TYPES } from '@ws/contracts';
+import type { DispatchDatabase } from '../../db/database';
+
+export interface DispatchStats {
+  /** The node (district or street) the figures cover: everything whose street code starts with it. */
+  node: string;
+  month: string;
+  figures: StatFigure[];
+  /** Tasks per status. */
+  byStatus: StatFigure[];
+  /** Active volunteers per type (党员、干部、学生 …). */
+  byVolunteerType: StatFigure[];
+  /** Hours served per month, the last twelve months (Asia/Shanghai), oldest first. */
+  hoursByMonth: StatFigure[];
+}
+
+const TASK_STATUS_LABELS = { open: '待接单', assigned: '已接单', started: '服务中', completed: '已完成', cancelled: '已取消' } as const;
+const VOLUNTEER_TYPE_LABELS: Record<(typeof VOLUNTEER_TYPES)[number], string> = {
+  party_member: '党员',
+  cadre: '干部',
+  student: '学生',
+  professional: '专业人士',
+  other: '其他',
+};
+const MONTHS_SHOWN = 12;
+
+/** YYYY-MM of `month` shifted by `delta` months. */
+function addMonths(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The headline figures of dispatch for a node's subtree (the dashboard's 派单 panel): volunteers
+ * on the register, tasks in progress, this month's volunteer hours, and breakdowns to chart.
+ */
+export async function dispatchStats(db: Kysely<DispatchDatabase>, node: string, now: Date): Promise<DispatchStats> {
+  const prefix = `${node}%`;
+  const month = shanghaiDayAndHour(now).day.slice(0, 7);
+  const firstMonth = addMonths(month, -(MONTHS_SHOWN - 1));
+  const [volunteers, tasks, pending, hours, shifts] = await Promise.all([
+    sql<{ key: string; value: number }>`
+      select type as key, count(*)::int as value from volunteer_board
+      where home_street like ${prefix} and status = 'active' group by type`.execute(db),
+    sql<{ key: string; value: number; escalated: number; overdue: number }>`
+      select status as key, count(*)::int as value,
+        count(*) filter (where escalated_at is not null)::int as escalated,
+        count(*) filter (where status = 'open' and deadline < ${now})::int as overdue
+      from task_board where street_code like ${prefix} group by status`.execute(db),
+    sql<{ n: number }>`
+      select count(*)::int as n from invitation_board i join task_board t on t.task_id = i.task_id
+      where t.street_code like ${prefix} and i.status = 'pending' and i.expires_at > ${now}`.execute(db),
+    sql<{ month: string; hours: number; volunteers: number }>`
+      select month, sum(hours)::float8 as hours, count(distinct volunteer_id)::int as volunteers from service_hours
+      where street_code like ${prefix} and month between ${firstMonth} and ${month} group by month`.execute(db),
+    sql<{ n: number }>`
+      select count(*)::int as n from shift_rota
+      where street_code like ${prefix} and starts_at < ${now} and ends_at > ${now}`.execute(db),
+  ]);
+  const taskCount = (status: string) => tasks.rows.find((r) => r.key === status)?.value ?? 0;
+  const inProgress = taskCount('open') + taskCount('assigned') + taskCount('started');
+  const escalated = tasks.rows.filter((r) => r.key === 'open' || r.key === 'assigned' || r.key === 'started').reduce((sum, r) => sum + r.escalated, 0);
+  const thisMonth = hours.rows.find((r) => r.month === month);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    node,
+    month,
+    figures: [
+      { key: 'volunteers', label: '在册志愿者', value: volunteers.rows.reduce((sum, r) => sum + r.value, 0) },
+      { key: 'hoursThisMonth', label: '本月志愿服务时长', value: round(thisMonth?.hours ?? 0) },
+      { key: 'volunteersServedThisMonth', label: '本月服务志愿者', value: thisMonth?.volunteers ?? 0 },
+      { key: 'tasksInProgress', label: '进行中派单', value: inProgress },
+      { key: 'tasksWaiting', label: '待接单任务', value: taskCount('open') },
+      { key: 'tasksOverdue', label: '超期未接单', value: tasks.rows.reduce((sum, r) => sum + r.overdue, 0) },
+      { key: 'tasksEscalated', label: '已升级到区', value: escalated },
+      { key: 'tasksCompleted', label: '已完成派单', value: taskCount('completed') },
+      { key: 'invitationsPending', label: '待回复邀请', value: pending.rows[0]!.n },
+      { key: 'shiftsOnDuty', label: '正在值守班次', value: shifts.rows[0]!.n },
+    ],
+    byStatus: (Object.keys(TASK_STATUS_LABELS) as (keyof typeof TASK_STATUS_LABELS)[]).map((status) => ({ key: status, label: TASK_STATUS_LABELS[status], value: taskCount(status) })),
+    byVolunteerType: VOLUNTEER_TYPES.map((type) => ({ key: type, label: VOLUNTEER_TYPE_LABELS[type], value: volunteers.rows.find((r) => r.key === type)?.value ?? 0 })),
+    hoursByMonth: Array.from({ length: MONTHS_SHOWN }, (_, i) => {
+      const key = addMonths(firstMonth, i);
+      return { key, label: `${key.slice(0, 4)}年${Number(key.slice(5))}月`, value: round(hours.rows.find((r) => r.month === key)?.hours ?? 0) };
+    }),
+  };
+}
