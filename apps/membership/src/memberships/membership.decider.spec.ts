@@ -18,7 +18,7 @@ const activated: MembershipEvent = {
 const move = { transferId: 't1', membershipId: 'm1', fromUnionId: 'u1', toUnionId: 'u2', fromNode: '330802', toNode: '330802' };
 const member = { personId: 'p1', cardNumber: '33080200000001', occupation: 'rider' as const, streetCode: '330802001' };
 const requested: MembershipEvent = { type: 'TransferRequested', data: { ...move, ...member } };
-const completed: MembershipEvent = { type: 'TransferCompleted', data: move };
+const completed: MembershipEvent = { type: 'TransferCompleted', data: { ...move, pointsCarried: 0 } };
 const crossNode = { ...move, toUnionId: 'v9', toNode: '330803' };
 const suspended: MembershipEvent = { type: 'MembershipSuspended', data: { membershipId: 'm1', reason: '长期失联' } };
 const left: MembershipEvent = { type: 'MembershipLeft', data: { membershipId: 'm1', reason: '本人申请' } };
@@ -47,7 +47,7 @@ describe('membership decider', () => {
 
   it('requests a transfer and completes it: one event leaves the old union and joins the new', () => {
     spec(membershipDecider).given([activated]).when(requestTransfer()).then([requested]);
-    spec(membershipDecider).given([activated, requested]).when({ type: 'CompleteTransfer', transferId: 't1' }).then([completed]);
+    spec(membershipDecider).given([activated, requested]).when({ type: 'CompleteTransfer', transferId: 't1', pointsCarried: 0 }).then([completed]);
   });
 
   it('after a local transfer the member is active in the new union', () => {
@@ -55,13 +55,20 @@ describe('membership decider', () => {
       .then([{ type: 'TransferRequested', data: { ...move, ...member, transferId: 't2', fromUnionId: 'u2', toUnionId: 'u1' } }]);
   });
 
+  it('a completion to another node carries the points balance along; inside the node the account stays', () => {
+    const toOtherNode: MembershipEvent = { type: 'TransferRequested', data: { ...crossNode, ...member } };
+    spec(membershipDecider).given([activated, toOtherNode]).when({ type: 'CompleteTransfer', transferId: 't1', pointsCarried: 40 })
+      .then([{ type: 'TransferCompleted', data: { ...crossNode, pointsCarried: 40 } }]);
+    spec(membershipDecider).given([activated, requested]).when({ type: 'CompleteTransfer', transferId: 't1', pointsCarried: 40 }).then([completed]);
+  });
+
   it('after a cross-node transfer the membership is gone from this node', () => {
-    const out: MembershipEvent[] = [{ type: 'TransferRequested', data: { ...crossNode, ...member } }, { type: 'TransferCompleted', data: crossNode }];
+    const out: MembershipEvent[] = [{ type: 'TransferRequested', data: { ...crossNode, ...member } }, { type: 'TransferCompleted', data: { ...crossNode, pointsCarried: 40 } }];
     spec(membershipDecider).given([activated, ...out]).when({ type: 'SuspendMembership', reason: 'x' }).thenError('membership_not_active');
   });
 
   it('a completion delivered twice is a no-op', () => {
-    spec(membershipDecider).given([activated, requested, completed]).when({ type: 'CompleteTransfer', transferId: 't1' }).thenNothing();
+    spec(membershipDecider).given([activated, requested, completed]).when({ type: 'CompleteTransfer', transferId: 't1', pointsCarried: 0 }).thenNothing();
   });
 
   it('refuses a second transfer while one is in flight, and leaving or suspending meanwhile', () => {
@@ -79,12 +86,12 @@ describe('membership decider', () => {
   it('declines a transfer: the member stays', () => {
     const declined: MembershipEvent = { type: 'TransferDeclined', data: { transferId: 't1', membershipId: 'm1', reason: '不符合行业' } };
     spec(membershipDecider).given([activated, requested]).when({ type: 'DeclineTransfer', transferId: 't1', reason: '不符合行业' }).then([declined]);
-    spec(membershipDecider).given([activated, requested, declined]).when({ type: 'CompleteTransfer', transferId: 't1' }).thenNothing();
+    spec(membershipDecider).given([activated, requested, declined]).when({ type: 'CompleteTransfer', transferId: 't1', pointsCarried: 0 }).thenNothing();
     spec(membershipDecider).given([activated, requested, declined]).when({ type: 'LeaveMembership', reason: '本人申请' }).then([left]);
   });
 
   it('completes only the transfer that is pending', () => {
-    spec(membershipDecider).given([activated, requested]).when({ type: 'CompleteTransfer', transferId: 'other' }).thenError('transfer_not_found');
+    spec(membershipDecider).given([activated, requested]).when({ type: 'CompleteTransfer', transferId: 'other', pointsCarried: 0 }).thenError('transfer_not_found');
   });
 
   it('moves a member by merge in one step, suspended or not', () => {
@@ -92,7 +99,7 @@ describe('membership decider', () => {
     const data = { ...move, transferId: 't9' };
     spec(membershipDecider).given([activated, suspended]).when(merge).then([
       { type: 'TransferRequested', data: { ...data, ...member } },
-      { type: 'TransferCompleted', data },
+      { type: 'TransferCompleted', data: { ...data, pointsCarried: 0 } },
     ]);
   });
 

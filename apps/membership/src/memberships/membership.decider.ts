@@ -40,7 +40,8 @@ export type MembershipCommand =
       transferId: string | null;
     }
   | { type: 'RequestTransfer'; transferId: string; toUnionId: string; fromNode: string; toNode: string; toUnionActive: boolean }
-  | { type: 'CompleteTransfer'; transferId: string }
+  /** `pointsCarried`: the balance leaving with a member to another node (0 inside the node). */
+  | { type: 'CompleteTransfer'; transferId: string; pointsCarried: number }
   | { type: 'DeclineTransfer'; transferId: string; reason: string }
   /** A merge moves every member of the absorbed union at once: request and completion together. */
   | { type: 'MoveByMerge'; transferId: string; toUnionId: string; node: string }
@@ -130,6 +131,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
             toUnionId: pending.toUnionId,
             fromNode: pending.fromNode,
             toNode: pending.toNode,
+            pointsCarried: pending.toNode === pending.fromNode ? 0 : command.pointsCarried,
           },
         },
       ];
@@ -150,7 +152,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
       const { transferId, membershipId, fromUnionId, toUnionId, fromNode, toNode } = requested;
       return [
         { type: 'TransferRequested', data: requested },
-        { type: 'TransferCompleted', data: { transferId, membershipId, fromUnionId, toUnionId, fromNode, toNode } },
+        { type: 'TransferCompleted', data: { transferId, membershipId, fromUnionId, toUnionId, fromNode, toNode, pointsCarried: 0 } },
       ];
     }
     case 'SuspendMembership': {

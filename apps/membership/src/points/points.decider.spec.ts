@@ -52,4 +52,20 @@ describe('points account decider', () => {
     spec(pointsDecider).given([credited]).when({ type: 'DebitPoints', membershipId: 'm1', entryId: 'd1', points: 20, reason: '奖励撤销' })
       .then([{ type: 'PointsDebited', data: { membershipId: 'm1', entryId: 'd1', points: 20, reason: '奖励撤销' } }]);
   });
+
+  it('carries the whole balance out with a member moving to another node, once', () => {
+    const carryOut: PointsCommand = { type: 'CarryPointsOut', membershipId: 'm1', entryId: 'out-t1' };
+    const carried: PointsEvent = { type: 'PointsDebited', data: { membershipId: 'm1', entryId: 'out-t1', points: 10, reason: '随会籍转往其他节点' } };
+    spec(pointsDecider).given([credited, redeemed]).when(carryOut).then([carried]);
+    spec(pointsDecider).given([credited, redeemed, carried]).when(carryOut).thenNothing();
+    spec(pointsDecider).given([]).when(carryOut).thenNothing();
+  });
+
+  it('credits a carried balance at the target, larger than one entry may be, once', () => {
+    const carryIn: PointsCommand = { type: 'CarryPointsIn', membershipId: 'm1', entryId: 'in-t1', points: 250_000, transferId: 't1' };
+    const arrived: PointsEvent = { type: 'PointsCredited', data: { membershipId: 'm1', entryId: 'in-t1', points: 250_000, source: 'transfer', sourceRef: 't1' } };
+    spec(pointsDecider).given([]).when(carryIn).then([arrived]);
+    spec(pointsDecider).given([arrived]).when(carryIn).thenNothing();
+    spec(pointsDecider).given([]).when({ ...carryIn, points: 0 } as PointsCommand).thenError('points_invalid');
+  });
 });

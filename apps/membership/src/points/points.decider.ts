@@ -4,6 +4,9 @@ import { checkEventText } from '../shared/text';
 
 /** A single credit or debit above this is a typing error, not a reward. */
 export const MAX_POINTS_PER_ENTRY = 100_000;
+/** A whole balance moving with a member to another node may be larger than one entry (but fits an int4 read model). */
+export const MAX_CARRIED_POINTS = 1_000_000_000;
+export const CARRIED_OUT_REASON = '随会籍转往其他节点';
 
 interface Redemption {
   itemId: string;
@@ -22,13 +25,17 @@ export interface PointsState {
 export type PointsCommand =
   | { type: 'CreditPoints'; membershipId: string; entryId: string; points: number; source: PointsSource; sourceRef: string | null }
   | { type: 'DebitPoints'; membershipId: string; entryId: string; points: number; reason: string }
-  | { type: 'RedeemPoints'; membershipId: string; redemptionId: string; itemId: string; quantity: number; points: number };
+  | { type: 'RedeemPoints'; membershipId: string; redemptionId: string; itemId: string; quantity: number; points: number }
+  /** A cross-node transfer completed at the source: the whole balance leaves with the member. */
+  | { type: 'CarryPointsOut'; membershipId: string; entryId: string }
+  /** …and arrives at the target (TransferSettled.pointsCarried). */
+  | { type: 'CarryPointsIn'; membershipId: string; entryId: string; points: number; transferId: string };
 
 const initialState = (): PointsState => ({ membershipId: '', balance: 0, entries: {}, redemptions: {} });
 
-function checkAmount(points: number): DomainError | undefined {
-  if (!Number.isInteger(points) || points <= 0 || points > MAX_POINTS_PER_ENTRY) {
-    return new DomainError('points_invalid', `积分应为 1–${MAX_POINTS_PER_ENTRY} 的整数`, 'points');
+function checkAmount(points: number, max = MAX_POINTS_PER_ENTRY): DomainError | undefined {
+  if (!Number.isInteger(points) || points <= 0 || points > max) {
+    return new DomainError('points_invalid', `积分应为 1–${max} 的整数`, 'points');
   }
   return undefined;
 }
@@ -80,6 +87,19 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
       }
       const { type: _type, ...data } = command;
       return [{ type: 'RedemptionMade', data }];
+    }
+    case 'CarryPointsOut': {
+      if (state.entries[command.entryId] !== undefined || state.balance === 0) return [];
+      return [{ type: 'PointsDebited', data: { membershipId: command.membershipId, entryId: command.entryId, points: state.balance, reason: CARRIED_OUT_REASON } }];
+    }
+    case 'CarryPointsIn': {
+      const invalid = checkAmount(command.points, MAX_CARRIED_POINTS);
+      if (invalid) return invalid;
+      const again = repeated(state, command.entryId, command.points);
+      if (again) return again;
+      return [
+        { type: 'PointsCredited', data: { membershipId: command.membershipId, entryId: command.entryId, points: command.points, source: 'transfer', sourceRef: command.transferId } },
+      ];
     }
     default:
       return assertNever(command, 'points command');

@@ -83,6 +83,8 @@ describe('cross-node transfer: district → district through their city', () => 
     const toUnion = (await to.call('POST', '/unions', { name: '乙区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] })).unionId;
     const applied = await from.call('POST', '/applications', applicationFor(424_242, fromUnion));
     const { membershipId, cardNumber } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
+    const earned = await from.call('POST', `/members/${membershipId}/points/credits`, { entryId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c', points: 35, reason: '随手拍奖励' });
+    expect(earned).toMatchObject({ booked: true, balance: 35 });
 
     const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: toUnion, toNode: toRef.code });
     expect(requested).toMatchObject({ status: 'requested', toNode: toRef.code });
@@ -98,6 +100,11 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(card).toMatchObject({ cardNumber, unionId: toUnion, nodeCode: toRef.code });
     await waitFor(async () => (await from.call('GET', `/members/${membershipId}`)).status === 'transferred_out', 30_000);
     expect(await from.call('GET', '/transfers')).toEqual([]);
+
+    // The points balance moved with the member: debited at the source with the move, credited at the target.
+    const account = await to.call('GET', `/members/${membershipId}/points`);
+    expect(account).toMatchObject({ balance: 35, entries: [expect.objectContaining({ source: 'transfer', points: 35 })] });
+    expect(await from.call('GET', `/members/${membershipId}/points`)).toMatchObject({ code: 'membership_not_found' });
 
     // At the city, every membership event of this member in stream order: exactly one holder after each.
     await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).nodeCode === toRef.code, 30_000);
@@ -121,6 +128,10 @@ describe('cross-node transfer: district → district through their city', () => 
     }
     const cityStats = await city.call('GET', '/members/stats?by=node');
     expect(cityStats.rows).toEqual([expect.objectContaining({ key: toRef.code, members: 1 })]);
+    await waitFor(async () => (await city.call('GET', '/points/balances', undefined, 'city_officer')).totals.credited === 70, 30_000);
+    expect((await city.call('GET', '/points/balances', undefined, 'city_officer')).items).toEqual([
+      expect.objectContaining({ membership_id: membershipId, balance: 35, credited: 70, debited: 35 }),
+    ]);
 
     // The personal data follows by request/reply, sealed to the target's key; the source lets go of its copy.
     const person = syntheticPerson(424_242);

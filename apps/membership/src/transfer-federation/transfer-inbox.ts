@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { MEMBERSHIP_AGGREGATES, NodeRef, TRANSFER_AGGREGATE, TransferDirective } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { MEMBERSHIP_AGGREGATES, NodeRef, TRANSFER_AGGREGATE, TransferAnswered, TransferDirective, TransferOffered, TransferSettled } from '@ws/contracts';
+import { derivedId, DomainError } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../db/database';
 import { membershipDecider } from '../memberships/membership.decider';
+import { pointsDecider } from '../points/points.decider';
 import { registerMemberships, updateMembership } from '../memberships/membership-registry';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { Aggregates, target } from '../shared/aggregates';
@@ -13,6 +14,8 @@ import { registeredUnions } from '../union/union-registry';
 import { incomingTransferDecider } from './incoming-transfer.decider';
 
 const DIRECTIVE_TYPES = new Set(['TransferOffered', 'TransferAnswered', 'TransferSettled', 'TransferHandedOver']);
+
+type Meta = { actor: string; causationId: string; correlationId: string };
 
 /**
  * The node's end of cross-node transfers: reads the directives its ancestors send down the DIR
@@ -55,78 +58,104 @@ export class TransferInbox implements Projection<MembershipDatabase> {
     if (this.handoverReady) this.onHandoverReady();
   }
 
-  private async handle(trx: Transaction<MembershipDatabase>, directive: TransferDirective, meta: { actor: string; causationId: string; correlationId: string }) {
+  private async handle(trx: Transaction<MembershipDatabase>, directive: TransferDirective, meta: Meta): Promise<void> {
     const here = this.node.code;
-    const { transferId } = directive.data;
-    const incoming = target(TRANSFER_AGGREGATE, transferId);
     switch (directive.type) {
-      case 'TransferOffered': {
-        if (directive.data.toNode !== here) return;
-        const { member, ...ends } = directive.data;
-        const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
-        const received = this.aggregates.decide(incomingTransferDecider, { type: 'ReceiveOffer', ends, member }, loaded.state);
-        const union = (await registeredUnions(trx, [ends.toUnionId])).get(ends.toUnionId);
-        // An offer to a union this node does not have is answered at once.
-        const refused =
-          received.length > 0 && union?.status !== 'active'
-            ? [{ type: 'IncomingTransferDeclined' as const, data: { ...ends, membershipId: member.membershipId, reason: '转入工会不存在或已撤销' } }]
-            : [];
-        await this.aggregates.append(trx, incoming, loaded.version, [...received, ...refused], meta);
+      case 'TransferOffered':
+        if (directive.data.toNode === here) await this.offered(trx, directive.data, meta);
         return;
-      }
-      case 'TransferAnswered': {
-        if (directive.data.fromNode !== here) return;
-        const { membershipId, accepted, reason } = directive.data;
-        const stream = target(MEMBERSHIP_AGGREGATES.membership, membershipId);
-        const loaded = await this.aggregates.load(membershipDecider, stream);
-        const events = this.aggregates.decide(
-          membershipDecider,
-          accepted ? { type: 'CompleteTransfer', transferId } : { type: 'DeclineTransfer', transferId, reason: reason ?? '转入工会拒绝' },
-          loaded.state,
-        );
-        if (events.length === 0) return;
-        await this.aggregates.append(trx, stream, loaded.version, events, meta);
-        await updateMembership(trx, membershipId, accepted ? { status: 'transferred_out', pending_transfer_id: null } : { pending_transfer_id: null }, this.aggregates.now());
-        if (accepted && directive.data.handoverKey) {
-          // The target will ask for the member's personal data, sealed to this key.
-          await trx
-            .insertInto('handover_offers')
-            .values({ transfer_id: transferId, person_id: loaded.state.personId, to_node: directive.data.toNode, public_key: directive.data.handoverKey })
-            .onConflict((oc) => oc.column('transfer_id').doNothing())
-            .execute();
-        }
+      case 'TransferAnswered':
+        if (directive.data.fromNode === here) await this.answered(trx, directive.data, meta);
         return;
-      }
-      case 'TransferSettled': {
-        if (directive.data.toNode !== here) return;
-        const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
-        if (!directive.data.completed) {
-          await this.aggregates.append(trx, incoming, loaded.version, this.aggregates.decide(incomingTransferDecider, { type: 'CancelIncoming' }, loaded.state), meta);
-          return;
-        }
-        const completed = this.aggregates.decide(incomingTransferDecider, { type: 'CompleteIncoming' }, loaded.state);
-        if (completed.length === 0) return;
-        const { member, toUnionId } = directive.data;
-        const stream = target(MEMBERSHIP_AGGREGATES.membership, member.membershipId);
-        const membership = await this.aggregates.load(membershipDecider, stream);
-        const activated = this.aggregates.decide(
-          membershipDecider,
-          { type: 'ActivateMembership', ...member, unionId: toUnionId, applicationId: null, transferId },
-          membership.state,
-        );
-        await this.aggregates.append(trx, stream, membership.version, activated, meta);
-        await registerMemberships(trx, [{ membershipId: member.membershipId, personId: member.personId, unionId: toUnionId, cardNumber: member.cardNumber }], this.aggregates.now());
-        await this.aggregates.append(trx, incoming, loaded.version, completed, meta);
-        await trx.updateTable('handover_keys').set({ ready: true }).where('transfer_id', '=', transferId).execute();
-        this.handoverReady = true;
+      case 'TransferSettled':
+        if (directive.data.toNode === here) await this.settled(trx, directive.data, meta);
         return;
-      }
-      case 'TransferHandedOver': {
+      case 'TransferHandedOver':
         if (directive.data.fromNode !== here) return;
         await this.vault.release(trx, directive.data.personId);
-        await trx.deleteFrom('handover_offers').where('transfer_id', '=', transferId).execute();
+        await trx.deleteFrom('handover_offers').where('transfer_id', '=', directive.data.transferId).execute();
         return;
-      }
     }
+  }
+
+  /** Target: an offer to one of this node's unions (one it does not have is declined at once). */
+  private async offered(trx: Transaction<MembershipDatabase>, data: TransferOffered['data'], meta: Meta): Promise<void> {
+    const { member, ...ends } = data;
+    const incoming = target(TRANSFER_AGGREGATE, ends.transferId);
+    const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
+    const received = this.aggregates.decide(incomingTransferDecider, { type: 'ReceiveOffer', ends, member }, loaded.state);
+    const union = (await registeredUnions(trx, [ends.toUnionId])).get(ends.toUnionId);
+    const refused =
+      received.length > 0 && union?.status !== 'active'
+        ? [{ type: 'IncomingTransferDeclined' as const, data: { ...ends, membershipId: member.membershipId, reason: '转入工会不存在或已撤销' } }]
+        : [];
+    await this.aggregates.append(trx, incoming, loaded.version, [...received, ...refused], meta);
+  }
+
+  /**
+   * Source: the target's answer. Accepted → TransferCompleted, the one moment of the move, with
+   * the whole points balance leaving in the same transaction; declined → TransferDeclined.
+   * Everything is decided before anything is written, so a refusal leaves no half-done move.
+   */
+  private async answered(trx: Transaction<MembershipDatabase>, data: TransferAnswered['data'], meta: Meta): Promise<void> {
+    const { transferId, membershipId, accepted, reason } = data;
+    const stream = target(MEMBERSHIP_AGGREGATES.membership, membershipId);
+    const loaded = await this.aggregates.load(membershipDecider, stream);
+    const pointsStream = target(MEMBERSHIP_AGGREGATES.points, membershipId);
+    const account = await this.aggregates.load(pointsDecider, pointsStream);
+    const events = this.aggregates.decide(
+      membershipDecider,
+      accepted ? { type: 'CompleteTransfer', transferId, pointsCarried: account.state.balance } : { type: 'DeclineTransfer', transferId, reason: reason ?? '转入工会拒绝' },
+      loaded.state,
+    );
+    if (events.length === 0) return;
+    const carriedOut = accepted
+      ? this.aggregates.decide(pointsDecider, { type: 'CarryPointsOut', membershipId, entryId: derivedId(transferId, 'points-out') }, account.state)
+      : [];
+    await this.aggregates.append(trx, stream, loaded.version, events, meta);
+    await this.aggregates.append(trx, pointsStream, account.version, carriedOut, meta);
+    await updateMembership(trx, membershipId, accepted ? { status: 'transferred_out', pending_transfer_id: null } : { pending_transfer_id: null }, this.aggregates.now());
+    if (accepted && data.handoverKey) {
+      // The target will ask for the member's personal data, sealed to this key.
+      await trx
+        .insertInto('handover_offers')
+        .values({ transfer_id: transferId, person_id: loaded.state.personId, to_node: data.toNode, public_key: data.handoverKey })
+        .onConflict((oc) => oc.column('transfer_id').doNothing())
+        .execute();
+    }
+  }
+
+  /** Target: the source let go (the member becomes active here, with the points they brought) or withdrew. */
+  private async settled(trx: Transaction<MembershipDatabase>, data: TransferSettled['data'], meta: Meta): Promise<void> {
+    const { transferId, member, toUnionId, completed, pointsCarried } = data;
+    const incoming = target(TRANSFER_AGGREGATE, transferId);
+    const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
+    if (!completed) {
+      await this.aggregates.append(trx, incoming, loaded.version, this.aggregates.decide(incomingTransferDecider, { type: 'CancelIncoming' }, loaded.state), meta);
+      return;
+    }
+    const done = this.aggregates.decide(incomingTransferDecider, { type: 'CompleteIncoming' }, loaded.state);
+    if (done.length === 0) return;
+    const stream = target(MEMBERSHIP_AGGREGATES.membership, member.membershipId);
+    const membership = await this.aggregates.load(membershipDecider, stream);
+    const activated = this.aggregates.decide(
+      membershipDecider,
+      { type: 'ActivateMembership', ...member, unionId: toUnionId, applicationId: null, transferId },
+      membership.state,
+    );
+    const pointsStream = target(MEMBERSHIP_AGGREGATES.points, member.membershipId);
+    const account = await this.aggregates.load(pointsDecider, pointsStream);
+    // Schema 1 of TransferSettled carried no points.
+    const points = pointsCarried ?? 0;
+    const carriedIn =
+      points > 0
+        ? this.aggregates.decide(pointsDecider, { type: 'CarryPointsIn', membershipId: member.membershipId, entryId: derivedId(transferId, 'points-in'), points, transferId }, account.state)
+        : [];
+    await this.aggregates.append(trx, stream, membership.version, activated, meta);
+    await registerMemberships(trx, [{ membershipId: member.membershipId, personId: member.personId, unionId: toUnionId, cardNumber: member.cardNumber }], this.aggregates.now());
+    await this.aggregates.append(trx, pointsStream, account.version, carriedIn, meta);
+    await this.aggregates.append(trx, incoming, loaded.version, done, meta);
+    await trx.updateTable('handover_keys').set({ ready: true }).where('transfer_id', '=', transferId).execute();
+    this.handoverReady = true;
   }
 }

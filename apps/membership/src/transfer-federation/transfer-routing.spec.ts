@@ -43,11 +43,14 @@ describe('routing a cross-node transfer at the common ancestor', () => {
     expect(routeTransferFact('3308', declined, remembered)?.data).toMatchObject({ accepted: false, reason: '不符合行业', handoverKey: null });
   });
 
-  it('settles the target once the source completed or declined, handing over the remembered member', () => {
-    const completed: MembershipEvent = { type: 'TransferCompleted', data: { ...ends, membershipId: 'm1' } };
+  it('settles the target once the source completed or declined, handing over the remembered member and the points it carries', () => {
+    const completed: MembershipEvent = { type: 'TransferCompleted', data: { ...ends, membershipId: 'm1', pointsCarried: 35 } };
     const withdrawn: MembershipEvent = { type: 'TransferDeclined', data: { transferId: 't1', membershipId: 'm1', reason: '本人撤回' } };
-    expect(routeTransferFact('3308', completed, remembered)).toEqual({ type: 'TransferSettled', data: { ...ends, member, completed: true } });
-    expect(routeTransferFact('3308', withdrawn, remembered)).toEqual({ type: 'TransferSettled', data: { ...ends, member, completed: false } });
+    expect(routeTransferFact('3308', completed, remembered)).toEqual({ type: 'TransferSettled', data: { ...ends, member, completed: true, pointsCarried: 35 } });
+    expect(routeTransferFact('3308', withdrawn, remembered)).toEqual({ type: 'TransferSettled', data: { ...ends, member, completed: false, pointsCarried: 0 } });
+    // Schema 1 of TransferCompleted had no points to carry.
+    const v1 = { type: 'TransferCompleted', data: { ...ends, membershipId: 'm1' } } as unknown as MembershipEvent;
+    expect(routeTransferFact('3308', v1, remembered)?.data).toMatchObject({ completed: true, pointsCarried: 0 });
     // A decline of a transfer this node never routed (a local one) is none of its business.
     expect(routeTransferFact('3308', withdrawn, undefined)).toBeUndefined();
   });

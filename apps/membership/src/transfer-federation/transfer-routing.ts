@@ -42,9 +42,13 @@ export function routeTransferFact(
       if (!remembered) return undefined;
       return { type: 'TransferHandedOver', data: { ...ends, membershipId: event.data.membershipId, personId: remembered.member.personId } };
     case 'TransferCompleted':
-    case 'TransferDeclined':
+    case 'TransferDeclined': {
       if (!remembered) return undefined;
-      return { type: 'TransferSettled', data: { ...ends, member: remembered.member, completed: event.type === 'TransferCompleted' } };
+      const completed = event.type === 'TransferCompleted';
+      // Schema 1 of TransferCompleted carried no points.
+      const pointsCarried = completed ? (event.data.pointsCarried ?? 0) : 0;
+      return { type: 'TransferSettled', data: { ...ends, member: remembered.member, completed, pointsCarried } };
+    }
     default:
       return undefined;
   }

@@ -44,7 +44,8 @@ export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
 export const REJECTION_REASONS = ['not_eligible', 'wrong_union', 'incomplete', 'duplicate', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-export const POINTS_SOURCES = ['street_report', 'volunteer_hours', 'checkin', 'manual'] as const;
+/** `transfer`: the balance a member brought from another node (会籍跨节点接转). */
+export const POINTS_SOURCES = ['street_report', 'volunteer_hours', 'checkin', 'manual', 'transfer'] as const;
 export type PointsSource = (typeof POINTS_SOURCES)[number];
 
 // ---- union (工会组织) ----
@@ -146,6 +147,11 @@ export type TransferCompleted = DomainEvent<'TransferCompleted', {
   toUnionId: string;
   fromNode: string;
   toNode: string;
+  /**
+   * To another node: the points balance the member takes along (debited here in the same
+   * transaction, credited at the target). 0 inside the node, where the account stays. Schema 2.
+   */
+  pointsCarried: number;
 }>;
 export type TransferDeclined = DomainEvent<'TransferDeclined', { transferId: string; membershipId: string; reason: string }>;
 export type MembershipSuspended = DomainEvent<'MembershipSuspended', { membershipId: string; reason: string }>;
@@ -212,7 +218,7 @@ export const MEMBERSHIP_EVENT_SCHEMAS: Record<MembershipContextEventType, number
   ApplicationRejected: 1,
   MembershipActivated: 1,
   TransferRequested: 1,
-  TransferCompleted: 1,
+  TransferCompleted: 2,
   TransferDeclined: 1,
   MembershipSuspended: 1,
   MembershipReinstated: 1,

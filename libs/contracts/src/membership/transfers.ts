@@ -67,7 +67,8 @@ export type TransferAnswered = DomainEvent<'TransferAnswered', TransferEnds & {
   reason: string | null;
   handoverKey: string | null;
 }>;
-export type TransferSettled = DomainEvent<'TransferSettled', TransferEnds & { member: TransferringMember; completed: boolean }>;
+/** `pointsCarried`: the balance the source debited with its TransferCompleted, for the target to credit (schema 2). */
+export type TransferSettled = DomainEvent<'TransferSettled', TransferEnds & { member: TransferringMember; completed: boolean; pointsCarried: number }>;
 /** The target holds the member's personal data now: the source may drop its copy. */
 export type TransferHandedOver = DomainEvent<'TransferHandedOver', TransferEnds & { membershipId: string; personId: string }>;
 export type TransferDirective = TransferOffered | TransferAnswered | TransferSettled | TransferHandedOver;
@@ -83,7 +84,7 @@ export const TRANSFER_EVENT_SCHEMAS = {
   TransferRouted: 1,
   TransferOffered: 1,
   TransferAnswered: 1,
-  TransferSettled: 1,
+  TransferSettled: 2,
   TransferHandedOver: 1,
 } as const;
 

@@ -64,7 +64,7 @@ export class TransferHandler {
     if (!union) throw new DomainError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
     assertMayAdminister(principal, union);
     if (union.status !== 'active') throw new DomainError('union_not_accepting', '转入工会已不再接收会员');
-    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'CompleteTransfer', transferId }, {
+    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'CompleteTransfer', transferId, pointsCarried: 0 }, {
       meta: { actor: actorOf(principal) },
       alongside: (trx) => updateMembership(trx, membershipId, { union_id: toUnionId, pending_transfer_id: null }, this.aggregates.now()),
     });
