@@ -1,0 +1,114 @@
+import { parse } from 'yaml';
+import { FederationCredentials, leafUser } from '@ws/messaging';
+import { CONTAINER, composeFile, deploymentFiles, natsHost, NODE_SERVICES, renderCompose, serviceHost } from '../tools/deploy-config';
+import { childrenOf, FEDERATION } from '../tools/topology';
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  environment?: Record<string, string | null>;
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
+}
+
+/** The users a generated nats config declares, and the credentials of its link to the parent. */
+function natsConfigFacts(config: string) {
+  const users = [...config.matchAll(/user: "([^"]+)", password: "([^"]+)", allowed_connection_types: \["([A-Z]+)"\]/g)].map(([, user, password, type]) => ({ user, password, type }));
+  const remote = /url: "nats-leaf:\/\/([^:]+):([^@]+)@([^:]+):(\d+)"/.exec(config);
+  return { users, remote: remote ? { user: remote[1], password: remote[2], host: remote[3], port: Number(remote[4]) } : undefined };
+}
+
+describe('deploy:config', () => {
+  const credentials = new FederationCredentials('a test secret');
+  const files = deploymentFiles(FEDERATION, credentials);
+  const compose = parse(files.get('docker-compose.yml')!) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+  const services = compose.services;
+  const natsConfig = (code: string) => files.get(`deploy/nats/${code}.conf`)!;
+
+  it('writes one nats config per node of the topology and reads back as the compose model it was made from', () => {
+    expect([...files.keys()].sort()).toEqual([...FEDERATION.map((node) => `deploy/nats/${node.code}.conf`), 'docker-compose.yml'].sort());
+    expect(parse(renderCompose(composeFile(FEDERATION)))).toEqual(JSON.parse(JSON.stringify(composeFile(FEDERATION))));
+  });
+
+  it('runs a nats-server with its own config and store, and the five services, at every node', () => {
+    for (const node of FEDERATION) {
+      const nats = services[natsHost(node.code)]!;
+      expect(nats.volumes).toEqual([`./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`, `${natsHost(node.code)}:${CONTAINER.storeDir}`]);
+      expect(compose.volumes).toHaveProperty(natsHost(node.code));
+      for (const service of NODE_SERVICES) {
+        const app = services[serviceHost(service, node.code)]!;
+        expect(app.command).toEqual(['node', `dist/apps/${service}/src/main.js`]);
+        expect(app.environment?.['NODE_CODE']).toBe(node.code);
+      }
+    }
+    expect(Object.keys(services).filter((name) => name.startsWith('nats-'))).toHaveLength(FEDERATION.length);
+  });
+
+  it("points every service at its own node's nats-server, and the dashboard at its own node's services", () => {
+    for (const [name, service] of Object.entries(services)) {
+      const code = service.environment?.['NODE_CODE'];
+      if (!code) continue;
+      expect(`${name}: ${service.environment?.['NATS_URL']}`).toBe(`${name}: nats://${natsHost(code)}:${CONTAINER.natsPort}`);
+      expect(service.depends_on?.[natsHost(code)]).toEqual({ condition: 'service_healthy' });
+    }
+    for (const node of FEDERATION) {
+      const env = services[serviceHost('dashboard', node.code)]!.environment!;
+      for (const app of ['stations', 'membership', 'wishes', 'dispatch'] as const) {
+        expect(env[`${app.toUpperCase()}_URL`]).toBe(`http://${serviceHost(app, node.code)}:${CONTAINER.httpPort}`);
+      }
+      expect(env['CHILD_DASHBOARDS']!.split(',').filter(Boolean).map((link) => link.split('=')[0])).toEqual(childrenOf(FEDERATION, node.code).map((child) => child.code));
+    }
+  });
+
+  it('publishes every port on the host once, and depends only on services and volumes it declares', () => {
+    const hostPorts = Object.values(services).flatMap((service) => (service.ports ?? []).map((mapping) => mapping.split(':')[0]));
+    expect(hostPorts.length).toBe(FEDERATION.length * NODE_SERVICES.length);
+    expect(new Set(hostPorts).size).toBe(hostPorts.length);
+    for (const [name, service] of Object.entries(services)) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) expect(`${name} → ${dependency}: ${dependency in services}`).toBe(`${name} → ${dependency}: true`);
+      for (const volume of service.volumes ?? []) {
+        const source = volume.split(':')[0]!;
+        if (!source.startsWith('./')) expect(compose.volumes).toHaveProperty(source);
+      }
+    }
+  });
+
+  it('starts the services after the stream bootstrap, which waits for every nats-server and knows each node', () => {
+    const bootstrap = services['streams']!;
+    expect(Object.keys(bootstrap.depends_on!).sort()).toEqual(FEDERATION.map((node) => natsHost(node.code)).sort());
+    const urls = bootstrap.environment!['NODE_NATS_URLS']!.split(',');
+    expect(urls).toEqual(FEDERATION.map((node) => `${node.code}=nats://${natsHost(node.code)}:${CONTAINER.natsPort}`));
+    for (const node of FEDERATION) {
+      expect(services[serviceHost('stations', node.code)]!.depends_on!['streams']).toEqual({ condition: 'service_completed_successfully' });
+    }
+    const demos = Object.entries(services).filter(([, service]) => service.profiles?.includes('demo'));
+    expect(demos.map(([name]) => name).sort()).toEqual(['demo-330402', 'demo-330424', 'demo-330802']);
+  });
+
+  it("links every node to its parent with credentials its parent knows, for the child's link only", () => {
+    for (const node of FEDERATION) {
+      const facts = natsConfigFacts(natsConfig(node.code));
+      const leafUsers = facts.users.filter((u) => u.type === 'LEAFNODE');
+      expect(leafUsers.map((u) => u.user).sort()).toEqual(childrenOf(FEDERATION, node.code).map((child) => leafUser(child.code)).sort());
+      expect(facts.users.filter((u) => u.type === 'STANDARD').map((u) => u.user)).toEqual(['local']);
+      if (!node.parent) {
+        expect(facts.remote).toBeUndefined();
+        continue;
+      }
+      expect(facts.remote).toMatchObject({ user: leafUser(node.code), host: natsHost(node.parent), port: CONTAINER.leafPort });
+      const atParent = natsConfigFacts(natsConfig(node.parent)).users.find((u) => u.user === facts.remote!.user);
+      expect(atParent).toEqual({ user: leafUser(node.code), password: facts.remote!.password, type: 'LEAFNODE' });
+    }
+  });
+
+  it('derives every password from the secret: another secret, other passwords', () => {
+    const other = deploymentFiles(FEDERATION, new FederationCredentials('another secret'));
+    for (const node of FEDERATION.filter((n) => n.parent)) {
+      expect(natsConfigFacts(other.get(`deploy/nats/${node.code}.conf`)!).remote!.password).not.toBe(natsConfigFacts(natsConfig(node.code)).remote!.password);
+    }
+    expect(other.get('docker-compose.yml')).toBe(files.get('docker-compose.yml'));
+  });
+});

@@ -1,0 +1,209 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, isScalar, Scalar, visit } from 'yaml';
+import { nodeFromCode } from '@ws/contracts';
+import { FederationCredentials, federationSecret, jetStreamDomain, renderNatsConfig } from '@ws/messaging';
+import { leafChildrenOf } from './nats-node';
+import { byCode, childrenOf, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
+
+/**
+ * `npm run deploy:config`: the three-level federation for Docker, generated from the topology
+ * (tools/topology.ts) so that configs, credentials and the compose file cannot drift apart:
+ *   deploy/nats/<code>.conf   one nats-server per node (JetStream domain n<code>, a leafnode user
+ *                             per child, the link to its parent with the node's credentials)
+ *   docker-compose.yml        one nats per node, one Postgres, the node's services, the stream
+ *                             bootstrap, and the demo profile
+ * Passwords come from FEDERATION_SECRET; the committed files use the development secret.
+ */
+
+/** Ports inside each container; the host sees the services on npm start's port blocks. */
+export const CONTAINER = { natsPort: 4222, leafPort: 7422, monitorPort: 8222, httpPort: 3000, storeDir: '/data' } as const;
+
+export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch'] as const;
+export const NODE_SERVICES: ServiceName[] = [...DATA_SERVICES, 'dashboard'];
+
+export const natsHost = (code: string) => `nats-${code}`;
+export const serviceHost = (service: ServiceName, code: string) => `${service}-${code}`;
+export const natsUrl = (code: string) => `nats://${natsHost(code)}:${CONTAINER.natsPort}`;
+const serviceUrl = (service: ServiceName, code: string) => `http://${serviceHost(service, code)}:${CONTAINER.httpPort}`;
+/** Dashboards link to each other in the browser, so those links use the host's ports. */
+const publicDashboardUrl = (node: TopologyNode) => `http://\${WAYSTATION_PUBLIC_HOST:-127.0.0.1}:${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}`;
+
+const IMAGE = 'waystation:dev';
+const BUILD = { context: '.', dockerfile: 'deploy/Dockerfile' };
+const JWT_SECRET = '${JWT_SECRET:-waystation-dev-secret-change-me}';
+/** Secrets a service reads, passed through from the environment when set (the services warn and use development keys otherwise). */
+const SERVICE_SECRETS: Record<(typeof DATA_SERVICES)[number], string[]> = {
+  stations: [],
+  membership: ['PII_MASTER_KEY', 'PII_HMAC_KEY'],
+  wishes: ['WISHES_VAULT_KEY', 'WISHES_AUTHOR_SECRET'],
+  dispatch: ['VAULT_KEY'],
+};
+/** 24 services share the one Postgres. */
+const POOL_PER_SERVICE = '3';
+
+export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode, credentials: FederationCredentials): string {
+  return renderNatsConfig({
+    node: nodeFromCode(node.code),
+    port: CONTAINER.natsPort,
+    leafPort: CONTAINER.leafPort,
+    httpPort: CONTAINER.monitorPort,
+    storeDir: CONTAINER.storeDir,
+    domain: jetStreamDomain(node.code),
+    localPassword: credentials.localPassword(node.code),
+    children: leafChildrenOf(topology, node.code, credentials),
+    ...(node.parent
+      ? { parentLeafUrl: `nats-leaf://${natsHost(node.parent)}:${CONTAINER.leafPort}`, parentCredentials: credentials.leaf(node.code) }
+      : {}),
+  });
+}
+
+type ComposeService = Record<string, unknown>;
+export interface ComposeFile {
+  name: string;
+  services: Record<string, ComposeService>;
+  volumes: Record<string, Record<string, never>>;
+}
+
+const healthy = { condition: 'service_healthy' };
+const httpHealthcheck = {
+  test: ['CMD', 'node', '-e', `fetch('http://localhost:${CONTAINER.httpPort}/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))`],
+  interval: '5s',
+  retries: 36,
+};
+
+export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile {
+  const services: Record<string, ComposeService> = {
+    postgres: {
+      image: 'postgres:15-alpine',
+      command: ['postgres', '-c', 'max_connections=200'],
+      environment: { POSTGRES_HOST_AUTH_METHOD: 'trust' },
+      volumes: ['pg-data:/var/lib/postgresql/data'],
+      healthcheck: { test: ['CMD', 'pg_isready', '-U', 'postgres'], interval: '5s', retries: 12 },
+    },
+  };
+  const volumes: ComposeFile['volumes'] = { 'pg-data': {} };
+  for (const node of topology) {
+    services[natsHost(node.code)] = {
+      image: 'nats:2.9-alpine',
+      command: ['-c', '/etc/nats/node.conf'],
+      volumes: [`./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`, `${natsHost(node.code)}:${CONTAINER.storeDir}`],
+      healthcheck: { test: ['CMD', 'wget', '-qO-', `http://localhost:${CONTAINER.monitorPort}/healthz?js-enabled-only=true`], interval: '5s', retries: 12 },
+    };
+    volumes[natsHost(node.code)] = {};
+  }
+  services['streams'] = {
+    image: IMAGE,
+    build: BUILD,
+    command: ['node', 'dist/tools/deploy-streams.js'],
+    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(',') },
+    depends_on: Object.fromEntries(topology.map((node) => [natsHost(node.code), healthy])),
+  };
+  for (const node of topology) Object.assign(services, nodeServices(topology, node));
+  for (const node of topology.filter((n) => isLeaf(topology, n))) {
+    services[`demo-${node.code}`] = {
+      image: IMAGE,
+      build: BUILD,
+      command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code],
+      environment: { JWT_SECRET },
+      profiles: ['demo'],
+      depends_on: { [serviceHost('stations', node.code)]: healthy },
+    };
+  }
+  return { name: 'waystation', services, volumes };
+}
+
+function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<string, ComposeService> {
+  const startsAfter = {
+    [natsHost(node.code)]: healthy,
+    postgres: healthy,
+    streams: { condition: 'service_completed_successfully' },
+  };
+  const common = { NODE_CODE: node.code, NATS_URL: natsUrl(node.code), HTTP_PORT: String(CONTAINER.httpPort), HTTP_HOST: '0.0.0.0', LOG_LEVEL: 'info' };
+  const services: Record<string, ComposeService> = {};
+  for (const service of DATA_SERVICES) {
+    services[serviceHost(service, node.code)] = {
+      image: IMAGE,
+      build: BUILD,
+      command: ['node', `dist/apps/${service}/src/main.js`],
+      environment: {
+        ...common,
+        PG_URL: 'postgres://postgres@postgres:5432/postgres',
+        PG_POOL_MAX: POOL_PER_SERVICE,
+        JWT_SECRET,
+        // The demo loader sends a week of check-ins at once.
+        THROTTLE_PER_MINUTE: '${THROTTLE_PER_MINUTE:-100000}',
+        ...Object.fromEntries(SERVICE_SECRETS[service].map((name) => [name, null])),
+      },
+      ports: [`${portOf(node, SERVICE_PORT_OFFSETS[service])}:${CONTAINER.httpPort}`],
+      depends_on: startsAfter,
+      healthcheck: httpHealthcheck,
+    };
+  }
+  const children = childrenOf(topology, node.code).map((child) => `${child.code}=${publicDashboardUrl(child)}`);
+  services[serviceHost('dashboard', node.code)] = {
+    image: IMAGE,
+    build: BUILD,
+    command: ['node', 'dist/apps/dashboard/src/main.js'],
+    environment: {
+      ...common,
+      ...Object.fromEntries(DATA_SERVICES.map((service) => [`${service.toUpperCase()}_URL`, serviceUrl(service, node.code)])),
+      CHILD_DASHBOARDS: children.join(','),
+      ...(node.parent ? { PARENT_DASHBOARD: `${node.parent}=${publicDashboardUrl(byCode(topology, node.parent))}` } : {}),
+    },
+    ports: [`${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}:${CONTAINER.httpPort}`],
+    depends_on: { ...startsAfter, ...Object.fromEntries(DATA_SERVICES.map((service) => [serviceHost(service, node.code), { condition: 'service_started' }])) },
+    healthcheck: httpHealthcheck,
+  };
+  return services;
+}
+
+const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topology.ts; do not edit by hand.
+# The three-level federation: 浙江 33 ← 衢州 3308 ← 柯城 330802, 浙江 33 ← 嘉兴 3304 ← 海盐 330424 / 南湖 330402.
+# One nats-server per node (deploy/nats/<code>.conf: JetStream domain, leafnode users of its
+# children, authenticated link to its parent), one Postgres, the five services of every node on
+# the host ports of npm start (dashboard of 浙江 at http://127.0.0.1:4100/), and a one-shot that
+# creates the nodes' streams before the services start.
+#   docker compose up -d
+#   docker compose --profile demo up demo-330802 demo-330424 demo-330402   # demo stations and visits
+# The nats configs hold passwords derived from the development secret: a deployment runs
+# FEDERATION_SECRET=… npm run deploy:config and keeps its configs out of version control.
+`;
+
+/**
+ * YAML with lists of plain values on one line ([a, b]), the way compose files are written by
+ * hand; port mappings quoted (YAML 1.1 readers take 4100:3000 for a base-60 number); a secret
+ * passed through from the environment written as `NAME:` (null).
+ */
+export function renderCompose(compose: ComposeFile): string {
+  const document = new Document(compose, { aliasDuplicateObjects: false });
+  visit(document, {
+    Seq(_key, seq) {
+      if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+    Scalar(_key, scalar) {
+      if (typeof scalar.value === 'string' && /^\d+:\d+$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return COMPOSE_HEADER + document.toString({ lineWidth: 0, nullStr: '' });
+}
+
+/** Every file `npm run deploy:config` writes, by path relative to the repository. */
+export function deploymentFiles(topology: TopologyNode[], credentials: FederationCredentials): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const node of topology) files.set(join('deploy', 'nats', `${node.code}.conf`), natsDeployConfig(topology, node, credentials));
+  files.set('docker-compose.yml', renderCompose(composeFile(topology)));
+  return files;
+}
+
+function main(): void {
+  const { secret, isDevDefault } = federationSecret();
+  const files = deploymentFiles(FEDERATION, new FederationCredentials(secret));
+  mkdirSync(join('deploy', 'nats'), { recursive: true });
+  for (const stale of readdirSync(join('deploy', 'nats')).filter((name) => !files.has(join('deploy', 'nats', name)))) rmSync(join('deploy', 'nats', stale));
+  for (const [path, content] of files) writeFileSync(path, content);
+  process.stdout.write(`wrote ${[...files.keys()].join(', ')}\n`);
+  if (isDevDefault) process.stdout.write('FEDERATION_SECRET is not set: the nats passwords derive from the development secret (fine for a laptop, never for a deployment)\n');
+}
+
+if (require.main === module) main();
