@@ -99,6 +99,10 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     }, 'first invitation');
     const page = await waitForStatus(wish.wishNo, 'dispatched');
     expect(page.owner).toMatchObject({ kind: 'task' });
+    const wall = await cluster.ok('wishes', 'GET', `/wall?stationId=${station.stationId}`);
+    expect(wall.wishes.find((w: { wishNo: string }) => w.wishNo === wish.wishNo)).toMatchObject({ statusLabel: '已派单', author: '会员 ****2777' });
+    const openTasks = await cluster.ok('dispatch', 'GET', `/tasks/open?streetCode=${cluster.street}`, { token: await officer() });
+    expect(openTasks.find((t: { taskId: string }) => t.taskId === first.invitation.taskId)).toMatchObject({ status: 'open', wishIds: [wish.wishId] });
 
     await cluster.ok('dispatch', 'POST', `/tasks/${first.invitation.taskId}/invitations/${first.invitation.invitationId}/decline`, {
       token: first.volunteer.token,
@@ -144,6 +148,12 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
       return mine.total > 0 ? mine : undefined;
     }, 'hours counted');
     expect(hours.total).toBe(2);
+
+    // The dashboards' figures of both services count the loop.
+    const figure = async (service: 'wishes' | 'dispatch', key: string) =>
+      ((await cluster.ok(service, 'GET', `/stats?node=${cluster.street}`)).figures as { key: string; value: number }[]).find((f) => f.key === key)!.value;
+    expect(await figure('wishes', 'completed')).toBeGreaterThanOrEqual(1);
+    expect(await figure('dispatch', 'hoursThisMonth')).toBeGreaterThanOrEqual(2);
   }, 240_000);
 
   it('a second wish nobody takes in time escalates to the district: once because the street has no volunteer, once because it is overdue', async () => {
@@ -165,12 +175,67 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     }, 'escalated for no volunteer and as overdue', 90_000, 500);
     expect(escalations).toEqual(['no_volunteer', 'overdue']);
 
-    const overdue = await cluster.ok('wishes', 'GET', '/overdue', { token: await cluster.token('district_officer') });
-    expect(overdue.find((o: { wishId: string }) => o.wishId === wish.wishId)).toMatchObject({ status: 'dispatched' });
+    const overdue = await cluster.waitFor(async () => {
+      const list = await cluster.ok('wishes', 'GET', '/overdue', { token: await cluster.token('district_officer') });
+      return list.find((o: { wishId: string; escalatedAt: string | null }) => o.wishId === wish.wishId && o.escalatedAt);
+    }, 'wish on the overdue list');
+    expect(overdue).toMatchObject({ status: 'dispatched', escalationReason: expect.stringMatching(/^(overdue|no_volunteer)$/) });
+    expect((await statusOf(wish.wishNo)).escalated).toBe(true);
     const tasks = await cluster.ok('dispatch', 'GET', `/tasks/open?streetCode=${cluster.street}`, { token: await officer() });
-    expect(tasks.find((t: { wishIds: string[] }) => t.wishIds.includes(wish.wishId))).toMatchObject({ scope: 'district' });
+    const task = tasks.find((t: { wishIds: string[] }) => t.wishIds.includes(wish.wishId));
+    // The invitation's expiry (6 s) and the street's deadline (half of 13 s) are close: either ends the street's turn.
+    expect(task).toMatchObject({ scope: 'district', escalated: true, escalationReason: expect.stringMatching(/^(street_exhausted|deadline_passed)$/) });
+    const detail = await cluster.ok('dispatch', 'GET', `/tasks/${task.taskId}`, { token: await officer() });
+    expect(detail.invitations[0]).toMatchObject({ status: 'expired', scope: 'street' });
+    const taskTypes = (await cluster.streamEvents(`dispatch.task.${task.taskId}.>`)).map((e) => e.type);
+    expect(taskTypes.slice(0, 4)).toEqual(['TaskCreated', 'InvitationSent', 'InvitationExpired', 'TaskEscalated']);
     // The sweeper keeps running: no further escalation for the same deadline.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await cluster.streamEvents(`wishes.wish.${wish.wishId}.WishEscalated`)).toHaveLength(2);
+  }, 180_000);
+
+  it('an activity for two wishes: both completed with the attendee count; one author reopens, the task is dispatched again in the street and completed again', async () => {
+    const trainer = await cluster.volunteer('childcare');
+    const first = await riderPosts({ category: 'childcare_class', text: '暑假孩子没人带，想报爱心托班' });
+    const second = await riderPosts({ category: 'childcare_class', text: '同问爱心托班' });
+    for (const wish of [first, second]) await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
+    await cluster.waitFor(async () => {
+      const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
+      return demand.groups.find((g: { category: string; count: number }) => g.category === 'childcare_class' && g.count === 2);
+    }, 'both wishes in one group');
+    const date = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, {
+      token: await officer(),
+      body: { category: 'childcare_class', mode: 'activity', activity: { stationId: station.stationId, date, seats: 30, title: '暑期爱心托班' } },
+    });
+    const invitation = await cluster.waitFor(async () => (await pendingFor(trainer.token)).find((i) => i.task.wishIds.length === 2), 'activity invitation');
+    expect(invitation.task.title).toBe('暑期爱心托班');
+    await cluster.ok('dispatch', 'POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/accept`, { token: trainer.token });
+    const noCount = await cluster.http('dispatch', 'POST', `/tasks/${invitation.taskId}/complete`, { token: trainer.token, body: { notes: '托班结束', photoRefs: [], hours: 3 } });
+    expect(noCount.body.code).toBe('proof_attendees_required');
+    await cluster.ok('dispatch', 'POST', `/tasks/${invitation.taskId}/complete`, { token: trainer.token, body: { notes: '托班结束，孩子们都很开心', photoRefs: ['photo-tb'], attendees: 24, hours: 3 } });
+    for (const wish of [first, second]) expect((await waitForStatus(wish.wishNo, 'completed')).proof).toMatchObject({ attendees: 24 });
+
+    await cluster.ok('wishes', 'POST', `/wishes/no/${first.wishNo}/confirm`, { body: { authorKey: first.authorKey, rating: 5 } });
+    const reopened = await cluster.ok('wishes', 'POST', `/wishes/no/${second.wishNo}/reopen`, { body: { authorKey: second.authorKey, reason: '孩子那天生病没去成' } });
+    expect(reopened.status).toBe('dispatched');
+    expect((await waitForStatus(second.wishNo, 'dispatched')).owner).toMatchObject({ kind: 'street_officer' });
+
+    const again = await cluster.waitFor(async () => (await pendingFor(trainer.token)).find((i) => i.taskId === invitation.taskId && i.invitationId !== invitation.invitationId), 're-dispatch invitation');
+    expect(again.scope).toBe('street');
+    await cluster.ok('dispatch', 'POST', `/tasks/${again.taskId}/invitations/${again.invitationId}/accept`, { token: trainer.token });
+    await cluster.ok('dispatch', 'POST', `/tasks/${again.taskId}/complete`, { token: trainer.token, body: { notes: '单独补了一次托班', photoRefs: [], attendees: 1, hours: 1 } });
+    const completedAgain = await waitForStatus(second.wishNo, 'completed');
+    expect(completedAgain.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'accepted', 'dispatched', 'completed', 'dispatched', 'completed']);
+    await waitForStatus(first.wishNo, 'closed');
+
+    const taskTypes = (await cluster.streamEvents(`dispatch.task.${invitation.taskId}.>`)).map((e) => e.type);
+    expect(taskTypes).toEqual(['TaskCreated', 'InvitationSent', 'InvitationAccepted', 'TaskAssigned', 'TaskCompleted', 'TaskReopened', 'InvitationSent', 'InvitationAccepted', 'TaskAssigned', 'TaskCompleted']);
+    const completions = await cluster.streamEvents(`dispatch.task.${invitation.taskId}.TaskCompleted`);
+    expect(completions.map((e) => (e.data as { wishIds: string[] }).wishIds)).toEqual([[first.wishId, second.wishId], [second.wishId]]);
+    const reopenedOnStream = await cluster.streamEvents(`wishes.wish.${second.wishId}.WishReopened`);
+    expect(reopenedOnStream[0]!.data).toMatchObject({ officerId: 'e2e-street_officer', taskId: invitation.taskId });
+    const hours = await cluster.ok('dispatch', 'GET', '/volunteers/me/hours', { token: trainer.token });
+    expect(hours.total).toBe(4);
   }, 180_000);
 });
