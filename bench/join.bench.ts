@@ -15,7 +15,8 @@ import { percentile } from './bench-node';
  *   1. bulk applications (500 per request) per second,
  *   2. bulk approvals (500 per request) per second — members per second through approval,
  *   3. the members read model catching up with every approval,
- *   4. status look-ups by application number + mobile: p50 / p99 under load.
+ *   4. the dashboard's figures (GET /stats) over the whole read model,
+ *   5. status look-ups by application number + mobile: p50 / p99 under load.
  */
 const SEED_MEMBERS = Number(process.env['BENCH_SEED_MEMBERS'] ?? 1_000_000);
 const APPLICATIONS = Number(process.env['BENCH_APPLICATIONS'] ?? 20_000);
@@ -23,6 +24,7 @@ const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
 const LOOKUP_SECONDS = Number(process.env['BENCH_LOOKUP_SECONDS'] ?? 15);
 const LOOKUP_CONNECTIONS = Number(process.env['BENCH_LOOKUP_CONNECTIONS'] ?? 32);
 const BATCH = 500;
+const STATS_REQUESTS = 10;
 const SECRET = 'bench-secret-0123456789abcdef0123';
 /** Synthetic people of the benchmark start here, far from the demo's and the tests'. */
 const FIRST_PERSON = 3_000_000;
@@ -94,6 +96,16 @@ async function main(): Promise<void> {
     }
     const catchUpSeconds = (performance.now() - caughtUpStarted) / 1000;
 
+    // The dashboard's figures (GET /stats) over the whole read model, one request at a time.
+    const statsLatencies: number[] = [];
+    for (let i = 0; i < STATS_REQUESTS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${service.base}/stats`);
+      if (!response.ok) throw new Error(`/stats: ${response.status}`);
+      await response.json();
+      statsLatencies.push(performance.now() - started);
+    }
+
     let next = 0;
     let failures = 0;
     const lookups = await autocannon({
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
           throughApproval: { perSecond: Math.round(approved / (submitSeconds + approveSeconds)) },
           outboxBacklogAtLastApproval: outboxBacklog,
           readModelsCaughtUpAfterLastApprovalSeconds: round(catchUpSeconds),
+          dashboardStats: { requests: STATS_REQUESTS, msP50: round(percentile(statsLatencies.sort((a, b) => a - b), 50)), msMax: round(Math.max(...statsLatencies)) },
           eachReadModelCaughtUpAfterSeconds: Object.fromEntries([...caughtUp].map(([name, seconds]) => [name, round(seconds)])),
           lookups: {
             requests: lookups.requests.total,

@@ -107,15 +107,6 @@ export async function updateMembership(
   await trx.updateTable('membership_registry').set({ ...patch, updated_at: at }).where('membership_id', '=', membershipId).execute();
 }
 
-/** Transfers requested in one batch (applications turned into transfers): each membership's pending transfer. */
-export async function setPendingTransfers(trx: Transaction<MembershipDatabase>, rows: Array<{ membershipId: string; transferId: string }>, at: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    update membership_registry r set pending_transfer_id = x.transfer_id, updated_at = ${at}
-    from unnest(${rows.map((r) => r.membershipId)}::uuid[], ${rows.map((r) => r.transferId)}::uuid[]) as x(membership_id, transfer_id)
-    where r.membership_id = x.membership_id`.execute(trx);
-}
-
 /** Member card numbers: the node's code and a sequence, unique across nodes and kept through transfers. */
 export async function nextCardNumbers(trx: Transaction<MembershipDatabase>, nodeCode: string, count: number): Promise<string[]> {
   if (count === 0) return [];

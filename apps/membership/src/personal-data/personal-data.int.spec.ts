@@ -179,6 +179,9 @@ describe('personal data (PIPL)', () => {
     await service.request('GET', `/applications/lookup?number=${memberOf[5]!.applicationNumber}&mobile=${people[1]!.mobile}`);
     await service.request('POST', '/applications', { ...applicant(3), idNumber: `${people[3]!.idNumber.slice(0, 17)}0` });
     await service.request('POST', '/applications', { ...applicant(4), occupation: 'astronaut' });
+    // A member applying to another union: the application becomes a transfer, whose events are scanned too.
+    const couriers = await service.createUnion(district, { name: '快递行业联合工会', occupations: ['courier'], streetCode: STREET });
+    expect((await service.request('POST', '/applications', applicant(2, { unionId: couriers }))).json()).toMatchObject({ status: 'transfer_requested' });
     // A reward for a member and one for a card nobody holds here: the reaction credits one and logs the other.
     const card = (await service.request('GET', `/members/${memberOf[5]!.membershipId}`, undefined, district)).json().cardNumber;
     const skipped = await service.publishForeign('wishes', 'report', 'ReportRewarded', { reportId: 'r1', memberCard: 'NOBODY0001', amountYuan: 5, points: 50 });

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { ApplicationChannel, ApplicationSubmitted, DomainEvent, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
-import type { StreamTarget } from '@ws/eventstore';
+import { ApplicationChannel, ApplicationSubmitted, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { AppendMeta } from '@ws/eventstore';
 import { DomainError, newId } from '@ws/kernel';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { membershipDecider } from '../../memberships/membership.decider';
-import { currentMemberships, type RegisteredMembership, setPendingTransfers } from '../../memberships/membership-registry';
+import { currentMemberships, type RegisteredMembership, updateMembership } from '../../memberships/membership-registry';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions, type RegisteredUnion, suggestUnion, type SuggestionMatch } from '../../union/union-registry';
@@ -46,13 +46,11 @@ interface NewApplication extends Routed {
 
 interface TransferInstead extends Routed {
   membership: RegisteredMembership;
-  transferId: string;
-  version: number;
-  events: DomainEvent[];
+  union: RegisteredUnion;
 }
 
 /** What one item will write, or why it is refused. */
-type Planned = { refused: ItemOutcome } | { application: NewApplication } | { transfer: TransferInstead };
+type Planned = { refused: ItemOutcome } | { application: NewApplication };
 
 interface Known {
   persons: Map<string, { personId: string; mobileHmac: string | null }>;
@@ -94,12 +92,16 @@ export class SubmitApplicationsHandler {
       candidates.push({ ...parsed.application, idHmac, mobileHmac: this.vault.mobileHmac(parsed.application.person.mobile) });
     });
     if (candidates.length > 0) {
-      outcomes.push(...(await this.aggregates.transaction((trx) => this.submitValid(trx, candidates, options))));
+      const { answered, transfers } = await this.aggregates.transaction((trx) => this.submitValid(trx, candidates, options));
+      outcomes.push(...answered);
+      // Each in its own transaction after the batch: a race on one membership (409) costs that item only.
+      for (const transfer of transfers) outcomes.push(await this.transferInstead(transfer, metaOf(options)));
     }
     return outcomes.sort((a, b) => a.index - b.index);
   }
 
-  private async submitValid(trx: Transaction<MembershipDatabase>, items: Candidate[], options: SubmitOptions): Promise<ItemOutcome[]> {
+  /** Writes the new applications; returns the answers so far and the members whose application becomes a transfer. */
+  private async submitValid(trx: Transaction<MembershipDatabase>, items: Candidate[], options: SubmitOptions): Promise<{ answered: ItemOutcome[]; transfers: TransferInstead[] }> {
     const outcomes: ItemOutcome[] = [];
     const routed = await this.routeToUnions(trx, items, outcomes);
     const unions = await registeredUnions(trx, routed.map((r) => r.unionId));
@@ -125,33 +127,25 @@ export class SubmitApplicationsHandler {
         outcomes.push(answer.outcome);
         continue;
       }
-      const planned = answer.kind === 'transfer'
-        ? await this.transferInstead(r, answer.membership, union)
-        : this.newApplication(r, union, person?.personId, now, options.channel);
+      if (answer.kind === 'transfer') {
+        transfers.push({ ...r, membership: answer.membership, union });
+        continue;
+      }
+      const planned = this.newApplication(r, union, person?.personId, now, options.channel);
       if ('refused' in planned) outcomes.push(planned.refused);
-      else if ('transfer' in planned) transfers.push(planned.transfer);
       else applications.push(planned.application);
     }
-    const meta = { actor: options.actor, ...(options.batchId ? { correlationId: options.batchId } : {}) };
     const written = await this.storeApplications(trx, applications, outcomes, now);
     await this.aggregates.appendMany(
       trx,
-      [
-        ...written.map((a) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, a.event.data.applicationId), loadedVersion: 0, events: [a.event] })),
-        ...transfers.map((t) => ({ stream: membershipStream(t.membership.membershipId), loadedVersion: t.version, events: t.events })),
-      ],
-      meta,
+      written.map((a) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, a.event.data.applicationId), loadedVersion: 0, events: [a.event] })),
+      metaOf(options),
     );
-    await setPendingTransfers(trx, transfers.map((t) => ({ membershipId: t.membership.membershipId, transferId: t.transferId })), now);
     for (const a of written) {
       const { applicationId, applicationNumber } = a.event.data;
       outcomes.push({ index: a.item.index, status: 'accepted', applicationId, applicationNumber, unionId: a.unionId, ...suggested(a) });
     }
-    for (const t of transfers) {
-      const { membershipId, cardNumber, unionId } = t.membership;
-      outcomes.push({ index: t.item.index, status: 'transfer_requested', membershipId, cardNumber, unionId, toUnionId: t.unionId, transferId: t.transferId });
-    }
-    return outcomes;
+    return { answered: outcomes, transfers };
   }
 
   /** The union each item names, or the nearest suitable one for its occupation and street. */
@@ -201,17 +195,23 @@ export class SubmitApplicationsHandler {
     return { application: { ...r, personId: id, isNewPerson: personId === undefined, event: decided[0] as ApplicationSubmitted } };
   }
 
-  private async transferInstead(r: Routed, membership: RegisteredMembership, union: RegisteredUnion): Promise<Planned> {
+  /** A member's application to another union of this node, recorded as their transfer request (转会). */
+  private async transferInstead(t: TransferInstead, meta: AppendMeta): Promise<ItemOutcome> {
     const transferId = newId();
     const node = this.config.node.code;
-    const { state, version } = await this.aggregates.load(membershipDecider, membershipStream(membership.membershipId));
-    const decided = membershipDecider.decide(
-      { type: 'RequestTransfer', transferId, toUnionId: r.unionId, fromNode: node, toNode: node, toUnionActive: union.status === 'active' },
-      state,
-      { now: this.aggregates.now() },
-    );
-    if (decided instanceof DomainError) return { refused: rejected(r.item.index, errorOf(decided)) };
-    return { transfer: { ...r, membership, transferId, version, events: decided } };
+    const { membershipId, cardNumber, unionId } = t.membership;
+    try {
+      await this.aggregates.handle(
+        membershipDecider,
+        target(MEMBERSHIP_AGGREGATES.membership, membershipId),
+        { type: 'RequestTransfer', transferId, toUnionId: t.unionId, fromNode: node, toNode: node, toUnionActive: t.union.status === 'active' },
+        { meta, alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.aggregates.now()) },
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return rejected(t.item.index, errorOf(error));
+      throw error;
+    }
+    return { index: t.item.index, status: 'transfer_requested', membershipId, cardNumber, unionId, toUnionId: t.unionId, transferId };
   }
 
   /**
@@ -235,6 +235,6 @@ export class SubmitApplicationsHandler {
   }
 }
 
-const membershipStream = (membershipId: string): StreamTarget => target(MEMBERSHIP_AGGREGATES.membership, membershipId);
+const metaOf = (options: SubmitOptions): AppendMeta => ({ actor: options.actor, ...(options.batchId ? { correlationId: options.batchId } : {}) });
 
 const suggested = (r: Routed) => (r.suggestedBy ? { suggestedBy: r.suggestedBy } : {});
