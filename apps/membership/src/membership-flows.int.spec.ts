@@ -98,6 +98,17 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(detail.json()).toMatchObject({ status: 'rejected', person: { name: '王小明', disclosure: 'unmasked' } });
   });
 
+  it('an amendment changes only what the applicant corrected', async () => {
+    const index = next++;
+    const submitted = (await service.request('POST', '/applications', applicationFor(index, riders, { employer: '饿了么' }))).json();
+    await service.request('POST', `/applications/${submitted.applicationId}/request-info`, { fields: ['name'], note: '姓名与证件不符' }, officer);
+    const mobile = syntheticPerson(index).mobile;
+    expect((await service.request('POST', '/applications/amendments', { number: submitted.applicationNumber, mobile, name: '李小红' })).json()).toMatchObject({ status: 'submitted' });
+    await service.catchUp();
+    const detail = (await service.request('GET', `/applications/${submitted.applicationId}`, undefined, officer)).json();
+    expect(detail).toMatchObject({ employer: '饿了么', occupation: 'rider', person: { name: '李小红', mobile } });
+  });
+
   it('keeps an application queue with ages, counts and the station where the worker applied', async () => {
     const stationId = randomUUID();
     const submitted = (await service.request('POST', '/applications', { ...applicationFor(next++, riders, { stationId, employer: '饿了么' }), channel: 'station' })).json();

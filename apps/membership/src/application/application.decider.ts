@@ -14,6 +14,7 @@ export interface ApplicationState {
   personId: string;
   unionId: string;
   occupation: MemberOccupation;
+  employer: string | null;
   streetCode: string | null;
   membershipId: string | null;
 }
@@ -55,6 +56,7 @@ const initialState = (): ApplicationState => ({
   personId: '',
   unionId: '',
   occupation: 'other',
+  employer: null,
   streetCode: null,
   membershipId: null,
 });
@@ -160,12 +162,15 @@ function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationSt
         personId: event.data.personId,
         unionId: event.data.unionId,
         occupation: event.data.occupation,
+        employer: event.data.employer,
         streetCode: event.data.streetCode,
       };
     case 'ApplicationInfoRequested':
       return { ...state, status: 'info_requested' };
-    case 'ApplicationAmended':
-      return { ...state, status: 'submitted', unionId: event.data.unionId, occupation: event.data.occupation, streetCode: event.data.streetCode };
+    case 'ApplicationAmended': {
+      const { unionId, occupation, employer, streetCode } = event.data;
+      return { ...state, status: 'submitted', unionId, occupation, employer, streetCode };
+    }
     case 'ApplicationApproved':
       return { ...state, status: 'approved', membershipId: event.data.membershipId };
     case 'ApplicationRejected':

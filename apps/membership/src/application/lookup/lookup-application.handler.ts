@@ -58,7 +58,7 @@ export class LookupApplicationHandler {
           type: 'AmendApplication' as const,
           unionId,
           occupation: dto.occupation ?? state.occupation,
-          employer: dto.employer ?? null,
+          employer: dto.employer ?? state.employer,
           streetCode: dto.streetCode ?? state.streetCode,
           personalDataChanged: newName !== undefined,
           unionActive: union?.status === 'active',
