@@ -51,6 +51,7 @@ export class WishesHarness {
     const harness = new WishesHarness(config, {
       policy: DEFAULT_WISH_POLICY,
       sweepIntervalMs: 3_600_000,
+      reactionAckWaitMs: 30_000,
       vaultKey: 'wishes-test-vault-key-0123456789abcdef',
       authorSecret: 'wishes-test-author-secret-0123456789ab',
       ...wishes,
