@@ -1,0 +1,173 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { nodeFromCode } from '@ws/contracts';
+import { signToken } from '@ws/kernel';
+import { ensureNodeStreams, NatsProcess, startNatsServer } from '@ws/messaging';
+import { createTestDatabase, type TestDatabase } from '@ws/testing';
+import { startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+
+/**
+ * A province, a city and two districts on this machine, each with its own nats-server (its
+ * JetStream domain, an authenticated leafnode link to its parent) and, where asked, the stations
+ * service as a built process with its own database: the federation the fault tests and
+ * bench:federation run against. Real division codes are safe here: every node has its own
+ * servers and streams.
+ */
+export interface FederationNodeSpec {
+  code: string;
+  parent?: string;
+}
+
+export const PROVINCE = '33';
+export const CITY = '3308';
+export const DISTRICTS = ['330802', '330803'] as const;
+export const FAULT_TOPOLOGY: FederationNodeSpec[] = [
+  { code: PROVINCE },
+  { code: CITY, parent: PROVINCE },
+  { code: DISTRICTS[0], parent: CITY },
+  { code: DISTRICTS[1], parent: CITY },
+];
+
+export const FEDERATION_JWT_SECRET = 'federation-faults-secret-0123456789';
+
+export interface NatsFederation {
+  nats: Map<string, NatsProcess>;
+  /** Messages in the node's EVT stream. */
+  evtMessages(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts every node's nats-server (parents first) and creates the streams (children first). */
+export async function startNatsFederation(topology: FederationNodeSpec[] = FAULT_TOPOLOGY): Promise<NatsFederation> {
+  const nats = new Map<string, NatsProcess>();
+  try {
+    for (const node of topology) {
+      const parent = node.parent ? nats.get(node.parent) : undefined;
+      nats.set(node.code, await startNatsServer({ node: nodeFromCode(node.code), ...(parent ? { parentLeafUrl: parent.leafUrl } : {}) }));
+    }
+    for (const node of [...topology].reverse()) {
+      const nc = await connect({ servers: nats.get(node.code)!.url });
+      try {
+        await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {
+          children: topology.filter((child) => child.parent === node.code).map((child) => ({ code: child.code })),
+          ...(node.parent ? { parent: { code: node.parent } } : {}),
+        });
+      } finally {
+        await nc.close();
+      }
+    }
+  } catch (error) {
+    for (const server of nats.values()) await server.remove();
+    throw error;
+  }
+  return {
+    nats,
+    async evtMessages(code) {
+      const nc = await connect({ servers: nats.get(code)!.url, reconnect: false });
+      try {
+        return (await (await jetstreamManager(nc)).streams.info('EVT')).state.messages;
+      } finally {
+        await nc.close();
+      }
+    },
+    async close() {
+      for (const server of [...nats.values()].reverse()) await server.remove();
+    },
+  };
+}
+
+export interface StationsNode {
+  code: string;
+  service: ServiceProcess;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The stations service of `code` as a built process on the node's nats-server, with a fresh database. */
+export async function startStationsNode(federation: NatsFederation, code: string, env: Record<string, string> = {}): Promise<StationsNode> {
+  const database = await createTestDatabase(`fed_${code}`);
+  try {
+    const service = await startServiceProcess('stations', {
+      NODE_CODE: code,
+      NATS_URL: federation.nats.get(code)!.url,
+      PG_DATABASE: database.name,
+      JWT_SECRET: FEDERATION_JWT_SECRET,
+      ...env,
+    });
+    return {
+      code,
+      service,
+      database,
+      async close() {
+        await service.kill('SIGTERM');
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+export function officerToken(code: string): Promise<string> {
+  const role = code.length === 2 ? 'province_officer' : code.length === 4 ? 'city_officer' : 'district_officer';
+  return signToken(FEDERATION_JWT_SECRET, { subject: `officer-${code}`, role, node: code });
+}
+
+/** Registers `count` open-24h stations at a district; their ids. */
+export async function registerStations(node: StationsNode, count: number): Promise<string[]> {
+  const token = await officerToken(node.code);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${node.service.base}/stations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        name: `联邦测试驿站${node.code}-${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: `${node.code}001`,
+        address: `测试路${i}号`, location: { lng: 118.85 + i * 0.002, lat: 28.95 + i * 0.002 }, hours: { open24h: true }, facilities: ['microwave'],
+      }),
+    });
+    if (response.status !== 201) throw new Error(`register at ${node.code}: ${response.status} ${await response.text()}`);
+    ids.push(((await response.json()) as { stationId: string }).stationId);
+  }
+  return ids;
+}
+
+/** Days around today (UTC ± 1 covers today in Asia/Shanghai). */
+function visitRange(): { from: string; to: string } {
+  const day = 86_400_000;
+  return { from: new Date(Date.now() - day).toISOString().slice(0, 10), to: new Date(Date.now() + day).toISOString().slice(0, 10) };
+}
+
+/** The node's visits read model, per district (GET /visits?by=district). */
+export async function visitsByDistrict(node: StationsNode): Promise<Record<string, number>> {
+  const { from, to } = visitRange();
+  const response = await fetch(`${node.service.base}/visits?from=${from}&to=${to}&by=district`);
+  if (!response.ok) throw new Error(`visits at ${node.code}: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { rows: Array<{ key: string; visits: number }> };
+  return Object.fromEntries(body.rows.map((row) => [row.key, row.visits]));
+}
+
+/** The node's station directory, per district (GET /stations?district=…, its total). */
+export async function stationsOf(node: StationsNode, district: string): Promise<number> {
+  const response = await fetch(`${node.service.base}/stations?pageSize=1&district=${district}`);
+  if (!response.ok) throw new Error(`stations at ${node.code}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+/** Polls `read` until `done` holds; a read that throws (a server restarting) counts as not done. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'nothing read';
+  for (;;) {
+    try {
+      const value = await read();
+      if (done(value)) return value;
+      last = JSON.stringify(value);
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${last}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
