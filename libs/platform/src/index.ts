@@ -8,3 +8,4 @@ export * from './bootstrap';
 export * from './handle-command';
 export * from './command-runner';
 export * from './subtree-stats';
+export * from './json-client';

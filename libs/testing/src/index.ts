@@ -1,4 +1,5 @@
 export * from './decider-spec';
 export * from './infra';
 export * from './node-stream';
-export * from './http-json';
+export { requestJson } from '@ws/platform';
+export type { JsonRequest, JsonResponse } from '@ws/platform';

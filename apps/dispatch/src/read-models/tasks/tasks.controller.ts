@@ -9,13 +9,19 @@ import type { DispatchDatabase } from '../../db/database';
 import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
 import { taskErrors } from '../../task/task.errors';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
-import { invitationsOf, openTasks, openTasksByStreet, taskDetail, tasksOfVolunteer } from './tasks.query';
+import { invitationsOf, listTasks, OPEN_TASK_STATUSES, openTasksByStreet, TASK_STATUSES, taskDetail, tasksOfVolunteer } from './tasks.query';
+import type { TaskBoardStatus } from './tasks.query';
 
 const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 
 export class OpenTasksQueryDto {
   @ApiPropertyOptional({ example: '330802001' }) @IsOptional() @Matches(/^[0-9a-z]{6}\d{3}$/)
   streetCode?: string;
+}
+
+export class TasksQueryDto extends OpenTasksQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: '默认全部' }) @IsOptional() @IsIn(TASK_STATUSES)
+  status?: TaskBoardStatus;
 }
 
 export class InvitationsQueryDto {
@@ -41,9 +47,18 @@ export class TasksController {
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: '未完成的派单任务（按街道），含等待时长、是否超期、是否已升级到区' })
   open(@Query() query: OpenTasksQueryDto, @CurrentPrincipal() principal: Principal) {
-    const streetCode = principal.street ?? query.streetCode;
     if (query.streetCode) assertStreetScope(principal, query.streetCode);
-    return openTasks(this.db, { streetCode }, this.clock.now());
+    return listTasks(this.db, { statuses: OPEN_TASK_STATUSES, streetCode: principal.street ?? query.streetCode }, this.clock.now());
+  }
+
+  @Get('tasks')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '派单任务（可按状态、街道），最早的在前' })
+  list(@Query() query: TasksQueryDto, @CurrentPrincipal() principal: Principal) {
+    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    const statuses = query.status ? [query.status] : TASK_STATUSES;
+    return listTasks(this.db, { statuses, streetCode: principal.street ?? query.streetCode }, this.clock.now());
   }
 
   @Get('tasks/open/by-street')

@@ -2,22 +2,26 @@ import { Kysely, sql } from 'kysely';
 import type { DispatchDatabase } from '../../db/database';
 
 const MINUTE_MS = 60_000;
-const OPEN_STATUSES = ['open', 'assigned', 'started'] as const;
+export const TASK_STATUSES = ['open', 'assigned', 'started', 'completed', 'cancelled'] as const;
+export type TaskBoardStatus = (typeof TASK_STATUSES)[number];
+export const OPEN_TASK_STATUSES: readonly TaskBoardStatus[] = ['open', 'assigned', 'started'];
 
-export interface OpenTaskFilter {
+export interface TaskFilter {
+  statuses: readonly TaskBoardStatus[];
   districtCode?: string;
   streetCode?: string;
 }
 
-/** Tasks not yet done, oldest first, with how long each has waited and whether it is late. */
-export async function openTasks(db: Kysely<DispatchDatabase>, filter: OpenTaskFilter, now: Date, limit = 500) {
+/** Tasks in the given statuses, oldest first, with how long each has waited and whether it is late. */
+export async function listTasks(db: Kysely<DispatchDatabase>, filter: TaskFilter, now: Date, limit = 500) {
   const rows = await db
     .selectFrom('task_board')
     .selectAll()
-    .where('status', 'in', OPEN_STATUSES)
+    .where('status', 'in', [...filter.statuses])
     .$if(Boolean(filter.districtCode), (qb) => qb.where('district_code', '=', filter.districtCode!))
     .$if(Boolean(filter.streetCode), (qb) => qb.where('street_code', '=', filter.streetCode!))
     .orderBy('created_at')
+    .orderBy('task_id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
@@ -38,6 +42,7 @@ export async function openTasks(db: Kysely<DispatchDatabase>, filter: OpenTaskFi
     waitingForVolunteers: r.status === 'open' && r.pending_invitation_id === null,
     invitationsSent: r.invitations_sent,
     assignee: r.assignee,
+    hours: r.hours === null ? null : Number(r.hours),
     createdAt: r.created_at.toISOString(),
     deadline: r.deadline.toISOString(),
     ageMinutes: Math.floor((now.getTime() - r.created_at.getTime()) / MINUTE_MS),
@@ -46,7 +51,7 @@ export async function openTasks(db: Kysely<DispatchDatabase>, filter: OpenTaskFi
 }
 
 /** Per street: how many tasks are open, in hand, escalated, and how old the oldest one is. */
-export async function openTasksByStreet(db: Kysely<DispatchDatabase>, filter: OpenTaskFilter, now: Date) {
+export async function openTasksByStreet(db: Kysely<DispatchDatabase>, filter: Omit<TaskFilter, 'statuses'>, now: Date) {
   const { rows } = await sql<{ street_code: string; open: number; in_hand: number; escalated: number; overdue: number; oldest: Date }>`
     select street_code,
       count(*) filter (where status = 'open')::int as open,

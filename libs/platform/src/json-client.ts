@@ -13,7 +13,7 @@ export interface JsonRequest {
   headers?: Record<string, string>;
 }
 
-/** One HTTP call to a service under test, as a client on the LAN would make it. */
+/** One JSON call to a Waystation service (tests, benchmarks, demo loaders): the status and the parsed body, problem+json included. */
 export async function requestJson(base: string, method: string, path: string, request: JsonRequest = {}): Promise<JsonResponse> {
   const headers: Record<string, string> = { ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...request.headers };
   const body = request.raw ?? (request.body !== undefined ? JSON.stringify(request.body) : undefined);
