@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { signToken } from '@ws/kernel';
@@ -10,6 +11,7 @@ const SECRET = 'bench-secret-0123456789abcdef0123';
 /** A throw-away stations node for a benchmark: own database, own streams, built service process. */
 export interface BenchNode {
   service: ServiceProcess;
+  database: string;
   code: string;
   token: string;
   stationIds: string[];
@@ -38,6 +40,7 @@ export async function startBenchNode(stations: number): Promise<BenchNode> {
   }
   return {
     service,
+    database: database.name,
     code,
     token,
     stationIds,
@@ -59,4 +62,45 @@ export function percentile(sorted: number[], p: number): number {
 
 export function uniqueKey(): string {
   return randomUUID();
+}
+
+/**
+ * CPU seconds used so far by the processes a predicate picks (Linux /proc; user + system time of
+ * processes still alive). On a shared machine, CPU per event is a steadier figure than events/s.
+ */
+export function processCpuSeconds(pick: (process: { pid: number; ppid: number; cmdline: string }) => boolean): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  const processes = new Map<number, { ppid: number; cmdline: string; seconds: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      processes.set(Number(entry), { ppid: Number(fields[1]), cmdline, seconds: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  for (const [pid, p] of processes) if (pick({ pid, ppid: p.ppid, cmdline: p.cmdline })) total += p.seconds;
+  return total;
+}
+
+/** Postgres backends serving `database` (their process title names it). */
+export function postgresBackendsOf(database: string) {
+  return (p: { cmdline: string }) => p.cmdline.startsWith('postgres: ') && p.cmdline.includes(` ${database} `);
+}
+
+/** The process `root` and every process below it (a service's cluster workers). */
+export function processTree(root: number) {
+  const members = new Set([root]);
+  return (p: { pid: number; ppid: number }) => {
+    if (members.has(p.pid)) return true;
+    if (members.has(p.ppid)) {
+      members.add(p.pid);
+      return true;
+    }
+    return false;
+  };
 }

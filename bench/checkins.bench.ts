@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { percentile, startBenchNode, uniqueKey, type BenchNode } from './bench-node';
+import { loadavg } from 'node:os';
+import { percentile, postgresBackendsOf, processCpuSeconds, processTree, startBenchNode, uniqueKey, type BenchNode } from './bench-node';
 
 /**
  * End-to-end check-ins per second: accepted by HTTP → visible in the visits read model, for single
@@ -9,6 +10,7 @@ import { percentile, startBenchNode, uniqueKey, type BenchNode } from './bench-n
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 20);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
 const BATCH = 100;
+const MODES = (process.env['BENCH_MODES'] ?? 'single,batched').split(',') as Array<'single' | 'batched'>;
 
 interface Sample {
   at: number;
@@ -34,6 +36,9 @@ async function run(node: BenchNode, mode: 'single' | 'batched') {
     }
   })();
   const sampler = setInterval(() => samples.push({ at: Date.now(), accepted }), 50);
+  const serviceCpu = () => processCpuSeconds(processTree(node.service.child.pid!));
+  const postgresCpu = () => processCpuSeconds(postgresBackendsOf(node.database));
+  const cpuBefore = { service: serviceCpu(), postgres: postgresCpu(), client: process.cpuUsage(), load: loadavg()[0]! };
   const started = Date.now();
   const stations = node.stationIds;
   let next = 0;
@@ -63,6 +68,12 @@ async function run(node: BenchNode, mode: 'single' | 'batched') {
   });
   clearInterval(sampler);
   const httpDone = Date.now();
+  const cpu = {
+    service: serviceCpu() - cpuBefore.service,
+    postgres: postgresCpu() - cpuBefore.postgres,
+    client: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpuBefore.client)),
+  };
+  const load = [cpuBefore.load, loadavg()[0]!].map((l) => Math.round(l * 10) / 10);
   const deadline = Date.now() + 120_000;
   while (visibleAt[visibleAt.length - 1]!.visible < accepted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   polling = false;
@@ -89,6 +100,13 @@ async function run(node: BenchNode, mode: 'single' | 'batched') {
     httpLatencyP99ms: result.latency.p99,
     projectionLagP50ms: percentile(lags, 50),
     projectionLagP99ms: percentile(lags, 99),
+    // CPU per accepted visit while the clients ran (the read model may still be catching up):
+    // steadier than visits/s on a shared machine.
+    serviceCpuMicrosPerVisit: Math.round((cpu.service * 1e6) / accepted),
+    postgresCpuMicrosPerVisit: Math.round((cpu.postgres * 1e6) / accepted),
+    clientCpuMicrosPerVisit: Math.round((cpu.client * 1e6) / accepted),
+    serviceCores: Math.round((cpu.service / ((httpDone - started) / 1000)) * 100) / 100,
+    loadAverage: load,
   };
 }
 
@@ -96,7 +114,7 @@ async function main(): Promise<void> {
   const node = await startBenchNode(200);
   try {
     process.stdout.write(`bench:checkins — ${CONNECTIONS} connections, ${DURATION_S} s per mode, 200 stations, batches of ${BATCH}\n`);
-    for (const mode of ['single', 'batched'] as const) {
+    for (const mode of MODES) {
       const figures = await run(node, mode);
       process.stdout.write(`${JSON.stringify(figures)}\n`);
     }

@@ -1,6 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { eventSubject, EventEnvelope, HEADERS, nodeRef, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
+import { loadavg } from 'node:os';
 import { createDb, eventStoreMigrations, migrateToLatest } from '@ws/eventstore';
 import { newId, systemClock } from '@ws/kernel';
 import { ensureNodeStreams, JetStreamPublisher } from '@ws/messaging';
@@ -12,6 +13,7 @@ import type { StationsDatabase } from '../apps/stations/src/db/database';
 import { DirectoryProjection } from '../apps/stations/src/read-models/directory/directory.projection';
 import { StationLocator } from '../apps/stations/src/read-models/nearest/station-locator.service';
 import { VisitsProjection } from '../apps/stations/src/read-models/visits/visits.projection';
+import { postgresBackendsOf, processCpuSeconds } from './bench-node';
 
 /**
  * Rebuild of the stations read models (directory and visits) from 1 000 000 events in the node's
@@ -20,6 +22,7 @@ import { VisitsProjection } from '../apps/stations/src/read-models/visits/visits
 const TOTAL = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const STATIONS = 2000;
 const PUBLISH_BATCH = 5000;
+const BATCH = Number(process.env['BENCH_BATCH'] ?? 1000);
 
 function envelope(type: string, streamId: string, data: unknown, node: string, at: string): EventEnvelope {
   const eventId = newId();
@@ -79,13 +82,19 @@ async function main(): Promise<void> {
     const config = { ...platformConfig('stations', { NODE_CODE: code, LOG_LEVEL: 'silent' }), node, streams };
     const locator = new StationLocator(db, systemClock);
     const runners = [
-      new ProjectionRunner(db, js, jsm, new DirectoryProjection(config, db, locator), { stream: streams.evt }),
-      new ProjectionRunner(db, js, jsm, new VisitsProjection(config), { stream: streams.evt }),
+      new ProjectionRunner(db, js, jsm, new DirectoryProjection(config, db, locator), { stream: streams.evt, batchSize: BATCH }),
+      new ProjectionRunner(db, js, jsm, new VisitsProjection(config), { stream: streams.evt, batchSize: BATCH }),
     ];
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
+    const postgresBefore = processCpuSeconds(postgresBackendsOf(database.name));
+    const loadBefore = loadavg()[0]!;
     for (const runner of runners) await runner.rebuild();
     await Promise.all(runners.map((runner) => runner.catchUp(600_000)));
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const postgresSeconds = processCpuSeconds(postgresBackendsOf(database.name)) - postgresBefore;
+    const loadAfter = loadavg()[0]!;
     for (const runner of runners) await runner.stop();
 
     const counted = await db.selectFrom('visits_hourly').select((eb) => eb.fn.sum<string>('visits').as('total')).executeTakeFirstOrThrow();
@@ -94,7 +103,9 @@ async function main(): Promise<void> {
       throw new Error(`read models disagree with the stream: ${counted.total}/${visits} visits, ${stations.n}/${STATIONS} stations`);
     }
     process.stdout.write(
-      `${JSON.stringify({ events: TOTAL, visits, stations: STATIONS, projections: 2, rebuildSeconds: seconds, eventsPerSecond: Math.round(TOTAL / seconds), rssMB: Math.round(process.memoryUsage().rss / 1e6) })}\n`,
+      `${JSON.stringify({ events: TOTAL, visits, stations: STATIONS, projections: 2, rebuildSeconds: seconds, eventsPerSecond: Math.round(TOTAL / seconds),
+        nodeCpuMicrosPerEvent: round1((cpu.user + cpu.system) / TOTAL), postgresCpuMicrosPerEvent: round1((postgresSeconds * 1e6) / TOTAL),
+        loadAverage: [round1(loadBefore), round1(loadAfter)], rssMB: Math.round(process.memoryUsage().rss / 1e6) })}\n`,
     );
   } finally {
     await db.destroy();
@@ -103,6 +114,10 @@ async function main(): Promise<void> {
     await nc.close();
     await database.drop();
   }
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 export type { EventStoreTables, EventsTable, OutboxTable } from './tables';
 export { eventStoreMigrations } from './migrations';
-export { createDb, ensureDatabase, migrateToLatest } from './database';
+export { connectionConfigOf, createDb, ensureDatabase, migrateToLatest } from './database';
 export { streamIdOf } from './stream-target';
 export type { AppendMeta, StreamTarget } from './stream-target';
 export { eventHeaders } from './envelopes';

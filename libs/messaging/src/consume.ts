@@ -18,7 +18,7 @@ export interface ConsumeFromOptions {
   batchSize?: number;
   onBatch: (events: ConsumedEvent[]) => Promise<void>;
   signal: AbortSignal;
-  /** A partial batch is handed over after this long without a new message. */
+  /** A partial batch is handed over at most this long after its first event arrived. */
   idleFlushMs?: number;
 }
 
@@ -36,12 +36,15 @@ class BatchFailed {
 }
 
 /**
- * Reads a stream in order from `startSeq`, handing over batches and awaiting each before
- * fetching more (at most two batches are held in memory). It follows its own cursor: when the
- * connection drops or the server restarts, it makes a new ephemeral ordered consumer from the
- * next sequence not yet handed over, so nothing is skipped or repeated. It rejects when onBatch
- * rejects (the caller resumes from its checkpoint), when the stream does not exist or the
- * connection is closed, and resolves once `signal` aborts.
+ * Reads a stream in order from `startSeq` and hands it over in batches, one at a time: while the
+ * caller applies one batch, the next one is already being read (so a catch-up or a rebuild
+ * overlaps the bus with the caller's transaction). At most about three batches are held: the
+ * one being applied, the one filling up (reading pauses when it is full) and one fetch on its
+ * way. It follows its own cursor: when the connection drops or the server restarts, it hands
+ * over what arrived, then makes a new ephemeral ordered consumer from the next sequence not yet
+ * handed over, so nothing is skipped or repeated. It rejects when onBatch rejects (the caller
+ * resumes from its checkpoint), when the stream does not exist or the connection is closed, and
+ * resolves once `signal` aborts; it never settles while an onBatch is still running.
  */
 export async function consumeFrom(js: JetStreamClient, options: ConsumeFromOptions): Promise<void> {
   const { signal } = options;
@@ -73,50 +76,142 @@ export async function consumeFrom(js: JetStreamClient, options: ConsumeFromOptio
 
 /** Fetches until the signal aborts; throws on a bus failure after handing over what arrived. */
 async function readFetches(consumer: Consumer, options: ConsumeFromOptions, handedOver: (seq: number) => void): Promise<void> {
-  const { signal, onBatch } = options;
+  const { signal } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const idleFlushMs = options.idleFlushMs ?? DEFAULT_IDLE_FLUSH_MS;
-  const buffer: ConsumedEvent[] = [];
-  const flush = async () => {
-    // Once aborted, nothing more is handed over: the caller may be tearing down.
-    if (buffer.length === 0 || signal.aborted) return;
-    const batch = buffer.splice(0, buffer.length);
-    try {
-      await onBatch(batch);
-    } catch (error) {
-      throw new BatchFailed(error);
-    }
-    handedOver(batch[batch.length - 1]!.seq);
-  };
-
-  while (!signal.aborted) {
-    const messages = await consumer.fetch({ max_messages: batchSize, expires: FETCH_EXPIRES_MS });
-    const stop = () => void messages.close();
-    signal.addEventListener('abort', stop, { once: true });
-    const iterator = messages[Symbol.asyncIterator]();
-    let pending: Promise<IteratorResult<JsMsg>> | undefined;
-    try {
-      for (;;) {
-        pending ??= iterator.next();
-        const result = buffer.length > 0 ? await within(pending, idleFlushMs) : await pending;
-        if (result === IDLE) {
-          await flush();
-          continue;
+  const handover = new Handover(options.onBatch, batchSize, options.idleFlushMs ?? DEFAULT_IDLE_FLUSH_MS, handedOver, signal);
+  try {
+    while (!signal.aborted && !handover.failed) {
+      const messages = await consumer.fetch({ max_messages: batchSize, expires: FETCH_EXPIRES_MS });
+      const stop = () => void messages.close();
+      signal.addEventListener('abort', stop, { once: true });
+      handover.onFailure = stop;
+      try {
+        const iterator = messages[Symbol.asyncIterator]();
+        for (;;) {
+          const result = await iterator.next();
+          if (result.done) break;
+          handover.push(toConsumedEvent(result.value, options.stream), result.value.info.pending === 0);
+          await handover.room();
         }
-        pending = undefined;
-        if (result.done) break;
-        buffer.push(toConsumedEvent(result.value, options.stream));
-        if (buffer.length >= batchSize || result.value.info.pending === 0) await flush();
+      } finally {
+        signal.removeEventListener('abort', stop);
       }
-    } catch (error) {
-      // Events that arrived before the failure are contiguous: hand them over, then reconnect.
-      if (!(error instanceof BatchFailed) && !signal.aborted) await flush();
-      throw error;
-    } finally {
-      signal.removeEventListener('abort', stop);
     }
-    if (signal.aborted) return;
-    await flush();
+  } catch (error) {
+    // Events that arrived before a bus failure are contiguous: hand them over, then reconnect.
+    if (!(error instanceof BatchFailed) && !signal.aborted) await handover.drain();
+    throw error;
+  } finally {
+    await handover.settled();
+  }
+  handover.throwIfFailed();
+}
+
+/**
+ * The caller's side of consumeFrom: batches go to onBatch strictly one after the other. A batch
+ * is due when it is full, when the last event read was the newest the consumer had (caught up),
+ * or `idleFlushMs` after its first event arrived; a due batch waits for the one being applied.
+ */
+class Handover {
+  private buffer: ConsumedEvent[] = [];
+  private applying?: Promise<void>;
+  private due = false;
+  private timer?: NodeJS.Timeout;
+  private failure?: BatchFailed;
+  private wake?: () => void;
+  /** Called once when a batch fails, so the reader stops waiting for the bus. */
+  onFailure?: () => void;
+
+  constructor(
+    private readonly onBatch: (events: ConsumedEvent[]) => Promise<void>,
+    private readonly batchSize: number,
+    private readonly idleFlushMs: number,
+    private readonly handedOver: (seq: number) => void,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  push(event: ConsumedEvent, caughtUp: boolean): void {
+    this.buffer.push(event);
+    if (caughtUp || this.buffer.length >= this.batchSize) this.due = true;
+    else this.timer ??= setTimeout(() => this.becomeDue(), this.idleFlushMs);
+    this.start();
+  }
+
+  /** Resolves when the buffer has room again (or a batch failed): reading waits for applying. */
+  async room(): Promise<void> {
+    while (this.buffer.length >= this.batchSize && this.applying && !this.failure) await this.changed();
+  }
+
+  /** Hands over everything buffered, one batch after the other; throws if one fails. */
+  async drain(): Promise<void> {
+    this.due = true;
+    this.start();
+    while ((this.applying || this.buffer.length > 0) && !this.failure && !this.signal.aborted) {
+      await this.changed();
+      this.due = true;
+      this.start();
+    }
+    this.throwIfFailed();
+  }
+
+  /** Resolves once no batch is being applied; the buffer is dropped. */
+  async settled(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.buffer = [];
+    while (this.applying) await this.changed();
+  }
+
+  throwIfFailed(): void {
+    // Once aborted, a failure of the last batch is the caller's own teardown, not news.
+    if (this.failure && !this.signal.aborted) throw this.failure;
+  }
+
+  private becomeDue(): void {
+    this.timer = undefined;
+    this.due = true;
+    this.start();
+  }
+
+  private start(): void {
+    // Once aborted, nothing more is handed over: the caller may be tearing down.
+    if (this.applying || !this.due || this.buffer.length === 0 || this.failure || this.signal.aborted) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.due = false;
+    const batch = this.buffer;
+    this.buffer = [];
+    const last = batch[batch.length - 1]!.seq;
+    this.applying = new Promise<void>((resolve) => resolve(this.onBatch(batch))).then(
+      () => {
+        this.applying = undefined;
+        this.handedOver(last);
+        this.start();
+        this.notify();
+      },
+      (error: unknown) => {
+        this.applying = undefined;
+        this.failure = new BatchFailed(error);
+        this.onFailure?.();
+        this.notify();
+      },
+    );
+  }
+
+  private changed(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 }
 
@@ -126,16 +221,6 @@ function toConsumedEvent(message: JsMsg, stream: string): ConsumedEvent {
   } catch (error) {
     throw new BatchFailed(new Error(`${stream} #${message.seq} (${message.subject}): ${(error as Error).message}`));
   }
-}
-
-const IDLE = Symbol('idle');
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof IDLE> {
-  let timer: NodeJS.Timeout | undefined;
-  const idle = new Promise<typeof IDLE>((resolve) => {
-    timer = setTimeout(() => resolve(IDLE), ms);
-  });
-  return Promise.race([promise, idle]).finally(() => clearTimeout(timer));
 }
 
 /**

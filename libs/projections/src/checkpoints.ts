@@ -44,3 +44,33 @@ export async function writeCheckpoint(trx: Transaction<any>, name: string, posit
     .onConflict((oc) => oc.column('name').doUpdateSet({ position, updated_at: new Date() }))
     .execute();
 }
+
+/** Makes sure the checkpoint row exists (at 0), so that advanceCheckpoint has a row to compare. */
+export async function ensureCheckpoint(db: Kysely<any>, name: string): Promise<void> {
+  await (db as Kysely<ProjectionTables>)
+    .insertInto('projection_checkpoints')
+    .values({ name, position: 0, updated_at: new Date() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+/**
+ * Moves the checkpoint from `from` to `to` inside the batch's transaction, only if it still is at
+ * `from`; false means someone else moved it (another runner, a rebuild) and the batch must roll
+ * back. The row lock makes a concurrent mover wait for this transaction and then find the
+ * position changed (read committed re-checks the condition), so of two runners applying the same
+ * events only one commits them.
+ *
+ * The same statement sets `synchronous_commit = off` for the transaction: rows and checkpoint
+ * commit together, so a batch need not wait for its WAL flush — a database crash that loses the
+ * last batches moves the checkpoint back with them and they are applied again from the stream.
+ * Events themselves are never written this way.
+ */
+export async function advanceCheckpoint(trx: Transaction<any>, name: string, from: number, to: number): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`
+    update projection_checkpoints set position = ${to}, updated_at = now()
+    from (select set_config('synchronous_commit', 'off', true)) as relaxed
+    where name = ${name} and position = ${from}
+    returning name`.execute(trx);
+  return rows.length === 1;
+}

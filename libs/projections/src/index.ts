@@ -2,3 +2,4 @@ export * from './checkpoints';
 export * from './projection';
 export * from './projection-runner';
 export * from './projection-metrics';
+export * from './projection-leases';

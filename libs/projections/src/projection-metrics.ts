@@ -4,6 +4,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 export interface ProjectionMetrics {
   position: Gauge<'projection'>;
   lag: Gauge<'projection'>;
+  /** 1 while this process applies the projection, 0 while it stands by (another process holds the lease). */
+  leading: Gauge<'projection'>;
   applied: Counter<'projection'>;
   failures: Counter<'projection'>;
   batchSeconds: Histogram<'projection'>;
@@ -14,6 +16,7 @@ export function createProjectionMetrics(registry: Registry): ProjectionMetrics {
   return {
     position: new Gauge({ name: 'ws_projection_position', help: 'Stream sequence last applied', labelNames, registers: [registry] }),
     lag: new Gauge({ name: 'ws_projection_lag_events', help: 'Stream positions not yet applied', labelNames, registers: [registry] }),
+    leading: new Gauge({ name: 'ws_projection_leading', help: 'Whether this process applies the projection (1) or stands by (0)', labelNames, registers: [registry] }),
     applied: new Counter({ name: 'ws_projection_events_applied_total', help: 'Events applied to read models', labelNames, registers: [registry] }),
     failures: new Counter({ name: 'ws_projection_failures_total', help: 'Batches that failed and were retried from the checkpoint', labelNames, registers: [registry] }),
     batchSeconds: new Histogram({

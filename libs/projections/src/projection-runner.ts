@@ -1,15 +1,27 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kysely, sql } from 'kysely';
 import { ConsumedEvent, consumeFrom, lastSequence } from '@ws/messaging';
-import { readCheckpoint, writeCheckpoint } from './checkpoints';
+import { advanceCheckpoint, ensureCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
+import { ProjectionLeases } from './projection-leases';
 import type { ProjectionMetrics } from './projection-metrics';
 
 export interface ProjectionRunnerOptions {
   stream: string;
+  /** Most events in one transaction (default 1000); a live projection's batches are what arrived meanwhile. */
   batchSize?: number;
   /** Pause before resuming from the checkpoint after a failed batch. */
   retryDelayMs?: number;
+  /**
+   * Run only while holding the projection's lease (default true): of several processes sharing
+   * the database, one applies the projection and the others stand by, following its checkpoint,
+   * and take over when it stops or dies. Whatever this says, a batch commits only if the
+   * checkpoint is still where its runner read it, so the effect stays exactly-once even if two
+   * runners ever apply at the same time.
+   */
+  exclusive?: boolean;
+  /** How often a standby tries the lease and reads the checkpoint (default 1000 ms). */
+  standbyPollMs?: number;
   metrics?: ProjectionMetrics;
   logger?: { log(message: string): void; error(message: unknown, ...rest: unknown[]): void };
 }
@@ -17,6 +29,16 @@ export interface ProjectionRunnerOptions {
 interface Waiter {
   position: number;
   resolve(): void;
+}
+
+/** How often a running projection compares its position with the checkpoint in the database. */
+const DRIFT_CHECK_MS = 2_000;
+
+/** The checkpoint is not where this runner left it: a rebuild, or another runner, moved it. */
+class CheckpointMoved extends Error {
+  constructor(name: string, expected: number) {
+    super(`checkpoint of ${name} is no longer at ${expected}`);
+  }
 }
 
 /**
@@ -30,6 +52,9 @@ export class ProjectionRunner {
   private current = 0;
   private lastOccurredAt?: number;
   private waiters: Waiter[] = [];
+  private applying = false;
+  private leads = false;
+  private readonly leases?: ProjectionLeases;
 
   constructor(
     private readonly db: Kysely<any>,
@@ -37,19 +62,27 @@ export class ProjectionRunner {
     private readonly jsm: JetStreamManager,
     readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions,
-  ) {}
+  ) {
+    if (options.exclusive !== false) this.leases = ProjectionLeases.of(db);
+  }
 
   get name(): string {
     return this.projection.name;
   }
 
-  /** The stream sequence of the last event applied and committed. */
+  /** The stream sequence of the last event applied and committed (a standby's is read from the checkpoint). */
   get position(): number {
     return this.current;
   }
 
+  /** Whether this process is the one applying the projection now (false while standing by). */
+  get leading(): boolean {
+    return this.leads;
+  }
+
   async start(): Promise<void> {
     if (this.loop) return;
+    await ensureCheckpoint(this.db, this.name);
     this.current = await readCheckpoint(this.db, this.name);
     this.options.metrics?.position.set({ projection: this.name }, this.current);
     const controller = new AbortController();
@@ -64,7 +97,11 @@ export class ProjectionRunner {
     this.controller = undefined;
   }
 
-  /** Empties the read model and replays the stream from the start. */
+  /**
+   * Empties the read model and replays the stream from the start. Safe from any process: a
+   * runner elsewhere finds the checkpoint moved (at its next batch, or its next drift check) and
+   * starts over from it.
+   */
   async rebuild(): Promise<void> {
     await this.stop();
     await this.db.transaction().execute(async (trx) => {
@@ -110,22 +147,74 @@ export class ProjectionRunner {
 
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      const leading = new AbortController();
+      const follow = () => leading.abort();
+      signal.addEventListener('abort', follow, { once: true });
+      let drift: NodeJS.Timeout | undefined;
       try {
+        if (!(await this.acquire(signal, follow))) break;
+        this.setLeading(true);
+        // Whoever ran it before may have moved the checkpoint since we last looked.
+        await this.refreshFromCheckpoint();
+        drift = setInterval(() => void this.checkDrift(leading), DRIFT_CHECK_MS);
         await consumeFrom(this.js, {
           stream: this.options.stream,
           filter: this.projection.filter,
           startSeq: this.current + 1,
           batchSize: this.options.batchSize ?? 1000,
-          signal,
+          signal: leading.signal,
           onBatch: (events) => this.applyBatch(events),
         });
       } catch (error) {
         if (signal.aborted) break;
-        this.options.logger?.error(`projection ${this.name} failed at ${this.current}; resuming from checkpoint`, error);
-        this.options.metrics?.failures.inc({ projection: this.name });
-        this.current = await readCheckpoint(this.db, this.name).catch(() => this.current);
-        await delay(this.options.retryDelayMs ?? 1000, signal);
+        if (error instanceof CheckpointMoved) {
+          this.options.logger?.log(`projection ${this.name}: ${error.message}; resuming from the checkpoint`);
+        } else {
+          this.options.logger?.error(`projection ${this.name} failed at ${this.current}; resuming from checkpoint`, error);
+          this.options.metrics?.failures.inc({ projection: this.name });
+          await delay(this.options.retryDelayMs ?? 1000, signal);
+        }
+      } finally {
+        clearInterval(drift);
+        signal.removeEventListener('abort', follow);
+        this.setLeading(false);
+        await this.leases?.release(this.name);
       }
+      await this.refreshFromCheckpoint().catch(() => undefined);
+    }
+  }
+
+  /** Waits for the lease (if exclusive), following the checkpoint meanwhile; false once stopped. */
+  private async acquire(signal: AbortSignal, onLost: () => void): Promise<boolean> {
+    if (!this.leases) return !signal.aborted;
+    let reported = false;
+    while (!signal.aborted) {
+      try {
+        if (await this.leases.tryAcquire(this.name, onLost)) return !signal.aborted;
+        await this.refreshFromCheckpoint();
+      } catch (error) {
+        if (!reported) this.options.logger?.error(`projection ${this.name}: cannot take its lease; retrying`, error);
+        reported = true;
+      }
+      await delay(this.options.standbyPollMs ?? 1000, signal);
+    }
+    return false;
+  }
+
+  private async refreshFromCheckpoint(): Promise<void> {
+    this.current = await readCheckpoint(this.db, this.name);
+    this.options.metrics?.position.set({ projection: this.name }, this.current);
+    this.releaseWaiters();
+  }
+
+  /** A rebuild started elsewhere resets the checkpoint while this runner may have nothing to apply. */
+  private async checkDrift(leading: AbortController): Promise<void> {
+    const before = this.current;
+    if (this.applying) return;
+    const stored = await readCheckpoint(this.db, this.name).catch(() => before);
+    if (stored !== before && this.current === before && !this.applying) {
+      this.options.logger?.log(`projection ${this.name}: checkpoint moved from ${before} to ${stored}; resuming from it`);
+      leading.abort();
     }
   }
 
@@ -133,16 +222,18 @@ export class ProjectionRunner {
     // A consumer recreated after a reconnect may hand back what was already committed.
     const fresh = events.filter((e) => e.seq > this.current);
     if (fresh.length === 0) return;
+    const from = this.current;
     const last = fresh[fresh.length - 1]!;
     const stopTimer = this.options.metrics?.batchSeconds.startTimer({ projection: this.name });
-    await this.db.transaction().execute(async (trx) => {
-      // Rows and checkpoint commit together, so a batch need not wait for its WAL flush: a
-      // database crash that loses the last batches moves the checkpoint back with them and they
-      // are applied again from the stream. Events themselves are never written this way.
-      await sql`set local synchronous_commit = off`.execute(trx);
-      await this.projection.apply(trx, fresh);
-      await writeCheckpoint(trx, this.name, last.seq);
-    });
+    this.applying = true;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await this.projection.apply(trx, fresh);
+        if (!(await advanceCheckpoint(trx, this.name, from, last.seq))) throw new CheckpointMoved(this.name, from);
+      });
+    } finally {
+      this.applying = false;
+    }
     stopTimer?.();
     this.projection.afterCommit?.(fresh);
     this.current = last.seq;
@@ -150,6 +241,11 @@ export class ProjectionRunner {
     this.options.metrics?.position.set({ projection: this.name }, this.current);
     this.options.metrics?.applied.inc({ projection: this.name }, fresh.length);
     this.releaseWaiters();
+  }
+
+  private setLeading(leading: boolean): void {
+    this.leads = leading;
+    this.options.metrics?.leading.set({ projection: this.name }, leading ? 1 : 0);
   }
 
   private releaseWaiters(): void {
@@ -161,10 +257,12 @@ export class ProjectionRunner {
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }

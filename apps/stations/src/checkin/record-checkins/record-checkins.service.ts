@@ -28,6 +28,7 @@ export type CheckinOutcome =
 @Injectable()
 export class RecordCheckinsService implements OnApplicationShutdown {
   private readonly appender: BatchingAppender<CheckinRequest, CheckinOutcome>;
+  private readonly registered = new RegisteredStations();
 
   constructor(@Inject(EventStore) store: EventStore) {
     this.appender = new BatchingAppender<CheckinRequest, CheckinOutcome>(store, {
@@ -49,7 +50,7 @@ export class RecordCheckinsService implements OnApplicationShutdown {
   }
 
   private async process(trx: Transaction<StationsDatabase>, requests: CheckinRequest[]) {
-    const known = await registeredStations(trx, [...new Set(requests.map((r) => r.stationId))]);
+    const known = await this.registered.of(trx, requests.map((r) => r.stationId));
     const candidates = requests.flatMap((r) => (known.has(r.stationId) ? r.visits.map((v) => ({ stationId: r.stationId, key: v.key })) : []));
     const fresh = await claimKeys(trx, candidates);
 
@@ -80,13 +81,31 @@ export class RecordCheckinsService implements OnApplicationShutdown {
   }
 }
 
-/** Stations whose stream starts with a registration (the write side's own record, not a read model). */
-async function registeredStations(trx: Transaction<StationsDatabase>, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const { rows } = await sql<{ stream_id: string }>`
-    select stream_id from events
-    where stream_id = any(${ids.map((id) => `station-${id}`)}::text[]) and stream_version = 1`.execute(trx);
-  return new Set(rows.map((r) => r.stream_id.slice('station-'.length)));
+/**
+ * Stations whose stream starts with a registration (the write side's own record, not a read
+ * model). A registration is never undone — the event log is append-only — so a station once
+ * found stays known and later batches skip the query; a station not found is asked again.
+ */
+class RegisteredStations {
+  private static readonly MAX_REMEMBERED = 500_000;
+  private readonly known = new Set<string>();
+
+  /** Which of `stationIds` are registered. */
+  async of(trx: Transaction<StationsDatabase>, stationIds: string[]): Promise<Set<string>> {
+    const found = new Set(stationIds.filter((id) => this.known.has(id)));
+    const unknown = [...new Set(stationIds.filter((id) => !found.has(id)))];
+    if (unknown.length === 0) return found;
+    const { rows } = await sql<{ stream_id: string }>`
+      select stream_id from events
+      where stream_id = any(${unknown.map((id) => `station-${id}`)}::text[]) and stream_version = 1`.execute(trx);
+    if (this.known.size + rows.length > RegisteredStations.MAX_REMEMBERED) this.known.clear();
+    for (const row of rows) {
+      const id = row.stream_id.slice('station-'.length);
+      found.add(id);
+      this.known.add(id);
+    }
+    return found;
+  }
 }
 
 /** Inserts the keys; returns `station|key` of those not seen before (a repeat inside the batch counts once). */

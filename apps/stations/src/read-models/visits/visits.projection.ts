@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction, sql } from 'kysely';
-import { parseEventSubject, shanghaiDayAndHour, STATIONS_CONTEXT, subtreeContextFilter, VisitsRecorded } from '@ws/contracts';
+import { parseEventSubject, STATIONS_CONTEXT, subtreeContextFilter, VisitsRecorded } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, ReadModel } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { StationsDatabase } from '../../db/database';
+import { ShanghaiHours } from './shanghai-hours';
 
 interface Bucket {
   stationId: string;
@@ -26,6 +27,7 @@ export class VisitsProjection implements Projection<StationsDatabase> {
   readonly name = 'stations.visits';
   readonly tables = ['visits_hourly'];
   readonly filter: string;
+  private readonly hours = new ShanghaiHours();
 
   constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
     this.filter = subtreeContextFilter(config.node, STATIONS_CONTEXT, 'checkins');
@@ -38,7 +40,7 @@ export class VisitsProjection implements Projection<StationsDatabase> {
       const data = envelope.data as VisitsRecorded['data'];
       const { district } = parseEventSubject(subject);
       for (const visit of data.visits) {
-        const { day, hour } = shanghaiDayAndHour(new Date(visit.at));
+        const { day, hour } = this.hours.of(visit.at);
         const key = `${data.stationId}|${day}|${hour}|${visit.occupation}`;
         const bucket = buckets.get(key);
         if (bucket) bucket.visits += 1;
