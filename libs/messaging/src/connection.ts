@@ -7,14 +7,28 @@ export interface ConnectNatsOptions {
 
 /**
  * A connection that never gives up reconnecting once established: a service outlives a
- * nats-server restart. `servers` may list several URLs separated by commas.
+ * nats-server restart. `servers` may list several URLs separated by commas. Credentials in a
+ * URL (nats://user:password@host:4222) log the connection in as that user (the client library
+ * itself ignores them).
  */
 export function connectNats(servers: string, name: string, options: ConnectNatsOptions = {}): Promise<NatsConnection> {
+  const urls = servers.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const credentials = urls.map(credentialsIn).find((found) => found !== undefined);
   return connect({
-    servers: servers.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+    servers: urls.map(withoutCredentials),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1000,
+    ...(credentials ?? {}),
     ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
   });
+}
+
+function credentialsIn(url: string): { user: string; pass: string } | undefined {
+  const match = /^[a-z]+:\/\/([^:@/]+):([^@/]*)@/i.exec(url);
+  return match ? { user: decodeURIComponent(match[1]!), pass: decodeURIComponent(match[2]!) } : undefined;
+}
+
+function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
 }

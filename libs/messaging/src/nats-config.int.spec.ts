@@ -130,6 +130,13 @@ describe('federation with leafnode users and permissions', () => {
     await expect(wrongLocal).rejects.toThrow(/Authorization/i);
   });
 
+  it('logs a service in with the credentials of its NATS_URL', async () => {
+    const port = new URL(server(c1).url).port;
+    const local = await connectNats(`nats://local:${testFederationCredentials.localPassword(c1.code)}@127.0.0.1:${port}`, 'url credentials');
+    await local.close();
+    await expect(connectNats(`nats://local:wrong@127.0.0.1:${port}`, 'wrong url credentials')).rejects.toThrow(/Authorization/i);
+  });
+
   describe("a server logged in with a district's credentials but keeping nothing back", () => {
     let rogue: NatsProcess;
     let rogueNc: NatsConnection;
