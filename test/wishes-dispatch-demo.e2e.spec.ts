@@ -50,7 +50,7 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
     const wishes = await loadWishesDemo({ ...options, wishesUrl: cluster.url('wishes') });
     const served = await serveDemoInvitations({ ...options, dispatchUrl: cluster.url('dispatch'), withinMs: 60_000 });
     // The completions reach the wishes service through the bus.
-    await cluster.waitFor(async () => values((await stats('wishes'))['figures']!)['completed']! >= served.completed, 'completions on the wish board', 30_000);
+    await cluster.waitFor(async () => values((await stats('wishes'))['figures']!)['completed']! >= served.completed, 'completions on the wish board', 60_000);
     const finished = await finishWishesDemo({ ...options, wishesUrl: cluster.url('wishes') });
     return { dispatch, wishes, served, finished };
   }
@@ -69,7 +69,7 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
       const current = await stats('wishes');
       const byStatus = values(current['byStatus']!);
       return Object.values(byStatus).every((n) => n > 0) ? current : undefined;
-    }, 'wishes in every state', 30_000);
+    }, 'wishes in every state', 60_000);
     expect(values(wishStats['figures']!)).toMatchObject({ total: 15, reports: 36 });
     expect(values(wishStats['figures']!)['reportsValid']).toBeGreaterThan(0);
     const dispatchStats = values((await stats('dispatch'))['figures']!);

@@ -62,6 +62,10 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     const [next] = await pendingInvitations(bob.token);
     expect(next).toMatchObject({ taskId: invitation.taskId, scope: 'street' });
     expect(await pendingInvitations(alice.token)).toEqual([]);
+    const asOfficer = async (street: string) =>
+      (await h.http('GET', `/invitations?volunteerId=${alice.volunteerId}`, { token: await h.officerToken('street_officer', { street }) })).body as Array<{ status: string }>;
+    expect((await asOfficer(h.street)).map((i) => i.status)).toEqual(['declined']);
+    expect(await asOfficer(h.otherStreet)).toEqual([]);
 
     const accepted = await h.http('POST', `/tasks/${next!.taskId}/invitations/${next!.invitationId}/accept`, { token: bob.token });
     expect(accepted.status).toBe(200);

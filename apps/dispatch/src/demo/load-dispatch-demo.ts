@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AvailabilitySlot, VolunteerSkill, VolunteerType } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
-import type { Principal } from '@ws/kernel';
-import { requestJson } from '@ws/platform';
-import type { JsonResponse } from '@ws/platform';
+import { DemoApi } from './dispatch-demo-api';
+import type { BoardVolunteer } from './dispatch-demo-api';
+
+export { serveDemoInvitations } from './serve-demo-invitations';
+export type { ServeInvitationsOptions, ServeInvitationsResult } from './serve-demo-invitations';
 
 /**
  * Demo data for the dispatch service of one district, loaded over its HTTP API (as officers and
@@ -15,13 +16,12 @@ import type { JsonResponse } from '@ws/platform';
  * nothing is added twice.
  */
 
-/** A station as the stations directory lists it (GET /stations?district=: id, street_code, community_code, tier). */
+/** What the rotas need of a station (the wishes demo's DemoStation, with location and community, fits). */
 export interface DemoStation {
   stationId: string;
   streetCode: string;
-  communityCode: string | null;
+  /** Rotas are kept at community micro-stations (`community`). */
   tier: string;
-  location: { lng: number; lat: number };
 }
 
 export interface DispatchDemoOptions {
@@ -132,12 +132,6 @@ function demoMobile(districtCode: string, index: number): string {
   return `17${String(district).padStart(3, '0')}${String(index).padStart(6, '0')}`;
 }
 
-interface BoardVolunteer {
-  volunteerId: string;
-  homeStreet: string;
-  type: string;
-}
-
 /** A week of shifts (this Monday to Sunday) and the last days', at each station, by its street's rota volunteers in turn. */
 async function scheduleRotas(api: DemoApi, stations: DemoStation[], board: BoardVolunteer[], now: Date): Promise<number> {
   const today = shanghaiMidnight(now);
@@ -184,155 +178,6 @@ async function recordPastHours(api: DemoApi, stations: DemoStation[], now: Date)
   return recorded;
 }
 
-export interface ServeInvitationsOptions {
-  dispatchUrl: string;
-  districtCode: string;
-  jwtSecret: string;
-  /** How long to keep answering invitations as they arrive (default 30 s). */
-  withinMs?: number;
-}
-
-export interface ServeInvitationsResult {
-  declined: number;
-  accepted: number;
-  started: number;
-  completed: number;
-}
-
-/**
- * The volunteers answer the invitations the demo wishes' dispatch produced, the same way on
- * every run (see FATES). Run it after
- * loadWishesDemo's decisions; it answers until three passes find nothing left to answer.
- */
-export async function serveDemoInvitations(options: ServeInvitationsOptions): Promise<ServeInvitationsResult> {
-  const api = new DemoApi(options.dispatchUrl, options.districtCode, options.jwtSecret);
-  const result: ServeInvitationsResult = { declined: 0, accepted: 0, started: 0, completed: 0 };
-  const until = Date.now() + (options.withinMs ?? 30_000);
-  let quietPasses = 0;
-  while (Date.now() < until && quietPasses < 3) {
-    const pass = await servePass(api, result);
-    // Tasks appear a moment after the decisions (dispatch reacts to the wishes' events): no task yet is not quiet.
-    quietPasses = pass.acted || pass.tasks === 0 ? 0 : quietPasses + 1;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return result;
-}
-
-interface BoardTask {
-  taskId: string;
-  status: 'open' | 'assigned' | 'started' | 'completed' | 'cancelled';
-  mode: string;
-  assignee: string | null;
-  invitationsSent: number;
-  waitingForVolunteers: boolean;
-}
-
-type Fate = 'accept' | 'start' | 'complete' | 'decline_then_complete' | 'unanswered';
-/**
- * What happens to the n-th task of the district (in creation order, so the same task gets the
- * same fate on every run, and ten tasks show every kind): 已派单 and waiting, accepted and left
- * 已派单, started (进行中), completed, declined by the first volunteer and completed by the next.
- */
-const FATES: readonly Fate[] = ['accept', 'start', 'complete', 'decline_then_complete', 'complete', 'start', 'complete', 'unanswered', 'complete', 'accept'];
-
-async function servePass(api: DemoApi, result: ServeInvitationsResult): Promise<{ acted: boolean; tasks: number }> {
-  const tasks = (await api.officer('GET', '/tasks')).body as BoardTask[];
-  let acted = false;
-  for (const [rank, task] of tasks.entries()) {
-    const fate = FATES[rank % FATES.length]!;
-    const outcome = task.status === 'open' ? await answerInvitation(api, task, fate) : await workOn(api, task, fate);
-    if (outcome) {
-      result[outcome]++;
-      acted = true;
-    }
-  }
-  return { acted, tasks: tasks.length };
-}
-
-/**
- * The pending invitation answered as the task's fate says. A task dispatched again after a reopen
- * (an invitation was accepted before) waits for its volunteer: the demo leaves it 已派单.
- */
-async function answerInvitation(api: DemoApi, task: BoardTask, fate: Fate): Promise<'declined' | 'accepted' | null> {
-  if (task.waitingForVolunteers || fate === 'unanswered') return null;
-  const detail = await api.officer('GET', `/tasks/${task.taskId}`);
-  const invitations = detail.body.invitations as Array<{ invitationId: string; volunteerId: string; status: string }>;
-  const pending = invitations.find((i) => i.status === 'pending');
-  if (!pending || invitations.some((i) => i.status === 'accepted')) return null;
-  const declines = fate === 'decline_then_complete' && invitations.length === 1;
-  const path = `/tasks/${task.taskId}/invitations/${pending.invitationId}/${declines ? 'decline' : 'accept'}`;
-  const answer = await api.asVolunteer(pending.volunteerId, 'POST', path, declines ? { reason: '这周排班冲突' } : {});
-  if (answer.status !== 200) return null;
-  return declines ? 'declined' : 'accepted';
-}
-
-/** The assignee starts or completes the task (notes, photo references, attendees for an activity, hours). */
-async function workOn(api: DemoApi, task: BoardTask, fate: Fate): Promise<'started' | 'completed' | null> {
-  if (!task.assignee || fate === 'accept' || task.status === 'completed' || task.status === 'cancelled') return null;
-  if (fate === 'start') {
-    if (task.status !== 'assigned') return null;
-    return (await api.asVolunteer(task.assignee, 'POST', `/tasks/${task.taskId}/start`, {})).status === 200 ? 'started' : null;
-  }
-  const activity = task.mode === 'activity';
-  const proof = {
-    notes: activity ? '活动顺利举办，参加的职工反馈很实用' : '已上门服务，问题已解决',
-    photoRefs: [`demo-photo-${task.taskId.slice(0, 8)}`],
-    ...(activity ? { attendees: 12 + (task.invitationsSent % 3) * 8 } : {}),
-    hours: activity ? 3 : 1.5,
-  };
-  return (await api.asVolunteer(task.assignee, 'POST', `/tasks/${task.taskId}/complete`, proof)).status === 200 ? 'completed' : null;
-}
-
-/** Officer and volunteer calls to one dispatch service; volunteers log in with a fresh access code. */
-class DemoApi {
-  private officerToken?: Promise<string>;
-  private readonly volunteerTokens = new Map<string, Promise<string>>();
-
-  constructor(
-    private readonly base: string,
-    readonly districtCode: string,
-    private readonly jwtSecret: string,
-  ) {}
-
-  async officer(method: string, path: string, body?: unknown): Promise<JsonResponse> {
-    this.officerToken ??= signToken(this.jwtSecret, { subject: 'demo-dispatch-loader', role: 'district_officer', node: this.districtCode } satisfies Principal);
-    return requestJson(this.base, method, path, { token: await this.officerToken, body });
-  }
-
-  async asVolunteer(volunteerId: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {
-    let token = this.volunteerTokens.get(volunteerId);
-    if (!token) {
-      token = this.login(volunteerId);
-      this.volunteerTokens.set(volunteerId, token);
-    }
-    return requestJson(this.base, method, path, { token: await token, body });
-  }
-
-  /** The volunteer board lags registration by a moment: wait until it lists everyone. */
-  async waitForVolunteers(expected: number): Promise<BoardVolunteer[]> {
-    for (let attempt = 0; ; attempt++) {
-      const board = (await this.officer('GET', '/volunteers?status=active')).body as BoardVolunteer[];
-      if (board.length >= expected || attempt >= 100) return board;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  async waitForShifts(stationId: string, range: string): Promise<unknown[]> {
-    for (let attempt = 0; ; attempt++) {
-      const rota = (await this.officer('GET', `/shifts?stationId=${stationId}&${range}`)).body as unknown[];
-      if (rota.length > 0 || attempt >= 50) return rota;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  private async login(volunteerId: string): Promise<string> {
-    const code = await this.officer('POST', `/volunteers/${volunteerId}/access-code`);
-    if (code.status !== 201) throw new Error(`demo volunteer access code: ${code.status} ${JSON.stringify(code.body)}`);
-    const session = await requestJson(this.base, 'POST', '/volunteer-sessions', { body: { volunteerId, accessCode: code.body.accessCode } });
-    return session.body.token as string;
-  }
-}
-
 function shanghaiMidnight(now: Date): number {
   const shanghai = new Date(now.getTime() + 8 * HOUR);
   return Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate()) - 8 * HOUR;
@@ -341,3 +186,4 @@ function shanghaiMidnight(now: Date): number {
 function isoDay(shanghaiMidnightMs: number): string {
   return new Date(shanghaiMidnightMs + 8 * HOUR).toISOString().slice(0, 10);
 }
+

@@ -1,10 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { DemandDispatchMode, WishCategory, WishKind, WishUrgency } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
-import type { Principal, Role } from '@ws/kernel';
-import { requestJson } from '@ws/platform';
-import type { JsonResponse } from '@ws/platform';
-
 /**
  * Demo data for the wishes service of one district, loaded over its HTTP API as workers,
  * station managers and street officers would: wishes and suggestions on the community
@@ -20,56 +13,23 @@ import type { JsonResponse } from '@ws/platform';
  *   loadDispatchDemo → loadWishesDemo → serveDemoInvitations → finishWishesDemo,
  * then startWishTrickle for a new wish every few seconds.
  */
+import type { DemandDispatchMode, WishCategory } from '@ws/contracts';
+import { fraction, planWishes, weighted } from './demo-plan';
+import type { DemoStation, PlannedWish, WishesDemoOptions, WishesDemoResult } from './demo-plan';
+import { WishesDemoApi } from './wishes-demo-api';
+import type { PostedWish } from './wishes-demo-api';
 
-/** A station as the stations directory lists it (GET /stations?district=: id, street_code, community_code, tier, lng/lat). */
-export interface DemoStation {
-  stationId: string;
-  streetCode: string;
-  communityCode: string | null;
-  tier: string;
-  location: { lng: number; lat: number };
-}
+export { planWishes } from './demo-plan';
+export type { DemoStation, PlannedWish, WishesDemoOptions, WishesDemoResult } from './demo-plan';
+export { finishWishesDemo } from './finish-wishes-demo';
+export type { FinishWishesDemoResult } from './finish-wishes-demo';
+export { startWishTrickle } from './wish-trickle';
+export type { WishTrickleOptions } from './wish-trickle';
 
-export interface WishesDemoOptions {
-  /** e.g. http://127.0.0.1:4103 */
-  wishesUrl: string;
-  districtCode: string;
-  /** The node's JWT secret: the loader signs station managers' and street officers' tokens with it. */
-  jwtSecret: string;
-  stations: DemoStation[];
-  /** Multiplies the number of wishes and reports (default 1). */
-  scale?: number;
-}
-
-export interface WishesDemoResult {
-  wishes: number;
-  accepted: number;
-  declined: number;
-  merged: number;
-  decisions: number;
-  reports: number;
-}
-
-const WISHES_PER_COMMUNITY_STATION = 3;
 /** 柯城: 360 riders as part-time grid members; one report for every ten of them in the demo. */
 const GRID_MEMBERS = 360;
 const REPORTS_PER_GRID_MEMBER = 0.1;
 
-const CATEGORY_WEIGHTS: Array<[WishCategory, number]> = [
-  ['first_aid_training', 20], ['health_check', 15], ['repair', 15], ['legal_advice', 12],
-  ['childcare_class', 10], ['job_seeking', 10], ['facilities', 10], ['other', 8],
-];
-const TEXTS: Record<WishCategory, string[]> = {
-  first_aid_training: ['想学心肺复苏和止血包扎', '户外干活容易割破手，想学应急处理', '希望驿站组织一次急救培训'],
-  health_check: ['常年送外卖，想做一次免费体检', '环卫工人想测测血压血糖', '秋冬关节痛，希望有医生来驿站义诊'],
-  repair: ['驿站的充电柜坏了', '微波炉不加热了', '门口的灯不亮了', '饮水机漏水'],
-  legal_advice: ['被拖欠工资怎么办', '交通事故理赔想咨询律师', '平台扣款不合理，想了解怎么维权'],
-  childcare_class: ['暑假孩子没人带，想报爱心托班', '希望驿站能开暑期托管班'],
-  job_seeking: ['想找白天的工作', '想学一门技能转行', '希望有招聘会的信息'],
-  facilities: ['希望加装空调', '建议增加充电插座', '希望有个小书架'],
-  other: ['希望组织骑手联谊活动', '想参加劳动竞赛', '希望有心理疏导服务'],
-};
-const SUGGESTION_SHARE = 0.15;
 const DECLINE_REASONS = ['不属于驿站服务范围，已转社区', '内容不清楚，请补充后再提交'];
 const REPORT_TEXTS = ['路口井盖缺失', '人行道护栏松动', '路灯不亮', '电动车违规充电', '消防通道被堵', '广告牌摇晃'];
 const REWARD_WEIGHTS: Array<[number, number]> = [[2, 20], [5, 30], [10, 25], [20, 15], [50, 8], [100, 2]];
@@ -86,66 +46,6 @@ const MODE_FOR: Record<WishCategory, DemandDispatchMode> = {
 };
 const ACTIVITY_TITLES: Partial<Record<WishCategory, string>> = { first_aid_training: '户外劳动者急救培训', health_check: '驿站义诊体检', childcare_class: '暑期爱心托班' };
 const DAY = 86_400_000;
-
-/** A number in [0, 1) from a text: the same demo on every run, without a random generator's state. */
-function fraction(seed: string): number {
-  return createHash('sha256').update(seed).digest().readUInt32BE(0) / 2 ** 32;
-}
-
-function weighted<T>(seed: string, weights: Array<[T, number]>): T {
-  const total = weights.reduce((sum, [, w]) => sum + w, 0);
-  let roll = fraction(seed) * total;
-  for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;
-  return weights[0]![0];
-}
-
-export interface PlannedWish {
-  index: number;
-  station: DemoStation;
-  kind: WishKind;
-  category: WishCategory;
-  text: string;
-  urgency: WishUrgency;
-  /** What moderation does with it (see planWishes). */
-  moderation: 'pending' | 'declined' | 'merged' | 'accepted';
-  seconds: number;
-}
-
-/**
- * The district's demo wishes, the same on every run. Moderation follows the index, so every
- * outcome is there in any district of ten wishes or more: one in ten waits, one in twelve is
- * declined, one in twenty repeats the wish posted one round earlier at its station and is merged
- * into it; the rest are accepted.
- */
-export function planWishes(options: Pick<WishesDemoOptions, 'districtCode' | 'stations' | 'scale'>): PlannedWish[] {
-  const community = options.stations.filter((s) => s.tier === 'community');
-  const count = Math.round(community.length * WISHES_PER_COMMUNITY_STATION * (options.scale ?? 1));
-  const plan: PlannedWish[] = [];
-  for (let index = 0; index < count; index++) {
-    const seed = `${options.districtCode}-${index}`;
-    const original = index >= community.length ? plan[index - community.length] : undefined;
-    const duplicate = index % 20 === 9 && original?.moderation === 'accepted' ? original : undefined;
-    const category = duplicate?.category ?? weighted(`category-${seed}`, CATEGORY_WEIGHTS);
-    const texts = TEXTS[category];
-    plan.push({
-      index,
-      station: community[index % community.length]!,
-      kind: fraction(`kind-${seed}`) < SUGGESTION_SHARE ? 'suggestion' : 'wish',
-      category,
-      text: duplicate?.text ?? texts[Math.floor(fraction(`text-${seed}`) * texts.length)]!,
-      urgency: weighted(`urgency-${seed}`, [['normal', 70], ['urgent', 10], ['low', 20]] as Array<[WishUrgency, number]>),
-      moderation: duplicate ? 'merged' : index % 10 === 3 ? 'pending' : index % 12 === 7 ? 'declined' : 'accepted',
-      seconds: Math.floor(fraction(`seconds-${seed}`) ** 2 * 6),
-    });
-  }
-  return plan;
-}
-
-interface PostedWish {
-  wishId: string;
-  wishNo: string;
-  authorKey: string;
-}
 
 /** Wishes posted and moderated, demand lists decided, street reports sent and reviewed. */
 export async function loadWishesDemo(options: WishesDemoOptions): Promise<WishesDemoResult> {
@@ -243,126 +143,3 @@ async function sendReports(api: WishesDemoApi, options: WishesDemoOptions): Prom
   return count;
 }
 
-export interface FinishWishesDemoResult {
-  confirmed: number;
-  reopened: number;
-}
-
-/** What the n-th completed wish's author does (in plan order, so the same on every run). */
-const ANSWERS = ['confirm', 'leave', 'confirm', 'reopen', 'confirm'] as const;
-
-/**
- * The authors answer what was completed (by dispatch, or by an officer's answer): most confirm
- * and rate, one in five reopens with a reason (back to the street officer, dispatched again), one
- * in five has not answered yet. Run it after serveDemoInvitations; a wish not completed yet is
- * left as it is, and a wish answered by an earlier run is not answered again.
- */
-export async function finishWishesDemo(options: WishesDemoOptions): Promise<FinishWishesDemoResult> {
-  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.jwtSecret);
-  const result = { confirmed: 0, reopened: 0 };
-  let rank = 0;
-  for (const wish of planWishes(options)) {
-    if (wish.moderation !== 'accepted') continue;
-    const { wishNo, authorKey } = await api.post(wish);
-    const page = (await api.call('GET', `/wishes/no/${wishNo}`)).body as { status: string; timeline: { status: string }[] };
-    const completions = page.timeline.filter((t) => t.status === 'completed').length;
-    if (completions === 0) continue;
-    const answer = ANSWERS[rank++ % ANSWERS.length]!;
-    if (page.status !== 'completed' || completions > 1 || answer === 'leave') continue;
-    if (answer === 'confirm') {
-      const confirmed = await api.call('POST', `/wishes/no/${wishNo}/confirm`, { body: { authorKey, rating: rank % 3 === 0 ? 4 : 5, comment: '服务很及时，谢谢' } });
-      if (confirmed.status === 200) result.confirmed++;
-    } else if ((await api.call('POST', `/wishes/no/${wishNo}/reopen`, { body: { authorKey, reason: '问题还没有完全解决' } })).status === 200) {
-      result.reopened++;
-    }
-  }
-  return result;
-}
-
-export interface WishTrickleOptions extends WishesDemoOptions {
-  /** A new wish this often (default every 5 s). */
-  everyMs?: number;
-}
-
-/**
- * A new wish every few seconds at a community micro-station (a worker scanning the QR code);
- * the station manager accepts every other one a moment later. Returns the function that stops it.
- */
-export function startWishTrickle(options: WishTrickleOptions): () => void {
-  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.jwtSecret);
-  const community = options.stations.filter((s) => s.tier === 'community');
-  const stations = community.length > 0 ? community : options.stations;
-  let n = 0;
-  const timer = setInterval(() => {
-    const index = n++;
-    const seed = `trickle-${Date.now()}-${index}`;
-    const category = weighted(`category-${seed}`, CATEGORY_WEIGHTS);
-    const station = stations[Math.floor(fraction(`station-${seed}`) * stations.length)]!;
-    const texts = TEXTS[category];
-    void api
-      .call('POST', '/wishes', { body: { stationId: station.stationId, category, text: texts[Math.floor(fraction(`text-${seed}`) * texts.length)] } })
-      .then(async (posted) => {
-        if (posted.status === 201 && index % 2 === 0) await api.settled({ role: 'station_manager', station: station.stationId }, `/wishes/${posted.body.wishId}/accept`);
-      })
-      .catch(() => undefined);
-  }, options.everyMs ?? 5000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-type Actor = { role: Role; station?: string; street?: string };
-
-/** Calls to one wishes service as the public or as a signed officer. */
-class WishesDemoApi {
-  private readonly tokens = new Map<string, Promise<string>>();
-
-  constructor(
-    private readonly base: string,
-    private readonly districtCode: string,
-    private readonly jwtSecret: string,
-  ) {}
-
-  call(method: string, path: string, request: { body?: unknown; headers?: Record<string, string> } = {}): Promise<JsonResponse> {
-    return requestJson(this.base, method, path, request);
-  }
-
-  async as(actor: Actor, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> {
-    const key = `${actor.role}:${actor.station ?? actor.street ?? ''}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      const principal: Principal = { subject: `demo-${key}`, role: actor.role, node: this.districtCode, ...(actor.station ? { station: actor.station } : {}), ...(actor.street ? { street: actor.street } : {}) };
-      token = signToken(this.jwtSecret, principal);
-      this.tokens.set(key, token);
-    }
-    return requestJson(this.base, method, path, { token: await token, body, headers });
-  }
-
-  /** A command that is done once: true when it happened now, false when an earlier run did it (409). */
-  async settled(actor: Actor, path: string, body: unknown = {}): Promise<boolean> {
-    const answer = await this.as(actor, 'POST', path, body);
-    if (answer.status === 200) return true;
-    if (answer.status === 409) return false;
-    throw new Error(`demo ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
-
-  /** Posts the planned wish with its own Idempotency-Key: a second run gets the same wish (and author key) back. */
-  async post(wish: PlannedWish): Promise<PostedWish> {
-    const body = { stationId: wish.station.stationId, kind: wish.kind, category: wish.category, text: wish.text, urgency: wish.urgency, photoRefs: wish.index % 4 === 0 ? [`demo-wish-${wish.index}`] : [] };
-    for (let attempt = 0; ; attempt++) {
-      const posted = await this.call('POST', '/wishes', { body, headers: { 'idempotency-key': `demo-wish-${this.districtCode}-${wish.index}` } });
-      if (posted.status === 201 || posted.status === 200) return posted.body as PostedWish;
-      // The station was registered a moment ago and its announcement has not reached wishes yet.
-      if (posted.body?.code !== 'station_not_found' || attempt >= 100) throw new Error(`demo wish: ${posted.status} ${JSON.stringify(posted.body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-
-  /** The board applies events in order: once the last moderated wish shows it, all earlier ones do. */
-  async waitUntilModerated(wishNo: string): Promise<void> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const page = await this.call('GET', `/wishes/no/${wishNo}`);
-      if (page.status === 200 && page.body.status !== 'submitted') return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}

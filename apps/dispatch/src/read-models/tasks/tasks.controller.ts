@@ -84,8 +84,9 @@ export class TasksController {
   @ApiBearerAuth()
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: '某位志愿者收到的邀请' })
-  ofVolunteer(@Query() query: VolunteerInvitationsQueryDto) {
-    return invitationsOf(this.db, { volunteerId: query.volunteerId, status: query.status }, this.clock.now());
+  ofVolunteer(@Query() query: VolunteerInvitationsQueryDto, @CurrentPrincipal() principal: Principal) {
+    // A street's officers see the invitations to their street's tasks only.
+    return invitationsOf(this.db, { volunteerId: query.volunteerId, status: query.status, streetCode: principal.street }, this.clock.now());
   }
 
   @Get('volunteers/me/invitations')

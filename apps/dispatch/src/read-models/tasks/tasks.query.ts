@@ -85,6 +85,8 @@ export async function taskDetail(db: Kysely<DispatchDatabase>, taskId: string) {
 export interface InvitationFilter {
   volunteerId: string;
   status?: string;
+  /** Only invitations to this street's tasks. */
+  streetCode?: string;
 }
 
 /** A volunteer's invitations with what they need to decide: the task, its place and time. */
@@ -97,6 +99,7 @@ export async function invitationsOf(db: Kysely<DispatchDatabase>, filter: Invita
       't.title', 't.category', 't.mode', 't.street_code', 't.station_id', 't.scheduled_at', 't.seats', 't.deadline', 't.required_skill', 't.wish_ids',
     ])
     .where('i.volunteer_id', '=', filter.volunteerId)
+    .$if(Boolean(filter.streetCode), (qb) => qb.where('t.street_code', '=', filter.streetCode!))
     .$if(filter.status === 'pending', (qb) => qb.where('i.status', '=', 'pending').where('i.expires_at', '>', now))
     .$if(filter.status === 'expired', (qb) =>
       qb.where((eb) => eb.or([eb('i.status', '=', 'expired'), eb.and([eb('i.status', '=', 'pending'), eb('i.expires_at', '<=', now)])])),

@@ -1,0 +1,62 @@
+import { signToken } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { requestJson } from '@ws/platform';
+import type { JsonResponse } from '@ws/platform';
+
+/** A volunteer as the board lists it (GET /volunteers). */
+export interface BoardVolunteer {
+  volunteerId: string;
+  homeStreet: string;
+  type: string;
+}
+
+/** Officer and volunteer calls to one dispatch service; volunteers log in with a fresh access code. */
+export class DemoApi {
+  private officerToken?: Promise<string>;
+  private readonly volunteerTokens = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly base: string,
+    readonly districtCode: string,
+    private readonly jwtSecret: string,
+  ) {}
+
+  async officer(method: string, path: string, body?: unknown): Promise<JsonResponse> {
+    this.officerToken ??= signToken(this.jwtSecret, { subject: 'demo-dispatch-loader', role: 'district_officer', node: this.districtCode } satisfies Principal);
+    return requestJson(this.base, method, path, { token: await this.officerToken, body });
+  }
+
+  async asVolunteer(volunteerId: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {
+    let token = this.volunteerTokens.get(volunteerId);
+    if (!token) {
+      token = this.login(volunteerId);
+      this.volunteerTokens.set(volunteerId, token);
+    }
+    return requestJson(this.base, method, path, { token: await token, body });
+  }
+
+  /** The volunteer board lags registration by a moment: wait until it lists everyone. */
+  async waitForVolunteers(expected: number): Promise<BoardVolunteer[]> {
+    for (let attempt = 0; ; attempt++) {
+      const board = (await this.officer('GET', '/volunteers?status=active')).body as BoardVolunteer[];
+      if (board.length >= expected || attempt >= 100) return board;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  async waitForShifts(stationId: string, range: string): Promise<unknown[]> {
+    for (let attempt = 0; ; attempt++) {
+      const rota = (await this.officer('GET', `/shifts?stationId=${stationId}&${range}`)).body as unknown[];
+      if (rota.length > 0 || attempt >= 50) return rota;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  private async login(volunteerId: string): Promise<string> {
+    const code = await this.officer('POST', `/volunteers/${volunteerId}/access-code`);
+    if (code.status !== 201) throw new Error(`demo volunteer access code: ${code.status} ${JSON.stringify(code.body)}`);
+    const session = await requestJson(this.base, 'POST', '/volunteer-sessions', { body: { volunteerId, accessCode: code.body.accessCode } });
+    return session.body.token as string;
+  }
+}
+

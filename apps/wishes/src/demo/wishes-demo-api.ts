@@ -1,0 +1,69 @@
+import { signToken } from '@ws/kernel';
+import type { Principal, Role } from '@ws/kernel';
+import { requestJson } from '@ws/platform';
+import type { JsonResponse } from '@ws/platform';
+import type { PlannedWish } from './demo-plan';
+
+export interface PostedWish {
+  wishId: string;
+  wishNo: string;
+  authorKey: string;
+}
+
+type Actor = { role: Role; station?: string; street?: string };
+
+/** Calls to one wishes service as the public or as a signed officer. */
+export class WishesDemoApi {
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly base: string,
+    private readonly districtCode: string,
+    private readonly jwtSecret: string,
+  ) {}
+
+  call(method: string, path: string, request: { body?: unknown; headers?: Record<string, string> } = {}): Promise<JsonResponse> {
+    return requestJson(this.base, method, path, request);
+  }
+
+  async as(actor: Actor, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> {
+    const key = `${actor.role}:${actor.station ?? actor.street ?? ''}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      const principal: Principal = { subject: `demo-${key}`, role: actor.role, node: this.districtCode, ...(actor.station ? { station: actor.station } : {}), ...(actor.street ? { street: actor.street } : {}) };
+      token = signToken(this.jwtSecret, principal);
+      this.tokens.set(key, token);
+    }
+    return requestJson(this.base, method, path, { token: await token, body, headers });
+  }
+
+  /** A command that is done once: true when it happened now, false when an earlier run did it (409). */
+  async settled(actor: Actor, path: string, body: unknown = {}): Promise<boolean> {
+    const answer = await this.as(actor, 'POST', path, body);
+    if (answer.status === 200) return true;
+    if (answer.status === 409) return false;
+    throw new Error(`demo ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+
+  /** Posts the planned wish with its own Idempotency-Key: a second run gets the same wish (and author key) back. */
+  async post(wish: PlannedWish): Promise<PostedWish> {
+    const body = { stationId: wish.station.stationId, kind: wish.kind, category: wish.category, text: wish.text, urgency: wish.urgency, photoRefs: wish.index % 4 === 0 ? [`demo-wish-${wish.index}`] : [] };
+    for (let attempt = 0; ; attempt++) {
+      const posted = await this.call('POST', '/wishes', { body, headers: { 'idempotency-key': `demo-wish-${this.districtCode}-${wish.index}` } });
+      if (posted.status === 201 || posted.status === 200) return posted.body as PostedWish;
+      // The station was registered a moment ago and its announcement has not reached wishes yet.
+      if (posted.body?.code !== 'station_not_found' || attempt >= 100) throw new Error(`demo wish: ${posted.status} ${JSON.stringify(posted.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+
+  /** The board applies events in order: once the last moderated wish shows it, all earlier ones do. */
+  async waitUntilModerated(wishNo: string): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const page = await this.call('GET', `/wishes/no/${wishNo}`);
+      if (page.status === 200 && page.body.status !== 'submitted') return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
