@@ -48,14 +48,14 @@ describe('wishes service (real Postgres and NATS)', () => {
   it('takes a wish by QR code without an account, keeps the contact out of the events, and answers a replay with the same wish', async () => {
     const key = `post-${newId()}`;
     const first = await h.http('POST', '/wishes', {
-      body: { stationId: station.stationId, category: 'first_aid_training', text: '想学心肺复苏', memberCard: '3308021234567', contact: '13900001111' },
+      body: { stationId: station.stationId, category: 'first_aid_training', text: '想学心肺复苏', urgency: 'urgent', photoRefs: ['photos/q1.jpg'], memberCard: '3308021234567', contact: '13900001111' },
       headers: { 'idempotency-key': key },
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'submitted', replayed: false });
     expect(first.body.wishNo).toMatch(/^W[0-9A-Z]{9}$/);
     const replay = await h.http('POST', '/wishes', {
-      body: { stationId: station.stationId, category: 'first_aid_training', text: '想学心肺复苏', memberCard: '3308021234567', contact: '13900001111' },
+      body: { stationId: station.stationId, category: 'first_aid_training', text: '想学心肺复苏', urgency: 'urgent', photoRefs: ['photos/q1.jpg'], memberCard: '3308021234567', contact: '13900001111' },
       headers: { 'idempotency-key': key },
     });
     expect(replay.status).toBe(200);
@@ -67,7 +67,8 @@ describe('wishes service (real Postgres and NATS)', () => {
     expect(JSON.stringify(rows)).not.toContain('13900001111');
     const page = await h.http('GET', `/wishes/no/${first.body.wishNo.toLowerCase()}`);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ status: 'submitted', statusLabel: '已提交', author: '会员 ****4567', owner: { kind: 'station', ref: station.stationId } });
+    expect(page.body).toMatchObject({ status: 'submitted', statusLabel: '已提交', author: '会员 ****4567', owner: { kind: 'station', ref: station.stationId }, urgency: 'urgent', photoRefs: ['photos/q1.jpg'] });
+    expect(page.body.ageSeconds).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(page.body)).not.toContain('3308021234567');
 
     const contact = await h.http('GET', `/wishes/${first.body.wishId}/contact`, { token: await manager() });
