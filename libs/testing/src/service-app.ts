@@ -58,3 +58,4 @@ export async function startTestService(service: string, moduleFor: (config: Plat
 }
 
 export * from './reacting-service';
+export * from './service-harness';
