@@ -114,6 +114,17 @@ export interface MembersTable {
   erased: Generated<boolean>;
 }
 
+/** Members per group (the members projection keeps it): what statistics sum. */
+export interface MemberCountsTable {
+  node_code: string;
+  union_id: string;
+  occupation: string;
+  street_code: string | null;
+  joined_month: ColumnType<string, string, string>;
+  status: MembersTable['status'];
+  members: number;
+}
+
 export interface ApplicationQueueTable {
   application_id: string;
   application_number: string;
@@ -151,6 +162,14 @@ export interface PointsBalancesTable {
   credited: number;
   debited: number;
   updated_at: Timestamp;
+}
+
+/** Outstanding points of the accounts recorded at each node of the subtree. */
+export interface PointsTotalsTable {
+  node_code: string;
+  balance: ColumnType<string, number, number>;
+  credited: ColumnType<string, number, number>;
+  debited: ColumnType<string, number, number>;
 }
 
 export interface ShopItemsTable {
@@ -208,9 +227,11 @@ export interface MembershipDatabase extends EventStoreTables, ProjectionTables {
   volunteer_links: VolunteerLinksTable;
   unions: UnionsTable;
   members: MembersTable;
+  member_counts: MemberCountsTable;
   application_queue: ApplicationQueueTable;
   transfers: TransfersTable;
   points_balances: PointsBalancesTable;
+  points_totals: PointsTotalsTable;
   shop_items: ShopItemsTable;
   routed_transfers: RoutedTransfersTable;
   handover_keys: HandoverKeysTable;

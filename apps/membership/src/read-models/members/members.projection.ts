@@ -6,6 +6,7 @@ import { PLATFORM_CONFIG, type PlatformConfig, ReadModel } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase, MembersTable } from '../../db/database';
 import { beijingMonth, erasedPersons, foldBatch } from '../batch-fold';
+import { applyCountDeltas, countDeltas } from './member-counts';
 
 type MemberRow = Omit<MembersTable, 'erased' | 'joined_month' | 'activated_at' | 'updated_at'> & {
   erased: boolean;
@@ -19,13 +20,14 @@ type MemberRow = Omit<MembersTable, 'erased' | 'joined_month' | 'activated_at' |
  * month and status. At a parent node the rows come from every district below; a cross-node
  * transfer moves the row to the target node in the single TransferCompleted event, so a parent
  * counts the member exactly once at every moment. Names are never here: a member list joins the
- * vault at query time, and PersonErased marks the rows 已注销.
+ * vault at query time, and PersonErased marks the rows 已注销. `member_counts` follows every change
+ * in the same transaction, for statistics that must not scan a province's millions of rows.
  */
 @ReadModel()
 @Injectable()
 export class MembersProjection implements Projection<MembershipDatabase> {
   readonly name = 'membership.members';
-  readonly tables = ['members'];
+  readonly tables = ['members', 'member_counts'];
   readonly filter: string;
 
   constructor(@Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig) {
@@ -33,11 +35,19 @@ export class MembersProjection implements Projection<MembershipDatabase> {
   }
 
   async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
+    const loaded = new Map<string, MemberRow>();
     await foldBatch<MemberRow>(events, {
       keyOf: ({ envelope }) => (MEMBER_EVENTS.has(envelope.type) ? (envelope.data as { membershipId: string }).membershipId : undefined),
-      load: (ids) => loadMembers(trx, ids),
+      load: async (ids) => {
+        const rows = await loadMembers(trx, ids);
+        for (const [id, row] of rows) loaded.set(id, row);
+        return new Map(rows);
+      },
       fold: (row, event) => this.fold(row, event),
-      save: (rows) => saveMembers(trx, rows),
+      save: async (rows) => {
+        await saveMembers(trx, rows);
+        await applyCountDeltas(trx, countDeltas(loaded, rows));
+      },
     });
     const erased = erasedPersons(events);
     if (erased.length > 0) {

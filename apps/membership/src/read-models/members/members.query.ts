@@ -19,14 +19,14 @@ export interface MemberFilter {
   streetCode?: string;
 }
 
-/** Current members (active and suspended) counted by one dimension; by union also names the union. */
+/** Current members (active and suspended) counted by one dimension, from the counts; by union also names the union. */
 export async function membersBy(db: Kysely<MembershipDatabase>, by: MemberGrouping, filter: MemberFilter) {
   const { rows } = await sql<{ key: string; members: number; active: number; label: string | null }>`
     select ${groupColumn[by]} as key,
-           count(*)::int as members,
-           count(*) filter (where m.status = 'active')::int as active,
+           sum(m.members)::int as members,
+           coalesce(sum(m.members) filter (where m.status = 'active'), 0)::int as active,
            ${by === 'union' ? sql`max(u.name)` : sql`null`} as label
-    from members m
+    from member_counts m
     ${by === 'union' ? sql`left join unions u on u.union_id = m.union_id` : sql``}
     where m.status in ('active', 'suspended')
       ${filter.unionId ? sql`and m.union_id = ${filter.unionId}::uuid` : sql``}
@@ -39,7 +39,7 @@ export async function membersBy(db: Kysely<MembershipDatabase>, by: MemberGroupi
 }
 
 export async function memberTotals(db: Kysely<MembershipDatabase>) {
-  const { rows } = await sql<{ status: string; n: number }>`select status, count(*)::int as n from members group by status`.execute(db);
+  const { rows } = await sql<{ status: string; n: number }>`select status, sum(members)::int as n from member_counts group by status`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 

@@ -6,7 +6,7 @@ import { CLOCK, type Clock, DomainError, Public } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { NODE_CODE } from '../../union/manage-unions/manage-unions.dto';
-import { membersByMonth, membersByNode, membersByOccupation, membersByUnion, membershipFigures } from './membership-stats.query';
+import { membershipStats } from './membership-stats.query';
 
 export class MembershipStatsQueryDto {
   @ApiPropertyOptional({ description: '只统计本节点之下的某个节点（缺省为本节点整个辖区）', example: '330802' })
@@ -39,13 +39,6 @@ export class MembershipStatsController {
       throw new DomainError('node_not_in_subtree', `节点 ${node} 不在本节点 ${this.config.node.code} 的辖区内`, 'node');
     }
     const now = this.clock.now();
-    const [figures, byOccupation, byMonth, byUnion, byNode] = await Promise.all([
-      membershipFigures(this.db, node, now),
-      membersByOccupation(this.db, node),
-      membersByMonth(this.db, node, now),
-      membersByUnion(this.db, node),
-      membersByNode(this.db, node),
-    ]);
-    return { node, asOf: now.toISOString(), figures, byOccupation, byMonth, byUnion, byNode };
+    return { node, asOf: now.toISOString(), ...(await membershipStats(this.db, node, now)) };
   }
 }

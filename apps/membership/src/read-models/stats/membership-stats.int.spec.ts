@@ -37,7 +37,7 @@ describe('membership figures for the dashboard', () => {
     await credit(first, 40);
     await credit(courier, 25);
     await credit(leaver, 10);
-    await act(leaver, 'leave', { reason: '本人申请' }); // a member who left does not
+    await act(leaver, 'leave', { reason: '本人申请' }); // a member who left does not (their points are still outstanding)
     await service.request('POST', '/applications', applicationFor(next++, riders)); // waiting for approval
     const transfer = await service.request('POST', `/members/${first}/transfers`, { toUnionId: couriers }, officer);
     expect(transfer.statusCode).toBe(201);
@@ -54,7 +54,7 @@ describe('membership figures for the dashboard', () => {
       工会组织: 4,
       联合工会: 2,
       转会办理中: 1,
-      积分余额合计: 65,
+      积分余额合计: 40 + 25 + 10,
     });
     expect(stats.figures.every((f: { key: string }) => /^[a-zA-Z]+$/.test(f.key))).toBe(true);
     expect(stats.byOccupation).toEqual([

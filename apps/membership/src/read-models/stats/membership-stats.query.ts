@@ -23,67 +23,74 @@ export const FIGURE_LABELS = {
 const MONTHS_SHOWN = 12;
 const UNIONS_SHOWN = 20;
 
+export interface MembershipStats {
+  figures: Figure[];
+  byOccupation: Figure[];
+  byMonth: Figure[];
+  byUnion: Figure[];
+  byNode: Figure[];
+}
+
 /**
  * The membership figures of a subtree: every read model holds the node's whole subtree, and a
  * node code nests by prefix, so `nodePrefix` (this node, or one below it) selects a subtree.
- * Members are the current ones (active and suspended); "this month" is the Beijing month.
+ * Members are the current ones (active and suspended); "this month" is the Beijing month; points
+ * are those outstanding on the subtree's accounts. Everything is summed from counts the
+ * projections keep (member_counts, points_totals), never from a scan of the members.
  */
-export async function membershipFigures(db: Kysely<MembershipDatabase>, nodePrefix: string, now: Date): Promise<Figure[]> {
+export async function membershipStats(db: Kysely<MembershipDatabase>, nodePrefix: string, now: Date): Promise<MembershipStats> {
+  const months = lastMonths(now, MONTHS_SHOWN);
+  const [breakdowns, others] = await Promise.all([memberBreakdowns(db, nodePrefix), otherFigures(db, nodePrefix, now)]);
+  const of = (dimension: Dimension) => breakdowns.filter((r) => r.dimension === dimension);
+  const perMonth = new Map(of('month').map((r) => [r.key, r.value]));
+  const unionNames = await namesOf(db, of('union').map((r) => r.key!));
+  const values = { members: of('total')[0]?.value ?? 0, ...others };
+  return {
+    figures: (Object.keys(FIGURE_LABELS) as Array<keyof typeof FIGURE_LABELS>).map((key) => ({ key, label: FIGURE_LABELS[key], value: values[key] })),
+    byOccupation: of('occupation').map((r) => ({ key: r.key!, label: MEMBER_OCCUPATION_LABELS[r.key as MemberOccupation] ?? r.key!, value: r.value })),
+    byMonth: months.map((month) => ({ key: month, label: month, value: perMonth.get(month) ?? 0 })),
+    byUnion: of('union').slice(0, UNIONS_SHOWN).map((r) => ({ key: r.key!, label: unionNames.get(r.key!) ?? r.key!, value: r.value })),
+    byNode: of('node').map((r) => ({ key: r.key!, label: divisionName(r.key!) ?? r.key!, value: r.value })),
+  };
+}
+
+type Dimension = 'total' | 'occupation' | 'month' | 'union' | 'node';
+
+/** Current members counted by occupation, join month, union and child node, and in all, from the counts. */
+async function memberBreakdowns(db: Kysely<MembershipDatabase>, nodePrefix: string) {
+  const childLength = Math.min(6, nodePrefix.length + 2);
+  const { rows } = await sql<{ dimension: Dimension; key: string | null; value: number }>`
+    select case grouping(occupation, month, union_id, node)
+             when 15 then 'total' when 7 then 'occupation' when 11 then 'month' when 13 then 'union' else 'node' end as dimension,
+           coalesce(occupation, month, union_id::text, node) as key,
+           sum(members)::int as value
+    from (select occupation, to_char(joined_month, 'YYYY-MM') as month, union_id, left(node_code, ${childLength}) as node, members
+          from member_counts where status in ('active', 'suspended') and node_code like ${`${nodePrefix}%`}) m
+    -- grouping() has a bit set for each column a set leaves out: () = 15, (occupation) = 7, (month) = 11, (union_id) = 13, (node) = 14.
+    group by grouping sets ((), (occupation), (month), (union_id), (node))
+    order by value desc, key`.execute(db);
+  return rows;
+}
+
+async function otherFigures(db: Kysely<MembershipDatabase>, nodePrefix: string, now: Date) {
   const like = `${nodePrefix}%`;
   const monthStart = `${beijingMonth(now.toISOString())}T00:00:00+08:00`;
-  const { rows } = await sql<Record<keyof typeof FIGURE_LABELS, number>>`
+  const { rows } = await sql<Omit<Record<keyof typeof FIGURE_LABELS, number>, 'members'>>`
     select
-      (select count(*) from members where status in ('active', 'suspended') and node_code like ${like})::int as "members",
       (select count(*) from application_queue where status = 'approved' and updated_at >= ${monthStart}::timestamptz
          and node_code like ${like})::int as "joinedThisMonth",
       (select count(*) from application_queue where status in ('submitted', 'info_requested') and node_code like ${like})::int as "pendingApplications",
       (select count(*) from unions where status = 'active' and node_code like ${like})::int as "unions",
       (select count(*) from unions where status = 'active' and kind = 'joint' and node_code like ${like})::int as "jointUnions",
       (select count(*) from transfers where status in ('requested', 'accepted') and (from_node like ${like} or to_node like ${like}))::int as "transfersInFlight",
-      (select coalesce(sum(p.balance), 0) from points_balances p join members m on m.membership_id = p.membership_id
-         where m.status in ('active', 'suspended') and m.node_code like ${like})::int as "pointsBalance"`.execute(db);
-  const values = rows[0]!;
-  return (Object.keys(FIGURE_LABELS) as Array<keyof typeof FIGURE_LABELS>).map((key) => ({ key, label: FIGURE_LABELS[key], value: values[key] }));
+      (select coalesce(sum(balance), 0) from points_totals where node_code like ${like})::int as "pointsBalance"`.execute(db);
+  return rows[0]!;
 }
 
-/** Current members by occupation, largest first. */
-export async function membersByOccupation(db: Kysely<MembershipDatabase>, nodePrefix: string): Promise<Figure[]> {
-  const { rows } = await sql<{ key: MemberOccupation; value: number }>`
-    select occupation as key, count(*)::int as value from members
-    where status in ('active', 'suspended') and node_code like ${`${nodePrefix}%`}
-    group by 1 order by 2 desc, 1`.execute(db);
-  return rows.map((r) => ({ ...r, label: MEMBER_OCCUPATION_LABELS[r.key] ?? r.key }));
-}
-
-/** Current members by the month they joined, the last twelve Beijing months (months without joins are 0). */
-export async function membersByMonth(db: Kysely<MembershipDatabase>, nodePrefix: string, now: Date): Promise<Figure[]> {
-  const months = lastMonths(now, MONTHS_SHOWN);
-  const { rows } = await sql<{ key: string; value: number }>`
-    select to_char(joined_month, 'YYYY-MM') as key, count(*)::int as value from members
-    where status in ('active', 'suspended') and node_code like ${`${nodePrefix}%`} and joined_month >= ${`${months[0]}-01`}::date
-    group by 1`.execute(db);
-  const counts = new Map(rows.map((r) => [r.key, r.value]));
-  return months.map((month) => ({ key: month, label: month, value: counts.get(month) ?? 0 }));
-}
-
-/** The unions with the most current members. */
-export async function membersByUnion(db: Kysely<MembershipDatabase>, nodePrefix: string): Promise<Figure[]> {
-  const { rows } = await sql<{ key: string; label: string | null; value: number }>`
-    select m.union_id::text as key, max(u.name) as label, count(*)::int as value
-    from members m left join unions u on u.union_id = m.union_id
-    where m.status in ('active', 'suspended') and m.node_code like ${`${nodePrefix}%`}
-    group by 1 order by 3 desc, 1 limit ${UNIONS_SHOWN}`.execute(db);
-  return rows.map((r) => ({ key: r.key, label: r.label ?? r.key, value: r.value }));
-}
-
-/** Current members per node one level below `nodePrefix` (a district counts its own members). */
-export async function membersByNode(db: Kysely<MembershipDatabase>, nodePrefix: string): Promise<Figure[]> {
-  const length = Math.min(6, nodePrefix.length + 2);
-  const { rows } = await sql<{ key: string; value: number }>`
-    select left(node_code, ${length}) as key, count(*)::int as value from members
-    where status in ('active', 'suspended') and node_code like ${`${nodePrefix}%`}
-    group by 1 order by 1`.execute(db);
-  return rows.map((r) => ({ ...r, label: divisionName(r.key) ?? r.key }));
+async function namesOf(db: Kysely<MembershipDatabase>, unionIds: string[]): Promise<Map<string, string>> {
+  if (unionIds.length === 0) return new Map();
+  const rows = await db.selectFrom('unions').select(['union_id', 'name']).where('union_id', 'in', unionIds.slice(0, UNIONS_SHOWN)).execute();
+  return new Map(rows.map((r) => [r.union_id, r.name]));
 }
 
 /** YYYY-MM of the `count` Beijing months up to and including the current one, oldest first. */
