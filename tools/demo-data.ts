@@ -71,17 +71,20 @@ export interface DemoStation {
   id: string;
   tier: string;
   streetCode: string;
+  communityCode: string | null;
   location: { lng: number; lat: number };
 }
 
 export interface DemoResult {
   stations: DemoStation[];
   visits: number;
+  /** Stations taken through an upgrade (提档升级). */
+  upgraded: number;
 }
 
 /** A station the demo registers, and the review it gets (about 60% of them). */
 export interface StationPlan {
-  body: { name: string; tier: string; streetCode: string; location: { lng: number; lat: number } } & Record<string, unknown>;
+  body: { name: string; tier: string; streetCode: string; communityCode: string | null; location: { lng: number; lat: number } } & Record<string, unknown>;
   reviewScores: Record<string, number> | null;
 }
 
@@ -153,19 +156,42 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
   return results;
 }
 
-/** Registers the district's stations through the API (as a district officer) and backfills a week of visits. */
+/** Registers the district's stations through the API (as a district officer), backfills a week of visits, upgrades a few. */
 export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1): Promise<DemoResult> {
   const profile = profileOf(districtCode);
   const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
   await call(stationsApi, '/standard', token, { standard: profile.standard });
-  const stations = await inBatches(planStations(districtCode, scale), IN_FLIGHT, async ({ body, reviewScores }) => {
+  const plans = planStations(districtCode, scale);
+  const stations = await inBatches(plans, IN_FLIGHT, async ({ body, reviewScores }) => {
     const { stationId } = await call(stationsApi, '/stations', token, body);
     if (reviewScores) await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: reviewScores });
-    return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, location: body.location };
+    return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
   });
   const random = seeded(Number(districtCode) + 1);
   const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * scale), 7, random);
-  return { stations, visits };
+  const upgraded = await upgradeSome(stationsApi, token, plans, stations);
+  return { stations, visits, upgraded };
+}
+
+/** Share of the stations short of 八有 that the demo takes through 提档升级 (the province's 2024 target, seed 004). */
+const UPGRADED_SHARE = 0.3;
+
+/**
+ * Some stations missing one of the eight basics are upgraded to 八有: listed, the missing
+ * facilities added, completed. Run after the province's and cities' directives are issued, it
+ * gives their upgrade targets some progress.
+ */
+async function upgradeSome(stationsApi: string, token: string, plans: StationPlan[], stations: DemoStation[]): Promise<number> {
+  const short = stations.filter((_, i) => BASE_FACILITIES.some((f) => !(plans[i]!.body['facilities'] as string[]).includes(f)));
+  const chosen = short.filter((_, i) => i % Math.round(1 / UPGRADED_SHARE) === 0);
+  const due = `${new Date().getFullYear()}-12-31`;
+  await inBatches(chosen, IN_FLIGHT, async (station) => {
+    const facilities = plans[stations.indexOf(station)]!.body['facilities'] as string[];
+    await call(stationsApi, `/stations/${station.id}/upgrade-plan`, token, { standard: 'ba_you', due });
+    await call(stationsApi, `/stations/${station.id}/facilities`, token, { facilities: [...new Set([...facilities, ...BASE_FACILITIES])] });
+    await call(stationsApi, `/stations/${station.id}/upgrade-complete`, token, {});
+  });
+  return chosen.length;
 }
 
 /** A week of visits, shaped by hour (lunch and dinner peaks), uploaded as kiosk batches. */

@@ -35,6 +35,7 @@ async function up(args: string[]): Promise<void> {
     await bringUp(launch, settings.federation, [node], {
       demo: values['no-demo'] ? null : settings.demo,
       checkinsPerSecond: settings.checkinsPerSecond,
+      wishEveryMs: settings.wishEveryMs,
       log: (line) => process.stdout.write(`${line}\n`),
     });
     process.stdout.write(`${describeNode(node)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: .run/logs/\n`);

@@ -1,30 +1,39 @@
 import { divisionName } from '@ws/contracts';
 import { signToken } from '@ws/kernel';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
+import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
 import { importWorkerDensity, workerDensity } from './demo-coverage';
-import { loadStationsDemo, profileOf } from './demo-data';
+import { call, DemoStation, loadStationsDemo, profileOf } from './demo-data';
+import { LoopDemo } from './demo-loop';
 import { FederationSettings, serviceUrl } from './node-services';
-import { isLeaf, TopologyNode } from './topology';
+import { childrenOf, isLeaf, TopologyNode } from './topology';
 
 /**
  * Demo data of a node, in the seeds' proportions (scaled so npm start stays fast): at a
  * district its stations, a week of visits and its members; at every node the worker-density
- * heat map of its subtree (reference data each node imports for itself). A node that already
- * has data keeps it, so a restart shows what the previous run built.
+ * heat map of its subtree (reference data each node imports for itself); at a province or city
+ * the directives of apps/stations/src/directive/demo-directives.ts, addressed to the children
+ * it runs. A node that already has data keeps it, so a restart shows what the previous run built.
  */
 export interface DemoScale {
   /** 1 = the seeds' station counts and visits a day. */
   stations: number;
   /** 1 = 8 700 members at 柯城 (the seeds' figure), other districts in proportion to their workers. */
   members: number;
+  /** 1 = three wishes per community micro-station. */
+  wishes: number;
+  /** 1 = three rota volunteers per community micro-station and seven professionals per street. */
+  volunteers: number;
 }
 
-export const DEFAULT_DEMO_SCALE: DemoScale = { stations: 1, members: 0.05 };
+export const DEFAULT_DEMO_SCALE: DemoScale = { stations: 1, members: 0.05, wishes: 0.3, volunteers: 0.2 };
 
 export interface NodeDemo {
   node: TopologyNode;
   /** The district's stations, for the live check-ins; none above a district. */
   stationIds: string[];
+  /** The district's wish → dispatch loop, played after start-up (demo-loop.ts). */
+  loop: LoopDemo | null;
 }
 
 type Log = (line: string) => void;
@@ -33,12 +42,28 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
   // GB/T 2260 codes nest: a district's code starts with its city's and its province's.
   const leaves = settings.topology.filter((n) => isLeaf(settings.topology, n) && n.code.startsWith(node.code));
   await ensureWorkerDensity(settings, node, leaves, scale);
-  if (!isLeaf(settings.topology, node)) return { node, stationIds: [] };
+  if (!isLeaf(settings.topology, node)) {
+    await ensureOwnStandard(settings, node);
+    const children = childrenOf(settings.topology, node.code).map((child) => child.code);
+    const issued = await issueDemoDirectives(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, children);
+    if (issued.length > 0) log(`${divisionName(node.code) ?? node.code} (${node.code}): ${issued.length} 指令 directives issued`);
+    return { node, stationIds: [], loop: null };
+  }
   const label = `${divisionName(node.code) ?? node.code} (${node.code})`;
-  const stationIds = await ensureStations(settings, node, scale, log, label);
-  await ensureMembers(settings, node, scale, log, label);
-  return { node, stationIds };
+  const [stations] = await Promise.all([ensureStations(settings, node, scale, log, label), ensureMembers(settings, node, scale, log, label)]);
+  const loop: LoopDemo = {
+    wishesUrl: serviceUrl(node, 'wishes'),
+    dispatchUrl: serviceUrl(node, 'dispatch'),
+    districtCode: node.code,
+    jwtSecret: settings.jwtSecret,
+    stations,
+    wishes: scale.wishes,
+    volunteers: scale.volunteers,
+  };
+  return { node, stationIds: stations.map((s) => s.id), loop };
 }
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function getJson(url: string): Promise<any> {
   const response = await fetch(url);
@@ -46,12 +71,40 @@ async function getJson(url: string): Promise<any> {
   return response.json();
 }
 
-async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<string[]> {
+interface DirectoryItem {
+  id: string;
+  tier: string;
+  street_code: string;
+  community_code: string | null;
+  lng: number;
+  lat: number;
+}
+
+async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<DemoStation[]> {
   const page = await getJson(`${serviceUrl(node, 'stations')}/stations?pageSize=500&district=${node.code}`);
-  if (page.total > 0) return (page.items as Array<{ id: string }>).map((s) => s.id);
+  if (page.total > 0) {
+    return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.street_code, communityCode: s.community_code, location: { lng: s.lng, lat: s.lat } }));
+  }
+  const started = Date.now();
   const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, scale.stations);
-  log(`${label}: ${demo.stations.length} 驿站 stations, ${demo.visits} 到访 visits (7 days)`);
-  return demo.stations.map((s) => s.id);
+  log(`${label}: ${demo.stations.length} 驿站 stations (${demo.upgraded} upgraded), ${demo.visits} 到访 visits (7 days) in ${seconds(started)}`);
+  return demo.stations;
+}
+
+/**
+ * The standards the cities and the province adopt for themselves (each district adopts its own in
+ * the stations demo): 嘉兴 builds to 六有 (seed 001), 衢州 to 八有 (its own directive, seed 000's
+ * wording); the seeds name none for 浙江, so it holds its districts to 六有, the floor every
+ * district's own standard contains.
+ */
+const OWN_STANDARDS: Record<string, string> = { '33': 'liu_you', '3304': 'liu_you', '3308': 'ba_you' };
+
+async function ensureOwnStandard(settings: FederationSettings, node: TopologyNode): Promise<void> {
+  const standard = OWN_STANDARDS[node.code];
+  if (!standard) return;
+  const role = node.code.length === 2 ? 'province_officer' : 'city_officer';
+  const token = await signToken(settings.jwtSecret, { subject: 'demo-loader', role, node: node.code });
+  await call(serviceUrl(node, 'stations'), '/standard', token, { standard });
 }
 
 async function ensureWorkerDensity(settings: FederationSettings, node: TopologyNode, leaves: TopologyNode[], scale: DemoScale): Promise<void> {
@@ -70,6 +123,34 @@ async function ensureMembers(settings: FederationSettings, node: TopologyNode, s
   const token = await signToken(settings.jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: node.code });
   // Made-up people of different districts never share an index (an ID number).
   const personOffset = (Number(node.code) % 1000) * 100_000;
+  const started = Date.now();
   const result = await loadMembershipDemo({ baseUrl: api, token, nodeCode: node.code, factor, personOffset });
-  log(`${label}: ${result.unions} 工会 unions, ${result.approved} 会员 members, ${result.pending} 待审核 pending`);
+  log(`${label}: ${result.unions} 工会 unions, ${result.approved} 会员 members, ${result.pending} 待审核 pending in ${seconds(started)}`);
+}
+
+/** The demo's one node that leaves its directives unacknowledged, so the issuer shows a pending child. */
+const SLOW_TO_ACKNOWLEDGE = '330424';
+const ACKNOWLEDGE_POLL_MS = 1_000;
+const ACKNOWLEDGE_TRIES = 60;
+
+/**
+ * Acknowledges, as the node's officer, the directives its ancestors issued once they have come
+ * down the DIR streams (a second or so after the issue). Runs after start-up; returns its stop.
+ */
+export function acknowledgeWhenReceived(settings: FederationSettings, node: TopologyNode, log: Log): () => void {
+  if (!node.parent || node.code === SLOW_TO_ACKNOWLEDGE) return () => undefined;
+  let tries = 0;
+  const timer = setInterval(() => {
+    tries += 1;
+    if (tries >= ACKNOWLEDGE_TRIES) clearInterval(timer);
+    acknowledgeDemoDirectives(serviceUrl(node, 'stations'), node.code, settings.jwtSecret)
+      .then((count) => {
+        if (count > 0) {
+          clearInterval(timer);
+          log(`${divisionName(node.code) ?? node.code} (${node.code}): ${count} 指令 directives acknowledged`);
+        }
+      })
+      .catch(() => undefined);
+  }, ACKNOWLEDGE_POLL_MS);
+  return () => clearInterval(timer);
 }

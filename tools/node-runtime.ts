@@ -5,25 +5,77 @@ import { nodeFromCode } from '@ws/contracts';
 import { ensureNodeStreams } from '@ws/messaging';
 import { natsStoreExists, natsUrlOf, startNatsNode } from './nats-node';
 import { Managed } from './processes';
-import { databaseName, DATA_SERVICES, FederationSettings } from './node-services';
+import { connectionsPerService, databaseName, DATA_SERVICES, FederationSettings } from './node-services';
 import { childrenOf, TopologyNode } from './topology';
 
-/**
- * A node's databases and its stream belong together: read-model checkpoints are stream
- * sequences and the outbox has already emptied into the old stream. So when the node's nats
- * store is new (first start, or .run/ deleted), its databases from an earlier run are dropped,
- * and the services create them afresh.
- */
-export async function startNodeNats(settings: FederationSettings, node: TopologyNode): Promise<Managed> {
-  if (!natsStoreExists(node)) await forgetDatabases(settings, node);
-  return startNatsNode(settings.topology, node);
+export interface NodeNats {
+  managed: Managed;
+  /**
+   * The node's databases and its stream belong together: read-model checkpoints are stream
+   * sequences and the outbox has already emptied into the old stream. So when the node's nats
+   * store is new (first start, or .run/ deleted), what its databases hold from an earlier run must go.
+   */
+  storeIsNew: boolean;
 }
 
-async function forgetDatabases(settings: FederationSettings, node: TopologyNode): Promise<void> {
+export async function startNodeNats(settings: FederationSettings, node: TopologyNode): Promise<NodeNats> {
+  const storeIsNew = !natsStoreExists(node);
+  return { managed: await startNatsNode(settings.topology, node), storeIsNew };
+}
+
+/**
+ * Creates the node's missing databases, one at a time (services creating theirs all at once
+ * would each hold a connection while Postgres works through CREATE DATABASE, a burst that runs a
+ * default Postgres out of connections), and empties the existing ones if asked. Emptying the
+ * public schema is what a drop and re-create would leave (the services keep everything there),
+ * without the checkpoint Postgres forces for every DROP DATABASE — seconds each on a busy disk.
+ */
+export async function prepareDatabases(settings: FederationSettings, node: TopologyNode, empty: boolean): Promise<void> {
+  const admin = new Client({ connectionString: settings.pgUrl });
+  await admin.connect();
+  try {
+    for (const service of DATA_SERVICES) {
+      const name = databaseName(settings, node, service);
+      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await admin.query(`create database "${name}"`);
+      else if (empty) await emptyDatabase(settings, admin, name);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function emptyDatabase(settings: FederationSettings, admin: Client, name: string): Promise<void> {
+  // A process of an earlier run that is somehow still connected would hold locks on its tables.
+  await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+  const url = new URL(settings.pgUrl);
+  url.pathname = `/${name}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query('drop schema if exists public cascade; create schema public');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Says so up front when Postgres cannot take the services' connections: otherwise a service
+ * dies at start with "too many clients" and takes the launch with it.
+ */
+export async function checkPostgresCapacity(settings: FederationSettings, nodes: TopologyNode[], log: (line: string) => void): Promise<void> {
   const client = new Client({ connectionString: settings.pgUrl });
   await client.connect();
   try {
-    for (const service of DATA_SERVICES) await client.query(`drop database if exists "${databaseName(settings, node, service)}" with (force)`);
+    const { rows } = await client.query<{ max: number; used: number }>(
+      `select current_setting('max_connections')::int as max, (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as used`,
+    );
+    const needed = nodes.length * DATA_SERVICES.length * connectionsPerService(settings);
+    const { max, used } = rows[0]!;
+    if (used + needed > max) {
+      log(`注意 warning: the services need up to ${needed} Postgres connections, ${max - used} of max_connections ${max} are free ` +
+        `(raise it: ALTER SYSTEM SET max_connections = 200, then restart Postgres)`);
+    }
   } finally {
     await client.end();
   }

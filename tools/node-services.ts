@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { natsUrlOf } from './nats-node';
 import { Managed, startProcess, waitForHttp } from './processes';
 import { byCode, childrenOf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
@@ -11,6 +11,8 @@ export interface FederationSettings {
   jwtSecret: string;
   /** Put before every database name, so a test's federation never touches npm start's databases. */
   databasePrefix: string;
+  /** Postgres pool of each service (PG_POOL_MAX). */
+  poolPerService: number;
 }
 
 /** The services with a database, started at every node; the dashboard (no database) comes after them. */
@@ -22,19 +24,15 @@ export const SERVICE_TITLES: Record<DataService, string> = { stations: '驿站 s
 
 /** The demo loads and the trickles go far beyond the public rate limit meant for one kiosk. */
 const LAUNCHER_THROTTLE_PER_MINUTE = '1000000';
-/** 24 services share one Postgres (max_connections 100 by default). */
-const POOL_PER_SERVICE = '3';
+/**
+ * 24 services share one Postgres (max_connections 100 by default). Each holds its pool, plus
+ * one connection for its projection leases and one for the outbox LISTEN.
+ */
+export const DEFAULT_POOL_PER_SERVICE = 1;
+export const connectionsPerService = (settings: FederationSettings) => settings.poolPerService + 2;
 
-const REPO_ROOT = findRepoRoot(__dirname);
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
-
-const entryOf = (app: string) => join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js');
+/** The services the launcher runs are the ones built beside it (dist/tools → dist/apps). */
+const entryOf = (app: string) => join(__dirname, '..', 'apps', app, 'src', 'main.js');
 
 export const serviceUrl = (node: TopologyNode, service: ServiceName) => `http://127.0.0.1:${portOf(node, SERVICE_PORT_OFFSETS[service])}`;
 
@@ -58,7 +56,7 @@ export function startNodeServices(settings: FederationSettings, node: TopologyNo
     JWT_SECRET: settings.jwtSecret,
     LOG_LEVEL: 'warn',
     THROTTLE_PER_MINUTE: LAUNCHER_THROTTLE_PER_MINUTE,
-    PG_POOL_MAX: POOL_PER_SERVICE,
+    PG_POOL_MAX: String(settings.poolPerService),
   };
   const processes: Managed[] = [];
   const waits: Promise<void>[] = [];

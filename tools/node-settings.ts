@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_SCALE, DemoScale } from './node-demo';
-import { FederationSettings } from './node-services';
+import { DEFAULT_POOL_PER_SERVICE, FederationSettings } from './node-services';
 import { onSlots, TOPOLOGIES, TopologyName, TopologyNode } from './topology';
 
 /**
@@ -8,7 +8,8 @@ import { onSlots, TOPOLOGIES, TopologyName, TopologyNode } from './topology';
  *   --topology federation|chain   the six-node federation (default) or one node per level
  *   --first-slot N                port blocks from 4100 + 100·N (a second federation beside npm start's)
  *   --db-prefix p_                database names p_n<code>_<service>
- * and the environment: PG_URL, JWT_SECRET, DEMO_CHECKINS_PER_SECOND, DEMO_MEMBERS_SCALE.
+ * and the environment: PG_URL, JWT_SECRET, PG_POOL_MAX (per service), DEMO_CHECKINS_PER_SECOND,
+ * DEMO_WISH_EVERY_MS (0: no new wishes), DEMO_MEMBERS_SCALE, DEMO_WISHES_SCALE, DEMO_VOLUNTEERS_SCALE.
  */
 export const LAUNCH_OPTIONS = {
   topology: { type: 'string', default: 'federation' },
@@ -20,6 +21,7 @@ export interface LaunchSettings {
   federation: FederationSettings;
   demo: DemoScale;
   checkinsPerSecond: number;
+  wishEveryMs: number;
 }
 
 export function launchSettings(values: { topology: string; 'first-slot': string; 'db-prefix': string }, env: NodeJS.ProcessEnv = process.env): LaunchSettings {
@@ -32,10 +34,23 @@ export function launchSettings(values: { topology: string; 'first-slot': string;
       pgUrl: env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       jwtSecret: env['JWT_SECRET'] ?? 'waystation-dev-secret-change-me',
       databasePrefix: values['db-prefix'],
+      poolPerService: Number(env['PG_POOL_MAX'] ?? DEFAULT_POOL_PER_SERVICE),
     },
-    demo: { ...DEFAULT_DEMO_SCALE, ...(env['DEMO_MEMBERS_SCALE'] ? { members: Number(env['DEMO_MEMBERS_SCALE']) } : {}) },
+    demo: {
+      stations: DEFAULT_DEMO_SCALE.stations,
+      members: scaleFrom(env, 'DEMO_MEMBERS_SCALE', DEFAULT_DEMO_SCALE.members),
+      wishes: scaleFrom(env, 'DEMO_WISHES_SCALE', DEFAULT_DEMO_SCALE.wishes),
+      volunteers: scaleFrom(env, 'DEMO_VOLUNTEERS_SCALE', DEFAULT_DEMO_SCALE.volunteers),
+    },
     checkinsPerSecond: Number(env['DEMO_CHECKINS_PER_SECOND'] ?? 2),
+    wishEveryMs: Number(env['DEMO_WISH_EVERY_MS'] ?? 5000),
   };
+}
+
+function scaleFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name] === undefined ? fallback : Number(env[name]);
+  if (!Number.isFinite(value) || value < 0 || value > 10) throw new Error(`${name} must be a number from 0 to 10`);
+  return value;
 }
 
 export function parseLaunchArgs(args: string[]) {

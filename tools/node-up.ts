@@ -1,9 +1,10 @@
 import { divisionName } from '@ws/contracts';
 import { startCheckinTrickle } from './demo-data';
 import { natsUrlOf } from './nats-node';
-import { DemoScale, loadNodeDemo, NodeDemo } from './node-demo';
+import { runLoopDemo } from './demo-loop';
+import { acknowledgeWhenReceived, DemoScale, loadNodeDemo, NodeDemo } from './node-demo';
 import { Launch } from './node-launch';
-import { ensureStreams, startNodeNats } from './node-runtime';
+import { checkPostgresCapacity, ensureStreams, prepareDatabases, startNodeNats } from './node-runtime';
 import { DATA_SERVICES, FederationSettings, SERVICE_TITLES, serviceUrl, startNodeServices } from './node-services';
 import { TopologyNode } from './topology';
 
@@ -11,6 +12,8 @@ export interface UpOptions {
   /** null: no demo data and no trickles. */
   demo: DemoScale | null;
   checkinsPerSecond: number;
+  /** A new wish at each district this often; 0: none. */
+  wishEveryMs: number;
   log: (line: string) => void;
 }
 
@@ -21,20 +24,37 @@ export interface UpOptions {
  */
 export async function bringUp(launch: Launch, settings: FederationSettings, nodes: TopologyNode[], options: UpOptions): Promise<NodeDemo[]> {
   const phase = timer(options.log);
-  await Promise.all(nodes.map(async (node) => launch.add(await startNodeNats(settings, node))));
+  await checkPostgresCapacity(settings, nodes, options.log);
+  const nats = await Promise.all(
+    nodes.map(async (node) => {
+      const started = await startNodeNats(settings, node);
+      launch.add(started.managed);
+      return started;
+    }),
+  );
   phase('nats-server');
   await Promise.all(nodes.map((node) => ensureStreams(settings, node)));
   phase('streams EVT/DIR');
-  const services = nodes.map((node) => startNodeServices(settings, node));
-  for (const s of services) launch.add(...s.processes);
+  // Each node's services start as soon as its own databases are there.
+  const services = await Promise.all(
+    nodes.map(async (node, index) => {
+      await prepareDatabases(settings, node, nats[index]!.storeIsNew);
+      const started = startNodeServices(settings, node);
+      launch.add(...started.processes);
+      return started;
+    }),
+  );
+  phase('databases');
   await Promise.all(services.map((s) => s.ready));
   phase(`${services.reduce((n, s) => n + s.processes.length, 0)} services and dashboards`);
   if (!options.demo) return [];
   const scale = options.demo;
   const demo = await Promise.all(nodes.map((node) => loadNodeDemo(settings, node, scale, options.log)));
   phase('demo data');
-  for (const { node, stationIds } of demo) {
+  for (const { node, stationIds, loop } of demo) {
+    launch.onStop(acknowledgeWhenReceived(settings, node, options.log));
     if (stationIds.length > 0 && options.checkinsPerSecond > 0) launch.onStop(startCheckinTrickle(serviceUrl(node, 'stations'), stationIds, options.checkinsPerSecond));
+    if (loop) launch.onStop(runLoopDemo(loop, options.wishEveryMs, options.log));
   }
   return demo;
 }

@@ -17,7 +17,12 @@ async function main(): Promise<void> {
     assertBuilt();
     const topology = settings.federation.topology;
     process.stdout.write(`启动 starting ${topology.length} nodes (${topology.map((n) => n.code).join(', ')})…\n`);
-    await bringUp(launch, settings.federation, topology, { demo: settings.demo, checkinsPerSecond: settings.checkinsPerSecond, log: (line) => process.stdout.write(`${line}\n`) });
+    await bringUp(launch, settings.federation, topology, {
+      demo: settings.demo,
+      checkinsPerSecond: settings.checkinsPerSecond,
+      wishEveryMs: settings.wishEveryMs,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
     for (const node of topology) process.stdout.write(`${describeNode(node)}\n`);
     process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: .run/logs/\n`);
   } catch (error) {
