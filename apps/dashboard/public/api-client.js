@@ -2,6 +2,7 @@
 // proxies /api/<service>/ to the node's services) and the shapes the page expects back.
 // Each reader returns null when the endpoint is missing, failing or answers something it
 // cannot read: the section then shows 暂无数据 instead of breaking the page.
+import { first, getJson, isObject, listOf, num } from './api-base.js';
 
 export const PATHS = {
   nodes: '/api/nodes',
@@ -13,39 +14,18 @@ export const PATHS = {
   visitsToday: '/api/stations/visits/today',
   compliance: '/api/stations/compliance',
   coverage: '/api/stations/coverage',
-  directives: '/api/directives/directives',
-  figures: {
+  directives: '/api/stations/directives',
+  stats: {
     membership: '/api/membership/stats',
     wishes: '/api/wishes/stats',
     dispatch: '/api/dispatch/stats',
   },
+  labels: '/live/labels',
 };
 
 const STATION_PAGE_SIZE = 500;
 /** 40 pages of 500: a province's whole directory; beyond that the map shows the first 20 000. */
 const STATION_MAX_PAGES = 40;
-
-async function getJson(path, params) {
-  const query = params ? `?${new URLSearchParams(params)}` : '';
-  try {
-    const response = await fetch(`${path}${query}`, { headers: { accept: 'application/json' } });
-    if (!response.ok) return null;
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const num = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
-const first = (...values) => values.find((value) => value !== undefined && value !== null);
-
-function listOf(body, ...keys) {
-  if (Array.isArray(body)) return body;
-  if (!isObject(body)) return undefined;
-  for (const key of keys) if (Array.isArray(body[key])) return body[key];
-  return undefined;
-}
 
 /** { node: {code, name, level}, parent: {code, name, url} | null, children: [{code, name, url}], services: [] } */
 export async function fetchNodes() {
@@ -97,9 +77,17 @@ export function normalizeStation(raw) {
   };
 }
 
+/** GET stations/:id → the directory row plus { history: [{ seq, type, occurred_at }] }, oldest first. */
 export async function fetchStation(id) {
   const body = await getJson(PATHS.station(id));
-  return normalizeStation(isObject(body?.station) ? body.station : body);
+  const station = normalizeStation(isObject(body?.station) ? body.station : body);
+  if (!station) return null;
+  const history = (Array.isArray(body.history) ? body.history : [])
+    .filter(isObject)
+    .map((entry) => ({ type: String(first(entry.type, '')), at: first(entry.occurred_at, entry.occurredAt, null) }));
+  const seats = num(body.seats);
+  const honours = (Array.isArray(body.honours) ? body.honours : []).filter((h) => isObject(h) && typeof h.title === 'string');
+  return { ...station, history, seats: seats ?? station.seats, honours };
 }
 
 function keyed(rows) {
@@ -172,7 +160,7 @@ function cellsOf(rows, covered) {
  * cell: { lat, lng, count, covered }) when the service sends them, else the uncovered hot cells.
  */
 export async function fetchCoverage() {
-  const body = await getJson(PATHS.coverage);
+  const body = await getJson(PATHS.coverage, { cells: 'true' });
   if (!isObject(body)) return null;
   const workers = first(num(body.totalWorkers), num(body.workers));
   const covered = first(num(body.coveredWorkers), num(body.covered));
@@ -181,40 +169,6 @@ export async function fetchCoverage() {
   const cells = cellsOf(body.cells, true);
   if (share === undefined && cells.length === 0 && gaps.length === 0) return null;
   return { share: share ?? null, workers: workers ?? null, covered: covered ?? null, cells: cells.length > 0 ? cells : gaps, gaps };
-}
-
-/** GET directives → [{ id, title, target, current, deadline, progress (0..1) }] */
-export async function fetchDirectives() {
-  const rows = listOf(await getJson(PATHS.directives), 'items', 'rows', 'directives');
-  if (!rows || rows.length === 0) return null;
-  return rows.filter(isObject).map((row) => {
-    const target = num(row.target);
-    const current = num(row.current ?? row.achieved);
-    return {
-      id: String(first(row.id, '')),
-      title: String(first(row.title, row.name, row.type, '指令')),
-      target: target ?? null,
-      current: current ?? null,
-      deadline: first(row.deadline, null),
-      progress: first(num(row.progress), target ? (current ?? 0) / target : undefined, 0),
-    };
-  });
-}
-
-/**
- * A service's headline figures: { figures: [{ label, value }] }, or any object of named
- * numbers ({ members: 1200, … }), shown as label and value.
- */
-export async function fetchFigures(service) {
-  const body = await getJson(PATHS.figures[service]);
-  const rows = listOf(body, 'figures', 'items');
-  if (rows) {
-    const figures = rows.filter(isObject).map((row) => ({ label: String(first(row.label, row.name, row.key, '')), value: num(row.value) })).filter((f) => f.value !== undefined);
-    return figures.length > 0 ? figures : null;
-  }
-  if (!isObject(body)) return null;
-  const figures = Object.entries(body).filter(([, value]) => num(value) !== undefined).map(([label, value]) => ({ label, value: num(value) }));
-  return figures.length > 0 ? figures : null;
 }
 
 /** The live counters: EventSource on /live, one whole snapshot per message. */
@@ -234,4 +188,10 @@ export function openLive(onSnapshot, onState) {
 
 export async function fetchGeo() {
   return getJson(PATHS.geo);
+}
+
+/** Chinese names of event types ({ StationRegistered: '新驿站登记', … }), for a station's history. */
+export async function fetchEventLabels() {
+  const body = await getJson(PATHS.labels);
+  return isObject(body) ? body : {};
 }

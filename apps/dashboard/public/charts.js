@@ -3,8 +3,8 @@
 import { FACILITY_NAMES, KIND_NAMES, OCCUPATION_NAMES, TIER_NAMES, formatPercent, nameOf } from './format.js';
 
 export const COLORS = ['#35d0ff', '#3ad29f', '#ffb547', '#8f7cff', '#ff7aa8', '#5b8cff', '#c6e36b', '#ff8f5b'];
-const TEXT = '#cfe3ff';
-const MUTED = '#7f9cc6';
+export const TEXT = '#cfe3ff';
+export const MUTED = '#7f9cc6';
 const GRID_LINE = 'rgba(127,156,198,0.18)';
 export const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -37,13 +37,13 @@ window.addEventListener('resize', () => {
   for (const chart of instances.values()) chart.resize();
 });
 
-const axisStyle = {
+export const axisStyle = {
   axisLine: { lineStyle: { color: GRID_LINE } },
   axisLabel: { color: MUTED },
   splitLine: { lineStyle: { color: GRID_LINE } },
 };
-const tooltip = { trigger: 'axis', backgroundColor: 'rgba(8,20,42,0.92)', borderColor: '#1d3b6e', textStyle: { color: TEXT } };
-const legend = { top: 0, textStyle: { color: MUTED }, itemWidth: 10, itemHeight: 10 };
+export const tooltip = { trigger: 'axis', backgroundColor: 'rgba(8,20,42,0.92)', borderColor: '#1d3b6e', textStyle: { color: TEXT } };
+export const legend = { top: 0, textStyle: { color: MUTED }, itemWidth: 10, itemHeight: 10 };
 
 function countBy(items, key) {
   const counts = new Map();
@@ -87,10 +87,11 @@ export function starsOption(stations) {
     series: [
       {
         type: 'pie',
-        radius: ['36%', '60%'],
+        radius: ['32%', '54%'],
         center: ['50%', '52%'],
         itemStyle: { borderColor: '#0f2347', borderWidth: 2 },
-        label: { color: TEXT, formatter: '{b} {c}' },
+        label: { color: TEXT, formatter: '{b}\n{c}', fontSize: 11, lineHeight: 14 },
+        labelLine: { length: 8, length2: 6 },
         data: categories.map((name) => ({ name, value: counts.get(name) })),
       },
     ],

@@ -26,7 +26,7 @@ export function registerNodeMap(geo, node) {
 }
 
 /** Heat points shrink as the area grows, so a province is not one red blob. */
-const HEAT_POINT = { province: [5, 7], city: [9, 12], district: [16, 20] };
+const HEAT_POINT = { province: [5, 7], city: [7, 9], district: [10, 12] };
 
 function featureBounds(features) {
   let box = null;

@@ -18,11 +18,11 @@ describe('dashboardConfig', () => {
     const config = dashboardConfig({
       NODE_CODE: '33',
       STATIONS_URL: 'http://10.0.0.2:3001/',
-      DIRECTIVES_URL: 'http://10.0.0.2:3009',
+      DISPATCH_URL: 'http://10.0.0.2:3004',
       CHILD_DASHBOARDS: '3308=http://10.0.0.3:4200',
     });
     expect(config.upstreams.stations).toBe('http://10.0.0.2:3001');
-    expect(config.upstreams.directives).toBe('http://10.0.0.2:3009');
+    expect(config.upstreams.dispatch).toBe('http://10.0.0.2:3004');
     expect(config.children).toEqual([{ code: '3308', name: '衢州市', url: 'http://10.0.0.3:4200' }]);
     expect(config.parent).toBeUndefined();
   });

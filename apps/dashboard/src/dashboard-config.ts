@@ -5,7 +5,7 @@ import { SERVICE_PORT_OFFSETS } from '../../../tools/topology';
 import { NodeLink, parseNodeLinks } from './nodes/node-links';
 
 /** The services whose read endpoints the dashboard proxies under /api/<app>/. */
-export const UPSTREAM_APPS = ['stations', 'membership', 'wishes', 'dispatch', 'directives'] as const;
+export const UPSTREAM_APPS = ['stations', 'membership', 'wishes', 'dispatch'] as const;
 export type UpstreamApp = (typeof UPSTREAM_APPS)[number];
 
 /**
@@ -34,8 +34,6 @@ export class DashboardEnv {
   @IsOptional() @IsString() MEMBERSHIP_URL?: string;
   @IsOptional() @IsString() WISHES_URL?: string;
   @IsOptional() @IsString() DISPATCH_URL?: string;
-  /** Directives have no port of their own yet; unset means "not available". */
-  @IsOptional() @IsString() DIRECTIVES_URL?: string;
 
   /** Child nodes' dashboards for drill-down: "3308=http://host:4200,3304=http://host:4300". */
   @IsOptional() @IsString()
@@ -66,7 +64,7 @@ export interface DashboardConfig {
 }
 
 function defaultUpstream(dashboardPort: number, app: UpstreamApp): string | undefined {
-  if (app === 'directives' || dashboardPort === 0) return undefined;
+  if (dashboardPort === 0) return undefined;
   const blockStart = dashboardPort - SERVICE_PORT_OFFSETS.dashboard;
   return `http://127.0.0.1:${blockStart + SERVICE_PORT_OFFSETS[app]}`;
 }
@@ -79,7 +77,6 @@ export function dashboardConfig(env: NodeJS.ProcessEnv = process.env): Dashboard
     membership: raw.MEMBERSHIP_URL,
     wishes: raw.WISHES_URL,
     dispatch: raw.DISPATCH_URL,
-    directives: raw.DIRECTIVES_URL,
   };
   const upstreams: Partial<Record<UpstreamApp, string>> = {};
   for (const app of UPSTREAM_APPS) {

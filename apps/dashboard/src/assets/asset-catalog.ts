@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 
 export interface Asset {
   body: Buffer;
@@ -27,16 +27,18 @@ const VENDOR_FILES: Record<string, string> = {
 };
 
 /**
- * apps/dashboard/public: two levels up from src/assets/ when run from source, and the same
- * folder of the source tree when run from dist/apps/dashboard/src/assets/ (the build copies no assets).
+ * apps/dashboard/public: two levels up from src/assets/ when run from source; from a build
+ * (dist/apps/dashboard/src/assets/, which copies no assets) the same folder of the source tree
+ * the build sits in, found by walking up.
  */
 function publicDirectory(): string {
   const fromSource = join(__dirname, '..', '..', 'public');
-  const fromDist = join(__dirname, '..', '..', '..', '..', '..', 'apps', 'dashboard', 'public');
-  const candidates = [fromSource, fromDist];
-  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
-  if (!found) throw new Error(`dashboard page not found in ${candidates.join(' or ')}`);
-  return found;
+  if (existsSync(join(fromSource, 'index.html'))) return fromSource;
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const candidate = join(dir, 'apps', 'dashboard', 'public');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+  }
+  throw new Error(`dashboard page not found above ${__dirname}`);
 }
 
 /** Every file the page is made of, read once at start-up; nothing else can be asked for. */

@@ -86,8 +86,11 @@ const LABELS: Record<string, string> = {
   InvitationAccepted: '接受邀请',
   InvitationDeclined: '谢绝邀请',
   InvitationExpired: '邀请过期',
-  // directives (issue 4)
+  // directives (stations context)
   DirectiveIssued: '下达指令',
+  DirectiveWithdrawn: '撤回指令',
+  DirectiveDeadlineAmended: '指令调整期限',
+  DirectiveReceived: '指令送达',
   DirectiveAcknowledged: '指令签收',
 };
 
@@ -98,6 +101,11 @@ const CONTEXTS: Record<string, string> = {
   dispatch: '派单',
   directives: '指令',
 };
+
+/** Every label, for the page (a station's history is told with the same words as the feed). */
+export function eventLabels(): Readonly<Record<string, string>> {
+  return LABELS;
+}
 
 export function eventLabel(type: string): string {
   return LABELS[type] ?? type;

@@ -1,5 +1,6 @@
 import { Controller, Get, MessageEvent, Sse } from '@nestjs/common';
 import { Observable } from 'rxjs';
+import { eventLabels } from './event-labels';
 import { LiveFeedService, type LiveMessage } from './live-feed.service';
 
 /** Live counters for the page: a server-sent event stream of whole snapshots, and one snapshot. */
@@ -14,6 +15,11 @@ export class LiveController {
       send(this.feed.snapshot());
       return this.feed.subscribe({ next: send, end: () => subscriber.complete() });
     });
+  }
+
+  @Get('labels')
+  labels(): Readonly<Record<string, string>> {
+    return eventLabels();
   }
 
   @Get('snapshot')

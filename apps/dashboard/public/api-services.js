@@ -1,0 +1,70 @@
+// Readers of the node's other services and of its directives: membership, wishes and dispatch
+// each answer GET /stats with { figures: [{ key, label, value }], by<Dimension>: [{ key, label,
+// value }], … }; the stations service answers GET /directives. null = 暂无数据 for that section.
+import { first, getJson, isObject, listOf, num } from './api-base.js';
+import { PATHS } from './api-client.js';
+
+function rowsOf(list) {
+  return list
+    .filter(isObject)
+    .map((row) => ({ key: String(first(row.key, row.code, row.label, '')), label: String(first(row.label, row.name, row.key, '')), value: num(row.value ?? row.count) }))
+    .filter((row) => row.value !== undefined);
+}
+
+/**
+ * A service's figures and breakdowns: { figures: Map(key → { key, label, value }), breakdowns:
+ * { byStatus: [{ key, label, value }], … } }. A body of named numbers ({ open: 3 }) is read as figures too.
+ */
+export async function fetchStats(service) {
+  const body = await getJson(PATHS.stats[service]);
+  if (!isObject(body)) return null;
+  const listed = listOf(body, 'figures');
+  const figures = listed ? rowsOf(listed) : Object.entries(body).filter(([, v]) => num(v) !== undefined).map(([key, v]) => ({ key, label: key, value: num(v) }));
+  if (figures.length === 0) return null;
+  const breakdowns = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name !== 'figures' && Array.isArray(value)) breakdowns[name] = rowsOf(value);
+  }
+  return { figures: new Map(figures.map((f) => [f.key, f])), breakdowns };
+}
+
+function progressOf(row, target, current) {
+  const progress = first(num(row.progress), target ? (current ?? 0) / target : undefined, 0);
+  return Math.min(1, Math.max(0, progress));
+}
+
+/**
+ * GET stations/directives → { items: [{ id, kind, title, issuerNode, addressedTo, issuedAt, deadline,
+ * target, current, progress (0..1), status, acknowledgements: { expected, acknowledged },
+ * children: [{ code, name, acknowledged, current, target? }] }] }
+ */
+export async function fetchDirectives() {
+  const rows = listOf(await getJson(PATHS.directives), 'items', 'directives');
+  if (!rows) return null;
+  return rows.filter(isObject).map((row) => {
+    const target = num(row.target);
+    const current = num(row.current);
+    const acks = isObject(row.acknowledgements) ? row.acknowledgements : {};
+    return {
+      id: String(first(row.id, '')),
+      kind: String(first(row.kind, '')),
+      title: String(first(row.title, '指令')),
+      issuerNode: first(row.issuerNode, null),
+      deadline: first(row.deadline, null),
+      issuedAt: first(row.issuedAt, null),
+      status: String(first(row.status, 'open')),
+      target: target ?? null,
+      current: current ?? null,
+      progress: progressOf(row, target, current),
+      acknowledged: num(acks.acknowledged) ?? null,
+      expected: num(acks.expected) ?? null,
+      children: (Array.isArray(row.children) ? row.children : []).filter(isObject).map((child) => ({
+        code: String(first(child.code, '')),
+        name: String(first(child.name, child.code, '')),
+        acknowledged: Boolean(child.acknowledged),
+        current: num(child.current) ?? null,
+        target: num(child.target) ?? null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect as connectTcp } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { PG_URL } from '@ws/testing';
+import { CHAIN, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from '../../../tools/topology';
+
+const REPO = join(__dirname, '..', '..', '..');
+const LAUNCHER = join(REPO, 'dist', 'tools', 'start.js');
+/** Port blocks from 19100 on: clear of npm start's 4100-4699 and of the ephemeral ports tests draw. */
+const FIRST_CANDIDATE_SLOT = 150;
+
+/**
+ * `npm start`'s launcher run as a child process on a port block of its own (the chain topology:
+ * 浙江 ← 衢州 ← 柯城), in a scratch working directory (its .run/ with nats stores and logs) and
+ * with databases of its own (a prefix), so it can run beside a developer's npm start. Demo data
+ * as npm start loads it; the trickles are off so the figures stand still while compared.
+ */
+export interface LaunchedFederation {
+  nodes: TopologyNode[];
+  url(code: string, service: ServiceName): string;
+  /** Everything the launcher printed so far. */
+  output(): string;
+  /** Resolves when the launcher has printed `line` (or rejects when it exits first). */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<void>;
+  /** Ctrl-C: resolves with the launcher's exit code once it is gone. */
+  interrupt(timeoutMs: number): Promise<number | null>;
+  /** The processes and ports left over after interrupt (both should be empty). */
+  leftovers(): Promise<{ processes: string[]; ports: number[] }>;
+  /** Removes the scratch directory and the databases. */
+  remove(): Promise<void>;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTcp({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const portsOf = (nodes: TopologyNode[]) =>
+  nodes.flatMap((node) => [...Object.values(SERVICE_PORT_OFFSETS), NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET].map((offset) => portOf(node, offset)));
+
+/** The first block of three slots whose ports nobody listens on. */
+async function freeSlots(): Promise<TopologyNode[]> {
+  for (let slot = FIRST_CANDIDATE_SLOT; slot < 590; slot += CHAIN.length) {
+    const nodes = onSlots(CHAIN, slot);
+    const busy = await Promise.all(portsOf(nodes).map(portOpen));
+    if (!busy.some(Boolean)) return nodes;
+  }
+  throw new Error('no free port block for the test federation');
+}
+
+export async function launchFederation(env: Record<string, string> = {}): Promise<LaunchedFederation> {
+  if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run npm run build first`);
+  const nodes = await freeSlots();
+  const dir = await mkdtemp(join(tmpdir(), 'ws-federation-'));
+  const prefix = `t${process.pid}_${Date.now().toString(36)}_`;
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [LAUNCHER, '--topology', 'chain', '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix],
+    { cwd: dir, env: { ...process.env, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = (code: string, service: ServiceName) => `http://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, SERVICE_PORT_OFFSETS[service])}`;
+
+  return {
+    nodes,
+    url,
+    output: () => output,
+    async waitForLine(pattern, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(output)) {
+        if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}) before ${pattern}:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    async interrupt(timeoutMs) {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGINT');
+      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+      const result = await Promise.race([exited, timer]);
+      if (result === 'timeout') {
+        child.kill('SIGKILL');
+        throw new Error(`the launcher did not stop within ${timeoutMs} ms:\n${output}`);
+      }
+      return result;
+    },
+    async leftovers() {
+      // Every nats-server of this federation has its config under the scratch directory.
+      let processes: string[] = [];
+      try {
+        processes = execFileSync('pgrep', ['-af', dir], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      } catch {
+        processes = []; // pgrep exits 1 when nothing matches
+      }
+      const open = await Promise.all(portsOf(nodes).map(async (port) => ((await portOpen(port)) ? port : null)));
+      return { processes, ports: open.filter((p): p is number => p !== null) };
+    },
+    async remove() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+      const client = new Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
+        for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
