@@ -114,6 +114,11 @@ describe('wishes service (real Postgres and NATS)', () => {
     expect(idAsCard.body).toMatchObject({ code: 'personal_data_in_text', field: 'memberCard' });
     const controlChars = await h.http('POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: '坏了\u0000\u202e' } });
     expect(controlChars.status).toBe(400);
+    // A station of another district (seen here from the stream) takes its wishes in its own district.
+    const elsewhere = await h.registerStation({ streetCode: '110101001', communityCode: null });
+    await h.waitFor(async () => (await h.db.selectFrom('known_stations').select('station_id').where('station_id', '=', elsewhere.stationId).execute()).length === 1, 'foreign station known');
+    const foreign = await h.http('POST', '/wishes', { body: { stationId: elsewhere.stationId, category: 'repair', text: '充电桩坏了' } });
+    expect(foreign).toMatchObject({ status: 403, body: { code: 'out_of_scope', field: 'stationId' } });
     const after = await h.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });

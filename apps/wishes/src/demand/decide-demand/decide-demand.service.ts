@@ -49,7 +49,7 @@ export class DecideDemandService {
       const earlier = await this.replay(scope, clientKey);
       if (earlier) return earlier;
     }
-    if (dto.activity) await openStation(this.db, dto.activity.stationId);
+    if (dto.activity) await openStation(this.db, dto.activity.stationId, this.platform.node.code);
     const decisionId = newId();
     for (let attempt = 1; ; attempt++) {
       try {

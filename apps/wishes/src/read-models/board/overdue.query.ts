@@ -31,11 +31,16 @@ export async function overdueList(db: Kysely<WishesDatabase>, filter: OverdueFil
   }));
 }
 
-/** What the sweeper must act on: overdue wishes not yet escalated for their current deadline. */
-export async function wishesToEscalate(db: Kysely<WishesDatabase>, now: Date, limit: number): Promise<string[]> {
+/**
+ * What the sweeper must act on: overdue wishes of the district (the board of a city or province
+ * node also shows its districts' wishes, which only their own district writes to) not yet
+ * escalated for their current deadline.
+ */
+export async function wishesToEscalate(db: Kysely<WishesDatabase>, districtCode: string, now: Date, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('wish_board')
     .select('wish_id')
+    .where('district_code', '=', districtCode)
     .where('status', 'in', [...OPEN_WISH_STATUSES])
     .where('deadline', '<', now)
     .where(sql<boolean>`escalated_overdue_for is distinct from deadline`)
@@ -45,11 +50,12 @@ export async function wishesToEscalate(db: Kysely<WishesDatabase>, now: Date, li
   return rows.map((r) => r.wish_id);
 }
 
-/** Completed wishes whose author did not confirm in time. */
-export async function wishesToClose(db: Kysely<WishesDatabase>, now: Date, limit: number): Promise<string[]> {
+/** Completed wishes of the district whose author did not confirm in time. */
+export async function wishesToClose(db: Kysely<WishesDatabase>, districtCode: string, now: Date, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('wish_board')
     .select('wish_id')
+    .where('district_code', '=', districtCode)
     .where('status', '=', 'completed')
     .where('confirm_by', '<', now)
     .orderBy('confirm_by')

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Kysely } from 'kysely';
 import { CLOCK, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { wishesToClose, wishesToEscalate } from '../../read-models/board/overdue.query';
 import { WishCommands } from '../wish-commands';
@@ -30,6 +31,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly wishes: WishCommands,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,7 +51,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
-    const [toEscalate, toClose] = await Promise.all([wishesToEscalate(this.db, now, BATCH), wishesToClose(this.db, now, BATCH)]);
+    const district = this.platform.node.code;
+    const [toEscalate, toClose] = await Promise.all([wishesToEscalate(this.db, district, now, BATCH), wishesToClose(this.db, district, now, BATCH)]);
     const escalated = await this.each(toEscalate, { type: 'EscalateOverdue' });
     const closed = await this.each(toClose, { type: 'CloseUnconfirmed' });
     return { escalated, closed };

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import type { WishAuthorKind, WishStatus } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { openStation } from '../../read-models/stations/known-stations.query';
 import { earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
@@ -35,10 +36,11 @@ export class PostWishService {
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     private readonly wishes: WishCommands,
     private readonly vault: ContactVault,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
 
   async post(dto: PostWishDto, author: WishAuthor, clientKey: string | null): Promise<PostedWish> {
-    const station = await openStation(this.db, dto.stationId);
+    const station = await openStation(this.db, dto.stationId, this.platform.node.code);
     const scope = `wish:${station.stationId}`;
     if (clientKey) {
       const earlier = await this.replay(scope, clientKey);
