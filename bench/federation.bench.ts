@@ -5,7 +5,7 @@ import { DeliverPolicy, jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
 import { EventEnvelope, eventSubject, HEADERS, nodeFromCode, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { CITY, DISTRICTS, PROVINCE, startNatsFederation, startStationsNode } from '../test/federation-fixture';
+import { CITY, DISTRICTS, PROVINCE, startNatsFederation, startStationsNode, type StationsNode } from '../test/federation-fixture';
 import { percentile } from './bench-node';
 
 /**
@@ -196,12 +196,16 @@ async function main(): Promise<void> {
       `warm-up ${WARMUP_S} s, steady ${STEADY_S} s, city cut ${CUT_S} s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`,
   );
   const federation = await startNatsFederation();
-  const province = await startStationsNode(federation, PROVINCE, { LOG_LEVEL: 'error', PG_POOL_MAX: '4' });
-  const pg = new Client({ connectionString: province.database.url });
-  await pg.connect();
-  const connections = await Promise.all(DISTRICTS.map((code) => connect({ servers: federation.nats.get(code)!.url })));
-  const provinceNc = await connect({ servers: federation.nats.get(PROVINCE)!.url });
+  const connections: NatsConnection[] = [];
+  let province: StationsNode | undefined;
+  let pg: Client | undefined;
   try {
+    province = await startStationsNode(federation, PROVINCE, { LOG_LEVEL: 'error', PG_POOL_MAX: '4' });
+    pg = new Client({ connectionString: province.database.url });
+    await pg.connect();
+    for (const code of DISTRICTS) connections.push(await connect({ servers: federation.nats.get(code)!.url }));
+    const provinceNc = await connect({ servers: federation.nats.get(PROVINCE)!.url });
+    connections.push(provinceNc);
     const writer = new PacedWriter(
       DISTRICTS.map((code, i) => ({ code, js: jetstream(connections[i]!), stations: Array.from({ length: STATIONS_PER_DISTRICT }, () => newId()) })),
     );
@@ -276,9 +280,9 @@ async function main(): Promise<void> {
       throw new Error('the province does not hold exactly what the districts wrote');
     }
   } finally {
-    for (const nc of [...connections, provinceNc]) await nc.close().catch(() => undefined);
-    await pg.end();
-    await province.close();
+    for (const nc of connections) await nc.close().catch(() => undefined);
+    await pg?.end().catch(() => undefined);
+    await province?.close().catch(() => undefined);
     await federation.close();
   }
 }

@@ -106,8 +106,10 @@ describe('federation faults: a city or the province cut while the districts keep
 
   beforeAll(async () => {
     federation = await startNatsFederation();
-    const started = await Promise.all([PROVINCE, CITY, ...DISTRICTS].map((code) => startStationsNode(federation, code)));
-    for (const stationsNode of started) nodes.set(stationsNode.code, stationsNode);
+    const started = await Promise.allSettled([PROVINCE, CITY, ...DISTRICTS].map((code) => startStationsNode(federation, code)));
+    for (const outcome of started) if (outcome.status === 'fulfilled') nodes.set(outcome.value.code, outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const district of DISTRICTS) stationIds.set(district, await registerStations(node(district), STATIONS_PER_DISTRICT));
   }, 180_000);
 

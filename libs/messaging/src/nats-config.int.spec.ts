@@ -102,7 +102,7 @@ describe('federation with leafnode users and permissions', () => {
   }, 180_000);
 
   it('routes a core request from a district to a district of another city through the province, and its reply back', async () => {
-    const responder = nc(d1).subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => message.respond(`from ${d1.code}`) });
+    const responder = nc(d1).subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => void message.respond(`from ${d1.code}`) });
     await nc(d1).flush();
     const reply = await eventually(
       async () => (await nc(d3).request(`pii.${d1.code}.membership.handover`, '{}', { timeout: 2000 })).string(),
@@ -150,7 +150,7 @@ describe('federation with leafnode users and permissions', () => {
 
     it("cannot publish another node's events, directives or deliveries, nor use another node's JetStream API", async () => {
       const heardAtCity: string[] = [];
-      const listener = nc(c1).subscribe('>', { callback: (_error, message) => heardAtCity.push(message.subject) });
+      const listener = nc(c1).subscribe('>', { callback: (_error, message) => void heardAtCity.push(message.subject) });
       await nc(c1).flush();
       const cityEvents = await messagesIn(c1, 'EVT');
       const cityDirectives = await messagesIn(c1, 'DIR');
@@ -193,9 +193,9 @@ describe('federation with leafnode users and permissions', () => {
       const stolen: string[] = [];
       const own: string[] = [];
       const wanted = ['evt.>', 'dir.>', `$JS.n${d2.code}.API.>`, `$JS.n${c1.code}.API.>`, `fed.n${d2.code}.>`, `pii.${d2.code}.membership.handover`, `_INBOX.n${d2.code}.>`, `_INBOX.n${c1.code}.>`];
-      const spies = wanted.map((subject) => rogueNc.subscribe(subject, { callback: (_error, message) => stolen.push(message.subject) }));
-      const legit = rogueNc.subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => own.push(message.subject) });
-      const responder = nc(d2).subscribe(`pii.${d2.code}.membership.handover`, { callback: (_error, message) => message.respond('ok') });
+      const spies = wanted.map((subject) => rogueNc.subscribe(subject, { callback: (_error, message) => void stolen.push(message.subject) }));
+      const legit = rogueNc.subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => void own.push(message.subject) });
+      const responder = nc(d2).subscribe(`pii.${d2.code}.membership.handover`, { callback: (_error, message) => void message.respond('ok') });
       await Promise.all([rogueNc.flush(), nc(d2).flush()]);
       await pause(1000);
 
