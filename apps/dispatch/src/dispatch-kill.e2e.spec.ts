@@ -3,9 +3,10 @@ import { Client } from 'pg';
 import type { DemandDispatchDecided } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';
 import { newId, signToken } from '@ws/kernel';
-import { createTestDatabase, deleteNodeStreams, NATS_URL, nodeStreamEvents, publishForeignEvent, requestJson, testNodeCode, waitUntil } from '@ws/testing';
+import { requestJson } from '@ws/platform';
+import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
 import type { TestDatabase } from '@ws/testing';
-import { freePort, startServiceProcess } from '@ws/testing/service-process';
+import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
 
 const SECRET = 'dispatch-e2e-secret-0123456789';

@@ -78,3 +78,5 @@ export async function startServiceProcess(service: string, env: Record<string, s
       }),
   };
 }
+
+export * from './node-stream';

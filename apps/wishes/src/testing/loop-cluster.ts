@@ -4,9 +4,9 @@ import { nodeRef } from '@ws/contracts';
 import type { EventEnvelope, NodeRef, StationRegistered } from '@ws/contracts';
 import { signToken } from '@ws/kernel';
 import type { Principal, Role } from '@ws/kernel';
-import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, requestJson, waitUntil } from '@ws/testing';
-import type { JsonRequest, JsonResponse } from '@ws/testing';
-import { freePort, startServiceProcess } from '@ws/testing/service-process';
+import { requestJson } from '@ws/platform';
+import type { JsonRequest, JsonResponse } from '@ws/platform';
+import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
 import { stationAnnouncement } from './station-announcement';
 
