@@ -56,6 +56,8 @@ describe('membership figures for the dashboard', () => {
       转会办理中: 1,
       积分余额合计: 40 + 25 + 10,
     });
+    // The dashboard shows the first six, in this order.
+    expect(stats.figures.slice(0, 6).map((f: { label: string }) => f.label)).toEqual(['会员总数', '本月新入会', '待审批申请', '联合工会', '转会办理中', '积分余额合计']);
     expect(stats.figures.every((f: { key: string }) => /^[a-zA-Z]+$/.test(f.key))).toBe(true);
     expect(stats.byOccupation).toEqual([
       { key: 'rider', label: '外卖骑手', value: 2 },

@@ -10,14 +10,15 @@ export interface Figure {
   value: number;
 }
 
+/** In the order the dashboard shows them (it shows the first six). */
 export const FIGURE_LABELS = {
   members: '会员总数',
   joinedThisMonth: '本月新入会',
   pendingApplications: '待审批申请',
-  unions: '工会组织',
   jointUnions: '联合工会',
   transfersInFlight: '转会办理中',
   pointsBalance: '积分余额合计',
+  unions: '工会组织',
 } as const;
 
 const MONTHS_SHOWN = 12;
