@@ -13,11 +13,14 @@ const ANSWERS = ['confirm', 'leave', 'confirm', 'reopen', 'confirm'] as const;
 /**
  * The authors answer what was completed (by dispatch, or by an officer's answer): most confirm
  * and rate, one in five reopens with a reason (back to the street officer, dispatched again), one
- * in five has not answered yet. Run it after serveDemoInvitations; a wish not completed yet is
- * left as it is, and a wish answered by an earlier run is not answered again.
+ * in five has not answered yet. Run it after serveDemoInvitations: it first waits until the
+ * completions dispatch recorded have reached the wish board (the count of completed wishes holds
+ * still for two seconds); a wish not completed by then is left as it is, and a wish answered by
+ * an earlier run is not answered again.
  */
 export async function finishWishesDemo(options: WishesDemoOptions): Promise<FinishWishesDemoResult> {
   const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.jwtSecret);
+  await api.waitForSteadyCompletions();
   const result = { confirmed: 0, reopened: 0 };
   let rank = 0;
   for (const wish of planWishes(options)) {

@@ -57,6 +57,19 @@ export class WishesDemoApi {
     }
   }
 
+  /** Until the board's count of completed wishes has not moved for four polls in a row (at most 30 s). */
+  async waitForSteadyCompletions(): Promise<void> {
+    let last = -1;
+    let steady = 0;
+    for (const until = Date.now() + 30_000; steady < 4 && Date.now() < until; ) {
+      const stats = await this.call('GET', '/stats');
+      const completed = (stats.body?.figures as Array<{ key: string; value: number }> | undefined)?.find((f) => f.key === 'completed')?.value ?? 0;
+      steady = completed === last ? steady + 1 : 0;
+      last = completed;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
   /** The board applies events in order: once the last moderated wish shows it, all earlier ones do. */
   async waitUntilModerated(wishNo: string): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
