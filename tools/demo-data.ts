@@ -157,10 +157,10 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
 }
 
 /** Registers the district's stations through the API (as a district officer), backfills a week of visits, upgrades a few. */
-export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1): Promise<DemoResult> {
+export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1, visitsScale = scale): Promise<DemoResult> {
   const profile = profileOf(districtCode);
   const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
-  await call(stationsApi, '/standard', token, { standard: profile.standard });
+  await adoptStandard(stationsApi, token, profile.standard);
   const plans = planStations(districtCode, scale);
   const stations = await inBatches(plans, IN_FLIGHT, async ({ body, reviewScores }) => {
     const { stationId } = await call(stationsApi, '/stations', token, body);
@@ -168,9 +168,24 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
     return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
   });
   const random = seeded(Number(districtCode) + 1);
-  const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * scale), 7, random);
+  const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
   const upgraded = await upgradeSome(stationsApi, token, plans, stations);
   return { stations, visits, upgraded };
+}
+
+/**
+ * A node's own standard. A directive from its parent to adopt a standard (demo-directives.ts)
+ * may be writing the same stream at that moment: 409 version_conflict, and asking again decides
+ * on the new version (no change if the directive brought the same standard).
+ */
+export async function adoptStandard(stationsApi: string, token: string, standard: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call(stationsApi, '/standard', token, { standard });
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('version_conflict')) throw error;
+    }
+  }
 }
 
 /** Share of the stations short of 八有 that the demo takes through 提档升级 (the province's 2024 target, seed 004). */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Launch } from './node-launch';
@@ -11,8 +11,9 @@ const USAGE = `usage:
   npm run node -- up --code <GB/T 2260 code> [--parent <code>] [--no-demo] [--topology federation|chain] [--first-slot N] [--db-prefix p_]
       one node of the topology (tools/topology.ts): its nats-server with the leafnode link to its
       parent's, its streams, its four services and its dashboard, demo data at a district; Ctrl-C stops it
-  npm run node -- config [options of tools/deploy-config.ts]
-      writes the nats-server configs of every node under deploy/`;
+  npm run node -- config
+      writes the nats-server configs of every node under deploy/nats/ and docker-compose.yml
+      (tools/deploy-config.ts, as npm run deploy:config)`;
 
 /** `npm run node -- up --code 330802 --parent 3308`: the same code as npm start, for one node. */
 async function main(): Promise<void> {
@@ -59,11 +60,10 @@ function nodeOfTopology(topology: TopologyNode[], code: string, parent: string |
   return node;
 }
 
-async function config(args: string[]): Promise<void> {
-  const script = join(__dirname, 'deploy-config.js');
-  if (!existsSync(script)) throw new Error('tools/deploy-config.ts is not there yet: no configs to write');
-  process.argv = [process.argv[0]!, script, ...args];
-  require(script);
+/** The same as `npm run deploy:config` (tools/deploy-config.ts), from the node CLI. */
+function config(args: string[]): void {
+  const result = spawnSync(process.execPath, [join(__dirname, 'deploy-config.js'), ...args], { stdio: 'inherit' });
+  process.exitCode = result.status ?? 1;
 }
 
 main().catch((error: unknown) => {

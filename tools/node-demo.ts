@@ -3,7 +3,7 @@ import { signToken } from '@ws/kernel';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
 import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
 import { importWorkerDensity, workerDensity } from './demo-coverage';
-import { call, DemoStation, loadStationsDemo, profileOf } from './demo-data';
+import { adoptStandard, DemoStation, loadStationsDemo, profileOf } from './demo-data';
 import { LoopDemo } from './demo-loop';
 import { FederationSettings, serviceUrl } from './node-services';
 import { childrenOf, isLeaf, TopologyNode } from './topology';
@@ -16,8 +16,10 @@ import { childrenOf, isLeaf, TopologyNode } from './topology';
  * it runs. A node that already has data keeps it, so a restart shows what the previous run built.
  */
 export interface DemoScale {
-  /** 1 = the seeds' station counts and visits a day. */
+  /** 1 = the seeds' station counts. */
   stations: number;
+  /** 1 = the seeds' visits a day (柯城 5 000), backfilled for a week. */
+  visits: number;
   /** 1 = 8 700 members at 柯城 (the seeds' figure), other districts in proportion to their workers. */
   members: number;
   /** 1 = three wishes per community micro-station. */
@@ -26,7 +28,7 @@ export interface DemoScale {
   volunteers: number;
 }
 
-export const DEFAULT_DEMO_SCALE: DemoScale = { stations: 1, members: 0.05, wishes: 0.3, volunteers: 0.2 };
+export const DEFAULT_DEMO_SCALE: DemoScale = { stations: 1, visits: 0.5, members: 0.05, wishes: 0.3, volunteers: 0.2 };
 
 export interface NodeDemo {
   node: TopologyNode;
@@ -86,7 +88,7 @@ async function ensureStations(settings: FederationSettings, node: TopologyNode, 
     return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.street_code, communityCode: s.community_code, location: { lng: s.lng, lat: s.lat } }));
   }
   const started = Date.now();
-  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, scale.stations);
+  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, scale.stations, scale.visits);
   log(`${label}: ${demo.stations.length} 驿站 stations (${demo.upgraded} upgraded), ${demo.visits} 到访 visits (7 days) in ${seconds(started)}`);
   return demo.stations;
 }
@@ -104,7 +106,7 @@ async function ensureOwnStandard(settings: FederationSettings, node: TopologyNod
   if (!standard) return;
   const role = node.code.length === 2 ? 'province_officer' : 'city_officer';
   const token = await signToken(settings.jwtSecret, { subject: 'demo-loader', role, node: node.code });
-  await call(serviceUrl(node, 'stations'), '/standard', token, { standard });
+  await adoptStandard(serviceUrl(node, 'stations'), token, standard);
 }
 
 async function ensureWorkerDensity(settings: FederationSettings, node: TopologyNode, leaves: TopologyNode[], scale: DemoScale): Promise<void> {

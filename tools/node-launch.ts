@@ -1,4 +1,4 @@
-import { isRunning, killAllNow, Managed, stopAll } from './processes';
+import { isRunning, killAllNow, Managed, stopAll, tailOf } from './processes';
 
 /**
  * The launcher's children and how they end: Ctrl-C (SIGINT), SIGTERM or SIGHUP stop the
@@ -27,8 +27,9 @@ export class Launch {
   add(...managed: Managed[]): void {
     this.processes.push(...managed);
     for (const m of managed) {
-      m.child.once('exit', (code, signal) => {
-        if (!this.stopping) process.stderr.write(`${m.name} exited (${signal ?? code}); see ${m.logFile}\n`);
+      // 'close' comes after the child's output is flushed into its log, so the tail says why.
+      m.child.once('close', (code, signal) => {
+        if (!this.stopping) process.stderr.write(`${m.name} exited (${signal ?? code}); see ${m.logFile}\n${tailOf(m)}\n`);
       });
     }
   }

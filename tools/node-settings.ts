@@ -9,7 +9,8 @@ import { onSlots, TOPOLOGIES, TopologyName, TopologyNode } from './topology';
  *   --first-slot N                port blocks from 4100 + 100·N (a second federation beside npm start's)
  *   --db-prefix p_                database names p_n<code>_<service>
  * and the environment: PG_URL, JWT_SECRET, PG_POOL_MAX (per service), DEMO_CHECKINS_PER_SECOND,
- * DEMO_WISH_EVERY_MS (0: no new wishes), DEMO_MEMBERS_SCALE, DEMO_WISHES_SCALE, DEMO_VOLUNTEERS_SCALE.
+ * DEMO_WISH_EVERY_MS (0: no new wishes), DEMO_VISITS_SCALE, DEMO_MEMBERS_SCALE, DEMO_WISHES_SCALE,
+ * DEMO_VOLUNTEERS_SCALE.
  */
 export const LAUNCH_OPTIONS = {
   topology: { type: 'string', default: 'federation' },
@@ -38,6 +39,7 @@ export function launchSettings(values: { topology: string; 'first-slot': string;
     },
     demo: {
       stations: DEFAULT_DEMO_SCALE.stations,
+      visits: scaleFrom(env, 'DEMO_VISITS_SCALE', DEFAULT_DEMO_SCALE.visits),
       members: scaleFrom(env, 'DEMO_MEMBERS_SCALE', DEFAULT_DEMO_SCALE.members),
       wishes: scaleFrom(env, 'DEMO_WISHES_SCALE', DEFAULT_DEMO_SCALE.wishes),
       volunteers: scaleFrom(env, 'DEMO_VOLUNTEERS_SCALE', DEFAULT_DEMO_SCALE.volunteers),

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A child process of the launcher, its output teed to a log file under .run/logs. */
@@ -30,11 +30,21 @@ export function isRunning(managed: Managed): boolean {
   return managed.child.exitCode === null && managed.child.signalCode === null;
 }
 
+/** The last lines a child wrote (stack traces included), to say why it died without opening its log. */
+export function tailOf(managed: Managed, lines = 6): string {
+  try {
+    const text = readFileSync(managed.logFile, 'utf8').trimEnd().split('\n');
+    return text.slice(-lines).map((line) => `    ${line.slice(0, 300)}`).join('\n');
+  } catch {
+    return '';
+  }
+}
+
 export async function waitForHttp(url: string, timeoutMs: number, managed?: Managed): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (managed && !isRunning(managed)) {
-      throw new Error(`${managed.name} exited with ${managed.child.exitCode ?? managed.child.signalCode}; see ${managed.logFile}`);
+      throw new Error(`${managed.name} exited with ${managed.child.exitCode ?? managed.child.signalCode}; see ${managed.logFile}\n${tailOf(managed)}`);
     }
     try {
       const response = await fetch(url);

@@ -25,8 +25,14 @@ export function registerNodeMap(geo, node) {
   return { name, outlinesCities: !city, namesByCode, bounds: featureBounds(drawn) };
 }
 
-/** Heat points shrink as the area grows, so a province is not one red blob. */
+/**
+ * Heat points shrink as the area grows, and the colour scale stretches (more of a district's
+ * points fall on one pixel of a province), so a province is not one red blob over its stations.
+ */
 const HEAT_POINT = { province: [5, 7], city: [7, 9], district: [10, 12] };
+const HEAT_STRETCH = { province: 4, city: 2, district: 1 };
+/** Station points grow as the area grows, to stay visible over the heat. */
+const STATION_SIZE = { province: 8, city: 7, district: 6 };
 
 function featureBounds(features) {
   let box = null;
@@ -46,7 +52,7 @@ function focusOn(points, outline) {
   const lngs = points.map((p) => p.lng);
   const lats = points.map((p) => p.lat);
   const [west, south, east, north] = [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
-  const zoom = 0.85 * Math.min((outline[2] - outline[0]) / Math.max(east - west, 0.02), (outline[3] - outline[1]) / Math.max(north - south, 0.02));
+  const zoom = 0.7 * Math.min((outline[2] - outline[0]) / Math.max(east - west, 0.02), (outline[3] - outline[1]) / Math.max(north - south, 0.02));
   return { center: [(west + east) / 2, (south + north) / 2], zoom: Math.max(1, zoom) };
 }
 
@@ -59,7 +65,7 @@ export function renderMap(id, { node, map, stations, coverage, stationCounts, on
   const visualMaps = [];
   const cells = coverage?.cells ?? [];
   if (cells.length > 0) {
-    const max = Math.max(...cells.map((c) => c.workers), 1);
+    const max = Math.max(...cells.map((c) => c.workers), 1) * (HEAT_STRETCH[node.level] ?? 1);
     visualMaps.push({
       type: 'continuous',
       seriesIndex: 0,
@@ -83,8 +89,8 @@ export function renderMap(id, { node, map, stations, coverage, stationCounts, on
       name: group.name,
       type: 'scatter',
       coordinateSystem: 'geo',
-      symbolSize: (value) => 6 + 1.5 * (value[2] ?? 0),
-      itemStyle: { color: group.color, borderColor: 'rgba(255,255,255,0.6)', borderWidth: 0.5 },
+      symbolSize: (value) => (STATION_SIZE[node.level] ?? 6) + 1.5 * (value[2] ?? 0),
+      itemStyle: { color: group.color, borderColor: 'rgba(255,255,255,0.8)', borderWidth: node.level === 'district' ? 0.5 : 1 },
       emphasis: { scale: 1.6 },
       data: members.map((s) => ({ name: s.name, value: [s.lng, s.lat, s.stars ?? 0], stationId: s.id })),
       zlevel: 1,

@@ -86,8 +86,10 @@ export async function launchFederation(env: Record<string, string> = {}): Promis
     async interrupt(timeoutMs) {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGINT');
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
-      const result = await Promise.race([exited, timer]);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      const result = await Promise.race([exited, timedOut]);
+      clearTimeout(timer);
       if (result === 'timeout') {
         child.kill('SIGKILL');
         throw new Error(`the launcher did not stop within ${timeoutMs} ms:\n${output}`);
