@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
+import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 
 /**
@@ -69,19 +70,6 @@ async function settle(federation: LaunchedFederation, timeoutMs: number): Promis
     previous = now;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
   }
-}
-
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
-
-function leavingTheMachine(urls: string[]): string[] {
-  return urls.filter((url) => {
-    const { protocol, hostname } = new URL(url);
-    return protocol !== 'data:' && hostname !== '127.0.0.1';
-  });
 }
 
 async function value(page: Page, selector: string): Promise<string | null> {

@@ -8,6 +8,7 @@ import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 import { publishVisits } from '../apps/dashboard/testing/events';
 import { FakeUpstream, startFakeUpstream } from '../apps/dashboard/testing/fake-upstream';
+import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 
 /**
  * The dashboard page in headless Chromium against a fake stations API (and no other service)
@@ -16,19 +17,6 @@ import { FakeUpstream, startFakeUpstream } from '../apps/dashboard/testing/fake-
  * every service, is dashboard-federation.browser.spec.ts.
  */
 const LIVE_DEADLINE_MS = 2_000;
-
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
-
-function leavingTheMachine(urls: string[]): string[] {
-  return urls.filter((url) => {
-    const { protocol, hostname } = new URL(url);
-    return protocol !== 'data:' && hostname !== '127.0.0.1';
-  });
-}
 
 async function tile(page: Page, name: string): Promise<{ text: string; value: string | null }> {
   const element = page.locator(`[data-tile="${name}"]`).first();
