@@ -2,6 +2,7 @@ export * from './connection';
 export * from './envelope';
 export * from './streams';
 export * from './publisher';
+export * from './outbox-publisher';
 export * from './consume';
 export * from './nats-config';
 export * from './nats-config-credentials';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely } from 'kysely';
 import { Counter, Registry } from 'prom-client';
 import { EventStoreTables, OutboxRelay } from '@ws/eventstore';
-import { JetStreamPublisher } from '@ws/messaging';
-import { DB, JETSTREAM, METRICS_REGISTRY } from './tokens';
+import { JetStreamOutboxPublisher } from '@ws/messaging';
+import { DB, METRICS_REGISTRY, NATS } from './tokens';
 
 /** Publishes the service's committed outbox rows to the node's EVT stream. */
 @Injectable()
@@ -14,10 +14,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(DB) db: Kysely<EventStoreTables>,
-    @Inject(JETSTREAM) js: JetStreamClient,
+    @Inject(NATS) nc: NatsConnection,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.relay = new OutboxRelay(db, new JetStreamPublisher(js), { logger: this.logger });
+    this.relay = new OutboxRelay(db, new JetStreamOutboxPublisher(nc), { logger: this.logger });
     const relay = this.relay;
     new Counter({
       name: 'ws_outbox_published_total',

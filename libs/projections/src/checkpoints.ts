@@ -6,8 +6,18 @@ export interface ProjectionCheckpointsTable {
   updated_at: Date;
 }
 
+/** A full rebuild under way: replayed up to `target`, its secondary indexes dropped until then. */
+export interface ProjectionRebuildsTable {
+  name: string;
+  target: number;
+  /** `pg_get_indexdef` of each index dropped for the replay, recreated once it is done. */
+  indexes: string[];
+  started_at: Date;
+}
+
 export interface ProjectionTables {
   projection_checkpoints: ProjectionCheckpointsTable;
+  projection_rebuilds: ProjectionRebuildsTable;
 }
 
 /** Timestamped migration a service merges into its own list; frozen once released. */
@@ -23,6 +33,20 @@ export const projectionMigrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.dropTable('projection_checkpoints').execute();
+    },
+  },
+  '20261201120000_projection_rebuilds': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('projection_rebuilds')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('target', 'bigint', (c) => c.notNull())
+        .addColumn('indexes', sql`text[]`, (c) => c.notNull())
+        .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('projection_rebuilds').execute();
     },
   },
 };

@@ -3,3 +3,4 @@ export * from './projection';
 export * from './projection-runner';
 export * from './projection-metrics';
 export * from './projection-leases';
+export * from './rebuilds';

@@ -7,6 +7,7 @@ import { createDb, migrateToLatest } from '@ws/eventstore';
 import { connectNats, ConsumedEvent, ensureNodeStreams, JetStreamPublisher } from '@ws/messaging';
 import { createTestDatabase, NATS_URL, testNodeCode, TestDatabase } from '@ws/testing';
 import { projectionMigrations, readCheckpoint } from './checkpoints';
+import { readRebuild } from './rebuilds';
 import type { Projection } from './projection';
 import { leaseKeyOf } from './projection-leases';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
@@ -78,6 +79,12 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     return { total: Number(rows[0]?.total ?? 0), events: Number(rows[0]?.events ?? 0) };
   }
 
+  async function tallyIndexes(db: Kysely<any>): Promise<string[]> {
+    const { rows } = await sql<{ indexname: string }>`
+      select indexname from pg_indexes where tablename = 'tally' and indexname <> 'tally_pkey' order by 1`.execute(db);
+    return rows.map((r) => r.indexname);
+  }
+
   /** Connections holding the tally's lease in this test's database. */
   function leaseHolders() {
     return sql<{ pid: number }>`
@@ -106,6 +113,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
       '20261201000000_tally': {
         up: async (m: Kysely<any>) => {
           await sql`create table tally (k text primary key, total bigint not null, events bigint not null)`.execute(m);
+          await sql`create index tally_by_events on tally (events)`.execute(m);
         },
       },
     });
@@ -153,6 +161,30 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     await running.catchUp();
     expect(await tally(db)).toEqual({ total: expectedTotal, events: published });
     expect(projection.committed).toBe(2 * published);
+  });
+
+  it('replays a rebuild without the secondary indexes and recreates them once done, also after a restart half-way', async () => {
+    const db = pool();
+    await publish(60);
+    const slow = new TallyProjection(20);
+    const first = runner(db, slow, { rebuildBatchSize: 5 });
+    await first.start();
+    await first.catchUp();
+    const firstPass = slow.committed;
+    await first.rebuild();
+    expect(first.rebuilding).toBe(true);
+    expect(await tallyIndexes(db)).toEqual([]);
+    await until('part of the replay', () => slow.committed >= firstPass + 20);
+    await first.stop(); // a restart (or a crash) in the middle of the replay
+
+    const second = runner(db, new TallyProjection(), { rebuildBatchSize: 5 });
+    await second.start();
+    expect(second.rebuilding).toBe(true);
+    await second.catchUp();
+    expect(second.rebuilding).toBe(false);
+    expect(await readRebuild(db, 'test.tally')).toBeUndefined();
+    expect(await tallyIndexes(db)).toEqual(['tally_by_events']);
+    expect(await tally(db)).toEqual({ total: expectedTotal, events: published });
   });
 
   it('runs in one process of two at a time; the other follows the checkpoint and takes over when it stops', async () => {

@@ -1,15 +1,18 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ConsumedEvent, consumeFrom, lastSequence } from '@ws/messaging';
-import { advanceCheckpoint, ensureCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints';
+import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
 import type { Projection } from './projection';
 import { ProjectionLeases } from './projection-leases';
 import type { ProjectionMetrics } from './projection-metrics';
+import { beginRebuild, finishRebuild, PendingRebuild, readRebuild } from './rebuilds';
 
 export interface ProjectionRunnerOptions {
   stream: string;
   /** Most events in one transaction (default 1000); a live projection's batches are what arrived meanwhile. */
   batchSize?: number;
+  /** Most events in one transaction while a full rebuild replays the stream (default 10 000). */
+  rebuildBatchSize?: number;
   /** Pause before resuming from the checkpoint after a failed batch. */
   retryDelayMs?: number;
   /**
@@ -54,6 +57,7 @@ export class ProjectionRunner {
   private waiters: Waiter[] = [];
   private applying = false;
   private leads = false;
+  private pendingRebuild?: PendingRebuild;
   private readonly leases?: ProjectionLeases;
 
   constructor(
@@ -84,6 +88,7 @@ export class ProjectionRunner {
     if (this.loop) return;
     await ensureCheckpoint(this.db, this.name);
     this.current = await readCheckpoint(this.db, this.name);
+    this.pendingRebuild = await readRebuild(this.db, this.name);
     this.options.metrics?.position.set({ projection: this.name }, this.current);
     const controller = new AbortController();
     this.controller = controller;
@@ -98,17 +103,21 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties the read model and replays the stream from the start. Safe from any process: a
-   * runner elsewhere finds the checkpoint moved (at its next batch, or its next drift check) and
-   * starts over from it.
+   * Empties the read model and replays the stream from the start, in bigger batches and without
+   * the tables' secondary indexes until it has caught up with what the stream held when the
+   * rebuild began (see beginRebuild). Safe from any process: a runner elsewhere finds the
+   * checkpoint moved (at its next batch, or its next drift check) and starts over from it.
    */
   async rebuild(): Promise<void> {
     await this.stop();
-    await this.db.transaction().execute(async (trx) => {
-      for (const table of this.projection.tables) await sql`truncate table ${sql.table(table)} cascade`.execute(trx);
-      await writeCheckpoint(trx, this.name, 0);
-    });
+    const target = await lastSequence(this.jsm, this.options.stream, this.projection.filter);
+    await this.db.transaction().execute((trx) => beginRebuild(trx, this.name, this.projection.tables, target));
     await this.start();
+  }
+
+  /** Whether a full rebuild is still replaying (its secondary indexes are dropped meanwhile). */
+  get rebuilding(): boolean {
+    return this.pendingRebuild !== undefined;
   }
 
   /** How many stream positions the read model is behind (an upper bound when filtered). */
@@ -154,14 +163,16 @@ export class ProjectionRunner {
       try {
         if (!(await this.acquire(signal, follow))) break;
         this.setLeading(true);
-        // Whoever ran it before may have moved the checkpoint since we last looked.
+        // Whoever ran it before may have moved the checkpoint, or begun a rebuild, since we last looked.
         await this.refreshFromCheckpoint();
+        this.pendingRebuild = await readRebuild(this.db, this.name);
+        await this.finishRebuildIfDone();
         drift = setInterval(() => void this.checkDrift(leading), DRIFT_CHECK_MS);
         await consumeFrom(this.js, {
           stream: this.options.stream,
           filter: this.projection.filter,
           startSeq: this.current + 1,
-          batchSize: this.options.batchSize ?? 1000,
+          batchSize: this.pendingRebuild ? (this.options.rebuildBatchSize ?? 10_000) : (this.options.batchSize ?? 1000),
           signal: leading.signal,
           onBatch: (events) => this.applyBatch(events),
         });
@@ -240,7 +251,17 @@ export class ProjectionRunner {
     this.lastOccurredAt = Date.parse(last.envelope.occurredAt);
     this.options.metrics?.position.set({ projection: this.name }, this.current);
     this.options.metrics?.applied.inc({ projection: this.name }, fresh.length);
+    await this.finishRebuildIfDone();
     this.releaseWaiters();
+  }
+
+  /** Once a rebuild has replayed what the stream held when it began: indexes back, normal mode. */
+  private async finishRebuildIfDone(): Promise<void> {
+    if (!this.pendingRebuild || this.current < this.pendingRebuild.target) return;
+    const started = Date.now();
+    await finishRebuild(this.db, this.name);
+    this.pendingRebuild = undefined;
+    this.options.logger?.log(`projection ${this.name}: rebuild replayed to ${this.current}; indexes recreated in ${Date.now() - started} ms`);
   }
 
   private setLeading(leading: boolean): void {

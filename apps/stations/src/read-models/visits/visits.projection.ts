@@ -8,15 +8,6 @@ import type { Projection } from '@ws/projections';
 import type { StationsDatabase } from '../../db/database';
 import { ShanghaiHours } from './shanghai-hours';
 
-interface Bucket {
-  stationId: string;
-  district: string;
-  day: string;
-  hour: number;
-  occupation: string;
-  visits: number;
-}
-
 /**
  * Visits per station, day (Asia/Shanghai), hour and occupation. A batch of events is summed in
  * memory first and written as one upsert: 1000 events cost one statement, not 1000.
@@ -34,28 +25,84 @@ export class VisitsProjection implements Projection<StationsDatabase> {
   }
 
   async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    const buckets = new Map<string, Bucket>();
+    const rows = new BucketRows();
     for (const { subject, envelope } of events) {
       if (envelope.type !== 'VisitsRecorded') continue;
       const data = envelope.data as VisitsRecorded['data'];
-      const { district } = parseEventSubject(subject);
+      const station = rows.stations.of(data.stationId);
+      const district = rows.districts.of(parseEventSubject(subject).district);
       for (const visit of data.visits) {
         const { day, hour } = this.hours.of(visit.at);
-        const key = `${data.stationId}|${day}|${hour}|${visit.occupation}`;
-        const bucket = buckets.get(key);
-        if (bucket) bucket.visits += 1;
-        else buckets.set(key, { stationId: data.stationId, district, day, hour, occupation: visit.occupation, visits: 1 });
+        rows.count(station, district, rows.days.of(day), hour, rows.occupations.of(visit.occupation));
       }
     }
-    if (buckets.size === 0) return;
-    const rows = [...buckets.values()];
+    if (rows.size === 0) return;
+    // Rows carry positions into the distinct stations, days, … (a uuid is sent once, not per
+    // row), and the number arrays go as literals, without per-element quoting.
     await sql`
       insert into visits_hourly (station_id, district_code, day, hour, occupation, visits)
-      select * from unnest(
-        ${rows.map((r) => r.stationId)}::uuid[], ${rows.map((r) => r.district)}::text[],
-        ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.hour)}::smallint[],
-        ${rows.map((r) => r.occupation)}::text[], ${rows.map((r) => r.visits)}::int[])
+      select (${rows.stations.values}::uuid[])[r.station], (${rows.districts.values}::text[])[r.district],
+             (${rows.days.values}::date[])[r.day], r.hour, (${rows.occupations.values}::text[])[r.occupation], r.visits
+      from unnest(
+        ${numbers(rows.station)}::int[], ${numbers(rows.district)}::int[], ${numbers(rows.day)}::int[],
+        ${numbers(rows.hour)}::smallint[], ${numbers(rows.occupation)}::int[], ${numbers(rows.visits)}::int[]
+      ) as r(station, district, day, hour, occupation, visits)
       on conflict (station_id, day, hour, occupation)
       do update set visits = visits_hourly.visits + excluded.visits`.execute(trx);
   }
+}
+
+/** Distinct values of a column, each numbered from 1 (Postgres arrays count from 1). */
+class Distinct {
+  readonly values: string[] = [];
+  private readonly positions = new Map<string, number>();
+
+  of(value: string): number {
+    let position = this.positions.get(value);
+    if (position === undefined) {
+      position = this.values.push(value);
+      this.positions.set(value, position);
+    }
+    return position;
+  }
+}
+
+/** One batch's hourly buckets (station × day × hour × occupation), summed in memory. */
+class BucketRows {
+  readonly stations = new Distinct();
+  readonly districts = new Distinct();
+  readonly days = new Distinct();
+  readonly occupations = new Distinct();
+  readonly station: number[] = [];
+  readonly district: number[] = [];
+  readonly day: number[] = [];
+  readonly hour: number[] = [];
+  readonly occupation: number[] = [];
+  readonly visits: number[] = [];
+  private readonly rowOf = new Map<string, number>();
+
+  get size(): number {
+    return this.visits.length;
+  }
+
+  count(station: number, district: number, day: number, hour: number, occupation: number): void {
+    const key = `${station}.${day}.${hour}.${occupation}`;
+    const row = this.rowOf.get(key);
+    if (row !== undefined) {
+      this.visits[row]! += 1;
+      return;
+    }
+    this.rowOf.set(key, this.visits.length);
+    this.station.push(station);
+    this.district.push(district);
+    this.day.push(day);
+    this.hour.push(hour);
+    this.occupation.push(occupation);
+    this.visits.push(1);
+  }
+}
+
+/** A Postgres array literal of whole numbers. */
+function numbers(values: number[]): string {
+  return `{${values.join(',')}}`;
 }
