@@ -8,13 +8,7 @@ import { LoopDemo } from './demo-loop';
 import { FederationSettings, serviceUrl } from './node-services';
 import { childrenOf, isLeaf, TopologyNode } from './topology';
 
-/**
- * Demo data of a node, in the seeds' proportions (scaled so npm start stays fast): at a
- * district its stations, a week of visits and its members; at every node the worker-density
- * heat map of its subtree (reference data each node imports for itself); at a province or city
- * the directives of apps/stations/src/directive/demo-directives.ts, addressed to the children
- * it runs. A node that already has data keeps it, so a restart shows what the previous run built.
- */
+/** How much of the seeds' figures the demo loads (tools/node-settings.ts reads the DEMO_*_SCALE overrides). */
 export interface DemoScale {
   /** 1 = the seeds' station counts. */
   stations: number;
@@ -40,6 +34,14 @@ export interface NodeDemo {
 
 type Log = (line: string) => void;
 
+/**
+ * Demo data of a node, in the seeds' proportions (scaled so npm start stays fast): at a
+ * district its stations, a week of visits and its members (the wish → dispatch loop comes after
+ * start-up: demo-loop.ts); at every node the worker-density
+ * heat map of its subtree (reference data each node imports for itself); at a province or city
+ * the directives of apps/stations/src/directive/demo-directives.ts, addressed to the children
+ * it runs. A node that already has data keeps it, so a restart shows what the previous run built.
+ */
 export async function loadNodeDemo(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log): Promise<NodeDemo> {
   // GB/T 2260 codes nest: a district's code starts with its city's and its province's.
   const leaves = settings.topology.filter((n) => isLeaf(settings.topology, n) && n.code.startsWith(node.code));
