@@ -33,13 +33,14 @@ const figure = (stats: { figures: Array<{ key: string; value: number }> }, key: 
 /** What the node's read models say, through the services' own APIs (not the dashboard's proxy). */
 async function readModels(federation: LaunchedFederation, code: string) {
   const stations = federation.url(code, 'stations');
-  const [directory, compliance, today, membership, wishes, directives] = await Promise.all([
+  const [directory, compliance, today, membership, wishes, directives, received] = await Promise.all([
     getJson(`${stations}/stations?pageSize=500`),
     getJson(`${stations}/compliance`),
     getJson(`${stations}/visits/today`),
     getJson(`${federation.url(code, 'membership')}/stats`),
     getJson(`${federation.url(code, 'wishes')}/stats`),
     getJson(`${stations}/directives`),
+    getJson(`${stations}/directives/received`),
   ]);
   const items = directory.items as Array<{ open24h: boolean; status: string }>;
   return {
@@ -51,6 +52,7 @@ async function readModels(federation: LaunchedFederation, code: string) {
     openWishes: figure(wishes, 'open'),
     wishes: figure(wishes, 'total'),
     directives: (directives.items as Array<{ id: string; progress: number }>).map((d) => ({ id: d.id, progress: d.progress })),
+    received: (received.items as Array<{ id: string; acknowledged: boolean; status: string }>).filter((d) => d.status !== 'withdrawn'),
   };
 }
 
@@ -121,6 +123,10 @@ describe("npm start's federation (浙江 ← 衢州 ← 柯城) in headless Chro
       expect(Number(await value(page, `[data-directive-progress="${directive.id}"]`))).toBe(directive.progress);
     }
     if (level !== 'district') expect(models.directives.length).toBeGreaterThan(0);
+    for (const directive of models.received) {
+      expect(await value(page, `[data-received="${directive.id}"]`)).toBe(String(directive.acknowledged));
+    }
+    if (level !== 'province') expect(models.received.length).toBeGreaterThan(0);
     expect(await page.locator('#chart-map canvas').count()).toBeGreaterThan(0);
     expect(requests.length).toBeGreaterThan(10);
     expect(leavingTheMachine(requests)).toEqual([]);

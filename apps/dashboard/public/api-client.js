@@ -15,6 +15,7 @@ export const PATHS = {
   compliance: '/api/stations/compliance',
   coverage: '/api/stations/coverage',
   directives: '/api/stations/directives',
+  receivedDirectives: '/api/stations/directives/received',
   stats: {
     membership: '/api/membership/stats',
     wishes: '/api/wishes/stats',

@@ -68,3 +68,20 @@ export async function fetchDirectives() {
     };
   });
 }
+
+/**
+ * GET stations/directives/received → { items: [{ id, title, issuerNode, issuerName, deadline, status,
+ * acknowledged, acknowledgedAt }] }: what this node's ancestors told it to do, and whether it signed.
+ */
+export async function fetchReceivedDirectives() {
+  const rows = listOf(await getJson(PATHS.receivedDirectives), 'items');
+  if (!rows) return null;
+  return rows.filter(isObject).map((row) => ({
+    id: String(first(row.id, '')),
+    title: String(first(row.title, '指令')),
+    issuerName: String(first(row.issuerName, row.issuerNode, '')),
+    deadline: first(row.deadline, null),
+    status: String(first(row.status, 'open')),
+    acknowledged: Boolean(row.acknowledged),
+  }));
+}

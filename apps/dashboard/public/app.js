@@ -1,7 +1,7 @@
 // The dashboard page: reads this node's services through /api (api-client.js, api-services.js)
 // and its live counters from /live, and hands each answer to the section that draws it.
 import * as api from './api-client.js';
-import { fetchDirectives, fetchStats } from './api-services.js';
+import { fetchDirectives, fetchReceivedDirectives, fetchStats } from './api-services.js';
 import { escapeHtml, LEVEL_NAMES, nameOf, shanghaiClock, shanghaiDate } from './format.js';
 import { registerNodeMap } from './map.js';
 import { byId, state } from './page.js';
@@ -40,7 +40,7 @@ function renderHeader(nodes) {
 async function refresh() {
   const today = shanghaiDate(0);
   const from = shanghaiDate(-29);
-  const [stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, membership, wishes, dispatch] = await Promise.all([
+  const [stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch] = await Promise.all([
     api.fetchAllStations(),
     api.fetchCompliance(),
     api.fetchCoverage(),
@@ -48,6 +48,7 @@ async function refresh() {
     api.fetchVisits(from, today, 'occupation'),
     api.fetchVisitsToday(),
     fetchDirectives(),
+    fetchReceivedDirectives(),
     fetchStats('membership'),
     fetchStats('wishes'),
     fetchStats('dispatch'),
@@ -58,7 +59,7 @@ async function refresh() {
   renderMapSection();
   renderChildren();
   renderVisits(byDay, byOccupation, visitsToday);
-  renderDirectives(directives);
+  renderDirectives(directives, received);
   renderServiceStats('membership', membership);
   renderServiceStats('wishes', wishes);
   renderServiceStats('dispatch', dispatch);

@@ -1,8 +1,8 @@
 // 指令与目标任务: each directive this node issued, its progress against the target with the
 // deadline (the marker is how much of the time has gone: a bar behind it is behind schedule),
-// and which children have acknowledged it.
+// and which children have acknowledged it; below, the directives received from above.
 import { escapeHtml, formatNumber, formatPercent, shanghaiDate } from './format.js';
-import { byId, state } from './page.js';
+import { byId } from './page.js';
 
 const STATUS = {
   open: ['进行中', 'open'],
@@ -49,16 +49,28 @@ function directiveItem(d) {
   </li>`;
 }
 
-export function renderDirectives(directives) {
+/** One directive from above: who sent it, its deadline, and whether this node has signed it. */
+function receivedItem(d) {
+  const [statusText, statusClass] = STATUS[d.status] ?? [d.status, 'open'];
+  return `<li class="${d.acknowledged ? 'ack' : 'pending'}" data-received="${escapeHtml(d.id)}" data-value="${d.acknowledged}">` +
+    `<b>${escapeHtml(d.title)}</b><span>${escapeHtml(d.issuerName)}下达${d.deadline ? ` · 截止 ${escapeHtml(d.deadline)}` : ''}</span>` +
+    `<span class="status status-${statusClass}">${statusText}</span><span>${d.acknowledged ? '✓ 已签收' : '○ 未签收'}</span></li>`;
+}
+
+export function renderDirectives(directives, received) {
   const element = byId('directives');
-  const district = state.nodes?.node.level === 'district';
-  if (!directives) {
+  if (!directives && !received) {
     element.innerHTML = '<div class="empty">暂无数据</div>';
     return;
   }
-  const shown = directives.filter((d) => d.status !== 'withdrawn');
-  element.innerHTML = shown.length
+  const shown = (directives ?? []).filter((d) => d.status !== 'withdrawn');
+  const fromAbove = (received ?? []).filter((d) => d.status !== 'withdrawn');
+  const issued = shown.length
     ? `<ul class="directives">${shown.map(directiveItem).join('')}</ul>`
-    : `<div class="empty">本级暂未下达指令<small>${district ? '上级下达的指令在上级看板显示进度' : '下达后在此显示目标、期限与各下级签收'}</small></div>`;
-  byId('directives-asof').textContent = shown.length ? `截至 ${shanghaiDate()}` : '';
+    : fromAbove.length
+      ? ''
+      : '<div class="empty">本级暂未下达指令<small>下达后在此显示目标、期限与各下级签收</small></div>';
+  const above = fromAbove.length ? `<h4 class="received-title">上级下达</h4><ul class="received">${fromAbove.map(receivedItem).join('')}</ul>` : '';
+  element.innerHTML = issued + above;
+  byId('directives-asof').textContent = shown.length || fromAbove.length ? `截至 ${shanghaiDate()}` : '';
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
-import { CLOCK, Public, Roles, uuidParam, type Clock } from '@ws/kernel';
+import { CLOCK, Public, uuidParam, type Clock } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { stationsError } from '../../errors';
@@ -10,7 +10,8 @@ import { issuedDirective, issuedDirectives, receivedDirectives } from './directi
 
 /**
  * Directives as read: the issuer's list with progress (public like the other figures: counts of
- * stations, no person, what the dashboards show), and the directives this node received.
+ * stations, no person, what the dashboards show), and the directives this node received (public
+ * too: the issuer's list shows them already).
  */
 @ApiTags('指令 directives')
 @Controller('directives')
@@ -28,9 +29,10 @@ export class DirectivesController {
     return { items: await issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now())) };
   }
 
+  // Public like the issuer's list it mirrors: the parent shows the same directive to anyone, and a
+  // district's dashboard (no login) shows what it was told to do and whether it has signed.
   @Get('received')
-  @ApiBearerAuth()
-  @Roles('province_officer', 'city_officer', 'district_officer')
+  @Public()
   @ApiOperation({ summary: '上级下达给本节点的指令及签收情况' })
   async received() {
     return { items: await receivedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now())) };
