@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { FederationCredentials, leafUser } from '@ws/messaging';
-import { CONTAINER, composeFile, deploymentFiles, natsHost, NODE_SERVICES, renderCompose, serviceHost } from '../tools/deploy-config';
-import { childrenOf, FEDERATION } from '../tools/topology';
+import { CONTAINER, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost } from '../tools/deploy-config';
+import { childrenOf, FEDERATION, NODE_SERVICES } from '../tools/topology';
 
 interface Service {
   image?: string;

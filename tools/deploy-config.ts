@@ -4,7 +4,7 @@ import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
 import { FederationCredentials, federationSecret, jetStreamDomain, renderNatsConfig } from '@ws/messaging';
 import { leafChildrenOf } from './nats-node';
-import { byCode, childrenOf, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
+import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
 
 /**
  * `npm run deploy:config`: the three-level federation for Docker, generated from the topology
@@ -19,9 +19,6 @@ import { byCode, childrenOf, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, S
 /** Ports inside each container; the host sees the services on npm start's port blocks. */
 export const CONTAINER = { natsPort: 4222, leafPort: 7422, monitorPort: 8222, httpPort: 3000, storeDir: '/data' } as const;
 
-export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch'] as const;
-export const NODE_SERVICES: ServiceName[] = [...DATA_SERVICES, 'dashboard'];
-
 export const natsHost = (code: string) => `nats-${code}`;
 export const serviceHost = (service: ServiceName, code: string) => `${service}-${code}`;
 export const natsUrl = (code: string) => `nats://${natsHost(code)}:${CONTAINER.natsPort}`;
@@ -33,7 +30,7 @@ const IMAGE = 'waystation:dev';
 const BUILD = { context: '.', dockerfile: 'deploy/Dockerfile' };
 const JWT_SECRET = '${JWT_SECRET:-waystation-dev-secret-change-me}';
 /** Secrets a service reads, passed through from the environment when set (the services warn and use development keys otherwise). */
-const SERVICE_SECRETS: Record<(typeof DATA_SERVICES)[number], string[]> = {
+const SERVICE_SECRETS: Record<DataService, string[]> = {
   stations: [],
   membership: ['PII_MASTER_KEY', 'PII_HMAC_KEY'],
   wishes: ['WISHES_VAULT_KEY', 'WISHES_AUTHOR_SECRET'],

@@ -3,22 +3,18 @@ import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { nodeFromCode } from '@ws/contracts';
 import { FederationCredentials, federationSecret, jetStreamDomain, LeafChild, natsServerBinary, renderNatsConfig } from '@ws/messaging';
-import { Managed, startProcess } from './processes';
-import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, TopologyNode } from './topology';
+import { Managed, runDir, startProcess } from './processes';
+import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, subtreeOf, TopologyNode } from './topology';
 
-const RUN_DIR = join(process.cwd(), '.run', 'nats');
+/** The node's nats-server config and JetStream store, under the launcher's run directory. */
+const natsDirOf = (node: TopologyNode) => join(runDir(), 'nats', node.code);
 
 export function natsStoreExists(node: TopologyNode): boolean {
-  return existsSync(join(RUN_DIR, node.code, 'store'));
+  return existsSync(join(natsDirOf(node), 'store'));
 }
 
 export function natsUrlOf(node: TopologyNode): string {
   return `nats://127.0.0.1:${portOf(node, NATS_CLIENT_OFFSET)}`;
-}
-
-/** The node and every node below it. */
-export function subtreeOf(topology: TopologyNode[], code: string): string[] {
-  return [code, ...childrenOf(topology, code).flatMap((child) => subtreeOf(topology, child.code))];
 }
 
 /** The children allowed to connect to `code` as leafnodes, each with its password and subtree. */
@@ -36,7 +32,7 @@ export function leafChildrenOf(topology: TopologyNode[], code: string, credentia
  * FEDERATION_SECRET, or the development secret).
  */
 export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
-  const dir = join(RUN_DIR, node.code);
+  const dir = natsDirOf(node);
   mkdirSync(dir, { recursive: true });
   const parent = node.parent ? byCode(topology, node.parent) : undefined;
   const credentials = new FederationCredentials(federationSecret().secret);

@@ -5,6 +5,7 @@ import { Launch } from './node-launch';
 import { LAUNCH_OPTIONS, launchSettings } from './node-settings';
 import { assertBuilt } from './node-services';
 import { bringUp, describeNode } from './node-up';
+import { logDir } from './processes';
 import { byCode, TopologyNode } from './topology';
 
 const USAGE = `usage:
@@ -39,7 +40,7 @@ async function up(args: string[]): Promise<void> {
       wishEveryMs: settings.wishEveryMs,
       log: (line) => process.stdout.write(`${line}\n`),
     });
-    process.stdout.write(`${describeNode(node)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: .run/logs/\n`);
+    process.stdout.write(`${describeNode(node)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: ${logDir()}/\n`);
   } catch (error) {
     if (launch.isStopping) return;
     process.stderr.write(`node up failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -5,15 +5,15 @@ import { nodeFromCode } from '@ws/contracts';
 import { ensureNodeStreams } from '@ws/messaging';
 import { natsStoreExists, natsUrlOf, startNatsNode } from './nats-node';
 import { Managed } from './processes';
-import { connectionsPerService, databaseName, DATA_SERVICES, FederationSettings } from './node-services';
-import { childrenOf, TopologyNode } from './topology';
+import { connectionsPerService, databaseName, FederationSettings } from './node-services';
+import { childrenOf, DATA_SERVICES, TopologyNode } from './topology';
 
 export interface NodeNats {
   managed: Managed;
   /**
    * The node's databases and its stream belong together: read-model checkpoints are stream
    * sequences and the outbox has already emptied into the old stream. So when the node's nats
-   * store is new (first start, or .run/ deleted), what its databases hold from an earlier run must go.
+   * store is new (first start, or the run directory deleted), what its databases hold from an earlier run must go.
    */
   storeIsNew: boolean;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { natsUrlOf } from './nats-node';
 import { Managed, startProcess, waitForHttp } from './processes';
-import { byCode, childrenOf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
+import { byCode, childrenOf, DATA_SERVICES, DataService, NODE_SERVICES, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
 
 /** How a federation on this machine is run: which nodes, which Postgres, which database names. */
 export interface FederationSettings {
@@ -14,10 +14,6 @@ export interface FederationSettings {
   /** Postgres pool of each service (PG_POOL_MAX). */
   poolPerService: number;
 }
-
-/** The services with a database, started at every node; the dashboard (no database) comes after them. */
-export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch'] as const;
-export type DataService = (typeof DATA_SERVICES)[number];
 
 /** What each service says about itself when the launcher prints the node. */
 export const SERVICE_TITLES: Record<DataService, string> = { stations: '驿站 stations', membership: '入会 membership', wishes: '心愿 wishes', dispatch: '派单 dispatch' };
@@ -40,7 +36,7 @@ export const databaseName = (settings: FederationSettings, node: TopologyNode, s
 
 /** The built service files, checked before anything starts: a missing build is a clear message, not a timeout. */
 export function assertBuilt(): void {
-  const missing = [...DATA_SERVICES, 'dashboard'].map(entryOf).filter((file) => !existsSync(file));
+  const missing = NODE_SERVICES.map(entryOf).filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
 }
 

@@ -10,7 +10,8 @@ import { onSlots, TOPOLOGIES, TopologyName, TopologyNode } from './topology';
  *   --db-prefix p_                database names p_n<code>_<service>
  * and the environment: PG_URL, JWT_SECRET, PG_POOL_MAX (per service), DEMO_CHECKINS_PER_SECOND,
  * DEMO_WISH_EVERY_MS (0: no new wishes), DEMO_VISITS_SCALE, DEMO_MEMBERS_SCALE, DEMO_WISHES_SCALE,
- * DEMO_VOLUNTEERS_SCALE.
+ * DEMO_VOLUNTEERS_SCALE, and WS_RUN_DIR (nats stores and logs; default .run in the working
+ * directory, see tools/processes.ts).
  */
 export const LAUNCH_OPTIONS = {
   topology: { type: 'string', default: 'federation' },

@@ -5,8 +5,8 @@ import { runLoopDemo } from './demo-loop';
 import { acknowledgeWhenReceived, DemoScale, loadNodeDemo, NodeDemo } from './node-demo';
 import { Launch } from './node-launch';
 import { checkPostgresCapacity, ensureStreams, prepareDatabases, startNodeNats } from './node-runtime';
-import { DATA_SERVICES, FederationSettings, SERVICE_TITLES, serviceUrl, startNodeServices } from './node-services';
-import { TopologyNode } from './topology';
+import { FederationSettings, SERVICE_TITLES, serviceUrl, startNodeServices } from './node-services';
+import { DATA_SERVICES, TopologyNode } from './topology';
 
 export interface UpOptions {
   /** null: no demo data and no trickles. */

@@ -1,15 +1,24 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** A child process of the launcher, its output teed to a log file under .run/logs. */
+/**
+ * Where the launcher keeps what it writes: the nats-servers' configs and stores (nats/<code>)
+ * and its children's logs (logs/). WS_RUN_DIR, or .run in the working directory; a test's
+ * federation beside npm start's gets a directory of its own.
+ */
+export function runDir(): string {
+  return resolve(process.env['WS_RUN_DIR'] || join(process.cwd(), '.run'));
+}
+
+export const logDir = () => join(runDir(), 'logs');
+
+/** A child process of the launcher, its output teed to a log file under the run directory's logs/. */
 export interface Managed {
   name: string;
   child: ChildProcess;
   logFile: string;
 }
-
-const LOG_DIR = join(process.cwd(), '.run', 'logs');
 
 /**
  * Each child gets its own process group (detached), so a Ctrl-C in the terminal reaches the
@@ -17,8 +26,9 @@ const LOG_DIR = join(process.cwd(), '.run', 'logs');
  * price is that the launcher must not leave without them: see killAllNow.
  */
 export function startProcess(name: string, command: string, args: string[], env: Record<string, string>): Managed {
-  mkdirSync(LOG_DIR, { recursive: true });
-  const logFile = join(LOG_DIR, `${name}.log`);
+  const dir = logDir();
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.pipe(log);

@@ -2,6 +2,7 @@ import { Launch } from './node-launch';
 import { launchSettings, parseLaunchArgs } from './node-settings';
 import { assertBuilt } from './node-services';
 import { bringUp, describeNode } from './node-up';
+import { logDir } from './processes';
 
 /**
  * `npm start`: the three-level federation on this machine — per node a nats-server (JetStream
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     for (const node of topology) process.stdout.write(`${describeNode(node)}\n`);
-    process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: .run/logs/\n`);
+    process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: ${logDir()}/\n`);
   } catch (error) {
     if (launch.isStopping) return;
     process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,4 +1,4 @@
-import { BASE_PORT, CHAIN, childrenOf, FEDERATION, isLeaf, onSlots, portOf } from './topology';
+import { BASE_PORT, CHAIN, childrenOf, FEDERATION, isLeaf, onSlots, portOf, subtreeOf } from './topology';
 
 describe('the launcher topology', () => {
   it('moves a federation to other port blocks, keeping parents and order', () => {
@@ -24,5 +24,11 @@ describe('the launcher topology', () => {
     expect(childrenOf(CHAIN, '33').map((n) => n.code)).toEqual(['3308']);
     expect(CHAIN.filter((n) => isLeaf(CHAIN, n)).map((n) => n.code)).toEqual(['330802']);
     expect(FEDERATION.filter((n) => isLeaf(FEDERATION, n)).map((n) => n.code)).toEqual(['330802', '330424', '330402']);
+  });
+
+  it('gives a node’s subtree, itself first (what its leafnode user may reach)', () => {
+    expect(subtreeOf(FEDERATION, '3304')).toEqual(['3304', '330424', '330402']);
+    expect(subtreeOf(FEDERATION, '33')).toEqual(['33', '3308', '330802', '3304', '330424', '330402']);
+    expect(subtreeOf(CHAIN, '330802')).toEqual(['330802']);
   });
 });

@@ -4,6 +4,11 @@
  */
 export const SERVICE_PORT_OFFSETS = { dashboard: 0, stations: 1, membership: 2, wishes: 3, dispatch: 4 } as const;
 export type ServiceName = keyof typeof SERVICE_PORT_OFFSETS;
+/** The services with a database, started at every node; the dashboard (no database: it proxies them) comes after them. */
+export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch'] as const satisfies readonly ServiceName[];
+export type DataService = (typeof DATA_SERVICES)[number];
+/** Every service of a node, the dashboard last. */
+export const NODE_SERVICES: readonly ServiceName[] = [...DATA_SERVICES, 'dashboard'];
 // Offsets keep every node clear of the machine's own nats-server at 4222.
 export const NATS_CLIENT_OFFSET = 50;
 export const NATS_LEAF_OFFSET = 60;
@@ -53,6 +58,11 @@ export function onSlots(topology: TopologyNode[], firstSlot: number): TopologyNo
 
 export function childrenOf(topology: TopologyNode[], code: string): TopologyNode[] {
   return topology.filter((n) => n.parent === code);
+}
+
+/** The node and every node below it, parents before children. */
+export function subtreeOf(topology: TopologyNode[], code: string): string[] {
+  return [code, ...childrenOf(topology, code).flatMap((child) => subtreeOf(topology, child.code))];
 }
 
 export function isLeaf(topology: TopologyNode[], node: TopologyNode): boolean {

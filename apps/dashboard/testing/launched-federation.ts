@@ -15,8 +15,8 @@ const FIRST_CANDIDATE_SLOT = 150;
 
 /**
  * `npm start`'s launcher run as a child process on a port block of its own (the chain topology:
- * 浙江 ← 衢州 ← 柯城), in a scratch working directory (its .run/ with nats stores and logs) and
- * with databases of its own (a prefix), so it can run beside a developer's npm start. Demo data
+ * 浙江 ← 衢州 ← 柯城), with a scratch run directory (WS_RUN_DIR: its nats stores and logs) and
+ * databases of its own (a prefix), so it can run beside a developer's npm start. Demo data
  * as npm start loads it; the trickles are off so the figures stand still while compared.
  */
 export interface LaunchedFederation {
@@ -30,7 +30,7 @@ export interface LaunchedFederation {
   interrupt(timeoutMs: number): Promise<number | null>;
   /** The processes and ports left over after interrupt (both should be empty). */
   leftovers(): Promise<{ processes: string[]; ports: number[] }>;
-  /** Removes the scratch directory and the databases. */
+  /** Removes the scratch run directory and the databases. */
   remove(): Promise<void>;
 }
 
@@ -58,13 +58,13 @@ async function freeSlots(): Promise<TopologyNode[]> {
 export async function launchFederation(env: Record<string, string> = {}): Promise<LaunchedFederation> {
   if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run npm run build first`);
   const nodes = await freeSlots();
-  const dir = await mkdtemp(join(tmpdir(), 'ws-federation-'));
+  const runDir = await mkdtemp(join(tmpdir(), 'ws-federation-'));
   const prefix = `t${process.pid}_${Date.now().toString(36)}_`;
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
     [LAUNCHER, '--topology', 'chain', '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix],
-    { cwd: dir, env: { ...process.env, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, WS_RUN_DIR: runDir, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -97,10 +97,10 @@ export async function launchFederation(env: Record<string, string> = {}): Promis
       return result;
     },
     async leftovers() {
-      // Every nats-server of this federation has its config under the scratch directory.
+      // Every nats-server of this federation has its config under the scratch run directory.
       let processes: string[] = [];
       try {
-        processes = execFileSync('pgrep', ['-af', dir], { encoding: 'utf8' }).split('\n').filter(Boolean);
+        processes = execFileSync('pgrep', ['-af', runDir], { encoding: 'utf8' }).split('\n').filter(Boolean);
       } catch {
         processes = []; // pgrep exits 1 when nothing matches
       }
@@ -109,7 +109,7 @@ export async function launchFederation(env: Record<string, string> = {}): Promis
     },
     async remove() {
       if (child.exitCode === null) child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
+      await rm(runDir, { recursive: true, force: true });
       const client = new Client({ connectionString: PG_URL });
       await client.connect();
       try {
