@@ -1,6 +1,5 @@
 import { ApplicationChannel, ApplicationEvent, MemberOccupation, RejectionReason } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
-import { checkEventText } from '../shared/text';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 
 export const EMPLOYER_MAX = 100;
 export const NOTE_MAX = 500;
@@ -72,7 +71,7 @@ function requirePending(state: ApplicationState): DomainError | undefined {
 function checkDetails(details: ApplicationDetails, unionActive: boolean): { employer: string | null } | DomainError {
   if (!unionActive) return new DomainError('union_not_accepting', '所选工会不存在或已不再接收会员', 'unionId');
   if (details.employer === null || details.employer.trim() === '') return { employer: null };
-  const employer = checkEventText(details.employer, 'employer', EMPLOYER_MAX);
+  const employer = checkEventText(details.employer, 'employer', { max: EMPLOYER_MAX, label: '工作单位' });
   return employer instanceof DomainError ? employer : { employer };
 }
 
@@ -121,7 +120,7 @@ function decide(command: ApplicationCommand, state: ApplicationState): Applicati
     case 'RequestInfo': {
       if (state.status === 'none') return new DomainError('application_not_found', '入会申请不存在');
       if (state.status !== 'submitted') return new DomainError('application_not_pending', '只能对待审核的申请要求补充材料');
-      const note = checkEventText(command.note, 'note', NOTE_MAX);
+      const note = checkEventText(command.note, 'note', { max: NOTE_MAX, label: '补充说明' });
       if (note instanceof DomainError) return note;
       return [{ type: 'ApplicationInfoRequested', data: { applicationId: state.applicationId, fields: [...new Set(command.fields)], note } }];
     }
@@ -142,7 +141,7 @@ function decide(command: ApplicationCommand, state: ApplicationState): Applicati
     case 'RejectApplication': {
       const refused = requirePending(state);
       if (refused) return refused;
-      const note = checkEventText(command.note, 'note', NOTE_MAX, { allowEmpty: true });
+      const note = checkEventText(command.note, 'note', { max: NOTE_MAX, label: '备注', allowEmpty: true });
       if (note instanceof DomainError) return note;
       return [{ type: 'ApplicationRejected', data: { applicationId: state.applicationId, reason: command.reason, note } }];
     }

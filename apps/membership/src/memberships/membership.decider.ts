@@ -1,6 +1,5 @@
 import type { MemberOccupation, MembershipEvent, TransferRequested } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
-import { checkEventText } from '../shared/text';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 
 export const REASON_MAX = 200;
 
@@ -95,7 +94,7 @@ function transferData(state: MembershipState, transferId: string, toUnionId: str
 }
 
 function reasonOf(text: string): string | DomainError {
-  return checkEventText(text, 'reason', REASON_MAX);
+  return checkEventText(text, 'reason', { max: REASON_MAX, label: '原因' });
 }
 
 function decide(command: MembershipCommand, state: MembershipState): MembershipEvent[] | DomainError {

@@ -1,6 +1,5 @@
 import { PointsEvent, PointsSource } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
-import { checkEventText } from '../shared/text';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 
 /** A single credit or debit above this is a typing error, not a reward. */
 export const MAX_POINTS_PER_ENTRY = 100_000;
@@ -54,7 +53,7 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
       if (invalid) return invalid;
       const again = repeated(state, command.entryId, command.points);
       if (again) return again;
-      const sourceRef = command.sourceRef === null ? null : checkEventText(command.sourceRef, 'sourceRef', 200);
+      const sourceRef = command.sourceRef === null ? null : checkEventText(command.sourceRef, 'sourceRef', { max: 200, label: '积分来源' });
       if (sourceRef instanceof DomainError) return sourceRef;
       const { type: _type, ...data } = command;
       return [{ type: 'PointsCredited', data: { ...data, sourceRef } }];
@@ -67,7 +66,7 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
       if (state.balance < command.points) {
         return new DomainError('insufficient_points', `积分不足：余额 ${state.balance}`, 'points', { balance: state.balance });
       }
-      const reason = checkEventText(command.reason, 'reason', 200);
+      const reason = checkEventText(command.reason, 'reason', { max: 200, label: '扣减原因' });
       if (reason instanceof DomainError) return reason;
       return [{ type: 'PointsDebited', data: { membershipId: command.membershipId, entryId: command.entryId, points: command.points, reason } }];
     }

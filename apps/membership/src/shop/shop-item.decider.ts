@@ -1,7 +1,6 @@
 import { ShopItemEvent } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 import { MAX_POINTS_PER_ENTRY } from '../points/points.decider';
-import { checkEventText } from '../shared/text';
 
 export const MAX_STOCK = 1_000_000;
 export const MAX_QUANTITY_PER_REDEMPTION = 100;
@@ -48,7 +47,7 @@ function decide(command: ShopItemCommand, state: ShopItemState): ShopItemEvent[]
   switch (command.type) {
     case 'ListItem': {
       if (state.status !== 'none') return new DomainError('shop_item_already_exists', '商品已存在', 'itemId');
-      const name = checkEventText(command.name, 'name', 100);
+      const name = checkEventText(command.name, 'name', { max: 100, label: '商品名称' });
       if (name instanceof DomainError) return name;
       const refused = checkPrice(command.points) ?? checkCount(command.stock, 'stock', MAX_STOCK, true);
       if (refused) return refused;

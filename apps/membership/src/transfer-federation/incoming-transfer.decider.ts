@@ -1,6 +1,5 @@
 import type { IncomingTransferEvent, TransferEnds, TransferringMember } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
-import { checkEventText } from '../shared/text';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 
 export type IncomingStatus = 'none' | 'received' | 'accepted' | 'declined' | 'cancelled' | 'completed';
 
@@ -42,7 +41,7 @@ function decide(command: IncomingTransferCommand, state: IncomingTransferState):
     case 'DeclineIncoming': {
       if (state.status === 'declined') return [];
       if (state.status !== 'received') return notPending(state);
-      const reason = checkEventText(command.reason, 'reason', 200);
+      const reason = checkEventText(command.reason, 'reason', { max: 200, label: '拒绝原因' });
       if (reason instanceof DomainError) return reason;
       return [{ type: 'IncomingTransferDeclined', data: { ...state.ends!, membershipId: state.member!.membershipId, reason } }];
     }

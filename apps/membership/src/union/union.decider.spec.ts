@@ -67,8 +67,10 @@ describe('union decider', () => {
     expect(parentNodeOf(created.data)).toBeNull();
   });
 
-  it('refuses a name holding a mobile number', () => {
+  it('refuses a name holding a mobile number, a blank one and one on two lines', () => {
     spec(unionDecider).given([]).when(create({ name: '联系13812345678工会' })).thenError('personal_data_in_text', 'name');
+    expect(spec(unionDecider).given([]).when(create({ name: '  ' })).thenError('validation_failed', 'name').message).toBe('工会名称不能为空');
+    spec(unionDecider).given([]).when(create({ name: '快递\n工会' })).thenError('validation_failed', 'name');
   });
 
   it('renames, and renaming to the same name changes nothing', () => {

@@ -1,6 +1,5 @@
 import { isAncestorOrSelf, MemberOccupation, UnionCreated, UnionEvent, UnionKind } from '@ws/contracts';
-import { assertNever, Decider, DomainError } from '@ws/kernel';
-import { checkEventText } from '../shared/text';
+import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 
 export const UNION_NAME_MAX = 100;
 
@@ -78,7 +77,7 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
   switch (command.type) {
     case 'CreateUnion': {
       if (state.status !== 'none') return new DomainError('union_already_exists', '工会已存在', 'unionId');
-      const name = checkEventText(command.name, 'name', UNION_NAME_MAX);
+      const name = checkEventText(command.name, 'name', { max: UNION_NAME_MAX, label: '工会名称' });
       if (name instanceof DomainError) return name;
       const parent = checkParent(command);
       if (parent) return parent;
@@ -104,7 +103,7 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
     case 'RenameUnion': {
       const refused = requireActive(state);
       if (refused) return refused;
-      const name = checkEventText(command.name, 'name', UNION_NAME_MAX);
+      const name = checkEventText(command.name, 'name', { max: UNION_NAME_MAX, label: '工会名称' });
       if (name instanceof DomainError) return name;
       if (name === state.name) return [];
       return [{ type: 'UnionRenamed', data: { unionId: state.unionId, name } }];
@@ -127,7 +126,7 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
           activeChildUnions: command.activeChildUnions,
         });
       }
-      const reason = checkEventText(command.reason, 'reason', 200);
+      const reason = checkEventText(command.reason, 'reason', { max: 200, label: '撤销原因' });
       if (reason instanceof DomainError) return reason;
       return [{ type: 'UnionDissolved', data: { unionId: state.unionId, reason } }];
     }
