@@ -10,3 +10,4 @@ export * from './auth';
 export * from './decider';
 export * from './sealed-box';
 export * from './event-text';
+export * from './disclosure';

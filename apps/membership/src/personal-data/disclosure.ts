@@ -1,28 +1,8 @@
 import { maskIdNumber, maskMobile, maskName } from '@ws/contracts';
-import type { Principal } from '@ws/kernel';
 import type { RevealedPerson } from './personal-data.vault';
 
 /** Shown instead of a name once the person's key was destroyed. */
 export const ERASED_LABEL = '已注销';
-
-export interface UnionScope {
-  nodeCode: string;
-  streetCode: string | null;
-}
-
-/**
- * Who may see a member's name, mobile and ID number unmasked: only the officers who administer
- * the member's own union —
- *   - a district_officer of the node the union belongs to (not of a node above: a city or
- *     province officer supervises counts, not people), or
- *   - a street_officer of that node whose street is the union's street.
- * Everyone else (other roles, other streets, ancestors' officers, the public) sees masked data.
- */
-export function mayDiscloseUnmasked(principal: Principal | undefined, union: UnionScope): boolean {
-  if (!principal || principal.node !== union.nodeCode) return false;
-  if (principal.role === 'district_officer') return true;
-  return principal.role === 'street_officer' && principal.street !== undefined && principal.street === union.streetCode;
-}
 
 /** Shown at a parent node, which never holds its districts' members' personal data. */
 export const HELD_ELSEWHERE_LABEL = '（个人信息保存在会员所在节点）';

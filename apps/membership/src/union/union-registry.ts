@@ -1,11 +1,11 @@
 import { Kysely, sql, Transaction } from 'kysely';
 import type { MemberOccupation, UnionKind } from '@ws/contracts';
+import type { PlaceScope } from '@ws/kernel';
 import type { MembershipDatabase, UnionRegistryTable } from '../db/database';
-import type { UnionScope } from '../personal-data/disclosure';
 
 type Executor = Kysely<MembershipDatabase> | Transaction<MembershipDatabase>;
 
-export interface RegisteredUnion extends UnionScope {
+export interface RegisteredUnion extends PlaceScope {
   unionId: string;
   parentUnionId: string | null;
   status: UnionRegistryTable['status'];

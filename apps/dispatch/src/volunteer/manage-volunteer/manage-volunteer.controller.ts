@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, 
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { maskMobile, maskName } from '@ws/contracts';
-import { CurrentPrincipal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, mayDiscloseUnmasked, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
@@ -13,7 +13,6 @@ import { assertStreetScope } from '../../shared/scope';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { volunteerTarget } from '../volunteer-target';
 import { VolunteerVault } from '../vault/volunteer-vault';
-import { mayDiscloseUnmasked } from '../access/disclosure';
 import { activeCheck, volunteerDecider, volunteerErrors } from '../volunteer.decider';
 import type { VolunteerCommand } from '../volunteer.decider';
 
@@ -41,7 +40,7 @@ export class ManageVolunteerController {
   async contact(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
     const state = await this.inScope(volunteerId, principal);
     const contact = await this.vault.open(volunteerId);
-    if (!mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, homeStreet: state.homeStreet })) {
+    if (!mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, streetCode: state.homeStreet })) {
       return { volunteerId, name: maskName(contact.name), mobile: maskMobile(contact.mobile), disclosure: 'masked' };
     }
     await this.db.insertInto('pii_access_log').values({ actor: principal.subject, volunteer_id: volunteerId, purpose: 'volunteer_contact' }).execute();

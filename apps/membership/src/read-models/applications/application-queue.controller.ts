@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
-import { CLOCK, type Clock, CurrentPrincipal, DomainError, type Principal, Roles } from '@ws/kernel';
+import { CLOCK, type Clock, CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Roles } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
-import { mayDiscloseUnmasked, presentPerson } from '../../personal-data/disclosure';
+import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { actorOf } from '../../shared/scope';
 import { ageHours } from '../age';
