@@ -106,6 +106,47 @@ describe('consumeFrom and lastSequence', () => {
     expect(consumer.batches.flat().every((e) => e.envelope.type === 'Noticed')).toBe(true);
   });
 
+  it('hands over one batch at a time, in order, while it reads ahead behind a slow handler', async () => {
+    const seqs: number[] = [];
+    let applying = 0;
+    let overlapped = false;
+    const controller = new AbortController();
+    const last = await lastSequence(jsm, names.evt);
+    await consumeFrom(js, {
+      stream: names.evt,
+      startSeq: 1,
+      batchSize: 5,
+      signal: controller.signal,
+      onBatch: async (events) => {
+        applying += 1;
+        overlapped ||= applying > 1;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        seqs.push(...events.map((e) => e.seq));
+        applying -= 1;
+        if (seqs[seqs.length - 1] === last) controller.abort();
+      },
+    });
+    expect(overlapped).toBe(false);
+    expect(seqs).toEqual(range(1, last));
+  });
+
+  it('settles only after the batch being applied has finished', async () => {
+    const controller = new AbortController();
+    let finished = false;
+    const done = consumeFrom(js, {
+      stream: names.evt,
+      startSeq: 1,
+      signal: controller.signal,
+      onBatch: async () => {
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        finished = true;
+      },
+    });
+    await done;
+    expect(finished).toBe(true);
+  });
+
   it('rejects when the handler of a batch fails', async () => {
     const failure = new Error('read model down');
     await expect(

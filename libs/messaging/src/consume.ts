@@ -85,6 +85,8 @@ async function readFetches(consumer: Consumer, options: ConsumeFromOptions, hand
       const stop = () => void messages.close();
       signal.addEventListener('abort', stop, { once: true });
       handover.onFailure = stop;
+      // A batch may have failed, or the caller stopped, while this fetch was being set up.
+      if (handover.failed || signal.aborted) stop();
       try {
         const iterator = messages[Symbol.asyncIterator]();
         for (;;) {
