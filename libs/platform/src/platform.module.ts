@@ -102,6 +102,9 @@ export class PlatformModule implements OnApplicationShutdown {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.throttlePerMinute }],
           storage: new FixedWindowThrottlerStorage(),
+          // The default key is a sha256 of the same text, computed on every request; the key
+          // never leaves the process, so the text itself does.
+          generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
         }),
         LoggerModule.forRoot({
           pinoHttp: {
