@@ -1,10 +1,8 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { nodeFromCode } from '@ws/contracts';
 import { signToken } from '@ws/kernel';
-import { ensureNodeStreams, NatsProcess, startNatsServer } from '@ws/messaging';
 import { createTestDatabase, type TestDatabase } from '@ws/testing';
-import { startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+import { type FederationNodeSpec, type NatsFederation, startNatsFederation as startNats, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+
+export type { NatsFederation };
 
 /**
  * A province, a city and two districts on this machine, each with its own nats-server (its
@@ -13,11 +11,6 @@ import { startServiceProcess, type ServiceProcess } from '@ws/testing/service-pr
  * bench:federation run against. Real division codes are safe here: every node has its own
  * servers and streams.
  */
-export interface FederationNodeSpec {
-  code: string;
-  parent?: string;
-}
-
 export const PROVINCE = '33';
 export const CITY = '3308';
 export const DISTRICTS = ['330802', '330803'] as const;
@@ -30,50 +23,9 @@ export const FAULT_TOPOLOGY: FederationNodeSpec[] = [
 
 export const FEDERATION_JWT_SECRET = 'federation-faults-secret-0123456789';
 
-export interface NatsFederation {
-  nats: Map<string, NatsProcess>;
-  /** Messages in the node's EVT stream. */
-  evtMessages(code: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-/** Starts every node's nats-server (parents first) and creates the streams (children first). */
-export async function startNatsFederation(topology: FederationNodeSpec[] = FAULT_TOPOLOGY): Promise<NatsFederation> {
-  const nats = new Map<string, NatsProcess>();
-  try {
-    for (const node of topology) {
-      const parent = node.parent ? nats.get(node.parent) : undefined;
-      nats.set(node.code, await startNatsServer({ node: nodeFromCode(node.code), ...(parent ? { parentLeafUrl: parent.leafUrl } : {}) }));
-    }
-    for (const node of [...topology].reverse()) {
-      const nc = await connect({ servers: nats.get(node.code)!.url });
-      try {
-        await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {
-          children: topology.filter((child) => child.parent === node.code).map((child) => ({ code: child.code })),
-          ...(node.parent ? { parent: { code: node.parent } } : {}),
-        });
-      } finally {
-        await nc.close();
-      }
-    }
-  } catch (error) {
-    for (const server of nats.values()) await server.remove();
-    throw error;
-  }
-  return {
-    nats,
-    async evtMessages(code) {
-      const nc = await connect({ servers: nats.get(code)!.url, reconnect: false });
-      try {
-        return (await (await jetstreamManager(nc)).streams.info('EVT')).state.messages;
-      } finally {
-        await nc.close();
-      }
-    },
-    async close() {
-      for (const server of [...nats.values()].reverse()) await server.remove();
-    },
-  };
+/** Every node's nats-server and streams (@ws/testing/federation); a failed start removes what it started. */
+export function startNatsFederation(topology: FederationNodeSpec[] = FAULT_TOPOLOGY): Promise<NatsFederation> {
+  return startNats(topology);
 }
 
 export interface StationsNode {

@@ -33,11 +33,11 @@ export interface TestServiceApp {
 /** Boots a service module in-process against real Postgres and NATS; close() removes its database and streams. */
 export async function startTestService(service: string, moduleFor: (config: PlatformConfig) => DynamicModule): Promise<TestServiceApp> {
   const { config, database } = await testPlatformConfig(service);
-  const moduleRef = await Test.createTestingModule({ imports: [moduleFor(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 1024 * 1024 }), { logger: ['error', 'warn'] });
-  app.enableShutdownHooks();
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  // A service that fails to start leaves no database behind.
+  const app = await bootApp(() => moduleFor(config)).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   return {
     app,
     config,
@@ -55,6 +55,21 @@ export async function startTestService(service: string, moduleFor: (config: Plat
       await nc.close();
     },
   };
+}
+
+/** Compiles and starts the module; an app that fails half-way is closed (its pools and connections). */
+async function bootApp(module: () => DynamicModule): Promise<NestFastifyApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [module()] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 1024 * 1024 }), { logger: ['error', 'warn'] });
+  app.enableShutdownHooks();
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
 }
 
 export * from './reacting-service';

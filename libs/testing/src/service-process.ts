@@ -80,3 +80,4 @@ export async function startServiceProcess(service: string, env: Record<string, s
 }
 
 export * from './node-stream';
+export * from './nats-federation';

@@ -1,24 +1,13 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 import { Kysely } from 'kysely';
-import { nodeRef, shanghaiToday, shanghaiYear, type NodeRef } from '@ws/contracts';
-import { newId, signToken, type Role } from '@ws/kernel';
-import { ensureNodeStreams, startNatsServer, type NatsProcess, type NodeStreamsOptions } from '@ws/messaging';
+import { shanghaiYear } from '@ws/contracts';
+import { newId, type Role } from '@ws/kernel';
 import { DB } from '@ws/platform';
-import { testNodeCode } from '@ws/testing';
-import { startTestService, TEST_JWT_SECRET, type TestServiceApp } from '@ws/testing/service-app';
+import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 import { DirectiveInboxService } from './inbox/directive-inbox.service';
-
-interface Node {
-  ref: NodeRef;
-  nats: NatsProcess;
-  service: TestServiceApp;
-  call(method: 'GET' | 'POST', url: string, body?: unknown, as?: { role?: Role; node?: string }): Promise<{ status: number; body: any }>;
-  /** Publishes the outbox, then lets the EVT projections and the DIR inbox apply what their streams hold. */
-  settle(): Promise<void>;
-}
 
 const BA_YOU = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'first_aid_kit', 'toilet'];
 
@@ -36,6 +25,12 @@ const station = (name: string, facilities: string[]) => ({
   facilities,
 });
 
+/** Publishes the outbox, then lets the EVT projections and the DIR inbox apply what their streams hold. */
+async function settle(node: FederatedNode): Promise<void> {
+  await node.service.catchUp();
+  await node.service.app.get(DirectiveInboxService).catchUp();
+}
+
 /** Polls until `check` holds: directives cross nodes by stream sourcing, asynchronously. */
 async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,124 +46,79 @@ async function eventually(what: string, check: () => Promise<boolean>, timeoutMs
  * and the city measures progress from the stations its districts register.
  */
 describe('directives: city → districts, progress back up (real nats-servers)', () => {
-  const first = testNodeCode();
-  const cityRef = nodeRef(first.slice(0, 4));
-  const westRef = nodeRef(first);
-  const eastRef = nodeRef(`${first.slice(0, 4)}${first.slice(4) === 'ff' ? 'fe' : 'ff'}`);
-  const nodes: Node[] = [];
-  let city: Node;
-  let west: Node;
-  let east: Node;
+  const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config }), districts: ['west', 'east'] });
+  let city: FederatedNode;
+  let west: FederatedNode;
+  let east: FederatedNode;
   const nextYear = shanghaiYear(new Date()) + 1;
   const deadline = `${nextYear}-06-30`;
 
-  async function startNode(ref: NodeRef, nats: NatsProcess): Promise<Node> {
-    const service = await startTestService('stations', (config) =>
-      StationsModule.forRoot({ config: { ...config, node: ref, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }),
-    );
-    const node: Node = {
-      ref,
-      nats,
-      service,
-      async call(method, url, body, as = {}) {
-        const role = as.role ?? (ref.level === 'city' ? 'city_officer' : 'district_officer');
-        const token = await signToken(TEST_JWT_SECRET, { subject: `officer-${ref.code}`, role, node: as.node ?? ref.code });
-        const response = await service.app.inject({ method, url, ...(body !== undefined ? { payload: body as object } : {}), headers: { authorization: `Bearer ${token}` } });
-        return { status: response.statusCode, body: response.json() };
-      },
-      async settle() {
-        await service.catchUp();
-        await service.app.get(DirectiveInboxService).catchUp();
-      },
-    };
-    nodes.push(node);
-    return node;
-  }
-
   beforeAll(async () => {
-    const cityNats = await startNatsServer({ node: cityRef });
-    const westNats = await startNatsServer({ node: westRef, parentLeafUrl: cityNats.leafUrl });
-    const eastNats = await startNatsServer({ node: eastRef, parentLeafUrl: cityNats.leafUrl });
-    const streams: Array<[NatsProcess, NodeRef, NodeStreamsOptions]> = [
-      [westNats, westRef, { parent: { code: cityRef.code } }],
-      [eastNats, eastRef, { parent: { code: cityRef.code } }],
-      [cityNats, cityRef, { children: [{ code: westRef.code }, { code: eastRef.code }] }],
-    ];
-    for (const [nats, ref, options] of streams) {
-      const nc = await connect({ servers: nats.url });
-      await ensureNodeStreams(await jetstreamManager(nc), ref, options);
-      await nc.close();
-    }
-    city = await startNode(cityRef, cityNats);
-    west = await startNode(westRef, westNats);
-    east = await startNode(eastRef, eastNats);
+    ({ city, districts: { west, east } } = await federation.start());
   }, 120_000);
 
-  afterAll(async () => {
-    for (const node of nodes) await node.service.close().catch(() => undefined);
-    for (const node of nodes) await node.nats.remove().catch(() => undefined);
-  });
+  afterAll(() => federation.close());
 
-  const receivedAt = async (node: Node) => (await node.call('GET', '/directives/received')).body.items as Array<Record<string, any>>;
-  const cityDirective = async (id: string) => (await city.call('GET', `/directives/${id}`)).body;
+  const receivedAt = async (node: FederatedNode) => (await node.request('GET', '/directives/received')).body.items as Array<Record<string, any>>;
+  const cityDirective = async (id: string) => (await city.request('GET', `/directives/${id}`)).body;
 
   let standardId: string;
   let targetId: string;
 
   it('issues a standard to the whole subtree and a target to both districts; both receive them and the standard is in force everywhere', async () => {
     // 乙区 had a standard of its own: the directive replaces it.
-    expect((await east.call('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
+    expect((await east.request('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
 
-    const standard = await city.call('POST', '/directives', { kind: 'adopt_standard', standard: 'ba_you', deadline });
+    const standard = await city.request('POST', '/directives', { kind: 'adopt_standard', standard: 'ba_you', deadline });
     expect(standard.status).toBe(201);
     expect(standard.body).toMatchObject({ events: ['DirectiveIssued'], title: `推行八有建设标准，${nextYear}年6月底前驿站全部达标` });
     standardId = standard.body.directiveId;
-    const target = await city.call('POST', '/directives', { kind: 'station_target', stations: 4, standard: 'ba_you', deadline, children: [eastRef.code, westRef.code] });
+    const target = await city.request('POST', '/directives', { kind: 'station_target', stations: 4, standard: 'ba_you', deadline, children: [east.ref.code, west.ref.code] });
     expect(target.status).toBe(201);
     expect(target.body.title).toBe(`${nextYear}年6月底前驿站≥4个且全部达八有`);
     targetId = target.body.directiveId;
-    await city.settle();
+    await settle(city);
 
     for (const district of [west, east]) {
       await eventually(`${district.ref.code} receives both`, async () => {
-        await district.settle();
+        await settle(district);
         return (await receivedAt(district)).length === 2;
       });
       const items = await receivedAt(district);
       expect(items.map((i) => i.id).sort()).toEqual([standardId, targetId].sort());
       expect(items.find((i) => i.id === targetId)).toMatchObject({
         kind: 'station_target',
-        issuerNode: cityRef.code,
+        issuerNode: city.ref.code,
         goal: { kind: 'station_target', stations: 4, standard: 'ba_you' },
         deadline,
         status: 'open',
         acknowledged: false,
       });
       await eventually(`${district.ref.code} adopts 八有`, async () => {
-        await district.settle();
-        return (await district.call('GET', '/compliance')).body.standard === 'ba_you';
+        await settle(district);
+        return (await district.request('GET', '/compliance')).body.standard === 'ba_you';
       });
     }
-    expect((await city.call('GET', '/compliance')).body.standard).toBe('ba_you');
+    expect((await city.request('GET', '/compliance')).body.standard).toBe('ba_you');
   }, 120_000);
 
   it('lets a district acknowledge what it received, and nothing else', async () => {
-    const acknowledged = await west.call('POST', `/directives/${targetId}/acknowledge`);
-    expect(acknowledged).toMatchObject({ status: 200, body: { directiveId: targetId, nodeCode: westRef.code, acknowledged: true, events: ['DirectiveAcknowledged'] } });
+    const acknowledged = await west.request('POST', `/directives/${targetId}/acknowledge`);
+    expect(acknowledged).toMatchObject({ status: 200, body: { directiveId: targetId, nodeCode: west.ref.code, acknowledged: true, events: ['DirectiveAcknowledged'] } });
     // Again: no change, same answer.
-    expect((await west.call('POST', `/directives/${targetId}/acknowledge`)).body.events).toEqual([]);
+    expect((await west.request('POST', `/directives/${targetId}/acknowledge`)).body.events).toEqual([]);
 
-    const unknown = await west.call('POST', `/directives/${newId()}/acknowledge`);
+    const unknown = await west.request('POST', `/directives/${newId()}/acknowledge`);
     expect(unknown).toMatchObject({ status: 404, body: { code: 'directive_not_received' } });
     // The city is the issuer, not an addressee.
-    expect((await city.call('POST', `/directives/${targetId}/acknowledge`)).body.code).toBe('directive_not_received');
+    expect((await city.request('POST', `/directives/${targetId}/acknowledge`)).body.code).toBe('directive_not_received');
     // An ancestor's officer may act at the district, but not sign for it.
-    const onBehalf = await east.call('POST', `/directives/${targetId}/acknowledge`, undefined, { role: 'city_officer', node: cityRef.code });
+    const onBehalf = await east.request('POST', `/directives/${targetId}/acknowledge`, undefined, { role: 'city_officer', node: city.ref.code });
     expect(onBehalf).toMatchObject({ status: 403, body: { code: 'out_of_scope' } });
 
-    await west.settle();
+    await settle(west);
     await eventually('the district sees its acknowledgement', async () => {
-      await west.settle();
+      await settle(west);
       return (await receivedAt(west)).find((i) => i.id === targetId)?.acknowledged === true;
     });
   }, 60_000);
@@ -181,14 +131,14 @@ describe('directives: city → districts, progress back up (real nats-servers)',
       [east, '乙区一号驿站', BA_YOU],
       [east, '乙区二号驿站', ['air_conditioning']],
     ] as const) {
-      expect((await node.call('POST', '/stations', station(name, [...facilities]))).status).toBe(201);
+      expect((await node.request('POST', '/stations', station(name, [...facilities]))).status).toBe(201);
     }
-    await west.settle();
-    await east.settle();
+    await settle(west);
+    await settle(east);
 
     // Five open stations, three meeting 八有: "≥ 4, all 八有" now asks all five to comply.
     await eventually('the city sees the five stations and the acknowledgement', async () => {
-      await city.settle();
+      await settle(city);
       const [target, standard] = await Promise.all([cityDirective(targetId), cityDirective(standardId)]);
       const acknowledgements = target.acknowledgements;
       return target.stations?.total === 5 && acknowledgements?.acknowledged === 1 && acknowledgements?.received === 2 && standard.children.every((c: { standard: string }) => c.standard === 'ba_you');
@@ -197,9 +147,9 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(target).toMatchObject({
       id: targetId,
       kind: 'station_target',
-      issuerNode: cityRef.code,
+      issuerNode: city.ref.code,
       scope: 'children',
-      addressedTo: [westRef.code, eastRef.code].sort(),
+      addressedTo: [west.ref.code, east.ref.code].sort(),
       deadline,
       target: 5,
       current: 3,
@@ -210,28 +160,28 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     });
     expect(target.children).toEqual(
       [
-        { code: westRef.code, name: westRef.code, received: true, acknowledged: true, acknowledgedAt: expect.any(String), current: 2, stations: 3 },
-        { code: eastRef.code, name: eastRef.code, received: true, acknowledged: false, acknowledgedAt: null, current: 1, stations: 2 },
+        { code: west.ref.code, name: west.ref.code, received: true, acknowledged: true, acknowledgedAt: expect.any(String), current: 2, stations: 3 },
+        { code: east.ref.code, name: east.ref.code, received: true, acknowledged: false, acknowledgedAt: null, current: 1, stations: 2 },
       ].sort((a, b) => byCode(a.code, b.code)),
     );
     expect(target.history.map((h: { type: string; nodeCode: string }) => `${h.type}@${h.nodeCode}`)).toEqual(
-      expect.arrayContaining([`DirectiveIssued@${cityRef.code}`, `DirectiveReceived@${westRef.code}`, `DirectiveReceived@${eastRef.code}`, `DirectiveAcknowledged@${westRef.code}`]),
+      expect.arrayContaining([`DirectiveIssued@${city.ref.code}`, `DirectiveReceived@${west.ref.code}`, `DirectiveReceived@${east.ref.code}`, `DirectiveAcknowledged@${west.ref.code}`]),
     );
 
     // The list the dashboard reads: both directives, the subtree-wide one expecting every child seen.
-    const { items } = (await city.call('GET', '/directives')).body;
+    const { items } = (await city.request('GET', '/directives')).body;
     expect(items.map((i: { id: string }) => i.id).sort()).toEqual([standardId, targetId].sort());
     const standard = items.find((i: { id: string }) => i.id === standardId);
     expect(standard).toMatchObject({ scope: 'subtree', target: 5, current: 3, progress: 0.6, acknowledgements: { expected: 2, received: 2, acknowledged: 0 } });
     expect(standard.children.map((c: { code: string; standard: string }) => [c.code, c.standard])).toEqual(
-      [[westRef.code, 'ba_you'], [eastRef.code, 'ba_you']].sort((a, b) => byCode(a[0]!, b[0]!)),
+      [[west.ref.code, 'ba_you'], [east.ref.code, 'ba_you']].sort((a, b) => byCode(a[0]!, b[0]!)),
     );
   }, 120_000);
 
   it('changes nothing when a directive is delivered again', async () => {
     // 乙区 goes back to its own standard: a redelivered directive must not adopt 八有 over it again.
-    expect((await east.call('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
-    await east.settle();
+    expect((await east.request('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
+    await settle(east);
     const countsBefore = await Promise.all([west, east].map(receiptEventCounts));
     const listsBefore = await Promise.all([west, east].map(receivedAt));
 
@@ -260,37 +210,37 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         await dnc.close();
         return info.state.messages >= lastSeq;
       });
-      await district.settle();
+      await settle(district);
     }
     expect(await Promise.all([west, east].map(receiptEventCounts))).toEqual(countsBefore);
     expect(await Promise.all([west, east].map(receivedAt))).toEqual(listsBefore);
-    expect((await east.call('GET', '/compliance')).body.standard).toBe('liu_you');
-    await city.settle();
+    expect((await east.request('GET', '/compliance')).body.standard).toBe('liu_you');
+    await settle(city);
     expect((await cityDirective(standardId)).acknowledgements).toEqual({ expected: 2, received: 2, acknowledged: 0 });
   }, 120_000);
 
   it('withdraws and re-dates directives down the tree', async () => {
-    const amended = await city.call('POST', `/directives/${standardId}/deadline`, { deadline: `${nextYear}-12-31` });
+    const amended = await city.request('POST', `/directives/${standardId}/deadline`, { deadline: `${nextYear}-12-31` });
     expect(amended).toMatchObject({ status: 200, body: { events: ['DirectiveDeadlineAmended'] } });
-    const withdrawn = await city.call('POST', `/directives/${targetId}/withdraw`, { reason: '目标任务调整' });
+    const withdrawn = await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '目标任务调整' });
     expect(withdrawn).toMatchObject({ status: 200, body: { events: ['DirectiveWithdrawn'] } });
-    await city.settle();
+    await settle(city);
 
     await eventually('the district hears both', async () => {
-      await east.settle();
+      await settle(east);
       const items = await receivedAt(east);
       return items.find((i) => i.id === targetId)?.status === 'withdrawn' && items.find((i) => i.id === standardId)?.deadline === `${nextYear}-12-31`;
     });
-    const late = await east.call('POST', `/directives/${targetId}/acknowledge`);
+    const late = await east.request('POST', `/directives/${targetId}/acknowledge`);
     expect(late).toMatchObject({ status: 409, body: { code: 'directive_withdrawn' } });
-    expect((await city.call('POST', `/directives/${targetId}/withdraw`, { reason: '再撤一次' })).body.code).toBe('directive_withdrawn');
+    expect((await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '再撤一次' })).body.code).toBe('directive_withdrawn');
 
     await eventually('the city shows it withdrawn', async () => (await cityDirective(targetId)).status === 'withdrawn');
     expect(await cityDirective(targetId)).toMatchObject({ status: 'withdrawn', withdrawnReason: '目标任务调整' });
   }, 60_000);
 
   it('answers bad directives with problem+json naming the field', async () => {
-    const issue = (body: Record<string, unknown>, as?: { role?: Role; node?: string }) => city.call('POST', '/directives', body, as);
+    const issue = (body: Record<string, unknown>, as?: { role?: Role; node?: string }) => city.request('POST', '/directives', body, as);
     const expectField = (response: { status: number; body: any }, status: number, code: string, field: string) => {
       expect(response.status).toBe(status);
       expect(response.body).toMatchObject({ code, field });
@@ -313,15 +263,15 @@ describe('directives: city → districts, progress back up (real nats-servers)',
 
     expect((await issue({ kind: 'adopt_standard', standard: 'ba_you', deadline }, { role: 'district_officer' })).body.code).toBe('forbidden');
     // A district has nobody to direct, whoever asks.
-    const fromDistrict = await west.call('POST', '/directives', { kind: 'adopt_standard', standard: 'ba_you', deadline }, { role: 'city_officer', node: cityRef.code });
+    const fromDistrict = await west.request('POST', '/directives', { kind: 'adopt_standard', standard: 'ba_you', deadline }, { role: 'city_officer', node: city.ref.code });
     expect(fromDistrict).toMatchObject({ status: 409, body: { code: 'no_child_nodes' } });
 
-    expect((await city.call('GET', '/directives/not-a-uuid')).body).toMatchObject({ code: 'validation_failed', field: 'id' });
-    expect((await city.call('GET', `/directives/${newId()}`)).status).toBe(404);
-    expect((await city.call('POST', `/directives/${newId()}/withdraw`, { reason: '无' })).body.code).toBe('directive_not_found');
-    expect((await city.call('POST', `/directives/${standardId}/deadline`, { deadline: '2020-01-01' })).body).toMatchObject({ code: 'invalid_deadline', field: 'deadline' });
+    expect((await city.request('GET', '/directives/not-a-uuid')).body).toMatchObject({ code: 'validation_failed', field: 'id' });
+    expect((await city.request('GET', `/directives/${newId()}`)).status).toBe(404);
+    expect((await city.request('POST', `/directives/${newId()}/withdraw`, { reason: '无' })).body.code).toBe('directive_not_found');
+    expect((await city.request('POST', `/directives/${standardId}/deadline`, { deadline: '2020-01-01' })).body).toMatchObject({ code: 'invalid_deadline', field: 'deadline' });
     // Nothing of that reached the list.
-    expect((await city.call('GET', '/directives')).body.items).toHaveLength(2);
+    expect((await city.request('GET', '/directives')).body.items).toHaveLength(2);
   }, 60_000);
 });
 
@@ -330,7 +280,7 @@ function byCode(a: string, b: string): number {
 }
 
 /** How many receipts and adoptions the node's own event store holds. */
-async function receiptEventCounts(node: Node): Promise<Record<string, number>> {
+async function receiptEventCounts(node: FederatedNode): Promise<Record<string, number>> {
   const db = node.service.app.get<Kysely<StationsDatabase>>(DB);
   const rows = await db
     .selectFrom('events')

@@ -77,16 +77,22 @@ export function freePort(): Promise<number> {
 
 export async function startNatsServer(options: NatsProcessOptions): Promise<NatsProcess> {
   const domain = jetStreamDomain(options.node.code, options.domain);
-  const dir = await mkdtemp(join(tmpdir(), `ws-nats-${options.node.code}-`));
   const [port, leafPort, httpPort] = [await freePort(), await freePort(), await freePort()];
+  const dir = await mkdtemp(join(tmpdir(), `ws-nats-${options.node.code}-`));
   const parent = options.parentLeafUrl ? serversByLeafUrl.get(options.parentLeafUrl) : undefined;
   const server = new ManagedNatsServer(options, domain, { port, leafPort, httpPort }, dir, parent, options.startTimeoutMs ?? 15_000);
-  if (options.parentCredentials === undefined) await parent?.admit({ code: options.node.code, domain, password: testFederationCredentials.leaf(options.node.code).password });
-  await server.writeConfig();
-  serversByLeafUrl.set(server.leafUrl, server);
-  await server.start();
-  // A server admitted at its parent is returned with its link up.
-  if (parent && options.parentCredentials === undefined) await server.waitForLinks(1);
+  try {
+    if (options.parentCredentials === undefined) await parent?.admit({ code: options.node.code, domain, password: testFederationCredentials.leaf(options.node.code).password });
+    await server.writeConfig();
+    serversByLeafUrl.set(server.leafUrl, server);
+    await server.start();
+    // A server admitted at its parent is returned with its link up.
+    if (parent && options.parentCredentials === undefined) await server.waitForLinks(1);
+  } catch (error) {
+    // A server that did not come up leaves no process and no directory behind.
+    await server.remove();
+    throw error;
+  }
   return server;
 }
 
