@@ -7,7 +7,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { FACILITY_CODES } from '@ws/contracts';
 import { NearestIndex, type IndexedStation, type NearestQuery } from '../apps/stations/src/read-models/nearest/nearest-index';
-import { randomStation, seededRandom, type Random } from '../apps/stations/src/read-models/nearest/random-stations';
+import { type Random, seededRandom } from '@ws/kernel';
+import { randomStation } from '../apps/stations/src/read-models/nearest/random-stations';
 
 const STATIONS = 200_000;
 const QUERIES = 20_000;

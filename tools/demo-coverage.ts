@@ -1,5 +1,5 @@
-import { signToken } from '@ws/kernel';
-import { call, planStations, profileOf, seeded } from './demo-data';
+import { seededRandom, signToken } from '@ws/kernel';
+import { call, planStations, profileOf } from './demo-data';
 
 /**
  * A made-up worker-density heat map (劳动者热力) for one district, as `lat,lng,count` rows: most
@@ -28,7 +28,7 @@ function gaussian(random: () => number): number {
 export function workerDensity(districtCode: string, stationScale: number): DensityPoint[] {
   const stations = planStations(districtCode, stationScale).map((plan) => plan.body);
   const profile = profileOf(districtCode);
-  const random = seeded(Number(districtCode) * 7 + 1);
+  const random = seededRandom(Number(districtCode) * 7 + 1);
   const points: DensityPoint[] = [];
   const cluster = (lng: number, lat: number, spread: number, workers: number, spots: number) => {
     for (let i = 0; i < spots; i++) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
+import { seededRandom, signToken } from '@ws/kernel';
 
 /**
  * Demo stations and visits for one district, in the proportions the seeds report (scaled):
@@ -32,18 +32,6 @@ const BASE_FACILITIES = ['air_conditioning', 'fridge', 'microwave', 'water_dispe
 
 export function profileOf(districtCode: string): DistrictProfile {
   return DISTRICT_PROFILES[districtCode] ?? DEFAULT_PROFILE;
-}
-
-/** A small deterministic generator, so two runs of the demo look alike. */
-export function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function pickWeighted(random: () => number, weights: Array<[string, number]>): string {
@@ -94,7 +82,7 @@ export interface StationPlan {
  */
 export function planStations(districtCode: string, scale = 1): StationPlan[] {
   const profile = profileOf(districtCode);
-  const random = seeded(Number(districtCode));
+  const random = seededRandom(Number(districtCode));
   const name = divisionName(districtCode) ?? districtCode;
   const tiers: Array<[string, number]> = [
     ['district_hub', profile.hubs],
@@ -167,7 +155,7 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
     if (reviewScores) await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: reviewScores });
     return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
   });
-  const random = seeded(Number(districtCode) + 1);
+  const random = seededRandom(Number(districtCode) + 1);
   const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
   const upgraded = await upgradeSome(stationsApi, token, plans, stations);
   return { stations, visits, upgraded };
@@ -235,7 +223,7 @@ async function backfillVisits(stationsApi: string, stationIds: string[], perDay:
 
 /** A steady trickle of live check-ins (扫码打卡) at random stations, until stopped. */
 export function startCheckinTrickle(stationsApi: string, stationIds: string[], perSecond: number): () => void {
-  const random = seeded(Date.now());
+  const random = seededRandom(Date.now());
   const timer = setInterval(() => {
     for (let i = 0; i < perSecond; i++) {
       const stationId = stationIds[Math.floor(random() * stationIds.length)]!;

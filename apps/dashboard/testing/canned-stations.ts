@@ -1,4 +1,5 @@
 import { shanghaiDayAndHour } from '@ws/contracts';
+import { seededRandom } from '@ws/kernel';
 import type { FakeRoute } from './fake-upstream';
 
 /** A district's stations spread around a centre point; the figures are deterministic per seed. */
@@ -58,18 +59,6 @@ const EIGHT_HAVE = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser'
 const OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'];
 const PLACES = ['复兴', '荷花', '府山', '白云', '信安', '新新', '双港', '航埠'];
 
-/** mulberry32: a small seeded generator, so the canned figures are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function uuidFor(seed: number, index: number): string {
   const hex = (seed * 100_000 + index).toString(16).padStart(12, '0');
   return `0196f000-0000-7000-8000-${hex}`;
@@ -79,7 +68,7 @@ export function cannedNode(districts: DistrictSpec[], now = new Date()): CannedN
   const stations: CannedStation[] = [];
   const cells: WorkerCell[] = [];
   for (const district of districts) {
-    const next = random(district.seed);
+    const next = seededRandom(district.seed);
     for (let index = 0; index < district.stations; index += 1) {
       const tier = TIERS[index % TIERS.length]!;
       const facilities = EIGHT_HAVE.filter(() => next() > 0.12);
@@ -112,7 +101,7 @@ export function cannedNode(districts: DistrictSpec[], now = new Date()): CannedN
   const compliant = rows.reduce((sum, row) => sum + row.compliant, 0);
   const totalWorkers = cells.reduce((sum, c) => sum + c.count, 0);
   const coveredWorkers = cells.filter((c) => c.covered).reduce((sum, c) => sum + c.count, 0);
-  const next = random(districts.reduce((sum, d) => sum + d.seed, 0));
+  const next = seededRandom(districts.reduce((sum, d) => sum + d.seed, 0));
   const visitsByDay = Array.from({ length: 30 }, (_, index) => ({
     key: shanghaiDayAndHour(new Date(now.getTime() - (29 - index) * 86_400_000)).day,
     visits: Math.round(stations.length * (8 + next() * 6)),

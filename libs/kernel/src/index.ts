@@ -11,3 +11,4 @@ export * from './decider';
 export * from './sealed-box';
 export * from './event-text';
 export * from './disclosure';
+export * from './seeded-random';

@@ -1,7 +1,8 @@
 import { compileOpeningHours, isOpenAt } from '@ws/contracts';
 import { FixedClock } from '@ws/kernel';
 import { NearestIndex, type IndexedStation, type NearestQuery } from './nearest-index';
-import { randomInstantInWeek, randomStation, seededRandom, type StationMix } from './random-stations';
+import { seededRandom } from '@ws/kernel';
+import { randomInstantInWeek, randomStation, type StationMix } from './random-stations';
 
 // 2030-01-07 is a Monday; Shanghai is UTC+8, so 10:00 Shanghai is 02:00Z.
 const mondayShanghai = (hhmm: string, dayOffset = 0) =>

@@ -1,24 +1,11 @@
 import { FACILITY_CODES, type OpeningHours, type OpeningPeriod } from '@ws/contracts';
+import type { Random } from '@ws/kernel';
 import type { IndexedStation } from './indexed-station';
 
 /**
- * Seeded random stations for the property tests and the benchmark: same seed, same stations,
- * so a failing case can be replayed.
+ * Seeded random stations for the property tests and the benchmark (seededRandom of @ws/kernel):
+ * same seed, same stations, so a failing case can be replayed.
  */
-export type Random = () => number;
-
-/** mulberry32: tiny, fast, good enough for test data. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface BoundingBox {
   minLng: number;
   maxLng: number;
