@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
@@ -48,7 +48,6 @@ describe('dashboard page (shared NATS, a test district)', () => {
   const stream = `DASH_${uniqueSuffix()}`;
   const data = cannedNode([{ code, center: [118.87, 28.94], stations: 23, seed: 7 }]);
   let nc: NatsConnection;
-  let js: JetStreamClient;
   let jsm: JetStreamManager;
   let upstream: FakeUpstream;
   let dashboard: RunningDashboard;
@@ -57,11 +56,10 @@ describe('dashboard page (shared NATS, a test district)', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     nc = await connect({ servers: NATS_URL });
-    js = jetstream(nc);
     jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: stream, subjects: [subtreeEventFilter(node)] });
-    await publishVisits(js, node, ['rider', 'rider']);
-    await publishVisits(js, node, ['courier']);
+    await publishVisits(nc, node, ['rider', 'rider']);
+    await publishVisits(nc, node, ['courier']);
     upstream = await startFakeUpstream(stationsRoutes(data, { total: 3 }, ['/coverage']));
     dashboard = await startDashboard(testDashboardConfig({ node, natsUrl: NATS_URL, evtStream: stream, upstreams: { stations: upstream.url } }));
   });
@@ -109,7 +107,7 @@ describe('dashboard page (shared NATS, a test district)', () => {
     await openDashboard(page, dashboard.url);
     await waitForTodayVisits(page, 3, 10_000);
 
-    await publishVisits(js, node, ['truck_driver', 'sanitation']);
+    await publishVisits(nc, node, ['truck_driver', 'sanitation']);
     await waitForTodayVisits(page, 5, LIVE_DEADLINE_MS);
     expect((await tile(page, 'latest-event')).text).toBe('打卡到访 ×2');
     expect(await page.locator('#feed li').first().textContent()).toContain('打卡到访 ×2');

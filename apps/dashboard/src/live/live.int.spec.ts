@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
 import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
@@ -19,16 +19,14 @@ describe('live feed over SSE (real JetStream)', () => {
   const node = nodeRef(testNodeCode());
   const stream = `DASH_${uniqueSuffix()}`;
   let nc: NatsConnection;
-  let js: JetStreamClient;
   let jsm: JetStreamManager;
   let dashboard: RunningDashboard | undefined;
 
   beforeAll(async () => {
     nc = await connect({ servers: NATS_URL });
-    js = jetstream(nc);
     jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: stream, subjects: [subtreeEventFilter(node)] });
-    await publishVisits(js, node, ['rider']);
+    await publishVisits(nc, node, ['rider']);
     dashboard = await startDashboard(testDashboardConfig({ node, natsUrl: NATS_URL, evtStream: stream }));
   });
 
@@ -45,7 +43,7 @@ describe('live feed over SSE (real JetStream)', () => {
     const received = { text: '' };
     await readUntil(reader, received, (text) => text.includes('"todayVisits":1,'));
 
-    await publishVisits(js, node, ['courier', 'courier']);
+    await publishVisits(nc, node, ['courier', 'courier']);
     await readUntil(reader, received, (text) => text.includes('"todayVisits":3,'));
     const health = await (await fetch(`${dashboard!.url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', live: { streamConnected: true, lastSeq: 2 } });
