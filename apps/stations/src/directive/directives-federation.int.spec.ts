@@ -5,6 +5,7 @@ import { shanghaiYear } from '@ws/contracts';
 import { newId, type Role } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
+import { waitUntil } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 import { DirectiveInboxService } from './inbox/directive-inbox.service';
@@ -29,15 +30,6 @@ const station = (name: string, facilities: string[]) => ({
 async function settle(node: FederatedNode): Promise<void> {
   await node.service.catchUp();
   await node.service.app.get(DirectiveInboxService).catchUp();
-}
-
-/** Polls until `check` holds: directives cross nodes by stream sourcing, asynchronously. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
@@ -80,10 +72,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     await settle(city);
 
     for (const district of [west, east]) {
-      await eventually(`${district.ref.code} receives both`, async () => {
+      await waitUntil(async () => {
         await settle(district);
         return (await receivedAt(district)).length === 2;
-      });
+      }, `${district.ref.code} receives both`);
       const items = await receivedAt(district);
       expect(items.map((i) => i.id).sort()).toEqual([standardId, targetId].sort());
       expect(items.find((i) => i.id === targetId)).toMatchObject({
@@ -94,10 +86,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         status: 'open',
         acknowledged: false,
       });
-      await eventually(`${district.ref.code} adopts 八有`, async () => {
+      await waitUntil(async () => {
         await settle(district);
         return (await district.request('GET', '/compliance')).body.standard === 'ba_you';
-      });
+      }, `${district.ref.code} adopts 八有`);
     }
     expect((await city.request('GET', '/compliance')).body.standard).toBe('ba_you');
   }, 120_000);
@@ -117,10 +109,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(onBehalf).toMatchObject({ status: 403, body: { code: 'out_of_scope' } });
 
     await settle(west);
-    await eventually('the district sees its acknowledgement', async () => {
+    await waitUntil(async () => {
       await settle(west);
       return (await receivedAt(west)).find((i) => i.id === targetId)?.acknowledged === true;
-    });
+    }, 'the district sees its acknowledgement');
   }, 60_000);
 
   it('measures the target at the city from the stations its districts register', async () => {
@@ -137,12 +129,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     await settle(east);
 
     // Five open stations, three meeting 八有: "≥ 4, all 八有" now asks all five to comply.
-    await eventually('the city sees the five stations and the acknowledgement', async () => {
+    await waitUntil(async () => {
       await settle(city);
       const [target, standard] = await Promise.all([cityDirective(targetId), cityDirective(standardId)]);
       const acknowledgements = target.acknowledgements;
       return target.stations?.total === 5 && acknowledgements?.acknowledged === 1 && acknowledgements?.received === 2 && standard.children.every((c: { standard: string }) => c.standard === 'ba_you');
-    });
+    }, 'the city sees the five stations and the acknowledgement');
     const target = await cityDirective(targetId);
     expect(target).toMatchObject({
       id: targetId,
@@ -204,12 +196,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
 
     for (const district of [west, east]) {
       // The district's DIR has sourced the copy once its last message is the city's last one again.
-      await eventually(`${district.ref.code} sources the copy`, async () => {
+      await waitUntil(async () => {
         const dnc = await connect({ servers: district.nats.url });
         const info = await (await jetstreamManager(dnc)).streams.info('DIR');
         await dnc.close();
         return info.state.messages >= lastSeq;
-      });
+      }, `${district.ref.code} sources the copy`);
       await settle(district);
     }
     expect(await Promise.all([west, east].map(receiptEventCounts))).toEqual(countsBefore);
@@ -226,16 +218,16 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(withdrawn).toMatchObject({ status: 200, body: { events: ['DirectiveWithdrawn'] } });
     await settle(city);
 
-    await eventually('the district hears both', async () => {
+    await waitUntil(async () => {
       await settle(east);
       const items = await receivedAt(east);
       return items.find((i) => i.id === targetId)?.status === 'withdrawn' && items.find((i) => i.id === standardId)?.deadline === `${nextYear}-12-31`;
-    });
+    }, 'the district hears both');
     const late = await east.request('POST', `/directives/${targetId}/acknowledge`);
     expect(late).toMatchObject({ status: 409, body: { code: 'directive_withdrawn' } });
     expect((await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '再撤一次' })).body.code).toBe('directive_withdrawn');
 
-    await eventually('the city shows it withdrawn', async () => (await cityDirective(targetId)).status === 'withdrawn');
+    await waitUntil(async () => (await cityDirective(targetId)).status === 'withdrawn', 'the city shows it withdrawn');
     expect(await cityDirective(targetId)).toMatchObject({ status: 'withdrawn', withdrawnReason: '目标任务调整' });
   }, 60_000);
 
