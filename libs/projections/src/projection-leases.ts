@@ -26,6 +26,8 @@ export class ProjectionLeases {
   private connecting?: Promise<Client>;
   private keepalive?: NodeJS.Timeout;
   private readonly held = new Map<string, () => void>();
+  /** Runners that hold or wait for a lease: the connection closes when the last one stops. */
+  private readonly users = new Set<string>();
 
   private constructor(private readonly config: ClientConfig) {}
 
@@ -47,6 +49,7 @@ export class ProjectionLeases {
    */
   async tryAcquire(name: string, onLost: () => void): Promise<boolean> {
     if (this.held.has(name)) throw new Error(`projection lease ${name} is already held by this process`);
+    this.users.add(name);
     const client = await this.connect();
     const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [LEASE_CLASS, leaseKeyOf(name)]);
     if (!rows[0]?.locked) return false;
@@ -54,12 +57,14 @@ export class ProjectionLeases {
     return true;
   }
 
-  async release(name: string): Promise<void> {
-    if (!this.held.delete(name)) return;
+  /** Gives the lease back (if held); `done` when the runner stops, so its waiting ends too. */
+  async release(name: string, done = false): Promise<void> {
+    if (done) this.users.delete(name);
     const client = this.client;
-    if (!client) return;
-    await client.query('select pg_advisory_unlock($1, $2)', [LEASE_CLASS, leaseKeyOf(name)]).catch(() => undefined);
-    if (this.held.size === 0) this.disconnect(client);
+    if (this.held.delete(name) && client) {
+      await client.query('select pg_advisory_unlock($1, $2)', [LEASE_CLASS, leaseKeyOf(name)]).catch(() => undefined);
+    }
+    if (client && this.users.size === 0) this.disconnect(client);
   }
 
   private connect(): Promise<Client> {

@@ -189,7 +189,7 @@ export class ProjectionRunner {
         clearInterval(drift);
         signal.removeEventListener('abort', follow);
         this.setLeading(false);
-        await this.leases?.release(this.name);
+        await this.leases?.release(this.name, signal.aborted);
       }
       await this.refreshFromCheckpoint().catch(() => undefined);
     }
