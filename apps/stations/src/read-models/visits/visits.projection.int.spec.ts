@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Kysely, sql } from 'kysely';
+import { eventSubject, nodeRef, STATIONS_CONTEXT } from '@ws/contracts';
+import type { EventEnvelope, RecordedVisit } from '@ws/contracts';
+import { createDb, eventStoreMigrations, migrateToLatest } from '@ws/eventstore';
+import type { ConsumedEvent } from '@ws/messaging';
+import { platformConfig } from '@ws/platform';
+import { projectionMigrations } from '@ws/projections';
+import { createTestDatabase, TestDatabase } from '@ws/testing';
+import type { StationsDatabase } from '../../db/database';
+import { stationsMigrations } from '../../db/migrations';
+import { VisitsProjection } from './visits.projection';
+
+describe('VisitsProjection (real Postgres)', () => {
+  let database: TestDatabase;
+  let db: Kysely<StationsDatabase>;
+  // A city's projection: it sees the check-ins of all its districts.
+  const projection = new VisitsProjection(platformConfig('stations', { NODE_CODE: '3308' }));
+  let seq = 0;
+
+  function recorded(district: string, stationId: string, visits: RecordedVisit[]): ConsumedEvent {
+    const eventId = randomUUID();
+    const envelope: EventEnvelope = {
+      eventId, type: 'VisitsRecorded', schema: 1, streamId: `checkins-${stationId}`, streamVersion: null,
+      occurredAt: new Date().toISOString(), data: { stationId, visits }, metadata: { correlationId: eventId, causationId: eventId, node: district },
+    };
+    return { seq: ++seq, subject: eventSubject(nodeRef(district), STATIONS_CONTEXT, 'checkins', stationId, 'VisitsRecorded'), envelope };
+  }
+
+  const visit = (at: string, occupation: RecordedVisit['occupation']): RecordedVisit => ({ key: randomUUID(), at, occupation });
+
+  async function buckets() {
+    const { rows } = await sql<{ station_id: string; district_code: string; day: string; hour: number; occupation: string; visits: number }>`
+      select station_id, district_code, to_char(day, 'YYYY-MM-DD') as day, hour, occupation, visits
+      from visits_hourly order by station_id, day, hour, occupation`.execute(db);
+    return rows;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('visits');
+    db = createDb<StationsDatabase>(database.url);
+    await migrateToLatest(db, { ...eventStoreMigrations, ...projectionMigrations, ...stationsMigrations });
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('sums visits per station, Shanghai day and hour and occupation, with each district from its subject, across batches', async () => {
+    const [a, b] = [randomUUID(), randomUUID()].sort();
+    await db.transaction().execute((trx) =>
+      projection.apply(trx, [
+        // 15:59Z is 23:59 in Shanghai; 16:00Z is the next day's hour 0; an offset is read too.
+        recorded('330802', a!, [visit('2026-06-01T15:59:00.000Z', 'rider'), visit('2026-06-01T16:00:00.000Z', 'rider')]),
+        recorded('330802', a!, [visit('2026-06-01T15:10:00.000Z', 'rider'), visit('2026-06-01T23:30:00+08:00', 'courier')]),
+        recorded('330803', b!, [visit('2026-06-02T01:00:00.000Z', 'sanitation')]),
+      ]),
+    );
+    await db.transaction().execute((trx) => projection.apply(trx, [recorded('330802', a!, [visit('2026-06-01T15:00:00.000Z', 'rider')])]));
+
+    expect(await buckets()).toEqual([
+      { station_id: a, district_code: '330802', day: '2026-06-01', hour: 23, occupation: 'courier', visits: 1 },
+      { station_id: a, district_code: '330802', day: '2026-06-01', hour: 23, occupation: 'rider', visits: 3 },
+      { station_id: a, district_code: '330802', day: '2026-06-02', hour: 0, occupation: 'rider', visits: 1 },
+      { station_id: b, district_code: '330803', day: '2026-06-02', hour: 9, occupation: 'sanitation', visits: 1 },
+    ]);
+  });
+});
