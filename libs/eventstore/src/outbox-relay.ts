@@ -122,15 +122,12 @@ export class OutboxRelay {
 
   private publishBatch(): Promise<BatchOutcome> {
     return this.db.transaction().execute(async (trx): Promise<BatchOutcome> => {
-      // One round trip: the lock, then (only if taken) the oldest rows; a single row of nulls
-      // when the lock is elsewhere or the outbox is empty.
-      const { rows } = await sql<{ locked: boolean } & { [K in keyof Selectable<OutboxTable>]: Selectable<OutboxTable>[K] | null }>`
-        select l.locked, o.position, o.event_id, o.subject, o.headers, o.payload
-        from (select pg_try_advisory_xact_lock(${this.lockKey}::bigint) as locked) as l
-        left join lateral (select * from outbox where l.locked order by position limit ${this.batchSize}) as o on true
-        order by o.position`.execute(trx);
+      // Two statements, not one: a read-committed statement's snapshot is taken before it runs,
+      // so rows selected in the statement that takes the lock could include rows another relay
+      // published and deleted just before it released the lock.
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${this.lockKey}::bigint) as locked`.execute(trx);
       if (!rows[0]?.locked) return { locked: false };
-      const batch = rows.filter((row): row is typeof row & Selectable<OutboxTable> => row.position !== null);
+      const batch = await trx.selectFrom('outbox').selectAll().orderBy('position').limit(this.batchSize).execute();
       if (batch.length === 0) return { locked: true, published: 0 };
       await this.publisher.publishBatch(batch.map(messageOf));
       this.count += batch.length;
