@@ -23,20 +23,22 @@ export async function startBenchNode(stations: number): Promise<BenchNode> {
   const code = testNodeCode();
   const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
   const service = await startServiceProcess('stations', env);
+  const close = async () => {
+    await service.kill('SIGTERM');
+    await database.drop();
+    const nc = await connect({ servers: NATS_URL });
+    const jsm = await jetstreamManager(nc);
+    for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
+    await nc.close();
+  };
   const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
   const stationIds: string[] = [];
-  for (let i = 0; i < stations; i++) {
-    const response = await fetch(`${service.base}/stations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        name: `基准驿站${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: '330802001',
-        address: `基准路${i}号`, location: { lng: 118.8 + (i % 50) * 0.003, lat: 28.9 + Math.floor(i / 50) * 0.003 },
-        hours: { open24h: true }, facilities: ['microwave', 'charging'],
-      }),
-    });
-    if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
-    stationIds.push(((await response.json()) as { stationId: string }).stationId);
+  try {
+    for (let i = 0; i < stations; i++) stationIds.push(await registerStation(service, token, i));
+  } catch (error) {
+    // A failed set-up must not leave the service running on a dropped database.
+    await close();
+    throw error;
   }
   return {
     service,
@@ -44,15 +46,22 @@ export async function startBenchNode(stations: number): Promise<BenchNode> {
     code,
     token,
     stationIds,
-    async close() {
-      await service.kill('SIGTERM');
-      await database.drop();
-      const nc = await connect({ servers: NATS_URL });
-      const jsm = await jetstreamManager(nc);
-      for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
-      await nc.close();
-    },
+    close,
   };
+}
+
+async function registerStation(service: ServiceProcess, token: string, i: number): Promise<string> {
+  const response = await fetch(`${service.base}/stations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      name: `基准驿站${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: '330802001',
+      address: `基准路${i}号`, location: { lng: 118.8 + (i % 50) * 0.003, lat: 28.9 + Math.floor(i / 50) * 0.003 },
+      hours: { open24h: true }, facilities: ['microwave', 'charging'],
+    }),
+  });
+  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { stationId: string }).stationId;
 }
 
 export function percentile(sorted: number[], p: number): number {
