@@ -31,15 +31,17 @@ export function breakdownPieOption(rows) {
       type: 'scroll',
       orient: 'vertical',
       top: 'middle',
-      right: 0,
+      // The legend starts right of the doughnut (a right-aligned one ran into it in narrow panels).
+      left: '50%',
       itemGap: 6,
+      textStyle: { ...legend.textStyle, width: 100, overflow: 'truncate' },
       formatter: (name) => `${name}  ${total ? Math.round((values.get(name) / total) * 100) : 0}%`,
     },
     series: [
       {
         type: 'pie',
-        radius: ['40%', '70%'],
-        center: ['28%', '50%'],
+        radius: ['32%', '56%'],
+        center: ['24%', '50%'],
         itemStyle: { borderColor: '#0f2347', borderWidth: 2 },
         label: { show: false },
         data: shown.map((r) => ({ name: r.label, value: r.value })),
