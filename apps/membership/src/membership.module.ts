@@ -39,7 +39,8 @@ import { RedeemController } from './shop/redeem/redeem.controller';
 import { RedeemHandler } from './shop/redeem/redeem.handler';
 import { RewardsSubscription } from './subscriptions/rewards.subscription';
 import { HandoverService } from './transfer-federation/handover.service';
-import { TransferFederationService } from './transfer-federation/transfer-federation.service';
+import { TransferInbox } from './transfer-federation/transfer-inbox';
+import { TransferRouter } from './transfer-federation/transfer-router';
 import { ManageUnionsController } from './union/manage-unions/manage-unions.controller';
 import { ManageUnionsHandler } from './union/manage-unions/manage-unions.handler';
 import { SuggestUnionController } from './union/suggest-union/suggest-union.controller';
@@ -99,7 +100,8 @@ export class MembershipModule {
         BookPointsHandler,
         RedeemHandler,
         HandoverService,
-        TransferFederationService,
+        TransferRouter,
+        TransferInbox,
         UnionsProjection,
         MembersProjection,
         ApplicationQueueProjection,

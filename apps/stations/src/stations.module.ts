@@ -10,7 +10,7 @@ import { CoverageController } from './read-models/coverage/coverage.controller';
 import { DirectiveCommandHandler } from './directive/directive-command.handler';
 import { DirectiveController } from './directive/directive.controller';
 import { DirectiveReceiptHandler } from './directive/directive-receipt.handler';
-import { DirectiveInboxService } from './directive/inbox/directive-inbox.service';
+import { DirectiveInbox } from './directive/inbox/directive-inbox';
 import { DirectoryController } from './read-models/directory/directory.controller';
 import { DirectoryProjection } from './read-models/directory/directory.projection';
 import { DirectiveReceiptsProjection } from './read-models/directives/directive-receipts.projection';
@@ -54,7 +54,7 @@ export class StationsModule {
         VisitsProjection,
         DirectiveCommandHandler,
         DirectiveReceiptHandler,
-        DirectiveInboxService,
+        DirectiveInbox,
         IssuedDirectivesProjection,
         DirectiveReceiptsProjection,
       ],

@@ -13,6 +13,7 @@ const statusByCode = new Map<string, number>([
   ['route_not_found', 404],
   ['version_conflict', 409],
   ['already_exists', 409],
+  ['not_rebuildable', 409],
   ['payload_too_large', 413],
   ['unsupported_media_type', 415],
   ['rate_limited', 429],

@@ -21,8 +21,7 @@ export class ProjectionsAdminController {
   @Roles('province_officer', 'city_officer', 'district_officer')
   @ApiOperation({ summary: '重建读模型：清空后从事件流重放 (truncate and replay)' })
   async rebuild(@Param('name') name: string) {
-    const runner = this.projections.get(name);
-    await runner.rebuild();
+    await this.projections.rebuild(name);
     return { name, status: 'rebuilding' };
   }
 }

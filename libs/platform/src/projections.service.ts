@@ -9,7 +9,10 @@ import type { PlatformConfig } from './platform-config';
 import { ReadModel } from './read-model.decorator';
 import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, PLATFORM_CONFIG } from './tokens';
 
-/** Runs every @ReadModel() projection of the service, each with its own checkpoint. */
+/**
+ * Runs every @ReadModel() projection of the service, each with its own checkpoint, on the
+ * stream it names (EVT unless it says DIR); /health, /metrics and the admin routes see them all.
+ */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
@@ -35,7 +38,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       .filter((instance): instance is Projection => Boolean(instance));
     for (const projection of projections) {
       const runner = new ProjectionRunner(this.db, this.js, this.jsm, projection, {
-        stream: this.config.streams.evt,
+        stream: projection.stream === 'dir' ? this.config.streams.dir : this.config.streams.evt,
         metrics: this.metrics,
         logger: this.logger,
       });
@@ -58,14 +61,29 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return runner;
   }
 
+  /** Truncates and replays a read model; a reaction that acts on its events is refused. */
+  async rebuild(name: string): Promise<void> {
+    const runner = this.get(name);
+    if (runner.projection.rebuildable === false) {
+      throw new DomainError('not_rebuildable', `${name} 依据事件执行操作（追加事件或下达指令），重放会重复执行，不能重建`, 'name');
+    }
+    await runner.rebuild();
+  }
+
   /** Resolves when every projection has applied what the stream holds now. */
   async catchUp(timeoutMs = 30_000): Promise<void> {
     await Promise.all(this.list().map((runner) => runner.catchUp(timeoutMs)));
   }
 
-  async lags(): Promise<Array<{ name: string; position: number; events: number; seconds: number }>> {
+  async lags(): Promise<Array<{ name: string; stream: 'evt' | 'dir'; rebuildable: boolean; position: number; events: number; seconds: number }>> {
     return Promise.all(
-      this.list().map(async (runner) => ({ name: runner.name, position: runner.position, ...(await runner.lag()) })),
+      this.list().map(async (runner) => ({
+        name: runner.name,
+        stream: runner.projection.stream ?? 'evt',
+        rebuildable: runner.projection.rebuildable !== false,
+        position: runner.position,
+        ...(await runner.lag()),
+      })),
     );
   }
 }

@@ -1,8 +1,9 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { MEMBERSHIP_AGGREGATES, NodeRef, TRANSFER_AGGREGATE, TransferAnswered, TransferDirective, TransferOffered, TransferSettled } from '@ws/contracts';
 import { derivedId, DomainError } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
+import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../db/database';
 import { membershipDecider } from '../memberships/membership.decider';
@@ -11,6 +12,7 @@ import { registerMemberships, updateMembership } from '../memberships/membership
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { Aggregates, target } from '../shared/aggregates';
 import { registeredUnions } from '../union/union-registry';
+import { HandoverService } from './handover.service';
 import { incomingTransferDecider } from './incoming-transfer.decider';
 
 const DIRECTIVE_TYPES = new Set(['TransferOffered', 'TransferAnswered', 'TransferSettled', 'TransferHandedOver']);
@@ -24,18 +26,25 @@ type Meta = { actor: string; causationId: string; correlationId: string };
  * idempotent, so a directive delivered again changes nothing. A directive the domain refuses
  * (the source withdrew meanwhile) is logged and skipped; anything else retries the batch.
  */
+@ReadModel()
+@Injectable()
 export class TransferInbox implements Projection<MembershipDatabase> {
   readonly name = 'membership.transfer-inbox';
+  readonly stream = 'dir';
+  readonly rebuildable = false;
   readonly tables = [];
   private readonly log = new Logger('TransferInbox');
+  private readonly node: NodeRef;
 
   constructor(
-    private readonly node: NodeRef,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly aggregates: Aggregates,
-    private readonly vault: PersonalDataVault,
-    /** Called after a batch that made personal data ready to fetch (the handover loop). */
-    private readonly onHandoverReady: () => void,
-  ) {}
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    /** Told after a batch that made personal data ready to fetch (the handover loop). */
+    private readonly handover: HandoverService,
+  ) {
+    this.node = config.node;
+  }
 
   private handoverReady = false;
 
@@ -55,7 +64,7 @@ export class TransferInbox implements Projection<MembershipDatabase> {
   }
 
   afterCommit(): void {
-    if (this.handoverReady) this.onHandoverReady();
+    if (this.handoverReady) this.handover.fetchWaiting();
   }
 
   private async handle(trx: Transaction<MembershipDatabase>, directive: TransferDirective, meta: Meta): Promise<void> {

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
   IncomingTransferEvent,
@@ -8,9 +9,10 @@ import {
   TRANSFER_AGGREGATE,
   TransferRouted,
 } from '@ws/contracts';
-import type { EventStore } from '@ws/eventstore';
-import { derivedId } from '@ws/kernel';
+import { EventStore } from '@ws/eventstore';
+import { CLOCK, derivedId, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
+import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../db/database';
 import { issueDirective } from './directives';
@@ -20,20 +22,29 @@ import { endsOf, routeTransferFact, RoutedTransfer } from './transfer-routing';
  * Runs at every node and acts where the node is the lowest common ancestor of a cross-node
  * transfer's two ends: it reads the membership facts of its subtree from its EVT stream and
  * sends the matching directive down its DIR stream, with an audit event of its own, in the
- * transaction that advances its checkpoint (each fact routed exactly once). Not a read model:
- * rebuilding it would send directives again, so it is not registered for rebuilds.
+ * transaction that advances its checkpoint (each fact routed exactly once). Run, reported and
+ * checkpointed like a read model, but never rebuilt: a replay would send its directives again.
  */
+@ReadModel()
+@Injectable()
 export class TransferRouter implements Projection<MembershipDatabase> {
   readonly name = 'membership.transfer-router';
+  readonly rebuildable = false;
   readonly tables = [];
   readonly filter: string;
+  private readonly node: NodeRef;
 
   constructor(
-    private readonly node: NodeRef,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly store: EventStore,
-    private readonly now: () => Date,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.filter = subtreeContextFilter(node, MEMBERSHIP_CONTEXT);
+    this.node = config.node;
+    this.filter = subtreeContextFilter(config.node, MEMBERSHIP_CONTEXT);
+  }
+
+  private now(): Date {
+    return this.clock.now();
   }
 
   async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {

@@ -8,7 +8,6 @@ import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
 import { waitUntil } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
-import { DirectiveInboxService } from './inbox/directive-inbox.service';
 
 const BA_YOU = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'first_aid_kit', 'toilet'];
 
@@ -25,12 +24,6 @@ const station = (name: string, facilities: string[]) => ({
   seats: 8,
   facilities,
 });
-
-/** Publishes the outbox, then lets the EVT projections and the DIR inbox apply what their streams hold. */
-async function settle(node: FederatedNode): Promise<void> {
-  await node.service.catchUp();
-  await node.service.app.get(DirectiveInboxService).catchUp();
-}
 
 /**
  * A city and two of its districts, each with its own nats-server (JetStream domain, leafnode to
@@ -69,11 +62,11 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(target.status).toBe(201);
     expect(target.body.title).toBe(`${nextYear}年6月底前驿站≥4个且全部达八有`);
     targetId = target.body.directiveId;
-    await settle(city);
+    await city.service.catchUp();
 
     for (const district of [west, east]) {
       await waitUntil(async () => {
-        await settle(district);
+        await district.service.catchUp();
         return (await receivedAt(district)).length === 2;
       }, `${district.ref.code} receives both`);
       const items = await receivedAt(district);
@@ -87,7 +80,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         acknowledged: false,
       });
       await waitUntil(async () => {
-        await settle(district);
+        await district.service.catchUp();
         return (await district.request('GET', '/compliance')).body.standard === 'ba_you';
       }, `${district.ref.code} adopts 八有`);
     }
@@ -108,9 +101,9 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     const onBehalf = await east.request('POST', `/directives/${targetId}/acknowledge`, undefined, { role: 'city_officer', node: city.ref.code });
     expect(onBehalf).toMatchObject({ status: 403, body: { code: 'out_of_scope' } });
 
-    await settle(west);
+    await west.service.catchUp();
     await waitUntil(async () => {
-      await settle(west);
+      await west.service.catchUp();
       return (await receivedAt(west)).find((i) => i.id === targetId)?.acknowledged === true;
     }, 'the district sees its acknowledgement');
   }, 60_000);
@@ -125,12 +118,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     ] as const) {
       expect((await node.request('POST', '/stations', station(name, [...facilities]))).status).toBe(201);
     }
-    await settle(west);
-    await settle(east);
+    await west.service.catchUp();
+    await east.service.catchUp();
 
     // Five open stations, three meeting 八有: "≥ 4, all 八有" now asks all five to comply.
     await waitUntil(async () => {
-      await settle(city);
+      await city.service.catchUp();
       const [target, standard] = await Promise.all([cityDirective(targetId), cityDirective(standardId)]);
       const acknowledgements = target.acknowledgements;
       return target.stations?.total === 5 && acknowledgements?.acknowledged === 1 && acknowledgements?.received === 2 && standard.children.every((c: { standard: string }) => c.standard === 'ba_you');
@@ -173,7 +166,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
   it('changes nothing when a directive is delivered again', async () => {
     // 乙区 goes back to its own standard: a redelivered directive must not adopt 八有 over it again.
     expect((await east.request('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
-    await settle(east);
+    await east.service.catchUp();
     const countsBefore = await Promise.all([west, east].map(receiptEventCounts));
     const listsBefore = await Promise.all([west, east].map(receivedAt));
 
@@ -202,12 +195,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         await dnc.close();
         return info.state.messages >= lastSeq;
       }, `${district.ref.code} sources the copy`);
-      await settle(district);
+      await district.service.catchUp();
     }
     expect(await Promise.all([west, east].map(receiptEventCounts))).toEqual(countsBefore);
     expect(await Promise.all([west, east].map(receivedAt))).toEqual(listsBefore);
     expect((await east.request('GET', '/compliance')).body.standard).toBe('liu_you');
-    await settle(city);
+    await city.service.catchUp();
     expect((await cityDirective(standardId)).acknowledgements).toEqual({ expected: 2, received: 2, acknowledged: 0 });
   }, 120_000);
 
@@ -216,10 +209,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(amended).toMatchObject({ status: 200, body: { events: ['DirectiveDeadlineAmended'] } });
     const withdrawn = await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '目标任务调整' });
     expect(withdrawn).toMatchObject({ status: 200, body: { events: ['DirectiveWithdrawn'] } });
-    await settle(city);
+    await city.service.catchUp();
 
     await waitUntil(async () => {
-      await settle(east);
+      await east.service.catchUp();
       const items = await receivedAt(east);
       return items.find((i) => i.id === targetId)?.status === 'withdrawn' && items.find((i) => i.id === standardId)?.deadline === `${nextYear}-12-31`;
     }, 'the district hears both');
@@ -264,6 +257,21 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect((await city.request('POST', `/directives/${standardId}/deadline`, { deadline: '2020-01-01' })).body).toMatchObject({ code: 'invalid_deadline', field: 'deadline' });
     // Nothing of that reached the list.
     expect((await city.request('GET', '/directives')).body.items).toHaveLength(2);
+  }, 60_000);
+
+  it('reports the DIR inbox in /health like the read models, and refuses to replay it', async () => {
+    const health = await west.request('GET', '/health');
+    expect(health.body.details.projections.status).toBe('up');
+    expect(health.body.details.projections['stations.directive-inbox']).toMatchObject({ lagEvents: 0, position: expect.any(Number) });
+    expect(health.body.details.projections['stations.directive-inbox'].position).toBeGreaterThan(0);
+
+    const countsBefore = await receiptEventCounts(west);
+    const replay = await west.request('POST', '/admin/projections/stations.directive-inbox/rebuild', undefined, 'district_officer');
+    expect(replay).toMatchObject({ status: 409, body: { code: 'not_rebuildable', field: 'name' } });
+    const directory = await west.request('POST', '/admin/projections/stations.directory/rebuild', undefined, 'district_officer');
+    expect(directory.status).toBe(202);
+    await west.service.catchUp();
+    expect(await receiptEventCounts(west)).toEqual(countsBefore);
   }, 60_000);
 });
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
   DIRECTIVE_AGGREGATES,
@@ -14,9 +14,10 @@ import {
   type EventEnvelope,
   type NodeRef,
 } from '@ws/contracts';
-import type { AppendMeta, EventStore } from '@ws/eventstore';
-import { assertNever, DomainError, type Decider } from '@ws/kernel';
+import { EventStore, type AppendMeta } from '@ws/eventstore';
+import { assertNever, CLOCK, DomainError, type Clock, type Decider } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
+import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import { nodeStandardDecider } from '../../catalogue/adopt-standard/adopt-standard.command';
 import type { StationsDatabase } from '../../db/database';
@@ -36,16 +37,28 @@ const CONTEXT_TOKEN = 4;
  * so this node's compliance and everyone above it measure against it). A directive delivered
  * again finds its row and changes nothing. One the domain refuses is logged and skipped.
  */
+@ReadModel()
+@Injectable()
 export class DirectiveInbox implements Projection<StationsDatabase> {
   readonly name = 'stations.directive-inbox';
+  readonly stream = 'dir';
+  // It appends events (receipts, adoptions) as it goes: a replay would append them again.
+  readonly rebuildable = false;
   readonly tables = ['received_directives'];
   private readonly log = new Logger('DirectiveInbox');
+  private readonly node: NodeRef;
 
   constructor(
-    private readonly node: NodeRef,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly store: EventStore,
-    private readonly now: () => Date,
-  ) {}
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.node = config.node;
+  }
+
+  private now(): Date {
+    return this.clock.now();
+  }
 
   async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
     for (const { subject, envelope } of events) {
