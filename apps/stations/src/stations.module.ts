@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { DIRECTIVE_EVENT_SCHEMAS, STATION_EVENT_SCHEMAS } from '@ws/contracts';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
 import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
 import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
 import { RecordCheckinsService } from './checkin/record-checkins/record-checkins.service';
@@ -46,6 +47,9 @@ export class StationsModule {
         DirectivesController,
       ],
       providers: [
+        // Station and directive events each stamped with their schema version.
+        { provide: EVENT_SCHEMAS, useValue: { ...STATION_EVENT_SCHEMAS, ...DIRECTIVE_EVENT_SCHEMAS } },
+        CommandRunner,
         StationCommandHandler,
         RecordCheckinsService,
         StationLocator,

@@ -42,8 +42,9 @@ const MAX_ATTEMPTS = 5;
 export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
 
 /**
- * Read a stream, fold it, decide, append at the version read: the one way the wishes and
- * dispatch services handle a command. A `command` function may authorise against the state
+ * Read a stream, fold it, decide, append at the version read: the one way a service's command
+ * meets its stream (concurrent commands on one stream cannot both win: the event store's
+ * unique version). A `command` function may authorise against the state
  * (throw to refuse) or compute what depends on it (the candidates not yet asked). Each event
  * is stamped with its schema version from the service's EVENT_SCHEMAS.
  */
@@ -73,7 +74,7 @@ export class CommandRunner {
     for (let attempt = 1; ; attempt++) {
       const { state, version, envelopes } = await this.load(decider, target);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new DomainError('version_conflict', `${streamIdOf(target)} is at version ${version}, not ${options.expectedVersion}`, undefined, {
+        throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${options.expectedVersion}）`, undefined, {
           expected: options.expectedVersion,
           actual: version,
         });

@@ -5,7 +5,6 @@ export * from './projections.service';
 export * from './outbox-relay.service';
 export * from './platform.module';
 export * from './bootstrap';
-export * from './handle-command';
 export * from './command-runner';
 export * from './subtree-stats';
 export * from './json-client';

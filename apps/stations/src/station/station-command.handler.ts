@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { STATION_EVENT_SCHEMAS, STATIONS_CONTEXT } from '@ws/contracts';
-import { EventStore } from '@ws/eventstore';
-import { CLOCK, DomainError } from '@ws/kernel';
-import type { Clock, Principal } from '@ws/kernel';
-import { handleCommand } from '@ws/platform';
+import { Injectable } from '@nestjs/common';
+import { STATIONS_CONTEXT } from '@ws/contracts';
+import { DomainError } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { CommandRunner } from '@ws/platform';
 import type { StationCommand } from './station.commands';
 import { stationDecider } from './station.decider';
 import type { StationState } from './station.state';
@@ -15,27 +14,20 @@ export interface CommandOutcome {
   events: string[];
 }
 
-/** Runs a command against one station stream (see handleCommand), with the caller's scope checked. */
+/** Runs a command against one station stream (see CommandRunner), with the caller's scope checked. */
 @Injectable()
 export class StationCommandHandler {
-  constructor(
-    private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute(command: StationCommand, principal: Principal | undefined, expectedVersion?: number): Promise<CommandOutcome> {
-    const result = await handleCommand(
-      this.store,
+    const result = await this.commands.run(
       stationDecider,
       { context: STATIONS_CONTEXT, aggregate: 'station', aggregateId: command.stationId },
-      command,
-      {
-        now: this.clock.now(),
-        expectedVersion,
-        meta: { actor: principal?.subject ?? 'system' },
-        schemas: STATION_EVENT_SCHEMAS,
-        authorise: (state) => assertMayAct(principal, command, state),
+      (state: StationState) => {
+        assertMayAct(principal, command, state);
+        return command;
       },
+      { ...(expectedVersion !== undefined ? { expectedVersion } : {}), meta: { actor: principal?.subject ?? 'system' } },
     );
     return { stationId: command.stationId, version: result.version, events: result.events.map((e) => e.type) };
   }

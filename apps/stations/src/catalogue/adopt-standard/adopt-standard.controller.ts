@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STATION_EVENT_SCHEMAS, STATIONS_CONTEXT } from '@ws/contracts';
-import { EventStore } from '@ws/eventstore';
-import { CLOCK, CurrentPrincipal, Roles } from '@ws/kernel';
-import type { Clock, Principal } from '@ws/kernel';
-import { handleCommand, PLATFORM_CONFIG } from '@ws/platform';
+import { STATIONS_CONTEXT } from '@ws/contracts';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
+import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { nodeStandardDecider } from './adopt-standard.command';
 import { AdoptStandardDto, toAdoptStandard } from './adopt-standard.dto';
@@ -14,8 +13,7 @@ import { AdoptStandardDto, toAdoptStandard } from './adopt-standard.dto';
 @Controller('standard')
 export class AdoptStandardController {
   constructor(
-    private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
@@ -25,12 +23,11 @@ export class AdoptStandardController {
   @ApiOperation({ summary: '本节点采用建设标准（六有、八有、6+X、9+X、10+X）' })
   async adopt(@Body() dto: AdoptStandardDto, @CurrentPrincipal() principal: Principal) {
     const nodeCode = this.config.node.code;
-    const result = await handleCommand(
-      this.store,
+    const result = await this.commands.run(
       nodeStandardDecider,
       { context: STATIONS_CONTEXT, aggregate: 'node-standard', aggregateId: nodeCode },
       toAdoptStandard(nodeCode, dto),
-      { now: this.clock.now(), meta: { actor: principal.subject }, schemas: STATION_EVENT_SCHEMAS },
+      { meta: { actor: principal.subject } },
     );
     return { nodeCode, standard: dto.standard, version: result.version, events: result.events.map((e) => e.type) };
   }
