@@ -1,4 +1,4 @@
-import type { NodeRef } from '@ws/contracts';
+import { handoverSubject, type NodeRef } from '@ws/contracts';
 import { federationDeliverPrefix, jetStreamDomain } from './streams';
 
 /** Credentials one nats-server presents to another. */
@@ -70,9 +70,6 @@ export function nodeInboxPrefix(code: string): string {
   return `_INBOX.n${code}`;
 }
 
-/** The membership handover request subject of a node (libs/contracts handoverSubject). */
-const handoverOf = (code: string) => `pii.${code}.membership.handover`;
-
 /**
  * What a child's link may do at its parent, from the child's side: `publish` is what it may
  * send into the parent, `subscribe` what the parent may send down to it. Anything else is
@@ -104,7 +101,7 @@ export function leafPermissions(parentDomain: string, child: LeafChild): { publi
       '$JSC.R.*',
       `${federationDeliverPrefix(domain)}.>`,
       '$JS.FC.DIR.>',
-      handoverOf('*'),
+      handoverSubject('*'),
       '_INBOX.>',
     ],
     subscribe: [
@@ -112,7 +109,7 @@ export function leafPermissions(parentDomain: string, child: LeafChild): { publi
       '$JSC.R.*',
       '$JS.S.*',
       '$JS.FC.EVT.>',
-      ...subtree.map(handoverOf),
+      ...subtree.map(handoverSubject),
       ...subtree.map((code) => `${nodeInboxPrefix(code)}.>`),
     ],
   };
