@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { signToken } from '@ws/kernel';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
-import { startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+import { deleteNodeStreams, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 
 const SECRET = 'bench-secret-0123456789abcdef0123';
 
@@ -23,14 +22,7 @@ export async function startBenchNode(stations: number): Promise<BenchNode> {
   const code = testNodeCode();
   const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
   const service = await startServiceProcess('stations', env);
-  const close = async () => {
-    await service.kill('SIGTERM');
-    await database.drop();
-    const nc = await connect({ servers: NATS_URL });
-    const jsm = await jetstreamManager(nc);
-    for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
-    await nc.close();
-  };
+  const close = () => removeBenchService(service, database, { evt: env.EVT_STREAM, dir: env.DIR_STREAM });
   const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
   const stationIds: string[] = [];
   try {
@@ -48,6 +40,18 @@ export async function startBenchNode(stations: number): Promise<BenchNode> {
     stationIds,
     close,
   };
+}
+
+/** Stops a benchmark's service process and removes its database and streams. */
+export async function removeBenchService(service: ServiceProcess, database: TestDatabase, streams: { evt: string; dir: string }): Promise<void> {
+  await service.kill('SIGTERM');
+  await database.drop();
+  const nc = await connect({ servers: NATS_URL });
+  try {
+    await deleteNodeStreams(nc, streams);
+  } finally {
+    await nc.close();
+  }
 }
 
 async function registerStation(service: ServiceProcess, token: string, i: number): Promise<string> {

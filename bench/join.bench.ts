@@ -1,12 +1,10 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { signToken } from '@ws/kernel';
-import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
+import { createTestDatabase, testNodeCode } from '@ws/testing';
 import { startServiceProcess } from '@ws/testing/service-process';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
-import { percentile } from './bench-node';
+import { percentile, removeBenchService } from './bench-node';
 
 /**
  * Joining at scale (npm run bench:join). A built membership service process, its read model
@@ -159,12 +157,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await service.kill('SIGTERM');
-    await database.drop();
-    const nc = await connect({ servers: NATS_URL });
-    const jsm = await jetstreamManager(nc);
-    for (const name of [env.EVT_STREAM, env.DIR_STREAM]) await jsm.streams.delete(name).catch(() => undefined);
-    await nc.close();
+    await removeBenchService(service, database, { evt: env.EVT_STREAM, dir: env.DIR_STREAM });
   }
 }
 

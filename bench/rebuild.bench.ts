@@ -9,6 +9,7 @@ import { platformConfig } from '@ws/platform';
 import { createProjectionMetrics, projectionMigrations, ProjectionRunner } from '@ws/projections';
 import { Registry } from 'prom-client';
 import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
+import { deleteNodeStreams } from '@ws/testing/service-process';
 import { stationsMigrations } from '../apps/stations/src/db/migrations';
 import type { StationsDatabase } from '../apps/stations/src/db/database';
 import { DirectoryProjection } from '../apps/stations/src/read-models/directory/directory.projection';
@@ -118,8 +119,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.destroy();
-    await jsm.streams.delete(streams.evt).catch(() => undefined);
-    await jsm.streams.delete(streams.dir).catch(() => undefined);
+    await deleteNodeStreams(nc, streams);
     await nc.close();
     await database.drop();
   }
