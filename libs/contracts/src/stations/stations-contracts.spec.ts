@@ -1,7 +1,7 @@
 import { isFacilityCode, isVisitOccupation } from './codes';
 import { isStationEventType, STATION_EVENT_AGGREGATES, STATION_EVENT_SCHEMAS, STATION_EVENT_TYPES, STATIONS_AGGREGATES } from './events';
 import { isInsideChina } from './location';
-import { isCalendarDate, parseIsoInstant, shanghaiToday, shanghaiYear } from './time';
+import { isCalendarDate, parseIsoInstant, shanghaiMonths, shanghaiToday, shanghaiYear } from './time';
 
 describe('stations contracts', () => {
   it('give every event type a schema version and an aggregate of the context', () => {
@@ -45,5 +45,13 @@ describe('stations contracts', () => {
     const instant = new Date('2025-12-31T16:30:00Z');
     expect(shanghaiToday(instant)).toBe('2026-01-01');
     expect(shanghaiYear(instant)).toBe(2026);
+  });
+
+  it('the last months in Asia/Shanghai, oldest first, across a year boundary', () => {
+    expect(shanghaiMonths(new Date('2026-01-15T00:00:00Z'), 3)).toEqual(['2025-11', '2025-12', '2026-01']);
+    // 31 Jan 17:00 UTC is 1 Feb 01:00 in Shanghai.
+    expect(shanghaiMonths(new Date('2026-01-31T17:00:00Z'), 2)).toEqual(['2026-01', '2026-02']);
+    expect(shanghaiMonths(new Date('2026-06-15T00:00:00Z'), 12)).toHaveLength(12);
+    expect(shanghaiMonths(new Date('2026-06-15T00:00:00Z'), 12)[0]).toBe('2025-07');
   });
 });

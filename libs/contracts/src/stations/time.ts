@@ -33,3 +33,12 @@ export function shanghaiToday(now: Date): string {
 export function shanghaiYear(now: Date): number {
   return Number(shanghaiToday(now).slice(0, 4));
 }
+
+/**
+ * YYYY-MM of the `count` calendar months in Asia/Shanghai up to and including the current one,
+ * oldest first: the months a dashboard chart shows.
+ */
+export function shanghaiMonths(now: Date, count: number): string[] {
+  const [year, month] = shanghaiToday(now).split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(year, month - count + i, 1)).toISOString().slice(0, 7));
+}

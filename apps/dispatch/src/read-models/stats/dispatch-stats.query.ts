@@ -1,7 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import type { StatFigure } from '@ws/platform';
-import { shanghaiDayAndHour, VOLUNTEER_TYPES } from '@ws/contracts';
+import { shanghaiMonths, VOLUNTEER_TYPES } from '@ws/contracts';
 import type { DispatchDatabase } from '../../db/database';
+import { TASK_STATUSES, type TaskBoardStatus } from '../tasks/tasks.query';
 
 export interface DispatchStats {
   /** The node (district or street) the figures cover: everything whose street code starts with it. */
@@ -16,7 +17,7 @@ export interface DispatchStats {
   hoursByMonth: StatFigure[];
 }
 
-const TASK_STATUS_LABELS = { open: '待接单', assigned: '已接单', started: '服务中', completed: '已完成', cancelled: '已取消' } as const;
+const TASK_STATUS_LABELS: Record<TaskBoardStatus, string> = { open: '待接单', assigned: '已接单', started: '服务中', completed: '已完成', cancelled: '已取消' };
 const VOLUNTEER_TYPE_LABELS: Record<(typeof VOLUNTEER_TYPES)[number], string> = {
   party_member: '党员',
   cadre: '干部',
@@ -26,21 +27,14 @@ const VOLUNTEER_TYPE_LABELS: Record<(typeof VOLUNTEER_TYPES)[number], string> = 
 };
 const MONTHS_SHOWN = 12;
 
-/** YYYY-MM of `month` shifted by `delta` months. */
-function addMonths(month: string, delta: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /**
  * The headline figures of dispatch for a node's subtree (the dashboard's 派单 panel): volunteers
  * on the register, tasks in progress, this month's volunteer hours, and breakdowns to chart.
  */
 export async function dispatchStats(db: Kysely<DispatchDatabase>, node: string, now: Date): Promise<DispatchStats> {
   const prefix = `${node}%`;
-  const month = shanghaiDayAndHour(now).day.slice(0, 7);
-  const firstMonth = addMonths(month, -(MONTHS_SHOWN - 1));
+  const months = shanghaiMonths(now, MONTHS_SHOWN);
+  const [firstMonth, month] = [months[0]!, months.at(-1)!];
   const [volunteers, tasks, pending, hours, shifts] = await Promise.all([
     sql<{ key: string; value: number }>`
       select type as key, count(*)::int as value from volunteer_board
@@ -80,11 +74,8 @@ export async function dispatchStats(db: Kysely<DispatchDatabase>, node: string, 
       { key: 'invitationsPending', label: '待回复邀请', value: pending.rows[0]!.n },
       { key: 'shiftsOnDuty', label: '正在值守班次', value: shifts.rows[0]!.n },
     ],
-    byStatus: (Object.keys(TASK_STATUS_LABELS) as (keyof typeof TASK_STATUS_LABELS)[]).map((status) => ({ key: status, label: TASK_STATUS_LABELS[status], value: taskCount(status) })),
+    byStatus: TASK_STATUSES.map((status) => ({ key: status, label: TASK_STATUS_LABELS[status], value: taskCount(status) })),
     byVolunteerType: VOLUNTEER_TYPES.map((type) => ({ key: type, label: VOLUNTEER_TYPE_LABELS[type], value: volunteers.rows.find((r) => r.key === type)?.value ?? 0 })),
-    hoursByMonth: Array.from({ length: MONTHS_SHOWN }, (_, i) => {
-      const key = addMonths(firstMonth, i);
-      return { key, label: `${key.slice(0, 4)}年${Number(key.slice(5))}月`, value: round(hours.rows.find((r) => r.month === key)?.hours ?? 0) };
-    }),
+    hoursByMonth: months.map((key) => ({ key, label: `${key.slice(0, 4)}年${Number(key.slice(5))}月`, value: round(hours.rows.find((r) => r.month === key)?.hours ?? 0) })),
   };
 }

@@ -2,12 +2,16 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Kysely } from 'kysely';
-import { CLOCK, type Clock, DomainError, Public } from '@ws/kernel';
-import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { CLOCK, type Clock, Public } from '@ws/kernel';
+import { DB, PLATFORM_CONFIG, type PlatformConfig, subtreeNode } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { NODE_CODE } from '../../union/manage-unions/manage-unions.dto';
 import { membershipStats } from './membership-stats.query';
 
+/**
+ * `?node=` as the platform's SubtreeQueryDto, but nodes only: membership's counts are kept per
+ * node (member_counts, points_totals), so a street code would be answered with zeros.
+ */
 export class MembershipStatsQueryDto {
   @ApiPropertyOptional({ description: '只统计本节点之下的某个节点（缺省为本节点整个辖区）', example: '330802' })
   @IsOptional() @Matches(NODE_CODE)
@@ -34,10 +38,7 @@ export class MembershipStatsController {
     description: '{ node, asOf, figures: [{ key, label, value }], byOccupation, byMonth, byUnion, byNode }，各分布同为 [{ key, label, value }]。',
   })
   async stats(@Query() query: MembershipStatsQueryDto) {
-    const node = query.node ?? this.config.node.code;
-    if (!node.startsWith(this.config.node.code)) {
-      throw new DomainError('node_not_in_subtree', `节点 ${node} 不在本节点 ${this.config.node.code} 的辖区内`, 'node');
-    }
+    const node = subtreeNode(query.node, this.config.node.code);
     const now = this.clock.now();
     return { node, asOf: now.toISOString(), ...(await membershipStats(this.db, node, now)) };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { shanghaiMonths } from '@ws/contracts';
 import { applicationFor, MembershipTestApp, startMembership } from '../../testing/membership-test-app';
-import { lastMonths } from './membership-stats.query';
 
 /** GET /stats, what the dashboard shows for a node's subtree, against real Postgres and NATS. */
 describe('membership figures for the dashboard', () => {
@@ -63,7 +63,7 @@ describe('membership figures for the dashboard', () => {
       { key: 'rider', label: '外卖骑手', value: 2 },
       { key: 'courier', label: '快递员', value: 1 },
     ]);
-    expect(stats.byMonth.map((m: { key: string }) => m.key)).toEqual(lastMonths(new Date(), 12));
+    expect(stats.byMonth.map((m: { key: string }) => m.key)).toEqual(shanghaiMonths(new Date(), 12));
     expect(stats.byMonth.at(-1).value).toBe(3);
     expect(stats.byMonth.slice(0, -1).every((m: { value: number }) => m.value === 0)).toBe(true);
     expect(stats.byUnion).toEqual([
@@ -83,8 +83,9 @@ describe('membership figures for the dashboard', () => {
     const own = await service.request('GET', `/stats?node=${service.config.node.code}`);
     expect(own.json().figures).toEqual((await service.request('GET', '/stats')).json().figures);
     const elsewhere = await service.request('GET', '/stats?node=330803');
-    expect(elsewhere.statusCode).toBe(422);
+    // The same refusal as the wishes and dispatch services' /stats (the platform's subtreeNode).
+    expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.headers['content-type']).toContain('application/problem+json');
-    expect(elsewhere.json()).toMatchObject({ code: 'node_not_in_subtree', field: 'node' });
+    expect(elsewhere.json()).toMatchObject({ code: 'out_of_scope', field: 'node' });
   });
 });

@@ -1,14 +1,8 @@
 import { Kysely, sql } from 'kysely';
-import { divisionName, MEMBER_OCCUPATION_LABELS, type MemberOccupation } from '@ws/contracts';
+import { divisionName, MEMBER_OCCUPATION_LABELS, type MemberOccupation, shanghaiMonths } from '@ws/contracts';
+import type { StatFigure } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { beijingMonth } from '../batch-fold';
-
-/** One figure as the dashboard reads it: a stable key, a zh-CN label, a number. */
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-}
 
 /** In the order the dashboard shows them (it shows the first six). */
 export const FIGURE_LABELS = {
@@ -25,11 +19,11 @@ const MONTHS_SHOWN = 12;
 const UNIONS_SHOWN = 20;
 
 export interface MembershipStats {
-  figures: Figure[];
-  byOccupation: Figure[];
-  byMonth: Figure[];
-  byUnion: Figure[];
-  byNode: Figure[];
+  figures: StatFigure[];
+  byOccupation: StatFigure[];
+  byMonth: StatFigure[];
+  byUnion: StatFigure[];
+  byNode: StatFigure[];
 }
 
 /**
@@ -40,7 +34,7 @@ export interface MembershipStats {
  * projections keep (member_counts, points_totals), never from a scan of the members.
  */
 export async function membershipStats(db: Kysely<MembershipDatabase>, nodePrefix: string, now: Date): Promise<MembershipStats> {
-  const months = lastMonths(now, MONTHS_SHOWN);
+  const months = shanghaiMonths(now, MONTHS_SHOWN);
   const [breakdowns, others] = await Promise.all([memberBreakdowns(db, nodePrefix), otherFigures(db, nodePrefix, now)]);
   const of = (dimension: Dimension) => breakdowns.filter((r) => r.dimension === dimension);
   const perMonth = new Map(of('month').map((r) => [r.key, r.value]));
@@ -92,13 +86,4 @@ async function namesOf(db: Kysely<MembershipDatabase>, unionIds: string[]): Prom
   if (unionIds.length === 0) return new Map();
   const rows = await db.selectFrom('unions').select(['union_id', 'name']).where('union_id', 'in', unionIds.slice(0, UNIONS_SHOWN)).execute();
   return new Map(rows.map((r) => [r.union_id, r.name]));
-}
-
-/** YYYY-MM of the `count` Beijing months up to and including the current one, oldest first. */
-export function lastMonths(now: Date, count: number): string[] {
-  const [year, month] = beijingMonth(now.toISOString()).split('-').map(Number) as [number, number];
-  return Array.from({ length: count }, (_, i) => {
-    const date = new Date(Date.UTC(year, month - 1 - (count - 1 - i), 1));
-    return date.toISOString().slice(0, 7);
-  });
 }
