@@ -73,5 +73,16 @@ export function parseEventSubject(subject: string): ParsedEventSubject {
 /** The node code that published a subject (the deepest level that is not `_`). */
 export function nodeCodeOfSubject(subject: string): string {
   const { province, city, district } = parseEventSubject(subject);
+  return deepest(province, city, district);
+}
+
+/** The node code that issued a directive subject (dir.<province>.<city>.<district>.…). */
+export function nodeCodeOfDirectiveSubject(subject: string): string {
+  const [prefix, province, city, district] = subject.split('.');
+  if (prefix !== 'dir' || !province || !city || !district) throw new Error(`not a directive subject: ${subject}`);
+  return deepest(province, city, district);
+}
+
+function deepest(province: string, city: string, district: string): string {
   return district !== NO_LEVEL ? district : city !== NO_LEVEL ? city : province;
 }

@@ -26,12 +26,13 @@ function eventColumns(events: PreparedEvent[]) {
 /** Outbox rows for the events the `inserted` CTE actually wrote. */
 function outboxInsert(events: PreparedEvent[]): RawBuilder<unknown> {
   return sql`
-    insert into outbox (event_id, subject, headers, payload)
-    select o.event_id, o.subject, o.headers, o.payload
+    insert into outbox (event_id, subject, headers, payload, stream_id)
+    select o.event_id, o.subject, o.headers, o.payload, o.stream_id
     from unnest(
       ${events.map((e) => e.envelope.eventId)}::uuid[], ${events.map((e) => e.subject)}::text[],
-      ${events.map((e) => JSON.stringify(e.headers))}::jsonb[], ${events.map((e) => e.payload)}::text[]
-    ) with ordinality as o(event_id, subject, headers, payload, ord)
+      ${events.map((e) => JSON.stringify(e.headers))}::jsonb[], ${events.map((e) => e.payload)}::text[],
+      ${events.map((e) => e.envelope.streamId)}::text[]
+    ) with ordinality as o(event_id, subject, headers, payload, stream_id, ord)
     where o.event_id in (select event_id from inserted)
     order by o.ord
     returning event_id`;

@@ -1,4 +1,5 @@
 import { DomainEvent, EventEnvelope, eventSubject, HEADERS, NodeRef } from '@ws/contracts';
+import { assertEventFits } from './event-size';
 import { AppendMeta, StreamTarget, streamIdOf } from './stream-target';
 
 /** One event as it is written: the envelope and the outbox row that carries it to the bus. */
@@ -20,6 +21,7 @@ export interface PrepareInput {
   meta?: AppendMeta;
 }
 
+/** Envelopes and outbox rows; an event over MAX_EVENT_BYTES is refused (EventTooLargeError) before anything is written. */
 export function prepareEvents(input: PrepareInput): PreparedEvent[] {
   const { node, target, events, versionBefore, eventIds, meta } = input;
   const streamId = streamIdOf(target);
@@ -41,11 +43,13 @@ export function prepareEvents(input: PrepareInput): PreparedEvent[] {
         ...(meta?.actor !== undefined ? { actor: meta.actor } : {}),
       },
     };
+    const payload = JSON.stringify(envelope);
+    assertEventFits(event.type, payload);
     return {
       envelope,
       subject: eventSubject(node, target.context, target.aggregate, target.aggregateId, event.type),
       headers: eventHeaders(envelope),
-      payload: JSON.stringify(envelope),
+      payload,
     };
   });
 }

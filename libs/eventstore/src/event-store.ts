@@ -31,9 +31,10 @@ export class EventStore {
     private readonly clock: Clock,
   ) {}
 
-  /** Version 0 means no events; the first event is version 1. */
-  async readStream(streamId: string): Promise<{ events: EventEnvelope[]; version: number }> {
-    const rows = await this.db.selectFrom('events').selectAll().where('stream_id', '=', streamId).orderBy('global_position').execute();
+  /** Version 0 means no events; the first event is version 1. Through `trx` if given (a write about to follow in it). */
+  async readStream(streamId: string, trx?: Transaction<any>): Promise<{ events: EventEnvelope[]; version: number }> {
+    const db = (trx ?? this.db) as Kysely<EventStoreTables>;
+    const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).orderBy('global_position').execute();
     const version = rows.reduce((max, row) => Math.max(max, row.stream_version ?? 0), 0);
     return { events: rows.map(envelopeOf), version };
   }

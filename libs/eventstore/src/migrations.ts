@@ -53,4 +53,27 @@ export const eventStoreMigrations: Record<string, Migration> = {
       await db.schema.dropTable('events').execute();
     },
   },
+  '20261206110000_outbox_dead_letters': {
+    async up(db: Kysely<any>) {
+      // The stream (aggregate) of each row: rows of a stream with a row set aside wait behind it.
+      await db.schema.alterTable('outbox').addColumn('stream_id', 'text').execute();
+      await db.schema
+        .createTable('outbox_dead_letters')
+        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .addColumn('event_id', 'uuid', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('headers', 'jsonb', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('stream_id', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('set_aside_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('outbox_dead_letters_stream').on('outbox_dead_letters').column('stream_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('outbox_dead_letters').execute();
+      await db.schema.alterTable('outbox').dropColumn('stream_id').execute();
+    },
+  },
 };

@@ -1,50 +1,47 @@
-import { Client, ClientConfig } from 'pg';
 import { OUTBOX_CHANNEL } from './migrations';
+import { SessionConnection } from './session-connection';
 
 const RECONNECT_INTERVAL_MS = 5_000;
 
 /**
- * LISTEN on its own connection (a pooled one would be handed to other queries). Losing it only
- * costs latency: the relay polls anyway, and `ensure()` reconnects on a later idle turn.
+ * LISTEN on the database's session connection (shared with the projection leases; a pooled one
+ * would be handed to other queries). Losing it only costs latency: the relay polls anyway, and
+ * `ensure()` reconnects on a later idle turn (or the leases do, and the LISTEN comes back with them).
  */
 export class OutboxListener {
-  private client?: Client;
+  private unlisten?: () => void;
   private lastAttempt = 0;
 
   constructor(
-    private readonly config: ClientConfig | undefined,
+    private readonly session: SessionConnection | undefined,
     private readonly onNotify: () => void,
     private readonly logger?: { error(...args: any[]): void },
   ) {}
 
   /** Connects unless connected or tried within the last few seconds; never throws. */
   async ensure(): Promise<void> {
-    if (!this.config || this.client || Date.now() - this.lastAttempt < RECONNECT_INTERVAL_MS) return;
+    const session = this.session;
+    if (!session || (this.unlisten && session.connected) || Date.now() - this.lastAttempt < RECONNECT_INTERVAL_MS) return;
     this.lastAttempt = Date.now();
-    const client = new Client(this.config);
-    const lose = (error?: unknown) => {
-      if (error) this.logger?.error('outbox listener connection lost; polling until it is back', error);
-      if (this.client === client) this.client = undefined;
-      client.end().catch(() => undefined);
-    };
-    client.on('notification', () => this.onNotify());
-    client.on('error', lose);
-    client.on('end', () => lose());
     try {
-      await client.connect();
-      await client.query(`listen ${OUTBOX_CHANNEL}`);
-      this.client = client;
-      // Rows committed while nobody listened would otherwise wait for the next poll.
-      this.onNotify();
+      if (!this.unlisten) {
+        const stopListening = await session.listen(OUTBOX_CHANNEL, this.onNotify);
+        const stopWatching = session.onLost(() => this.logger?.error('outbox listener connection lost; polling until it is back'));
+        this.unlisten = () => {
+          stopListening();
+          stopWatching();
+        };
+      }
+      await session.connect(this);
     } catch (error) {
-      lose(error);
+      this.logger?.error('outbox listener cannot connect; polling until it can', error);
     }
   }
 
   async close(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
+    this.unlisten?.();
+    this.unlisten = undefined;
     this.lastAttempt = 0;
-    await client?.end().catch(() => undefined);
+    this.session?.release(this);
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { DomainError } from '@ws/kernel';
 import type { DomainEvent } from '@ws/contracts';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { SESSION_KEEPALIVE_QUERY } from './session-connection';
 import { InMemoryPublisher } from './testing/in-memory-publisher';
 import { eventually, gate, openTestStore, TestStore } from './testing/test-store';
 
@@ -185,7 +186,8 @@ describe('OutboxRelay', () => {
     running.start();
     await eventually('the relay to listen', async () => {
       const { rows } = await sql<{ n: number }>`
-        select count(*) as n from pg_stat_activity where datname = current_database() and query ilike 'listen%'`.execute(t.db);
+        select count(*) as n from pg_stat_activity
+        where datname = current_database() and (query ilike 'listen%' or query = ${SESSION_KEEPALIVE_QUERY})`.execute(t.db);
       return rows[0]!.n === 1;
     });
     // Let it finish its first (empty) turn and go to sleep.

@@ -1,8 +1,8 @@
-import { Kysely, Selectable, sql } from 'kysely';
-import { connectionConfigOf } from './database';
-import type { OutboxMessage, OutboxPublisher } from './outbox';
+import { Kysely, Selectable, sql, Transaction } from 'kysely';
+import { isOutboxRefusal, type OutboxMessage, type OutboxPublisher } from './outbox';
 import { OutboxListener } from './outbox-listener';
-import type { EventStoreTables, OutboxTable } from './tables';
+import { SessionConnection } from './session-connection';
+import type { EventStoreTables, OutboxDeadLettersTable, OutboxTable } from './tables';
 
 export interface OutboxRelayOptions {
   /** Rows per publish (default 1000). */
@@ -11,14 +11,42 @@ export interface OutboxRelayOptions {
   idleMs?: number;
   /** Advisory lock that lets one relay per database publish at a time (advisory locks are per database). */
   lockKey?: number;
+  /** Times the bus may refuse a row before it is set aside (default 5). */
+  maxAttempts?: number;
+  /** Told about each row set aside (a metric counts them). */
+  onSetAside?: (deadLetter: DeadLetter) => void;
   logger?: { error(...args: any[]): void };
 }
+
+/** An outbox row set aside: what it was and why the bus would not take it. */
+export interface DeadLetter {
+  position: number;
+  eventId: string;
+  subject: string;
+  streamId: string | null;
+  reason: string;
+  attempts: number;
+  setAsideAt: string;
+  /** Bytes of the payload (the payload itself is not listed). */
+  bytes: number;
+}
+
+/** What a retry of a dead letter came to. */
+export type DeadLetterRetry = { outcome: 'published' } | { outcome: 'gone' } | { outcome: 'refused'; reason: string };
 
 /** 'WSOB' */
 const DEFAULT_LOCK_KEY = 0x57534f42;
 const MAX_RETRY_DELAY_MS = 5_000;
 
-type BatchOutcome = { locked: false } | { locked: true; published: number };
+type BatchOutcome = { locked: false } | { locked: true; published: number; refused?: boolean };
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * Rows the relay takes, in position order: all of them but those of a stream that has a row set
+ * aside (they wait behind it, so a stream's events never reach the bus out of order).
+ */
+const PUBLISHABLE = sql<boolean>`(outbox.stream_id is null or not exists (select 1 from outbox_dead_letters d where d.stream_id = outbox.stream_id))`;
 
 /*
  * Why nothing is lost or reordered, whatever the commit order of concurrent writers:
@@ -39,6 +67,11 @@ type BatchOutcome = { locked: false } | { locked: true; published: number };
  * - One relay per database publishes at a time: each batch runs in a transaction that first
  *   takes pg_try_advisory_xact_lock and holds it through publish and delete, so there is no
  *   session lock to outlive a broken connection while publishing goes on elsewhere.
+ * - A row the bus refuses (too large, no stream for its subject, a JetStream error) — not the bus
+ *   being away, which is retried without limit — is tried again up to `maxAttempts` times, then
+ *   moved to outbox_dead_letters with the reason, in the transaction that deletes the rows
+ *   published before it. The later rows of its stream wait in the outbox behind it; every other
+ *   stream goes on. A retry publishes it alone, a discard drops it; either way its stream flows.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -52,6 +85,9 @@ export class OutboxRelay {
   private notified = false;
   private endIdle?: () => void;
   private count = 0;
+  private readonly maxAttempts: number;
+  /** Refusals per outbox position since this relay started (a restart gives a row its attempts again). */
+  private readonly refusals = new Map<number, number>();
 
   constructor(
     private readonly db: Kysely<EventStoreTables>,
@@ -61,7 +97,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 1000;
     this.idleMs = options.idleMs ?? 200;
     this.lockKey = options.lockKey ?? DEFAULT_LOCK_KEY;
-    this.listener = new OutboxListener(connectionConfigOf(db), () => this.notify(), options.logger);
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.listener = new OutboxListener(SessionConnection.of(db), () => this.notify(), options.logger);
   }
 
   /** Events published so far by this relay (a republished event counts again). */
@@ -101,6 +138,11 @@ export class OutboxRelay {
       await this.listener.ensure();
       try {
         const outcome = await this.nextBatch();
+        if (outcome.locked && outcome.refused) {
+          failures++;
+          await this.idle(Math.min(this.idleMs * 2 ** failures, MAX_RETRY_DELAY_MS), false);
+          continue;
+        }
         failures = 0;
         // Under load, loop without sleeping while rows remain.
         if (outcome.locked && outcome.published > 0) continue;
@@ -127,22 +169,91 @@ export class OutboxRelay {
       // published and deleted just before it released the lock.
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${this.lockKey}::bigint) as locked`.execute(trx);
       if (!rows[0]?.locked) return { locked: false };
-      const batch = await trx.selectFrom('outbox').selectAll().orderBy('position').limit(this.batchSize).execute();
+      const batch = await trx.selectFrom('outbox').selectAll().where(PUBLISHABLE).orderBy('position').limit(this.batchSize).execute();
       if (batch.length === 0) return { locked: true, published: 0 };
-      await this.publisher.publishBatch(batch.map(messageOf));
+      try {
+        await this.publisher.publishBatch(batch.map(messageOf));
+      } catch (error) {
+        if (!isOutboxRefusal(error)) throw error;
+        return this.refused(trx, batch, error.refusedIndex, error.message);
+      }
       this.count += batch.length;
-      await sql`delete from outbox where position = any(${batch.map((row) => row.position)}::bigint[])`.execute(trx);
+      await deleteRows(trx, batch);
       return { locked: true, published: batch.length };
     });
   }
 
+  /** The rows before the refused one are stored: delete them; count the refusal and set the row aside at the limit. */
+  private async refused(trx: Transaction<EventStoreTables>, batch: Selectable<OutboxTable>[], index: number, reason: string): Promise<BatchOutcome> {
+    const published = batch.slice(0, index);
+    const row = batch[index]!;
+    this.count += published.length;
+    await deleteRows(trx, published);
+    const attempts = (this.refusals.get(row.position) ?? 0) + 1;
+    this.refusals.set(row.position, attempts);
+    this.options.logger?.error(`outbox relay: the bus refused ${row.subject} (position ${row.position}, attempt ${attempts} of ${this.maxAttempts}): ${reason}`);
+    if (attempts < this.maxAttempts) return { locked: true, published: published.length, refused: true };
+    await trx
+      .insertInto('outbox_dead_letters')
+      .values({ position: row.position, event_id: row.event_id, subject: row.subject, headers: JSON.stringify(row.headers), payload: row.payload, stream_id: row.stream_id, reason, attempts })
+      .onConflict((oc) => oc.column('position').doNothing())
+      .execute();
+    await trx.deleteFrom('outbox').where('position', '=', row.position).execute();
+    this.refusals.delete(row.position);
+    this.options.onSetAside?.(deadLetterOf({ ...row, reason, attempts, set_aside_at: new Date() }));
+    return { locked: true, published: published.length };
+  }
+
+  /** Rows set aside, oldest first, after `afterPosition`. */
+  async deadLetters(options: { afterPosition?: number; limit: number }): Promise<DeadLetter[]> {
+    let query = this.db.selectFrom('outbox_dead_letters').selectAll().orderBy('position').limit(options.limit);
+    if (options.afterPosition !== undefined) query = query.where('position', '>', options.afterPosition);
+    return (await query.execute()).map(deadLetterOf);
+  }
+
+  async deadLetterCount(): Promise<number> {
+    const row = await this.db.selectFrom('outbox_dead_letters').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * Publishes a dead letter alone (waiting for the relay's lock, so it keeps its stream's order)
+   * and removes it; refused again, it stays with the new reason. Its stream's waiting rows then flow.
+   */
+  async retryDeadLetter(position: number): Promise<DeadLetterRetry> {
+    const outcome = await this.db.transaction().execute(async (trx): Promise<DeadLetterRetry> => {
+      await sql`select pg_advisory_xact_lock(${this.lockKey}::bigint)`.execute(trx);
+      const row = await trx.selectFrom('outbox_dead_letters').selectAll().where('position', '=', position).forUpdate().executeTakeFirst();
+      if (!row) return { outcome: 'gone' };
+      try {
+        await this.publisher.publishBatch([messageOf(row)]);
+      } catch (error) {
+        if (!isOutboxRefusal(error)) throw error;
+        await trx.updateTable('outbox_dead_letters').set({ reason: error.message, attempts: sql`attempts + 1` }).where('position', '=', position).execute();
+        return { outcome: 'refused', reason: error.message };
+      }
+      await trx.deleteFrom('outbox_dead_letters').where('position', '=', position).execute();
+      return { outcome: 'published' };
+    });
+    if (outcome.outcome === 'published') this.notify();
+    return outcome;
+  }
+
+  /** Drops a dead letter for good (its event stays in the events table); its stream's waiting rows then flow. */
+  async discardDeadLetter(position: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('outbox_dead_letters').where('position', '=', position).executeTakeFirst();
+    this.notify();
+    return Number(result.numDeletedRows) === 1;
+  }
+
   private async lastVisiblePosition(): Promise<number | undefined> {
-    const row = await this.db.selectFrom('outbox').select('position').orderBy('position', 'desc').limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('outbox').select('position').where(PUBLISHABLE).orderBy('position', 'desc').limit(1).executeTakeFirst();
     return row?.position;
   }
 
+  /** Whether rows up to `position` wait to be published (rows held behind a dead letter do not count). */
   private async anyVisibleUpTo(position: number): Promise<boolean> {
-    const row = await this.db.selectFrom('outbox').select('position').where('position', '<=', position).limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('outbox').select('position').where('position', '<=', position).where(PUBLISHABLE).limit(1).executeTakeFirst();
     return row !== undefined;
   }
 
@@ -172,8 +283,26 @@ export class OutboxRelay {
   }
 }
 
-function messageOf(row: Selectable<OutboxTable>): OutboxMessage {
+function messageOf(row: Pick<Selectable<OutboxTable>, 'position' | 'event_id' | 'subject' | 'headers' | 'payload'>): OutboxMessage {
   return { position: row.position, eventId: row.event_id, subject: row.subject, headers: row.headers, payload: row.payload };
+}
+
+function deadLetterOf(row: Selectable<OutboxDeadLettersTable>): DeadLetter {
+  return {
+    position: Number(row.position),
+    eventId: row.event_id,
+    subject: row.subject,
+    streamId: row.stream_id,
+    reason: row.reason,
+    attempts: row.attempts,
+    setAsideAt: row.set_aside_at.toISOString(),
+    bytes: Buffer.byteLength(row.payload, 'utf8'),
+  };
+}
+
+async function deleteRows(trx: Transaction<EventStoreTables>, rows: Array<{ position: number }>): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`delete from outbox where position = any(${rows.map((row) => row.position)}::bigint[])`.execute(trx);
 }
 
 function delay(ms: number): Promise<void> {

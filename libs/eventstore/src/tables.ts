@@ -27,9 +27,29 @@ export interface OutboxTable {
   headers: Json<Record<string, string>>;
   /** JSON.stringify(EventEnvelope), exactly the bytes that go on the bus. */
   payload: string;
+  /** The event's stream (aggregate): while a row of it is set aside, its later rows wait. Null on rows from before it existed. */
+  stream_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * Outbox rows the bus refused `attempts` times (too large, no stream for the subject, a
+ * JetStream error): set aside with the reason so the relay goes on with the other streams;
+ * the ops endpoint retries or discards them.
+ */
+export interface OutboxDeadLettersTable {
+  position: number;
+  event_id: string;
+  subject: string;
+  headers: Json<Record<string, string>>;
+  payload: string;
+  stream_id: string | null;
+  reason: string;
+  attempts: number;
+  set_aside_at: Generated<Date>;
 }
 
 export interface EventStoreTables {
   events: EventsTable;
   outbox: OutboxTable;
+  outbox_dead_letters: OutboxDeadLettersTable;
 }

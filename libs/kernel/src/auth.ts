@@ -1,100 +1,68 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { jwtVerify, SignJWT } from 'jose';
+import { authorize, mayAct } from './authorize';
 import { DomainError } from './domain-error';
+import { OfficerTokenVerifier, type OfficerTrust, type Principal, type Role } from './officer-token';
 
-export const ROLES = ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is calling: a role, the node whose officer they are, and for street/station roles the place. */
-export interface Principal {
-  subject: string;
-  role: Role;
-  node: string;
-  street?: string;
-  station?: string;
-}
-
-export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
-export interface AuthOptions {
-  secret: string;
-  /** The code of the node this service serves; a token must belong to it or to an ancestor. */
-  nodeCode: string;
-}
-
-const PUBLIC_KEY = 'ws:public';
-const ROLES_KEY = 'ws:roles';
+export const PUBLIC_ROUTE = 'ws:public';
+export const ROUTE_ROLES = 'ws:roles';
 
 /** A worker-facing endpoint: no login (rate-limited instead). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
-/** Restricts an endpoint to the given roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+/** Restricts an endpoint to the given roles. Every route carries @Roles(...) or @Public(): the app refuses to start otherwise. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROUTE_ROLES, roles);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal | undefined => {
   return ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
 });
 
-/** A node's officers act on their own node and the nodes below it (codes nest by prefix). */
-export function coversNode(principalNode: string, servedNode: string): boolean {
-  return servedNode.startsWith(principalNode);
+export interface AuthOptions {
+  trust: OfficerTrust;
+  /** The code of the node this service serves; a token must belong to it or to an ancestor. */
+  nodeCode: string;
+  now?: () => Date;
 }
 
-export async function signToken(secret: string, principal: Principal, expiresIn = '12h'): Promise<string> {
-  const { subject, ...claims } = principal;
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
+/** How a route is open: to the public, or to these roles; undefined when it says neither (a boot error). */
+export function routeAccess(reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1]): 'public' | readonly Role[] | undefined {
+  if (reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return 'public';
+  return reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
 }
 
-export async function verifyToken(secret: string, token: string): Promise<Principal> {
-  const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
-  const role = payload['role'];
-  const node = payload['node'];
-  if (typeof payload.sub !== 'string' || typeof node !== 'string' || !ROLES.includes(role as Role)) {
-    throw new Error('token lacks subject, role or node');
-  }
-  return {
-    subject: payload.sub,
-    role: role as Role,
-    node,
-    ...(typeof payload['street'] === 'string' ? { street: payload['street'] } : {}),
-    ...(typeof payload['station'] === 'string' ? { station: payload['station'] } : {}),
-  };
-}
-
-/** Global guard: bearer JWT (HS256) unless @Public(); role list from @Roles(); node scope always. */
+/** Global guard: a bearer officer token (EdDSA, see verifyOfficerToken) unless @Public(); @Roles() and the node through authorize(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verifier: OfficerTokenVerifier;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly options: AuthOptions,
-  ) {}
+  ) {
+    this.verifier = new OfficerTokenVerifier(options.trust);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const access = routeAccess(this.reflector, [context.getHandler(), context.getClass()]);
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const header = request.headers['authorization'] ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) throw new DomainError('unauthenticated', '需要登录（Bearer 令牌）');
-    let principal: Principal;
-    try {
-      principal = await verifyToken(this.options.secret, match[1]!);
-    } catch {
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers['authorization'] ?? '')?.[1];
+    if (access === 'public') {
+      // A public route needs no login, but an officer's valid token still says who acts (an application an officer takes).
+      const principal = bearer ? await this.verify(bearer).catch(() => undefined) : undefined;
+      if (principal && mayAct(principal, { node: this.options.nodeCode })) request.principal = principal;
+      return true;
+    }
+    if (!access) throw new DomainError('forbidden', '该接口未声明访问角色'); // unreachable: the app refuses to start
+    if (!bearer) throw new DomainError('unauthenticated', '需要登录（Bearer 令牌）');
+    const principal = await this.verify(bearer).catch(() => {
       throw new DomainError('unauthenticated', '令牌无效或已过期');
-    }
-    if (!coversNode(principal.node, this.options.nodeCode)) {
-      throw new DomainError('out_of_scope', `令牌属于节点 ${principal.node}，不能操作节点 ${this.options.nodeCode}`);
-    }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(principal.role)) {
-      throw new DomainError('forbidden', `该操作需要角色：${roles.join(', ')}`);
-    }
+    });
+    authorize(principal, { roles: access, node: this.options.nodeCode });
     request.principal = principal;
     return true;
+  }
+
+  private verify(token: string): Promise<Principal> {
+    return this.verifier.verify(token, this.options.now?.() ?? new Date());
   }
 }

@@ -1,4 +1,4 @@
-import type { Principal } from './auth';
+import type { Principal } from './officer-token';
 import { mayDiscloseUnmasked } from './disclosure';
 
 const person = { nodeCode: '330802', streetCode: '330802001' };

@@ -1,4 +1,4 @@
-import type { Principal } from './auth';
+import type { Principal } from './officer-token';
 
 /** Where a person or a union is administered: the node and, within it, the street (null: the whole node). */
 export interface PlaceScope {

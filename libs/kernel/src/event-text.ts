@@ -1,4 +1,4 @@
-import { looksLikePersonalData } from '@ws/contracts';
+import { digitsView, looksLikePersonalData } from '@ws/contracts';
 import { DomainError } from './domain-error';
 
 /** Control and format characters, except the line feed a longer text may hold. */
@@ -24,15 +24,16 @@ export function checkEventText(text: string, field: string, rule: EventTextRule)
   const length = Array.from(value).length;
   if (length === 0 && !rule.allowEmpty) return new DomainError('validation_failed', `${rule.label}不能为空`, field);
   if (length > rule.max) return new DomainError('validation_failed', `${rule.label}不能超过 ${rule.max} 字`, field);
-  if (CONTROL.test(value) || (!rule.multiline && value.includes('\n'))) return new DomainError('validation_failed', `${rule.label}包含控制字符`, field);
+  // Before the control characters: a number hidden behind zero-width spaces gets the reason that matters.
   if (looksLikePersonalData(value)) {
     return new DomainError('personal_data_in_text', `${rule.label}不能包含手机号或身份证号（会公开并长期保存；联系方式请填在联系方式一栏，加密保存）`, field);
   }
+  if (CONTROL.test(value) || (!rule.multiline && value.includes('\n'))) return new DomainError('validation_failed', `${rule.label}包含控制字符`, field);
   return value;
 }
 
 /** A value that is a mobile or an ID number as a whole (typed into a card-number field by mistake). */
 export function isMobileOrIdNumber(value: string): boolean {
-  const compact = value.replace(/[\s-]/g, '');
-  return /^1[3-9]\d{9}$/.test(compact) || /^\d{17}[\dXx]$/.test(compact);
+  const compact = digitsView(value);
+  return /^1[3-9]\d{9}$/.test(compact) || /^\d{17}[\dX]$/.test(compact);
 }

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Observable, throwError } from 'rxjs';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
+import { isTransientFailure } from './failures';
 
 /** RFC 9457 problem details, with a stable `code` and, for input errors, the fields at fault. */
 export interface Problem {
@@ -48,54 +50,100 @@ const httpStatusCodes: Record<number, string> = {
   403: 'forbidden',
   404: 'route_not_found',
   405: 'method_not_allowed',
+  408: 'request_timeout',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'unavailable',
 };
+
+/** Zh-CN titles of the refusals Fastify makes itself, before any handler runs. */
+const frameworkTitles: Record<string, string> = {
+  malformed_body: '请求格式有误',
+  payload_too_large: '请求内容过大',
+  uri_too_long: '请求地址中的参数过长',
+  unsupported_media_type: '不支持的内容类型',
+  request_timeout: '请求超时',
+  method_not_allowed: '不支持的请求方法',
+  bad_request: '请求有误',
+};
+
+/** Seconds a client should wait before trying again when the service is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
+const MAX_INSTANCE_LENGTH = 200;
+
+/**
+ * Writes a problem as the answer (every error leaves this way, also those Fastify makes itself).
+ * `instance` is the request's path without its query string (a look-up may carry a mobile there:
+ * personal data never goes into an error body), cut short.
+ */
+export function sendProblem(reply: FastifyReply, problem: Problem, url?: string): void {
+  if (url !== undefined) {
+    const path = url.split('?', 1)[0]!;
+    problem.instance = path.length > MAX_INSTANCE_LENGTH ? `${path.slice(0, MAX_INSTANCE_LENGTH)}…` : path;
+  }
+  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8');
+  if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  void reply.send(problem);
+}
+
+/**
+ * The problem for anything thrown: a refusal of the domain, invalid input, a rate limit, an
+ * HTTP exception, Fastify's own refusals (unparsable JSON, wrong content type, a body or a URL
+ * parameter too large), the infrastructure away (503 unavailable, so a client retries), or else
+ * an internal error that never leaks its stack.
+ */
+export function problemOf(exception: unknown): Problem {
+  if (exception instanceof DomainError) return problemFromDomainError(exception);
+  if (exception instanceof InputError) {
+    return {
+      type: 'urn:waystation:error:validation_failed',
+      title: '请求参数有误',
+      status: 400,
+      code: 'validation_failed',
+      detail: exception.message,
+      field: exception.errors[0]?.field,
+      errors: exception.errors,
+    };
+  }
+  if (exception instanceof ThrottlerException) {
+    return { type: 'urn:waystation:error:rate_limited', title: '请求过于频繁', status: 429, code: 'rate_limited' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = httpStatusCodes[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+    // A failed health check (terminus) keeps what was checked: `info` up, `error` down.
+    const response = exception.getResponse() as { info?: unknown; error?: unknown; details?: unknown };
+    const checks = typeof response === 'object' && response !== null && 'details' in response ? { info: response.info, error: response.error } : {};
+    return { type: `urn:waystation:error:${code}`, title: exception.message, status, code, detail: exception.message, ...checks };
+  }
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+    const status = fastifyError.statusCode;
+    const code = httpStatusCodes[status] ?? 'bad_request';
+    return { type: `urn:waystation:error:${code}`, title: frameworkTitles[code] ?? code, status, code, detail: fastifyError.code };
+  }
+  if (isTransientFailure(exception)) {
+    return { type: 'urn:waystation:error:unavailable', title: '服务暂时不可用，请稍后重试', status: 503, code: 'unavailable' };
+  }
+  return { type: 'urn:waystation:error:internal', title: '服务器内部错误', status: 500, code: 'internal' };
+}
 
 /** Turns anything thrown by a handler into problem+json; never leaks a stack to the client. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // A reaction's handler (the JetStream transport): the error itself goes back to the transport,
+    // which tells a refusal from the infrastructure away from a fault (classifyFailure).
+    if (host.getType() !== 'http') return throwError(() => exception);
     const ctx = host.switchToHttp();
-    const reply = ctx.getResponse<FastifyReply>();
-    const request = ctx.getRequest<FastifyRequest>();
-    const problem = this.toProblem(exception);
-    problem.instance = request?.url;
-    if (problem.status >= 500) this.logger.error(exception);
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
-  }
-
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainError) return problemFromDomainError(exception);
-    if (exception instanceof InputError) {
-      return {
-        type: 'urn:waystation:error:validation_failed',
-        title: '请求参数有误',
-        status: 400,
-        code: 'validation_failed',
-        detail: exception.message,
-        field: exception.errors[0]?.field,
-        errors: exception.errors,
-      };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { type: 'urn:waystation:error:rate_limited', title: '请求过于频繁', status: 429, code: 'rate_limited' };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = httpStatusCodes[status] ?? (status >= 500 ? 'internal' : 'bad_request');
-      return { type: `urn:waystation:error:${code}`, title: exception.message, status, code, detail: exception.message };
-    }
-    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
-      // Fastify's own errors: unparsable JSON, wrong content type, body too large.
-      const status = fastifyError.statusCode;
-      const code = httpStatusCodes[status] ?? 'bad_request';
-      return { type: `urn:waystation:error:${code}`, title: fastifyError.message ?? code, status, code, detail: fastifyError.code };
-    }
-    return { type: 'urn:waystation:error:internal', title: '服务器内部错误', status: 500, code: 'internal' };
+    const problem = problemOf(exception);
+    if (problem.status === 500) this.logger.error(exception);
+    else if (problem.status === 503) this.logger.warn(`unavailable: ${(exception as Error)?.message ?? String(exception)}`);
+    sendProblem(ctx.getResponse<FastifyReply>(), problem, ctx.getRequest<FastifyRequest>()?.url);
   }
 }

@@ -4,11 +4,9 @@ import { FieldError, InputError } from './problem';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
-      field,
-      code: code === 'whitelistValidation' ? 'unknown_field' : code,
-      message,
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) =>
+      code === 'whitelistValidation' ? { field, code: 'unknown_field', message: `不接受字段 ${field}` } : { field, code, message },
+    );
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

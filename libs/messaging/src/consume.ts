@@ -9,6 +9,20 @@ export interface ConsumedEvent {
   envelope: EventEnvelope;
 }
 
+/** A message whose body is not an event envelope: handed over in its place, for the caller to park. */
+export interface UndecodableMessage {
+  seq: number;
+  subject: string;
+  data: Uint8Array;
+  reason: string;
+}
+
+type Consumed = ConsumedEvent | UndecodableMessage;
+
+function isEvent(message: Consumed): message is ConsumedEvent {
+  return 'envelope' in message;
+}
+
 export interface ConsumeFromOptions {
   stream: string;
   /** One subject filter inside the stream's own subjects (nats 2.9); the whole stream if omitted. */
@@ -16,7 +30,11 @@ export interface ConsumeFromOptions {
   /** The first stream sequence wanted (checkpoint + 1). */
   startSeq: number;
   batchSize?: number;
-  onBatch: (events: ConsumedEvent[]) => Promise<void>;
+  /**
+   * One batch in stream order; `undecodable` holds the messages of the batch's range that are
+   * not event envelopes (a batch's last sequence is the greater of both lists' last).
+   */
+  onBatch: (events: ConsumedEvent[], undecodable: UndecodableMessage[]) => Promise<void>;
   signal: AbortSignal;
   /** A partial batch is handed over at most this long after its first event arrived. */
   idleFlushMs?: number;
@@ -92,7 +110,7 @@ async function readFetches(consumer: Consumer, options: ConsumeFromOptions, hand
         for (;;) {
           const result = await iterator.next();
           if (result.done) break;
-          handover.push(toConsumedEvent(result.value, options.stream), result.value.info.pending === 0);
+          handover.push(toConsumed(result.value), result.value.info.pending === 0);
           await handover.room();
         }
       } finally {
@@ -115,7 +133,7 @@ async function readFetches(consumer: Consumer, options: ConsumeFromOptions, hand
  * or `idleFlushMs` after its first event arrived; a due batch waits for the one being applied.
  */
 class Handover {
-  private buffer: ConsumedEvent[] = [];
+  private buffer: Consumed[] = [];
   private applying?: Promise<void>;
   private due = false;
   private timer?: NodeJS.Timeout;
@@ -125,7 +143,7 @@ class Handover {
   onFailure?: () => void;
 
   constructor(
-    private readonly onBatch: (events: ConsumedEvent[]) => Promise<void>,
+    private readonly onBatch: (events: ConsumedEvent[], undecodable: UndecodableMessage[]) => Promise<void>,
     private readonly batchSize: number,
     private readonly idleFlushMs: number,
     private readonly handedOver: (seq: number) => void,
@@ -136,7 +154,7 @@ class Handover {
     return this.failure !== undefined;
   }
 
-  push(event: ConsumedEvent, caughtUp: boolean): void {
+  push(event: Consumed, caughtUp: boolean): void {
     this.buffer.push(event);
     if (caughtUp || this.buffer.length >= this.batchSize) this.due = true;
     else this.timer ??= setTimeout(() => this.becomeDue(), this.idleFlushMs);
@@ -188,7 +206,9 @@ class Handover {
     const batch = this.buffer;
     this.buffer = [];
     const last = batch[batch.length - 1]!.seq;
-    this.applying = new Promise<void>((resolve) => resolve(this.onBatch(batch))).then(
+    const events = batch.filter(isEvent);
+    const undecodable = batch.filter((message): message is UndecodableMessage => !isEvent(message));
+    this.applying = new Promise<void>((resolve) => resolve(this.onBatch(events, undecodable))).then(
       () => {
         this.applying = undefined;
         this.handedOver(last);
@@ -217,11 +237,11 @@ class Handover {
   }
 }
 
-function toConsumedEvent(message: JsMsg, stream: string): ConsumedEvent {
+function toConsumed(message: JsMsg): Consumed {
   try {
     return { seq: message.seq, subject: message.subject, envelope: decodeEnvelope(message.data) };
   } catch (error) {
-    throw new BatchFailed(new Error(`${stream} #${message.seq} (${message.subject}): ${(error as Error).message}`));
+    return { seq: message.seq, subject: message.subject, data: message.data, reason: (error as Error).message };
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { productionSecret } from '@ws/kernel';
 import { leafUser, type NatsCredentials } from './nats-config';
 
 /**
@@ -9,6 +10,9 @@ export const DEV_FEDERATION_SECRET = 'waystation-dev-federation-secret';
 
 export function federationSecret(env: NodeJS.ProcessEnv = process.env): { secret: string; isDevDefault: boolean } {
   const configured = env['FEDERATION_SECRET'];
+  if (env['NODE_ENV'] === 'production') {
+    return { secret: productionSecret('FEDERATION_SECRET', configured, 'the nats passwords of the federation derive from it', [DEV_FEDERATION_SECRET]), isDevDefault: false };
+  }
   return configured ? { secret: configured, isDevDefault: false } : { secret: DEV_FEDERATION_SECRET, isDevDefault: true };
 }
 

@@ -15,9 +15,11 @@ const NO_RESPONDERS = 503;
  *
  * Same guarantees as JetStreamPublisher: messages go out in order on one connection, at most
  * `window` unacknowledged; the message id is the event id, so a batch retried after a failure
- * is deduplicated by the stream. Resolves when every message is acknowledged; rejects when the
- * stream refuses one, when no stream takes the subject, or when no ack has arrived for
- * `ackTimeoutMs`.
+ * is deduplicated by the stream. Resolves when every message is acknowledged. When the bus
+ * refuses one message — too large for the server, no stream takes its subject, a JetStream
+ * error in its ack — it stops sending, waits for the acks of the messages before it and
+ * rejects with a MessageRefusedError naming it (the relay counts it against that row). Any
+ * other failure (no ack for `ackTimeoutMs`: the server away or slow) rejects as it is.
  */
 export class JetStreamOutboxPublisher {
   private readonly window: number;
@@ -40,14 +42,38 @@ export class JetStreamOutboxPublisher {
       for (let index = 0; index < messages.length; index++) {
         if (acks.failure) break;
         const message = messages[index]!;
-        this.nc.publish(message.subject, message.payload, { reply: `${inbox}.${index}`, headers: headersOf(message) });
+        try {
+          this.nc.publish(message.subject, message.payload, { reply: `${inbox}.${index}`, headers: headersOf(message) });
+        } catch (error) {
+          // The client refuses it before sending (over the server's max_payload, an invalid subject).
+          if (this.nc.isClosed()) throw error;
+          acks.refuse(index, error as Error);
+          break;
+        }
         acks.sent = index + 1;
         if (acks.unacknowledged >= this.window) await acks.settle(this.window - 1, this.ackTimeoutMs);
       }
       await acks.settle(0, this.ackTimeoutMs);
+    } catch (error) {
+      const refused = acks.refused;
+      if (!refused) throw error;
+      // The messages before the refused one must be stored before the relay may delete their rows.
+      await acks.settlePrefix(refused.index, this.ackTimeoutMs);
+      throw new MessageRefusedError(refused.index, refused.error.message);
     } finally {
       subscription.unsubscribe();
     }
+  }
+}
+
+/** The bus refused message #refusedIndex of a batch (see OutboxRefusal in @ws/eventstore). */
+export class MessageRefusedError extends Error {
+  constructor(
+    readonly refusedIndex: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'MessageRefusedError';
   }
 }
 
@@ -55,6 +81,8 @@ export class JetStreamOutboxPublisher {
 class AckWindow {
   sent = 0;
   failure?: Error;
+  /** The first message the bus refused, if any. */
+  refused?: { index: number; error: Error };
   private readonly acked: Uint8Array;
   private count = 0;
   private wake?: () => void;
@@ -72,7 +100,7 @@ class AckWindow {
     else {
       const index = Number(msg.subject.slice(msg.subject.lastIndexOf('.') + 1));
       const refusal = refusalIn(msg, index);
-      if (refusal) this.failure ??= refusal;
+      if (refusal) this.refuse(index, refusal);
       else if (this.acked[index] === 0) {
         this.acked[index] = 1;
         this.count++;
@@ -81,23 +109,42 @@ class AckWindow {
     this.wake?.();
   }
 
+  refuse(index: number, error: Error): void {
+    if (!this.refused || index < this.refused.index) this.refused = { index, error };
+    this.failure ??= error;
+  }
+
+  /** Resolves once every message before `index` is acknowledged; rejects (not a refusal) on a stall. */
+  async settlePrefix(index: number, timeoutMs: number): Promise<void> {
+    while (this.acked.subarray(0, index).includes(0)) {
+      if (!(await this.nextAck(timeoutMs))) throw this.stalled(timeoutMs);
+    }
+  }
+
   /** Resolves once at most `missing` sent messages lack an ack; rejects on a failure or a stall. */
   async settle(missing: number, timeoutMs: number): Promise<void> {
     while (!this.failure && this.unacknowledged > missing) {
-      const before = this.count;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-      if (!this.failure && this.count === before && this.unacknowledged > missing) {
-        this.failure = new Error(`JetStream acknowledged ${this.count} of ${this.sent} messages, then nothing for ${timeoutMs} ms`);
-      }
+      if (!(await this.nextAck(timeoutMs)) && !this.failure && this.unacknowledged > missing) this.failure = this.stalled(timeoutMs);
     }
     if (this.failure) throw this.failure;
+  }
+
+  /** Waits for the next answer; false if none came within `timeoutMs` (no new ack counted). */
+  private async nextAck(timeoutMs: number): Promise<boolean> {
+    const before = this.count;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+    return this.count !== before;
+  }
+
+  private stalled(timeoutMs: number): Error {
+    return new Error(`JetStream acknowledged ${this.count} of ${this.sent} messages, then nothing for ${timeoutMs} ms`);
   }
 }
 

@@ -4,7 +4,7 @@ import { nodeRef } from '@ws/contracts';
 import { NATS_URL, testNodeCode } from '@ws/testing';
 import { connectNats } from './connection';
 import { JetStreamPublisher } from './publisher';
-import { ensureNodeStreams } from './streams';
+import { ensureNodeStreams, EVT_MAX_BYTES_BY_LEVEL, EVT_MAX_MESSAGE_BYTES, evtMaxBytesFor } from './streams';
 import { sampleMessages } from './testing/sample-events';
 import { NatsProcess, startNatsServer } from './testing/nats-process';
 
@@ -40,12 +40,29 @@ describe('ensureNodeStreams', () => {
     expect(evt.config.sources ?? []).toEqual([]);
     expect(evt.config.duplicate_window).toBe(120_000_000_000);
     expect(evt.config.max_age).toBe(400 * 24 * 3600 * 1e9);
+    expect(evt.config.max_msg_size).toBe(EVT_MAX_MESSAGE_BYTES);
+    // A service ensuring its streams sets no byte limit…
+    expect(evt.config.max_bytes).toBe(-1);
 
     const dir = await jsm.streams.info(names.dir);
     expect(dir.config.subjects).toEqual([`dir.${node.province}.${node.city}.${node.district}.>`]);
     expect(dir.config.sources).toEqual([
       { name: names.dir, external: { api: `$JS.n${parentCode}.API`, deliver: '' }, filter_subject: `dir.${node.province}.*._.>` },
     ]);
+  });
+
+  it('takes the byte limit the provisioning sets, in place, and keeps it when a service ensures the streams again', async () => {
+    await ensureNodeStreams(jsm, node, { names, parent: { code: parentCode }, evtMaxBytes: evtMaxBytesFor(node) });
+    const limited = await jsm.streams.info(names.evt);
+    expect(limited.config.max_bytes).toBe(2 * 1024 ** 3);
+    expect(limited.state.messages).toBe(3);
+    await ensureNodeStreams(jsm, node, { names, parent: { code: parentCode } });
+    expect((await jsm.streams.info(names.evt)).config.max_bytes).toBe(2 * 1024 ** 3);
+    // …and the stream itself refuses a message over the limit, whoever publishes it.
+    const js = jetstream(nc);
+    await expect(js.publish(`evt.${node.province}.${node.city}.${node.district}.stations.station.x.Big`, new Uint8Array(EVT_MAX_MESSAGE_BYTES + 1))).rejects.toThrow();
+    expect((await jsm.streams.info(names.evt)).state.messages).toBe(3);
+    expect(EVT_MAX_BYTES_BY_LEVEL).toEqual({ district: 2 * 1024 ** 3, city: 8 * 1024 ** 3, province: 32 * 1024 ** 3 });
   });
 });
 

@@ -17,6 +17,13 @@ export interface RunOptions {
   retryOnConflict?: boolean;
   /** Writes that must commit with the events (a vault row, a public number, an idempotency key). */
   alongside?: (trx: Transaction<any>) => Promise<void>;
+  /** Writes that need the events as written (their ids: outbox rows, an append they cause), in their transaction. */
+  afterAppend?: (trx: Transaction<any>, written: EventEnvelope[]) => Promise<void>;
+  /**
+   * The caller's transaction (a reaction's batch, with its checkpoint): the stream is read and
+   * written through it. Never retried here: a failed statement has ended it, so the caller retries.
+   */
+  trx?: Transaction<any>;
 }
 
 export interface RunResult<S> {
@@ -60,8 +67,12 @@ export class CommandRunner {
     return this.clock.now();
   }
 
-  async load<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, target: StreamTarget): Promise<Loaded<S>> {
-    const { events, version } = await this.store.readStream(streamIdOf(target));
+  async load<E extends DomainEvent, S>(
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+    target: StreamTarget,
+    trx?: Transaction<any>,
+  ): Promise<Loaded<S>> {
+    const { events, version } = await this.store.readStream(streamIdOf(target), trx);
     return { state: fold(decider, events as unknown as E[]), version, envelopes: events };
   }
 
@@ -72,7 +83,7 @@ export class CommandRunner {
     options: RunOptions = {},
   ): Promise<RunResult<S>> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version, envelopes } = await this.load(decider, target);
+      const { state, version, envelopes } = await this.load(decider, target, options.trx);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${options.expectedVersion}）`, undefined, {
           expected: options.expectedVersion,
@@ -84,19 +95,26 @@ export class CommandRunner {
       if (outcome instanceof DomainError) throw outcome;
       if (outcome.length === 0) return { state, version, events: [] };
       try {
-        const alongside = options.alongside;
-        const written = alongside
-          ? await this.transaction(async (trx) => {
-              await alongside(trx);
-              return this.append(target, version, outcome, options.meta, trx);
-            })
-          : await this.append(target, version, outcome, options.meta);
+        const written = await this.write(target, version, outcome, options);
         return { state: outcome.reduce(decider.evolve, state), version: version + outcome.length, events: written };
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
-        if (!conflict || !options.retryOnConflict || attempt >= MAX_ATTEMPTS) throw error;
+        if (!conflict || !options.retryOnConflict || options.trx || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The append, with what goes alongside and after it in one transaction (the caller's, if given). */
+  private write(target: StreamTarget, version: number, events: DomainEvent[], options: RunOptions): Promise<EventEnvelope[]> {
+    const { alongside, afterAppend, meta, trx } = options;
+    if (!alongside && !afterAppend) return this.append(target, version, events, meta, trx);
+    const inTransaction = async (t: Transaction<any>) => {
+      await alongside?.(t);
+      const written = await this.append(target, version, events, meta, t);
+      await afterAppend?.(t, written);
+      return written;
+    };
+    return trx ? inTransaction(trx) : this.transaction(inTransaction);
   }
 
   /** Appends already-decided events (a change that spans streams, in one `transaction`). */
@@ -109,7 +127,7 @@ export class CommandRunner {
     return this.store.transaction(fn);
   }
 
-  readStream(target: StreamTarget): Promise<{ events: EventEnvelope[]; version: number }> {
-    return this.store.readStream(streamIdOf(target));
+  readStream(target: StreamTarget, trx?: Transaction<any>): Promise<{ events: EventEnvelope[]; version: number }> {
+    return this.store.readStream(streamIdOf(target), trx);
   }
 }

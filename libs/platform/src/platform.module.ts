@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -13,7 +13,14 @@ import type { Clock } from '@ws/kernel';
 import { connectNats, nodeInboxPrefix } from '@ws/messaging';
 import { projectionMigrations } from '@ws/projections';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
+import { DeadlineInterceptor } from './deadline.interceptor';
+import { FaultsService } from './faults/faults.service';
+import { OpsController } from './faults/ops.controller';
+import { ReactionParking, ReactionsRegistry } from './faults/reactions.registry';
 import { HealthController } from './health.controller';
+import { IdentityTrust } from './identity/identity-trust.service';
+import { RouteAccessCheck } from './identity/route-access.check';
+import { TrustStore } from './identity/trust-store';
 import { MetricsController } from './metrics.controller';
 import { OutboxRelayService } from './outbox-relay.service';
 import { platformConfig } from './platform-config';
@@ -62,7 +69,7 @@ export class PlatformModule implements OnApplicationShutdown {
         provide: DB,
         useFactory: async () => {
           const url = await ensureDatabase(config.pgServerUrl, config.database);
-          const db = createDb(url, { max: config.pgPoolMax });
+          const db = createDb(url, { max: config.pgPoolMax, ...config.pgTimeouts });
           await migrateToLatest(db, { ...eventStoreMigrations, ...projectionMigrations, ...options.migrations });
           return db;
         },
@@ -84,13 +91,21 @@ export class PlatformModule implements OnApplicationShutdown {
       },
       OutboxRelayService,
       ProjectionsService,
+      ReactionsRegistry,
+      ReactionParking,
+      FaultsService,
       { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_INTERCEPTOR, useFactory: () => new DeadlineInterceptor(config.httpDeadlineMs) },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_GUARD, useClass: ThrottlerGuard },
+      { provide: TrustStore, useValue: new TrustStore() },
+      IdentityTrust,
+      RouteAccessCheck,
       {
         provide: APP_GUARD,
-        useFactory: (reflector: Reflector) => new AuthGuard(reflector, { secret: config.jwtSecret, nodeCode: config.node.code }),
-        inject: [Reflector],
+        // Tokens expire in real time, whatever clock the domain runs on.
+        useFactory: (reflector: Reflector, trust: IdentityTrust) => new AuthGuard(reflector, { trust, nodeCode: config.node.code }),
+        inject: [Reflector, IdentityTrust],
       },
     ];
 
@@ -116,9 +131,9 @@ export class PlatformModule implements OnApplicationShutdown {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, ProjectionsAdminController],
+      controllers: [HealthController, MetricsController, ProjectionsAdminController, OpsController],
       providers,
-      exports: [PLATFORM_CONFIG, CLOCK, METRICS_REGISTRY, DB, NATS, JETSTREAM, JETSTREAM_MANAGER, EventStore, OutboxRelayService, ProjectionsService],
+      exports: [PLATFORM_CONFIG, CLOCK, METRICS_REGISTRY, DB, NATS, JETSTREAM, JETSTREAM_MANAGER, EventStore, OutboxRelayService, ProjectionsService, ReactionsRegistry, ReactionParking, FaultsService, TrustStore, IdentityTrust],
     };
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ws/kernel';
+import { Roles, OPS_ROLES } from '@ws/kernel';
 import { ProjectionsService } from './projections.service';
 
 @ApiTags('运维 ops')
@@ -10,7 +10,7 @@ export class ProjectionsAdminController {
   constructor(private readonly projections: ProjectionsService) {}
 
   @Get()
-  @Roles('province_officer', 'city_officer', 'district_officer')
+  @Roles(...OPS_ROLES)
   @ApiOperation({ summary: '读模型及其进度 (projections, positions and lag)' })
   list() {
     return this.projections.lags();
@@ -18,7 +18,7 @@ export class ProjectionsAdminController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @Roles('province_officer', 'city_officer', 'district_officer')
+  @Roles(...OPS_ROLES)
   @ApiOperation({ summary: '重建读模型：清空后从事件流重放 (truncate and replay)' })
   async rebuild(@Param('name') name: string) {
     await this.projections.rebuild(name);

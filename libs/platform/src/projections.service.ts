@@ -4,10 +4,12 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kysely } from 'kysely';
 import { Registry } from 'prom-client';
 import { DomainError } from '@ws/kernel';
-import { createProjectionMetrics, Projection, ProjectionRunner } from '@ws/projections';
+import { createProjectionMetrics, Projection, ProjectionRunner, pruneSeenEvents } from '@ws/projections';
 import type { PlatformConfig } from './platform-config';
 import { ReadModel } from './read-model.decorator';
 import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, PLATFORM_CONFIG } from './tokens';
+
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Runs every @ReadModel() projection of the service, each with its own checkpoint, on the
@@ -17,6 +19,7 @@ import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, PLATFORM_CONFIG } f
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private readonly runners = new Map<string, ProjectionRunner>();
+  private pruning?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -45,9 +48,13 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       this.runners.set(projection.name, runner);
       await runner.start();
     }
+    // Summing projections' counted event ids are kept for SEEN_EVENTS_KEEP_DAYS; any process may prune.
+    this.pruning = setInterval(() => void pruneSeenEvents(this.db).catch((error: unknown) => this.logger.warn(`pruning counted event ids failed: ${String(error)}`)), PRUNE_EVERY_MS);
+    this.pruning.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruning);
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
   }
 

@@ -1,4 +1,6 @@
 import { Kysely, Migration, sql, Transaction } from 'kysely';
+import { parkedMessagesMigrations } from './parked-messages';
+import { seenEventsMigrations } from './seen-events';
 
 export interface ProjectionCheckpointsTable {
   name: string;
@@ -35,6 +37,7 @@ export const projectionMigrations: Record<string, Migration> = {
       await db.schema.dropTable('projection_checkpoints').execute();
     },
   },
+  ...parkedMessagesMigrations,
   '20261201120000_projection_rebuilds': {
     async up(db: Kysely<any>) {
       await db.schema
@@ -49,6 +52,7 @@ export const projectionMigrations: Record<string, Migration> = {
       await db.schema.dropTable('projection_rebuilds').execute();
     },
   },
+  ...seenEventsMigrations,
 };
 
 export async function readCheckpoint(db: Kysely<any> | Transaction<any>, name: string): Promise<number> {

@@ -4,3 +4,5 @@ export * from './projection-runner';
 export * from './projection-metrics';
 export * from './projection-leases';
 export * from './rebuilds';
+export * from './parked-messages';
+export * from './seen-events';

@@ -8,6 +8,8 @@ export interface ProjectionMetrics {
   leading: Gauge<'projection'>;
   applied: Counter<'projection'>;
   failures: Counter<'projection'>;
+  /** Messages set aside (unreadable, a schema too new, failing every time) so the projection could go on. */
+  parked: Counter<'projection'>;
   batchSeconds: Histogram<'projection'>;
 }
 
@@ -19,6 +21,7 @@ export function createProjectionMetrics(registry: Registry): ProjectionMetrics {
     leading: new Gauge({ name: 'ws_projection_leading', help: 'Whether this process applies the projection (1) or stands by (0)', labelNames, registers: [registry] }),
     applied: new Counter({ name: 'ws_projection_events_applied_total', help: 'Events applied to read models', labelNames, registers: [registry] }),
     failures: new Counter({ name: 'ws_projection_failures_total', help: 'Batches that failed and were retried from the checkpoint', labelNames, registers: [registry] }),
+    parked: new Counter({ name: 'ws_projection_parked_total', help: 'Messages a projection parked to go on past them', labelNames, registers: [registry] }),
     batchSeconds: new Histogram({
       name: 'ws_projection_batch_seconds',
       help: 'Time to apply one batch and commit its checkpoint',

@@ -1,8 +1,11 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
-import { ConsumedEvent, consumeFrom, lastSequence } from '@ws/messaging';
+import { hasUnknownSchema } from '@ws/contracts';
+import { classifyFailure } from '@ws/kernel';
+import { ConsumedEvent, consumeFrom, decodeEnvelope, lastSequence, UndecodableMessage } from '@ws/messaging';
 import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
-import type { Projection } from './projection';
+import { findParked, noteRetryFailed, ParkEntry, parkMessage, removeParked } from './parked-messages';
+import type { ForgedEvent, Projection } from './projection';
 import { ProjectionLeases } from './projection-leases';
 import type { ProjectionMetrics } from './projection-metrics';
 import { beginRebuild, finishRebuild, PendingRebuild, readRebuild } from './rebuilds';
@@ -36,6 +39,14 @@ interface Waiter {
 
 /** How often a running projection compares its position with the checkpoint in the database. */
 const DRIFT_CHECK_MS = 2_000;
+/**
+ * Failures of one batch (an error that is not the infrastructure's) before it is taken apart
+ * event by event, so the one event that fails every time is parked and the rest applied.
+ */
+const FAULTS_BEFORE_ISOLATING = 3;
+
+/** What a retry of a parked message came to. */
+export type ParkedRetry = { outcome: 'applied' } | { outcome: 'gone' } | { outcome: 'failed'; reason: ParkEntry['reason']; detail: string };
 
 /** The checkpoint is not where this runner left it: a rebuild, or another runner, moved it. */
 class CheckpointMoved extends Error {
@@ -59,6 +70,8 @@ export class ProjectionRunner {
   private leads = false;
   private pendingRebuild?: PendingRebuild;
   private readonly leases?: ProjectionLeases;
+  /** Consecutive faults of the batch starting after `from`. */
+  private faults = { from: -1, count: 0 };
 
   constructor(
     private readonly db: Kysely<any>,
@@ -174,7 +187,7 @@ export class ProjectionRunner {
           startSeq: this.current + 1,
           batchSize: this.pendingRebuild ? (this.options.rebuildBatchSize ?? 10_000) : (this.options.batchSize ?? 1000),
           signal: leading.signal,
-          onBatch: (events) => this.applyBatch(events),
+          onBatch: (events, undecodable) => this.applyBatch(events, undecodable),
         });
       } catch (error) {
         if (signal.aborted) break;
@@ -229,30 +242,148 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyBatch(events: ConsumedEvent[]): Promise<void> {
-    // A consumer recreated after a reconnect may hand back what was already committed.
+  /**
+   * Applies a batch and moves the checkpoint past it, in one transaction. A message this code
+   * cannot read (not an envelope, or a schema newer than it knows) is parked in that transaction
+   * instead of applied. A batch that fails FAULTS_BEFORE_ISOLATING times in a row with an error
+   * that is not the infrastructure's is taken apart: each event alone, and the one that fails is
+   * parked with the checkpoint past it, so one poison event never stops the read model. An
+   * infrastructure failure is never a reason to park: it is retried from the checkpoint.
+   */
+  private async applyBatch(events: ConsumedEvent[], undecodable: UndecodableMessage[]): Promise<void> {
     const fresh = events.filter((e) => e.seq > this.current);
-    if (fresh.length === 0) return;
+    const unreadable = undecodable.filter((m) => m.seq > this.current);
+    if (fresh.length === 0 && unreadable.length === 0) return;
     const from = this.current;
-    const last = fresh[fresh.length - 1]!;
+    const steps = [...fresh.map((event) => this.stepOf(event)), ...unreadable.map((message) => this.stepOfUndecodable(message))].sort((a, b) => a.seq - b.seq);
+    const last = steps[steps.length - 1]!.seq;
+    try {
+      await this.commit(from, last, steps);
+    } catch (error) {
+      if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || this.noteFault(from) < FAULTS_BEFORE_ISOLATING) throw error;
+      this.options.logger?.log(`projection ${this.name}: the batch after ${from} failed ${FAULTS_BEFORE_ISOLATING} times; applying it event by event`);
+      for (const step of steps) await this.commitAlone(step);
+    }
+  }
+
+  /** One event alone: applied, or parked if it fails with a fault; an infrastructure failure is thrown. */
+  private async commitAlone(step: Step): Promise<void> {
+    if (step.seq <= this.current) return;
+    try {
+      await this.commit(this.current, step.seq, [step]);
+    } catch (error) {
+      if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || !step.event) throw error;
+      await this.commit(this.current, step.seq, [{ seq: step.seq, park: this.parkEntry(step.event, 'failed', describe(error), FAULTS_BEFORE_ISOLATING) }]);
+    }
+  }
+
+  private async commit(from: number, to: number, steps: Step[]): Promise<void> {
+    let applied = steps.flatMap((step) => (step.park ? [] : [step.event!]));
+    const parked = steps.flatMap((step) => (step.park ? [step.park] : []));
     const stopTimer = this.options.metrics?.batchSeconds.startTimer({ projection: this.name });
     this.applying = true;
     try {
       await this.db.transaction().execute(async (trx) => {
-        await this.projection.apply(trx, fresh);
-        if (!(await advanceCheckpoint(trx, this.name, from, last.seq))) throw new CheckpointMoved(this.name, from);
+        if (applied.length > 0) {
+          const forged = (await this.projection.apply(trx, applied)) ?? [];
+          parked.push(...forged.map((f) => this.parkEntry(eventAt(applied, f), 'forged', f.detail, 1)));
+        }
+        for (const entry of parked) await parkMessage(trx, entry);
+        if (!(await advanceCheckpoint(trx, this.name, from, to))) throw new CheckpointMoved(this.name, from);
       });
     } finally {
       this.applying = false;
     }
     stopTimer?.();
-    this.projection.afterCommit?.(fresh);
-    this.current = last.seq;
-    this.lastOccurredAt = Date.parse(last.envelope.occurredAt);
+    this.faults = { from: -1, count: 0 };
+    for (const entry of parked) this.options.logger?.error(`projection ${this.name}: parked #${entry.seq} ${entry.subject} (${entry.reason}: ${entry.detail})`);
+    const parkedSeqs = new Set(parked.map((entry) => entry.seq));
+    applied = applied.filter((event) => !parkedSeqs.has(event.seq));
+    if (applied.length > 0) this.projection.afterCommit?.(applied);
+    this.current = to;
+    const newest = applied[applied.length - 1];
+    if (newest) this.lastOccurredAt = Date.parse(newest.envelope.occurredAt);
     this.options.metrics?.position.set({ projection: this.name }, this.current);
-    this.options.metrics?.applied.inc({ projection: this.name }, fresh.length);
+    this.options.metrics?.applied.inc({ projection: this.name }, applied.length);
+    if (parked.length > 0) this.options.metrics?.parked.inc({ projection: this.name }, parked.length);
     await this.finishRebuildIfDone();
     this.releaseWaiters();
+  }
+
+  private noteFault(from: number): number {
+    this.faults = this.faults.from === from ? { from, count: this.faults.count + 1 } : { from, count: 1 };
+    return this.faults.count;
+  }
+
+  private stepOf(event: ConsumedEvent): Step {
+    const { type, schema } = event.envelope;
+    if (hasUnknownSchema(event.subject, type, schema)) return { seq: event.seq, event, park: this.parkEntry(event, 'unknown_schema', `${type} schema ${schema} is newer than this code knows`, 1) };
+    return { seq: event.seq, event };
+  }
+
+  private stepOfUndecodable(message: UndecodableMessage): Step {
+    return {
+      seq: message.seq,
+      park: { ...this.parkBase(message.seq, message.subject), reason: 'undecodable', detail: message.reason, payload: message.data, attempts: 1 },
+    };
+  }
+
+  private parkEntry(event: ConsumedEvent, reason: ParkEntry['reason'], detail: string, attempts: number): ParkEntry {
+    const { envelope } = event;
+    return {
+      ...this.parkBase(event.seq, event.subject),
+      eventId: envelope.eventId,
+      type: envelope.type,
+      schema: envelope.schema,
+      reason,
+      detail,
+      payload: Buffer.from(JSON.stringify(envelope)),
+      attempts,
+    };
+  }
+
+  private parkBase(seq: number, subject: string): Pick<ParkEntry, 'consumer' | 'kind' | 'stream' | 'seq' | 'subject'> {
+    return { consumer: this.name, kind: 'projection', stream: this.options.stream, seq, subject };
+  }
+
+  /**
+   * Applies a parked message of this projection now (after an upgrade, or a fix of what made
+   * it fail), out of its stream order, and removes it in the same transaction; a second retry
+   * of the same message finds it gone. Failing again, it stays parked with the new reason.
+   */
+  async retryParked(id: number): Promise<ParkedRetry> {
+    const parked = await findParked(this.db, id);
+    if (!parked || parked.consumer !== this.name) return { outcome: 'gone' };
+    let event: ConsumedEvent;
+    try {
+      event = { seq: parked.seq, subject: parked.subject, envelope: decodeEnvelope(parked.payload) };
+    } catch (error) {
+      return this.retryFailed(id, 'undecodable', describe(error));
+    }
+    if (hasUnknownSchema(event.subject, event.envelope.type, event.envelope.schema)) {
+      return this.retryFailed(id, 'unknown_schema', `${event.envelope.type} schema ${event.envelope.schema} is still newer than this code knows`);
+    }
+    let removed = false;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        removed = await removeParked(trx, id);
+        const forged = removed ? ((await this.projection.apply(trx, [event])) ?? []) : [];
+        if (forged.length > 0) throw new StillForged(forged[0]!.detail);
+      });
+    } catch (error) {
+      if (error instanceof StillForged) return this.retryFailed(id, 'forged', error.message);
+      if (classifyFailure(error) !== 'fault') throw error;
+      return this.retryFailed(id, 'failed', describe(error));
+    }
+    if (!removed) return { outcome: 'gone' };
+    this.projection.afterCommit?.([event]);
+    this.options.logger?.log(`projection ${this.name}: parked #${event.seq} ${event.subject} applied on retry`);
+    return { outcome: 'applied' };
+  }
+
+  private async retryFailed(id: number, reason: ParkEntry['reason'], detail: string): Promise<ParkedRetry> {
+    await noteRetryFailed(this.db, id, reason, detail);
+    return { outcome: 'failed', reason, detail };
   }
 
   /** Once a rebuild has replayed what the stream held when it began: indexes back, normal mode. */
@@ -274,6 +405,26 @@ export class ProjectionRunner {
     this.waiters = this.waiters.filter((w) => w.position > this.current);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+/** A retried message is still refused for its origin: the transaction that removed it rolls back. */
+class StillForged extends Error {}
+
+function eventAt(events: readonly ConsumedEvent[], forged: ForgedEvent): ConsumedEvent {
+  const event = events.find((e) => e.seq === forged.seq);
+  if (!event) throw new Error(`a projection refused #${forged.seq}, which was not in its batch`);
+  return event;
+}
+
+/** One message of a batch: an event to apply, or a message to park in its place. */
+interface Step {
+  seq: number;
+  event?: ConsumedEvent;
+  park?: ParkEntry;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

@@ -2,6 +2,19 @@ import type { Transaction } from 'kysely';
 import type { ConsumedEvent } from '@ws/messaging';
 
 /**
+ * An event from another node that speaks for something that node does not own: the node in its
+ * subject is not the node the fact is about (a station's facts come only from the station's
+ * node, a receipt only from the node that received, a directive only from its issuer). A
+ * federation link lets a node publish only its own subtree's subjects; what the payload claims
+ * is checked here, by the read model that knows who owns what.
+ */
+export interface ForgedEvent {
+  seq: number;
+  /** Why, one line, for the ops endpoint and the log. */
+  detail: string;
+}
+
+/**
  * A read model (or a checkpointed reaction) fed from one of the node's streams. `apply` receives
  * a batch of events in stream order and writes its rows through `trx`; the runner commits the
  * checkpoint in the same transaction, so a batch either happens once or not at all.
@@ -23,7 +36,11 @@ export interface Projection<DB = any> {
   readonly filter?: string;
   /** Tables emptied by a rebuild, children before parents. */
   readonly tables: readonly string[];
-  apply(trx: Transaction<DB>, events: readonly ConsumedEvent[]): Promise<void>;
+  /**
+   * Applies what it may and returns the events it refused to apply because they did not come
+   * from their origin (see ForgedEvent); the runner parks those in the same transaction.
+   */
+  apply(trx: Transaction<DB>, events: readonly ConsumedEvent[]): Promise<void | readonly ForgedEvent[]>;
   /** Runs after the batch committed: for in-memory views (e.g. a spatial index) that mirror the rows. */
   afterCommit?(events: readonly ConsumedEvent[]): void;
 }

@@ -1,6 +1,8 @@
 import { Kysely, sql, Transaction } from 'kysely';
+import { withMaintenanceDb } from '@ws/eventstore';
 import { writeCheckpoint } from './checkpoints';
 import type { ProjectionTables } from './checkpoints';
+import { forgetSeenEvents } from './seen-events';
 
 type Db = Kysely<any> | Transaction<any>;
 
@@ -23,6 +25,7 @@ export async function beginRebuild(trx: Transaction<any>, name: string, tables: 
   const dropped = tables.length > 0 ? await secondaryIndexes(trx, tables) : [];
   for (const index of dropped) await sql`drop index ${sql.raw(index.name)}`.execute(trx);
   for (const table of tables) await sql`truncate table ${sql.table(table)} cascade`.execute(trx);
+  await forgetSeenEvents(trx, name);
   await writeCheckpoint(trx, name, 0);
   // Restarting an unfinished rebuild keeps the indexes the first one dropped.
   const indexes = [...(earlier?.indexes ?? []), ...dropped.map((index) => index.definition)];
@@ -44,7 +47,8 @@ export async function readRebuild(db: Db, name: string): Promise<PendingRebuild 
 
 /** Recreates the dropped indexes and ends the rebuild (a no-op if another runner already did). */
 export async function finishRebuild(db: Kysely<any>, name: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // Building an index over a million rows takes longer than any request may: a connection of its own.
+  await withMaintenanceDb(db, (maintenance) => maintenance.transaction().execute(async (trx) => {
     const row = await (trx as Transaction<ProjectionTables>)
       .selectFrom('projection_rebuilds')
       .select('indexes')
@@ -54,7 +58,7 @@ export async function finishRebuild(db: Kysely<any>, name: string): Promise<void
     if (!row) return;
     for (const definition of row.indexes) await sql.raw(ifNotExists(definition)).execute(trx);
     await (trx as Transaction<ProjectionTables>).deleteFrom('projection_rebuilds').where('name', '=', name).execute();
-  });
+  }));
 }
 
 async function secondaryIndexes(trx: Transaction<any>, tables: readonly string[]): Promise<Array<{ name: string; definition: string }>> {

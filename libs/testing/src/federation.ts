@@ -1,11 +1,12 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NodeRef } from '@ws/contracts';
-import { signToken, type Role } from '@ws/kernel';
+import type { Role } from '@ws/kernel';
 import type { NatsProcess } from '@ws/messaging';
 import type { PlatformConfig } from '@ws/platform';
 import { testNodeCode } from './infra';
 import { nodeOf, startNatsFederation } from './nats-federation';
-import { startTestService, TEST_JWT_SECRET, type TestServiceApp } from './service-app';
+import { officerToken } from './officer-tokens';
+import { startTestService, type TestServiceApp } from './service-app';
 
 /** Who calls: a role of the node's own officers, or an officer of another node (an ancestor acting here). */
 export type Caller = Role | { role?: Role; node?: string };
@@ -29,9 +30,13 @@ export interface ServiceFederationOptions<District extends string> {
   module: (config: PlatformConfig) => DynamicModule;
   /** The city's districts, by the names the test gives them. */
   districts: readonly District[];
+  /** Also the city's province above it (its own nats-server, the city's leafnode linked to it). */
+  withProvince?: boolean;
 }
 
 export interface FederationNodes<District extends string> {
+  /** Started only withProvince. */
+  province?: FederatedNode;
   city: FederatedNode;
   districts: Record<District, FederatedNode>;
 }
@@ -39,7 +44,7 @@ export interface FederationNodes<District extends string> {
 const OFFICER_OF_LEVEL: Record<NodeRef['level'], Role> = { province: 'province_officer', city: 'city_officer', district: 'district_officer' };
 
 /**
- * A city and its districts as deployed, for in-process tests: each node with its own
+ * A city and its districts (and, if asked, their province) as deployed, for in-process tests: each node with its own
  * nats-server (JetStream domain, leafnode link to the city), streams, database and an instance
  * of the service under test. Synthetic codes (see testNodeCode), so nothing collides with
  * another test or a running node.
@@ -74,16 +79,23 @@ export class ServiceFederation<District extends string> {
 
   private async startAll(): Promise<FederationNodes<District>> {
     const { cityCode, districtCodes } = this;
+    const provinceCode = cityCode.slice(0, 2);
+    const withProvince = this.options.withProvince === true;
     const nats = await this.keep(
-      await startNatsFederation([{ code: cityCode }, ...districtCodes.map((code) => ({ code, parent: cityCode }))]),
+      await startNatsFederation([
+        ...(withProvince ? [{ code: provinceCode }] : []),
+        { code: cityCode, ...(withProvince ? { parent: provinceCode } : {}) },
+        ...districtCodes.map((code) => ({ code, parent: cityCode })),
+      ]),
       (federation) => federation.close(),
     );
+    const province = withProvince ? await this.startNode(nodeOf(provinceCode), nats.nats.get(provinceCode)!) : undefined;
     const city = await this.startNode(nodeOf(cityCode), nats.nats.get(cityCode)!);
     const districts = {} as Record<District, FederatedNode>;
     for (const [i, name] of this.options.districts.entries()) {
       districts[name] = await this.startNode(nodeOf(districtCodes[i]!), nats.nats.get(districtCodes[i]!)!);
     }
-    return { city, districts };
+    return { ...(province ? { province } : {}), city, districts };
   }
 
   /** Stops the services (their databases dropped), then the nats-servers (their directories removed). */
@@ -111,7 +123,7 @@ export class ServiceFederation<District extends string> {
     );
     const token = (as: Caller = {}) => {
       const { role = OFFICER_OF_LEVEL[ref.level], node = ref.code } = typeof as === 'string' ? { role: as } : as;
-      return signToken(TEST_JWT_SECRET, { subject: `officer-${ref.code}`, role, node });
+      return officerToken(node, { role, subject: `officer-${ref.code}` });
     };
     const request: FederatedNode['request'] = async (method, url, body, as) => {
       const response = await service.app.inject({ method, url, ...(body !== undefined ? { payload: body as object } : {}), headers: { authorization: `Bearer ${await token(as)}` } });
@@ -120,3 +132,6 @@ export class ServiceFederation<District extends string> {
     return { ref, nats, service, token, request, call: async (...args) => (await request(...args)).body };
   }
 }
+
+/** A hand-built event published on a node's EVT stream as its services would (a rogue node's forgery in a test). */
+export { publishForeignEvent } from './node-stream';

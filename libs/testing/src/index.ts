@@ -1,2 +1,7 @@
 export * from './decider-spec';
 export * from './infra';
+export * from './fake-gateways';
+export * from './browser-session';
+export * from './fake-oidc-provider';
+export * from './officer-tokens';
+export * from './fault-proxy';

@@ -48,16 +48,7 @@ export async function publishForeignEvent<T>(nc: NatsConnection, spec: ForeignEv
  */
 export async function nodeStreamEvents(nc: NatsConnection, node: NodeRef, stream: string, suffix: string): Promise<EventEnvelope[]> {
   const subject = `evt.${node.province}.${node.city}.${node.district}.${suffix}`;
-  const info = await (await jetstreamManager(nc)).streams.info(stream, { subjects_filter: subject }).catch(() => undefined);
-  const total = Object.values(info?.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
-  if (total === 0) return [];
-  const consumer = await jetstream(nc).consumers.get(stream, { filter_subjects: subject });
-  const events: EventEnvelope[] = [];
-  for await (const message of await consumer.fetch({ max_messages: total, expires: 5000 })) {
-    events.push(decodeEnvelope(message.data));
-    if (events.length >= total) break;
-  }
-  return events;
+  return envelopesOn(nc, stream, subject);
 }
 
 /** Deletes the node's streams (a test's own synthetic node). */
@@ -83,4 +74,26 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined | null | f
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * Every directive on the node's DIR stream under `dir.<province>.<city>.<district>.<suffix>`
+ * (e.g. `identity.SigningKeysAnnounced.>`), in stream order: what the node's subtree receives.
+ */
+export async function nodeStreamDirectives(nc: NatsConnection, node: NodeRef, stream: string, suffix: string): Promise<EventEnvelope[]> {
+  const subject = `dir.${node.province}.${node.city}.${node.district}.${suffix}`;
+  return envelopesOn(nc, stream, subject);
+}
+
+async function envelopesOn(nc: NatsConnection, stream: string, subject: string): Promise<EventEnvelope[]> {
+  const info = await (await jetstreamManager(nc)).streams.info(stream, { subjects_filter: subject }).catch(() => undefined);
+  const total = Object.values(info?.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
+  if (total === 0) return [];
+  const consumer = await jetstream(nc).consumers.get(stream, { filter_subjects: subject });
+  const events: EventEnvelope[] = [];
+  for await (const message of await consumer.fetch({ max_messages: total, expires: 5000 })) {
+    events.push(decodeEnvelope(message.data));
+    if (events.length >= total) break;
+  }
+  return events;
 }

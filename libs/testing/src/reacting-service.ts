@@ -1,10 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { JetStreamTransport } from '@ws/messaging';
-import type { PlatformConfig } from '@ws/platform';
-import { NATS_URL } from './infra';
+import { createFastifyAdapter } from '@ws/kernel';
+import { connectReactions, prepareServiceApp, type PlatformConfig } from '@ws/platform';
+import { trustTestKeysOf } from './officer-tokens';
 
 export interface ReactingService {
   app: NestFastifyApplication;
@@ -14,17 +13,16 @@ export interface ReactingService {
 
 /**
  * A service module in-process, listening on a free port, with its durable reactions to the
- * node's EVT stream (the JetStream transport) running as in the built process.
+ * node's EVT stream (the JetStream transport) running as in the built process. It believes the
+ * test keys of its node and the node's ancestors (see officerToken).
  */
 export async function startReactingService(module: DynamicModule, config: PlatformConfig): Promise<ReactingService> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 1024 * 1024 }), { logger: false });
-  app.enableShutdownHooks();
-  app.connectMicroservice(
-    { strategy: new JetStreamTransport({ servers: NATS_URL, node: config.node, stream: config.streams.evt, service: config.service, retryDelayMs: 100 }) },
-    { inheritAppConfig: true },
-  );
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ trustedProxies: config.trustedProxies }), { logger: false });
+  await prepareServiceApp(app);
+  connectReactions(app, { service: config.service, retryDelayMs: 100 });
   await app.init();
+  await trustTestKeysOf(app);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

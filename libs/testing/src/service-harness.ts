@@ -4,11 +4,12 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, sql } from 'kysely';
 import type { EventEnvelope } from '@ws/contracts';
-import { FixedClock } from '@ws/kernel';
+import { FixedClock, type Principal, type Role } from '@ws/kernel';
 import { DB, ProjectionsService, requestJson } from '@ws/platform';
 import type { JsonRequest, JsonResponse, PlatformConfig } from '@ws/platform';
 import { NATS_URL, type TestDatabase } from './infra';
-import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, waitUntil } from './node-stream';
+import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent, waitUntil } from './node-stream';
+import { nodeOfRole, officerToken } from './officer-tokens';
 import { startReactingService } from './reacting-service';
 
 /**
@@ -62,6 +63,11 @@ export abstract class ServiceHarness<Database> {
     this.nc = undefined;
   }
 
+  /** A token of an officer of the node (a city or province officer: of its city or province; extra.node: another node); see officerToken. */
+  token(role: Role, extra: Partial<Principal> = {}): Promise<string> {
+    return officerToken(extra.node ?? nodeOfRole(role, this.config.node.code), { role, ...extra });
+  }
+
   http(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, request: JsonRequest = {}): Promise<JsonResponse> {
     return requestJson(this.base, method, path, request);
   }
@@ -74,6 +80,11 @@ export abstract class ServiceHarness<Database> {
   /** Every event on the node's stream whose subject ends with `suffix` after the node tokens. */
   async streamEvents(suffix: string): Promise<EventEnvelope[]> {
     return nodeStreamEvents(await this.bus(), this.config.node, this.config.streams.evt, suffix);
+  }
+
+  /** Every directive on the node's DIR stream whose subject ends with `suffix` after the node tokens. */
+  async streamDirectives(suffix: string): Promise<EventEnvelope[]> {
+    return nodeStreamDirectives(await this.bus(), this.config.node, this.config.streams.dir, suffix);
   }
 
   /** Read-your-writes: the outbox is published and every projection applied what the stream holds. */

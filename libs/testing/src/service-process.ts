@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -15,15 +16,23 @@ export interface ServiceProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * A port nothing listens on, for a service started later (and again on the same port after a kill).
+ * Drawn below the kernel's ephemeral range (32768–60999), so the outgoing connections of busy tests
+ * cannot take it between this check and the service's listen, as a port the kernel hands out could.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await bindable(port)) return port;
+  }
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -40,13 +49,31 @@ export function builtEntry(service: string): string {
   return entry;
 }
 
+/**
+ * Limits lifted for the load the tests and benchmarks put on one node (thousands of requests a
+ * minute from one address to one station); each limit has its own test at its edge.
+ */
+const LOAD_LIMITS = { THROTTLE_PER_MINUTE: '1000000', STATION_CHECKINS_PER_MINUTE: '10000000', STATION_BATCH_VISITS_PER_MINUTE: '10000000' };
+
+/**
+ * The secrets a service would otherwise make up at start (secretOrEphemeral), fixed for this test
+ * file: a service killed and started again still honours the volunteer tokens, photo links and
+ * station codes it signed before, as one with its secrets under .run/ or in a deployment does.
+ */
+const STABLE_SECRETS: Record<string, string> = Object.fromEntries(
+  ['IDENTITY_COOKIE_SECRET', 'IDENTITY_VAULT_KEY', 'JOBS_SESSION_SECRET', 'PHOTO_URL_SECRET', 'STATION_LINK_SECRET', 'VOLUNTEER_TOKEN_SECRET'].map((name) => [
+    name,
+    randomBytes(32).toString('hex'),
+  ]),
+);
+
 export async function startServiceProcess(service: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
   const httpPort = port ?? (await freePort());
   let output = '';
   // WS_SERVICE_NODE_ARGS passes flags to the service's node (e.g. --prof when profiling a benchmark).
   const nodeArgs = (process.env['WS_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, builtEntry(service)], {
-    env: { ...process.env, PG_URL, NATS_URL, LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '1000000', ...env, HTTP_PORT: String(httpPort) },
+    env: { ...process.env, PG_URL, NATS_URL, LOG_LEVEL: 'warn', ...LOAD_LIMITS, ...STABLE_SECRETS, ...env, HTTP_PORT: String(httpPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -79,5 +106,50 @@ export async function startServiceProcess(service: string, env: Record<string, s
   };
 }
 
+/** A built compact node (dist/apps/compact): several services in one process, each on its own port. */
+export interface CompactProcess {
+  child: ChildProcess;
+  /** Each service's base URL, by the name it was given. */
+  bases: Record<string, string>;
+  /** What the host reported over IPC (services that ended or threw). */
+  reports: Array<{ service: string; state: string; reason: string }>;
+  output(): string;
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Starts `services` (each a built service, under its own name, with its own environment on top
+ * of the test infrastructure's) in one compact process; resolves when the process is up, not
+ * when the services are (each answers its own /health: the test decides whom to wait for).
+ */
+export async function startCompactProcess(services: Array<{ name: string; service: string; env: Record<string, string> }>): Promise<CompactProcess> {
+  const bases: Record<string, string> = {};
+  const specs = [];
+  for (const { name, service, env } of services) {
+    const port = await freePort();
+    bases[name] = `http://127.0.0.1:${port}`;
+    specs.push({ name, entry: builtEntry(service), env: { PG_URL, NATS_URL, LOG_LEVEL: 'warn', ...LOAD_LIMITS, ...STABLE_SECRETS, ...env, HTTP_PORT: String(port) } });
+  }
+  let output = '';
+  const reports: CompactProcess['reports'] = [];
+  const child = spawn(process.execPath, [builtEntry('compact')], { env: { ...process.env, COMPACT_SERVICES: JSON.stringify(specs) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('message', (report: CompactProcess['reports'][number]) => reports.push(report));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    bases,
+    reports,
+    output: () => output,
+    kill: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
 export * from './node-stream';
 export * from './nats-federation';
+export * from './link-proxy';
+export * from './outbox-district';

@@ -90,6 +90,23 @@ export type ShiftSwapped = DomainEvent<'ShiftSwapped', {
   fromVolunteerId: string;
   toVolunteerId: string;
 }>;
+/** The holder asks another volunteer to take the shift (调班申请); it changes hands only when they accept. */
+export type ShiftSwapRequested = DomainEvent<'ShiftSwapRequested', {
+  shiftId: string;
+  requestId: string;
+  stationId: string;
+  fromVolunteerId: string;
+  toVolunteerId: string;
+  startsAt: string;
+}>;
+/** The asked volunteer's answer; an acceptance is followed by ShiftSwapped in the same append. */
+export type ShiftSwapAnswered = DomainEvent<'ShiftSwapAnswered', {
+  shiftId: string;
+  requestId: string;
+  fromVolunteerId: string;
+  toVolunteerId: string;
+  accepted: boolean;
+}>;
 /** The volunteer recorded the hours they served on the shift. */
 export type ShiftServed = DomainEvent<'ShiftServed', {
   shiftId: string;
@@ -98,7 +115,7 @@ export type ShiftServed = DomainEvent<'ShiftServed', {
   volunteerId: string;
   hours: number;
 }>;
-export type ShiftEvent = ShiftScheduled | ShiftSwapped | ShiftServed;
+export type ShiftEvent = ShiftScheduled | ShiftSwapped | ShiftSwapRequested | ShiftSwapAnswered | ShiftServed;
 
 // ---- task (派单任务) ----
 export const TASK_MODES = ['individual', 'activity'] as const;
@@ -222,6 +239,8 @@ export const DISPATCH_EVENT_SCHEMAS: Record<DispatchContextEventType, number> = 
   VolunteerRetired: 1,
   ShiftScheduled: 1,
   ShiftSwapped: 1,
+  ShiftSwapRequested: 1,
+  ShiftSwapAnswered: 1,
   ShiftServed: 1,
   TaskCreated: 1,
   InvitationSent: 1,

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../envelope';
+import { OCCUPATIONS, type Occupation } from '../occupations';
 
 /**
  * Events of the membership context (入会). They carry ids only: a person is `personId`, a member
@@ -25,17 +26,9 @@ export const UNION_KINDS = ['federation', 'street', 'enterprise', 'industry', 'j
 /** 总工会 / 街道（乡镇）工会 / 企业工会 / 行业工会 / 新就业形态联合工会 */
 export type UnionKind = (typeof UNION_KINDS)[number];
 
-export const MEMBER_OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'] as const;
-export type MemberOccupation = (typeof MEMBER_OCCUPATIONS)[number];
-
-export const MEMBER_OCCUPATION_LABELS: Record<MemberOccupation, string> = {
-  rider: '外卖骑手',
-  courier: '快递员',
-  ride_hail_driver: '网约车司机',
-  truck_driver: '货车司机',
-  sanitation: '环卫工人',
-  other: '其他',
-};
+/** What a member works as: the glossary's occupations (labels: OCCUPATION_LABELS). */
+export const MEMBER_OCCUPATIONS = OCCUPATIONS;
+export type MemberOccupation = Occupation;
 
 export const APPLICATION_CHANNELS = ['online', 'fair', 'station', 'officer'] as const;
 /** Where the application was taken: self-service, a membership fair (bulk), a station kiosk, an officer. */
@@ -43,6 +36,31 @@ export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
 
 export const REJECTION_REASONS = ['not_eligible', 'wrong_union', 'incomplete', 'duplicate', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
+  not_eligible: '不符合入会条件',
+  wrong_union: '所选工会不对',
+  incomplete: '材料不全',
+  duplicate: '重复申请',
+  other: '其他原因',
+};
+
+/** What an applicant reads on 申请进度 for each status of the registry. */
+export const APPLICATION_STATUS_LABELS: Record<'submitted' | 'info_requested' | 'approved' | 'rejected', string> = {
+  submitted: '已提交，等待工会审核',
+  info_requested: '需要补充材料',
+  approved: '已批准，欢迎入会',
+  rejected: '未通过',
+};
+
+/** How a points entry reads on the member's own page. */
+export const POINTS_SOURCE_LABELS: Record<PointsSource, string> = {
+  street_report: '随手拍奖励',
+  volunteer_hours: '志愿服务时长',
+  checkin: '驿站打卡',
+  manual: '工会发放',
+  transfer: '转会带入',
+};
 
 /** `transfer`: the balance a member brought from another node (会籍跨节点接转). */
 export const POINTS_SOURCES = ['street_report', 'volunteer_hours', 'checkin', 'manual', 'transfer'] as const;
@@ -178,6 +196,8 @@ export type PointsCredited = DomainEvent<'PointsCredited', {
   source: PointsSource;
   /** The causing fact, e.g. the wishes ReportRewarded event id. */
   sourceRef: string | null;
+  /** A check-in's Shanghai day (YYYY-MM-DD): what the per-day cap counts. */
+  checkinDay?: string;
 }>;
 export type PointsDebited = DomainEvent<'PointsDebited', { membershipId: string; entryId: string; points: number; reason: string }>;
 export type RedemptionMade = DomainEvent<'RedemptionMade', {

@@ -78,14 +78,37 @@ export function checkName(input: string): IdentityCheck {
   return { ok: true, value };
 }
 
+/** Chinese numerals as people write digits out (一三八…, 幺 for 1 when reading numbers aloud, the financial 壹贰叁). */
+const CHINESE_DIGITS: Record<string, string> = {
+  〇: '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
+  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 拐: '7', 八: '8', 捌: '8', 九: '9', 玖: '9', 勾: '9',
+};
+const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'gu');
+/** Everything that is neither a letter nor a number: spaces of every kind, punctuation, symbols, invisible format characters. */
+const SEPARATOR = /[^\p{L}\p{N}]/gu;
+
+/**
+ * The text as a reader of digits sees it: NFKC (full-width ０-９ and ｘ become 0-9 and x, circled
+ * and other compatibility digits their plain form), Chinese numerals as digits, and every
+ * separator dropped (spaces, NBSP, zero-width characters, dashes, dots, slashes…), so
+ * "１３８ １２３４ ５６７８" and "一三八-一二三四-五六七八" read as 13812345678.
+ */
+export function digitsView(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(CHINESE_DIGIT, (c) => CHINESE_DIGITS[c]!)
+    .replace(SEPARATOR, '')
+    .toUpperCase();
+}
+
 /**
  * Free text that goes into an event (a rejection note, an employer) must not carry someone's
  * mobile or ID number. A heuristic, not a guarantee: it finds 11-digit mobiles and 18-character
- * ID numbers, with or without separators.
+ * ID numbers however they are written (see digitsView).
  */
 export function looksLikePersonalData(text: string): boolean {
-  const compact = text.replace(/[\s-]/g, '');
-  return /1[3-9]\d{9}/.test(compact) || /\d{17}[\dXx]/.test(compact);
+  const digits = digitsView(text);
+  return /1[3-9]\d{9}/.test(digits) || /\d{17}[\dX]/.test(digits);
 }
 
 export function maskIdNumber(idNumber: string): string {

@@ -1,7 +1,10 @@
+import { OCCUPATIONS, type Occupation } from '../occupations';
+
 /**
  * The stations context's vocabularies. Events carry these codes, DTOs validate against the same
  * arrays, and read models filter by them, so a code added here is known everywhere at once.
  * Chinese labels live with the stations service's catalogue; these are the stable codes.
+ * (Occupations, shared with membership, have theirs beside them: ../occupations.)
  */
 
 /** 工会驿站 / 暖心驿站 / 惠工小站 (station), 司机之家 (driver_home), 新业态职工之家 (workers_home), 24 h self-service point. */
@@ -93,9 +96,11 @@ export type ServiceCode = (typeof SERVICE_CODES)[number];
 export const STANDARD_CODES = ['liu_you', 'ba_you', 'six_plus_x', 'nine_plus_x', 'ten_plus_x'] as const;
 export type StandardCode = (typeof STANDARD_CODES)[number];
 
-/** Who checks in (打卡): 外卖骑手、快递员、网约车司机、货车司机、环卫工人、其他. */
-export const VISIT_OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'] as const;
-export type VisitOccupation = (typeof VISIT_OCCUPATIONS)[number];
+export const STANDARD_LABELS: Record<StandardCode, string> = { liu_you: '六有', ba_you: '八有', six_plus_x: '6+X', nine_plus_x: '9+X', ten_plus_x: '10+X' };
+
+/** Who checks in (打卡): the glossary's occupations, the same as a member's (labels: OCCUPATION_LABELS). */
+export const VISIT_OCCUPATIONS = OCCUPATIONS;
+export type VisitOccupation = Occupation;
 
 /** What a yearly review (星级评定) scores, each 0–100. */
 export const REVIEW_CRITERIA = ['facilities', 'services', 'management', 'usage', 'satisfaction'] as const;

@@ -21,7 +21,15 @@ export const DIRECTIVE_AGGREGATES = {
   receipt: 'directive-receipt',
 } as const;
 
-export const DIRECTIVE_KINDS = ['adopt_standard', 'station_target', 'upgrade_target', 'review_campaign'] as const;
+export const DIRECTIVE_KINDS = [
+  'adopt_standard',
+  'station_target',
+  'upgrade_target',
+  'review_campaign',
+  'activity_target',
+  'reach_target',
+  'health_check_target',
+] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
 /**
@@ -31,13 +39,21 @@ export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
  *   (金华 "到2026年全市服务站点总量保持在1260家以上，全部符合'八有'标准");
  * - upgrade_target: `stations` stations completing an upgrade (提档升级) between issue and deadline, to
  *   `standard` if one is named (浙江 2024 民生实事 "改造提升服务站点1000家以上");
- * - review_campaign: every open station reviewed (星级评定) for `year` by the deadline.
+ * - review_campaign: every open station reviewed (星级评定) for `year` by the deadline;
+ * - activity_target: `activities` activities held (开展公益服务活动30余场次) from `since` (null: the issue
+ *   day; "今年以来" is 1 January) to the deadline;
+ * - reach_target: `people` reached by the activities held in that time (覆盖户外劳动者1500余人);
+ * - health_check_target: `people` health checks (健康体检人次) delivered from `since` to the deadline, of which new-form
+ *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule).
  */
 export type DirectiveGoal =
   | { kind: 'adopt_standard'; standard: StandardCode }
   | { kind: 'station_target'; stations: number; standard: StandardCode | null }
   | { kind: 'upgrade_target'; stations: number; standard: StandardCode | null }
-  | { kind: 'review_campaign'; year: number };
+  | { kind: 'review_campaign'; year: number }
+  | { kind: 'activity_target'; activities: number; since: string | null }
+  | { kind: 'reach_target'; people: number; since: string | null }
+  | { kind: 'health_check_target'; people: number; minNewFormSharePercent: number; since: string | null };
 
 export interface DirectiveRef {
   directiveId: string;

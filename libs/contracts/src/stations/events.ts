@@ -11,6 +11,7 @@ import type {
   VisitOccupation,
 } from './codes';
 import type { GeoPoint } from './location';
+import type { StationClassified, StationNoticePublished } from './notice';
 import type { OpeningHours } from './opening-hours';
 import type { ServiceSchedule } from './schedule';
 
@@ -139,7 +140,9 @@ export type StationStreamEvent =
   | ServiceOffered
   | ServiceWithdrawn
   | StationReviewed
-  | HonourAwarded;
+  | HonourAwarded
+  | StationNoticePublished
+  | StationClassified;
 
 /** Every event of the stations context. */
 export type StationEvent = StationStreamEvent | StandardAdopted | VisitsRecorded;
@@ -161,6 +164,8 @@ export const STATION_EVENT_SCHEMAS = {
   ServiceWithdrawn: 1,
   StationReviewed: 1,
   HonourAwarded: 1,
+  StationNoticePublished: 1,
+  StationClassified: 1,
   StandardAdopted: 1,
   VisitsRecorded: 1,
 } as const satisfies Record<StationEventType, number>;
@@ -181,6 +186,8 @@ export const STATION_EVENT_AGGREGATES: Record<StationEventType, StationsAggregat
   ServiceWithdrawn: 'station',
   StationReviewed: 'station',
   HonourAwarded: 'station',
+  StationNoticePublished: 'station',
+  StationClassified: 'station',
   StandardAdopted: 'node-standard',
   VisitsRecorded: 'checkins',
 };

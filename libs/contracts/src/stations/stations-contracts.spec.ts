@@ -1,3 +1,4 @@
+import { OCCUPATION_LABELS, OCCUPATIONS } from '../occupations';
 import { isFacilityCode, isVisitOccupation } from './codes';
 import { isStationEventType, STATION_EVENT_AGGREGATES, STATION_EVENT_SCHEMAS, STATION_EVENT_TYPES, STATIONS_AGGREGATES } from './events';
 import { isInsideChina } from './location';
@@ -21,6 +22,12 @@ describe('stations contracts', () => {
     expect(isFacilityCode('rider')).toBe(false);
     expect(isVisitOccupation('rider')).toBe(true);
     expect(isVisitOccupation(undefined)).toBe(false);
+  });
+
+  it('know the outdoor workers the seeds name beside the gig workers, each with a label', () => {
+    for (const code of ['taxi_driver', 'city_management', 'auxiliary_police', 'domestic_worker', 'care_worker']) expect(isVisitOccupation(code)).toBe(true);
+    expect(OCCUPATION_LABELS).toMatchObject({ taxi_driver: '出租车司机', city_management: '城管', auxiliary_police: '辅警', domestic_worker: '家政服务员', care_worker: '护工' });
+    expect(OCCUPATIONS[OCCUPATIONS.length - 1]).toBe('other');
   });
 
   it('take points in China (衢州, 漠河, 三亚) and refuse swapped or foreign ones', () => {

@@ -43,6 +43,17 @@ export const WISH_CATEGORIES = [
 ] as const;
 export type WishCategory = (typeof WISH_CATEGORIES)[number];
 
+export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
+  first_aid_training: '急救培训',
+  health_check: '健康体检',
+  legal_advice: '法律咨询',
+  childcare_class: '爱心托班',
+  repair: '维修',
+  job_seeking: '求职就业',
+  facilities: '站点设施',
+  other: '其他',
+};
+
 export const WISH_URGENCIES = ['low', 'normal', 'urgent'] as const;
 export type WishUrgency = (typeof WISH_URGENCIES)[number];
 

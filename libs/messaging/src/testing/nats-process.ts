@@ -26,6 +26,11 @@ export interface NatsProcessOptions {
   parentCredentials?: NatsCredentials | null;
   /** Core subjects kept off the link to the parent (default evt.> and dir.>; [] for a server that keeps nothing back). */
   parentDeny?: string[];
+  /**
+   * Children allowed from the start (a federation whose whole tree is known up front, as the
+   * launcher's): no restart per child admitted. Each child then starts with its credentials given.
+   */
+  children?: LeafChild[];
   startTimeoutMs?: number;
 }
 
@@ -45,6 +50,8 @@ export interface NatsProcess {
   readonly monitorUrl: string;
   readonly storeDir: string;
   readonly running: boolean;
+  /** The running server's process id (its memory and CPU, for a benchmark); undefined while stopped. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   /** Graceful shutdown (SIGTERM). */
   stop(): Promise<void>;
@@ -52,6 +59,10 @@ export interface NatsProcess {
   kill(): Promise<void>;
   /** Stops the server and deletes its directory. */
   remove(): Promise<void>;
+  /** The server's leafnode links, to its parent and from its children (/leafz). */
+  leafLinks(): Promise<number>;
+  /** Resolves once the server has at least `count` leafnode links; rejects after the start timeout. */
+  waitForLinks(count: number): Promise<void>;
 }
 
 const READY_LINE = 'Server is ready';
@@ -75,7 +86,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Starts the server on ports that were free a moment ago; another process may have taken one
+ * since (servers started side by side, a busy machine), so a start refused for a port in use is
+ * tried again on new ports.
+ */
 export async function startNatsServer(options: NatsProcessOptions): Promise<NatsProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePorts(options);
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !String(error).includes('address already in use')) throw error;
+    }
+  }
+}
+
+async function startOnFreePorts(options: NatsProcessOptions): Promise<NatsProcess> {
   const domain = jetStreamDomain(options.node.code, options.domain);
   const [port, leafPort, httpPort] = [await freePort(), await freePort(), await freePort()];
   const dir = await mkdtemp(join(tmpdir(), `ws-nats-${options.node.code}-`));
@@ -115,6 +143,7 @@ class ManagedNatsServer implements NatsProcess {
     this.node = options.node;
     this.storeDir = join(dir, 'store');
     this.configFile = join(dir, 'nats.conf');
+    for (const child of options.children ?? []) this.children.set(child.code, child);
   }
 
   writeConfig(): Promise<void> {
@@ -160,7 +189,6 @@ class ManagedNatsServer implements NatsProcess {
     await this.waitForLinks(links);
   }
 
-  /** The server's leafnode links, to its parent and from its children. */
   async leafLinks(): Promise<number> {
     const response = await fetch(`${this.monitorUrl}/leafz`);
     return ((await response.json()) as { leafnodes: number }).leafnodes;
@@ -184,6 +212,10 @@ class ManagedNatsServer implements NatsProcess {
 
   get monitorUrl(): string {
     return `http://127.0.0.1:${this.ports.httpPort}`;
+  }
+
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
   }
 
   get running(): boolean {

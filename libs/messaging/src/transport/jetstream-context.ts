@@ -14,7 +14,7 @@ export class JetStreamContext extends BaseRpcContext<JetStreamContextArgs> {
     return this.args[1];
   }
 
-  /** 1 on first delivery, more on redeliveries. */
+  /** 1 on the first attempt, more on each attempt after a failure (in place or redelivered). */
   getDeliveryCount(): number {
     return this.args[2];
   }

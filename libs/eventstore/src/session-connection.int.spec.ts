@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { OutboxRelay } from './outbox-relay';
+import { SESSION_APPLICATION_NAME, SessionConnection } from './session-connection';
+import { InMemoryPublisher } from './testing/in-memory-publisher';
+import { eventually, openTestStore, TestStore } from './testing/test-store';
+
+let t: TestStore;
+beforeAll(async () => (t = await openTestStore({ max: 2 })));
+afterAll(async () => t.close());
+
+const sessionBackends = () =>
+  sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = ${SESSION_APPLICATION_NAME}`.execute(t.db).then((r) => r.rows.map((row) => row.pid));
+const lockHolders = () =>
+  sql<{ pid: number }>`select l.pid from pg_locks l join pg_database d on d.oid = l.database
+    where l.locktype = 'advisory' and l.granted and d.datname = current_database() and l.objid = 4242::oid`.execute(t.db).then((r) => r.rows.map((row) => row.pid));
+
+describe('the session connection of a database (leases and the outbox LISTEN)', () => {
+  it('carries the outbox LISTEN and a session lock on one connection, and LISTENs again after it is lost', async () => {
+    const publisher = new InMemoryPublisher();
+    // Polling would take a minute: only the LISTEN can wake it in time.
+    const relay = new OutboxRelay(t.db, publisher, { idleMs: 60_000 });
+    relay.start();
+    const session = SessionConnection.of(t.db)!;
+    const holder = {};
+    let lost = 0;
+    const stopWatching = session.onLost(() => lost++);
+    try {
+      const client = await session.connect(holder);
+      await client.query('select pg_advisory_lock(4242)');
+      await eventually('one session backend', async () => (await sessionBackends()).length === 1);
+      const [pid] = await sessionBackends();
+      expect(await lockHolders()).toEqual([pid]);
+
+      await sql`select pg_terminate_backend(${pid!})`.execute(t.db);
+      await eventually('the loss to be reported', () => lost === 1);
+      expect(session.connected).toBe(false);
+      expect(await lockHolders()).toEqual([]);
+
+      // The holder comes back (as a lease would): the LISTEN comes back with the connection.
+      await session.connect(holder);
+      await eventually('a new session backend', async () => (await sessionBackends()).length === 1 && (await sessionBackends())[0] !== pid);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await t.store.appendToStream({ context: 'stations', aggregate: 'station', aggregateId: 's1' }, 0, [{ type: 'SomethingHappened', data: {} }]);
+      await eventually('the event published on the notification', () => publisher.stored.length === 1);
+    } finally {
+      stopWatching();
+      session.release(holder);
+      await relay.stop();
+    }
+    await eventually('the session closed with its last user', async () => (await sessionBackends()).length === 0);
+  });
+});

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Kysely } from 'kysely';
+import { classifyFailure, DomainError, registerErrorStatuses } from '@ws/kernel';
+import { decodeEnvelope } from '@ws/messaging';
+import { countParked, findParked, listParked, noteRetryFailed, removeParked, type ParkedMessage } from '@ws/projections';
+import { OutboxRelayService } from '../outbox-relay.service';
+import { ProjectionsService } from '../projections.service';
+import { DB } from '../tokens';
+import { ReactionsRegistry } from './reactions.registry';
+
+registerErrorStatuses({ retry_failed: 409, reaction_not_running: 409 });
+
+/** Most items in one page of the ops lists. */
+export const OPS_PAGE_SIZE = 100;
+
+export interface FaultsSummary {
+  parked: Record<string, number>;
+  deadLetters: number;
+}
+
+/**
+ * What the service set aside to keep going — parked messages of its projections and reactions,
+ * outbox rows the bus refused — and what an operator does with them: list, retry, skip/discard.
+ */
+@Injectable()
+export class FaultsService {
+  private readonly logger = new Logger('Faults');
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<any>,
+    private readonly projections: ProjectionsService,
+    private readonly reactions: ReactionsRegistry,
+    private readonly relay: OutboxRelayService,
+  ) {}
+
+  async summary(): Promise<FaultsSummary> {
+    const [parked, deadLetters] = await Promise.all([countParked(this.db), this.relay.relay.deadLetterCount()]);
+    return { parked, deadLetters };
+  }
+
+  async parked(options: { after?: number; refused?: boolean }): Promise<{ items: ParkedMessage[]; next: number | null }> {
+    const items = await listParked(this.db, { afterId: options.after, limit: OPS_PAGE_SIZE, refused: options.refused });
+    return { items, next: items.length === OPS_PAGE_SIZE ? items[items.length - 1]!.id : null };
+  }
+
+  /** Applies a parked message now: a projection's through its runner, a reaction's through its handler. */
+  async retryParked(id: number): Promise<{ id: number; status: 'applied' }> {
+    const parked = await findParked(this.db, id);
+    if (!parked || parked.reason === 'refused') throw new DomainError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
+    if (parked.kind === 'projection') {
+      const result = await this.projections.get(parked.consumer).retryParked(id);
+      if (result.outcome === 'gone') throw new DomainError('not_found', `编号为 ${id} 的搁置消息已被处理`, 'id');
+      if (result.outcome === 'failed') throw retryFailed(result.reason, result.detail);
+      return { id, status: 'applied' };
+    }
+    const handle = this.reactions.owner(parked.consumer);
+    if (!handle) throw new DomainError('reaction_not_running', `本进程没有运行 ${parked.consumer}，无法重试`, 'id');
+    let envelope;
+    try {
+      envelope = decodeEnvelope(parked.payload);
+    } catch (error) {
+      await noteRetryFailed(this.db, id, 'undecodable', (error as Error).message);
+      throw retryFailed('undecodable', (error as Error).message);
+    }
+    try {
+      await handle.replay(parked.consumer, envelope, { subject: parked.subject, seq: parked.seq });
+    } catch (error) {
+      const kind = classifyFailure(error);
+      if (kind === 'transient') throw error;
+      if (kind === 'fault') {
+        await noteRetryFailed(this.db, id, 'failed', (error as Error).message);
+        throw retryFailed('failed', (error as Error).message);
+      }
+      // A refusal ends the message as it would have on delivery.
+      this.logger.warn(`${parked.consumer} #${parked.seq}: refused on retry (${(error as { code?: string }).code ?? 'refused'})`);
+    }
+    await removeParked(this.db, id);
+    return { id, status: 'applied' };
+  }
+
+  async skipParked(id: number): Promise<{ id: number; status: 'skipped' }> {
+    const parked = await findParked(this.db, id);
+    if (!parked || !(await removeParked(this.db, id))) throw new DomainError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
+    this.logger.warn(`parked ${parked.kind} message skipped: ${parked.consumer} ${parked.subject} #${parked.seq} (${parked.reason})`);
+    return { id, status: 'skipped' };
+  }
+
+  async deadLetters(options: { after?: number }) {
+    const items = await this.relay.relay.deadLetters({ afterPosition: options.after, limit: OPS_PAGE_SIZE });
+    return { items, next: items.length === OPS_PAGE_SIZE ? items[items.length - 1]!.position : null };
+  }
+
+  async retryDeadLetter(position: number): Promise<{ position: number; status: 'published' }> {
+    const result = await this.relay.relay.retryDeadLetter(position);
+    if (result.outcome === 'gone') throw new DomainError('not_found', `没有位置为 ${position} 的死信`, 'position');
+    if (result.outcome === 'refused') throw new DomainError('retry_failed', `消息总线仍然拒绝：${result.reason}`, 'position', { reason: 'refused' });
+    return { position, status: 'published' };
+  }
+
+  async discardDeadLetter(position: number): Promise<{ position: number; status: 'discarded' }> {
+    if (!(await this.relay.relay.discardDeadLetter(position))) throw new DomainError('not_found', `没有位置为 ${position} 的死信`, 'position');
+    this.logger.warn(`outbox dead letter discarded: position ${position}`);
+    return { position, status: 'discarded' };
+  }
+}
+
+function retryFailed(reason: string, detail: string): DomainError {
+  return new DomainError('retry_failed', `重试失败（${reason}）：${detail}`, 'id', { reason });
+}

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DomainError } from '@ws/kernel';
+
+/** Keyset pages `{ items, next }` (PLAN.md conventions): `after` is the opaque cursor of the last row seen, limit 1–200, 50 by default. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '上一页返回的 next' }) @IsOptional() @IsString({ message: '分页参数无效' }) @MaxLength(200, { message: '分页参数无效' })
+  after?: string;
+}
+
+export interface Cursor {
+  at: string;
+  id: string;
+}
+
+export function decodeCursor(after: string | undefined): Cursor | null {
+  if (!after) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at))) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new DomainError('validation_failed', '分页参数无效', 'after');
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The page of `rows` (queried with limit + 1) and the cursor of its last row when more follow. */
+export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): { items: T[]; next: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last ? Buffer.from(JSON.stringify(cursorOf(last))).toString('base64url') : null };
+}

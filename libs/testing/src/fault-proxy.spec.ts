@@ -1,0 +1,83 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { FaultProxy } from './fault-proxy';
+
+/** The proxy against a local echo server: what crosses, what is held back, what is reset. */
+describe('FaultProxy', () => {
+  let echo: Server;
+  let proxy: FaultProxy;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    echo = createServer((socket) => socket.on('error', () => undefined).pipe(socket));
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const address = echo.address();
+    proxy = await FaultProxy.start(`tcp://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await proxy.close();
+    await new Promise<void>((resolve) => echo.close(() => resolve()));
+  });
+
+  afterEach(() => proxy.restore());
+
+  /** A client through the proxy that collects what it reads and how it ended. */
+  async function client() {
+    const socket = connect({ host: '127.0.0.1', port: proxy.port });
+    sockets.push(socket);
+    const seen = { text: '', error: undefined as string | undefined, closed: false };
+    socket.on('data', (chunk) => (seen.text += chunk.toString()));
+    socket.on('error', (error: NodeJS.ErrnoException) => (seen.error = error.code));
+    socket.on('close', () => (seen.closed = true));
+    await new Promise((resolve) => {
+      socket.once('connect', resolve);
+      socket.once('close', resolve);
+    });
+    return { socket, seen };
+  }
+
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  async function until(check: () => boolean, ms = 2_000) {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('condition not met');
+      await settle(10);
+    }
+  }
+
+  it('passes bytes both ways while open', async () => {
+    const { socket, seen } = await client();
+    socket.write('ping');
+    await until(() => seen.text === 'ping');
+    expect(proxy.connections).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds an open connection and a new one silently, and lets both through on restore', async () => {
+    const open = await client();
+    open.socket.write('a');
+    await until(() => open.seen.text === 'a');
+    proxy.hold();
+    open.socket.write('b');
+    const late = await client(); // accepted, never reaches the server yet
+    late.socket.write('c');
+    await settle(300);
+    expect([open.seen.text, late.seen.text, open.seen.error, late.seen.error]).toEqual(['a', '', undefined, undefined]);
+    proxy.restore();
+    await until(() => open.seen.text === 'ab' && late.seen.text === 'c');
+  });
+
+  it('resets every connection on cut and each new one until restored', async () => {
+    const open = await client();
+    proxy.cut();
+    await until(() => open.seen.closed);
+    expect(open.seen.error).toBe('ECONNRESET');
+    const refused = await client();
+    await until(() => refused.seen.closed);
+    expect(refused.seen.text).toBe('');
+    proxy.restore();
+    const after = await client();
+    after.socket.write('back');
+    await until(() => after.seen.text === 'back');
+  });
+});

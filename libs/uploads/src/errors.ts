@@ -1,0 +1,11 @@
+import { registerErrorStatuses } from '@ws/kernel';
+
+/** Every refusal of an upload or a photo link, with its HTTP status (the messages are at the throw sites, in Chinese). */
+registerErrorStatuses({
+  photo_missing: 400,
+  photo_not_image: 415,
+  photo_too_large: 413,
+  photo_malformed: 422,
+  photo_not_found: 404,
+  photo_link_invalid: 403,
+});

@@ -1,0 +1,6 @@
+export * from './photo-links';
+export * from './photo-processing';
+export * from './photo-store';
+export * from './photos';
+export * from './uploads.config';
+export * from './uploads.module';

@@ -1,0 +1,39 @@
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
+import { PHOTO_STORE, Photos, photoStoreFor, UPLOADS_CONFIG } from './photos';
+import { PhotosController } from './photos.controller';
+import { UploadsConfig, uploadsConfig } from './uploads.config';
+
+/**
+ * Photo uploads for a service: @fastify/multipart on its Fastify instance, the store chosen by
+ * configuration (a local folder, or S3-compatible storage), `Photos` to accept and link, and
+ * the /photos routes. Import it beside the PlatformModule.
+ */
+@Module({})
+export class UploadsModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  static forService(config?: UploadsConfig): DynamicModule {
+    return {
+      module: UploadsModule,
+      controllers: [PhotosController],
+      providers: [
+        { provide: UPLOADS_CONFIG, useFactory: (platform: PlatformConfig) => config ?? uploadsConfig(platform.database), inject: [PLATFORM_CONFIG] },
+        { provide: PHOTO_STORE, useFactory: photoStoreFor, inject: [UPLOADS_CONFIG] },
+        Photos,
+      ],
+      exports: [Photos, UPLOADS_CONFIG, PHOTO_STORE],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Limits are set per request by Photos; these only bound what any request may try.
+    await fastify.register(multipart, { limits: { files: 1, parts: 12, fieldSize: 4096 } });
+  }
+}
+
