@@ -1,0 +1,39 @@
+import { ref } from 'vue';
+import { api } from './api';
+
+/**
+ * The Chinese names of the codes, from the services that own them (`GET /labels`: stations'
+ * occupations, facilities, services …; wishes' categories and statuses), each asked once.
+ */
+type LabelService = 'stations' | 'wishes';
+type Pairs = Array<{ code: string; label: string }>;
+const labels = ref<Record<string, Record<string, string>>>({});
+const asked = new Map<LabelService, Promise<void>>();
+
+export function useLabels(service: LabelService = 'stations') {
+  if (!asked.has(service)) {
+    asked.set(
+      service,
+      api<Record<string, Pairs>>(service, '/labels')
+        .then((answer) => {
+          const named = Object.entries(answer).map(([kind, pairs]) => [`${service}.${kind}`, Object.fromEntries(pairs.map((p) => [p.code, p.label]))]);
+          labels.value = { ...labels.value, ...Object.fromEntries(named) };
+        })
+        .catch(() => void asked.delete(service)),
+    );
+  }
+  return (kind: string, code: string | null | undefined) => (code ? (labels.value[`${service}.${kind}`]?.[code] ?? code) : '—');
+}
+
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—';
+
+/** A wait in seconds as people say it: 3 分钟, 5 小时, 2 天. */
+export function formatAge(seconds: number): string {
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} 分钟`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} 小时`;
+  return `${Math.round(seconds / 86_400)} 天`;
+}
+
+/** A record's number as people read it: the end of its UUID (v7 ids share their first, time-ordered digits). */
+export const shortId = (id: string) => id.slice(-8);

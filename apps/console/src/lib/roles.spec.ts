@@ -1,0 +1,23 @@
+import { mayOpen, menuFor } from './roles';
+
+describe('console menu per role', () => {
+  it('shows each role only the screens its services let it use', () => {
+    expect(menuFor('station_manager').map((item) => item.title)).toEqual(['我的驿站', '心愿审核', '派单', '志愿者', '站内信']);
+    expect(menuFor('street_officer').map((item) => item.title)).toEqual(['驿站登记', '入会申请', '心愿审核', '需求清单', '派单', '志愿者', '随手拍', '站内信']);
+    expect(menuFor('district_officer').map((item) => item.title)).toEqual(['驿站登记', '入会申请', '心愿审核', '需求清单', '派单', '志愿者', '随手拍', '上级指令', '账号', '站内信', '投递状态', '运维']);
+    expect(menuFor('city_officer').map((item) => item.title)).toEqual(['驿站登记', '入会申请', '派单', '志愿者', '下达指令', '上级指令', '账号', '站内信', '投递状态', '运维']);
+    expect(menuFor('province_officer').map((item) => item.title)).toEqual(['驿站登记', '入会申请', '派单', '志愿者', '下达指令', '账号', '站内信', '投递状态', '运维']);
+    expect(menuFor('ops_admin').map((item) => item.title)).toEqual(['运维']);
+    expect(menuFor(undefined)).toEqual([]);
+  });
+
+  it('keeps a role out of a screen not in its menu, by address too', () => {
+    expect(mayOpen('ops_admin', 'applications')).toBe(false);
+    expect(mayOpen('station_manager', 'applications')).toBe(false);
+    expect(mayOpen('station_manager', 'stations')).toBe(false);
+    expect(mayOpen('station_manager', 'my-station')).toBe(true);
+    expect(mayOpen('district_officer', 'directives')).toBe(false);
+    expect(mayOpen('street_officer', 'wishes')).toBe(true);
+    expect(mayOpen(undefined, 'home')).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+/** An officer's role as the access token names it (libs/contracts OfficerRole; the console keeps its own copy of the names). */
+export type Role = 'province_officer' | 'city_officer' | 'district_officer' | 'street_officer' | 'station_manager' | 'ops_admin';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  province_officer: '省总干部',
+  city_officer: '市总干部',
+  district_officer: '区总干部',
+  street_officer: '街道干部',
+  station_manager: '站长',
+  ops_admin: '运维管理员',
+};
+
+export interface MenuItem {
+  /** The route's name and path below /console/. */
+  name: string;
+  path: string;
+  title: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Every screen and who may use it: the same role lists as the services' @Roles on the routes the
+ * screen calls, so an officer is never shown a screen whose every button answers 403. The
+ * services decide; this only keeps the menu honest.
+ */
+export const MENU: readonly MenuItem[] = [
+  { name: 'my-station', path: '/my-station', title: '我的驿站', roles: ['station_manager'] },
+  { name: 'stations', path: '/stations', title: '驿站登记', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer'] },
+  { name: 'applications', path: '/applications', title: '入会申请', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer'] },
+  { name: 'wishes', path: '/wishes', title: '心愿审核', roles: ['station_manager', 'street_officer', 'district_officer'] },
+  { name: 'demand', path: '/demand', title: '需求清单', roles: ['street_officer', 'district_officer'] },
+  { name: 'tasks', path: '/tasks', title: '派单', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
+  { name: 'volunteers', path: '/volunteers', title: '志愿者', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
+  { name: 'reports', path: '/reports', title: '随手拍', roles: ['street_officer', 'district_officer'] },
+  { name: 'directives', path: '/directives', title: '下达指令', roles: ['province_officer', 'city_officer'] },
+  { name: 'received', path: '/received', title: '上级指令', roles: ['city_officer', 'district_officer'] },
+  { name: 'accounts', path: '/accounts', title: '账号', roles: ['province_officer', 'city_officer', 'district_officer'] },
+  { name: 'messages', path: '/messages', title: '站内信', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
+  { name: 'deliveries', path: '/deliveries', title: '投递状态', roles: ['province_officer', 'city_officer', 'district_officer'] },
+  { name: 'ops', path: '/ops', title: '运维', roles: ['ops_admin', 'province_officer', 'city_officer', 'district_officer'] },
+];
+
+export function menuFor(role: Role | undefined): MenuItem[] {
+  return role ? MENU.filter((item) => item.roles.includes(role)) : [];
+}
+
+export function mayOpen(role: Role | undefined, routeName: string): boolean {
+  const item = MENU.find((entry) => entry.name === routeName);
+  return !item || (role !== undefined && item.roles.includes(role));
+}

@@ -1,0 +1,52 @@
+import { Kysely, Selectable } from 'kysely';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '@ws/platform';
+import type { AccountsTable, IdentityDatabase } from '../db/database';
+import type { AccountListQueryDto, AccountStatus, AccountView } from './account.dto';
+
+const LIKE_SPECIALS = /[\\%_]/g;
+
+export function accountView(row: Selectable<AccountsTable>, now: Date): AccountView {
+  const locked = row.locked_until !== null && row.locked_until > now;
+  const status: AccountStatus = row.disabled ? 'disabled' : locked ? 'locked' : 'active';
+  return {
+    accountId: row.account_id,
+    userName: row.user_name,
+    displayName: row.display_name,
+    role: row.role as AccountView['role'],
+    node: row.node,
+    street: row.street,
+    station: row.station,
+    status,
+    mustChangePassword: row.must_change_password,
+    totpEnrolled: row.totp_enrolled,
+    lockedUntil: locked ? row.locked_until!.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function findAccount(db: Kysely<IdentityDatabase>, accountId: string): Promise<Selectable<AccountsTable> | undefined> {
+  return db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** The accounts of the nodes `nodePrefix` covers, oldest first, in keyset pages. */
+export async function listAccounts(db: Kysely<IdentityDatabase>, nodePrefix: string, query: AccountListQueryDto, now: Date) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(query.after);
+  const words = query.q?.trim().replace(LIKE_SPECIALS, (c) => `\\${c}`);
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('node', 'like', `${nodePrefix}%`)
+    .$if(query.role !== undefined, (qb) => qb.where('role', '=', query.role!))
+    .$if(query.status === 'disabled', (qb) => qb.where('disabled', '=', true))
+    .$if(query.status === 'locked', (qb) => qb.where('disabled', '=', false).where('locked_until', '>', now))
+    .$if(query.status === 'active', (qb) => qb.where('disabled', '=', false).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
+    .$if(Boolean(words), (qb) => qb.where((eb) => eb.or([eb('user_name', 'ilike', `%${words}%`), eb('display_name', 'ilike', `%${words}%`)])))
+    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('created_at', '>', new Date(after!.at)), eb.and([eb('created_at', '=', new Date(after!.at)), eb('account_id', '>', after!.id)])])))
+    .orderBy('created_at')
+    .orderBy('account_id')
+    .limit(limit + 1)
+    .execute();
+  const result = page(rows, limit, (row) => ({ at: row.created_at.toISOString(), id: row.account_id }));
+  return { items: result.items.map((row) => accountView(row, now)), next: result.next };
+}

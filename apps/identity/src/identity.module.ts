@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { IDENTITY_DIRECTIVE_SCHEMAS } from '@ws/contracts';
+import { AccountCommands } from './accounts/account-commands';
+import { AccountsController } from './accounts/accounts.controller';
+import { ACCOUNT_EVENT_SCHEMAS } from './accounts/account.events';
+import { InitialAccounts } from './accounts/initial-accounts';
+import { identityMigrations } from './db/migrations';
+import { IDENTITY_CONFIG, identityConfig } from './identity.config';
+import type { IdentityConfig } from './identity.config';
+import './identity.errors';
+import { KeyRing } from './keys/key-ring';
+import { KeysController } from './keys/keys.controller';
+import { OidcService } from './oidc/oidc.service';
+import { SignInController } from './oidc/sign-in.controller';
+import { UpstreamCallbackController } from './oidc/upstream-callback.controller';
+import { UpstreamLogin } from './oidc/upstream-login';
+
+export const IDENTITY_SERVICE = 'identity';
+
+export interface IdentityModuleOptions extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  identity?: Partial<IdentityConfig>;
+}
+
+/**
+ * The node's identity service (身份认证): officers' accounts, event-sourced; the OpenID Connect
+ * provider the console signs in with; the node's signing keys, announced down the federation.
+ */
+@Module({})
+export class IdentityModule {
+  static forRoot(options: IdentityModuleOptions = {}): DynamicModule {
+    const { identity, ...platform } = options;
+    return {
+      module: IdentityModule,
+      imports: [PlatformModule.forService({ service: IDENTITY_SERVICE, migrations: identityMigrations, ...platform })],
+      controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController],
+      providers: [
+        { provide: IDENTITY_CONFIG, useFactory: () => ({ ...identityConfig(), ...identity }) },
+        { provide: EVENT_SCHEMAS, useValue: { ...ACCOUNT_EVENT_SCHEMAS, ...IDENTITY_DIRECTIVE_SCHEMAS } },
+        CommandRunner,
+        AccountCommands,
+        KeyRing,
+        OidcService,
+        UpstreamLogin,
+        InitialAccounts,
+      ],
+    };
+  }
+}
