@@ -1,0 +1,21 @@
+import { applicationStatusLabel, categoryLabel, distanceText, payModeLabel, payText } from './jobs';
+
+describe('零工之家 on the worker pages: how pay, distance and states read', () => {
+  it('pay in fen reads as yuan with its unit, a range or one figure', () => {
+    expect(payText({ minFen: 2_500, maxFen: 3_500, unit: 'hour' })).toBe('25–35 元/小时');
+    expect(payText({ minFen: 300_000, maxFen: 300_000, unit: 'month' })).toBe('3000 元/月');
+    expect(payText({ minFen: 1_250, maxFen: 1_999, unit: 'day' })).toBe('12.50–19.99 元/天');
+  });
+
+  it('distance in metres under a kilometre, else kilometres to one decimal', () => {
+    expect(distanceText(0.5)).toBe('500 米');
+    expect(distanceText(2.25)).toBe('2.3 公里');
+  });
+
+  it('codes read as the contracts label them; an unknown code is shown as it is', () => {
+    expect(categoryLabel('housekeeping')).toBe('家政服务');
+    expect(payModeLabel('per_project')).toBe('项目制');
+    expect(applicationStatusLabel('invited')).toBe('已邀请');
+    expect(categoryLabel('something_new')).toBe('something_new');
+  });
+});
