@@ -1,0 +1,69 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JOBS_EVENT_SCHEMAS } from '@ws/contracts';
+import { deriveKey } from '@ws/kernel';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { verificationCodesProvider } from '@ws/verification';
+import { EmployerGuard, JobsAccess, SeekerGuard } from './access/jobs-access';
+import { AccountsController } from './accounts/accounts.controller';
+import { ApplicationsController } from './application/applications.controller';
+import { jobsMigrations } from './db/migrations';
+import { EmployersController } from './employer/employers.controller';
+import './errors';
+import { JOBS_CONFIG, jobsConfig } from './jobs.config';
+import type { JobsConfig } from './jobs.config';
+import { PostingExpirySweeper } from './posting/expiry-sweeper/posting-expiry-sweeper';
+import { PostingsController } from './posting/postings.controller';
+import { ApplicationBoardProjection } from './read-models/applications.projection';
+import { EmployerBoardProjection, PostingBoardProjection } from './read-models/boards.projection';
+import { SeekerMatchProjection } from './read-models/seeker-match.projection';
+import { StationPointsProjection } from './read-models/station-points.projection';
+import { FairsController } from './fair/fairs.controller';
+import { FairBoardProjection } from './read-models/fairs.projection';
+import { FiguresController } from './figures/figures.controller';
+import { JobsFiguresProjection } from './figures/figures.projection';
+import { InboxController } from './matching/inbox.controller';
+import { PostingMatcher } from './matching/posting-matcher';
+import { SearchController } from './search/search.controller';
+import { SeekersController } from './seeker/seekers.controller';
+import { JobsVault } from './vault/jobs-vault';
+
+export const JOBS_SERVICE = 'jobs';
+
+export interface JobsModuleOptions extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  jobs?: Partial<JobsConfig>;
+}
+
+/**
+ * 零工之家: employers post work, seekers near home find it, the union reviews both and counts
+ * what came of it. Personal data stays in the service's vault; events carry ids.
+ */
+@Module({})
+export class JobsModule {
+  static forRoot(options: JobsModuleOptions = {}): DynamicModule {
+    const { jobs, ...platform } = options;
+    return {
+      module: JobsModule,
+      imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, ...platform })],
+      controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, PostingsController, SearchController, SeekersController],
+      providers: [
+        { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
+        { provide: EVENT_SCHEMAS, useValue: JOBS_EVENT_SCHEMAS },
+        CommandRunner,
+        JobsVault,
+        JobsAccess,
+        SeekerGuard,
+        EmployerGuard,
+        verificationCodesProvider({ inject: JOBS_CONFIG, key: (config: JobsConfig) => deriveKey(config.vaultKey, 'verification-codes') }),
+        EmployerBoardProjection,
+        PostingBoardProjection,
+        ApplicationBoardProjection,
+        StationPointsProjection,
+        SeekerMatchProjection,
+        PostingMatcher,
+        JobsFiguresProjection,
+        FairBoardProjection,
+        PostingExpirySweeper,
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Transaction } from 'kysely';
+import { JOBS_AGGREGATES, JOBS_CONTEXT, ownEventPrefix, shanghaiToday } from '@ws/contracts';
+import type { PostingEvent } from '@ws/contracts';
+import type { ConsumedEvent } from '@ws/messaging';
+import { CommandRunner, PLATFORM_CONFIG, ReadModel } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
+import type { Projection } from '@ws/projections';
+import type { JobsDatabase } from '../db/database';
+import { postingDecider } from '../posting/posting.decider';
+import { postingTarget } from '../shared/stream-targets';
+import { matchSeekers } from './match-seekers';
+
+/**
+ * 精准推送: when one of the node's postings opens, the best-matching seekers get it in their jobs
+ * inbox (notify has no contract for seekers yet: its recipients are applicants, members, wish
+ * authors and volunteers, whose owners answer its contact look-ups). A reaction, checkpointed
+ * with the pushes it writes, so each opening is pushed once; never rebuilt (a replay would push
+ * again against today's caps).
+ */
+@ReadModel()
+@Injectable()
+export class PostingMatcher implements Projection<JobsDatabase> {
+  readonly name = 'jobs.push-matcher';
+  readonly tables = ['job_pushes'];
+  readonly rebuildable = false;
+  readonly filter: string;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+    private readonly runner: CommandRunner,
+  ) {
+    this.filter = `${ownEventPrefix(config.node)}.${JOBS_CONTEXT}.${JOBS_AGGREGATES.posting}.>`;
+  }
+
+  async apply(trx: Transaction<JobsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
+    for (const { envelope } of events) {
+      const event = envelope as unknown as PostingEvent;
+      if (event.type !== 'PostingOpened') continue;
+      const { state } = await this.runner.load(postingDecider, postingTarget(event.data.postingId), trx);
+      if (!state.details) continue;
+      const at = new Date(envelope.occurredAt);
+      const matches = await matchSeekers(trx, state.details, at);
+      if (matches.length === 0) continue;
+      await trx
+        .insertInto('job_pushes')
+        .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
+        .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
+        .execute();
+    }
+  }
+}
