@@ -15,6 +15,9 @@ export const PATHS = {
   compliance: '/api/stations/compliance',
   coverage: '/api/stations/coverage',
   directives: '/api/stations/directives',
+  activityFigures: '/api/stations/activities/figures',
+  welfareFigures: '/api/stations/welfare/figures',
+  programmeFigures: '/api/stations/programmes/figures',
   receivedDirectives: '/api/stations/directives/received',
   stats: {
     membership: '/api/membership/stats',

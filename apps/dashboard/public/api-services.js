@@ -85,3 +85,28 @@ export async function fetchReceivedDirectives() {
     acknowledged: Boolean(row.acknowledged),
   }));
 }
+
+/**
+ * The year's work so far: GET stations/activities/figures, welfare/figures and programmes/figures
+ * for from..to → { activities: { held, participants } | null, welfare: { peopleReached } | null,
+ * programmes: { healthChecks: { people, newFormSharePercent }, childcare: { people } } | null }.
+ */
+export async function fetchWorkFigures(from, to) {
+  const [activities, welfare, programmes] = await Promise.all([
+    getJson(PATHS.activityFigures, { from, to }),
+    getJson(PATHS.welfareFigures, { from, to }),
+    getJson(PATHS.programmeFigures, { from, to }),
+  ]);
+  const held = num(activities?.held);
+  const participants = num(activities?.participants);
+  const reached = num(welfare?.peopleReached);
+  const health = isObject(programmes?.healthChecks) ? programmes.healthChecks : null;
+  const checks = num(health?.people);
+  const share = num(health?.newFormSharePercent);
+  const childcare = num(programmes?.childcare?.people);
+  return {
+    activities: held !== undefined && participants !== undefined ? { held, participants } : null,
+    welfare: reached !== undefined ? { peopleReached: reached } : null,
+    programmes: checks !== undefined && share !== undefined && childcare !== undefined ? { healthChecks: { people: checks, newFormSharePercent: share }, childcare: { people: childcare } } : null,
+  };
+}

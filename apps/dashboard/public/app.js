@@ -1,7 +1,7 @@
 // The dashboard page: reads this node's services through /api (api-client.js, api-services.js)
 // and its live counters from /live, and hands each answer to the section that draws it.
 import * as api from './api-client.js';
-import { fetchDirectives, fetchReceivedDirectives, fetchStats } from './api-services.js';
+import { fetchDirectives, fetchReceivedDirectives, fetchStats, fetchWorkFigures } from './api-services.js';
 import { escapeHtml, LEVEL_NAMES, nameOf, shanghaiClock, shanghaiDate } from './format.js';
 import { registerNodeMap } from './map.js';
 import { byId, state } from './page.js';
@@ -12,6 +12,7 @@ import { renderMapSection } from './section-map.js';
 import { renderServiceStats } from './section-services.js';
 import { renderCompliance, renderStations } from './section-stations.js';
 import { renderVisits } from './section-visits.js';
+import { renderWork } from './section-work.js';
 
 const REFRESH_MS = 60_000;
 
@@ -40,7 +41,7 @@ function renderHeader(nodes) {
 async function refresh() {
   const today = shanghaiDate(0);
   const from = shanghaiDate(-29);
-  const [stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch] = await Promise.all([
+  const [stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch, work] = await Promise.all([
     api.fetchAllStations(),
     api.fetchCompliance(),
     api.fetchCoverage(),
@@ -52,6 +53,7 @@ async function refresh() {
     fetchStats('membership'),
     fetchStats('wishes'),
     fetchStats('dispatch'),
+    fetchWorkFigures(`${today.slice(0, 4)}-01-01`, today),
   ]);
   state.coverage = coverage;
   renderStations(stations);
@@ -60,6 +62,7 @@ async function refresh() {
   renderChildren();
   renderVisits(byDay, byOccupation, visitsToday);
   renderDirectives(directives, received);
+  renderWork(work);
   renderServiceStats('membership', membership);
   renderServiceStats('wishes', wishes);
   renderServiceStats('dispatch', dispatch);

@@ -26,6 +26,11 @@ export const OCCUPATION_NAMES = {
   ride_hail_driver: '网约车司机',
   truck_driver: '货车司机',
   sanitation: '环卫工人',
+  taxi_driver: '出租车司机',
+  city_management: '城管',
+  auxiliary_police: '辅警',
+  domestic_worker: '家政服务员',
+  care_worker: '护工',
   other: '其他',
 };
 

@@ -27,7 +27,7 @@ function daysLeft(deadline) {
 
 function childChip(child) {
   const figure = child.target !== null ? `${formatNumber(child.current)}/${formatNumber(child.target)}` : child.current !== null ? `完成 ${formatNumber(child.current)}` : '';
-  return `<li class="${child.acknowledged ? 'ack' : 'pending'}" data-child-ack="${escapeHtml(child.code)}" data-value="${child.acknowledged}" title="${child.acknowledged ? '已签收' : '未签收'}">` +
+  return `<li class="${child.acknowledged ? 'ack' : 'pending'}" data-child-ack="${escapeHtml(child.code)}" data-value="${escapeHtml(child.acknowledged)}" title="${child.acknowledged ? '已签收' : '未签收'}">` +
     `${child.acknowledged ? '✓' : '○'} ${escapeHtml(child.name)} ${child.acknowledged ? '已签收' : '未签收'}${figure ? `<small>${figure}</small>` : ''}</li>`;
 }
 
@@ -35,16 +35,16 @@ function directiveItem(d) {
   const [statusText, statusClass] = STATUS[d.status] ?? [d.status, 'open'];
   const elapsed = d.status === 'open' ? elapsedShare(d.issuedAt, d.deadline) : null;
   const left = d.deadline ? daysLeft(d.deadline) : null;
-  const deadline = d.deadline ? `截止 ${escapeHtml(d.deadline)}${d.status === 'open' && left !== null ? `（剩 ${left} 天）` : ''}` : '';
+  const deadline = d.deadline ? `截止 ${escapeHtml(d.deadline)}${d.status === 'open' && left !== null ? `（剩 ${escapeHtml(left)} 天）` : ''}` : '';
   const figure = d.target !== null ? `${formatNumber(d.current)} / ${formatNumber(d.target)}` : '';
   const acks = d.expected !== null ? `签收 <b>${formatNumber(d.acknowledged)}</b> / ${formatNumber(d.expected)}` : '';
   return `<li class="directive" data-directive="${escapeHtml(d.id)}">
-    <div class="directive-head"><b>${escapeHtml(d.title)}</b><span class="status status-${statusClass}">${statusText}</span></div>
-    <div class="track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(d.progress * 100)}">
-      <i class="fill fill-${statusClass}" style="width:${(d.progress * 100).toFixed(1)}%"></i>
+    <div class="directive-head"><b>${escapeHtml(d.title)}</b><span class="status status-${escapeHtml(statusClass)}">${escapeHtml(statusText)}</span></div>
+    <div class="track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${escapeHtml(Math.round(d.progress * 100))}">
+      <i class="fill fill-${escapeHtml(statusClass)}" style="width:${escapeHtml((Number(d.progress) * 100).toFixed(1))}%"></i>
       ${elapsed !== null ? `<i class="today" style="left:${(elapsed * 100).toFixed(1)}%" title="时间进度 ${formatPercent(elapsed)}"></i>` : ''}
     </div>
-    <div class="directive-meta"><em data-directive-progress="${escapeHtml(d.id)}" data-value="${d.progress}">${formatPercent(d.progress)}</em><span>${figure}</span><span>${deadline}</span><span>${acks}</span></div>
+    <div class="directive-meta"><em data-directive-progress="${escapeHtml(d.id)}" data-value="${escapeHtml(d.progress)}">${formatPercent(d.progress)}</em><span>${figure}</span><span>${deadline}</span><span>${acks}</span></div>
     ${d.children.length ? `<ul class="acks">${d.children.map(childChip).join('')}</ul>` : ''}
   </li>`;
 }
@@ -52,9 +52,9 @@ function directiveItem(d) {
 /** One directive from above: who sent it, its deadline, and whether this node has signed it. */
 function receivedItem(d) {
   const [statusText, statusClass] = STATUS[d.status] ?? [d.status, 'open'];
-  return `<li class="${d.acknowledged ? 'ack' : 'pending'}" data-received="${escapeHtml(d.id)}" data-value="${d.acknowledged}">` +
+  return `<li class="${d.acknowledged ? 'ack' : 'pending'}" data-received="${escapeHtml(d.id)}" data-value="${escapeHtml(d.acknowledged)}">` +
     `<b>${escapeHtml(d.title)}</b><span>${escapeHtml(d.issuerName)}下达${d.deadline ? ` · 截止 ${escapeHtml(d.deadline)}` : ''}</span>` +
-    `<span class="status status-${statusClass}">${statusText}</span><span>${d.acknowledged ? '✓ 已签收' : '○ 未签收'}</span></li>`;
+    `<span class="status status-${escapeHtml(statusClass)}">${escapeHtml(statusText)}</span><span>${d.acknowledged ? '✓ 已签收' : '○ 未签收'}</span></li>`;
 }
 
 export function renderDirectives(directives, received) {

@@ -16,7 +16,7 @@ function renderFeed(latest) {
     ? latest
         .slice(0, FEED_ROWS)
         .map(
-          (e) => `<li data-seq="${e.seq}"${previous && e.seq > previous ? ' class="new"' : ''}><time>${shanghaiClock(e.occurredAt)}</time><span class="tag">${escapeHtml(e.contextLabel)}</span>` +
+          (e) => `<li data-seq="${escapeHtml(e.seq)}"${previous && e.seq > previous ? ' class="new"' : ''}><time>${shanghaiClock(e.occurredAt)}</time><span class="tag">${escapeHtml(e.contextLabel)}</span>` +
             `<b>${escapeHtml(e.nodeName)}</b><span>${escapeHtml(e.label)}${e.visits !== undefined ? ` ×${e.visits}` : ''}</span></li>`,
         )
         .join('')

@@ -1,6 +1,6 @@
 // The map section: stations, heat and gaps (map.js), the 15分钟服务圈 summary, drill-down by region.
 import * as charts from './charts.js';
-import { formatNumber, formatPercent } from './format.js';
+import { escapeHtml, formatNumber, formatPercent } from './format.js';
 import { renderMap } from './map.js';
 import { byId, state } from './page.js';
 import { showStation } from './station-card.js';
@@ -40,8 +40,8 @@ export function renderMapSection() {
   });
   const coverage = state.coverage;
   byId('coverage-summary').innerHTML = coverage
-    ? `15分钟服务圈覆盖劳动者 <b data-tile="coverage-share" data-value="${coverage.share ?? ''}">${formatPercent(coverage.share)}</b>` +
+    ? `15分钟服务圈覆盖劳动者 <b data-tile="coverage-share" data-value="${escapeHtml(coverage.share ?? '')}">${formatPercent(coverage.share)}</b>` +
       (coverage.workers !== null ? `（${formatNumber(coverage.covered)} / ${formatNumber(coverage.workers)} 人，按当前开放驿站）` : '') +
-      ` · 覆盖空白 <b data-tile="coverage-gaps" data-value="${coverage.gaps.length}">${formatNumber(coverage.gaps.length)}</b> 处（红色波纹，建议选址）`
+      ` · 覆盖空白 <b data-tile="coverage-gaps" data-value="${escapeHtml(coverage.gaps.length)}">${formatNumber(coverage.gaps.length)}</b> 处（红色波纹，建议选址）`
     : '<span class="muted">劳动者热力与覆盖：暂无数据</span>';
 }

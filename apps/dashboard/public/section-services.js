@@ -54,7 +54,7 @@ function renderNumbers(element, service, stats) {
   const figures = stats ? [...stats.figures.values()].slice(0, FIGURES_SHOWN) : [];
   element.innerHTML = figures.length
     ? `<dl class="numbers">${figures
-        .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd data-figure="${escapeHtml(`${service}.${f.key}`)}" data-value="${f.value}">${formatNumber(f.value)}</dd></div>`)
+        .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd data-figure="${escapeHtml(`${service}.${f.key}`)}" data-value="${escapeHtml(f.value)}">${formatNumber(f.value)}</dd></div>`)
         .join('')}</dl>`
     : '<div class="empty">暂无数据</div>';
 }

@@ -22,11 +22,11 @@ function draw(card, station) {
     <button type="button" class="close" aria-label="关闭">×</button>
     <h4>${escapeHtml(station.name)}</h4>
     <dl>
-      <dt>层级</dt><dd>${nameOf(TIER_NAMES, station.tier)}</dd>
-      <dt>类型</dt><dd>${nameOf(KIND_NAMES, station.kind)}</dd>
-      <dt>状态</dt><dd>${nameOf(STATUS_NAMES, station.status)}${station.open24h ? ' · 24小时' : ''}</dd>
-      <dt>星级</dt><dd>${station.stars ? '★'.repeat(station.stars) : '未评定'}</dd>
-      ${station.seats ? `<dt>座位</dt><dd>${station.seats}</dd>` : ''}
+      <dt>层级</dt><dd>${escapeHtml(nameOf(TIER_NAMES, station.tier))}</dd>
+      <dt>类型</dt><dd>${escapeHtml(nameOf(KIND_NAMES, station.kind))}</dd>
+      <dt>状态</dt><dd>${escapeHtml(nameOf(STATUS_NAMES, station.status))}${station.open24h ? ' · 24小时' : ''}</dd>
+      <dt>星级</dt><dd>${station.stars ? '★'.repeat(Number(station.stars) || 0) : '未评定'}</dd>
+      ${station.seats ? `<dt>座位</dt><dd>${escapeHtml(station.seats)}</dd>` : ''}
       ${station.address ? `<dt>地址</dt><dd>${escapeHtml(station.address)}</dd>` : ''}
       ${station.facilities.length ? `<dt>设施</dt><dd>${station.facilities.map((f) => escapeHtml(nameOf(FACILITY_NAMES, f))).join('、')}</dd>` : ''}
       ${station.honours?.length ? `<dt>荣誉</dt><dd>${station.honours.map((h) => escapeHtml(`${h.year} ${h.title}`)).join('、')}</dd>` : ''}

@@ -11,6 +11,9 @@ describe('dashboardConfig', () => {
       membership: 'http://127.0.0.1:4202',
       wishes: 'http://127.0.0.1:4203',
       dispatch: 'http://127.0.0.1:4204',
+      identity: 'http://127.0.0.1:4205',
+      notify: 'http://127.0.0.1:4206',
+      jobs: 'http://127.0.0.1:4207',
     });
   });
 
@@ -25,6 +28,15 @@ describe('dashboardConfig', () => {
     expect(config.upstreams.dispatch).toBe('http://10.0.0.2:3004');
     expect(config.children).toEqual([{ code: '3308', name: '衢州市', url: 'http://10.0.0.3:4200' }]);
     expect(config.parent).toBeUndefined();
+  });
+
+  it('finds identity and jobs in its port block, and knows its public origin', () => {
+    expect(dashboardConfig({ HTTP_PORT: '4400' }).upstreams.identity).toBe('http://127.0.0.1:4405');
+    expect(dashboardConfig({ HTTP_PORT: '4400' }).upstreams.jobs).toBe('http://127.0.0.1:4407');
+    expect(dashboardConfig({ HTTP_PORT: '4400' }).publicOrigin).toBe('http://127.0.0.1:4400');
+    const config = dashboardConfig({ HTTP_PORT: '4400', IDENTITY_URL: 'http://10.0.0.2:3005', WAYSTATION_PUBLIC_HOST: 'https://kc.union.example/' });
+    expect(config.upstreams.identity).toBe('http://10.0.0.2:3005');
+    expect(config.publicOrigin).toBe('https://kc.union.example');
   });
 
   it('refuses a port that is not a number', () => {

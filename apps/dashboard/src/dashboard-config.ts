@@ -1,12 +1,15 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { nodeFromCode, nodeRef, NodeRef } from '@ws/contracts';
-import { loadConfig } from '@ws/kernel';
+import { nodeFromCode, nodeRef, NodeRef, publicOrigin } from '@ws/contracts';
+import { loadConfig, parseTrustedProxies } from '@ws/kernel';
 import { SERVICE_PORT_OFFSETS } from '../../../tools/topology';
 import { NodeLink, parseNodeLinks } from './nodes/node-links';
 
-/** The services whose read endpoints the dashboard proxies under /api/<app>/. */
-export const UPSTREAM_APPS = ['stations', 'membership', 'wishes', 'dispatch'] as const;
+/** The services the node web front proxies under /api/<app>/ (every method). */
+export const UPSTREAM_APPS = ['stations', 'membership', 'wishes', 'dispatch', 'identity', 'notify', 'jobs'] as const;
 export type UpstreamApp = (typeof UPSTREAM_APPS)[number];
+/** The services every node runs: without an explicit URL they are found in the front's own port block. */
+const BLOCK_APPS = ['stations', 'membership', 'wishes', 'dispatch', 'identity', 'notify', 'jobs'] as const satisfies readonly UpstreamApp[];
+type BlockApp = (typeof BLOCK_APPS)[number];
 
 /**
  * Settings of the dashboard process (see apps/dashboard/README.md). It has no database: it only
@@ -34,6 +37,16 @@ export class DashboardEnv {
   @IsOptional() @IsString() MEMBERSHIP_URL?: string;
   @IsOptional() @IsString() WISHES_URL?: string;
   @IsOptional() @IsString() DISPATCH_URL?: string;
+  @IsOptional() @IsString() IDENTITY_URL?: string;
+  @IsOptional() @IsString() NOTIFY_URL?: string;
+  @IsOptional() @IsString() JOBS_URL?: string;
+
+  /**
+   * Where people reach this node: an origin (https://gh.union.example) or a host name, which
+   * then gets http and this front's port. Default http://127.0.0.1:<HTTP_PORT>.
+   */
+  @IsOptional() @IsString()
+  WAYSTATION_PUBLIC_HOST?: string;
 
   /** Child nodes' dashboards for drill-down: "3308=http://host:4200,3304=http://host:4300". */
   @IsOptional() @IsString()
@@ -46,6 +59,14 @@ export class DashboardEnv {
   @IsInt() @Min(5) @Max(500)
   LIVE_FEED_SIZE: number = 30;
 
+  /** Open live (SSE) connections the node serves at once; one more is 503 (each holds a socket and a share of every push). */
+  @IsInt() @Min(1) @Max(100_000)
+  LIVE_MAX_CLIENTS: number = 500;
+
+  /** A reverse proxy in front whose x-forwarded-for is believed (see TRUSTED_PROXIES of the services); default none. */
+  @IsString()
+  TRUSTED_PROXIES: string = 'none';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 }
@@ -55,15 +76,21 @@ export interface DashboardConfig {
   natsUrl: string;
   evtStream: string;
   http: { port: number; host: string };
+  /** The node's public origin (no trailing slash): what printed links and QR codes point at. */
+  publicOrigin: string;
   /** Only configured services are proxied; the page shows 暂无数据 for the others. */
   upstreams: Partial<Record<UpstreamApp, string>>;
   children: NodeLink[];
   parent?: NodeLink;
   liveFeedSize: number;
+  liveMaxClients: number;
+  trustedProxies: string[];
   logLevel: string;
+  /** Where the built single-page apps are (<root>/<name>/index.html); default: dist/spa found from the code. */
+  spaRoot?: string;
 }
 
-function defaultUpstream(dashboardPort: number, app: UpstreamApp): string | undefined {
+function defaultUpstream(dashboardPort: number, app: BlockApp): string | undefined {
   if (dashboardPort === 0) return undefined;
   const blockStart = dashboardPort - SERVICE_PORT_OFFSETS.dashboard;
   return `http://127.0.0.1:${blockStart + SERVICE_PORT_OFFSETS[app]}`;
@@ -77,10 +104,13 @@ export function dashboardConfig(env: NodeJS.ProcessEnv = process.env): Dashboard
     membership: raw.MEMBERSHIP_URL,
     wishes: raw.WISHES_URL,
     dispatch: raw.DISPATCH_URL,
+    identity: raw.IDENTITY_URL,
+    notify: raw.NOTIFY_URL,
+    jobs: raw.JOBS_URL,
   };
   const upstreams: Partial<Record<UpstreamApp, string>> = {};
   for (const app of UPSTREAM_APPS) {
-    const url = explicit[app] ?? defaultUpstream(raw.HTTP_PORT, app);
+    const url = explicit[app] ?? ((BLOCK_APPS as readonly string[]).includes(app) ? defaultUpstream(raw.HTTP_PORT, app as BlockApp) : undefined);
     if (url) upstreams[app] = url.replace(/\/+$/, '');
   }
   const [parent] = parseNodeLinks(raw.PARENT_DASHBOARD ?? '');
@@ -89,10 +119,13 @@ export function dashboardConfig(env: NodeJS.ProcessEnv = process.env): Dashboard
     natsUrl: raw.NATS_URL,
     evtStream: raw.EVT_STREAM,
     http: { port: raw.HTTP_PORT, host: raw.HTTP_HOST },
+    publicOrigin: publicOrigin(raw.WAYSTATION_PUBLIC_HOST, raw.HTTP_PORT),
     upstreams,
     children: parseNodeLinks(raw.CHILD_DASHBOARDS ?? ''),
     ...(parent ? { parent } : {}),
     liveFeedSize: raw.LIVE_FEED_SIZE,
+    liveMaxClients: raw.LIVE_MAX_CLIENTS,
+    trustedProxies: parseTrustedProxies(raw.TRUSTED_PROXIES),
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -9,7 +9,10 @@ import { HealthController } from './health/health.controller';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveController } from './live/live.controller';
 import { NodesController } from './nodes/nodes.controller';
+import { SpaController } from './spa/spa.controller';
 import { DASHBOARD_CONFIG } from './tokens';
+import { NotifyPagesController } from './upstream/notify-pages.controller';
+import { OidcProxyController } from './upstream/oidc-proxy.controller';
 import { UpstreamProxyController } from './upstream/upstream-proxy.controller';
 
 export interface DashboardOptions {
@@ -19,8 +22,9 @@ export interface DashboardOptions {
 }
 
 /**
- * The node's dashboard (看板): the zh-CN page and its files, live counters from the node's EVT
- * stream over SSE, and a read-only proxy to the node's services. No database: it owns nothing.
+ * The node web front: the dashboard (看板, the zh-CN page and its files, live counters from the
+ * node's EVT stream over SSE), the built single-page apps (/h5/, /console/) and the proxy of every
+ * method to the node's services. No database: it owns nothing.
  */
 @Module({})
 export class DashboardModule {
@@ -39,7 +43,7 @@ export class DashboardModule {
           },
         }),
       ],
-      controllers: [AssetsController, LiveController, NodesController, UpstreamProxyController, HealthController],
+      controllers: [AssetsController, SpaController, LiveController, NodesController, UpstreamProxyController, OidcProxyController, NotifyPagesController, HealthController],
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

@@ -5,4 +5,5 @@ registerErrorStatuses({
   upstream_not_configured: 404,
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  live_clients_exhausted: 503,
 });

@@ -1,18 +1,16 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { DashboardModule } from './dashboard.module';
+import { createDashboardApp } from './dashboard.app';
 import { dashboardConfig } from './dashboard-config';
 
 async function main(): Promise<void> {
   const config = dashboardConfig();
-  const app = await NestFactory.create<NestFastifyApplication>(DashboardModule.forRoot({ config }), new FastifyAdapter(), { bufferLogs: true });
+  const app = await createDashboardApp(config);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   const upstreams = Object.entries(config.upstreams).map(([app, url]) => `${app}=${url}`).join(' ');
-  process.stdout.write(`dashboard@${config.node.code} ${config.node.name}: http://${config.http.host}:${config.http.port}/  (${upstreams})\n`);
+  process.stdout.write(`dashboard@${config.node.code} ${config.node.name}: http://${config.http.host}:${config.http.port}/  职工端 ${config.publicOrigin}/h5/  (${upstreams})\n`);
 }
 
 main().catch((error: unknown) => {

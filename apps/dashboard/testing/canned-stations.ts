@@ -56,7 +56,7 @@ export interface CannedNodeData {
 const TIERS = ['district_hub', 'street', 'street', 'community', 'community', 'community', 'convenience', 'convenience'];
 const KINDS = ['station', 'station', 'station', 'driver_home'];
 const EIGHT_HAVE = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'toilet', 'first_aid_kit'];
-const OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'other'];
+const OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'taxi_driver', 'care_worker', 'other'];
 const PLACES = ['复兴', '荷花', '府山', '白云', '信安', '新新', '双港', '航埠'];
 
 function uuidFor(seed: number, index: number): string {
@@ -141,6 +141,13 @@ function round(value: number): number {
  * The stations read API over canned data, as the dashboard's client expects it. `omit` leaves
  * endpoints out, to show that the page copes with a missing one.
  */
+/** The year's work as the stations service's public figures answer it (activities, welfare, programmes). */
+export const CANNED_WORK = {
+  activities: { held: 32, participants: 1536, newFormParticipants: 1152, rows: [] },
+  welfare: { handouts: 8, quantity: 1440, peopleReached: 1440, newFormPeople: 1040, costFen: 7_200_000, rows: [] },
+  programmes: { people: 1210, healthChecks: { people: 810, newFormPeople: 410, newFormSharePercent: 50.6 }, childcare: { people: 400 } },
+};
+
 export function stationsRoutes(data: CannedNodeData, today: { total: number }, omit: string[] = []): Record<string, FakeRoute> {
   const routes: Record<string, FakeRoute> = {
     '/stations': (url) => {
@@ -161,6 +168,9 @@ export function stationsRoutes(data: CannedNodeData, today: { total: number }, o
     '/visits/today': () => ({ day: shanghaiDayAndHour(new Date()).day, total: today.total, byOccupation: [], byHour: [] }),
     '/compliance': () => data.compliance,
     '/coverage': () => data.coverage,
+    '/activities/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.activities }),
+    '/welfare/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.welfare }),
+    '/programmes/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), ...CANNED_WORK.programmes }),
   };
   for (const path of omit) delete routes[path];
   return routes;

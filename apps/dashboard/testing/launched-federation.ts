@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PG_URL } from '@ws/testing';
-import { CHAIN, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from '../../../tools/topology';
+import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
-const REPO = join(__dirname, '..', '..', '..');
-const LAUNCHER = join(REPO, 'dist', 'tools', 'start.js');
+/** The built launcher: from the sources (tests) under dist/, from a build (benchmarks) beside this file's own tree. */
+const ROOT = join(__dirname, '..', '..', '..');
+const LAUNCHER = existsSync(join(ROOT, 'tools', 'start.js')) ? join(ROOT, 'tools', 'start.js') : join(ROOT, 'dist', 'tools', 'start.js');
 /** Port blocks from 19100 on: clear of npm start's 4100-4699 and of the ephemeral ports tests draw. */
 const FIRST_CANDIDATE_SLOT = 150;
 
@@ -21,7 +22,13 @@ const FIRST_CANDIDATE_SLOT = 150;
  */
 export interface LaunchedFederation {
   nodes: TopologyNode[];
+  /** The scratch run directory (WS_RUN_DIR): nats stores, logs, photos, development secrets. */
+  runDir: string;
+  /** Put before every database name of this federation. */
+  databasePrefix: string;
   url(code: string, service: ServiceName): string;
+  /** The node's nats-server (client port), e.g. to announce a test signing key on its DIR stream. */
+  natsUrl(code: string): string;
   /** Everything the launcher printed so far. */
   output(): string;
   /** Resolves when the launcher has printed `line` (or rejects when it exits first). */
@@ -45,25 +52,29 @@ function portOpen(port: number): Promise<boolean> {
 const portsOf = (nodes: TopologyNode[]) =>
   nodes.flatMap((node) => [...Object.values(SERVICE_PORT_OFFSETS), NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET].map((offset) => portOf(node, offset)));
 
-/** The first block of three slots whose ports nobody listens on. */
-async function freeSlots(): Promise<TopologyNode[]> {
-  for (let slot = FIRST_CANDIDATE_SLOT; slot < 590; slot += CHAIN.length) {
-    const nodes = onSlots(CHAIN, slot);
+/** The first block of slots (one per node) whose ports nobody listens on. */
+async function freeSlots(topology: TopologyNode[]): Promise<TopologyNode[]> {
+  // Each jest worker starts its search in a range of its own: two workers looking at the same
+  // moment would both find the first block free, and the second launcher would fail to bind it.
+  const worker = Math.max(0, Number(process.env['JEST_WORKER_ID'] ?? 1) - 1) % 8;
+  for (let slot = FIRST_CANDIDATE_SLOT + worker * 4; slot < 590; slot += topology.length) {
+    const nodes = onSlots(topology, slot);
     const busy = await Promise.all(portsOf(nodes).map(portOpen));
     if (!busy.some(Boolean)) return nodes;
   }
   throw new Error('no free port block for the test federation');
 }
 
-export async function launchFederation(env: Record<string, string> = {}): Promise<LaunchedFederation> {
+/** `topology`: chain (浙江 ← 衢州 ← 柯城, the default) or district (柯城 alone, the worker pages' test). */
+export async function launchFederation(env: Record<string, string> = {}, topology: TopologyName = 'chain'): Promise<LaunchedFederation> {
   if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run npm run build first`);
-  const nodes = await freeSlots();
+  const nodes = await freeSlots(TOPOLOGIES[topology]);
   const runDir = await mkdtemp(join(tmpdir(), 'ws-federation-'));
   const prefix = `t${process.pid}_${Date.now().toString(36)}_`;
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [LAUNCHER, '--topology', 'chain', '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix],
+    [LAUNCHER, '--topology', topology, '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix],
     { env: { ...process.env, WS_RUN_DIR: runDir, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -73,7 +84,10 @@ export async function launchFederation(env: Record<string, string> = {}): Promis
 
   return {
     nodes,
+    runDir,
+    databasePrefix: prefix,
     url,
+    natsUrl: (code) => `nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`,
     output: () => output,
     async waitForLine(pattern, timeoutMs) {
       const deadline = Date.now() + timeoutMs;

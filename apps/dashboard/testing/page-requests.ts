@@ -11,6 +11,8 @@ export function recordRequests(page: Page): string[] {
 export function leavingTheMachine(urls: string[]): string[] {
   return urls.filter((url) => {
     const { protocol, hostname } = new URL(url);
+    // A blob: URL names the page's own origin (a file the page fetched and hands to the browser).
+    if (protocol === 'blob:') return new URL(url.slice('blob:'.length)).hostname !== '127.0.0.1';
     return protocol !== 'data:' && hostname !== '127.0.0.1';
   });
 }

@@ -53,7 +53,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     const invitation = await h.waitFor(async () => (await pendingInvitations(alice.token)).find((i) => i.task.title === data.title), 'alice invited');
     expect(invitation.scope).toBe('street');
 
-    const open = await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: await h.officerToken('street_officer', { street: h.street }) });
+    const open = await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: await h.token('street_officer', { street: h.street }) });
     expect(open.body.find((t: { taskId: string }) => t.taskId === invitation.taskId)).toMatchObject({ status: 'open', wishIds: data.wishIds, requiredSkill: skill });
 
     const declined = await h.http('POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/decline`, { token: alice.token, body: { reason: '本周出差' } });
@@ -63,7 +63,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     expect(next).toMatchObject({ taskId: invitation.taskId, scope: 'street' });
     expect(await pendingInvitations(alice.token)).toEqual([]);
     const asOfficer = async (street: string) =>
-      (await h.http('GET', `/invitations?volunteerId=${alice.volunteerId}`, { token: await h.officerToken('street_officer', { street }) })).body as Array<{ status: string }>;
+      (await h.http('GET', `/invitations?volunteerId=${alice.volunteerId}`, { token: await h.token('street_officer', { street }) })).body as Array<{ status: string }>;
     expect((await asOfficer(h.street)).map((i) => i.status)).toEqual(['declined']);
     expect(await asOfficer(h.otherStreet)).toEqual([]);
 
@@ -101,7 +101,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('invitation_expired');
 
-    const detail = await h.http('GET', `/tasks/${invited.invitation.taskId}`, { token: await h.officerToken('district_officer') });
+    const detail = await h.http('GET', `/tasks/${invited.invitation.taskId}`, { token: await h.token('district_officer') });
     const statuses = detail.body.invitations.map((i: { status: string }) => i.status);
     expect(statuses[0]).toBe('expired');
     expect(statuses[statuses.length - 1]).toBe('pending');
@@ -157,7 +157,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await publishDecision(data, { eventId: envelope.eventId, msgId: newId() });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await h.settle();
-    const officer = await h.officerToken('district_officer');
+    const officer = await h.token('district_officer');
     const tasks = (await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: officer })).body.filter((t: { title: string }) => t.title === '重复投递测试');
     expect(tasks).toHaveLength(1);
     expect((await h.streamEvents(`dispatch.task.${invitation.taskId}.>`)).length).toBe(2);
@@ -231,7 +231,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await h.settle();
     const after = await h.streamEvents(`dispatch.task.${invitation.taskId}.>`);
     expect(after.map((e) => e.type)).toEqual([...before.map((e) => e.type), 'TaskCompleted']);
-    const detail = await h.http('GET', `/tasks/${invitation.taskId}`, { token: await h.officerToken('district_officer') });
+    const detail = await h.http('GET', `/tasks/${invitation.taskId}`, { token: await h.token('district_officer') });
     expect(detail.body.task).toMatchObject({ status: 'completed', assignee: doctor.volunteerId, hours: 1.5 });
   });
 
@@ -239,7 +239,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     const volunteer = await h.registerVolunteer();
     const unknownTask = await h.http('POST', `/tasks/${newId()}/invitations/${newId()}/accept`, { token: volunteer.token });
     expect(unknownTask).toMatchObject({ status: 404, body: { code: 'task_not_found' } });
-    const officerAsVolunteer = await h.http('GET', '/volunteers/me/invitations', { token: await h.officerToken('street_officer') });
+    const officerAsVolunteer = await h.http('GET', '/volunteers/me/invitations', { token: await h.token('street_officer', { street: h.street }) });
     expect(officerAsVolunteer.body.code).toBe('volunteer_unauthenticated');
     const volunteerAsOfficer = await h.http('GET', '/tasks/open', { token: volunteer.token });
     expect(volunteerAsOfficer.status).toBe(401);

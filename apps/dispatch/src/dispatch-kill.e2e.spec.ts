@@ -2,14 +2,16 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import type { DemandDispatchDecided } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';
-import { newId, signToken } from '@ws/kernel';
+import { newId } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
 import type { TestDatabase } from '@ws/testing';
 import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
+import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 
-const SECRET = 'dispatch-e2e-secret-0123456789';
+/** Volunteers' tokens stay valid across the restarts. */
+const VOLUNTEER_TOKEN_SECRET = 'dispatch-e2e-volunteer-secret-0123456789';
 const BEFORE_KILL = 30;
 const WHILE_DEAD = 10;
 
@@ -31,12 +33,13 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
       EVT_STREAM: streams.evt,
       DIR_STREAM: streams.dir,
       PG_DATABASE: database.name,
-      JWT_SECRET: SECRET,
+      VOLUNTEER_TOKEN_SECRET,
       LOG_LEVEL: 'error',
       DISPATCH_SWEEP_MS: '200',
       REACTION_ACK_WAIT_SECONDS: '3',
     };
     service = await startServiceProcess('dispatch', env, port);
+    await announceTestKey(NATS_URL, code);
   }
 
   async function killProcess(): Promise<void> {
@@ -86,7 +89,7 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
   });
 
   it('creates every task exactly once, whatever was in flight when the process died', async () => {
-    const officer = await signToken(SECRET, { subject: 'e2e-officer', role: 'district_officer', node: code });
+    const officer = await officerToken(code, { subject: 'e2e-officer', role: 'district_officer' });
     for (let i = 0; i < 3; i++) {
       const registered = await post('/volunteers', officer, {
         name: `医生${i}`,

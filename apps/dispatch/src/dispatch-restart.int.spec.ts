@@ -74,13 +74,13 @@ describe('dispatch across a restart (real Postgres and NATS)', () => {
 
     const history = (await h.streamEvents(`dispatch.task.${first.invitation.taskId}.>`)).map((e) => e.type);
     expect(history).toEqual(['TaskCreated', 'InvitationSent', 'InvitationExpired', 'InvitationSent']);
-    const officer = await h.officerToken('district_officer');
+    const officer = await h.token('district_officer');
     const open = (await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: officer })).body as Array<{ title: string }>;
     expect(open.map((t) => t.title).sort()).toEqual([before.title, during.title].sort());
   });
 
   it('rebuilds the read models from the stream to the same answers', async () => {
-    const officer = await h.officerToken('district_officer');
+    const officer = await h.token('district_officer');
     const beforeRebuild = (await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: officer })).body;
     for (const name of ['dispatch.tasks', 'dispatch.volunteers']) {
       expect((await h.http('POST', `/admin/projections/${name}/rebuild`, { token: officer })).status).toBe(202);

@@ -1,5 +1,5 @@
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
-import { loadConfig } from '@ws/kernel';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { loadConfig, secretOrEphemeral, secretWithDevelopmentValue } from '@ws/kernel';
 
 /** Dispatch settings from the environment, on top of the platform's (see README). */
 export class DispatchEnv {
@@ -23,9 +23,9 @@ export class DispatchEnv {
   @IsInt() @Min(1) @Max(366)
   FAIR_LOAD_DAYS: number = 30;
 
-  /** Master key of the personal-data vault (wraps each volunteer's own key). */
-  @IsString() @MinLength(32)
-  VAULT_KEY: string = 'waystation-dev-vault-key-change-me-now';
+  /** Master key of the personal-data vault (wraps each volunteer's own key); required in production. */
+  @IsOptional() @IsString() @MinLength(32)
+  VAULT_KEY?: string;
 
   /** A reaction in flight when the process died is redelivered after this long. */
   @IsInt() @Min(1) @Max(3600)
@@ -33,6 +33,13 @@ export class DispatchEnv {
 
   @IsInt() @Min(60) @Max(90 * 24 * 3600)
   VOLUNTEER_TOKEN_TTL_SECONDS: number = 30 * 24 * 3600;
+
+  /** Signs volunteers' tokens (required in production; npm start keeps one per node under .run/). */
+  @IsOptional() @IsString() @MinLength(32)
+  VOLUNTEER_TOKEN_SECRET?: string;
+
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
 }
 
 export interface DispatchConfig {
@@ -43,6 +50,7 @@ export interface DispatchConfig {
   fairLoadDays: number;
   vaultKey: string;
   volunteerTokenTtlSeconds: number;
+  volunteerTokenSecret: string;
   reactionAckWaitMs: number;
 }
 
@@ -56,8 +64,9 @@ export function dispatchConfig(env: NodeJS.ProcessEnv = process.env): DispatchCo
     reofferAfterMs: raw.REOFFER_AFTER_SECONDS * 1000,
     declineCooldownMs: raw.DECLINE_COOLDOWN_MINUTES * 60_000,
     fairLoadDays: raw.FAIR_LOAD_DAYS,
-    vaultKey: raw.VAULT_KEY,
+    vaultKey: secretWithDevelopmentValue('VAULT_KEY', raw.VAULT_KEY, raw.NODE_ENV, 'volunteers\' personal data are sealed', 'waystation-dev-vault-key-change-me-now'),
     volunteerTokenTtlSeconds: raw.VOLUNTEER_TOKEN_TTL_SECONDS,
+    volunteerTokenSecret: secretOrEphemeral('VOLUNTEER_TOKEN_SECRET', raw.VOLUNTEER_TOKEN_SECRET, raw.NODE_ENV, 'volunteers\' tokens are signed'),
     reactionAckWaitMs: raw.REACTION_ACK_WAIT_SECONDS * 1000,
   };
 }

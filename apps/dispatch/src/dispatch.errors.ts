@@ -21,6 +21,8 @@ registerErrorStatuses({
   shift_already_served: 409,
   shift_already_started: 409,
   shift_not_started: 409,
+  swap_already_requested: 409,
+  swap_request_not_found: 404,
   invitation_not_yours: 403,
   not_task_assignee: 403,
   not_shift_holder: 403,

@@ -1,10 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DISPATCH_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { deriveKey } from '@ws/kernel';
+import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { UploadsModule } from '@ws/uploads';
+import type { UploadsConfig } from '@ws/uploads';
+import { verificationCodesProvider } from '@ws/verification';
 import './dispatch.errors';
+import { DispatchReportFiguresSource } from './read-models/report-figures/dispatch-report-figures';
 import { DISPATCH_CONFIG, dispatchConfig } from './dispatch.config';
 import type { DispatchConfig } from './dispatch.config';
 import { dispatchMigrations } from './db/migrations';
+import { DispatchDataOwner } from './notify/dispatch-data-owner';
 import { HoursController } from './read-models/hours/hours.controller';
 import { HoursProjection } from './read-models/hours/hours.projection';
 import { ShiftsController } from './read-models/shifts/shifts.controller';
@@ -35,17 +41,20 @@ export const DISPATCH_SERVICE = 'dispatch';
 
 export interface DispatchModuleOptions extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
   dispatch?: Partial<DispatchConfig>;
+  /** The volunteers' proof photos; default: from the environment (PHOTO_STORE, PHOTO_DIR, PHOTO_URL_SECRET …). */
+  uploads?: UploadsConfig;
 }
 
 /** The dispatch service (统一派单): volunteers, shifts, tasks and invitations; boards, hours, coverage. */
 @Module({})
 export class DispatchModule {
   static forRoot(options: DispatchModuleOptions = {}): DynamicModule {
-    const { dispatch, ...platform } = options;
+    const { dispatch, uploads, ...platform } = options;
     return {
       module: DispatchModule,
-      imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, ...platform }), UploadsModule.forService(uploads)],
       controllers: [
+        ReportFiguresController,
         RegisterVolunteerController,
         VolunteerSessionController,
         ChangeAvailabilityController,
@@ -71,6 +80,11 @@ export class DispatchModule {
         DispatchSweeper,
         VolunteerVault,
         VolunteerAccess,
+        { provide: PERSONAL_DATA_OWNER, useClass: DispatchDataOwner },
+        NotifyResponders,
+        { provide: REPORT_FIGURES_SOURCE, useClass: DispatchReportFiguresSource },
+        ReportFiguresResponder,
+        verificationCodesProvider({ inject: DISPATCH_CONFIG, key: (config: DispatchConfig) => deriveKey(config.vaultKey, 'verification-codes') }),
         VolunteerGuard,
         VolunteersProjection,
         TasksProjection,

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { JetStreamTransport } from '@ws/messaging';
-import { createServiceApp, listen, PLATFORM_CONFIG } from '@ws/platform';
+import { connectReactions, createServiceApp, listen, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from './dispatch.config';
 import type { DispatchConfig } from './dispatch.config';
@@ -11,9 +10,7 @@ async function main(): Promise<void> {
   const app = await createServiceApp(DispatchModule.forRoot(), '统一派单 dispatch');
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   const { reactionAckWaitMs } = app.get<DispatchConfig>(DISPATCH_CONFIG);
-  app.connectMicroservice({
-    strategy: new JetStreamTransport({ servers: config.natsUrl, node: config.node, stream: config.streams.evt, service: DISPATCH_SERVICE, ackWaitMs: reactionAckWaitMs }),
-  });
+  connectReactions(app, { service: DISPATCH_SERVICE, ackWaitMs: reactionAckWaitMs });
   await app.startAllMicroservices();
   const base = await listen(app);
   process.stdout.write(`${config.service}@${config.node.code} ${config.node.name}: API ${base}  OpenAPI ${base}/docs  health ${base}/health\n`);

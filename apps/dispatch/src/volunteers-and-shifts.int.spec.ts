@@ -22,23 +22,24 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
     expect(onTheBus).not.toContain('李四');
     expect(onTheBus).not.toContain(mobile);
 
-    const ownStreet = await h.officerToken('street_officer', { street: h.street });
+    const ownStreet = await h.token('street_officer', { street: h.street });
     const contact = await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: ownStreet });
     expect(contact.body).toEqual({ volunteerId: volunteer.volunteerId, name: '李四', mobile, disclosure: 'unmasked' });
-    const manager = await h.officerToken('station_manager', { station: newId() });
+    const manager = await h.token('station_manager', { station: newId() });
     const masked = await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: manager });
     expect(masked.body).toEqual({ volunteerId: volunteer.volunteerId, name: '李*', mobile: '139****5678', disclosure: 'masked' });
-    const otherStreet = await h.officerToken('street_officer', { street: h.otherStreet });
+    const otherStreet = await h.token('street_officer', { street: h.otherStreet });
     expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: otherStreet })).status).toBe(403);
-    const noStreet = await h.officerToken('street_officer');
-    expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: noStreet })).status).toBe(403);
-    const cityOfficer = await h.officerToken('city_officer', { node: h.config.node.code.slice(0, 4) });
+    // A street officer's token without its street claim is no token at all.
+    const noStreet = await h.token('street_officer');
+    expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: noStreet })).status).toBe(401);
+    const cityOfficer = await h.token('city_officer', { node: h.config.node.code.slice(0, 4) });
     expect((await h.http('GET', `/volunteers/${volunteer.volunteerId}/contact`, { token: cityOfficer })).status).toBe(403);
     const log = await h.db.selectFrom('pii_access_log').select(['actor', 'purpose']).where('volunteer_id', '=', volunteer.volunteerId).execute();
     expect(log).toEqual([{ actor: 'test-street_officer', purpose: 'volunteer_contact' }]);
 
     const again = await h.http('POST', '/volunteers', {
-      token: await h.officerToken('district_officer'),
+      token: await h.token('district_officer'),
       body: { name: '李四', mobile, type: 'student', skills: [], homeStreet: h.street, availability: [] },
     });
     expect(again).toMatchObject({ status: 409, body: { code: 'volunteer_already_registered', field: 'mobile' } });
@@ -53,10 +54,10 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
   });
 
   it('refuses registrations outside the node or the officer\'s street, and unusable availability', async () => {
-    const district = await h.officerToken('district_officer');
+    const district = await h.token('district_officer');
     const body = { name: '王五', mobile: '13700000001', type: 'cadre', skills: [], availability: [] };
     expect((await h.http('POST', '/volunteers', { token: district, body: { ...body, homeStreet: '999999001' } })).body.code).toBe('street_outside_node');
-    const otherStreet = await h.officerToken('street_officer', { street: h.otherStreet });
+    const otherStreet = await h.token('street_officer', { street: h.otherStreet });
     expect((await h.http('POST', '/volunteers', { token: otherStreet, body: { ...body, homeStreet: h.street } })).status).toBe(403);
     const backwards = await h.http('POST', '/volunteers', { token: district, body: { ...body, homeStreet: h.street, availability: [{ day: 1, from: '18:00', to: '09:00' }] } });
     expect(backwards).toMatchObject({ status: 422, body: { code: 'availability_invalid' } });
@@ -78,7 +79,7 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
     // Tomorrow 09:00–13:00 and 12:00–18:00 Shanghai: 9 hours covered, 10 scheduled.
     const day = new Date(h.clock.now().getTime() + 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
     const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
-    const manager = await h.officerToken('station_manager', { street: h.street, station: stationId });
+    const manager = await h.token('station_manager', { street: h.street, station: stationId });
     const rota = await h.http('POST', '/shifts/rota', {
       token: manager,
       body: { stationId, streetCode: h.street, shifts: [{ volunteerId: a.volunteerId, startsAt: at('09:00'), endsAt: at('13:00') }, { volunteerId: b.volunteerId, startsAt: at('12:00'), endsAt: at('18:00') }] },
@@ -86,7 +87,7 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
     expect(rota.status).toBe(201);
     const [morning, afternoon] = rota.body.shiftIds as string[];
 
-    const otherStation = await h.officerToken('station_manager', { street: h.street, station: newId() });
+    const otherStation = await h.token('station_manager', { street: h.street, station: newId() });
     expect((await h.http('POST', '/shifts/rota', { token: otherStation, body: { stationId, streetCode: h.street, shifts: [{ volunteerId: a.volunteerId, startsAt: at('19:00'), endsAt: at('20:00') }] } })).status).toBe(403);
     const ghost = await h.http('POST', '/shifts/rota', { token: manager, body: { stationId, streetCode: h.street, shifts: [{ volunteerId: newId(), startsAt: at('19:00'), endsAt: at('20:00') }] } });
     expect(ghost).toMatchObject({ status: 404, body: { code: 'volunteer_not_found', field: 'shifts.0.volunteerId' } });
@@ -110,7 +111,7 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
       [b.volunteerId, null],
     ]);
 
-    const officer = await h.officerToken('district_officer');
+    const officer = await h.token('district_officer');
     const byStation = await h.http('GET', `/hours?by=station&stationId=${stationId}`, { token: officer });
     expect(byStation.body.rows).toEqual([{ key: stationId, hours: 3.5, facts: 1 }]);
     const byVolunteer = await h.http('GET', `/hours?by=volunteer&volunteerId=${b.volunteerId}`, { token: officer });

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { JetStreamTransport } from '@ws/messaging';
-import { createServiceApp, listen, PLATFORM_CONFIG } from '@ws/platform';
+import { connectReactions, createServiceApp, listen, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { MEMBERSHIP_SERVICE, MembershipModule } from './membership.module';
 import { PII_KEYS, type PiiKeys } from './personal-data/pii-keys';
@@ -13,9 +12,7 @@ async function main(): Promise<void> {
   if (app.get<PiiKeys>(PII_KEYS).development) {
     new Logger('PersonalDataVault').warn('PII_MASTER_KEY / PII_HMAC_KEY not set: using the development keys (never in production)');
   }
-  app.connectMicroservice({
-    strategy: new JetStreamTransport({ servers: config.natsUrl, node: config.node, stream: config.streams.evt, service: MEMBERSHIP_SERVICE }),
-  });
+  connectReactions(app, { service: MEMBERSHIP_SERVICE });
   await app.startAllMicroservices();
   const base = await listen(app);
   process.stdout.write(`${config.service}@${config.node.code} ${config.node.name}: API ${base}  OpenAPI ${base}/docs  health ${base}/health\n`);

@@ -21,6 +21,8 @@ import { RewardsSubscription } from './subscriptions/rewards.subscription';
 import { applicationFor, MembershipTestApp, startMembership, waitFor } from './testing/membership-test-app';
 
 /** Unions, reviews, transfers, status changes, points and the shop, through the HTTP API and the bus. */
+const CHECKIN_POINTS_PER_DAY = 3;
+
 describe('membership flows (real Postgres and NATS)', () => {
   let service: MembershipTestApp;
   let officer: string;
@@ -42,7 +44,7 @@ describe('membership flows (real Postgres and NATS)', () => {
   const countIn = async (unionId: string) => (await stats('union')).find((r) => r.key === unionId)?.members ?? 0;
 
   beforeAll(async () => {
-    service = await startMembership({ reactions: true });
+    service = await startMembership({ reactions: true, membership: { checkinPointsPerDay: CHECKIN_POINTS_PER_DAY } });
     officer = await service.officer();
     const federation = await service.createUnion(officer, { name: '柯城区总工会', kind: 'federation', occupations: [] });
     riders = await service.createUnion(officer, { name: '外卖配送行业联合工会', parentUnionId: federation, occupations: ['rider'] });
@@ -124,6 +126,27 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(queue.counts.submitted.count).toBe(queue.items.length);
   });
 
+  it('pages the queue on the server, oldest first: each page carries the cursor of the next, a cursor it did not write is refused at `after`', async () => {
+    for (let i = 0; i < 3; i++) await service.request('POST', '/applications', applicationFor(next++, riders));
+    await service.catchUp();
+    const all = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
+    expect(all.next).toBeNull();
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `/applications/queue?unionId=${riders}&limit=2${after ? `&after=${after}` : ''}`;
+      const page = (await service.request('GET', query, undefined, officer)).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      ids.push(...page.items.map((i: { application_id: string }) => i.application_id));
+      after = page.next;
+    } while (after);
+    expect(ids).toEqual(all.items.map((i: { application_id: string }) => i.application_id));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const bad = await service.request('GET', `/applications/queue?after=bm90LWEtY3Vyc29y`, undefined, officer);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'after' });
+  });
+
   it('transfers inside the node: in flight, then out of the old union and into the new in one step', async () => {
     const member = await join(riders);
     const before = { riders: await countIn(riders), couriers: await countIn(couriers) };
@@ -158,14 +181,18 @@ describe('membership flows (real Postgres and NATS)', () => {
 
   it('turns a member’s application to another union into a transfer; without the mobile on record it only says they are a member', async () => {
     const member = await join(riders);
-    const again = await service.request('POST', '/applications', applicationFor(member.index, couriers));
+    // The public form without a proven mobile learns nothing about the membership, and changes nothing.
+    const unproven = await service.request('POST', '/applications', applicationFor(member.index, couriers));
+    expect(unproven.statusCode).toBe(200);
+    expect(unproven.json()).toEqual({ status: 'on_record' });
+    const again = await service.request('POST', '/applications', applicationFor(member.index, couriers), officer);
     expect(again.statusCode).toBe(200);
     const answer = again.json();
     expect(answer).toMatchObject({ status: 'transfer_requested', membershipId: member.membershipId, cardNumber: member.cardNumber, unionId: riders, toUnionId: couriers });
-    const otherMobile = await service.request('POST', '/applications/bulk', { items: [applicationFor(member.index, couriers, { mobile: '13900000001' })] });
+    const otherMobile = await service.request('POST', '/applications/bulk', { items: [applicationFor(member.index, couriers, { mobile: '13900000001' })] }, officer);
     expect(otherMobile.json().results).toEqual([{ index: 0, status: 'existing_membership' }]);
     // While it is pending, asking again is answered with the membership, not a second transfer.
-    expect((await service.request('POST', '/applications', applicationFor(member.index, couriers))).json()).toMatchObject({ status: 'existing_membership', unionId: riders });
+    expect((await service.request('POST', '/applications', applicationFor(member.index, couriers), officer)).json()).toMatchObject({ status: 'existing_membership', unionId: riders });
 
     await service.catchUp();
     const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
@@ -261,6 +288,26 @@ describe('membership flows (real Postgres and NATS)', () => {
     ]);
   });
 
+  it('credits check-in points per card up to the day’s cap (Shanghai day of the visit); the rest are acknowledged, a redelivery books nothing', async () => {
+    const member = await join(riders);
+    const subscription = service.app.get(RewardsSubscription);
+    const checkins = (day: string, keys: string[]) => ({
+      eventId: randomUUID(), type: 'VisitsRecorded' as const, schema: 1, streamId: 'station-s1', streamVersion: null, occurredAt: new Date().toISOString(),
+      data: { stationId: randomUUID(), visits: keys.map((key) => ({ key, at: day, occupation: 'rider' as const, memberCard: member.cardNumber })) },
+      metadata: { correlationId: 'c', causationId: 'c', node: service.config.node.code },
+    });
+    const balance = async () => (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json().balance;
+    // 23:30 UTC on 31 May is 07:30 on 1 June in Shanghai: one day with the visits after it.
+    const flood = checkins('2026-05-31T23:30:00.000Z', Array.from({ length: CHECKIN_POINTS_PER_DAY + 3 }, (_, i) => `flood-${i}`));
+    await subscription.visitsRecorded(flood);
+    expect(await balance()).toBe(CHECKIN_POINTS_PER_DAY);
+    await subscription.visitsRecorded(flood);
+    await subscription.visitsRecorded(checkins('2026-06-01T12:00:00.000Z', ['same-day']));
+    expect(await balance()).toBe(CHECKIN_POINTS_PER_DAY);
+    await subscription.visitsRecorded(checkins('2026-06-01T16:30:00.000Z', ['next-day']));
+    expect(await balance()).toBe(CHECKIN_POINTS_PER_DAY + 1);
+  });
+
   it('acknowledges rewards nobody here can take — a member who left, points the account refuses — without retrying them', async () => {
     const leaver = await join(riders);
     await service.request('POST', `/members/${leaver.membershipId}/leave`, { reason: '本人申请' }, officer);
@@ -292,7 +339,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const member = await join(riders);
     await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId: randomUUID(), points: 100, reason: '活动奖励' }, officer);
     const item = (await service.request('POST', '/shop/items', { name: '清凉礼包', points: 30, stock: 2 }, officer)).json();
-    const manager = await service.officer('station_manager');
+    const manager = await service.officer('station_manager', { station: randomUUID() });
     const redeem = (redemptionId: string, quantity = 1) =>
       service.request('POST', '/shop/redemptions', { redemptionId, cardNumber: member.cardNumber, itemId: item.itemId, quantity }, manager);
 
@@ -317,7 +364,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const member = await join(riders);
     await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId: randomUUID(), points: 60, reason: '活动奖励' }, officer);
     const item = (await service.request('POST', '/shop/items', { name: '雨衣', points: 30, stock: 10 }, officer)).json();
-    const manager = await service.officer('station_manager');
+    const manager = await service.officer('station_manager', { station: randomUUID() });
     const redeem = (redemptionId: string) =>
       service.request('POST', '/shop/redemptions', { redemptionId, cardNumber: member.cardNumber, itemId: item.itemId, quantity: 1 }, manager);
 

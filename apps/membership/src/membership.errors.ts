@@ -35,6 +35,10 @@ export const MEMBERSHIP_ERROR_STATUSES: Record<string, number> = {
   shop_item_not_listed: 409,
   shop_item_already_exists: 409,
   person_erased: 410,
+  member_unauthenticated: 401,
+  member_session_invalid: 401,
+  too_many_applications: 429,
+  lookup_locked: 429,
 };
 
 registerErrorStatuses(MEMBERSHIP_ERROR_STATUSES);

@@ -1,12 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, PlatformOptions } from '@ws/platform';
+import { NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { deriveKey } from '@ws/kernel';
+import { verificationCodesProvider } from '@ws/verification';
+import { MembershipReportFiguresSource } from './read-models/report-figures/membership-report-figures';
 import { LookupApplicationController } from './application/lookup/lookup-application.controller';
+import { ApplicantLimits } from './application/applicant-limits';
 import { LookupApplicationHandler } from './application/lookup/lookup-application.handler';
 import { ReviewApplicationController } from './application/review/review-application.controller';
 import { ReviewApplicationHandler } from './application/review/review-application.handler';
 import { SubmitApplicationsController } from './application/submit/submit-applications.controller';
 import { SubmitApplicationsHandler } from './application/submit/submit-applications.handler';
 import { membershipMigrations } from './db/migrations';
+import { MemberSelfController } from './member-session/member-self.controller';
+import { MemberSessionController } from './member-session/member-session.controller';
+import { MemberSessions } from './member-session/member-sessions';
 import { MEMBERSHIP_CONFIG, MembershipConfig, membershipConfig } from './membership-config';
 import './membership.errors';
 import { ChangeStatusController } from './memberships/change-status/change-status.controller';
@@ -41,6 +48,7 @@ import { RewardsSubscription } from './subscriptions/rewards.subscription';
 import { HandoverService } from './transfer-federation/handover.service';
 import { TransferInbox } from './transfer-federation/transfer-inbox';
 import { TransferRouter } from './transfer-federation/transfer-router';
+import { MembershipDataOwner } from './notify/membership-data-owner';
 import { ManageUnionsController } from './union/manage-unions/manage-unions.controller';
 import { ManageUnionsHandler } from './union/manage-unions/manage-unions.handler';
 import { SuggestUnionController } from './union/suggest-union/suggest-union.controller';
@@ -64,6 +72,7 @@ export class MembershipModule {
       module: MembershipModule,
       imports: [PlatformModule.forService({ service: MEMBERSHIP_SERVICE, migrations: membershipMigrations, ...platform })],
       controllers: [
+        ReportFiguresController,
         SubmitApplicationsController,
         LookupApplicationController,
         ReviewApplicationController,
@@ -83,6 +92,8 @@ export class MembershipModule {
         ManageItemsController,
         ShopStockController,
         RedeemController,
+        MemberSessionController,
+        MemberSelfController,
         RewardsSubscription,
       ],
       providers: [
@@ -90,7 +101,13 @@ export class MembershipModule {
         { provide: MEMBERSHIP_CONFIG, useValue: membership ?? membershipConfig() },
         PersonalDataVault,
         Aggregates,
+        { provide: PERSONAL_DATA_OWNER, useClass: MembershipDataOwner },
+        NotifyResponders,
+        { provide: REPORT_FIGURES_SOURCE, useClass: MembershipReportFiguresSource },
+        ReportFiguresResponder,
+        verificationCodesProvider({ inject: PII_KEYS, key: (keys: PiiKeys) => deriveKey(keys.hmacKey.toString('hex'), 'verification-codes') }),
         SubmitApplicationsHandler,
+        ApplicantLimits,
         LookupApplicationHandler,
         ReviewApplicationHandler,
         ManageUnionsHandler,
@@ -99,6 +116,7 @@ export class MembershipModule {
         ErasePersonHandler,
         BookPointsHandler,
         RedeemHandler,
+        MemberSessions,
         HandoverService,
         TransferRouter,
         TransferInbox,

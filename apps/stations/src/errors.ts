@@ -7,9 +7,18 @@ import { DomainError, registerErrorStatuses } from '@ws/kernel';
  */
 export const STATIONS_ERROR_STATUSES = {
   station_not_found: 404,
+  // A station code the node did not sign (a guessed or forged id): refused like a missing page.
+  station_link_invalid: 404,
+  // A station's public intake for this minute is used up (checkin/ingest-limits.ts).
+  station_ingest_limited: 429,
   directive_not_found: 404,
   // Never received, or not addressed to this node: to it the directive does not exist.
   directive_not_received: 404,
+  activity_not_found: 404,
+  programme_not_found: 404,
+  budget_not_found: 404,
+  legal_case_not_found: 404,
+  legal_worker_erased: 404,
 
   station_already_registered: 409,
   station_closed: 409,
@@ -22,6 +31,28 @@ export const STATIONS_ERROR_STATUSES = {
   directive_withdrawn: 409,
   // A district node has no child nodes to direct.
   no_child_nodes: 409,
+  activity_already_planned: 409,
+  activity_station_closed: 409,
+  activity_cancelled: 409,
+  welfare_station_closed: 409,
+  // Stock never goes negative: a handout from stock takes at most what is there.
+  welfare_stock_insufficient: 409,
+  activity_already_held: 409,
+  activity_takes_no_signups: 409,
+  activity_signup_closed: 409,
+  activity_full: 409,
+  programme_already_launched: 409,
+  programme_closed: 409,
+  programme_station_closed: 409,
+  programme_places_exhausted: 409,
+  budget_already_allocated: 409,
+  // Spending never goes past the budget's balance.
+  budget_exceeded: 409,
+  budget_below_spent: 409,
+  legal_case_exists: 409,
+  legal_case_station_closed: 409,
+  // A step the case's state does not allow (settled before mediation, closed twice …).
+  legal_case_wrong_state: 409,
 
   invalid_text: 422,
   invalid_location: 422,
@@ -49,6 +80,41 @@ export const STATIONS_ERROR_STATUSES = {
   invalid_deadline: 422,
   invalid_target: 422,
   invalid_addressee: 422,
+  unknown_activity_kind: 422,
+  invalid_activity_date: 422,
+  invalid_places: 422,
+  invalid_count: 422,
+  activity_held_before_planned: 422,
+  activity_held_in_future: 422,
+  new_form_exceeds_participants: 422,
+  too_many_photos: 422,
+  invalid_signup_key: 422,
+  unknown_welfare_kind: 422,
+  hotline_is_mobile: 422,
+  invalid_hotline: 422,
+  invalid_partners: 422,
+  unknown_station_class: 422,
+  unknown_welfare_occasion: 422,
+  invalid_quantity: 422,
+  invalid_amount: 422,
+  invalid_welfare_date: 422,
+  welfare_date_in_future: 422,
+  invalid_occupations: 422,
+  unknown_programme_kind: 422,
+  invalid_programme_target: 422,
+  invalid_programme_period: 422,
+  invalid_delivery_date: 422,
+  // The programme's share rule (e.g. 新就业形态 ≥ 20 %) could no longer be met, even were the rest of the target all new-form workers.
+  invalid_quota_rule: 422,
+  programme_quota_unreachable: 422,
+  invalid_budget_year: 422,
+  unknown_spending_category: 422,
+  invalid_spending_date: 422,
+  unknown_legal_case_kind: 422,
+  unknown_referral_partner: 422,
+  unknown_case_outcome: 422,
+  invalid_case_date: 422,
+  invalid_worker_details: 422,
 
   // Check-ins: a batch as a whole, then the reasons one visit is refused (a single check-in
   // answers with its reason as the error code).

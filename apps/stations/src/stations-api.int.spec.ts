@@ -169,7 +169,7 @@ describe('stations API (real Postgres and NATS)', () => {
     await service.catchUp();
     const today = (await inject('GET', '/visits/today')).json();
     const directory = (await inject('GET', '/stations?pageSize=500')).json();
-    expect((await inject('POST', '/admin/projections/stations.visits/rebuild', undefined, await service.token('street_officer'))).statusCode).toBe(403);
+    expect((await inject('POST', '/admin/projections/stations.visits/rebuild', undefined, await service.token('street_officer', { street: `${service.config.node.code}001` }))).statusCode).toBe(403);
     for (const name of ['stations.visits', 'stations.directory']) {
       const rebuilt = await inject('POST', `/admin/projections/${name}/rebuild`, undefined, officer);
       expect(rebuilt.statusCode).toBe(202);
@@ -178,7 +178,7 @@ describe('stations API (real Postgres and NATS)', () => {
     expect((await inject('GET', '/visits/today')).json()).toEqual(today);
     expect((await inject('GET', '/stations?pageSize=500')).json()).toEqual(directory);
     const projections = (await inject('GET', '/admin/projections', undefined, officer)).json();
-    expect(projections.map((p: { name: string }) => p.name).sort()).toEqual(['stations.adopted-standards', 'stations.directive-inbox', 'stations.directive-receipts', 'stations.directives', 'stations.directory', 'stations.visits']);
+    expect(projections.map((p: { name: string }) => p.name).sort()).toEqual(['stations.activities', 'stations.adopted-standards', 'stations.directive-inbox', 'stations.directive-receipts', 'stations.directives', 'stations.directory', 'stations.funds', 'stations.legal-cases', 'stations.programmes', 'stations.visits', 'stations.welfare']);
     expect(projections.find((p: { name: string }) => p.name === 'stations.directive-inbox')).toMatchObject({ stream: 'dir', rebuildable: false });
     expect(projections.find((p: { name: string }) => p.name === 'stations.directory')).toMatchObject({ stream: 'evt', rebuildable: true });
     expect(projections.every((p: { events: number }) => p.events === 0)).toBe(true);

@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DIRECTIVE_EVENT_SCHEMAS, STATION_EVENT_SCHEMAS } from '@ws/contracts';
+import { ACTIVITY_EVENT_SCHEMAS, DIRECTIVE_EVENT_SCHEMAS, BUDGET_EVENT_SCHEMAS, LEGAL_CASE_EVENT_SCHEMAS, PROGRAMME_EVENT_SCHEMAS, STATION_EVENT_SCHEMAS, WELFARE_EVENT_SCHEMAS } from '@ws/contracts';
 import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { ActivityCommandHandler } from './activity/activity-command.handler';
+import { ActivityController } from './activity/activity.controller';
+import { ActivitiesController } from './read-models/activities/activities.controller';
+import { ActivitiesProjection } from './read-models/activities/activities.projection';
 import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
 import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
 import { RecordCheckinsService } from './checkin/record-checkins/record-checkins.service';
@@ -24,16 +28,42 @@ import { VisitsController } from './read-models/visits/visits.controller';
 import { VisitsProjection } from './read-models/visits/visits.projection';
 import { StationCommandHandler } from './station/station-command.handler';
 import { StationController } from './station/station.controller';
+import { LabelsController } from './catalogue/labels.controller';
+import { StreetsController } from './read-models/directory/streets.controller';
+import { WelfareCommandHandler } from './welfare/welfare-command.handler';
+import { WelfareController } from './welfare/welfare.controller';
+import { WelfareFiguresController } from './read-models/welfare/welfare.controller';
+import { WelfareProjection } from './read-models/welfare/welfare.projection';
+import { FundsController } from './funds/funds.controller';
+import { FundsReadController } from './read-models/funds/funds-read.controller';
+import { FundsProjection } from './read-models/funds/funds.projection';
+import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
+import { LegalAidController } from './legal-aid/legal-aid.controller';
+import { LegalCasesController } from './read-models/legal-aid/legal-cases.controller';
+import { LegalCasesProjection } from './read-models/legal-aid/legal-cases.projection';
+import { ProgrammeCommandHandler } from './programme/programme-command.handler';
+import { ProgrammeController } from './programme/programme.controller';
+import { ProgrammesController } from './read-models/programmes/programmes.controller';
+import { ProgrammesProjection } from './read-models/programmes/programmes.projection';
+import { ReportSources } from './read-models/reports/report-sources';
+import { ReportsController } from './read-models/reports/reports.controller';
+import { StationLinkController } from './station-link/station-link.controller';
+import { STATION_LINK_CONFIG, stationLinkConfig } from './station-link/station-link';
+import type { StationLinkConfig } from './station-link/station-link';
+import { type IngestLimitsConfig, ingestLimitsConfig, StationIngestLimits } from './checkin/ingest-limits';
 
 export const STATIONS_SERVICE = 'stations';
 
-/** The stations service (驿站): register, facilities, check-ins, reviews; directives; directory, visits, coverage. */
+/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures. */
 @Module({})
 export class StationsModule {
-  static forRoot(overrides: Partial<Pick<PlatformOptions, 'config' | 'clock'>> = {}): DynamicModule {
+  static forRoot(
+    overrides: Partial<Pick<PlatformOptions, 'config' | 'clock'>> & { stationLink?: StationLinkConfig; legalAidVaultKey?: string; ingestLimits?: IngestLimitsConfig } = {},
+  ): DynamicModule {
+    const { stationLink, legalAidVaultKey: vaultKey, ingestLimits, ...platform } = overrides;
     return {
       module: StationsModule,
-      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, ...overrides })],
+      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, ...platform })],
       controllers: [
         StationController,
         AdoptStandardController,
@@ -45,13 +75,29 @@ export class StationsModule {
         VisitsController,
         DirectiveController,
         DirectivesController,
+        StationLinkController,
+        LabelsController,
+        StreetsController,
+        ActivityController,
+        ActivitiesController,
+        WelfareController,
+        WelfareFiguresController,
+        ProgrammeController,
+        ProgrammesController,
+        FundsController,
+        FundsReadController,
+        LegalAidController,
+        LegalCasesController,
+        ReportsController,
       ],
       providers: [
-        // Station and directive events each stamped with their schema version.
-        { provide: EVENT_SCHEMAS, useValue: { ...STATION_EVENT_SCHEMAS, ...DIRECTIVE_EVENT_SCHEMAS } },
+        // Station, directive, activity and welfare events each stamped with their schema version.
+        { provide: EVENT_SCHEMAS, useValue: { ...STATION_EVENT_SCHEMAS, ...DIRECTIVE_EVENT_SCHEMAS, ...ACTIVITY_EVENT_SCHEMAS, ...WELFARE_EVENT_SCHEMAS, ...PROGRAMME_EVENT_SCHEMAS, ...BUDGET_EVENT_SCHEMAS, ...LEGAL_CASE_EVENT_SCHEMAS } },
+        { provide: STATION_LINK_CONFIG, useValue: stationLink ?? stationLinkConfig() },
         CommandRunner,
         StationCommandHandler,
         RecordCheckinsService,
+        { provide: StationIngestLimits, useValue: new StationIngestLimits(ingestLimits ?? ingestLimitsConfig()) },
         StationLocator,
         DirectoryProjection,
         AdoptedStandardsProjection,
@@ -61,6 +107,17 @@ export class StationsModule {
         DirectiveInbox,
         IssuedDirectivesProjection,
         DirectiveReceiptsProjection,
+        ActivityCommandHandler,
+        ActivitiesProjection,
+        WelfareCommandHandler,
+        WelfareProjection,
+        ProgrammeCommandHandler,
+        ProgrammesProjection,
+        FundsProjection,
+        { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
+        LegalAidVault,
+        LegalCasesProjection,
+        ReportSources,
       ],
     };
   }

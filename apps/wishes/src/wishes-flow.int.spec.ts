@@ -60,6 +60,15 @@ describe('wishes service (real Postgres and NATS)', () => {
     });
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ wishId: first.body.wishId, wishNo: first.body.wishNo, authorKey: first.body.authorKey, replayed: true });
+    // The same key with another body (someone else reusing or guessing it) never gets this author's key.
+    const reused = await h.http('POST', '/wishes', {
+      body: { stationId: station.stationId, category: 'first_aid_training', text: '别人的心愿', urgency: 'normal' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
+    expect(JSON.stringify(reused.body)).not.toContain(first.body.authorKey);
+    expect(JSON.stringify(reused.body)).not.toContain(first.body.wishId);
 
     await h.settle();
     const { rows } = await h.db.selectFrom('events').select(['type', 'data']).execute().then((r) => ({ rows: r }));

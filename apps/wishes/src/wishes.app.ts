@@ -1,7 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JetStreamTransport } from '@ws/messaging';
-import { createServiceApp, PLATFORM_CONFIG } from '@ws/platform';
-import type { PlatformConfig } from '@ws/platform';
+import { connectReactions, createServiceApp } from '@ws/platform';
 import { WISHES_CONFIG } from './wishes.config';
 import type { WishesConfig } from './wishes.config';
 import { WISHES_SERVICE, WishesModule, WishesOverrides } from './wishes.module';
@@ -9,11 +7,8 @@ import { WISHES_SERVICE, WishesModule, WishesOverrides } from './wishes.module';
 /** The HTTP API plus the durable reactions to dispatch's events on the node's EVT stream. */
 export async function createWishesApp(overrides: WishesOverrides = {}): Promise<NestFastifyApplication> {
   const app = await createServiceApp(WishesModule.forRoot(overrides), '心愿与随手拍 wishes');
-  const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   const { reactionAckWaitMs } = app.get<WishesConfig>(WISHES_CONFIG);
-  app.connectMicroservice({
-    strategy: new JetStreamTransport({ servers: config.natsUrl, node: config.node, stream: config.streams.evt, service: WISHES_SERVICE, ackWaitMs: reactionAckWaitMs }),
-  });
+  connectReactions(app, { service: WISHES_SERVICE, ackWaitMs: reactionAckWaitMs });
   await app.startAllMicroservices();
   return app;
 }

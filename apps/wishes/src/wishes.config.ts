@@ -1,5 +1,5 @@
-import { IsNumber, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
-import { loadConfig } from '@ws/kernel';
+import { IsNumber, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { loadConfig, secretWithDevelopmentValue } from '@ws/kernel';
 import { DEFAULT_WISH_POLICY, scaledPolicy, WishPolicy } from './wish/wish-policy';
 
 /** Wishes settings from the environment, on top of the platform's (see README). */
@@ -16,13 +16,13 @@ export class WishesEnv {
   @IsInt() @Min(1) @Max(3600)
   REACTION_ACK_WAIT_SECONDS: number = 30;
 
-  /** Master key of the contact vault (wraps each contact's own key). */
-  @IsString() @MinLength(32)
-  WISHES_VAULT_KEY: string = 'waystation-dev-wishes-vault-key-change-me';
+  /** Master key of the contact vault (wraps each contact's own key); required in production. */
+  @IsOptional() @IsString() @MinLength(32)
+  WISHES_VAULT_KEY?: string;
 
-  /** Secret from which each wish's author key is derived (so a replayed post returns the same key). */
-  @IsString() @MinLength(32)
-  WISHES_AUTHOR_SECRET: string = 'waystation-dev-wishes-author-secret-change-me';
+  /** Secret from which each wish's author key is derived (so a replayed post returns the same key); required in production. */
+  @IsOptional() @IsString() @MinLength(32)
+  WISHES_AUTHOR_SECRET?: string;
 }
 
 export interface WishesConfig {
@@ -41,7 +41,7 @@ export function wishesConfig(env: NodeJS.ProcessEnv = process.env): WishesConfig
     policy: raw.WISHES_DEADLINE_SCALE === 1 ? DEFAULT_WISH_POLICY : scaledPolicy(raw.WISHES_DEADLINE_SCALE),
     sweepIntervalMs: raw.WISHES_SWEEP_MS,
     reactionAckWaitMs: raw.REACTION_ACK_WAIT_SECONDS * 1000,
-    vaultKey: raw.WISHES_VAULT_KEY,
-    authorSecret: raw.WISHES_AUTHOR_SECRET,
+    vaultKey: secretWithDevelopmentValue('WISHES_VAULT_KEY', raw.WISHES_VAULT_KEY, env['NODE_ENV'], 'wish authors\' contacts are sealed', 'waystation-dev-wishes-vault-key-change-me'),
+    authorSecret: secretWithDevelopmentValue('WISHES_AUTHOR_SECRET', raw.WISHES_AUTHOR_SECRET, env['NODE_ENV'], 'wish authors\' keys are derived', 'waystation-dev-wishes-author-secret-change-me'),
   };
 }

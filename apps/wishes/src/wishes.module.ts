@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { WISHES_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { WishesReportFiguresSource } from './read-models/report-figures/wishes-report-figures';
 import { wishesMigrations } from './db/migrations';
 import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
 import { DecideDemandService } from './demand/decide-demand/decide-demand.service';
 import './errors';
+import { WishesDataOwner } from './notify/wishes-data-owner';
 import { WallController } from './read-models/board/wall.controller';
 import { OfficerListsController } from './read-models/board/officer-lists.controller';
 import { WishBoardProjection } from './read-models/board/wish-board.projection';
@@ -28,23 +30,29 @@ import { PostWishController } from './wish/post-wish/post-wish.controller';
 import { PostWishService } from './wish/post-wish/post-wish.service';
 import { SecondWishController } from './wish/second-wish/second-wish.controller';
 import { WishCommands } from './wish/wish-commands';
+import { WishLabelsController } from './wish/labels.controller';
+import { UploadsModule } from '@ws/uploads';
+import type { UploadsConfig } from '@ws/uploads';
 import { WISHES_CONFIG, WishesConfig, wishesConfig } from './wishes.config';
 
 export const WISHES_SERVICE = 'wishes';
 
 export interface WishesOverrides extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
   wishes?: WishesConfig;
+  /** Default: from the environment (PHOTO_STORE, PHOTO_DIR, PHOTO_URL_SECRET …). */
+  uploads?: UploadsConfig;
 }
 
-/** The wishes service (心愿墙 → 需求清单 → 统一派单, 随手拍): wall, demand lists, overdue list, reports. */
+/** The wishes service (心愿墙 → 需求清单 → 统一派单, 随手拍): wall, demand lists, overdue list, reports, their photos. */
 @Module({})
 export class WishesModule {
   static forRoot(overrides: WishesOverrides = {}): DynamicModule {
-    const { wishes, ...platform } = overrides;
+    const { wishes, uploads, ...platform } = overrides;
     return {
       module: WishesModule,
-      imports: [PlatformModule.forService({ service: WISHES_SERVICE, migrations: wishesMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: WISHES_SERVICE, migrations: wishesMigrations, ...platform }), UploadsModule.forService(uploads)],
       controllers: [
+        ReportFiguresController,
         PostWishController,
         ModerateWishController,
         SecondWishController,
@@ -58,6 +66,7 @@ export class WishesModule {
         DecisionsController,
         ReportsController,
         StatsController,
+        WishLabelsController,
         DispatchReactions,
       ],
       providers: [
@@ -66,6 +75,10 @@ export class WishesModule {
         CommandRunner,
         WishCommands,
         ContactVault,
+        { provide: PERSONAL_DATA_OWNER, useClass: WishesDataOwner },
+        NotifyResponders,
+        { provide: REPORT_FIGURES_SOURCE, useClass: WishesReportFiguresSource },
+        ReportFiguresResponder,
         PostWishService,
         ModerateWishService,
         DecideDemandService,

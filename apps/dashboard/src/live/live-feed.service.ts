@@ -83,6 +83,11 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** Calls `listener.next` with every new snapshot until the returned function is called, or `end` at shutdown. */
+  /** Open live streams. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

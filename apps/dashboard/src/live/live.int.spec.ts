@@ -15,6 +15,16 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, receiv
   }
 }
 
+/** Asks until the answer has `status` (a closed stream is noticed by the server a moment later). */
+async function waitForStatus(url: string, status: number): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url);
+    if (response.status === status || attempt > 50) return response;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('live feed over SSE (real JetStream)', () => {
   const node = nodeRef(testNodeCode());
   const stream = `DASH_${uniqueSuffix()}`;
@@ -34,6 +44,25 @@ describe('live feed over SSE (real JetStream)', () => {
     await dashboard?.close();
     await jsm?.streams.delete(stream).catch(() => undefined);
     await nc?.close();
+  });
+
+  it('serves at most LIVE_MAX_CLIENTS streams at once: one more is 503 problem+json, and a freed place is taken again', async () => {
+    const capped = await startDashboard(testDashboardConfig({ node, natsUrl: NATS_URL, evtStream: stream, liveMaxClients: 2 }));
+    const controllers = [new AbortController(), new AbortController()];
+    try {
+      const open = await Promise.all(controllers.map((c) => fetch(`${capped.url}/live`, { signal: c.signal })));
+      expect(open.map((r) => r.status)).toEqual([200, 200]);
+      const third = await fetch(`${capped.url}/live`);
+      expect(third.status).toBe(503);
+      expect(third.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await third.json()) as { code: string }).code).toBe('live_clients_exhausted');
+      controllers[0]!.abort();
+      const again = await waitForStatus(`${capped.url}/live`, 200);
+      await again.body?.cancel();
+    } finally {
+      for (const c of controllers) c.abort();
+      await capped.close();
+    }
   });
 
   it('pushes snapshots as events arrive, and ends open streams when the app shuts down', async () => {

@@ -1,18 +1,23 @@
-import { Controller, Get, Inject, Logger, Param, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Logger, Param, Req, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, problemFromDomainError } from '@ws/kernel';
+import { DomainError, problemFromDomainError, sendProblem } from '@ws/kernel';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
+import { forwardedRequestHeaders, locationThroughFront, passedResponseHeaders } from './proxy-headers';
 import { isUpstreamApp, upstreamUrl } from './upstream-url';
 
-const UPSTREAM_TIMEOUT_MS = 10_000;
-/** Request headers worth passing on: content negotiation, and an officer's token for protected reads. */
-const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'authorization'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'last-modified'];
+/** A read answers fast or the page shows 暂无数据; a write may carry a photo over a slow phone link. */
+const READ_TIMEOUT_MS = 10_000;
+const WRITE_TIMEOUT_MS = 60_000;
+const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 
 /**
- * GET /api/<app>/... → the node's <app> service, so the page only ever talks to its own origin
- * (no CORS, one address to open on the LAN). Reads only: there is no route for other methods.
+ * /api/<app>/... → the node's <app> service, for every method, so the pages only ever talk to
+ * their own origin (no CORS, one address to open on the LAN). The request body is streamed
+ * through untouched (JSON or a multipart upload: the front parses no body, see dashboard.app.ts),
+ * and so is the answer; only the headers in proxy-headers.ts cross.
  */
 @Controller('api')
 export class UpstreamProxyController {
@@ -20,37 +25,46 @@ export class UpstreamProxyController {
 
   constructor(@Inject(DASHBOARD_CONFIG) private readonly config: DashboardConfig) {}
 
-  @Get(':app/*')
+  @All(':app/*')
   async forward(@Param('app') app: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const base = isUpstreamApp(app) ? this.config.upstreams[app] : undefined;
     if (!base) throw new DomainError('upstream_not_configured', `本节点没有配置 ${app} 服务`, 'app');
     const target = upstreamUrl(base, request.url, app);
-    const headers: Record<string, string> = {};
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = request.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
+    const method = request.method.toUpperCase();
+    const hasBody = !BODILESS.has(method);
+    // The browser going away (a rider walking out of coverage) ends the upstream request too.
+    const aborted = new AbortController();
+    reply.raw.once('close', () => aborted.abort());
 
     let response: Response;
     try {
-      response = await fetch(target, { headers, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS), redirect: 'manual' });
+      response = await fetch(target, {
+        method,
+        headers: forwardedRequestHeaders(request),
+        ...(hasBody ? { body: Readable.toWeb(request.raw) as unknown as ReadableStream, duplex: 'half' } : {}),
+        signal: AbortSignal.any([aborted.signal, AbortSignal.timeout(hasBody ? WRITE_TIMEOUT_MS : READ_TIMEOUT_MS)]),
+        redirect: 'manual',
+      } as RequestInit);
     } catch (error) {
-      // A service that is down or not deployed yet is the page's 暂无数据, not a dashboard fault:
+      if (aborted.signal.aborted) return;
+      // A service that is down or not deployed yet is the page's 暂无数据, not a front fault:
       // answered here, without the error log and stack of the problem filter.
       const timedOut = (error as Error).name === 'TimeoutError';
       this.logger.debug(`${app} at ${base}: ${(error as Error).message}`);
       const problem = problemFromDomainError(
         timedOut ? new DomainError('upstream_timeout', `${app} 服务响应超时`) : new DomainError('upstream_unavailable', `${app} 服务暂不可用`),
       );
-      void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send({ ...problem, instance: request.url });
+      sendProblem(reply, problem, request.url);
       return;
     }
-    const body = Buffer.from(await response.arrayBuffer());
     void reply.status(response.status);
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = response.headers.get(name);
-      if (value) void reply.header(name, value);
+    for (const [name, value] of passedResponseHeaders(response.headers)) void reply.header(name, value);
+    const location = response.headers.get('location');
+    if (location) void reply.header('location', locationThroughFront(location, base, app));
+    if (!response.body || method === 'HEAD') {
+      void reply.send();
+      return;
     }
-    void reply.header('cache-control', 'no-store').send(body);
+    void reply.send(Readable.fromWeb(response.body as unknown as WebReadableStream));
   }
 }

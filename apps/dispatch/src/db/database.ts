@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
+import type { VerificationTables } from '@ws/verification';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
@@ -15,6 +16,8 @@ export interface VolunteerVaultTable {
   mobile_hmac: string;
   sealed: Buffer;
   created_at: Generated<Date>;
+  /** The volunteer agreed to be told by SMS at this mobile (null: not). */
+  sms_consent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Each volunteer's data key, wrapped by the vault master key. Deleting the row erases the person. */
@@ -125,7 +128,7 @@ export interface ShiftRotaTable {
   swapped_from: string | null;
 }
 
-export interface DispatchDatabase extends EventStoreTables, ProjectionTables {
+export interface DispatchDatabase extends EventStoreTables, ProjectionTables, VerificationTables {
   volunteer_vault: VolunteerVaultTable;
   volunteer_keys: VolunteerKeysTable;
   volunteer_access_codes: VolunteerAccessCodesTable;

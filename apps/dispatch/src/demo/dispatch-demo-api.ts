@@ -1,5 +1,4 @@
-import { signToken } from '@ws/kernel';
-import type { Principal } from '@ws/kernel';
+import type { OfficerTokenMinter } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import type { JsonResponse } from '@ws/platform';
 
@@ -12,18 +11,17 @@ export interface BoardVolunteer {
 
 /** Officer and volunteer calls to one dispatch service; volunteers log in with a fresh access code. */
 export class DemoApi {
-  private officerToken?: Promise<string>;
   private readonly volunteerTokens = new Map<string, Promise<string>>();
 
   constructor(
     private readonly base: string,
     readonly districtCode: string,
-    private readonly jwtSecret: string,
+    private readonly officerTokens: OfficerTokenMinter,
   ) {}
 
   async officer(method: string, path: string, body?: unknown): Promise<JsonResponse> {
-    this.officerToken ??= signToken(this.jwtSecret, { subject: 'demo-dispatch-loader', role: 'district_officer', node: this.districtCode } satisfies Principal);
-    return requestJson(this.base, method, path, { token: await this.officerToken, body });
+    const token = await this.officerTokens({ subject: 'demo-dispatch-loader', role: 'district_officer', node: this.districtCode });
+    return requestJson(this.base, method, path, { token, body });
   }
 
   async asVolunteer(volunteerId: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {

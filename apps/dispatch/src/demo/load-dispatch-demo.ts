@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AvailabilitySlot, VolunteerSkill, VolunteerType } from '@ws/contracts';
+import type { OfficerTokenMinter } from '@ws/kernel';
 import { DemoApi } from './dispatch-demo-api';
 import type { BoardVolunteer } from './dispatch-demo-api';
 
@@ -28,8 +29,8 @@ export interface DispatchDemoOptions {
   /** e.g. http://127.0.0.1:4104 */
   dispatchUrl: string;
   districtCode: string;
-  /** The node's JWT secret: the loader signs officer tokens with it. */
-  jwtSecret: string;
+  /** Signs the loader's officer tokens with the node's signing key. */
+  officerTokens: OfficerTokenMinter;
   stations: DemoStation[];
   /** Multiplies the number of volunteers and of stations with a rota (default 1). */
   scale?: number;
@@ -79,7 +80,7 @@ interface PlannedVolunteer {
 export async function loadDispatchDemo(options: DispatchDemoOptions): Promise<DispatchDemoResult> {
   const scale = options.scale ?? 1;
   const now = options.now ?? new Date();
-  const api = new DemoApi(options.dispatchUrl, options.districtCode, options.jwtSecret);
+  const api = new DemoApi(options.dispatchUrl, options.districtCode, options.officerTokens);
   const community = options.stations.filter((s) => s.tier === 'community');
   const streets = [...new Set(options.stations.map((s) => s.streetCode))].sort();
   const plan = planVolunteers(community.slice(0, Math.max(1, Math.round(community.length * scale))), streets, scale);
@@ -119,7 +120,7 @@ async function registerMissing(api: DemoApi, plan: PlannedVolunteer[]): Promise<
   for (const volunteer of plan) {
     const name = `${SURNAMES[volunteer.index % SURNAMES.length]}志愿者${volunteer.index + 1}`;
     const mobile = demoMobile(api.districtCode, volunteer.index);
-    const answer = await api.officer('POST', '/volunteers', { name, mobile, type: volunteer.type, skills: volunteer.skills, homeStreet: volunteer.homeStreet, availability: volunteer.availability });
+    const answer = await api.officer('POST', '/volunteers', { name, mobile, type: volunteer.type, skills: volunteer.skills, homeStreet: volunteer.homeStreet, availability: volunteer.availability, smsConsent: true });
     if (answer.status === 201) registered++;
     else if (answer.body?.code !== 'volunteer_already_registered') throw new Error(`registering a demo volunteer: ${answer.status} ${JSON.stringify(answer.body)}`);
   }

@@ -1,9 +1,10 @@
+import type { OfficerTokenMinter } from '@ws/kernel';
 import { DemoApi } from './dispatch-demo-api';
 
 export interface ServeInvitationsOptions {
   dispatchUrl: string;
   districtCode: string;
-  jwtSecret: string;
+  officerTokens: OfficerTokenMinter;
   /** How long to keep answering invitations as they arrive (default 30 s). */
   withinMs?: number;
 }
@@ -21,7 +22,7 @@ export interface ServeInvitationsResult {
  * loadWishesDemo's decisions; it answers until three passes find nothing left to answer.
  */
 export async function serveDemoInvitations(options: ServeInvitationsOptions): Promise<ServeInvitationsResult> {
-  const api = new DemoApi(options.dispatchUrl, options.districtCode, options.jwtSecret);
+  const api = new DemoApi(options.dispatchUrl, options.districtCode, options.officerTokens);
   const result: ServeInvitationsResult = { declined: 0, accepted: 0, started: 0, completed: 0 };
   const until = Date.now() + (options.withinMs ?? 30_000);
   let quietPasses = 0;

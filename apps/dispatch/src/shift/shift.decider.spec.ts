@@ -33,6 +33,31 @@ describe('shift decider', () => {
     spec(shiftDecider, afterStart).given([scheduled, swapped]).when({ type: 'RecordHours', volunteerId: 'alice', hours: 2 }).thenError('not_shift_holder');
   });
 
+  it('asks another volunteer to take the shift, which changes hands only when they accept', () => {
+    const requested: ShiftEvent = {
+      type: 'ShiftSwapRequested',
+      data: { shiftId: 'shift-1', requestId: 'req-1', stationId: 'station-1', fromVolunteerId: 'alice', toVolunteerId: 'bob', startsAt: shift.startsAt },
+    };
+    spec(shiftDecider).given([scheduled]).when({ type: 'RequestSwap', byVolunteerId: 'alice', toVolunteerId: 'bob', requestId: 'req-1' }).then([requested]);
+    spec(shiftDecider).given([scheduled, requested]).when({ type: 'RequestSwap', byVolunteerId: 'alice', toVolunteerId: 'bob', requestId: 'req-1' }).thenNothing();
+    spec(shiftDecider).given([scheduled, requested]).when({ type: 'RequestSwap', byVolunteerId: 'alice', toVolunteerId: 'carol', requestId: 'req-2' }).thenError('swap_already_requested');
+    spec(shiftDecider).given([scheduled]).when({ type: 'RequestSwap', byVolunteerId: 'bob', toVolunteerId: 'carol', requestId: 'req-1' }).thenError('not_shift_holder');
+    spec(shiftDecider, afterStart).given([scheduled]).when({ type: 'RequestSwap', byVolunteerId: 'alice', toVolunteerId: 'bob', requestId: 'req-1' }).thenError('shift_already_started');
+
+    const answer = (accepted: boolean): ShiftEvent => ({ type: 'ShiftSwapAnswered', data: { shiftId: 'shift-1', requestId: 'req-1', fromVolunteerId: 'alice', toVolunteerId: 'bob', accepted } });
+    spec(shiftDecider).given([scheduled, requested]).when({ type: 'AnswerSwap', byVolunteerId: 'bob', requestId: 'req-1', accept: true }).then([
+      answer(true),
+      { type: 'ShiftSwapped', data: { shiftId: 'shift-1', stationId: 'station-1', fromVolunteerId: 'alice', toVolunteerId: 'bob' } },
+    ]);
+    spec(shiftDecider).given([scheduled, requested]).when({ type: 'AnswerSwap', byVolunteerId: 'bob', requestId: 'req-1', accept: false }).then([answer(false)]);
+    spec(shiftDecider).given([scheduled, requested]).when({ type: 'AnswerSwap', byVolunteerId: 'carol', requestId: 'req-1', accept: true }).thenError('swap_request_not_found');
+    spec(shiftDecider).given([scheduled, requested, answer(false)]).when({ type: 'AnswerSwap', byVolunteerId: 'bob', requestId: 'req-1', accept: true }).thenError('swap_request_not_found');
+    // Declined, the holder may ask someone else.
+    spec(shiftDecider).given([scheduled, requested, answer(false)]).when({ type: 'RequestSwap', byVolunteerId: 'alice', toVolunteerId: 'carol', requestId: 'req-2' }).then([
+      { type: 'ShiftSwapRequested', data: { ...requested.data, requestId: 'req-2', toVolunteerId: 'carol' } as never },
+    ]);
+  });
+
   it('records the hours served once, within the shift length', () => {
     const served: ShiftEvent = { type: 'ShiftServed', data: { shiftId: 'shift-1', stationId: 'station-1', streetCode: '330802001', volunteerId: 'alice', hours: 3.5 } };
     spec(shiftDecider, afterStart).given([scheduled]).when({ type: 'RecordHours', volunteerId: 'alice', hours: 3.5 }).then([served]);

@@ -8,6 +8,9 @@ export type ShiftCommand =
   | { type: 'ScheduleShift'; shift: ShiftScheduled['data'] }
   /** `byVolunteerId` is the holder handing the shift over; null when a station manager reassigns it. */
   | { type: 'SwapShift'; byVolunteerId: string | null; toVolunteerId: string }
+  /** The holder asks another volunteer to take the shift; it changes hands when they accept. */
+  | { type: 'RequestSwap'; byVolunteerId: string; toVolunteerId: string; requestId: string }
+  | { type: 'AnswerSwap'; byVolunteerId: string; requestId: string; accept: boolean }
   | { type: 'RecordHours'; volunteerId: string; hours: number };
 
 export interface ShiftState {
@@ -18,6 +21,8 @@ export interface ShiftState {
   volunteerId: string;
   startsAt: string;
   endsAt: string;
+  /** A swap the holder asked for, waiting for the other volunteer's answer. */
+  pendingSwap: { requestId: string; toVolunteerId: string } | null;
 }
 
 export const shiftErrors = {
@@ -29,11 +34,13 @@ export const shiftErrors = {
   alreadyStarted: () => new DomainError('shift_already_started', '班次已开始，不能再调班'),
   sameVolunteer: () => new DomainError('swap_to_same_volunteer', '不能调给自己', 'toVolunteerId'),
   notStarted: () => new DomainError('shift_not_started', '班次尚未开始，不能记录时长'),
+  swapPending: () => new DomainError('swap_already_requested', '已有一个调班请求在等待答复', 'toVolunteerId'),
+  swapNotFound: () => new DomainError('swap_request_not_found', '没有等待您答复的这个调班请求', 'requestId'),
   hoursOutOfRange: (max: number) => new DomainError('hours_out_of_range', `服务时长须大于 0 且不超过 ${max} 小时`, 'hours'),
 };
 
 export function initialShiftState(): ShiftState {
-  return { status: 'none', shiftId: '', stationId: '', streetCode: '', volunteerId: '', startsAt: '', endsAt: '' };
+  return { status: 'none', shiftId: '', stationId: '', streetCode: '', volunteerId: '', startsAt: '', endsAt: '', pendingSwap: null };
 }
 
 export function decideShift(command: ShiftCommand, state: ShiftState, context: DecideContext): ShiftEvent[] | DomainError {
@@ -51,6 +58,27 @@ export function decideShift(command: ShiftCommand, state: ShiftState, context: D
       if (command.toVolunteerId === state.volunteerId) return shiftErrors.sameVolunteer();
       if (context.now.getTime() >= Date.parse(state.startsAt)) return shiftErrors.alreadyStarted();
       return [{ type: 'ShiftSwapped', data: { shiftId: state.shiftId, stationId: state.stationId, fromVolunteerId: state.volunteerId, toVolunteerId: command.toVolunteerId } }];
+    case 'RequestSwap':
+      if (command.byVolunteerId !== state.volunteerId) return shiftErrors.notHolder();
+      if (command.toVolunteerId === state.volunteerId) return shiftErrors.sameVolunteer();
+      if (context.now.getTime() >= Date.parse(state.startsAt)) return shiftErrors.alreadyStarted();
+      if (state.pendingSwap?.requestId === command.requestId) return [];
+      if (state.pendingSwap) return shiftErrors.swapPending();
+      return [{
+        type: 'ShiftSwapRequested',
+        data: { shiftId: state.shiftId, requestId: command.requestId, stationId: state.stationId, fromVolunteerId: state.volunteerId, toVolunteerId: command.toVolunteerId, startsAt: state.startsAt },
+      }];
+    case 'AnswerSwap': {
+      const pending = state.pendingSwap;
+      if (!pending || pending.requestId !== command.requestId || pending.toVolunteerId !== command.byVolunteerId) return shiftErrors.swapNotFound();
+      if (context.now.getTime() >= Date.parse(state.startsAt)) return shiftErrors.alreadyStarted();
+      const answered: ShiftEvent = {
+        type: 'ShiftSwapAnswered',
+        data: { shiftId: state.shiftId, requestId: pending.requestId, fromVolunteerId: state.volunteerId, toVolunteerId: pending.toVolunteerId, accepted: command.accept },
+      };
+      if (!command.accept) return [answered];
+      return [answered, { type: 'ShiftSwapped', data: { shiftId: state.shiftId, stationId: state.stationId, fromVolunteerId: state.volunteerId, toVolunteerId: pending.toVolunteerId } }];
+    }
     case 'RecordHours': {
       if (command.volunteerId !== state.volunteerId) return shiftErrors.notHolder();
       if (context.now.getTime() < Date.parse(state.startsAt)) return shiftErrors.notStarted();
@@ -66,9 +94,13 @@ export function decideShift(command: ShiftCommand, state: ShiftState, context: D
 export function evolveShift(state: ShiftState, event: ShiftEvent): ShiftState {
   switch (event.type) {
     case 'ShiftScheduled':
-      return { status: 'scheduled', ...event.data };
+      return { status: 'scheduled', ...event.data, pendingSwap: null };
     case 'ShiftSwapped':
-      return { ...state, volunteerId: event.data.toVolunteerId };
+      return { ...state, volunteerId: event.data.toVolunteerId, pendingSwap: null };
+    case 'ShiftSwapRequested':
+      return { ...state, pendingSwap: { requestId: event.data.requestId, toVolunteerId: event.data.toVolunteerId } };
+    case 'ShiftSwapAnswered':
+      return { ...state, pendingSwap: null };
     case 'ShiftServed':
       return { ...state, status: 'served' };
     default:

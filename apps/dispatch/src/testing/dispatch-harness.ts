@@ -1,7 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { signToken } from '@ws/kernel';
-import type { Principal, Role } from '@ws/kernel';
-import { ServiceHarness, TEST_JWT_SECRET, testPlatformConfig } from '@ws/testing/service-app';
+import { ServiceHarness, testPlatformConfig } from '@ws/testing/service-app';
 import type { DispatchDatabase } from '../db/database';
 import type { DispatchConfig } from '../dispatch.config';
 import { DISPATCH_SERVICE, DispatchModule } from '../dispatch.module';
@@ -17,7 +15,8 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
   static async create(dispatch: Partial<DispatchConfig> = {}): Promise<DispatchHarness> {
     const { config, database } = await testPlatformConfig(DISPATCH_SERVICE);
     const harness = new DispatchHarness(config, database);
-    harness.dispatch = { sweepIntervalMs: 3_600_000, ...dispatch };
+    // One volunteers' secret for the harness's life: their tokens outlive a restart, as in production.
+    harness.dispatch = { sweepIntervalMs: 3_600_000, volunteerTokenSecret: 'dispatch-test-volunteer-secret-0123456789', ...dispatch };
     await harness.start();
     return harness;
   }
@@ -26,13 +25,9 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
     return DispatchModule.forRoot({ config: this.config, clock: this.clock, dispatch: this.dispatch });
   }
 
-  officerToken(role: Role, extra: Partial<Principal> = {}): Promise<string> {
-    return signToken(TEST_JWT_SECRET, { subject: `test-${role}`, role, node: this.config.node.code, ...extra });
-  }
-
   /** Registers a volunteer through the API and logs them in; returns their id and volunteer token. */
   async registerVolunteer(overrides: Record<string, unknown> = {}): Promise<{ volunteerId: string; accessCode: string; token: string }> {
-    const officer = await this.officerToken('district_officer');
+    const officer = await this.token('district_officer');
     const registered = await this.http('POST', '/volunteers', {
       token: officer,
       body: {

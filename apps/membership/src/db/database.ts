@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { TransferringMember } from '@ws/contracts';
 import type { EventStoreTables } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
+import type { VerificationTables } from '@ws/verification';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -27,6 +28,13 @@ export interface PersonDataTable {
   iv: Buffer;
   tag: Buffer;
   updated_at: Generated<Date>;
+}
+
+export interface SmsConsentsTable {
+  person_id: string;
+  /** The mobile the consent was given with (keyed hash): a changed mobile needs a new consent. */
+  mobile_hmac: string;
+  given_at: Timestamp;
 }
 
 export interface PiiAccessLogTable {
@@ -216,8 +224,17 @@ export interface HandoverOffersTable {
   created_at: Generated<Date>;
 }
 
-export interface MembershipDatabase extends EventStoreTables, ProjectionTables {
+/** A member's session on the worker pages: the token's SHA-256, never the token. */
+export interface MemberSessionsTable {
+  token_hash: string;
+  membership_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface MembershipDatabase extends EventStoreTables, ProjectionTables, VerificationTables {
   persons: PersonsTable;
+  sms_consents: SmsConsentsTable;
   person_keys: PersonKeysTable;
   person_data: PersonDataTable;
   pii_access_log: PiiAccessLogTable;
@@ -236,4 +253,5 @@ export interface MembershipDatabase extends EventStoreTables, ProjectionTables {
   routed_transfers: RoutedTransfersTable;
   handover_keys: HandoverKeysTable;
   handover_offers: HandoverOffersTable;
+  member_sessions: MemberSessionsTable;
 }

@@ -46,6 +46,8 @@ const JOINT_UNIONS: Array<{ name: string; occupations: MemberOccupation[]; weigh
   { name: '货车司机联合工会', occupations: ['truck_driver'], weight: 2 },
   { name: '环卫工人联合工会', occupations: ['sanitation'], weight: 2 },
   { name: '即时配送联合工会', occupations: ['rider', 'courier'], weight: 2 },
+  { name: '出租汽车行业联合工会', occupations: ['taxi_driver'], weight: 1 },
+  { name: '家政服务业联合工会', occupations: ['domestic_worker', 'care_worker'], weight: 1 },
 ];
 const ENTERPRISES = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东物流', '美团配送站', '饿了么配送站', '货拉拉', '滴滴出行', '城市环境服务公司'];
 const ENTERPRISE_OCCUPATIONS: MemberOccupation[] = ['courier', 'courier', 'courier', 'courier', 'courier', 'rider', 'rider', 'truck_driver', 'ride_hail_driver', 'sanitation'];

@@ -1,7 +1,7 @@
-import { DomainError, type Principal } from '@ws/kernel';
+import { DomainError, type Principal, authorize } from '@ws/kernel';
 import type { Kysely } from 'kysely';
 import type { MembershipDatabase } from '../db/database';
-import { assertMayAdminister } from '../shared/scope';
+import { administering } from '../shared/scope';
 import { registeredUnions } from '../union/union-registry';
 import { membershipById, RegisteredMembership } from './membership-registry';
 
@@ -10,6 +10,6 @@ export async function administeredMembership(db: Kysely<MembershipDatabase>, mem
   const membership = await membershipById(db, membershipId);
   if (!membership) throw new DomainError('membership_not_found', '会籍不存在');
   const union = (await registeredUnions(db, [membership.unionId])).get(membership.unionId);
-  if (union) assertMayAdminister(principal, union);
+  if (union) authorize(principal, administering(union));
   return membership;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { NATS_URL } from '@ws/testing';
@@ -54,7 +55,7 @@ describe('personal data (PIPL)', () => {
       applicant(4, { employer: `骑手站 ${people[3]!.mobile}` }),
       applicant(2),
     ];
-    const response = await service.request('POST', '/applications/bulk', { items });
+    const response = await service.request('POST', '/applications/bulk', { items }, district);
     expect(response.statusCode).toBe(200);
     const body = response.json();
     const outcome = (i: number) => body.results[i];
@@ -92,7 +93,7 @@ describe('personal data (PIPL)', () => {
   });
 
   it('refuses a bulk over 500 items as a whole, with problem+json', async () => {
-    const tooMany = await service.request('POST', '/applications/bulk', { items: Array.from({ length: 501 }, () => ({})) });
+    const tooMany = await service.request('POST', '/applications/bulk', { items: Array.from({ length: 501 }, () => ({})) }, district);
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.headers['content-type']).toContain('application/problem+json');
     expect(tooMany.json()).toMatchObject({ code: 'validation_failed', field: 'items' });
@@ -107,7 +108,7 @@ describe('personal data (PIPL)', () => {
       otherStreet: await service.officer('street_officer', { street: '330802002' }),
       city: await service.officer('city_officer', { node: node.slice(0, 4) }),
       province: await service.officer('province_officer', { node: node.slice(0, 2) }),
-      stationManager: await service.officer('station_manager'),
+      stationManager: await service.officer('station_manager', { station: randomUUID() }),
     };
     const seen: Record<string, { name: string; mobile: string; idNumber: string; disclosure: string }> = {};
     for (const [who, token] of Object.entries(viewers)) {
@@ -181,7 +182,7 @@ describe('personal data (PIPL)', () => {
     await service.request('POST', '/applications', { ...applicant(4), occupation: 'astronaut' });
     // A member applying to another union: the application becomes a transfer, whose events are scanned too.
     const couriers = await service.createUnion(district, { name: '快递行业联合工会', occupations: ['courier'], streetCode: STREET });
-    expect((await service.request('POST', '/applications', applicant(2, { unionId: couriers }))).json()).toMatchObject({ status: 'transfer_requested' });
+    expect((await service.request('POST', '/applications', applicant(2, { unionId: couriers }), district)).json()).toMatchObject({ status: 'transfer_requested' });
     // A reward for a member and one for a card nobody holds here: the reaction credits one and logs the other.
     const card = (await service.request('GET', `/members/${memberOf[5]!.membershipId}`, undefined, district)).json().cardNumber;
     const skipped = await service.publishForeign('wishes', 'report', 'ReportRewarded', { reportId: 'r1', memberCard: 'NOBODY0001', amountYuan: 5, points: 50 });

@@ -140,6 +140,7 @@ export class PersonalDataVault {
       .executeTakeFirst();
     await trx.deleteFrom('person_keys').where('person_id', '=', personId).execute();
     await trx.deleteFrom('person_data').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('sms_consents').where('person_id', '=', personId).execute();
     return Number(erased.numUpdatedRows) > 0;
   }
 
@@ -150,6 +151,7 @@ export class PersonalDataVault {
   async release(trx: Transaction<MembershipDatabase>, personId: string): Promise<void> {
     await trx.deleteFrom('person_keys').where('person_id', '=', personId).execute();
     await trx.deleteFrom('person_data').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('sms_consents').where('person_id', '=', personId).execute();
     await trx.deleteFrom('persons').where('person_id', '=', personId).execute();
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { productionSecret } from '@ws/kernel';
 
 /** The two secrets of the vault: the master key that wraps each person's data key, and the HMAC key. */
 export interface PiiKeys {
@@ -22,10 +23,15 @@ export function parseKey(value: string, name: string): Buffer {
   return key;
 }
 
-/** PII_MASTER_KEY and PII_HMAC_KEY from the environment; missing ones fall back to development keys. */
+/** PII_MASTER_KEY and PII_HMAC_KEY from the environment; required in production, elsewhere missing ones fall back to development keys. */
 export function piiKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PiiKeys {
   const master = env['PII_MASTER_KEY'];
   const hmac = env['PII_HMAC_KEY'];
+  if (env['NODE_ENV'] === 'production') {
+    const development = (purpose: string) => [devKey(purpose).toString('hex'), devKey(purpose).toString('base64')];
+    productionSecret('PII_MASTER_KEY', master, 'members\' personal data are sealed', development('master'));
+    productionSecret('PII_HMAC_KEY', hmac, 'ID numbers and mobiles are looked up by HMAC', development('hmac'));
+  }
   return {
     masterKey: master ? parseKey(master, 'PII_MASTER_KEY') : devKey('master'),
     hmacKey: hmac ? parseKey(hmac, 'PII_HMAC_KEY') : devKey('hmac'),

@@ -1,6 +1,6 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, ReportRewarded, TaskCompleted, VisitsRecorded } from '@ws/contracts';
+import { type EventEnvelope, type ReportRewarded, shanghaiDayAndHour, type TaskCompleted, type VisitsRecorded } from '@ws/contracts';
 import { derivedId, DomainError } from '@ws/kernel';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
 import { CURRENT_STATUSES, membershipByCard, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
@@ -54,27 +54,37 @@ export class RewardsSubscription {
     await this.credit(envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'volunteer_hours', sourceRef: envelope.eventId });
   }
 
-  /** Check-ins with a member card, when the node rewards them (MEMBERSHIP_POINTS_PER_CHECKIN > 0). */
+  /** Check-ins with a member card, when the node rewards them (MEMBERSHIP_POINTS_PER_CHECKIN > 0): one booking per card and event. */
   @EventPattern(REWARD_PATTERNS.visitsRecorded)
   async visitsRecorded(@Payload() envelope: EventEnvelope<'VisitsRecorded', VisitsRecorded['data']>): Promise<void> {
     if (this.config.pointsPerCheckin === 0) return;
+    const byCard = new Map<string, Array<{ entryId: string; day: string }>>();
     for (const visit of envelope.data.visits) {
       if (!visit.memberCard) continue;
-      const member = currentMember(await membershipByCard(this.aggregates.db, visit.memberCard.trim().toUpperCase()));
+      const card = visit.memberCard.trim().toUpperCase();
+      const checkins = byCard.get(card) ?? [];
+      checkins.push({ entryId: derivedId(envelope.eventId, `checkin:${visit.key}`), day: shanghaiDayAndHour(new Date(visit.at)).day });
+      byCard.set(card, checkins);
+    }
+    for (const [card, checkins] of byCard) {
+      const member = currentMember(await membershipByCard(this.aggregates.db, card));
       if (!member || member.status !== 'active') continue;
-      await this.credit(envelope, {
-        membershipId: member.membershipId,
-        entryId: derivedId(envelope.eventId, `checkin:${visit.key}`),
-        points: this.config.pointsPerCheckin,
-        source: 'checkin',
-        sourceRef: envelope.eventId,
-      });
+      const credit = { membershipId: member.membershipId, points: this.config.pointsPerCheckin, sourceRef: envelope.eventId, dailyCap: this.config.checkinPointsPerDay, checkins };
+      await this.refusalLogged(envelope, () => this.points.creditCheckins(credit, this.metaOf(envelope)));
     }
   }
 
   private async credit(envelope: EventEnvelope, request: CreditRequest): Promise<void> {
+    await this.refusalLogged(envelope, () => this.points.credit(request, this.metaOf(envelope)));
+  }
+
+  private metaOf(envelope: EventEnvelope) {
+    return { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId };
+  }
+
+  private async refusalLogged(envelope: EventEnvelope, book: () => Promise<unknown>): Promise<void> {
     try {
-      await this.points.credit(request, { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+      await book();
     } catch (error) {
       // version_conflict is a race with another booking on the account: redelivery settles it.
       if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;

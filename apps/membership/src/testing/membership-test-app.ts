@@ -4,13 +4,14 @@ import { Kysely, sql } from 'kysely';
 import { type EventEnvelope, eventSubject } from '@ws/contracts';
 import { eventHeaders } from '@ws/eventstore';
 import { newId } from '@ws/kernel';
-import { JetStreamPublisher, JetStreamTransport } from '@ws/messaging';
+import { JetStreamPublisher } from '@ws/messaging';
 import type { Role } from '@ws/kernel';
-import { DB, OutboxRelayService } from '@ws/platform';
+import { connectReactions, DB, OutboxRelayService } from '@ws/platform';
 import type { MembershipDatabase } from '../db/database';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { MEMBERSHIP_SERVICE, MembershipModule } from '../membership.module';
+import type { MembershipConfig } from '../membership-config';
 import { syntheticPerson } from '../demo/synthetic-people';
 
 export interface MembershipTestApp extends TestServiceApp {
@@ -20,7 +21,7 @@ export interface MembershipTestApp extends TestServiceApp {
     json(): any;
     body: string;
   }>;
-  officer(role?: Role, extra?: { street?: string; node?: string }): Promise<string>;
+  officer(role?: Role, extra?: { street?: string; station?: string; node?: string }): Promise<string>;
   /** Raw SQL against the service's own database, for assertions on what is stored. */
   db: { raw<R>(statement: string): Promise<{ rows: R[] }> };
   /** Publishes every committed outbox row now. */
@@ -31,19 +32,17 @@ export interface MembershipTestApp extends TestServiceApp {
 }
 
 /** The membership service in-process against real Postgres and NATS, with request helpers. */
-export async function startMembership(options: { logLevel?: string; reactions?: boolean; lookupPerMinute?: number } = {}): Promise<MembershipTestApp> {
+export async function startMembership(options: { logLevel?: string; reactions?: boolean; lookupPerMinute?: number; joinMobileCode?: boolean; membership?: Partial<MembershipConfig> } = {}): Promise<MembershipTestApp> {
   const service = await startTestService('membership', (config) =>
     MembershipModule.forRoot({
       config: { ...config, logLevel: options.logLevel ?? config.logLevel },
-      membership: { lookupPerMinute: options.lookupPerMinute ?? 1000, pointsPerVolunteerHour: 10, pointsPerCheckin: 1 },
+      membership: { lookupPerMinute: options.lookupPerMinute ?? 1000, pointsPerVolunteerHour: 10, pointsPerCheckin: 1, joinMobileCode: options.joinMobileCode ?? false,
+        applicationsPerPersonPerHour: 1000, lookupWrongLimit: 1000, lookupLockMinutes: 15, checkinPointsPerDay: 100, ...options.membership },
     }),
   );
   if (options.logLevel) service.app.useLogger(service.app.get(PinoLogger));
   if (options.reactions) {
-    const { config } = service;
-    service.app.connectMicroservice({
-      strategy: new JetStreamTransport({ servers: config.natsUrl, node: config.node, stream: config.streams.evt, service: MEMBERSHIP_SERVICE, retryDelayMs: 100 }),
-    });
+    connectReactions(service.app, { service: MEMBERSHIP_SERVICE, retryDelayMs: 100 });
     await service.app.startAllMicroservices();
   }
   const request: MembershipTestApp['request'] = async (method, url, payload, token, headers = {}) =>
@@ -93,7 +92,7 @@ export function applicationFor(index: number, unionId: string, extra: Record<str
 }
 
 /** Polls until `check` holds (reactions and projections are asynchronous). */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

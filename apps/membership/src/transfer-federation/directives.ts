@@ -35,6 +35,7 @@ export async function issueDirective(
       subject: directiveSubject(node, MEMBERSHIP_CONTEXT, directive.type, directive.data.transferId),
       headers: JSON.stringify(eventHeaders(envelope)),
       payload: JSON.stringify(envelope),
+      stream_id: envelope.streamId,
     })
     .execute();
   return eventId;

@@ -4,6 +4,7 @@ import {
   IncomingTransferEvent,
   MEMBERSHIP_CONTEXT,
   MembershipEvent,
+  nodeCodeOfSubject,
   NodeRef,
   subtreeContextFilter,
   TRANSFER_AGGREGATE,
@@ -13,10 +14,10 @@ import { EventStore } from '@ws/eventstore';
 import { CLOCK, derivedId, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import type { ForgedEvent, Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../db/database';
 import { issueDirective } from './directives';
-import { endsOf, routeTransferFact, RoutedTransfer } from './transfer-routing';
+import { endsOf, forgedTransferFact, routeTransferFact, RoutedTransfer } from './transfer-routing';
 
 /**
  * Runs at every node and acts where the node is the lowest common ancestor of a cross-node
@@ -24,6 +25,7 @@ import { endsOf, routeTransferFact, RoutedTransfer } from './transfer-routing';
  * sends the matching directive down its DIR stream, with an audit event of its own, in the
  * transaction that advances its checkpoint (each fact routed exactly once). Run, reported and
  * checkpointed like a read model, but never rebuilt: a replay would send its directives again.
+ * A fact from a node that is not the end it speaks for is returned as forged (parked, not routed).
  */
 @ReadModel()
 @Injectable()
@@ -47,12 +49,18 @@ export class TransferRouter implements Projection<MembershipDatabase> {
     return this.clock.now();
   }
 
-  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    for (const { envelope } of events) {
+  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<ForgedEvent[]> {
+    const forged: ForgedEvent[] = [];
+    for (const { seq, subject, envelope } of events) {
       const event = { type: envelope.type, data: envelope.data } as MembershipEvent | IncomingTransferEvent;
       const transferId = (event.data as { transferId?: string }).transferId;
       if (!transferId) continue;
       const remembered = await this.remembered(trx, transferId);
+      const forgery = forgedTransferFact(this.node.code, event, remembered, nodeCodeOfSubject(subject));
+      if (forgery) {
+        forged.push({ seq, detail: forgery });
+        continue;
+      }
       const directive = routeTransferFact(this.node.code, event, remembered);
       if (!directive) continue;
       if (directive.type === 'TransferOffered') {
@@ -80,6 +88,7 @@ export class TransferRouter implements Projection<MembershipDatabase> {
         trx,
       );
     }
+    return forged;
   }
 
   private async remembered(trx: Transaction<MembershipDatabase>, transferId: string): Promise<RoutedTransfer | undefined> {

@@ -1,5 +1,5 @@
 import { lowestCommonAncestor, MembershipEvent, IncomingTransferEvent } from '@ws/contracts';
-import { routeTransferFact, RoutedTransfer } from './transfer-routing';
+import { forgedTransferFact, routeTransferFact, RoutedTransfer } from './transfer-routing';
 
 const ends = { transferId: 't1', fromNode: '330802', fromUnionId: 'ua', toNode: '330803', toUnionId: 'ub' };
 const member = { membershipId: 'm1', personId: 'p1', cardNumber: '33080200000001', occupation: 'rider' as const, streetCode: null };
@@ -58,5 +58,36 @@ describe('routing a cross-node transfer at the common ancestor', () => {
   it('tells the source it may drop its copy once the target has the personal data', () => {
     const arrived: IncomingTransferEvent = { type: 'IncomingTransferDataReceived', data: { ...ends, membershipId: 'm1' } };
     expect(routeTransferFact('3308', arrived, remembered)).toEqual({ type: 'TransferHandedOver', data: { ...ends, membershipId: 'm1', personId: 'p1' } });
+  });
+});
+
+describe('a transfer fact is routed only from the end it speaks for', () => {
+  const accepted: IncomingTransferEvent = { type: 'IncomingTransferAccepted', data: { ...ends, membershipId: 'm1', handoverKey: 'K' } };
+  const arrived: IncomingTransferEvent = { type: 'IncomingTransferDataReceived', data: { ...ends, membershipId: 'm1' } };
+  const completed: MembershipEvent = { type: 'TransferCompleted', data: { ...ends, membershipId: 'm1', pointsCarried: 0 } };
+
+  it('takes each fact from its own end', () => {
+    expect(forgedTransferFact('3308', requested, undefined, '330802')).toBeUndefined();
+    expect(forgedTransferFact('3308', accepted, remembered, '330803')).toBeUndefined();
+    expect(forgedTransferFact('3308', arrived, remembered, '330803')).toBeUndefined();
+    expect(forgedTransferFact('3308', completed, remembered, '330802')).toBeUndefined();
+  });
+
+  it('refuses a sibling speaking for either end, with its own handover key or to make the source erase a member', () => {
+    expect(forgedTransferFact('3308', accepted, remembered, '330804')).toBe('IncomingTransferAccepted of transfer t1 speaks for node 330803; node 330804 may not');
+    expect(forgedTransferFact('3308', arrived, remembered, '330804')).toBe('IncomingTransferDataReceived of transfer t1 speaks for node 330803; node 330804 may not');
+    expect(forgedTransferFact('3308', requested, undefined, '330804')).toBe('TransferRequested of transfer t1 speaks for node 330802; node 330804 may not');
+    expect(forgedTransferFact('3308', completed, remembered, '330803')).toBe('TransferCompleted of transfer t1 speaks for node 330802; node 330803 may not');
+  });
+
+  it('refuses a fact naming itself as the target of a transfer offered to another, and an answer to a transfer never offered', () => {
+    const hijack: IncomingTransferEvent = { type: 'IncomingTransferAccepted', data: { ...ends, toNode: '330804', membershipId: 'm1', handoverKey: 'ROGUE' } };
+    expect(forgedTransferFact('3308', hijack, remembered, '330804')).toBe('IncomingTransferAccepted of transfer t1 names ends other than those offered');
+    expect(forgedTransferFact('3308', accepted, undefined, '330803')).toBe('IncomingTransferAccepted of transfer t1: no such transfer was offered');
+  });
+
+  it('leaves facts it does not route to the nodes that do', () => {
+    expect(forgedTransferFact('33', accepted, undefined, '330804')).toBeUndefined();
+    expect(forgedTransferFact('330803', accepted, undefined, '330804')).toBeUndefined();
   });
 });

@@ -54,6 +54,36 @@ export function routeTransferFact(
   }
 }
 
+/** Which end of a transfer speaks each fact the common ancestor routes. */
+const SPOKEN_BY: Partial<Record<(MembershipEvent | IncomingTransferEvent)['type'], 'fromNode' | 'toNode'>> = {
+  TransferRequested: 'fromNode',
+  TransferCompleted: 'fromNode',
+  TransferDeclined: 'fromNode',
+  IncomingTransferAccepted: 'toNode',
+  IncomingTransferDeclined: 'toNode',
+  IncomingTransferDataReceived: 'toNode',
+};
+
+/**
+ * Why the common ancestor must not route a fact that came up on a subject of node `from`, or
+ * undefined. A fact speaks for one end (the source requests, completes or withdraws; the target
+ * answers and confirms the data arrived) and only that end's node may publish it; once the
+ * ancestor has offered a transfer, a later fact naming other ends is not about that transfer;
+ * and a target's fact for a transfer this ancestor never offered answers nothing.
+ */
+export function forgedTransferFact(self: string, event: MembershipEvent | IncomingTransferEvent, remembered: RoutedTransfer | undefined, from: string): string | undefined {
+  const end = SPOKEN_BY[event.type];
+  const claimed = endsOf(event);
+  const ends = remembered?.ends ?? claimed;
+  if (!end || !ends || ends.fromNode === ends.toNode || lowestCommonAncestor(ends.fromNode, ends.toNode) !== self) return undefined;
+  const what = `${event.type} of transfer ${ends.transferId}`;
+  if (remembered && claimed && (Object.keys(claimed) as Array<keyof TransferEnds>).some((key) => claimed[key] !== remembered.ends[key])) {
+    return `${what} names ends other than those offered`;
+  }
+  if (!remembered && end === 'toNode') return `${what}: no such transfer was offered`;
+  return ends[end] === from ? undefined : `${what} speaks for node ${ends[end]}; node ${from} may not`;
+}
+
 /** The transfer's ends when the event itself carries them. */
 export function endsOf(event: MembershipEvent | IncomingTransferEvent): TransferEnds | undefined {
   const data = event.data as Partial<TransferEnds>;

@@ -6,7 +6,6 @@ import type {
   StationHost,
   StationKind,
   StationTier,
-  VisitOccupation,
 } from '@ws/contracts';
 
 /** zh-CN labels of the contract codes, for the API's descriptions and the UI. Records, so a new code without a label fails to compile. */
@@ -88,14 +87,8 @@ export const HOST_LABELS: Record<StationHost, string> = {
   other: '其他',
 };
 
-export const OCCUPATION_LABELS: Record<VisitOccupation, string> = {
-  rider: '外卖骑手',
-  courier: '快递员',
-  ride_hail_driver: '网约车司机',
-  truck_driver: '货车司机',
-  sanitation: '环卫工人',
-  other: '其他',
-};
+/** The occupations are one glossary term with membership's: their labels live beside the codes. */
+export { OCCUPATION_LABELS } from '@ws/contracts';
 
 export const CRITERION_LABELS: Record<ReviewCriterion, string> = {
   facilities: '设施配置',

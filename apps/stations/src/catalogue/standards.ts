@@ -1,4 +1,4 @@
-import { FACILITY_CODES, type FacilityCode, type ServiceCode, type StandardCode } from '@ws/contracts';
+import { FACILITY_CODES, STANDARD_LABELS, type FacilityCode, type ServiceCode, type StandardCode } from '@ws/contracts';
 
 /**
  * A facility standard: the facilities every station must have, plus how many specials ("+X")
@@ -25,21 +25,21 @@ const BA_YOU: readonly FacilityCode[] = [...JIAXING_SIX, 'first_aid_kit', 'toile
 
 export const STANDARDS: Readonly<Record<StandardCode, FacilityStandard>> = {
   // 嘉兴: "站点建设均以'六有'标准进行创设 … 硬件设施'6+X'配置" (seed 001); 六有 is the six without specials.
-  liu_you: { code: 'liu_you', label: '六有', required: JIAXING_SIX, specials: 0 },
-  ba_you: { code: 'ba_you', label: '八有', required: BA_YOU, specials: 0 },
-  six_plus_x: { code: 'six_plus_x', label: '6+X', required: JIAXING_SIX, specials: 1 },
+  liu_you: { code: 'liu_you', label: STANDARD_LABELS.liu_you, required: JIAXING_SIX, specials: 0 },
+  ba_you: { code: 'ba_you', label: STANDARD_LABELS.ba_you, required: BA_YOU, specials: 0 },
+  six_plus_x: { code: 'six_plus_x', label: STANDARD_LABELS.six_plus_x, required: JIAXING_SIX, specials: 1 },
   // 南湖 9+X (seed 004): "桌椅、饮水机、手机充电设施、应急药箱、微波炉、冷暖设备等" are six of the nine;
   // we add the fridge (in every other list), rain gear (遮风避雨) and the notice board 南湖 requires
   // ("在显眼位置公告服务内容、服务时间、管理人员信息和服务职工热线"). X: 换电、职工书屋、暑托.
   nine_plus_x: {
     code: 'nine_plus_x',
-    label: '9+X',
+    label: STANDARD_LABELS.nine_plus_x,
     required: ['tables_chairs', 'water_dispenser', 'charging', 'first_aid_kit', 'microwave', 'air_conditioning', 'fridge', 'umbrella', 'notice_board'],
     specials: 1,
   },
   // 兰溪 "10+X 标准化服务" (seed 000, a county of 金华) without its list: 八有 plus the rain gear
   // and reading glasses 金华's own station shows ("微波炉、冰柜、饮水机、雨伞、爱心药箱、老花镜").
-  ten_plus_x: { code: 'ten_plus_x', label: '10+X', required: [...BA_YOU, 'umbrella', 'reading_glasses'], specials: 1 },
+  ten_plus_x: { code: 'ten_plus_x', label: STANDARD_LABELS.ten_plus_x, required: [...BA_YOU, 'umbrella', 'reading_glasses'], specials: 1 },
 };
 
 export interface Compliance {

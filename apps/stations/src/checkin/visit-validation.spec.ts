@@ -94,7 +94,7 @@ describe('checkVisitBatch', () => {
       visit({ key: 'kiosk-17-000003', occupation: 'sanitation' }),
       visit({ key: 'kiosk-17-000004', at: at(-MAX_VISIT_AGE_MS - 60_000) }),
       'garbage',
-      visit({ key: 'kiosk-17-000006', occupation: 'truck_driver' }),
+      visit({ key: 'kiosk-17-000006', occupation: 'care_worker' }),
     ];
     const result = checkVisitBatch(items, NOW) as BatchVerdicts;
     expect(result.verdicts.map((v) => v.status)).toEqual(['accepted', 'rejected', 'accepted', 'rejected', 'rejected', 'accepted']);

@@ -1,4 +1,4 @@
-import { isVisitOccupation, parseIsoInstant, type RecordedVisit } from '@ws/contracts';
+import { isVisitOccupation, parseIsoInstant, type RecordedVisit, VISIT_OCCUPATIONS } from '@ws/contracts';
 import type { DomainError } from '@ws/kernel';
 import { stationsError } from '../errors';
 
@@ -82,7 +82,7 @@ export function checkVisit(raw: unknown, now: Date, options: VisitOptions = {}):
   if (at.getTime() < now.getTime() - MAX_VISIT_AGE_MS) return reject('visit_too_old', 'at', '打卡时间早于30天前，不再受理', key);
 
   const occupation = item['occupation'];
-  if (!isVisitOccupation(occupation)) return reject('unknown_occupation', 'occupation', '职业应为 rider、courier、ride_hail_driver、truck_driver、sanitation 或 other', key);
+  if (!isVisitOccupation(occupation)) return reject('unknown_occupation', 'occupation', `职业应为 ${VISIT_OCCUPATIONS.join('、')} 之一`, key);
 
   const visit: RecordedVisit = { key, at: at.toISOString(), occupation };
   const card = item['memberCard'];

@@ -12,6 +12,8 @@ export interface CheckinKeysTable {
 export interface StationDirectoryTable {
   id: string;
   district_code: string;
+  /** The node that registered the station, the only one whose facts about it are applied (null: registered before it was kept). */
+  origin_node: string | null;
   name: string;
   kind: string;
   tier: string;
@@ -37,9 +39,20 @@ export interface StationDirectoryTable {
   review_year: number | null;
   honours: ColumnType<unknown, string, string>;
   upgrade: ColumnType<unknown, string | null, string | null>;
+  station_class: string | null;
+  /** The public notice (公示) as published, the manager's name by vault reference. */
+  notice: ColumnType<unknown, string | null, string | null>;
   registered_at: Date;
   updated_at: Date;
   version: number;
+}
+
+/** The vault of the names the public notices show (站长姓名): the events carry only the ref. */
+export interface StationNoticeNamesTable {
+  ref: string;
+  station_id: string;
+  name: string;
+  recorded_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface StationHistoryTable {
@@ -122,6 +135,160 @@ export interface ReceivedDirectivesTable {
   updated_at: Date;
 }
 
+/** One activity of the subtree (from the EVT): its plan, sign-up counts and, once held, the people reached. */
+export interface ActivitiesTable {
+  activity_id: string;
+  district_code: string;
+  station_id: string | null;
+  street_code: string;
+  kind: string;
+  title: string;
+  organiser: string;
+  partners: string[];
+  service: string | null;
+  planned_on: ColumnType<string, string, string>;
+  held_on: ColumnType<string | null, string | null, string | null>;
+  status: 'planned' | 'held' | 'cancelled';
+  cancel_reason: string | null;
+  places: number | null;
+  confirmed: number;
+  waitlisted: number;
+  participants: number | null;
+  new_form_participants: number | null;
+  photos: string[];
+  planned_at: Date;
+  updated_at: Date;
+}
+
+/** One welfare handout of the subtree (from the EVT), counted without names. */
+export interface WelfareHandoutsTable {
+  handout_id: string;
+  district_code: string;
+  holder_id: string;
+  station_id: string | null;
+  street_code: string;
+  occasion: string;
+  kind: string;
+  quantity: number;
+  people_reached: number;
+  new_form_people: number;
+  occupations: ColumnType<Array<{ occupation: string; people: number }>, string, string>;
+  cost_fen: ColumnType<string, number, number>;
+  from_stock: boolean;
+  handed_on: ColumnType<string, string, string>;
+  recorded_at: Date;
+}
+
+/** A holder's (station's or street's) stock of one kind: received, handed out from stock, what the receipts cost. */
+export interface WelfareStockTable {
+  holder_id: string;
+  kind: string;
+  district_code: string;
+  station_id: string | null;
+  street_code: string;
+  received: number;
+  handed_out: number;
+  received_cost_fen: ColumnType<string, number, number>;
+  updated_at: Date;
+}
+
+/** A programme with a quota (民生实事) of the subtree, with its progress. */
+export interface ProgrammesTable {
+  programme_id: string;
+  district_code: string;
+  kind: string;
+  title: string;
+  target: number;
+  places: number | null;
+  min_new_form_share: number;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  status: 'running' | 'closed';
+  people: number;
+  new_form_people: number;
+  places_used: number;
+  launched_at: Date;
+}
+
+/** One delivery of a programme: people served on a day at a station or in a street (no names). */
+export interface ProgrammeDeliveriesTable {
+  delivery_id: string;
+  programme_id: string;
+  district_code: string;
+  kind: string;
+  station_id: string | null;
+  street_code: string;
+  delivered_on: ColumnType<string, string, string>;
+  people: number;
+  new_form_people: number;
+  places: number;
+}
+
+/** A budget (经费) of the subtree: a node's own or a station's, for a year, with what is spent (fen). */
+export interface BudgetsTable {
+  budget_id: string;
+  district_code: string;
+  node_code: string;
+  level: 'node' | 'station';
+  station_id: string | null;
+  street_code: string | null;
+  year: number;
+  title: string;
+  amount_fen: ColumnType<string, number, number>;
+  spent_fen: ColumnType<string, number, number>;
+}
+
+/** One spending against a budget. */
+export interface FundSpendingTable {
+  spending_id: string;
+  budget_id: string;
+  district_code: string;
+  station_id: string | null;
+  category: string;
+  amount_fen: ColumnType<string, number, number>;
+  spent_on: ColumnType<string, string, string>;
+  payee: string;
+}
+
+/** A legal-aid worker's details, sealed with their own key (see LegalAidVault). */
+export interface LegalAidVaultTable {
+  worker_ref: string;
+  sealed: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface LegalAidKeysTable {
+  worker_ref: string;
+  wrapped_key: Buffer;
+}
+
+/** Who opened a legal-aid worker's details, for which case, and why. */
+export interface LegalAidAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  case_id: string;
+  purpose: string;
+}
+
+/** A legal-aid case of the subtree: its kind, state, outcome and the amount recovered (fen); the worker only by reference. */
+export interface LegalCasesTable {
+  case_id: string;
+  district_code: string;
+  kind: string;
+  station_id: string | null;
+  street_code: string;
+  occupation: string;
+  worker_ref: string;
+  state: string;
+  received_on: ColumnType<string, string, string>;
+  settled_on: ColumnType<string | null, string | null, string | null>;
+  referred_to: string | null;
+  closed_on: ColumnType<string | null, string | null, string | null>;
+  outcome: string | null;
+  recovered_fen: ColumnType<string, number, number>;
+}
+
 export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   checkin_keys: CheckinKeysTable;
   station_directory: StationDirectoryTable;
@@ -133,4 +300,16 @@ export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   directive_history: DirectiveHistoryTable;
   directive_receipts: DirectiveReceiptsTable;
   received_directives: ReceivedDirectivesTable;
+  activities: ActivitiesTable;
+  welfare_handouts: WelfareHandoutsTable;
+  welfare_stock: WelfareStockTable;
+  station_notice_names: StationNoticeNamesTable;
+  programmes: ProgrammesTable;
+  programme_deliveries: ProgrammeDeliveriesTable;
+  budgets: BudgetsTable;
+  fund_spending: FundSpendingTable;
+  legal_aid_vault: LegalAidVaultTable;
+  legal_aid_keys: LegalAidKeysTable;
+  legal_aid_access_log: LegalAidAccessLogTable;
+  legal_cases: LegalCasesTable;
 }

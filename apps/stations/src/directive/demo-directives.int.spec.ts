@@ -2,7 +2,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { nodeFromCode, shanghaiYear } from '@ws/contracts';
 import { ensureNodeStreams, startNatsServer, type NatsProcess } from '@ws/messaging';
-import { startTestService, TEST_JWT_SECRET, type TestServiceApp } from '@ws/testing/service-app';
+import { testOfficerTokens } from '@ws/testing/officer-tokens';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';
 import { issueDemoDirectives } from './demo-directives';
 
@@ -28,16 +29,18 @@ describe('demo directives (real Postgres and nats-server)', () => {
     await nats?.remove();
   });
 
-  it('issues 衢州 its standard and target once, to the children named', async () => {
-    const issued = await issueDemoDirectives(url, '3308', TEST_JWT_SECRET, ['330802']);
-    expect(issued).toHaveLength(2);
+  it('issues 衢州 its standard and targets once, to the children named', async () => {
+    const issued = await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802']);
+    expect(issued).toHaveLength(4);
     await service.catchUp();
-    expect(await issueDemoDirectives(url, '3308', TEST_JWT_SECRET, ['330802'])).toEqual([]);
+    expect(await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802'])).toEqual([]);
 
     const { items } = (await (await fetch(`${url}/directives`)).json()) as { items: Array<{ title: string }> };
     const year = shanghaiYear(new Date());
-    expect(items.map((i) => i.title).sort()).toEqual([`${year}年底前驿站≥90个且全部达八有`, `推行八有建设标准，${year}年底前驿站全部达标`].sort());
+    expect(items.map((i) => i.title).sort()).toEqual(
+      [`${year}年底前驿站≥90个且全部达八有`, `推行八有建设标准，${year}年底前驿站全部达标`, `${year}年底前开展服务活动≥30场次`, `${year}年底前活动覆盖户外劳动者≥1500人`].sort(),
+    );
     for (const item of items) expect(item).toMatchObject({ issuerNode: '3308', issuerName: '衢州市', addressedTo: ['330802'], acknowledgements: { expected: 1, acknowledged: 0 }, status: 'open' });
-    expect(await issueDemoDirectives(url, '330802', TEST_JWT_SECRET)).toEqual([]);
+    expect(await issueDemoDirectives(url, '330802', testOfficerTokens())).toEqual([]);
   }, 60_000);
 });

@@ -22,6 +22,12 @@ export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
       return `${by}改造提升驿站${goal.stations}个${goal.standard ? `（达${STANDARDS[goal.standard].label}）` : ''}`;
     case 'review_campaign':
       return `${goal.year}年度驿站星级评定，${by}完成`;
+    case 'activity_target':
+      return `${by}开展服务活动≥${goal.activities}场次`;
+    case 'reach_target':
+      return `${by}活动覆盖户外劳动者≥${goal.people}人`;
+    case 'health_check_target':
+      return `${by}健康体检≥${goal.people}人次${goal.minNewFormSharePercent > 0 ? `，新就业形态劳动者不少于${goal.minNewFormSharePercent}%` : ''}`;
     default:
       return assertNever(goal, 'directive goal');
   }

@@ -94,6 +94,41 @@ describe('Directive decider', () => {
       directive().given([]).when(issue({ goal: { kind: 'adopt_standard', standard: 'gold' as never } })).thenError('unknown_standard', 'standard');
     });
 
+    it('sets targets on what the subtree does: activities held, people reached, health checks with the 20 % rule', () => {
+      const issuedWith = (goal: IssueDirective['goal'], title: string) => [{ type: 'DirectiveIssued' as const, data: { directiveId: ID, issuerNode: '3307', title, goal, children: null, deadline: '2026-12-31' } }];
+      directive().given([]).when(issue({ goal: { kind: 'activity_target', activities: 30, since: null } })).then(issuedWith({ kind: 'activity_target', activities: 30, since: null }, '2026年底前开展服务活动≥30场次'));
+      directive().given([]).when(issue({ goal: { kind: 'reach_target', people: 1500, since: null } })).then(issuedWith({ kind: 'reach_target', people: 1500, since: null }, '2026年底前活动覆盖户外劳动者≥1500人'));
+      directive()
+        .given([])
+        .when(issue({ goal: { kind: 'health_check_target', people: 10_000, minNewFormSharePercent: 20, since: null } }))
+        .then(issuedWith({ kind: 'health_check_target', people: 10_000, minNewFormSharePercent: 20, since: null }, '2026年底前健康体检≥10000人次，新就业形态劳动者不少于20%'));
+      directive()
+        .given([])
+        .when(issue({ goal: { kind: 'health_check_target', people: 500, minNewFormSharePercent: 0, since: null } }))
+        .then(issuedWith({ kind: 'health_check_target', people: 500, minNewFormSharePercent: 0, since: null }, '2026年底前健康体检≥500人次'));
+    });
+
+    it('refuses counted targets that are negative, zero, fractional or absurd, and a share over 100 %', () => {
+      directive().given([]).when(issue({ goal: { kind: 'activity_target', activities: -3, since: null } })).thenError('invalid_target', 'activities');
+      directive().given([]).when(issue({ goal: { kind: 'activity_target', activities: 2.5, since: null } })).thenError('invalid_target', 'activities');
+      directive().given([]).when(issue({ goal: { kind: 'reach_target', people: 0, since: null } })).thenError('invalid_target', 'people');
+      directive().given([]).when(issue({ goal: { kind: 'reach_target', people: 10_000_001, since: null } })).thenError('invalid_target', 'people');
+      directive().given([]).when(issue({ goal: { kind: 'health_check_target', people: -1, minNewFormSharePercent: 20, since: null } })).thenError('invalid_target', 'people');
+      directive().given([]).when(issue({ goal: { kind: 'health_check_target', people: 1000, minNewFormSharePercent: 120, since: null } })).thenError('invalid_quota_rule', 'minNewFormSharePercent');
+      directive().given([]).when(issue({ goal: { kind: 'health_check_target', people: 1000, minNewFormSharePercent: -5, since: null } })).thenError('invalid_quota_rule', 'minNewFormSharePercent');
+      directive().given([]).when(issue({ goal: { kind: 'health_check_target', people: 1000, minNewFormSharePercent: 20.5, since: null } })).thenError('invalid_quota_rule', 'minNewFormSharePercent');
+    });
+
+    it('counts work from a date the issuer names (今年以来: 1 January), not before last year nor after the deadline', () => {
+      const goal = { kind: 'activity_target' as const, activities: 30, since: '2026-01-01' };
+      directive().given([]).when(issue({ goal })).then([{ type: 'DirectiveIssued', data: { directiveId: ID, issuerNode: '3307', title: '2026年底前开展服务活动≥30场次', goal, children: null, deadline: '2026-12-31' } }]);
+      const lastYear = { ...goal, since: '2025-01-01' };
+      directive().given([]).when(issue({ goal: lastYear })).then([{ type: 'DirectiveIssued', data: { directiveId: ID, issuerNode: '3307', title: '2026年底前开展服务活动≥30场次', goal: lastYear, children: null, deadline: '2026-12-31' } }]);
+      directive().given([]).when(issue({ goal: { ...goal, since: '2024-12-31' } })).thenError('invalid_target', 'since');
+      directive().given([]).when(issue({ goal: { ...goal, since: '2027-01-01' } })).thenError('invalid_target', 'since');
+      directive().given([]).when(issue({ goal: { ...goal, since: '2026-02-30' } })).thenError('invalid_target', 'since');
+    });
+
     it('refuses children that are not direct children of the issuer, repeated, or an empty list', () => {
       const refused = directive().given([]).when(issue({ issuerNode: '3308', children: ['330802', '330402', '3308'] })).thenError('invalid_addressee', 'children');
       expect(refused.details).toEqual({ invalid: ['330402', '3308'] });

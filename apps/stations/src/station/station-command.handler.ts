@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Kysely, type Transaction } from 'kysely';
 import { STATIONS_CONTEXT } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { authorize, newId } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { CommandRunner } from '@ws/platform';
+import { CommandRunner, DB } from '@ws/platform';
+import type { StationsDatabase } from '../db/database';
+import type { PublishNoticeDto } from './publish-notice/publish-notice.dto';
+import { toPublishNotice } from './publish-notice/publish-notice.dto';
 import type { StationCommand } from './station.commands';
 import { stationDecider } from './station.decider';
 import type { StationState } from './station.state';
@@ -17,9 +21,28 @@ export interface CommandOutcome {
 /** Runs a command against one station stream (see CommandRunner), with the caller's scope checked. */
 @Injectable()
 export class StationCommandHandler {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+  ) {}
 
-  async execute(command: StationCommand, principal: Principal | undefined, expectedVersion?: number): Promise<CommandOutcome> {
+  /**
+   * The notice's manager name goes to the node's vault (`station_notice_names`) in the
+   * transaction of the event, which carries only its ref; the same name keeps its ref, so
+   * publishing the same notice again changes nothing.
+   */
+  async publishNotice(stationId: string, dto: PublishNoticeDto, principal: Principal, expectedVersion?: number): Promise<CommandOutcome> {
+    const name = dto.managerName?.trim() || null;
+    const known = name
+      ? await this.db.selectFrom('station_notice_names').select('ref').where('station_id', '=', stationId).where('name', '=', name).executeTakeFirst()
+      : undefined;
+    const ref = name ? (known?.ref ?? newId()) : null;
+    const alongside =
+      name && !known ? (trx: Transaction<any>) => (trx as Transaction<StationsDatabase>).insertInto('station_notice_names').values({ ref: ref!, station_id: stationId, name }).execute().then(() => undefined) : undefined;
+    return this.execute(toPublishNotice(stationId, ref, dto), principal, expectedVersion, alongside);
+  }
+
+  async execute(command: StationCommand, principal: Principal | undefined, expectedVersion?: number, alongside?: (trx: Transaction<any>) => Promise<void>): Promise<CommandOutcome> {
     const result = await this.commands.run(
       stationDecider,
       { context: STATIONS_CONTEXT, aggregate: 'station', aggregateId: command.stationId },
@@ -27,23 +50,19 @@ export class StationCommandHandler {
         assertMayAct(principal, command, state);
         return command;
       },
-      { ...(expectedVersion !== undefined ? { expectedVersion } : {}), meta: { actor: principal?.subject ?? 'system' } },
+      { ...(expectedVersion !== undefined ? { expectedVersion } : {}), ...(alongside ? { alongside } : {}), meta: { actor: principal?.subject ?? 'system' } },
     );
     return { stationId: command.stationId, version: result.version, events: result.events.map((e) => e.type) };
   }
 }
 
 /**
- * Officers of the node (or above) act on any station; a street officer only on stations of
- * their street; a station manager only on their own station.
+ * The station's place for the one permission check: officers of the node (or above) act on any
+ * station, a street officer on the stations of their street, a station manager on their own.
+ * Without a principal the command is the service's own.
  */
 function assertMayAct(principal: Principal | undefined, command: StationCommand, state: StationState): void {
   if (!principal) return;
   const street = command.type === 'RegisterStation' ? command.streetCode : state.details?.streetCode;
-  if (principal.role === 'street_officer' && street && principal.street !== street) {
-    throw new DomainError('out_of_scope', '只能管理本街道的驿站');
-  }
-  if (principal.role === 'station_manager' && principal.station !== command.stationId) {
-    throw new DomainError('out_of_scope', '只能管理自己负责的驿站');
-  }
+  authorize(principal, { station: command.stationId, ...(street ? { street } : {}) });
 }

@@ -1,4 +1,6 @@
 import type { AssignManager } from './assign-manager/assign-manager.command';
+import type { ClassifyStation } from './classify-station/classify-station.command';
+import type { PublishNotice } from './publish-notice/publish-notice.command';
 import type { AwardHonour } from './award-honour/award-honour.command';
 import type { ChangeFacilities } from './change-facilities/change-facilities.command';
 import type { CloseStation } from './close-station/close-station.command';
@@ -17,6 +19,8 @@ export type {
   AssignManager,
   AwardHonour,
   ChangeFacilities,
+  ClassifyStation,
+  PublishNotice,
   CloseStation,
   CompleteUpgrade,
   OfferService,
@@ -45,6 +49,8 @@ export type StationCommand =
   | OfferService
   | WithdrawService
   | ReviewStation
-  | AwardHonour;
+  | AwardHonour
+  | PublishNotice
+  | ClassifyStation;
 
 export type StationCommandType = StationCommand['type'];

@@ -14,6 +14,8 @@ import { RelocateStationDto, toRelocateStation } from './relocate-station/reloca
 import { toReopenStation } from './reopen-station/reopen-station.dto';
 import { ReviewStationDto, toReviewStation } from './review-station/review-station.dto';
 import { StationCommandHandler } from './station-command.handler';
+import { ClassifyStationDto, toClassifyStation } from './classify-station/classify-station.dto';
+import { PublishNoticeDto } from './publish-notice/publish-notice.dto';
 import { SuspendStationDto, toSuspendStation } from './suspend-station/suspend-station.dto';
 import { toUpdateStation, UpdateStationDto } from './update-station/update-station.dto';
 import { toWithdrawService, WithdrawServiceDto } from './withdraw-service/withdraw-service.dto';
@@ -81,6 +83,18 @@ export class StationController {
   @ApiOperation({ summary: '指定站长（站长负责制）' })
   manager(@Param('id', uuidParam()) id: string, @Body() dto: AssignManagerDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
     return this.handler.execute(toAssignManager(id, dto), p, ifMatchVersion(v));
+  }
+
+  @Post(':id/notice') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
+  @ApiOperation({ summary: '发布公示：服务公约、服务内容和时间、管理人员、服务职工热线（固定电话、400/800 或 12351）、进驻单位' })
+  notice(@Param('id', uuidParam()) id: string, @Body() dto: PublishNoticeDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
+    return this.handler.publishNotice(id, dto, p, ifMatchVersion(v));
+  }
+
+  @Post(':id/class') @HttpCode(200) @Roles(...OFFICERS)
+  @ApiOperation({ summary: '评定驿站类型：旗舰型或标准型' })
+  classify(@Param('id', uuidParam()) id: string, @Body() dto: ClassifyStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
+    return this.handler.execute(toClassifyStation(id, dto), p, ifMatchVersion(v));
   }
 
   @Post(':id/upgrade-plan') @HttpCode(200) @Roles(...OFFICERS)

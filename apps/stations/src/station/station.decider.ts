@@ -4,6 +4,8 @@ import { stationsError } from '../errors';
 import { decideAssignManager } from './assign-manager/assign-manager.command';
 import { decideAwardHonour } from './award-honour/award-honour.command';
 import { decideChangeFacilities } from './change-facilities/change-facilities.command';
+import { decideClassifyStation } from './classify-station/classify-station.command';
+import { decidePublishNotice } from './publish-notice/publish-notice.command';
 import { decideCloseStation } from './close-station/close-station.command';
 import { decideCompleteUpgrade } from './complete-upgrade/complete-upgrade.command';
 import { decideOfferService } from './offer-service/offer-service.command';
@@ -58,6 +60,10 @@ export const stationDecider: Decider<StationCommand, StationEvent, StationState>
         return decideReviewStation(command, state, context);
       case 'AwardHonour':
         return decideAwardHonour(command, state, context);
+      case 'PublishNotice':
+        return decidePublishNotice(command, state);
+      case 'ClassifyStation':
+        return decideClassifyStation(command, state);
       default:
         return assertNever(command, 'station command');
     }

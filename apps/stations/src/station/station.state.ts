@@ -7,6 +7,8 @@ import type {
   StarRating,
   StationDetails,
   StationEvent,
+  StationClass,
+  StationNoticePublished,
   StationStatus,
 } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
@@ -22,10 +24,13 @@ export interface StationState {
   /** The latest reviewed year and its stars (the station's current rating). */
   review: { year: number; stars: StarRating } | null;
   honours: Array<{ year: number; level: HonourLevel; title: string }>;
+  /** The public notice (公示) as last published. */
+  notice: StationNoticePublished['data'] | null;
+  stationClass: StationClass | null;
 }
 
 export function initialStationState(): StationState {
-  return { status: 'unregistered', details: null, managerId: null, facilities: [], services: {}, upgrade: null, review: null, honours: [] };
+  return { status: 'unregistered', details: null, managerId: null, facilities: [], services: {}, upgrade: null, review: null, honours: [], notice: null, stationClass: null };
 }
 
 export function evolveStation(state: StationState, event: StationEvent): StationState {
@@ -66,6 +71,10 @@ export function evolveStation(state: StationState, event: StationEvent): Station
       const { year, level, title } = event.data;
       return { ...state, honours: [...state.honours, { year, level, title }] };
     }
+    case 'StationNoticePublished':
+      return { ...state, notice: event.data };
+    case 'StationClassified':
+      return { ...state, stationClass: event.data.stationClass };
     // Events of the context's other streams (node standards, check-ins) never reach a station stream.
     case 'StandardAdopted':
     case 'VisitsRecorded':

@@ -18,6 +18,8 @@ export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   result_id: string;
+  /** sha256 of the first request's canonical JSON body; null for keys recorded before it was kept. */
+  request_hash: string | null;
   created_at: Generated<Date>;
 }
 
@@ -30,6 +32,8 @@ export interface ContactVaultTable {
   contact_ref: string;
   sealed: Buffer;
   created_at: Generated<Date>;
+  /** The author agreed to be told by SMS at this contact (null: not). */
+  sms_consent_at: NullableTimestamp;
 }
 
 export interface ContactKeysTable {

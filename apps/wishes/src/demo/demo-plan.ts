@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WishCategory, WishKind, WishUrgency } from '@ws/contracts';
+import type { OfficerTokenMinter } from '@ws/kernel';
 
 /** The wishes demo's plan: what is posted where and what becomes of it, the same on every run. */
 
@@ -16,8 +17,8 @@ export interface WishesDemoOptions {
   /** e.g. http://127.0.0.1:4103 */
   wishesUrl: string;
   districtCode: string;
-  /** The node's JWT secret: the loader signs station managers' and street officers' tokens with it. */
-  jwtSecret: string;
+  /** Signs station managers' and street officers' tokens with the node's signing key. */
+  officerTokens: OfficerTokenMinter;
   stations: DemoStation[];
   /** Multiplies the number of wishes and reports (default 1). */
   scale?: number;

@@ -19,7 +19,7 @@ const ANSWERS = ['confirm', 'leave', 'confirm', 'reopen', 'confirm'] as const;
  * an earlier run is not answered again.
  */
 export async function finishWishesDemo(options: WishesDemoOptions): Promise<FinishWishesDemoResult> {
-  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.jwtSecret);
+  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.officerTokens);
   await api.waitForSteadyCompletions();
   const result = { confirmed: 0, reopened: 0 };
   let rank = 0;

@@ -49,7 +49,7 @@ const DAY = 86_400_000;
 
 /** Wishes posted and moderated, demand lists decided, street reports sent and reviewed. */
 export async function loadWishesDemo(options: WishesDemoOptions): Promise<WishesDemoResult> {
-  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.jwtSecret);
+  const api = new WishesDemoApi(options.wishesUrl, options.districtCode, options.officerTokens);
   const plan = planWishes(options);
   const posted = await postAll(api, plan);
   const counts = await moderateAll(api, plan, posted);

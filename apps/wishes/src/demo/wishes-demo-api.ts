@@ -1,5 +1,4 @@
-import { signToken } from '@ws/kernel';
-import type { Principal, Role } from '@ws/kernel';
+import type { OfficerTokenMinter, Principal, Role } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import type { JsonResponse } from '@ws/platform';
 import type { PlannedWish } from './demo-plan';
@@ -14,12 +13,10 @@ type Actor = { role: Role; station?: string; street?: string };
 
 /** Calls to one wishes service as the public or as a signed officer. */
 export class WishesDemoApi {
-  private readonly tokens = new Map<string, Promise<string>>();
-
   constructor(
     private readonly base: string,
     private readonly districtCode: string,
-    private readonly jwtSecret: string,
+    private readonly officerTokens: OfficerTokenMinter,
   ) {}
 
   call(method: string, path: string, request: { body?: unknown; headers?: Record<string, string> } = {}): Promise<JsonResponse> {
@@ -28,13 +25,8 @@ export class WishesDemoApi {
 
   async as(actor: Actor, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> {
     const key = `${actor.role}:${actor.station ?? actor.street ?? ''}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      const principal: Principal = { subject: `demo-${key}`, role: actor.role, node: this.districtCode, ...(actor.station ? { station: actor.station } : {}), ...(actor.street ? { street: actor.street } : {}) };
-      token = signToken(this.jwtSecret, principal);
-      this.tokens.set(key, token);
-    }
-    return requestJson(this.base, method, path, { token: await token, body, headers });
+    const principal: Principal = { subject: `demo-${key}`, role: actor.role, node: this.districtCode, ...(actor.station ? { station: actor.station } : {}), ...(actor.street ? { street: actor.street } : {}) };
+    return requestJson(this.base, method, path, { token: await this.officerTokens(principal), body, headers });
   }
 
   /** A command that is done once: true when it happened now, false when an earlier run did it (409). */

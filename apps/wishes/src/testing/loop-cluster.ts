@@ -2,21 +2,22 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { nodeRef } from '@ws/contracts';
 import type { EventEnvelope, NodeRef, StationRegistered } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
 import type { Principal, Role } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import type { JsonRequest, JsonResponse } from '@ws/platform';
 import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
+import { announceTestKey, officerToken, testOfficerTokens } from '@ws/testing/officer-tokens';
 import { stationAnnouncement } from './station-announcement';
 
 /**
- * The wishes and dispatch services as built processes on one synthetic node with its own
- * streams and databases: for the e2e loop test, the demo loaders' test and the benchmark.
- * Stations are announced on the stream as the stations context would announce them.
+ * The wishes and dispatch services (and notify and membership, for the notification tests) as
+ * built processes on one synthetic node with its own streams and databases: for the e2e loop
+ * test, the demo loaders' test and the benchmarks. Stations are announced on the stream as the
+ * stations context would announce them.
  */
 
-export type LoopService = 'wishes' | 'dispatch';
+export type LoopService = 'wishes' | 'dispatch' | 'notify' | 'membership';
 
 export interface LoopClusterOptions {
   nodeCode: string;
@@ -28,14 +29,14 @@ export interface LoopClusterOptions {
   logTo?: 'inherit' | 'ignore';
 }
 
-const JWT_SECRET = 'wishes-loop-e2e-secret-0123456789';
-
 export const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' }));
 
 export class LoopCluster {
   readonly node: NodeRef;
   readonly streams: { evt: string; dir: string };
-  readonly jwtSecret = JWT_SECRET;
+  /** Officers' tokens for the demo loaders (the node's test key, announced at the first start). */
+  readonly officerTokens = testOfficerTokens();
+  private keyAnnounced = false;
   private readonly ports = new Map<LoopService, number>();
   private readonly processes = new Map<LoopService, ServiceProcess>();
   private readonly output = new Map<LoopService, string>();
@@ -70,11 +71,13 @@ export class LoopCluster {
       NATS_URL: this.options.natsUrl,
       EVT_STREAM: this.streams.evt,
       DIR_STREAM: this.streams.dir,
-      JWT_SECRET,
       LOG_LEVEL: 'warn',
       ...this.options.env?.[service],
     };
     this.processes.set(service, await startServiceProcess(service, env, this.ports.get(service)));
+    // The first service made the node's streams: the test key goes on its DIR, as identity would announce it.
+    if (!this.keyAnnounced) await announceTestKey(this.options.natsUrl, this.node.code);
+    this.keyAnnounced = true;
   }
 
   /** SIGKILL: the process dies mid-flow without draining anything. */
@@ -97,7 +100,7 @@ export class LoopCluster {
     const admin = new Client({ connectionString: this.options.pgUrl });
     await admin.connect();
     try {
-      for (const service of ['wishes', 'dispatch']) await admin.query(`drop database if exists "n${this.node.code}_${service}" with (force)`);
+      for (const service of this.ports.keys()) await admin.query(`drop database if exists "n${this.node.code}_${service}" with (force)`);
     } finally {
       await admin.end();
     }
@@ -108,13 +111,18 @@ export class LoopCluster {
     }
   }
 
+  /** The running service's process id (for CPU figures). */
+  pid(service: LoopService): number | undefined {
+    return this.processes.get(service)?.child.pid;
+  }
+
   /** What the service wrote to stdout and stderr (all its runs so far). */
   logs(service: LoopService): string {
     return (this.output.get(service) ?? '') + (this.processes.get(service)?.output() ?? '');
   }
 
   token(role: Role, extra: Partial<Principal> = {}): Promise<string> {
-    return signToken(JWT_SECRET, { subject: `e2e-${role}`, role, node: this.node.code, ...extra });
+    return officerToken(this.node.code, { role, subject: `e2e-${role}`, ...extra });
   }
 
   http(service: LoopService, method: 'GET' | 'POST' | 'PUT', path: string, request: JsonRequest = {}): Promise<JsonResponse> {
@@ -145,15 +153,15 @@ export class LoopCluster {
   }
 
   /** Registers a volunteer through dispatch's API and logs them in. */
-  async volunteer(skill: string, homeStreet = this.street): Promise<{ volunteerId: string; token: string }> {
+  async volunteer(skill: string, homeStreet = this.street, options: { smsConsent?: boolean } = {}): Promise<{ volunteerId: string; token: string; mobile: string }> {
     const officer = await this.token('district_officer');
     const mobile = `139${String(this.mobileBase + ++this.volunteers).padStart(8, '0')}`;
     const registered = await this.ok('dispatch', 'POST', '/volunteers', {
       token: officer,
-      body: { name: '测试志愿者', mobile, type: 'party_member', skills: [{ skill, certificateRef: `cert-${this.volunteers}` }], homeStreet, availability: ALL_WEEK },
+      body: { name: '测试志愿者', mobile, type: 'party_member', skills: [{ skill, certificateRef: `cert-${this.volunteers}` }], homeStreet, availability: ALL_WEEK, ...options },
     });
     const session = await this.ok('dispatch', 'POST', '/volunteer-sessions', { body: { volunteerId: registered.volunteerId, accessCode: registered.accessCode } });
-    return { volunteerId: registered.volunteerId, token: session.token };
+    return { volunteerId: registered.volunteerId, token: session.token, mobile };
   }
 
   waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000, everyMs = 100): Promise<T> {

@@ -1,9 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { StationRegistered } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
 import type { Principal, Role } from '@ws/kernel';
-import { ServiceHarness, TEST_JWT_SECRET, testPlatformConfig } from '@ws/testing/service-app';
+import { ServiceHarness, testPlatformConfig } from '@ws/testing/service-app';
 import type { WishesDatabase } from '../db/database';
 import { DeadlineSweeper, SweepResult } from '../wish/deadline-sweeper/deadline-sweeper';
 import { DEFAULT_WISH_POLICY } from '../wish/wish-policy';
@@ -37,8 +36,9 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
     return WishesModule.forRoot({ config: this.config, clock: this.clock, wishes: this.wishes });
   }
 
-  token(role: Role, extra: Partial<Principal> = {}): Promise<string> {
-    return signToken(TEST_JWT_SECRET, { subject: `test-${role}-${extra.station ?? extra.street ?? 'node'}`, role, node: this.config.node.code, ...extra });
+  /** Subjects name the place, so tests can tell the officers of two streets apart. */
+  override token(role: Role, extra: Partial<Principal> = {}): Promise<string> {
+    return super.token(role, { subject: `test-${role}-${extra.station ?? extra.street ?? 'node'}`, ...extra });
   }
 
   /** A station as the stations context announces it; the wishes service learns it from the stream. */

@@ -1,15 +1,6 @@
-import type { WishAuthorKind, WishCategory } from '@ws/contracts';
+import type { WishAuthorKind } from '@ws/contracts';
 
-export const CATEGORY_LABELS: Record<WishCategory, string> = {
-  first_aid_training: '急救培训',
-  health_check: '健康体检',
-  legal_advice: '法律咨询',
-  childcare_class: '爱心托班',
-  repair: '维修',
-  job_seeking: '求职就业',
-  facilities: '站点设施',
-  other: '其他',
-};
+export { WISH_CATEGORY_LABELS as CATEGORY_LABELS } from '@ws/contracts';
 
 /** Only the last four characters of a card number are ever shown. */
 export function maskMemberCard(card: string | null): string | null {

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { shanghaiDayAndHour } from '@ws/contracts';
-import { CLOCK, CurrentPrincipal, DomainError, Roles } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, DomainError, Roles, authorize, UNION_ROLES } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
-import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { HOURS_GROUPINGS, hoursBy } from './hours.query';
 import type { HoursGrouping } from './hours.query';
@@ -44,10 +43,10 @@ export class HoursController {
 
   @Get('hours')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '志愿服务时长：按志愿者、站点、月份、街道或类型汇总' })
   async summary(@Query() query: HoursQueryDto, @CurrentPrincipal() principal: Principal) {
-    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    if (query.streetCode) authorize(principal, { street: query.streetCode, field: 'streetCode' });
     const range = this.months(query.from, query.to);
     const rows = await hoursBy(this.db, query.by, { ...range, volunteerId: query.volunteerId, stationId: query.stationId, streetCode: principal.street ?? query.streetCode });
     return { by: query.by, from: range.fromMonth, to: range.toMonth, total: rows.reduce((sum, r) => sum + r.hours, 0), rows };

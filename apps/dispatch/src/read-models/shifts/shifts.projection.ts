@@ -51,6 +51,9 @@ export class ShiftsProjection implements Projection<DispatchDatabase> {
             .where('shift_id', '=', event.data.shiftId)
             .execute();
           break;
+        case 'ShiftSwapRequested':
+        case 'ShiftSwapAnswered':
+          break; // the rota shows who holds a shift; a swap counts once it is made (ShiftSwapped)
         case 'ShiftServed':
           await trx.updateTable('shift_rota').set({ status: 'served', hours: event.data.hours }).where('shift_id', '=', event.data.shiftId).execute();
           break;

@@ -15,7 +15,7 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     h = await DispatchHarness.create();
-    const officer = await h.officerToken('district_officer');
+    const officer = await h.token('district_officer');
     const doctor = await h.registerVolunteer({ type: 'professional', skills: [{ skill: 'doctor', certificateRef: 'lic-1' }] });
     const student = await h.registerVolunteer({ type: 'student', skills: [{ skill: 'general', certificateRef: null }] });
     const retired = await h.registerVolunteer({ type: 'party_member' });

@@ -2,11 +2,10 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
-import { CLOCK, CurrentPrincipal, Roles } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, Roles, authorize, UNION_ROLES } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
-import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
 import { taskErrors } from '../../task/task.errors';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { invitationsOf, listTasks, OPEN_TASK_STATUSES, openTasksByStreet, TASK_STATUSES, taskDetail, tasksOfVolunteer } from './tasks.query';
@@ -44,26 +43,26 @@ export class TasksController {
 
   @Get('tasks/open')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '未完成的派单任务（按街道），含等待时长、是否超期、是否已升级到区' })
   open(@Query() query: OpenTasksQueryDto, @CurrentPrincipal() principal: Principal) {
-    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    if (query.streetCode) authorize(principal, { street: query.streetCode, field: 'streetCode' });
     return listTasks(this.db, { statuses: OPEN_TASK_STATUSES, streetCode: principal.street ?? query.streetCode }, this.clock.now());
   }
 
   @Get('tasks')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '派单任务（可按状态、街道），最早的在前' })
   list(@Query() query: TasksQueryDto, @CurrentPrincipal() principal: Principal) {
-    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    if (query.streetCode) authorize(principal, { street: query.streetCode, field: 'streetCode' });
     const statuses = query.status ? [query.status] : TASK_STATUSES;
     return listTasks(this.db, { statuses, streetCode: principal.street ?? query.streetCode }, this.clock.now());
   }
 
   @Get('tasks/open/by-street')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '各街道未完成任务数与最长等待时长' })
   byStreet(@CurrentPrincipal() principal: Principal) {
     return openTasksByStreet(this.db, { streetCode: principal.street }, this.clock.now());
@@ -71,18 +70,18 @@ export class TasksController {
 
   @Get('tasks/:taskId')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '派单任务详情与邀请记录' })
   async detail(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentPrincipal() principal: Principal) {
     const detail = await taskDetail(this.db, taskId);
     if (!detail) throw taskErrors.notFound();
-    assertStreetScope(principal, detail.task.street_code);
+    authorize(principal, { street: detail.task.street_code, field: 'streetCode' });
     return detail;
   }
 
   @Get('invitations')
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '某位志愿者收到的邀请' })
   ofVolunteer(@Query() query: VolunteerInvitationsQueryDto, @CurrentPrincipal() principal: Principal) {
     // A street's officers see the invitations to their street's tasks only.

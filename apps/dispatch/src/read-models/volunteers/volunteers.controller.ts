@@ -4,11 +4,10 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { VOLUNTEER_SKILLS } from '@ws/contracts';
 import type { VolunteerSkill } from '@ws/contracts';
-import { CurrentPrincipal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, Roles, authorize, UNION_ROLES } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase, VolunteerBoardTable } from '../../db/database';
-import { assertStreetScope, OFFICER_ROLES } from '../../shared/scope';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { volunteerErrors } from '../../volunteer/volunteer.decider';
 import type { Selectable } from 'kysely';
@@ -45,10 +44,10 @@ export class VolunteersController {
 
   @Get()
   @ApiBearerAuth()
-  @Roles(...OFFICER_ROLES)
+  @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '志愿者名册（不含个人信息）' })
   async list(@Query() query: VolunteerBoardQueryDto, @CurrentPrincipal() principal: Principal) {
-    if (query.streetCode) assertStreetScope(principal, query.streetCode);
+    if (query.streetCode) authorize(principal, { street: query.streetCode, field: 'streetCode' });
     const streetCode = principal.street ?? query.streetCode;
     const rows = await this.db
       .selectFrom('volunteer_board')

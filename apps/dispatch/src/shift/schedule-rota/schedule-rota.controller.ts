@@ -2,12 +2,12 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsISO8601, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { CurrentPrincipal, newId, Roles } from '@ws/kernel';
+import { CurrentPrincipal, newId, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { CommandRunner } from '@ws/platform';
-import { assertStationScope, assertStreetInNode, assertStreetScope } from '../../shared/scope';
+import { assertStreetInNode } from '../../shared/street-code';
 import { shiftDecider } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
 import { assertActiveVolunteer, shiftTarget } from '../shift-target';
@@ -50,8 +50,7 @@ export class ScheduleRotaController {
   @ApiOperation({ summary: '排班：为站点排定一组轮值班次（每个班次一个事件流）' })
   async schedule(@Body() body: ScheduleRotaDto, @CurrentPrincipal() principal: Principal) {
     assertStreetInNode(body.streetCode, this.platform.node.code);
-    assertStreetScope(principal, body.streetCode);
-    assertStationScope(principal, body.stationId);
+    authorize(principal, { street: body.streetCode, station: body.stationId, field: 'stationId' });
     // Check every volunteer before writing anything: a rota with one unknown name is sent back whole.
     for (const [index, shift] of body.shifts.entries()) {
       await assertActiveVolunteer(this.runner, shift.volunteerId, `shifts.${index}.volunteerId`);

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsBoolean, IsUUID } from 'class-validator';
+import { newId, authorize } from '@ws/kernel';
 import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
-import { assertStationScope, assertStreetScope } from '../../shared/scope';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { shiftDecider, shiftErrors } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
@@ -13,6 +13,11 @@ import { assertActiveVolunteer, shiftTarget } from '../shift-target';
 export class SwapShiftDto {
   @ApiProperty({ description: '接班的志愿者' }) @IsUUID()
   toVolunteerId!: string;
+}
+
+export class AnswerSwapDto {
+  @ApiProperty({ description: '接受（true）或谢绝（false）' }) @IsBoolean()
+  accept!: boolean;
 }
 
 @ApiTags('轮值 shifts')
@@ -32,6 +37,35 @@ export class SwapShiftController {
     return { shiftId, volunteerId: body.toVolunteerId };
   }
 
+  @Post('swap-requests')
+  @HttpCode(201)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '调班申请：请另一位志愿者接班（对方接受后班次才交接）' })
+  async requestSwap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
+    await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
+    const requestId = newId();
+    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'RequestSwap', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId, requestId }), {
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { shiftId, requestId, toVolunteerId: body.toVolunteerId };
+  }
+
+  @Post('swap-requests/:requestId/answer')
+  @HttpCode(200)
+  @VolunteerOnly()
+  @ApiOperation({ summary: '答复调班申请：被请求的志愿者接受或谢绝' })
+  async answerSwap(
+    @Param('shiftId', ParseUUIDPipe) shiftId: string,
+    @Param('requestId', ParseUUIDPipe) requestId: string,
+    @Body() body: AnswerSwapDto,
+    @CurrentVolunteer() volunteerId: string,
+  ) {
+    const { state } = await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'AnswerSwap', byVolunteerId: volunteerId, requestId, accept: body.accept }), {
+      meta: { actor: `volunteer:${volunteerId}` },
+    });
+    return { shiftId, requestId, accepted: body.accept, volunteerId: state.volunteerId };
+  }
+
   @Post('reassign')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -40,8 +74,7 @@ export class SwapShiftController {
   async reassign(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentPrincipal() principal: Principal) {
     const { state } = await this.runner.load(shiftDecider, shiftTarget(shiftId));
     if (state.status === 'none') throw shiftErrors.notFound();
-    assertStreetScope(principal, state.streetCode);
-    assertStationScope(principal, state.stationId);
+    authorize(principal, { street: state.streetCode, station: state.stationId, field: 'stationId' });
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
     await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: null, toVolunteerId: body.toVolunteerId }), {
       meta: { actor: principal.subject },

@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { CurrentPrincipal, ifMatchVersion, Roles } from '@ws/kernel';
+import { CurrentPrincipal, ifMatchVersion, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { assertStreetScope } from '../../shared/scope';
 import { taskErrors } from '../task.errors';
 import { TASK_REASON_MAX } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
@@ -33,7 +32,7 @@ export class CancelTaskController {
       taskId,
       (current) => {
         if (current.status === 'none') throw taskErrors.notFound();
-        assertStreetScope(principal, current.streetCode);
+        authorize(principal, { street: current.streetCode, field: 'streetCode' });
         return { type: 'CancelTask', reason: body.reason };
       },
       { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },

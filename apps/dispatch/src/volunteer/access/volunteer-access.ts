@@ -27,8 +27,8 @@ const unauthenticated = () => new DomainError('volunteer_unauthenticated', 'å¿—æ
 /**
  * Volunteers have no officer account. At registration (or a reset by an officer) they get an
  * access code, shown once; with their volunteer id and the code they obtain a volunteer token.
- * The token is signed with a key derived from the JWT secret for this purpose only, so it can
- * never pass as an officer's token, nor an officer's token as a volunteer's.
+ * The token is signed with a key derived from VOLUNTEER_TOKEN_SECRET for this purpose only (HS256):
+ * it can never pass as an officer's token (EdDSA, announced keys), nor an officer's as a volunteer's.
  */
 @Injectable()
 export class VolunteerAccess {
@@ -40,7 +40,7 @@ export class VolunteerAccess {
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.signingKey = createHmac('sha256', platform.jwtSecret).update('waystation:volunteer-token').digest();
+    this.signingKey = createHmac('sha256', config.volunteerTokenSecret).update('waystation:volunteer-token').digest();
   }
 
   /** A fresh code for the volunteer (replacing any earlier one); returns it for showing once. */
@@ -65,6 +65,11 @@ export class VolunteerAccess {
     // Hash even for an unknown id so timing does not tell which ids exist.
     const attempt = await scrypt(code.toUpperCase(), row?.salt ?? randomBytes(16), 32);
     if (!row || !timingSafeEqual(attempt, row.code_hash)) throw unauthenticated();
+    return this.sessionFor(volunteerId);
+  }
+
+  /** A volunteer token for someone whose identity was proven (access code, or mobile + SMS code). */
+  async sessionFor(volunteerId: string): Promise<{ token: string; expiresAt: string }> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.volunteerTokenTtlSeconds * 1000);
     const token = await new SignJWT({ typ: TOKEN_TYPE, node: this.platform.node.code })

@@ -2,14 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, 
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { maskMobile, maskName } from '@ws/contracts';
-import { CurrentPrincipal, mayDiscloseUnmasked, Roles } from '@ws/kernel';
+import { CurrentPrincipal, mayDiscloseUnmasked, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CommandRunner } from '@ws/platform';
-import { assertStreetScope } from '../../shared/scope';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { volunteerTarget } from '../volunteer-target';
 import { VolunteerVault } from '../vault/volunteer-vault';
@@ -88,7 +87,7 @@ export class ManageVolunteerController {
   private async inScope(volunteerId: string, principal: Principal) {
     const { state } = await this.runner.load(volunteerDecider, volunteerTarget(volunteerId));
     if (state.status === 'none') throw volunteerErrors.notFound();
-    assertStreetScope(principal, state.homeStreet);
+    authorize(principal, { street: state.homeStreet, field: 'streetCode' });
     return state;
   }
 }

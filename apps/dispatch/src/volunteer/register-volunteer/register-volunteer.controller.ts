@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, newId, Roles } from '@ws/kernel';
+import { CurrentPrincipal, newId, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { CommandRunner } from '@ws/platform';
-import { assertStreetInNode, assertStreetScope } from '../../shared/scope';
+import { assertStreetInNode } from '../../shared/street-code';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { VolunteerVault } from '../vault/volunteer-vault';
 import { volunteerDecider } from '../volunteer.decider';
@@ -30,7 +30,7 @@ export class RegisterVolunteerController {
   @ApiOperation({ summary: '登记志愿者：姓名手机号加密保存；返回志愿者编号和一次性显示的登录码' })
   async register(@Body() body: RegisterVolunteerDto, @CurrentPrincipal() principal: Principal) {
     assertStreetInNode(body.homeStreet, this.platform.node.code);
-    assertStreetScope(principal, body.homeStreet);
+    authorize(principal, { street: body.homeStreet, field: 'streetCode' });
     const volunteerId = newId();
     let accessCode = '';
     await this.runner.run(
@@ -49,7 +49,7 @@ export class RegisterVolunteerController {
       {
         meta: { actor: principal.subject },
         alongside: async (trx) => {
-          await this.vault.store(trx, volunteerId, { name: body.name, mobile: body.mobile });
+          await this.vault.store(trx, volunteerId, { name: body.name, mobile: body.mobile }, body.smsConsent ? this.runner.now() : null);
           accessCode = await this.access.issueCode(trx, volunteerId);
         },
       },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { VOLUNTEER_SKILLS, VOLUNTEER_TYPES } from '@ws/contracts';
 import type { VolunteerSkill, VolunteerType } from '@ws/contracts';
 import { MAX_AVAILABILITY_SLOTS } from '../availability';
@@ -53,4 +53,8 @@ export class RegisterVolunteerDto extends AvailabilityDto {
   @ApiProperty({ description: '居住街道代码（9 位）', example: '330802001' })
   @Matches(/^[0-9a-z]{6}\d{3}$/, { message: 'homeStreet must be a 9-character street code' })
   homeStreet!: string;
+
+  @ApiPropertyOptional({ description: '志愿者同意通过手机号接收邀请和提醒短信（个人信息保护法：须本人明确同意，登记表上勾选）', default: false })
+  @IsOptional() @IsBoolean()
+  smsConsent?: boolean;
 }

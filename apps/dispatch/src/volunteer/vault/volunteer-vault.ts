@@ -11,6 +11,8 @@ export interface VolunteerContact {
   mobile: string;
 }
 
+export type VolunteerSmsAddress = { status: 'ok'; mobile: string } | { status: 'no_consent' | 'erased' };
+
 /**
  * Volunteers' names and mobiles, each sealed with the volunteer's own key, the key wrapped by
  * the master key. Events carry only the volunteer id; erasing deletes the key and the sealed
@@ -29,13 +31,16 @@ export class VolunteerVault {
     this.hmacKey = deriveKey(config.vaultKey, 'vault-hmac');
   }
 
-  /** Stores the contact in `trx` (with the registration events); a mobile already registered is refused. */
-  async store(trx: Transaction<any>, volunteerId: string, contact: VolunteerContact): Promise<void> {
+  /**
+   * Stores the contact in `trx` (with the registration events) and when the volunteer agreed to be
+   * told by SMS; a mobile already registered is refused.
+   */
+  async store(trx: Transaction<any>, volunteerId: string, contact: VolunteerContact, smsConsentAt: Date | null): Promise<void> {
     const dataKey = newDataKey();
     const sealed = seal(dataKey, `volunteer:${volunteerId}`, Buffer.from(JSON.stringify(contact), 'utf8'));
     const inserted = await (trx as Transaction<DispatchDatabase>)
       .insertInto('volunteer_vault')
-      .values({ volunteer_id: volunteerId, mobile_hmac: this.mobileHmac(contact.mobile), sealed })
+      .values({ volunteer_id: volunteerId, mobile_hmac: this.mobileHmac(contact.mobile), sealed, sms_consent_at: smsConsentAt })
       .onConflict((oc) => oc.column('mobile_hmac').doNothing())
       .returning('volunteer_id')
       .executeTakeFirst();
@@ -56,6 +61,19 @@ export class VolunteerVault {
     if (!row?.wrapped_key) throw new DomainError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
     const dataKey = open(this.masterKey, `volunteer-key:${volunteerId}`, row.wrapped_key);
     return JSON.parse(open(dataKey, `volunteer:${volunteerId}`, row.sealed).toString('utf8')) as VolunteerContact;
+  }
+
+  /** The mobile for an SMS, if the volunteer agreed to be told by SMS; the caller logs the read. */
+  async smsAddress(volunteerId: string): Promise<VolunteerSmsAddress> {
+    const row = await this.db.selectFrom('volunteer_vault').select('sms_consent_at').where('volunteer_id', '=', volunteerId).executeTakeFirst();
+    if (!row) return { status: 'erased' };
+    if (!row.sms_consent_at) return { status: 'no_consent' };
+    return { status: 'ok', mobile: (await this.open(volunteerId)).mobile };
+  }
+
+  /** The volunteer registered with this mobile (matched by HMAC, never decrypted). */
+  async volunteerWithMobile(mobile: string): Promise<string | undefined> {
+    return (await this.db.selectFrom('volunteer_vault').select('volunteer_id').where('mobile_hmac', '=', this.mobileHmac(mobile)).executeTakeFirst())?.volunteer_id;
   }
 
   /** Crypto-shredding: without the key the sealed contact (and any backup of it) is unreadable. */

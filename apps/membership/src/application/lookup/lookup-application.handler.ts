@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkMobile, checkName, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { APPLICATION_STATUS_LABELS, checkMobile, checkName, MEMBERSHIP_AGGREGATES, REJECTION_REASON_LABELS } from '@ws/contracts';
+import type { RejectionReason } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions } from '../../union/union-registry';
+import { ApplicantLimits } from '../applicant-limits';
 import { applicationDecider } from '../application.decider';
 import { applicationByNumber, updateApplication } from '../application-registry';
 import { APPLICATION_NUMBER } from '../submit/application-number';
@@ -21,6 +23,7 @@ export class LookupApplicationHandler {
   constructor(
     private readonly aggregates: Aggregates,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    private readonly limits: ApplicantLimits,
   ) {}
 
   async lookup(number: string, mobile: string) {
@@ -29,12 +32,13 @@ export class LookupApplicationHandler {
     return {
       applicationNumber: row.application_number,
       status: row.status,
+      statusLabel: APPLICATION_STATUS_LABELS[row.status],
       unionId: row.union_id,
       unionName: union?.name ?? null,
       submittedAt: row.submitted_at,
       updatedAt: row.updated_at,
       ...(row.status === 'approved' ? { cardNumber: row.card_number } : {}),
-      ...(row.status === 'rejected' ? { rejection: { reason: row.reason, note: row.note } } : {}),
+      ...(row.status === 'rejected' ? { rejection: { reason: row.reason, reasonLabel: REJECTION_REASON_LABELS[row.reason as RejectionReason] ?? null, note: row.note } } : {}),
       ...(row.status === 'info_requested' ? { infoRequested: { fields: row.info_fields ?? [], note: row.note } } : {}),
     };
   }
@@ -79,12 +83,20 @@ export class LookupApplicationHandler {
     return this.lookup(dto.number, dto.mobile);
   }
 
+  /**
+   * The application a number + mobile pair opens. A wrong pair counts against the number and
+   * the mobile it named; past the limit both are locked out for a while, the right pair too.
+   */
   private async find(number: string, mobile: string) {
     const checked = checkMobile(mobile);
     const applicationNumber = number.trim().toUpperCase();
-    if (!checked.ok || !APPLICATION_NUMBER.test(applicationNumber)) throw NOT_FOUND();
-    const row = await applicationByNumber(this.aggregates.db, applicationNumber);
-    if (!row || row.mobile_hmac === null || row.mobile_hmac !== this.vault.mobileHmac(checked.value)) throw NOT_FOUND();
+    const mobileHmac = checked.ok ? this.vault.mobileHmac(checked.value) : null;
+    this.limits.assertLookupOpen(applicationNumber, mobileHmac);
+    const row = APPLICATION_NUMBER.test(applicationNumber) && mobileHmac ? await applicationByNumber(this.aggregates.db, applicationNumber) : undefined;
+    if (!row || row.mobile_hmac === null || row.mobile_hmac !== mobileHmac) {
+      this.limits.wrongPair(applicationNumber, mobileHmac);
+      throw NOT_FOUND();
+    }
     return row;
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { ApplicationApproved, ApplicationEvent, ApplicationInfoRequested, ApplicationRejected, MEMBERSHIP_AGGREGATES, MembershipActivated, RejectionReason } from '@ws/contracts';
-import { DomainError, newId, type Principal } from '@ws/kernel';
+import { DomainError, newId, type Principal, mayAct } from '@ws/kernel';
 import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMemberships, nextCardNumbers, registerMemberships } from '../../memberships/membership-registry';
 import { Aggregates, target } from '../../shared/aggregates';
-import { actorOf, mayAdminister } from '../../shared/scope';
+import { actorOf, administering } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
 import { ApplicationCommand, applicationDecider, ApplicationState } from '../application.decider';
 import { type ApplicationPatch, markApproved, updateApplication } from '../application-registry';
@@ -49,7 +49,7 @@ export class ReviewApplicationHandler {
       ids.forEach((id, i) => {
         const { state, version } = loaded.get(id)!;
         const union = unions.get(state.unionId);
-        if (state.status !== 'none' && union && !mayAdminister(principal, union)) {
+        if (state.status !== 'none' && union && !mayAct(principal, administering(union))) {
           return outcomes.set(id, refused(id, new DomainError('out_of_scope', '只能审批本街道工会的申请')));
         }
         if (expectedVersion !== undefined && expectedVersion !== version) {
@@ -158,6 +158,6 @@ export class ReviewApplicationHandler {
   private async assertScope(state: ApplicationState, principal: Principal): Promise<void> {
     if (state.status === 'none') return; // the decider answers application_not_found
     const union = (await registeredUnions(this.aggregates.db, [state.unionId])).get(state.unionId);
-    if (union && !mayAdminister(principal, union)) throw new DomainError('out_of_scope', '只能处理本街道工会的申请');
+    if (union && !mayAct(principal, administering(union))) throw new DomainError('out_of_scope', '只能处理本街道工会的申请');
   }
 }

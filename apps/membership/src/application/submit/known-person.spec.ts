@@ -10,7 +10,7 @@ const membership: RegisteredMembership = {
   pendingTransferId: null,
 };
 const pending = { applicationId: 'a1', applicationNumber: 'RH2606010000000001', unionId: 'riders' };
-const member = (overrides: Partial<KnownPerson> = {}): KnownPerson => ({ sameMobile: true, membership, pending: undefined, ...overrides });
+const member = (overrides: Partial<KnownPerson> = {}): KnownPerson => ({ sameMobile: true, proven: true, membership, pending: undefined, ...overrides });
 
 describe('a second application by a person this node knows', () => {
   it('is answered with the membership, its numbers only to the mobile on record', () => {
@@ -32,11 +32,19 @@ describe('a second application by a person this node knows', () => {
   });
 
   it('is answered with the application in progress, or applies afresh with nothing current', () => {
-    expect(answerKnownPerson(1, { sameMobile: true, membership: undefined, pending }, 'couriers')).toEqual({
+    expect(answerKnownPerson(1, { sameMobile: true, proven: true, membership: undefined, pending }, 'couriers')).toEqual({
       kind: 'answer',
       outcome: { index: 1, status: 'existing_application', applicationId: 'a1', applicationNumber: pending.applicationNumber, unionId: 'riders' },
     });
-    expect(answerKnownPerson(1, { sameMobile: false, membership: undefined, pending }, null)).toEqual({ kind: 'answer', outcome: { index: 1, status: 'existing_application' } });
-    expect(answerKnownPerson(1, { sameMobile: false, membership: undefined, pending: undefined }, 'riders')).toEqual({ kind: 'apply' });
+    expect(answerKnownPerson(1, { sameMobile: false, proven: true, membership: undefined, pending }, null)).toEqual({ kind: 'answer', outcome: { index: 1, status: 'existing_application' } });
+    expect(answerKnownPerson(1, { sameMobile: false, proven: false, membership: undefined, pending: undefined }, 'riders')).toEqual({ kind: 'apply' });
+  });
+
+  it('tells a submitter who has not proven the mobile the same for a member and an application in progress, and moves nothing', () => {
+    const onRecord = { kind: 'answer', outcome: { index: 2, status: 'on_record' } };
+    for (const sameMobile of [true, false]) {
+      expect(answerKnownPerson(2, member({ sameMobile, proven: false }), 'couriers')).toEqual(onRecord);
+      expect(answerKnownPerson(2, { sameMobile, proven: false, membership: undefined, pending }, null)).toEqual(onRecord);
+    }
   });
 });

@@ -5,6 +5,11 @@ import type { ItemOutcomeDto } from './submit-application.dto';
 export interface KnownPerson {
   /** The mobile given is the one on record: the ID number alone is not proof of identity. */
   sameMobile: boolean;
+  /**
+   * Whoever submitted vouches for the mobile: an officer's token, or the SMS code sent to it.
+   * Without that, the mobile is just more text anyone could have copied.
+   */
+  proven: boolean;
   membership: RegisteredMembership | undefined;
   pending: PendingApplication | undefined;
 }
@@ -21,9 +26,15 @@ export type KnownPersonAnswer =
  * matches — or, when a member (proven by the mobile) names a different union, turned into a
  * transfer request that union's officer accepts or declines like any other. Nobody becomes a
  * member twice. A person with nothing current (left, rejected before) applies afresh.
+ *
+ * A submitter who has not proven the mobile on record learns only `on_record`: the same answer
+ * for a member and for an application in progress, so the public form never tells whether an
+ * ID number belongs to a member. The status itself is read with the application number + mobile.
  */
 export function answerKnownPerson(index: number, person: KnownPerson, namedUnionId: string | null): KnownPersonAnswer {
-  const { sameMobile, membership, pending } = person;
+  const { membership, pending } = person;
+  if ((membership || pending) && !person.proven) return { kind: 'answer', outcome: { index, status: 'on_record' } };
+  const sameMobile = person.sameMobile;
   if (membership) {
     const wantsAnotherUnion = namedUnionId !== null && namedUnionId !== membership.unionId;
     if (sameMobile && wantsAnotherUnion && membership.status === 'active' && membership.pendingTransferId === null) {

@@ -12,6 +12,8 @@ export interface ValidApplication {
   unionId: string | null;
   streetCode: string | null;
   stationId: string | null;
+  /** The applicant agreed to be told by SMS. */
+  smsConsent: boolean;
 }
 
 export interface ItemError {
@@ -58,6 +60,7 @@ export function parseApplication(raw: unknown, index: number, today: Date): Pars
       unionId: dto.unionId ?? null,
       streetCode: dto.streetCode ?? null,
       stationId: dto.stationId ?? null,
+      smsConsent: dto.smsConsent === true,
     },
   };
 }

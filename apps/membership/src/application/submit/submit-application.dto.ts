@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { APPLICATION_CHANNELS, type ApplicationChannel, MEMBER_OCCUPATIONS, type MemberOccupation } from '@ws/contracts';
 import { STREET_CODE } from '../../union/manage-unions/manage-unions.dto';
 import { SUGGESTION_MATCHES, type SuggestionMatch } from '../../union/union-registry';
@@ -44,12 +44,25 @@ export class ApplicationItemDto {
   @ApiPropertyOptional({ description: '申请所在的驿站' })
   @IsOptional() @IsUUID()
   stationId?: string;
+
+  @ApiPropertyOptional({ description: '同意通过所留手机号接收入会进度短信（个人信息保护法：须本人明确同意；站内信不需要）', default: false })
+  @IsOptional() @IsBoolean()
+  smsConsent?: boolean;
 }
 
 export class SubmitApplicationDto extends ApplicationItemDto {
   @ApiPropertyOptional({ enum: APPLICATION_CHANNELS, default: 'online' })
   @IsOptional() @IsIn(APPLICATION_CHANNELS)
   channel?: ApplicationChannel;
+
+  @ApiPropertyOptional({ description: '手机验证码（POST /applications/mobile-codes 获取）；节点要求验证手机号时，无干部令牌的申请必须填写' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'mobileCode 须为 6 位数字' })
+  mobileCode?: string;
+}
+
+export class MobileCodeDto {
+  @ApiProperty({ example: '13812345678' }) @IsString() @MaxLength(20)
+  mobile!: string;
 }
 
 export class BulkApplicationsDto {
@@ -75,14 +88,14 @@ export class ItemErrorDto {
   @ApiProperty() message!: string;
 }
 
-export const ITEM_STATUSES = ['accepted', 'existing_membership', 'existing_application', 'transfer_requested', 'rejected'] as const;
+export const ITEM_STATUSES = ['accepted', 'existing_membership', 'existing_application', 'on_record', 'transfer_requested', 'rejected'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export class ItemOutcomeDto {
   @ApiProperty() index!: number;
   @ApiProperty({
     enum: ITEM_STATUSES,
-    description: 'accepted 已受理；existing_membership 已是会员；existing_application 已有申请在办；transfer_requested 已是会员、申请转入所选工会（转会）；rejected 退回（见 error）',
+    description: 'accepted 已受理；existing_membership 已是会员；existing_application 已有申请在办；on_record 该身份证号已有会籍或在办申请（提交者未证明登记的手机号时不区分两者）；transfer_requested 已是会员、申请转入所选工会（转会）；rejected 退回（见 error）',
   })
   status!: ItemStatus;
   @ApiPropertyOptional() applicationId?: string;

@@ -4,12 +4,15 @@ import { ApplicationChannel, ApplicationSubmitted, MEMBERSHIP_AGGREGATES } from 
 import type { AppendMeta } from '@ws/eventstore';
 import { DomainError, newId } from '@ws/kernel';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import type { VerifiedCode } from '@ws/verification';
 import type { MembershipDatabase } from '../../db/database';
 import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMemberships, type RegisteredMembership, updateMembership } from '../../memberships/membership-registry';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
+import { recordSmsConsents } from '../../personal-data/sms-consent';
 import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions, type RegisteredUnion, suggestUnion, type SuggestionMatch } from '../../union/union-registry';
+import { ApplicantLimits } from '../applicant-limits';
 import { applicationDecider } from '../application.decider';
 import { pendingApplications, registerApplications } from '../application-registry';
 import { newApplicationNumber } from './application-number';
@@ -24,6 +27,8 @@ export interface SubmitOptions {
   actor: string;
   /** Correlates the events of one fair's upload. */
   batchId?: string;
+  /** An officer's token or an SMS code vouches for the mobiles; otherwise limits per ID number and mobile apply. */
+  proven: boolean;
 }
 
 interface Candidate extends ValidApplication {
@@ -74,6 +79,7 @@ export class SubmitApplicationsHandler {
     private readonly aggregates: Aggregates,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly limits: ApplicantLimits,
   ) {}
 
   async submit(rawItems: unknown[], options: SubmitOptions): Promise<ItemOutcome[]> {
@@ -89,7 +95,10 @@ export class SubmitApplicationsHandler {
         return outcomes.push(rejected(index, { code: 'duplicate_in_request', field: 'idNumber', message: '同一身份证号在本次提交中重复出现' }));
       }
       inThisRequest.add(idHmac);
-      candidates.push({ ...parsed.application, idHmac, mobileHmac: this.vault.mobileHmac(parsed.application.person.mobile) });
+      const mobileHmac = this.vault.mobileHmac(parsed.application.person.mobile);
+      const limited = options.proven ? undefined : this.limits.application(idHmac, mobileHmac);
+      if (limited) return outcomes.push(rejected(index, errorOf(limited)));
+      candidates.push({ ...parsed.application, idHmac, mobileHmac });
     });
     if (candidates.length > 0) {
       const { answered, transfers } = await this.aggregates.transaction((trx) => this.submitValid(trx, candidates, options));
@@ -98,6 +107,11 @@ export class SubmitApplicationsHandler {
       for (const transfer of transfers) outcomes.push(await this.transferInstead(transfer, metaOf(options)));
     }
     return outcomes.sort((a, b) => a.index - b.index);
+  }
+
+  /** The code that unlocked an application is spent once the application is in. */
+  async consumeCode(code: VerifiedCode): Promise<void> {
+    await this.aggregates.transaction((trx) => code.consume(trx));
   }
 
   /** Writes the new applications; returns the answers so far and the members whose application becomes a transfer. */
@@ -119,7 +133,7 @@ export class SubmitApplicationsHandler {
       const answer = person
         ? answerKnownPerson(
             r.item.index,
-            { sameMobile: person.mobileHmac === r.item.mobileHmac, membership: known.memberships.get(person.personId), pending: known.pending.get(person.personId) },
+            { sameMobile: person.mobileHmac === r.item.mobileHmac, proven: options.proven, membership: known.memberships.get(person.personId), pending: known.pending.get(person.personId) },
             r.item.unionId,
           )
         : ({ kind: 'apply' } as const);
@@ -135,7 +149,7 @@ export class SubmitApplicationsHandler {
       if ('refused' in planned) outcomes.push(planned.refused);
       else applications.push(planned.application);
     }
-    const written = await this.storeApplications(trx, applications, outcomes, now);
+    const written = await this.storeApplications(trx, applications, outcomes, now, options.proven);
     await this.aggregates.appendMany(
       trx,
       written.map((a) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, a.event.data.applicationId), loadedVersion: 0, events: [a.event] })),
@@ -219,7 +233,7 @@ export class SubmitApplicationsHandler {
    * registered a moment ago, or who meanwhile has an application in progress, is answered as
    * having one (the unique indexes settle the race, the transaction goes on).
    */
-  private async storeApplications(trx: Transaction<MembershipDatabase>, planned: NewApplication[], outcomes: ItemOutcome[], now: Date): Promise<NewApplication[]> {
+  private async storeApplications(trx: Transaction<MembershipDatabase>, planned: NewApplication[], outcomes: ItemOutcome[], now: Date, proven: boolean): Promise<NewApplication[]> {
     const created = await this.vault.register(trx, planned.filter((p) => p.isNewPerson).map((p) => ({ personId: p.personId, data: p.item.person })));
     const stored = planned.filter((p) => !p.isNewPerson || created.has(p.personId));
     const registered = await registerApplications(
@@ -228,9 +242,10 @@ export class SubmitApplicationsHandler {
       now,
     );
     const written = stored.filter((p) => registered.has(p.event.data.applicationId));
-    for (const p of planned) if (!registered.has(p.event.data.applicationId)) outcomes.push({ index: p.item.index, status: 'existing_application' });
+    for (const p of planned) if (!registered.has(p.event.data.applicationId)) outcomes.push({ index: p.item.index, status: proven ? 'existing_application' : 'on_record' });
     // A returning person (left, or rejected before) may have a new mobile or a corrected name.
     for (const p of written) if (!p.isNewPerson) await this.vault.replace(trx, p.personId, p.item.person);
+    await recordSmsConsents(trx, written.map((p) => ({ personId: p.personId, mobileHmac: p.item.mobileHmac, given: p.item.smsConsent })), now);
     return written;
   }
 }

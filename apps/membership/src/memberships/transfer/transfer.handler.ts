@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
-import { DomainError, newId, type Principal } from '@ws/kernel';
+import { DomainError, newId, type Principal, authorize, mayAct } from '@ws/kernel';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { Aggregates, target } from '../../shared/aggregates';
-import { actorOf, assertMayAdminister, mayAdminister } from '../../shared/scope';
+import { actorOf, administering } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
 import { administeredMembership } from '../member-scope';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
@@ -62,7 +62,7 @@ export class TransferHandler {
     const { membershipId, toUnionId } = await this.pending(transferId);
     const union = (await registeredUnions(this.aggregates.db, [toUnionId])).get(toUnionId);
     if (!union) throw new DomainError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
-    assertMayAdminister(principal, union);
+    authorize(principal, administering(union));
     if (union.status !== 'active') throw new DomainError('union_not_accepting', '转入工会已不再接收会员');
     await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'CompleteTransfer', transferId, pointsCarried: 0 }, {
       meta: { actor: actorOf(principal) },
@@ -76,7 +76,7 @@ export class TransferHandler {
     if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, false, reason);
     const { membershipId, fromUnionId, toUnionId } = await this.pending(transferId);
     const unions = await registeredUnions(this.aggregates.db, [fromUnionId, toUnionId]);
-    const mayDecide = [unions.get(fromUnionId), unions.get(toUnionId)].some((union) => union !== undefined && mayAdminister(principal, union));
+    const mayDecide = [unions.get(fromUnionId), unions.get(toUnionId)].some((union) => union !== undefined && mayAct(principal, administering(union)));
     if (!mayDecide) throw new DomainError('out_of_scope', '只有转出或转入工会可以拒绝转会');
     await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'DeclineTransfer', transferId, reason }, {
       meta: { actor: actorOf(principal) },
@@ -94,7 +94,7 @@ export class TransferHandler {
     const { state } = await this.aggregates.load(incomingTransferDecider, stream);
     if (state.status === 'none') throw new DomainError('transfer_not_found', '没有待处理的该转会');
     const union = (await registeredUnions(this.aggregates.db, [state.ends!.toUnionId])).get(state.ends!.toUnionId);
-    if (union) assertMayAdminister(principal, union);
+    if (union) authorize(principal, administering(union));
     // Accepting makes the key pair the source will seal the member's personal data to.
     const keys = accept ? newHandoverKeyPair() : undefined;
     await this.aggregates.handle(

@@ -4,7 +4,7 @@ import { DomainError } from '@ws/kernel';
 import type { AppendMeta } from '@ws/eventstore';
 import { membershipById } from '../../memberships/membership-registry';
 import { Aggregates, target } from '../../shared/aggregates';
-import { pointsDecider } from '../points.decider';
+import { type PointsCommand, pointsDecider } from '../points.decider';
 
 export interface CreditRequest {
   membershipId: string;
@@ -23,6 +23,12 @@ export class BookPointsHandler {
     await this.requireMember(request.membershipId);
     const { events, before } = await this.aggregates.handle(pointsDecider, target(MEMBERSHIP_AGGREGATES.points, request.membershipId), { type: 'CreditPoints', ...request }, { meta });
     return { membershipId: request.membershipId, entryId: request.entryId, booked: events.length > 0, balance: before.balance + (events.length > 0 ? request.points : 0) };
+  }
+
+  /** A VisitsRecorded event's check-ins with one member's card, up to the day's cap (checkin_points_daily_cap when none is left). */
+  async creditCheckins(request: Omit<Extract<PointsCommand, { type: 'CreditCheckinPoints' }>, 'type'>, meta: AppendMeta) {
+    await this.requireMember(request.membershipId);
+    await this.aggregates.handle(pointsDecider, target(MEMBERSHIP_AGGREGATES.points, request.membershipId), { type: 'CreditCheckinPoints', ...request }, { meta });
   }
 
   async debit(membershipId: string, entryId: string, points: number, reason: string, meta: AppendMeta) {

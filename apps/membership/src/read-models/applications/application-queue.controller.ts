@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { CLOCK, type Clock, CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Roles } from '@ws/kernel';
 import { DB } from '@ws/platform';
@@ -23,6 +23,25 @@ export class QueueQueryDto {
 
   @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
+
+  @ApiPropertyOptional({ description: '上一页返回的 next（按提交时间的下一页）' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  after?: string;
+}
+
+/** The queue's keyset cursor: the last row's submission time and id, opaque to the client. */
+interface QueueCursor {
+  at: string;
+  id: string;
+}
+
+function decodeQueueCursor(after: string): QueueCursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as QueueCursor;
+    if (typeof cursor.at === 'string' && !Number.isNaN(Date.parse(cursor.at)) && typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/i.test(cursor.id)) return cursor;
+  } catch {
+    // a cursor not written by this service: refused below
+  }
+  throw new DomainError('validation_failed', '分页参数无效，请从第一页重新查看', 'after');
 }
 
 /** The applications queue (待审核) with ages, oldest first, and one application in detail. */
@@ -38,8 +57,10 @@ export class ApplicationQueueController {
   ) {}
 
   @Get('queue')
-  @ApiOperation({ summary: '申请队列：按等待时间排序，附等待小时数与按状态统计' })
+  @ApiOperation({ summary: '申请队列：按等待时间排序（按页，next 为下一页），附等待小时数与按状态统计' })
   async queue(@Query() query: QueueQueryDto) {
+    const limit = query.limit ?? 100;
+    const after = query.after ? decodeQueueCursor(query.after) : undefined;
     const statuses = query.status === undefined ? ['submitted', 'info_requested'] : [query.status].flat();
     const rows = await this.db
       .selectFrom('application_queue as a')
@@ -48,9 +69,14 @@ export class ApplicationQueueController {
         'a.street_code', 'a.channel', 'a.station_id', 'a.employer', 'a.status', 'a.submitted_at', 'a.updated_at', 'a.erased'])
       .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
       .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
+      .$if(after !== undefined, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
       .orderBy('a.submitted_at')
-      .limit(query.limit ?? 100)
+      .orderBy('a.application_id')
+      .limit(limit + 1)
       .execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const next = rows.length > limit && last ? Buffer.from(JSON.stringify({ at: last.submitted_at.toISOString(), id: last.application_id })).toString('base64url') : null;
     const { rows: counts } = await sql<{ status: string; n: number; oldest: Date | null }>`
       select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
       ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
@@ -58,7 +84,8 @@ export class ApplicationQueueController {
     const now = this.clock.now();
     return {
       counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(now, c.oldest) : null }])),
-      items: rows.map((r) => ({ ...r, age_hours: ageHours(now, r.submitted_at) })),
+      items: page.map((r) => ({ ...r, age_hours: ageHours(now, r.submitted_at) })),
+      next,
     };
   }
 

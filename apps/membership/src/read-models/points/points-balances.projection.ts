@@ -3,7 +3,7 @@ import { Transaction, sql } from 'kysely';
 import { MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, nodeCodeOfSubject, PointsEvent, subtreeContextFilter } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, type PlatformConfig, ReadModel } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import { firstSeen, type Projection } from '@ws/projections';
 import type { MembershipDatabase } from '../../db/database';
 
 /**
@@ -26,7 +26,8 @@ export class PointsBalancesProjection implements Projection<MembershipDatabase> 
   async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
     const sums = new Map<string, { credited: number; debited: number; at: string }>();
     const perNode = new Map<string, { credited: number; debited: number }>();
-    for (const { subject, envelope } of events) {
+    // A sum: an event republished after the stream's duplicate window counts once.
+    for (const { subject, envelope } of await firstSeen(trx, this.name, events)) {
       const event = { type: envelope.type, data: envelope.data } as PointsEvent;
       const sum = sums.get(event.data.membershipId) ?? { credited: 0, debited: 0, at: envelope.occurredAt };
       const node = nodeCodeOfSubject(subject);

@@ -1,5 +1,5 @@
 import { Kysely, sql } from 'kysely';
-import { divisionName, MEMBER_OCCUPATION_LABELS, type MemberOccupation, shanghaiMonths } from '@ws/contracts';
+import { divisionName, OCCUPATION_LABELS, type MemberOccupation, shanghaiMonths } from '@ws/contracts';
 import type { StatFigure } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { beijingMonth } from '../batch-fold';
@@ -42,7 +42,7 @@ export async function membershipStats(db: Kysely<MembershipDatabase>, nodePrefix
   const values = { members: of('total')[0]?.value ?? 0, ...others };
   return {
     figures: (Object.keys(FIGURE_LABELS) as Array<keyof typeof FIGURE_LABELS>).map((key) => ({ key, label: FIGURE_LABELS[key], value: values[key] })),
-    byOccupation: of('occupation').map((r) => ({ key: r.key!, label: MEMBER_OCCUPATION_LABELS[r.key as MemberOccupation] ?? r.key!, value: r.value })),
+    byOccupation: of('occupation').map((r) => ({ key: r.key!, label: OCCUPATION_LABELS[r.key as MemberOccupation] ?? r.key!, value: r.value })),
     byMonth: months.map((month) => ({ key: month, label: month, value: perMonth.get(month) ?? 0 })),
     byUnion: of('union').slice(0, UNIONS_SHOWN).map((r) => ({ key: r.key!, label: unionNames.get(r.key!) ?? r.key!, value: r.value })),
     byNode: of('node').map((r) => ({ key: r.key!, label: divisionName(r.key!) ?? r.key!, value: r.value })),

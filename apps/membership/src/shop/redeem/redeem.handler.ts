@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
-import { DomainError, type Principal } from '@ws/kernel';
+import { DomainError } from '@ws/kernel';
 import { membershipByCard } from '../../memberships/membership-registry';
 import { pointsDecider } from '../../points/points.decider';
 import { Aggregates, target } from '../../shared/aggregates';
-import { actorOf } from '../../shared/scope';
 import { shopItemDecider } from '../shop-item.decider';
 import type { RedeemDto } from './redeem.dto';
 
@@ -17,7 +16,8 @@ import type { RedeemDto } from './redeem.dto';
 export class RedeemHandler {
   constructor(private readonly aggregates: Aggregates) {}
 
-  async redeem(dto: RedeemDto, principal: Principal) {
+  /** `actor`: the officer or manager at the kiosk, or the member on their own page (`member:<membershipId>`). */
+  async redeem(dto: RedeemDto, actor: string) {
     const membership = await membershipByCard(this.aggregates.db, dto.cardNumber.trim().toUpperCase());
     if (!membership || membership.status !== 'active') throw new DomainError('membership_not_active', '会员卡无效或会籍未生效', 'cardNumber');
     const itemStream = target(MEMBERSHIP_AGGREGATES.shopItem, dto.itemId);
@@ -33,7 +33,7 @@ export class RedeemHandler {
       { type: 'RedeemPoints', membershipId: membership.membershipId, redemptionId: dto.redemptionId, itemId: dto.itemId, quantity: dto.quantity, points },
       account.state,
     );
-    const meta = { actor: actorOf(principal) };
+    const meta = { actor };
     if (taken.length > 0 || debited.length > 0) {
       await this.aggregates.transaction(async (trx) => {
         await this.aggregates.append(trx, itemStream, item.version, taken, meta);

@@ -4,6 +4,7 @@ import { CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { stationsError } from '../../errors';
 import { RecordCheckinDto, RecordCheckinsDto } from '../record-checkins.dto';
+import { StationIngestLimits } from '../ingest-limits';
 import { checkSingleVisit, checkVisitBatch } from '../visit-validation';
 import { RecordCheckinsService } from './record-checkins.service';
 
@@ -14,6 +15,7 @@ export class RecordCheckinsController {
   constructor(
     private readonly checkins: RecordCheckinsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly limits: StationIngestLimits,
   ) {}
 
   @Post()
@@ -26,6 +28,7 @@ export class RecordCheckinsController {
   async single(@Param('id', uuidParam()) stationId: string, @Body() body: Record<string, unknown>) {
     const visit = checkSingleVisit(body, this.clock.now());
     if (visit instanceof DomainError) throw visit;
+    this.limits.single(stationId);
     const outcome = await this.checkins.record({ stationId, visits: [visit] });
     if (outcome.status === 'unknown_station') throw stationsError('station_not_found', `驿站 ${stationId} 不存在`, 'id');
     return { key: visit.key, status: outcome.accepted.length === 1 ? 'accepted' : 'duplicate' };
@@ -38,6 +41,7 @@ export class RecordCheckinsController {
   async batch(@Param('id', uuidParam()) stationId: string, @Body() dto: RecordCheckinsDto) {
     const checked = checkVisitBatch(dto.visits, this.clock.now());
     if (checked instanceof DomainError) throw checked;
+    this.limits.batch(stationId, checked.accepted.length);
     const outcome = await this.checkins.record({ stationId, visits: checked.accepted });
     if (outcome.status === 'unknown_station') throw stationsError('station_not_found', `驿站 ${stationId} 不存在`, 'id');
     const accepted = new Set(outcome.accepted);

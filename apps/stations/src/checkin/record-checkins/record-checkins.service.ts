@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Transaction, sql } from 'kysely';
 import { STATIONS_CONTEXT, VisitsRecorded } from '@ws/contracts';
-import { BatchingAppender, EventStore } from '@ws/eventstore';
+import { BatchingAppender, chunkBySize, EventStore } from '@ws/eventstore';
 import type { StationsDatabase } from '../../db/database';
 
 export interface VisitInput {
@@ -22,7 +22,8 @@ export type CheckinOutcome =
 
 /**
  * Check-ins arrive thousands a second: requests are gathered for a few milliseconds and written
- * as one transaction (idempotency keys, one VisitsRecorded event per station, outbox rows).
+ * as one transaction (idempotency keys, VisitsRecorded events per station — one, or as many as
+ * the event size limit needs — and their outbox rows).
  * A key seen before, in this batch or any earlier one, is counted once and answered as a duplicate.
  */
 @Injectable()
@@ -72,11 +73,15 @@ export class RecordCheckinsService implements OnApplicationShutdown {
       return { status: 'recorded', accepted, duplicates };
     });
 
-    const appends = [...visitsByStation].map(([stationId, visits]) => ({
-      target: { context: STATIONS_CONTEXT, aggregate: 'checkins', aggregateId: stationId },
-      event: { type: 'VisitsRecorded' as const, data: { stationId, visits } },
-      meta: { actor: 'public' },
-    }));
+    // Ten kiosks uploading 1 000 visits each to one station at once would make one event of
+    // over a megabyte, more than the bus carries: a station's visits go in as many events as fit.
+    const appends = [...visitsByStation].flatMap(([stationId, visits]) =>
+      chunkBySize(visits).map((chunk) => ({
+        target: { context: STATIONS_CONTEXT, aggregate: 'checkins', aggregateId: stationId },
+        event: { type: 'VisitsRecorded' as const, data: { stationId, visits: chunk } },
+        meta: { actor: 'public' },
+      })),
+    );
     return { results, appends };
   }
 }

@@ -2,28 +2,25 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
   DIRECTIVE_AGGREGATES,
-  DIRECTIVE_EVENT_SCHEMAS,
   isAddressedTo,
+  isAncestorOrSelf,
   isDirectiveEventType,
-  STATION_EVENT_SCHEMAS,
+  nodeCodeOfDirectiveSubject,
   STATIONS_AGGREGATES,
   STATIONS_CONTEXT,
   type DirectiveEvent,
   type DirectiveIssued,
-  type DomainEvent,
   type EventEnvelope,
   type NodeRef,
 } from '@ws/contracts';
-import { EventStore, type AppendMeta } from '@ws/eventstore';
-import { assertNever, CLOCK, DomainError, type Clock, type Decider } from '@ws/kernel';
+import { assertNever, CLOCK, DomainError, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import { CommandRunner, PLATFORM_CONFIG, ReadModel, type PlatformConfig, type RunOptions } from '@ws/platform';
+import type { ForgedEvent, Projection } from '@ws/projections';
 import { nodeStandardDecider } from '../../catalogue/adopt-standard/adopt-standard.command';
 import type { StationsDatabase } from '../../db/database';
 import { issuedColumns } from '../../read-models/directives/directive-rows';
 import { directiveReceiptDecider } from '../directive-receipt.decider';
-import { loadStream } from '../stream-state';
 
 /** The context token of a dir.<province>.<city>.<district>.<context>.<type>.<id> subject. */
 const CONTEXT_TOKEN = 4;
@@ -35,7 +32,9 @@ const CONTEXT_TOKEN = 4;
  * a row of `received_directives` and a DirectiveReceived of the node's own (up the EVT, so the
  * issuer sees who got it); a standard it directs is adopted by the node at once (StandardAdopted,
  * so this node's compliance and everyone above it measure against it). A directive delivered
- * again finds its row and changes nothing. One the domain refuses is logged and skipped.
+ * again finds its row and changes nothing. One the domain refuses is logged and skipped. A
+ * directive is taken only from its issuer, an ancestor of this node: one whose subject is another
+ * node's, or whose payload names an issuer other than the subject's node, is returned as forged.
  */
 @ReadModel()
 @Injectable()
@@ -50,19 +49,22 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
 
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
-    private readonly store: EventStore,
+    private readonly commands: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.node = config.node;
   }
 
-  private now(): Date {
-    return this.clock.now();
-  }
-
-  async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    for (const { subject, envelope } of events) {
+  async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<ForgedEvent[]> {
+    const forged: ForgedEvent[] = [];
+    for (const { seq, subject, envelope } of events) {
       if (subject.split('.')[CONTEXT_TOKEN] !== STATIONS_CONTEXT || !isDirectiveEventType(envelope.type)) continue;
+      const from = nodeCodeOfDirectiveSubject(subject);
+      const { issuerNode } = envelope.data as { issuerNode?: string };
+      if (issuerNode !== from || !isAncestorOrSelf(from, this.node.code)) {
+        forged.push({ seq, detail: `${envelope.type}: issuer ${String(issuerNode)} on a subject of node ${from}, which is not an ancestor of ${this.node.code}` });
+        continue;
+      }
       try {
         await this.handle(trx, { type: envelope.type, data: envelope.data } as DirectiveEvent, envelope);
       } catch (error) {
@@ -70,10 +72,11 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
         this.log.warn(`${envelope.type} ${(envelope.data as { directiveId?: string }).directiveId}: ${error.code}`);
       }
     }
+    return forged;
   }
 
   private async handle(trx: Transaction<StationsDatabase>, event: DirectiveEvent, envelope: EventEnvelope): Promise<void> {
-    const updatedAt = this.now();
+    const updatedAt = this.clock.now();
     switch (event.type) {
       case 'DirectiveIssued':
         return this.receive(trx, event, envelope);
@@ -100,7 +103,7 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
     const here = this.node.code;
     const { directiveId, issuerNode, goal } = event.data;
     if (!isAddressedTo(event.data, here)) return;
-    const receivedAt = this.now();
+    const receivedAt = this.clock.now();
     const inserted = await trx
       .insertInto('received_directives')
       .values({ ...issuedColumns(event.data, new Date(envelope.occurredAt)), received_at: receivedAt, updated_at: receivedAt })
@@ -108,43 +111,22 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
       .returning('directive_id')
       .executeTakeFirst();
     if (!inserted) return;
-    const meta: AppendMeta = { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId };
-    await this.decideAndAppend(
-      trx,
+    // Read and appended through the batch's transaction: of two standards directed in one batch,
+    // the second is decided after the first's StandardAdopted.
+    const options: RunOptions = { meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId }, trx };
+    await this.commands.run(
       directiveReceiptDecider,
-      DIRECTIVE_AGGREGATES.receipt,
-      directiveId,
+      { context: STATIONS_CONTEXT, aggregate: DIRECTIVE_AGGREGATES.receipt, aggregateId: directiveId },
       { type: 'ReceiveDirective', directiveId, issuerNode, nodeCode: here },
-      DIRECTIVE_EVENT_SCHEMAS,
-      meta,
+      options,
     );
     if (goal.kind === 'adopt_standard') {
-      await this.decideAndAppend(
-        trx,
+      await this.commands.run(
         nodeStandardDecider,
-        STATIONS_AGGREGATES.nodeStandard,
-        here,
+        { context: STATIONS_CONTEXT, aggregate: STATIONS_AGGREGATES.nodeStandard, aggregateId: here },
         { type: 'AdoptStandard', nodeCode: here, standard: goal.standard },
-        STATION_EVENT_SCHEMAS,
-        meta,
+        options,
       );
     }
-  }
-
-  private async decideAndAppend<C, E extends DomainEvent, S>(
-    trx: Transaction<StationsDatabase>,
-    decider: Decider<C, E, S>,
-    aggregate: string,
-    aggregateId: string,
-    command: C,
-    schemas: Record<string, number>,
-    meta: AppendMeta,
-  ): Promise<void> {
-    const { state, version } = await loadStream(trx, decider, `${aggregate}-${aggregateId}`);
-    const decided = decider.decide(command, state, { now: this.now() });
-    if (decided instanceof DomainError) throw decided;
-    if (decided.length === 0) return;
-    const stamped = decided.map((e) => ({ ...e, schema: schemas[e.type] ?? 1 }));
-    await this.store.appendToStream({ context: STATIONS_CONTEXT, aggregate, aggregateId }, version, stamped, meta, trx);
   }
 }

@@ -1,4 +1,4 @@
-import { isStandardCode, shanghaiYear, type DirectiveEvent, type DirectiveGoal } from '@ws/contracts';
+import { isCalendarDate, isStandardCode, shanghaiYear, type DirectiveEvent, type DirectiveGoal } from '@ws/contracts';
 import { assertNever, type DecideContext, type DomainError } from '@ws/kernel';
 import { stationsError } from '../../errors';
 import { isChildNode } from '../addressees';
@@ -8,6 +8,8 @@ import { checkDeadline } from '../directive.rules';
 
 /** More stations than a province runs (浙江: a few thousand) is a typo. */
 export const MAX_TARGET_STATIONS = 100_000;
+/** More activities, or people reached or checked, than a province counts in years (浙江: 82万人次) is a typo. */
+export const MAX_TARGET_COUNT = 10_000_000;
 export const MAX_NAMED_CHILDREN = 100;
 export const MAX_TITLE_LENGTH = 60;
 
@@ -28,7 +30,7 @@ export interface IssueDirective {
 export function decideIssueDirective(command: IssueDirective, state: DirectiveState, context: DecideContext): DirectiveEvent[] | DomainError {
   if (state.issued) return stationsError('directive_already_issued', '该指令已下达');
   if (command.issuerNode.length >= 6) return stationsError('no_child_nodes', '区县节点没有下级节点，不能下达指令');
-  const refusal = checkGoal(command.goal, context.now) ?? checkDeadline(command.deadline, context.now) ?? checkChildren(command.issuerNode, command.children) ?? checkTitle(command.title);
+  const refusal = checkGoal(command.goal, context.now) ?? checkDeadline(command.deadline, context.now) ?? checkSince(command.goal, command.deadline, context.now) ?? checkChildren(command.issuerNode, command.children) ?? checkTitle(command.title);
   if (refusal) return refusal;
   return [
     {
@@ -62,9 +64,33 @@ function checkGoal(goal: DirectiveGoal, now: Date): DomainError | null {
         ? null
         : stationsError('invalid_target', `评定年度应为 ${year - 1} 或 ${year}`, 'year');
     }
+    case 'activity_target':
+      return checkCount(goal.activities, 'activities', '活动场次');
+    case 'reach_target':
+      return checkCount(goal.people, 'people', '覆盖人数');
+    case 'health_check_target':
+      return (
+        checkCount(goal.people, 'people', '体检人次') ??
+        (Number.isInteger(goal.minNewFormSharePercent) && goal.minNewFormSharePercent >= 0 && goal.minNewFormSharePercent <= 100
+          ? null
+          : stationsError('invalid_quota_rule', '新就业形态劳动者占比应为 0–100 的整数（%）', 'minNewFormSharePercent'))
+      );
     default:
       return assertNever(goal, 'directive goal');
   }
+}
+
+/** Work is counted from a real date no earlier than 1 January of last year, and not after the deadline. */
+function checkSince(goal: DirectiveGoal, deadline: string, now: Date): DomainError | null {
+  if (!('since' in goal) || goal.since === null) return null;
+  const earliest = `${shanghaiYear(now) - 1}-01-01`;
+  return isCalendarDate(goal.since) && goal.since >= earliest && goal.since <= deadline
+    ? null
+    : stationsError('invalid_target', `起算日期应为 ${earliest} 至期限之间的日期（YYYY-MM-DD）`, 'since');
+}
+
+function checkCount(value: number, field: string, label: string): DomainError | null {
+  return Number.isInteger(value) && value >= 1 && value <= MAX_TARGET_COUNT ? null : stationsError('invalid_target', `${label}应为 1–${MAX_TARGET_COUNT} 的整数`, field);
 }
 
 function checkChildren(issuerNode: string, children: string[] | null): DomainError | null {

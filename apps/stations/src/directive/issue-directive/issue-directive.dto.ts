@@ -16,9 +16,11 @@ import {
 import { DIRECTIVE_KINDS, STANDARD_CODES, type DirectiveGoal, type DirectiveKind, type StandardCode } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 import { ValidateWhenSentOr } from '../../station/shared/dto-decorators';
-import { MAX_NAMED_CHILDREN, MAX_TARGET_STATIONS, MAX_TITLE_LENGTH, type IssueDirective } from './issue-directive.command';
+import { MAX_NAMED_CHILDREN, MAX_TARGET_COUNT, MAX_TARGET_STATIONS, MAX_TITLE_LENGTH, type IssueDirective } from './issue-directive.command';
 
 const COUNTED_KINDS: readonly DirectiveKind[] = ['station_target', 'upgrade_target'];
+const PEOPLE_KINDS: readonly DirectiveKind[] = ['reach_target', 'health_check_target'];
+const WORK_KINDS: readonly DirectiveKind[] = ['activity_target', ...PEOPLE_KINDS];
 
 /** A field that only some kinds of directive take: sent with another kind it is refused, not ignored. */
 function OnlyFor(kinds: readonly DirectiveKind[]): PropertyDecorator {
@@ -39,7 +41,9 @@ function OnlyFor(kinds: readonly DirectiveKind[]): PropertyDecorator {
 export class IssueDirectiveDto {
   @ApiProperty({
     enum: [...DIRECTIVE_KINDS],
-    description: 'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）',
+    description:
+      'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）、' +
+      'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，可含新就业形态占比要求）',
   })
   @IsIn(DIRECTIVE_KINDS)
   kind!: DirectiveKind;
@@ -81,6 +85,35 @@ export class IssueDirectiveDto {
   @OnlyFor(['review_campaign'])
   @IsInt()
   year?: number;
+
+  @ApiPropertyOptional({ description: `activity_target：起算日期（默认下达之日）至期限举办的活动场次（1–${MAX_TARGET_COUNT}）`, example: 30 })
+  @ValidateWhenSentOr((o) => o['kind'] === 'activity_target')
+  @OnlyFor(['activity_target'])
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TARGET_COUNT)
+  activities?: number;
+
+  @ApiPropertyOptional({ description: `reach_target：活动覆盖人数；health_check_target：体检人次（1–${MAX_TARGET_COUNT}）`, example: 1500 })
+  @ValidateWhenSentOr((o) => PEOPLE_KINDS.includes(o['kind'] as DirectiveKind))
+  @OnlyFor(PEOPLE_KINDS)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TARGET_COUNT)
+  people?: number;
+
+  @ApiPropertyOptional({ description: 'activity_target / reach_target / health_check_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
+  @OnlyFor(WORK_KINDS)
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'since must be YYYY-MM-DD' })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'health_check_target：新就业形态劳动者不少于体检人次的百分比（0–100，默认 0 即不设要求）', example: 20 })
+  @OnlyFor(['health_check_target'])
+  @IsOptional()
+  @IsInt()
+  minNewFormSharePercent?: number;
 }
 
 export function toIssueDirective(directiveId: string, issuerNode: string, dto: IssueDirectiveDto): IssueDirective {
@@ -96,6 +129,12 @@ function goalOf(dto: IssueDirectiveDto): DirectiveGoal {
       return { kind: dto.kind, stations: dto.stations!, standard: dto.standard ?? null };
     case 'review_campaign':
       return { kind: dto.kind, year: dto.year! };
+    case 'activity_target':
+      return { kind: dto.kind, activities: dto.activities!, since: dto.since ?? null };
+    case 'reach_target':
+      return { kind: dto.kind, people: dto.people!, since: dto.since ?? null };
+    case 'health_check_target':
+      return { kind: dto.kind, people: dto.people!, minNewFormSharePercent: dto.minNewFormSharePercent ?? 0, since: dto.since ?? null };
     default:
       return assertNever(dto.kind, 'directive kind');
   }

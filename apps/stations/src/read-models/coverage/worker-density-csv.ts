@@ -1,5 +1,12 @@
 import { isInsideChina } from '@ws/contracts';
-import { cellToLatLng, getResolution, isValidCell, latLngToCell } from 'h3-js';
+import type * as H3 from 'h3-js';
+
+/**
+ * h3-js holds a 32 MB emscripten heap from the moment it loads (a tenth of a compact node):
+ * it is loaded by the first heat-map import, not when the service starts.
+ */
+let h3Module: typeof H3 | undefined;
+const h3 = (): typeof H3 => (h3Module ??= require('h3-js') as typeof H3);
 
 /** Workers counted in one H3 cell of an imported heat map (热力图). */
 export interface WorkerDensityCell {
@@ -86,7 +93,7 @@ export function parseWorkerDensityCsv(text: string, options: WorkerDensityCsvOpt
 }
 
 function looksLikeHeader(fields: string[]): boolean {
-  return fields.some((field) => field !== '' && Number.isNaN(Number(field)) && !isValidCell(field.toLowerCase()));
+  return fields.some((field) => field !== '' && Number.isNaN(Number(field)) && !h3().isValidCell(field.toLowerCase()));
 }
 
 function layoutFromHeader(fields: string[]): Layout | undefined {
@@ -113,11 +120,11 @@ function parseRow(fields: string[], header: Layout | undefined, pointResolution:
 
   if (layout.kind === 'cell') {
     const cell = fields[layout.cell].toLowerCase();
-    if (!isValidCell(cell)) return `not an H3 cell id: "${fields[layout.cell]}"`;
-    if (getResolution(cell) < COARSEST_CELL_RESOLUTION) {
-      return `H3 resolution ${getResolution(cell)} is too coarse, use ${COARSEST_CELL_RESOLUTION} or finer`;
+    if (!h3().isValidCell(cell)) return `not an H3 cell id: "${fields[layout.cell]}"`;
+    if (h3().getResolution(cell) < COARSEST_CELL_RESOLUTION) {
+      return `H3 resolution ${h3().getResolution(cell)} is too coarse, use ${COARSEST_CELL_RESOLUTION} or finer`;
     }
-    const [lat, lng] = cellToLatLng(cell);
+    const [lat, lng] = h3().cellToLatLng(cell);
     if (!isInsideChina({ lng, lat })) return `cell ${cell} lies outside China`;
     return { cell, lat, lng, count };
   }
@@ -126,8 +133,8 @@ function parseRow(fields: string[], header: Layout | undefined, pointResolution:
   const lng = parseNumber(fields[layout.lng]);
   if (lat === undefined || lng === undefined) return `lat and lng must be numbers, got "${fields[layout.lat]}", "${fields[layout.lng]}"`;
   if (!isInsideChina({ lng, lat })) return `point ${lat},${lng} lies outside China (lat and lng swapped?)`;
-  const cell = latLngToCell(lat, lng, pointResolution);
-  const [cellLat, cellLng] = cellToLatLng(cell);
+  const cell = h3().latLngToCell(lat, lng, pointResolution);
+  const [cellLat, cellLng] = h3().cellToLatLng(cell);
   return { cell, lat: cellLat, lng: cellLng, count };
 }
 

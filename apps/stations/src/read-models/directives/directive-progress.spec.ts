@@ -1,7 +1,8 @@
-import { childMeasure, measure, statusOf, type StationFigures } from './directive-progress';
+import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type StationFigures } from './directive-progress';
 import { directiveView, type DirectiveFacts } from './directive-view';
 
-const figures = (total: number, compliant = 0, upgraded = 0, reviewed = 0): StationFigures => ({ total, compliant, upgraded, reviewed });
+const figures = (total: number, compliant = 0, upgraded = 0, reviewed = 0): StationFigures => ({ ...NO_STATIONS, total, compliant, upgraded, reviewed });
+const work = (done: Partial<StationFigures>): StationFigures => ({ ...NO_STATIONS, ...done });
 
 describe('directive progress', () => {
   it('counts stations against a station target, all of them against its standard once there are more', () => {
@@ -24,6 +25,33 @@ describe('directive progress', () => {
     expect(childMeasure({ kind: 'review_campaign', year: 2026 }, figures(5, 0, 0, 1))).toEqual({ current: 1, target: 5 });
     expect(childMeasure({ kind: 'station_target', stations: 1260, standard: 'ba_you' }, figures(5, 2))).toEqual({ current: 2 });
     expect(childMeasure({ kind: 'upgrade_target', stations: 10, standard: null }, figures(5, 0, 4))).toEqual({ current: 4 });
+  });
+
+  it('counts activities held and people reached against the numbers asked; a child shows what it contributes', () => {
+    expect(measure({ kind: 'activity_target', activities: 30, since: null }, work({ activities: 12, participants: 700 }))).toEqual({ target: 30, current: 12, progress: 0.4 });
+    expect(measure({ kind: 'reach_target', people: 1500, since: null }, work({ activities: 12, participants: 1800 }))).toEqual({ target: 1500, current: 1800, progress: 1 });
+    expect(childMeasure({ kind: 'activity_target', activities: 30, since: null }, work({ activities: 5 }))).toEqual({ current: 5 });
+    expect(childMeasure({ kind: 'reach_target', people: 1500, since: null }, work({ participants: 260 }))).toEqual({ current: 260 });
+    expect(addFigures(work({ activities: 2, participants: 260 }), work({ activities: 1, participants: 400, healthChecks: 3 }))).toEqual(work({ activities: 3, participants: 660, healthChecks: 3 }));
+  });
+
+  it('holds a health-check target back until new-form workers are the share asked of everyone checked', () => {
+    const goal = { kind: 'health_check_target' as const, people: 1000, minNewFormSharePercent: 20, since: null };
+    // Half the checks, 120 new-form of the 200 the target needs: the lesser ratio.
+    expect(measure(goal, work({ healthChecks: 500, healthChecksNewForm: 120 }))).toEqual({
+      target: 1000, current: 500, progress: 0.5, rule: { minNewFormSharePercent: 20, newFormPeople: 120, newFormSharePercent: 24, met: true },
+    });
+    // Every check done but only 10 % new-form: not met.
+    expect(measure(goal, work({ healthChecks: 1000, healthChecksNewForm: 100 }))).toMatchObject({ current: 1000, progress: 0.5, rule: { newFormSharePercent: 10, met: false } });
+    // 1 500 checked need 300 new-form workers, not 200.
+    expect(measure(goal, work({ healthChecks: 1500, healthChecksNewForm: 250 })).progress).toBe(0.8333);
+    expect(measure(goal, work({ healthChecks: 1500, healthChecksNewForm: 300 })).progress).toBe(1);
+    // Without a rule only the count matters.
+    expect(measure({ ...goal, minNewFormSharePercent: 0 }, work({ healthChecks: 1000 })).progress).toBe(1);
+    expect(childMeasure(goal, work({ healthChecks: 300, healthChecksNewForm: 30 }))).toEqual({
+      current: 300, rule: { minNewFormSharePercent: 20, newFormPeople: 30, newFormSharePercent: 10, met: false },
+    });
+    expect(statusOf(false, measure(goal, work({ healthChecks: 1000, healthChecksNewForm: 100 })).progress, '2026-12-31', '2026-06-01')).toBe('open');
   });
 
   it('is withdrawn, met, overdue after the deadline day, or open', () => {

@@ -1,7 +1,7 @@
 import type { DirectiveGoal } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 
-/** What the issuer's read models say about the stations of one part of the subtree. */
+/** What the issuer's read models say about one part of the subtree: its stations and what they did. */
 export interface StationFigures {
   /** Open (not closed) stations. */
   total: number;
@@ -11,19 +11,37 @@ export interface StationFigures {
   upgraded: number;
   /** Open stations reviewed for the campaign's year. */
   reviewed: number;
+  /** Activities held from the goal's `since` (else the issue day) to the deadline, and the people they reached. */
+  activities: number;
+  participants: number;
+  /** Health checks (人次) delivered in that time, and how many were new-form workers. */
+  healthChecks: number;
+  healthChecksNewForm: number;
 }
 
-export const NO_STATIONS: StationFigures = { total: 0, compliant: 0, upgraded: 0, reviewed: 0 };
+export const NO_STATIONS: StationFigures = { total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0 };
 
 export function addFigures(a: StationFigures, b: StationFigures): StationFigures {
-  return { total: a.total + b.total, compliant: a.compliant + b.compliant, upgraded: a.upgraded + b.upgraded, reviewed: a.reviewed + b.reviewed };
+  const sum = { ...NO_STATIONS };
+  for (const key of Object.keys(sum) as Array<keyof StationFigures>) sum[key] = a[key] + b[key];
+  return sum;
+}
+
+/** The 20 % rule of a health-check target: the share of new-form workers among those checked, and whether it holds. */
+export interface ShareRule {
+  minNewFormSharePercent: number;
+  newFormPeople: number;
+  /** newFormPeople ÷ people checked, in whole percent rounded down (0 while nobody was checked). */
+  newFormSharePercent: number;
+  met: boolean;
 }
 
 export interface Measure {
   target: number;
   current: number;
-  /** current ÷ target, 0..1 (0 while there is nothing to measure). */
+  /** current ÷ target, 0..1 (0 while there is nothing to measure); for a health-check target also held back by its share rule. */
   progress: number;
+  rule?: ShareRule;
 }
 
 /**
@@ -33,7 +51,11 @@ export interface Measure {
  *   compliant stations against that number or, once there are more stations, against all of them
  *   ("≥ 1260, all 八有": 1300 stations of which 1270 comply is not yet met);
  * - upgrade_target: stations upgraded since the directive, against the number asked for;
- * - review_campaign: open stations reviewed for the year, of all open stations.
+ * - review_campaign: open stations reviewed for the year, of all open stations;
+ * - activity_target / reach_target: activities held, people they reached, against the number asked for;
+ * - health_check_target: people checked against the number asked for and, under a share rule, new-form
+ *   workers against that share of max(target, checked) — 1 000 checks asked at 20 % need 200 new-form
+ *   workers, and 1 500 checks need 300: the lesser of the two ratios is the progress.
  */
 export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
   switch (goal.kind) {
@@ -45,18 +67,38 @@ export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
       return ratio(figures.upgraded, goal.stations);
     case 'review_campaign':
       return ratio(figures.reviewed, figures.total);
+    case 'activity_target':
+      return ratio(figures.activities, goal.activities);
+    case 'reach_target':
+      return ratio(figures.participants, goal.people);
+    case 'health_check_target': {
+      const people = ratio(figures.healthChecks, goal.people);
+      const needed = Math.ceil((Math.max(goal.people, figures.healthChecks) * goal.minNewFormSharePercent) / 100);
+      const share = needed === 0 ? people : ratio(figures.healthChecksNewForm, needed);
+      return { ...people, progress: Math.min(people.progress, share.progress), rule: shareRule(goal.minNewFormSharePercent, figures) };
+    }
     default:
       return assertNever(goal, 'directive goal');
   }
 }
 
+function shareRule(minNewFormSharePercent: number, figures: StationFigures): ShareRule {
+  const { healthChecks, healthChecksNewForm } = figures;
+  return {
+    minNewFormSharePercent,
+    newFormPeople: healthChecksNewForm,
+    newFormSharePercent: healthChecks === 0 ? 0 : Math.floor((healthChecksNewForm * 100) / healthChecks),
+    met: healthChecksNewForm * 100 >= minNewFormSharePercent * healthChecks,
+  };
+}
+
 /**
  * One child's part. A child has a target of its own where the goal is "all of its stations"
  * (adopt_standard, review_campaign); a count set for the whole subtree (station_target,
- * upgrade_target) is not split among children — nothing in the directive says how — so a child
+ * upgrade_target, activity, reach and health-check targets) is not split among children — nothing in the directive says how — so a child
  * shows what it contributes and no target.
  */
-export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number } {
+export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number; rule?: ShareRule } {
   switch (goal.kind) {
     case 'adopt_standard':
       return { current: figures.compliant, target: figures.total };
@@ -66,6 +108,12 @@ export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { cu
       return { current: figures.upgraded };
     case 'review_campaign':
       return { current: figures.reviewed, target: figures.total };
+    case 'activity_target':
+      return { current: figures.activities };
+    case 'reach_target':
+      return { current: figures.participants };
+    case 'health_check_target':
+      return { current: figures.healthChecks, rule: shareRule(goal.minNewFormSharePercent, figures) };
     default:
       return assertNever(goal, 'directive goal');
   }

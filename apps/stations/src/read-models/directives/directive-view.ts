@@ -1,6 +1,6 @@
 import type { DirectiveGoal, StandardCode } from '@ws/contracts';
 import { childOf, expectedChildren, nodeName } from '../../directive/addressees';
-import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type DirectiveStatus, type StationFigures } from './directive-progress';
+import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type DirectiveStatus, type ShareRule, type StationFigures } from './directive-progress';
 
 export interface DirectiveFacts {
   id: string;
@@ -28,6 +28,8 @@ export interface ChildProgress {
   acknowledgedAt: string | null;
   current: number;
   target?: number;
+  /** A health-check target's share of new-form workers among the checks at this child. */
+  rule?: ShareRule;
   /** The standard in force at the child as the issuer last heard (adopt_standard only). */
   standard?: string | null;
   stations: number;
@@ -48,6 +50,8 @@ export interface DirectiveView {
   target: number;
   current: number;
   progress: number;
+  /** A health-check target's share rule over the addressed subtree. */
+  rule?: ShareRule;
   status: DirectiveStatus;
   withdrawnReason: string | null;
   /** Open stations in the addressed part of the subtree, and how many meet the goal's standard (null: it names none). */
@@ -58,7 +62,7 @@ export interface DirectiveView {
 
 /** The standard a goal measures stations against, if any. */
 export function standardOf(goal: DirectiveGoal): StandardCode | null {
-  return goal.kind === 'review_campaign' ? null : goal.standard;
+  return 'standard' in goal ? goal.standard : null;
 }
 
 /**

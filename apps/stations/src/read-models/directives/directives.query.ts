@@ -1,11 +1,11 @@
 import { Kysely, sql, type Selectable } from 'kysely';
-import type { DirectiveGoal, NodeRef } from '@ws/contracts';
+import { shanghaiToday, type DirectiveGoal, type NodeRef } from '@ws/contracts';
 import { STANDARDS } from '../../catalogue/standards';
 import type { DirectivesTable, StationsDatabase } from '../../db/database';
 import { compliantSql } from '../directory/directory.query';
-import type { StationFigures } from './directive-progress';
+import { NO_STATIONS, type StationFigures } from './directive-progress';
 import { nodeName } from '../../directive/addressees';
-import { directiveView, standardOf, type DirectiveFacts, type DirectiveView } from './directive-view';
+import { directiveView, standardOf, type DirectiveFacts, type DirectiveView, type Receipt } from './directive-view';
 
 type DirectiveRow = Selectable<DirectivesTable>;
 
@@ -23,13 +23,24 @@ function factsOf(row: DirectiveRow): DirectiveFacts {
   };
 }
 
+/** Rows of one part of the subtree, keyed by the issuer's direct child (district token `_`: the issuer's own). */
+type ChildRows<K extends string> = Array<{ child: string } & Record<K, string>>;
+
+function childOfDistrict(facts: DirectiveFacts) {
+  return sql<string>`substr(district_code, 1, ${facts.issuerNode.length + 2})`;
+}
+
+function inScope(facts: DirectiveFacts) {
+  return facts.children === null ? sql<boolean>`true` : sql<boolean>`district_code like any(${facts.children.map((c) => `${c}%`)}::text[])`;
+}
+
 /**
  * The directory's stations in the directive's scope, counted per direct child of the issuer. A
  * station belongs to the child whose code its district starts with; the issuer's own stations
  * (district token `_`) count for a whole-subtree directive under '_'. Only the figures the goal
  * needs are computed; the others are 0.
  */
-export async function stationFigures(db: Kysely<StationsDatabase>, facts: DirectiveFacts): Promise<Map<string, StationFigures>> {
+async function stationCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
   const { goal } = facts;
   const standard = standardOf(goal);
   const compliant = standard === null ? sql<boolean>`true` : compliantSql(STANDARDS[standard]);
@@ -42,62 +53,105 @@ export async function stationFigures(db: Kysely<StationsDatabase>, facts: Direct
     goal.kind === 'review_campaign'
       ? sql<boolean>`exists (select 1 from station_history h where h.station_id = s.id and h.type = 'StationReviewed' and h.data->>'year' = ${String(goal.year)})`
       : sql<boolean>`false`;
-  const scope = facts.children === null ? sql<boolean>`true` : sql<boolean>`s.district_code like any(${facts.children.map((c) => `${c}%`)}::text[])`;
   const { rows } = await sql<{ child: string; total: string; compliant: string; upgraded: string; reviewed: string }>`
-    select substr(s.district_code, 1, ${facts.issuerNode.length + 2}) as child,
+    select ${childOfDistrict(facts)} as child,
       count(*) filter (where s.status <> 'closed') as total,
       count(*) filter (where s.status <> 'closed' and ${compliant}) as compliant,
       count(*) filter (where ${upgraded}) as upgraded,
       count(*) filter (where s.status <> 'closed' and ${reviewed}) as reviewed
     from station_directory s
-    where ${scope}
+    where ${inScope(facts)}
     group by 1`.execute(db);
-  return new Map(
-    rows.map((r) => [r.child, { total: Number(r.total), compliant: Number(r.compliant), upgraded: Number(r.upgraded), reviewed: Number(r.reviewed) }]),
-  );
+  return rows;
 }
 
-async function viewOf(db: Kysely<StationsDatabase>, row: DirectiveRow, today: string): Promise<DirectiveView> {
-  const facts = factsOf(row);
-  const [figures, receipts, standards] = await Promise.all([
-    stationFigures(db, facts),
-    db.selectFrom('directive_receipts').select(['node_code', 'received_at', 'acknowledged_at']).where('directive_id', '=', facts.id).execute(),
-    db.selectFrom('adopted_standards').select(['node_code', 'standard']).where('node_code', 'like', `${facts.issuerNode}%`).execute(),
+/**
+ * What the subtree did from the goal's `since` (else the issue day, Asia/Shanghai) to its deadline, per
+ * direct child: activities held and the people they reached, health checks delivered. Read only
+ * for the goals that count them.
+ */
+async function workCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
+  const from = ('since' in facts.goal ? facts.goal.since : null) ?? shanghaiToday(facts.issuedAt);
+  const activities =
+    facts.goal.kind === 'activity_target' || facts.goal.kind === 'reach_target'
+      ? (
+          await sql<{ child: string; activities: string; participants: string }>`
+            select ${childOfDistrict(facts)} as child, count(*) as activities, coalesce(sum(participants), 0) as participants
+            from activities
+            where status = 'held' and held_on between ${from}::date and ${facts.deadline}::date and ${inScope(facts)}
+            group by 1`.execute(db)
+        ).rows
+      : [];
+  const healthChecks =
+    facts.goal.kind === 'health_check_target'
+      ? (
+          await sql<{ child: string; healthChecks: string; healthChecksNewForm: string }>`
+            select ${childOfDistrict(facts)} as child, coalesce(sum(people), 0) as "healthChecks", coalesce(sum(new_form_people), 0) as "healthChecksNewForm"
+            from programme_deliveries
+            where kind = 'health_check' and delivered_on between ${from}::date and ${facts.deadline}::date and ${inScope(facts)}
+            group by 1`.execute(db)
+        ).rows
+      : [];
+  return [...activities, ...healthChecks];
+}
+
+/** Every figure the goal needs, per direct child of the issuer. */
+async function stationFigures(db: Kysely<StationsDatabase>, facts: DirectiveFacts): Promise<Map<string, StationFigures>> {
+  const [stations, work] = await Promise.all([stationCounts(db, facts), workCounts(db, facts)]);
+  const figures = new Map<string, StationFigures>();
+  for (const row of [...stations, ...work] as ChildRows<string>) {
+    const sum = figures.get(row.child) ?? { ...NO_STATIONS };
+    for (const [key, value] of Object.entries(row)) if (key !== 'child') sum[key as keyof StationFigures] += Number(value);
+    figures.set(row.child, sum);
+  }
+  return figures;
+}
+
+/** Every node's receipt of each of the directives, by directive. */
+async function receiptsOf(db: Kysely<StationsDatabase>, ids: string[]): Promise<Map<string, Receipt[]>> {
+  const byDirective = new Map<string, Receipt[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byDirective;
+  const rows = await db.selectFrom('directive_receipts').select(['directive_id', 'node_code', 'received_at', 'acknowledged_at']).where('directive_id', 'in', ids).execute();
+  for (const r of rows) byDirective.get(r.directive_id)!.push({ nodeCode: r.node_code, receivedAt: r.received_at, acknowledgedAt: r.acknowledged_at });
+  return byDirective;
+}
+
+/** The directives (all issued by `node`) with their progress: the standards of the subtree read once for all. */
+async function viewsOf(db: Kysely<StationsDatabase>, node: NodeRef, rows: DirectiveRow[], receipts: Map<string, Receipt[]>, today: string): Promise<DirectiveView[]> {
+  const facts = rows.map(factsOf);
+  const [adopted, figures] = await Promise.all([
+    db.selectFrom('adopted_standards').select(['node_code', 'standard']).where('node_code', 'like', `${node.code}%`).execute(),
+    Promise.all(facts.map((f) => stationFigures(db, f))),
   ]);
-  return directiveView(
-    facts,
-    figures,
-    receipts.map((r) => ({ nodeCode: r.node_code, receivedAt: r.received_at, acknowledgedAt: r.acknowledged_at })),
-    new Map(standards.map((s) => [s.node_code, s.standard])),
-    today,
-  );
+  const standards = new Map(adopted.map((s) => [s.node_code, s.standard]));
+  return facts.map((f, i) => directiveView(f, figures[i]!, receipts.get(f.id) ?? [], standards, today));
 }
 
 /** The directives this node issued, newest first, each with its progress. */
 export async function issuedDirectives(db: Kysely<StationsDatabase>, node: NodeRef, today: string): Promise<DirectiveView[]> {
   const rows = await db.selectFrom('directives').selectAll().where('issuer_node', '=', node.code).orderBy('issued_at', 'desc').orderBy('directive_id').execute();
-  return Promise.all(rows.map((row) => viewOf(db, row, today)));
+  return viewsOf(db, node, rows, await receiptsOf(db, rows.map((r) => r.directive_id)), today);
 }
 
 /** One directive this node issued, with its history: the issuer's events and each node's receipt and acknowledgement. */
 export async function issuedDirective(db: Kysely<StationsDatabase>, node: NodeRef, id: string, today: string) {
   const row = await db.selectFrom('directives').selectAll().where('directive_id', '=', id).where('issuer_node', '=', node.code).executeTakeFirst();
   if (!row) return undefined;
-  const [view, events, receipts] = await Promise.all([
-    viewOf(db, row, today),
+  const [receipts, events] = await Promise.all([
+    receiptsOf(db, [id]),
     db.selectFrom('directive_history').select(['type', 'occurred_at', 'data']).where('directive_id', '=', id).orderBy('seq').execute(),
-    db.selectFrom('directive_receipts').select(['node_code', 'received_at', 'acknowledged_at']).where('directive_id', '=', id).execute(),
   ]);
+  const [view] = await viewsOf(db, node, [row], receipts, today);
   const history = [
     ...events.map((e) => ({ type: e.type, at: e.occurred_at, nodeCode: node.code, data: e.data })),
-    ...receipts.flatMap((r) => [
-      ...(r.received_at ? [{ type: 'DirectiveReceived', at: r.received_at, nodeCode: r.node_code, data: null }] : []),
-      ...(r.acknowledged_at ? [{ type: 'DirectiveAcknowledged', at: r.acknowledged_at, nodeCode: r.node_code, data: null }] : []),
+    ...receipts.get(id)!.flatMap((r) => [
+      ...(r.receivedAt ? [{ type: 'DirectiveReceived', at: r.receivedAt, nodeCode: r.nodeCode, data: null }] : []),
+      ...(r.acknowledgedAt ? [{ type: 'DirectiveAcknowledged', at: r.acknowledgedAt, nodeCode: r.nodeCode, data: null }] : []),
     ]),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((h) => ({ ...h, at: h.at.toISOString() }));
-  return { ...view, history };
+  return { ...view!, history };
 }
 
 /** Directives of this node's ancestors addressed to it, newest first, with whether it acknowledged them. */

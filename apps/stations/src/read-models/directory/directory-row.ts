@@ -1,4 +1,4 @@
-import { compileOpeningHours, OpeningHours, ServiceSchedule, StationStreamEvent } from '@ws/contracts';
+import { compileOpeningHours, OpeningHours, ServiceSchedule, StationNoticePublished, StationStreamEvent } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 import type { Selectable } from 'kysely';
 import type { StationDirectoryTable } from '../../db/database';
@@ -7,11 +7,12 @@ import type { StationDirectoryTable } from '../../db/database';
  * A station as the directory keeps it, in memory between load and upsert: the table's columns,
  * with the JSON columns typed and the derived ones (open24h, open_minutes) left to the writer.
  */
-export type DirectoryRow = Omit<Selectable<StationDirectoryTable>, 'hours' | 'services' | 'honours' | 'upgrade' | 'open24h' | 'open_minutes'> & {
+export type DirectoryRow = Omit<Selectable<StationDirectoryTable>, 'hours' | 'services' | 'honours' | 'upgrade' | 'notice' | 'open24h' | 'open_minutes'> & {
   hours: OpeningHours;
   services: Array<{ service: string; schedule: ServiceSchedule }>;
   honours: Array<{ year: number; level: string; title: string }>;
   upgrade: { standard: string; lacking: string[]; due: string; completed: boolean } | null;
+  notice: Omit<StationNoticePublished['data'], 'stationId'> | null;
 };
 
 const MINUTES_PER_WEEK = 7 * 24 * 60;
@@ -27,12 +28,13 @@ export function openMinutesLiteral(hours: OpeningHours): string {
  * Folds one event into the directory row. Unknown stations (an event whose registration this
  * node never saw) are ignored rather than invented.
  */
-export function evolveRow(row: DirectoryRow | undefined, event: StationStreamEvent, at: { district: string; occurredAt: Date }): DirectoryRow | undefined {
+export function evolveRow(row: DirectoryRow | undefined, event: StationStreamEvent, at: { district: string; node: string; occurredAt: Date }): DirectoryRow | undefined {
   if (event.type === 'StationRegistered') {
     const d = event.data;
     return {
       id: d.stationId,
       district_code: at.district,
+      origin_node: at.node,
       name: d.name,
       kind: d.kind,
       tier: d.tier,
@@ -55,6 +57,8 @@ export function evolveRow(row: DirectoryRow | undefined, event: StationStreamEve
       review_year: null,
       honours: [],
       upgrade: null,
+      station_class: null,
+      notice: null,
       registered_at: at.occurredAt,
       updated_at: at.occurredAt,
       version: 1,
@@ -110,6 +114,12 @@ export function evolveRow(row: DirectoryRow | undefined, event: StationStreamEve
       return next.review_year !== null && event.data.year < next.review_year ? next : { ...next, stars: event.data.stars, review_year: event.data.year };
     case 'HonourAwarded':
       return { ...next, honours: [...next.honours, { year: event.data.year, level: event.data.level, title: event.data.title }] };
+    case 'StationNoticePublished': {
+      const { stationId: _id, ...notice } = event.data;
+      return { ...next, notice };
+    }
+    case 'StationClassified':
+      return { ...next, station_class: event.data.stationClass };
     default:
       return assertNever(event, 'station event');
   }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
-import { FACILITY_CODES, ISO_INSTANT, STANDARD_CODES, STATION_KINDS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
+import { FACILITY_CODES, ISO_INSTANT, STANDARD_CODES, STATION_CLASSES, STATION_KINDS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
 import type { StandardCode } from '@ws/contracts';
 import { CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
@@ -22,6 +22,9 @@ export class DirectoryQueryDto {
 
   @ApiPropertyOptional({ enum: STATION_KINDS }) @IsOptional() @IsIn(STATION_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({ enum: STATION_CLASSES, description: '旗舰型 flagship / 标准型 standard' }) @IsOptional() @IsIn(STATION_CLASSES)
+  stationClass?: string;
 
   @ApiPropertyOptional({ enum: STATION_STATUSES }) @IsOptional() @IsIn(STATION_STATUSES)
   status?: string;
@@ -85,6 +88,7 @@ export class DirectoryController {
     const filter: DirectoryFilter = {
       tier: query.tier,
       kind: query.kind,
+      stationClass: query.stationClass,
       status: query.status,
       facilities: query.facility,
       open24h: query.open24h,

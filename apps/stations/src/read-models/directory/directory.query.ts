@@ -1,3 +1,4 @@
+import { noticeView } from './station-notice';
 import { Kysely, sql } from 'kysely';
 import { minuteOfWeekInShanghai } from '@ws/contracts';
 import type { StationsDatabase } from '../../db/database';
@@ -6,6 +7,7 @@ import type { FacilityStandard } from '../../catalogue/standards';
 export interface DirectoryFilter {
   tier?: string;
   kind?: string;
+  stationClass?: string;
   facilities?: string[];
   openAt?: Date;
   open24h?: boolean;
@@ -30,6 +32,7 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
   let query = db.selectFrom('station_directory');
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.stationClass) query = query.where('station_class', '=', filter.stationClass);
   if (filter.status) query = query.where('status', '=', filter.status as 'active');
   if (filter.streetCode) query = query.where('street_code', '=', filter.streetCode);
   if (filter.communityCode) query = query.where('community_code', '=', filter.communityCode);
@@ -50,7 +53,7 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
     query
       .select([
         'id', 'name', 'kind', 'tier', 'host', 'district_code', 'street_code', 'community_code', 'address', 'lng', 'lat',
-        'hours', 'open24h', 'seats', 'contact_phone', 'status', 'suspended_until', 'facilities', 'services', 'stars', 'honours', 'version',
+        'hours', 'open24h', 'seats', 'contact_phone', 'status', 'suspended_until', 'facilities', 'services', 'stars', 'honours', 'station_class', 'version',
       ])
       .orderBy('name')
       .orderBy('id')
@@ -71,8 +74,8 @@ export async function stationDetail(db: Kysely<StationsDatabase>, id: string) {
     .where('station_id', '=', id)
     .orderBy('seq')
     .execute();
-  const { open_minutes: _minutes, ...rest } = station;
-  return { ...rest, history };
+  const { open_minutes: _minutes, notice: _notice, ...rest } = station;
+  return { ...rest, notice: await noticeView(db, station), history };
 }
 
 /** The standard adopted by this node or, failing that, by its nearest ancestor. */

@@ -34,6 +34,7 @@ export function fromDb(r: Selectable<StationDirectoryTable>): DirectoryRow {
     services: r.services as Array<{ service: string; schedule: ServiceSchedule }>,
     honours: r.honours as DirectoryRow['honours'],
     upgrade: r.upgrade as DirectoryRow['upgrade'],
+    notice: r.notice as DirectoryRow['notice'],
   };
 }
 
@@ -46,5 +47,6 @@ function toDb(row: DirectoryRow) {
     services: JSON.stringify(row.services),
     honours: JSON.stringify(row.honours),
     upgrade: row.upgrade ? JSON.stringify(row.upgrade) : null,
+    notice: row.notice ? JSON.stringify(row.notice) : null,
   };
 }

@@ -3,15 +3,15 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Kysely } from 'kysely';
 import { shanghaiDayAndHour } from '@ws/contracts';
-import { CLOCK, DomainError, Public } from '@ws/kernel';
+import { CLOCK, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
+import { checkDayRange } from '../day-range';
 import { VISIT_GROUPINGS, visitsBy, visitsTotal } from './visits.query';
 import type { VisitGrouping } from './visits.query';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_RANGE_DAYS = 400;
 
 export class VisitsQueryDto {
   @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' })
@@ -48,11 +48,7 @@ export class VisitsController {
   @Public()
   @ApiOperation({ summary: '到访人次统计：按日、小时、职业、站点、街道或区县' })
   async summary(@Query() query: VisitsQueryDto) {
-    const from = Date.parse(query.from);
-    const to = Date.parse(query.to);
-    if (Number.isNaN(from) || Number.isNaN(to)) throw new DomainError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
-    if (to < from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
-    if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw new DomainError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
+    checkDayRange(query.from, query.to);
     const rows = await visitsBy(this.db, query.by, query);
     return { from: query.from, to: query.to, by: query.by, total: rows.reduce((sum, r) => sum + r.visits, 0), rows };
   }

@@ -66,4 +66,15 @@ describe('VisitsProjection (real Postgres)', () => {
       { station_id: b, district_code: '330803', day: '2026-06-02', hour: 9, occupation: 'sanitation', visits: 1 },
     ]);
   });
+
+  it('counts an event republished after the duplicate window once, in the same batch or a later one', async () => {
+    const station = randomUUID();
+    const event = recorded('330804', station, [visit('2026-06-03T02:00:00.000Z', 'rider'), visit('2026-06-03T02:10:00.000Z', 'rider')]);
+    const copy = (): ConsumedEvent => ({ ...event, seq: ++seq });
+    await db.transaction().execute((trx) => projection.apply(trx, [event, copy()]));
+    await db.transaction().execute((trx) => projection.apply(trx, [copy()]));
+    expect((await buckets()).filter((b) => b.station_id === station)).toEqual([
+      { station_id: station, district_code: '330804', day: '2026-06-03', hour: 10, occupation: 'rider', visits: 2 },
+    ]);
+  });
 });

@@ -4,13 +4,17 @@ import { parseEventSubject, STATIONS_CONTEXT, subtreeContextFilter, VisitsRecord
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, ReadModel } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import { firstSeen, type ForgedEvent, type Projection } from '@ws/projections';
 import type { StationsDatabase } from '../../db/database';
+import { foreignToStation, type StationOrigin } from '../directory/station-origin';
 import { ShanghaiHours } from './shanghai-hours';
 
 /**
  * Visits per station, day (Asia/Shanghai), hour and occupation. A batch of events is summed in
- * memory first and written as one upsert: 1000 events cost one statement, not 1000.
+ * memory first and written as one upsert: 1000 events cost one statement, not 1000. Visits are
+ * counted only from the station's own node, as the directory knows it: another node's are
+ * returned as forged. A station the directory does not know yet (its projection runs behind
+ * this one) is counted under the district of the subject.
  */
 @ReadModel()
 @Injectable()
@@ -24,9 +28,19 @@ export class VisitsProjection implements Projection<StationsDatabase> {
     this.filter = subtreeContextFilter(config.node, STATIONS_CONTEXT, 'checkins');
   }
 
-  async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
+  async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<ForgedEvent[]> {
     const rows = new BucketRows();
-    for (const { subject, envelope } of events) {
+    const origins = await stationOrigins(trx, events);
+    const forged: ForgedEvent[] = [];
+    const genuine = events.filter(({ seq, subject, envelope }) => {
+      const { stationId } = envelope.data as VisitsRecorded['data'];
+      const origin = origins.get(stationId);
+      const foreign = origin ? foreignToStation(origin, subject, stationId) : null;
+      if (foreign) forged.push({ seq, detail: `${envelope.type}: ${foreign}` });
+      return !foreign;
+    });
+    // A sum: an event republished after the stream's duplicate window counts once.
+    for (const { subject, envelope } of await firstSeen(trx, this.name, genuine)) {
       if (envelope.type !== 'VisitsRecorded') continue;
       const data = envelope.data as VisitsRecorded['data'];
       const station = rows.stations.of(data.stationId);
@@ -36,7 +50,7 @@ export class VisitsProjection implements Projection<StationsDatabase> {
         rows.count(station, district, rows.days.of(day), hour, rows.occupations.of(visit.occupation));
       }
     }
-    if (rows.size === 0) return;
+    if (rows.size === 0) return forged;
     // Rows carry positions into the distinct stations, days, … (a uuid is sent once, not per
     // row), and the number arrays go as literals, without per-element quoting.
     await sql`
@@ -49,7 +63,16 @@ export class VisitsProjection implements Projection<StationsDatabase> {
       ) as r(station, district, day, hour, occupation, visits)
       on conflict (station_id, day, hour, occupation)
       do update set visits = visits_hourly.visits + excluded.visits`.execute(trx);
+    return forged;
   }
+}
+
+/** Where the directory says each station of the batch belongs (one query for the distinct stations). */
+async function stationOrigins(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<Map<string, StationOrigin>> {
+  const ids = [...new Set(events.map((e) => (e.envelope.data as { stationId: string }).stationId))];
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('station_directory').select(['id', 'origin_node', 'district_code']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Distinct values of a column, each numbered from 1 (Postgres arrays count from 1). */

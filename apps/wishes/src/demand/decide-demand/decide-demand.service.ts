@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import type { DemandDispatchMode, WishCategory, WishStreamEvent } from '@ws/contracts';
-import { DomainError, newId, Principal } from '@ws/kernel';
+import { DomainError, newId, Principal, authorize } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { undecidedWishIds } from '../../read-models/board/demand-list.query';
 import { openStation } from '../../read-models/stations/known-stations.query';
-import { earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
-import { assertActsFor, isStreetOfNode } from '../../shared/scope';
+import { earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
+import { isStreetOfNode } from '../../shared/street-code';
 import { demandTarget, wishTarget } from '../../shared/stream-targets';
 import { CATEGORY_LABELS } from '../../wish/labels';
 import { WishCommands } from '../../wish/wish-commands';
@@ -43,20 +43,21 @@ export class DecideDemandService {
 
   async decide(streetCode: string, dto: DecideDemandDto, principal: Principal, clientKey: string | null): Promise<DecisionResult> {
     if (!isStreetOfNode(streetCode, this.platform.node.code)) throw new DomainError('out_of_scope', `街道 ${streetCode} 不属于本节点`, 'streetCode');
-    assertActsFor(principal, { streetCode });
+    authorize(principal, { street: streetCode });
     const scope = `decision:${streetCode}`;
+    const hash = requestHash(dto);
     if (clientKey) {
-      const earlier = await this.replay(scope, clientKey);
+      const earlier = await this.replay(scope, clientKey, hash);
       if (earlier) return earlier;
     }
     if (dto.activity) await openStation(this.db, dto.activity.stationId, this.platform.node.code);
     const decisionId = newId();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(decisionId, streetCode, dto, principal, scope, clientKey);
+        return await this.attempt(decisionId, streetCode, dto, principal, scope, clientKey, hash);
       } catch (error) {
         if (clientKey && isUniqueViolation(error, 'idempotency_keys_pkey')) {
-          const earlier = await this.replay(scope, clientKey);
+          const earlier = await this.replay(scope, clientKey, hash);
           if (earlier) return earlier;
         }
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
@@ -72,6 +73,7 @@ export class DecideDemandService {
     principal: Principal,
     scope: string,
     clientKey: string | null,
+    hash: string,
   ): Promise<DecisionResult> {
     const wishIds = dto.wishIds ?? (await undecidedWishIds(this.db, streetCode, dto.category));
     if (wishIds.length === 0) throw new DomainError('decision_invalid', '该组没有待决定的心愿', 'wishIds');
@@ -115,14 +117,14 @@ export class DecideDemandService {
       // The wishes' marks are caused by the decision: one correlation for the whole step.
       const caused = { ...meta, causationId: decision!.eventId, correlationId: decision!.metadata.correlationId };
       for (const mark of marks) await runner.append(wishTarget(mark.wishId), mark.version, mark.events, caused, trx);
-      if (clientKey) await recordResult(trx, scope, clientKey, decisionId);
+      if (clientKey) await recordResult(trx, scope, clientKey, decisionId, hash);
     });
     const data = decided[0]!.data;
     return { decisionId, streetCode, category: data.category, mode: data.mode, wishIds: data.wishIds, deadline: data.deadline, replayed: false };
   }
 
-  private async replay(scope: string, clientKey: string): Promise<DecisionResult | null> {
-    const decisionId = await earlierResult(this.db, scope, clientKey);
+  private async replay(scope: string, clientKey: string, hash: string): Promise<DecisionResult | null> {
+    const decisionId = await earlierResult(this.db, scope, clientKey, hash);
     if (!decisionId) return null;
     const { events } = await this.wishes.runner.readStream(demandTarget(decisionId));
     const decided = events.find((e) => e.type === 'DemandDispatchDecided');

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely } from 'kysely';
-import { CLOCK, CurrentPrincipal, DomainError, Roles } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, DomainError, Roles, authorize } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
-import { assertActsFor } from '../../shared/scope';
 import { demandList, moderationQueue } from './demand-list.query';
 import { overdueList } from './overdue.query';
 
@@ -54,7 +53,7 @@ export class OfficerListsController {
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '街道需求清单：已受理未决定的心愿按类别分组，含数量、附议和时长' })
   demand(@Param('streetCode') streetCode: string, @CurrentPrincipal() principal: Principal) {
-    assertActsFor(principal, { streetCode });
+    authorize(principal, { street: streetCode });
     return demandList(this.db, streetCode, this.clock.now());
   }
 

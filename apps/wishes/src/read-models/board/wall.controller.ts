@@ -8,6 +8,7 @@ import type { WishCategory, WishStatus } from '@ws/contracts';
 import { CLOCK, DomainError, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
+import { Photos } from '@ws/uploads';
 import type { WishesDatabase } from '../../db/database';
 import { statusPage } from './status-page.query';
 import { wall } from './wall.query';
@@ -38,6 +39,7 @@ export class WallController {
   constructor(
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly photos: Photos,
   ) {}
 
   @Get('wall')
@@ -51,7 +53,8 @@ export class WallController {
   @Get('wishes/no/:wishNo')
   @Public()
   @ApiOperation({ summary: '按心愿编号查询进度（每次状态变化及告知作者的内容）' })
-  status(@Param('wishNo') wishNo: string) {
-    return statusPage(this.db, wishNo, this.clock.now());
+  async status(@Param('wishNo') wishNo: string) {
+    const page = await statusPage(this.db, wishNo, this.clock.now());
+    return { ...page, photos: this.photos.links(page.photoRefs) };
   }
 }

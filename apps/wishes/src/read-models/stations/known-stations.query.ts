@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { DomainError } from '@ws/kernel';
 import type { WishesDatabase } from '../../db/database';
-import { isStreetOfNode } from '../../shared/scope';
+import { isStreetOfNode } from '../../shared/street-code';
 
 export interface KnownStation {
   stationId: string;

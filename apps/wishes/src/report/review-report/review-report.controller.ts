@@ -2,10 +2,9 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REPORT_REWARD_YUAN } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, ifMatchVersion, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, ifMatchVersion, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
-import { assertActsFor } from '../../shared/scope';
 import { reportTarget } from '../../shared/stream-targets';
 import { REPORT_REASON_MAX, reportDecider } from '../report.decider';
 import type { ReportCommand, ReportState } from '../report.decider';
@@ -54,7 +53,7 @@ export class ReviewReportController {
       reportTarget(reportId),
       (state: ReportState) => {
         if (state.status === 'none') throw new DomainError('report_not_found', '没有这条随手拍');
-        assertActsFor(principal, { streetCode: state.streetCode });
+        authorize(principal, { street: state.streetCode });
         return command;
       },
       { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },

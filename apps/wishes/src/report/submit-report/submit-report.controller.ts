@@ -8,7 +8,7 @@ import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { CommandRunner } from '@ws/platform';
 import { checkedClientKey, earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
-import { isStreetOfNode } from '../../shared/scope';
+import { isStreetOfNode } from '../../shared/street-code';
 import { reportTarget } from '../../shared/stream-targets';
 import { sha256Hex } from '../../wish/wish-identity';
 import { reportDecider } from '../report.decider';

@@ -22,11 +22,26 @@ export class ContactVault {
     this.masterKey = deriveKey(config.vaultKey, 'wishes-vault');
   }
 
-  /** Stores the contact in `trx`, with the wish's events. */
-  async store(trx: Transaction<WishesDatabase>, contactRef: string, contact: string): Promise<void> {
+  /** Stores the contact in `trx`, with the wish's events, and when the author agreed to SMS at it. */
+  async store(trx: Transaction<WishesDatabase>, contactRef: string, contact: string, smsConsentAt: Date | null): Promise<void> {
     const dataKey = newDataKey();
-    await trx.insertInto('contact_vault').values({ contact_ref: contactRef, sealed: seal(dataKey, `contact:${contactRef}`, Buffer.from(contact, 'utf8')) }).execute();
+    await trx
+      .insertInto('contact_vault')
+      .values({ contact_ref: contactRef, sealed: seal(dataKey, `contact:${contactRef}`, Buffer.from(contact, 'utf8')), sms_consent_at: smsConsentAt })
+      .execute();
     await trx.insertInto('contact_keys').values({ contact_ref: contactRef, wrapped_key: seal(this.masterKey, `contact-key:${contactRef}`, dataKey) }).execute();
+  }
+
+  /** The contact and whether the author agreed to SMS at it; undefined once erased. */
+  async openWithConsent(contactRef: string): Promise<{ contact: string; smsConsent: boolean } | undefined> {
+    const row = await this.db.selectFrom('contact_vault').select('sms_consent_at').where('contact_ref', '=', contactRef).executeTakeFirst();
+    if (!row) return undefined;
+    try {
+      return { contact: await this.open(contactRef), smsConsent: row.sms_consent_at !== null };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'contact_erased') return undefined;
+      throw error;
+    }
   }
 
   async open(contactRef: string): Promise<string> {

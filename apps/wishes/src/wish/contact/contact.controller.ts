@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
-import { assertActsFor } from '../../shared/scope';
 import { WishCommands } from '../wish-commands';
 import { ContactVault } from './contact-vault';
 
@@ -25,7 +24,7 @@ export class ContactController {
   async contact(@Param('wishId', uuidParam('wishId')) wishId: string, @CurrentPrincipal() principal: Principal) {
     const { state } = await this.wishes.load(wishId);
     if (state.status === 'none') throw new DomainError('wish_not_found', '没有这条心愿');
-    assertActsFor(principal, { stationId: state.stationId, streetCode: state.streetCode });
+    authorize(principal, { station: state.stationId, street: state.streetCode });
     if (!state.contactRef) throw new DomainError('contact_erased', '作者没有留下联系方式，或已删除');
     const contact = await this.vault.open(state.contactRef);
     await this.db.insertInto('contact_access_log').values({ actor: principal.subject, wish_id: wishId, purpose: 'answer_author' }).execute();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WishStreamEvent } from '@ws/contracts';
-import { DomainError, Principal } from '@ws/kernel';
-import { assertActsFor } from '../../shared/scope';
+import { DomainError, Principal, authorize } from '@ws/kernel';
 import { wishTarget } from '../../shared/stream-targets';
 import { WishCommands } from '../wish-commands';
 import type { WishCommand, WishState } from '../wish.decider';
@@ -60,6 +59,6 @@ export class ModerateWishService {
 
   private assertMayModerate(principal: Principal, state: WishState): void {
     if (state.status === 'none') throw new DomainError('wish_not_found', '没有这条心愿');
-    assertActsFor(principal, { stationId: state.stationId, streetCode: state.streetCode });
+    authorize(principal, { station: state.stationId, street: state.streetCode });
   }
 }

@@ -1,10 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Public, Roles } from '@ws/kernel';
+import { CurrentPrincipal, Public, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { checkedClientKey } from '../../shared/idempotency';
-import { assertActsFor } from '../../shared/scope';
 import { PostWishDto } from './post-wish.dto';
 import { PostedWish, PostWishService } from './post-wish.service';
 
@@ -33,7 +32,7 @@ export class PostWishController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    assertActsFor(principal, { stationId: dto.stationId, streetCode: '' });
+    authorize(principal, { station: dto.stationId, field: 'stationId' });
     return replied(reply, await this.service.post(dto, { kind: 'station_manager', postedBy: principal.subject }, checkedClientKey(key)));
   }
 }

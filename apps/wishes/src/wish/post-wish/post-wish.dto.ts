@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { WISH_CATEGORIES, WISH_KINDS, WISH_URGENCIES } from '@ws/contracts';
 import type { WishCategory, WishKind, WishUrgency } from '@ws/contracts';
 import { WISH_PHOTOS_MAX, WISH_TEXT_MAX } from '../wish.decider';
@@ -41,4 +41,8 @@ export class PostWishDto {
   @ApiPropertyOptional({ description: '愿意留下的联系方式（加密保存，不进入事件）', maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100)
   contact?: string;
+
+  @ApiPropertyOptional({ description: '同意通过所留手机号接收心愿进度短信（个人信息保护法：须本人明确同意）', default: false })
+  @IsOptional() @IsBoolean()
+  smsConsent?: boolean;
 }

@@ -6,7 +6,7 @@ import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { openStation } from '../../read-models/stations/known-stations.query';
-import { earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
+import { earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
 import { ContactVault } from '../contact/contact-vault';
 import { WishCommands } from '../wish-commands';
 import { authorKeyFor, newWishNo, sha256Hex } from '../wish-identity';
@@ -42,8 +42,9 @@ export class PostWishService {
   async post(dto: PostWishDto, author: WishAuthor, clientKey: string | null): Promise<PostedWish> {
     const station = await openStation(this.db, dto.stationId, this.platform.node.code);
     const scope = `wish:${station.stationId}`;
+    const hash = requestHash({ ...dto, author: author.kind, postedBy: author.postedBy });
     if (clientKey) {
-      const earlier = await this.replay(scope, clientKey);
+      const earlier = await this.replay(scope, clientKey, hash);
       if (earlier) return earlier;
     }
     const wishId = newId();
@@ -77,15 +78,15 @@ export class PostWishService {
             meta: { actor: author.postedBy ?? 'public' },
             alongside: async (trx) => {
               await trx.insertInto('wish_numbers').values({ wish_no: wishNo, wish_id: wishId }).execute();
-              if (clientKey) await recordResult(trx, scope, clientKey, wishId);
-              if (contactRef) await this.vault.store(trx, contactRef, dto.contact!.trim());
+              if (clientKey) await recordResult(trx, scope, clientKey, wishId, hash);
+              if (contactRef) await this.vault.store(trx, contactRef, dto.contact!.trim(), dto.smsConsent ? this.wishes.runner.now() : null);
             },
           },
         );
         return { wishId, wishNo, authorKey: this.authorKey(wishId), status: 'submitted', replayed: false };
       } catch (error) {
         if (clientKey && isUniqueViolation(error, 'idempotency_keys_pkey')) {
-          const earlier = await this.replay(scope, clientKey);
+          const earlier = await this.replay(scope, clientKey, hash);
           if (earlier) return earlier;
         }
         if (!isUniqueViolation(error, 'wish_numbers_pkey') || attempt >= NUMBER_ATTEMPTS) throw error;
@@ -97,8 +98,8 @@ export class PostWishService {
     return authorKeyFor(this.wishes.config.authorSecret, wishId);
   }
 
-  private async replay(scope: string, clientKey: string): Promise<PostedWish | null> {
-    const wishId = await earlierResult(this.db, scope, clientKey);
+  private async replay(scope: string, clientKey: string, hash: string): Promise<PostedWish | null> {
+    const wishId = await earlierResult(this.db, scope, clientKey, hash);
     if (!wishId) return null;
     const { state } = await this.wishes.load(wishId);
     return { wishId, wishNo: state.wishNo, authorKey: this.authorKey(wishId), status: state.status === 'none' ? 'submitted' : state.status, replayed: true };

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSync } from 'otplib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
+
+/** Where the console's screenshots are kept (docs/screenshots/console-*.png). */
+export const CONSOLE_SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+export interface PrintedOfficer {
+  userName: string;
+  password: string;
+  totpSecret: string;
+}
+
+/** The demo officer of a role at a node as the launcher printed it (user name, password, TOTP secret). */
+export function printedOfficer(output: string, role: string, node?: string): PrintedOfficer {
+  const pattern = new RegExp(`登录 ${role}\\s+用户名 (\\S+${node ? `_${node}` : ''})\\s+密码 (\\S+)\\s+TOTP 密钥 ([A-Z2-7]+)`);
+  const line = pattern.exec(output);
+  if (!line) throw new Error(`the launcher printed no ${role} login${node ? ` at ${node}` : ''}:\n${output}`);
+  return { userName: line[1]!, password: line[2]!, totpSecret: line[3]! };
+}
+
+/** The page as it rests (away from the button just clicked): no serious axe violation, then its screenshot. */
+export async function checkConsolePage(page: Page, name: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(300);
+  // The page as it rests: a toast (3 s) fades out while axe runs, and half transparent it fails contrast.
+  await page.waitForSelector('.el-message, [class*="-enter-active"], [class*="-leave-active"]', { state: 'detached', timeout: 10_000 });
+  expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
+  mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(CONSOLE_SCREENSHOTS, `console-${name}.png`), fullPage: true });
+}
+
+/** The identity service's pages: user name and password, then the authenticator's current code; back in the console at `front`. */
+/** The codes each secret last signed in with: identity refuses a TOTP code used once already. */
+const lastCodes = new Map<string, string>();
+
+/** The authenticator's current code, waiting for the next 30-s step when this one was just used (an officer signing in twice in a test). */
+async function unusedTotpCode(secret: string): Promise<string> {
+  let code = generateSync({ secret });
+  while (code === lastCodes.get(secret)) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    code = generateSync({ secret });
+  }
+  lastCodes.set(secret, code);
+  return code;
+}
+
+export async function signInConsole(page: Page, front: string, officer: PrintedOfficer): Promise<void> {
+  await page.waitForSelector('#userName');
+  expect(new URL(page.url()).pathname).toMatch(/^\/oidc\/interaction\//);
+  await page.fill('#userName', officer.userName);
+  await page.fill('#password', officer.password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await page.waitForSelector('#code');
+  await page.fill('#code', await unusedTotpCode(officer.totpSecret));
+  await Promise.all([page.waitForURL(`${front}/console/**`), page.click('button[type=submit]')]);
+}
+
+/** A browser context of its own (cookies, sessionStorage) with the officer signed in at `front`, on `path`. */
+export async function consoleAs(browser: Browser, front: string, officer: PrintedOfficer, path: string, log?: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  if (log) page.on('console', (message) => log.push(`${officer.userName} ${message.type()}: ${message.text()}`));
+  await page.goto(`${front}/console${path}`);
+  await signInConsole(page, front, officer);
+  return { context, page };
+}
+
+export const consoleMenu = (page: Page) => page.$$eval('[data-menu]', (items) => items.map((item) => item.textContent?.trim()));

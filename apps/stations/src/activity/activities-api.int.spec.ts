@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Kysely, sql } from 'kysely';
+import { shanghaiToday } from '@ws/contracts';
+import { DB } from '@ws/platform';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import type { StationsDatabase } from '../db/database';
+import { StationsModule } from '../stations.module';
+
+/** Activities end to end in one process: HTTP → activity stream → outbox → JetStream → activities read model and its figures. */
+describe('activities API (real Postgres and NATS)', () => {
+  let service: TestServiceApp;
+  let officer: string;
+  let stationId: string;
+  const today = shanghaiToday(new Date());
+  const daysFrom = (days: number) => shanghaiToday(new Date(Date.now() + days * 86_400_000));
+
+  const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) =>
+    service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  const activity = (overrides: Record<string, unknown> = {}) => ({
+    stationId, kind: 'health_clinic', title: '“三送下基层”义诊', organiser: '义乌市总工会', partners: ['稠城街道社区卫生服务中心'], plannedOn: today, ...overrides,
+  });
+
+  beforeAll(async () => {
+    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    officer = await service.token('district_officer');
+    const registered = await inject('POST', '/stations', {
+      name: '工商银行工会驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330802001', communityCode: null,
+      address: '磐安县海螺街1号', location: { lng: 120.45, lat: 29.05 }, hours: { open24h: true }, seats: 10,
+    }, officer);
+    expect(registered.statusCode).toBe(201);
+    stationId = registered.json().stationId;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('plans, holds and sums activities at a station and in a street, by kind and by street', async () => {
+    const clinic = await inject('POST', '/activities', activity(), officer);
+    expect(clinic.statusCode).toBe(201);
+    expect(clinic.json()).toMatchObject({ version: 1, events: ['ActivityPlanned'] });
+    const clinicId = clinic.json().activityId;
+    const fair = (await inject('POST', '/activities', activity({ stationId: null, streetCode: '330802003', kind: 'job_fair', title: '夜市招聘会', organiser: '瓯海区总工会' }), officer)).json().activityId;
+
+    const heldClinic = await inject('POST', `/activities/${clinicId}/held`, { heldOn: today, participants: 60, newFormParticipants: 45, photos: [`ph_${randomUUID()}`] }, officer);
+    expect(heldClinic.json()).toMatchObject({ version: 2, events: ['ActivityHeld'] });
+    expect((await inject('POST', `/activities/${fair}/held`, { heldOn: today, participants: 400, newFormParticipants: 100 }, officer)).statusCode).toBe(200);
+
+    await service.catchUp();
+    expect((await inject('GET', `/activities/${clinicId}`)).json()).toMatchObject({
+      activityId: clinicId, stationId, streetCode: '330802001', districtCode: service.config.node.code, kind: 'health_clinic', kindLabel: '义诊',
+      status: 'held', plannedOn: today, heldOn: today, participants: 60, newFormParticipants: 45, partners: ['稠城街道社区卫生服务中心'],
+    });
+    const figures = (await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json();
+    expect(figures).toMatchObject({ held: 2, participants: 460, newFormParticipants: 145 });
+    expect(figures.rows).toEqual([
+      { key: 'job_fair', label: '招聘会', held: 1, participants: 400, newFormParticipants: 100 },
+      { key: 'health_clinic', label: '义诊', held: 1, participants: 60, newFormParticipants: 45 },
+    ]);
+    const byStreet = (await inject('GET', `/activities/figures?from=${today}&to=${today}&by=street&streetCode=330802001`)).json();
+    expect(byStreet).toMatchObject({ held: 1, participants: 60, rows: [{ key: '330802001', held: 1 }] });
+  });
+
+  it('refuses what a union officer would not record, each with its code and field, and records nothing', async () => {
+    const planned = (await inject('POST', '/activities', activity({ plannedOn: today }), officer)).json().activityId;
+    const refusals: Array<[string, unknown, number, string, string]> = [
+      [`/activities/${planned}/held`, { heldOn: today, participants: 10, newFormParticipants: 11 }, 422, 'new_form_exceeds_participants', 'newFormParticipants'],
+      [`/activities/${planned}/held`, { heldOn: daysFrom(-1), participants: 10, newFormParticipants: 1 }, 422, 'activity_held_before_planned', 'heldOn'],
+      [`/activities/${planned}/held`, { heldOn: daysFrom(2), participants: 10, newFormParticipants: 1 }, 422, 'activity_held_in_future', 'heldOn'],
+      ['/activities', activity({ kind: 'picnic' }), 400, 'validation_failed', 'kind'],
+      ['/activities', activity({ stationId: randomUUID() }), 404, 'station_not_found', 'stationId'],
+      ['/activities', activity({ stationId: null, streetCode: null }), 422, 'invalid_street_code', 'streetCode'],
+      [`/activities/${randomUUID()}/held`, { heldOn: today, participants: 1, newFormParticipants: 0 }, 404, 'activity_not_found', 'activityId'],
+    ];
+    for (const [url, body, status, code, field] of refusals) {
+      const answer = await inject('POST', url, body, officer);
+      expect({ url, status: answer.statusCode, type: answer.headers['content-type'] }).toEqual({ url, status, type: expect.stringContaining('application/problem+json') });
+      expect(answer.json()).toMatchObject({ code, field });
+    }
+    await service.catchUp();
+    expect((await inject('GET', `/activities/${planned}`)).json()).toMatchObject({ status: 'planned', participants: null });
+
+    // A closed station takes no new activity.
+    const closing = (await inject('POST', '/stations', {
+      name: '昌文路工会驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330802001', communityCode: null,
+      address: '昌文路2号', location: { lng: 120.45, lat: 29.05 }, hours: { open24h: true }, seats: 4,
+    }, officer)).json().stationId;
+    expect((await inject('POST', `/stations/${closing}/close`, { reason: '场地收回' }, officer)).statusCode).toBe(200);
+    const atClosed = await inject('POST', '/activities', activity({ stationId: closing }), officer);
+    expect(atClosed.statusCode).toBe(409);
+    expect(atClosed.json()).toMatchObject({ code: 'activity_station_closed', field: 'stationId' });
+    expect(atClosed.json().detail).toContain('已关闭');
+
+    expect((await inject('POST', '/activities', activity())).json().code).toBe('unauthenticated');
+    const elsewhere = await service.token('street_officer', { street: '330802009' });
+    expect((await inject('POST', '/activities', activity(), elsewhere)).json().code).toBe('out_of_scope');
+  });
+
+  it('lets workers sign up with a device key: places, a waiting list, a freed place to the first waiting, never the key in an event', async () => {
+    const lesson = (await inject('POST', '/activities', activity({ kind: 'first_aid_training', title: '急救包扎培训', plannedOn: daysFrom(3), places: 1 }), officer)).json().activityId;
+    const [first, second, third] = ['device-0000-aaaa', 'device-0000-bbbb', 'device-0000-cccc'];
+    expect((await inject('POST', `/activities/${lesson}/signups`, { key: first })).json()).toEqual({ activityId: lesson, status: 'confirmed', position: null });
+    expect((await inject('POST', `/activities/${lesson}/signups`, { key: first })).json()).toMatchObject({ status: 'confirmed' });
+    expect((await inject('POST', `/activities/${lesson}/signups`, { key: second })).json()).toEqual({ activityId: lesson, status: 'waitlisted', position: 1 });
+    const full = await inject('POST', `/activities/${lesson}/signups`, { key: third });
+    expect(full.json()).toMatchObject({ code: 'activity_full' });
+    expect((await inject('POST', `/activities/${lesson}/signups`, { key: 'bad key' })).json()).toMatchObject({ code: 'validation_failed', field: 'key' });
+
+    expect((await inject('POST', `/activities/${lesson}/signups/withdraw`, { key: first })).json()).toMatchObject({ status: 'none' });
+    expect((await inject('POST', `/activities/${lesson}/signups`, { key: second })).json()).toMatchObject({ status: 'confirmed' });
+    await service.catchUp();
+    expect((await inject('GET', `/activities/${lesson}`)).json()).toMatchObject({ places: 1, confirmed: 1, waitlisted: 0 });
+
+    const page = (await inject('GET', `/activities?kind=first_aid_training&limit=1`)).json();
+    expect(page.items.map((a: { activityId: string }) => a.activityId)).toEqual([lesson]);
+
+    const noSignup = (await inject('POST', '/activities', activity({ places: null }), officer)).json().activityId;
+    expect((await inject('POST', `/activities/${noSignup}/signups`, { key: first })).json()).toMatchObject({ code: 'activity_takes_no_signups' });
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from events where stream_id = ${`activity-${lesson}`} and data::text like ${'%device-0000%'}`.execute(db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('rebuilds the activities read model from the streams to the same answers', async () => {
+    await service.catchUp();
+    const list = (await inject('GET', '/activities?limit=200')).json();
+    const figures = (await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json();
+    expect(list.items.length).toBeGreaterThan(3);
+    expect((await inject('POST', '/admin/projections/stations.activities/rebuild', undefined, officer)).statusCode).toBe(202);
+    await service.catchUp();
+    expect((await inject('GET', '/activities?limit=200')).json()).toEqual(list);
+    expect((await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json()).toEqual(figures);
+  });
+});

@@ -1,0 +1,141 @@
+import { shanghaiToday, shanghaiYear } from '@ws/contracts';
+import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
+import { waitUntil } from '@ws/testing/service-process';
+import { StationsModule } from '../stations.module';
+
+/**
+ * A city and two districts, each with its own nats-server, database and stations service: the
+ * city sets targets on activities, people reached and health checks (with the 20 % rule), and
+ * measures each, per district, from what its districts record.
+ */
+describe('directive targets on what districts do: city measures activities and health checks (real nats-servers)', () => {
+  const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config }), districts: ['west', 'east'] });
+  let city: FederatedNode;
+  let west: FederatedNode;
+  let east: FederatedNode;
+  const today = shanghaiToday(new Date());
+  const deadline = `${shanghaiYear(new Date()) + 1}-06-30`;
+
+  beforeAll(async () => {
+    ({ city, districts: { west, east } } = await federation.start());
+  }, 120_000);
+
+  afterAll(() => federation.close());
+
+  // Test node codes are synthetic (hex): a real street of 衢州 stands in for each district's.
+  const streetOf = (node: FederatedNode) => (node === west ? '330802001' : '330803001');
+  const cityDirective = async (id: string) => (await city.request('GET', `/directives/${id}`)).body;
+  const childOf = (view: { children: Array<{ code: string }> }, node: FederatedNode) => view.children.find((c) => c.code === node.ref.code);
+
+  async function hold(node: FederatedNode, participants: number, newFormParticipants: number): Promise<void> {
+    const planned = await node.request('POST', '/activities', { stationId: null, streetCode: streetOf(node), kind: 'health_clinic', title: '义诊进驿站', organiser: '区总工会', plannedOn: today });
+    expect(planned).toMatchObject({ status: 201 });
+    expect((await node.request('POST', `/activities/${planned.body.activityId}/held`, { heldOn: today, participants, newFormParticipants })).status).toBe(200);
+  }
+
+  async function checkUp(node: FederatedNode, people: number, newFormPeople: number): Promise<void> {
+    const launched = await node.request('POST', '/programmes', {
+      kind: 'health_check', title: '户外劳动者免费健康体检', target: 1000, startsOn: today, endsOn: deadline,
+    });
+    expect(launched.status).toBe(201);
+    const delivered = await node.request('POST', `/programmes/${launched.body.programmeId}/deliveries`, { streetCode: streetOf(node), deliveredOn: today, people, newFormPeople });
+    expect(delivered).toMatchObject({ status: 201 });
+  }
+
+  let activitiesId: string;
+  let reachId: string;
+  let healthId: string;
+  let laterId: string;
+
+  it('issues activity, reach and health-check targets to the subtree, titled from their goals', async () => {
+    const activities = await city.request('POST', '/directives', { kind: 'activity_target', activities: 4, deadline });
+    expect(activities).toMatchObject({ status: 201, body: { events: ['DirectiveIssued'] } });
+    expect(activities.body.title).toMatch(/开展服务活动≥4场次$/);
+    activitiesId = activities.body.directiveId;
+    reachId = (await city.request('POST', '/directives', { kind: 'reach_target', people: 500, deadline, children: [west.ref.code] })).body.directiveId;
+    const health = await city.request('POST', '/directives', { kind: 'health_check_target', people: 400, minNewFormSharePercent: 20, deadline });
+    expect(health.status).toBe(201);
+    expect(health.body.title).toMatch(/健康体检≥400人次，新就业形态劳动者不少于20%$/);
+    healthId = health.body.directiveId;
+    // Counted from tomorrow: today's activities are not part of it.
+    const tomorrow = shanghaiToday(new Date(Date.now() + 86_400_000));
+    laterId = (await city.request('POST', '/directives', { kind: 'activity_target', activities: 4, since: tomorrow, deadline })).body.directiveId;
+    await city.service.catchUp();
+
+    expect(await cityDirective(activitiesId)).toMatchObject({ kind: 'activity_target', target: 4, current: 0, progress: 0, status: 'open' });
+    expect(await cityDirective(healthId)).toMatchObject({ target: 400, current: 0, progress: 0, rule: { minNewFormSharePercent: 20, newFormPeople: 0, met: true } });
+  }, 60_000);
+
+  it("moves the city's progress, per district, as the districts hold activities", async () => {
+    await hold(west, 200, 150);
+    await hold(west, 60, 45);
+    await hold(east, 400, 100);
+    // Planned but not held: not counted.
+    expect((await east.request('POST', '/activities', { stationId: null, streetCode: streetOf(east), kind: 'party_lecture', title: '微党课', organiser: '街道工会', plannedOn: today })).status).toBe(201);
+    await west.service.catchUp();
+    await east.service.catchUp();
+
+    await waitUntil(async () => {
+      await city.service.catchUp();
+      return (await cityDirective(activitiesId)).current === 3;
+    }, 'the city counts the three activities held in its districts');
+
+    const activities = await cityDirective(activitiesId);
+    expect(activities).toMatchObject({ target: 4, current: 3, progress: 0.75, status: 'open' });
+    expect(childOf(activities, west)).toMatchObject({ current: 2 });
+    expect(childOf(activities, east)).toMatchObject({ current: 1 });
+    expect(childOf(activities, west)).not.toHaveProperty('target');
+
+    // The reach target names the west district only: the east's 400 people do not count.
+    const reach = await cityDirective(reachId);
+    expect(reach).toMatchObject({ scope: 'children', addressedTo: [west.ref.code], target: 500, current: 260, progress: 0.52 });
+    expect(reach.children).toEqual([expect.objectContaining({ code: west.ref.code, current: 260 })]);
+
+    await hold(east, 30, 0);
+    await east.service.catchUp();
+    await waitUntil(async () => {
+      await city.service.catchUp();
+      return (await cityDirective(activitiesId)).status === 'met';
+    }, 'the fourth activity meets the target');
+    expect(await cityDirective(activitiesId)).toMatchObject({ current: 4, progress: 1 });
+    expect(await cityDirective(laterId)).toMatchObject({ goal: { since: expect.any(String) }, current: 0, progress: 0, status: 'open' });
+  }, 120_000);
+
+  it('holds the health-check target back until new-form workers are 20 % of those checked', async () => {
+    await checkUp(west, 300, 20);
+    await checkUp(east, 100, 40);
+    await west.service.catchUp();
+    await east.service.catchUp();
+    await waitUntil(async () => {
+      await city.service.catchUp();
+      return (await cityDirective(healthId)).current === 400;
+    }, 'the city counts the health checks of its districts');
+
+    // 400 checked as asked, but 60 new-form workers of the 80 the rule needs.
+    const health = await cityDirective(healthId);
+    expect(health).toMatchObject({ target: 400, current: 400, progress: 0.75, status: 'open', rule: { newFormPeople: 60, newFormSharePercent: 15, met: false } });
+    expect(childOf(health, west)).toMatchObject({ current: 300, rule: { newFormPeople: 20, newFormSharePercent: 6, met: false } });
+    expect(childOf(health, east)).toMatchObject({ current: 100, rule: { newFormPeople: 40, newFormSharePercent: 40, met: true } });
+  }, 120_000);
+
+  it('answers bad targets with problem+json naming the field', async () => {
+    const issue = (body: Record<string, unknown>) => city.request('POST', '/directives', { deadline, ...body });
+    const expectProblem = async (body: Record<string, unknown>, status: number, code: string, field: string) => {
+      const response = await issue(body);
+      expect(response.status).toBe(status);
+      expect(response.body).toMatchObject({ type: `urn:waystation:error:${code}`, code, field, detail: expect.any(String) });
+    };
+    await expectProblem({ kind: 'activity_target', activities: -5 }, 400, 'validation_failed', 'activities');
+    await expectProblem({ kind: 'activity_target' }, 400, 'validation_failed', 'activities');
+    await expectProblem({ kind: 'reach_target', people: -1 }, 400, 'validation_failed', 'people');
+    await expectProblem({ kind: 'reach_target', people: 10, activities: 3 }, 400, 'validation_failed', 'activities');
+    await expectProblem({ kind: 'visits_target' }, 400, 'validation_failed', 'kind');
+    await expectProblem({ kind: 'health_check_target', people: 1000, minNewFormSharePercent: 120 }, 422, 'invalid_quota_rule', 'minNewFormSharePercent');
+    await expectProblem({ kind: 'health_check_target', people: 1000, minNewFormSharePercent: -20 }, 422, 'invalid_quota_rule', 'minNewFormSharePercent');
+    await expectProblem({ kind: 'activity_target', activities: 30, minNewFormSharePercent: 20 }, 400, 'validation_failed', 'minNewFormSharePercent');
+    await expectProblem({ kind: 'activity_target', activities: 30, since: '2000-01-01' }, 422, 'invalid_target', 'since');
+    await expectProblem({ kind: 'station_target', stations: 30, since: today }, 400, 'validation_failed', 'since');
+    // Nothing of that reached the list.
+    expect((await city.request('GET', '/directives')).body.items).toHaveLength(4);
+  }, 60_000);
+});

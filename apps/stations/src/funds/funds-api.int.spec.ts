@@ -1,0 +1,73 @@
+import { Kysely, sql } from 'kysely';
+import { shanghaiToday } from '@ws/contracts';
+import { DB } from '@ws/platform';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import type { StationsDatabase } from '../db/database';
+import { StationsModule } from '../stations.module';
+
+/** Funds end to end: budgets of the node and of a station, spending against them, balances, and the report's funds spent. */
+describe('funds API (real Postgres and NATS)', () => {
+  let service: TestServiceApp;
+  let officer: string;
+  let stationId: string;
+  let stationBudget: string;
+  const today = shanghaiToday(new Date());
+  const year = Number(today.slice(0, 4));
+
+  const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) =>
+    service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  beforeAll(async () => {
+    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    officer = await service.token('district_officer');
+    stationId = (await inject('POST', '/stations', {
+      name: '衣裳街驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
+      address: '爱山街道衣裳街1号', location: { lng: 120.09, lat: 30.87 }, hours: { open24h: true }, seats: 8,
+    }, officer)).json().stationId;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('allocates 5 000 元 to a station and the node its own, records spending and keeps the balance', async () => {
+    const station = await inject('POST', '/funds/budgets', { stationId, year, title: '驿站活动经费', amountFen: 500_000 }, officer);
+    expect(station.statusCode).toBe(201);
+    stationBudget = station.json().budgetId;
+    const node = await inject('POST', '/funds/budgets', { year, title: '驿站建设经费', amountFen: 800_000_000 }, officer);
+    expect(node.json()).toMatchObject({ amountFen: 800_000_000, balanceFen: 800_000_000 });
+
+    const manager = await service.token('station_manager', { station: stationId });
+    const books = await inject('POST', `/funds/budgets/${stationBudget}/spending`, { category: 'books', amountFen: 120_000, spentOn: today, payee: '新华书店湖州分店' }, manager);
+    expect(books.json()).toMatchObject({ events: ['SpendingRecorded'], spentFen: 120_000, balanceFen: 380_000 });
+    expect((await inject('POST', `/funds/budgets/${node.json().budgetId}/spending`, { category: 'facilities', amountFen: 2_500_000, spentOn: today, payee: '湖州某家具公司' }, officer)).statusCode).toBe(201);
+    // A station manager does not spend the node's own budget.
+    expect((await inject('POST', `/funds/budgets/${node.json().budgetId}/spending`, { category: 'other', amountFen: 1, spentOn: today, payee: '某单位' }, manager)).json().code).toBe('out_of_scope');
+
+    await service.catchUp();
+    const budgets = (await inject('GET', `/funds/budgets?year=${year}&stationId=${stationId}`, undefined, officer)).json();
+    expect(budgets.items).toEqual([expect.objectContaining({ budgetId: stationBudget, level: 'station', amountFen: 500_000, spentFen: 120_000, balanceFen: 380_000 })]);
+  });
+
+  it('refuses a spend over the budget, and money as a float, each with its code and field, and records nothing', async () => {
+    const over = await inject('POST', `/funds/budgets/${stationBudget}/spending`, { category: 'activities', amountFen: 380_001, spentOn: today, payee: '某单位' }, officer);
+    expect(over.statusCode).toBe(409);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect(over.json()).toMatchObject({ code: 'budget_exceeded', field: 'amountFen', balanceFen: 380_000 });
+    const float = await inject('POST', `/funds/budgets/${stationBudget}/spending`, { category: 'activities', amountFen: 100.5, spentOn: today, payee: '某单位' }, officer);
+    expect(float.json()).toMatchObject({ code: 'validation_failed', field: 'amountFen' });
+    await service.catchUp();
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from fund_spending where budget_id = ${stationBudget}::uuid`.execute(db);
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('puts the funds spent, by category, into the report', async () => {
+    const report = (await inject('GET', `/reports?kind=year&period=${year}`, undefined, officer)).json();
+    expect(report.funds.spentFen).toBe(2_620_000);
+    expect(report.funds.byCategory).toEqual(expect.arrayContaining([
+      { key: 'books', label: '书籍报刊', spentFen: 120_000 },
+      { key: 'facilities', label: '设施设备', spentFen: 2_500_000 },
+    ]));
+  });
+});

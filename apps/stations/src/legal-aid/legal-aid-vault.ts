@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
+import { Kysely, Transaction } from 'kysely';
+import { deriveKey, DomainError, loadConfig, newDataKey, open, seal, secretOrEphemeral } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { StationsDatabase } from '../db/database';
+
+export class LegalAidEnv {
+  /** Master key of the legal-aid vault; required in production (development: npm start generates one under .run/). */
+  @IsOptional() @IsString() @MinLength(32, { message: 'LEGAL_AID_VAULT_KEY must be at least 32 characters' })
+  LEGAL_AID_VAULT_KEY?: string;
+
+  @IsOptional() @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+}
+
+export const LEGAL_AID_VAULT_KEY = Symbol('LEGAL_AID_VAULT_KEY');
+
+export function legalAidVaultKey(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = loadConfig(LegalAidEnv, env);
+  return secretOrEphemeral('LEGAL_AID_VAULT_KEY', raw.LEGAL_AID_VAULT_KEY, raw.NODE_ENV, 'legal-aid workers\' details are sealed');
+}
+
+/** What the worker told the station: kept only here, sealed, never in an event, a log or a URL. */
+export interface LegalAidWorker {
+  name: string;
+  mobile: string;
+  employer: string | null;
+  account: string;
+}
+
+/**
+ * The workers of legal-aid cases, as the other services keep people (membership's vault,
+ * wishes' contacts): each sealed with its own key, the key wrapped by the master key; every
+ * opening logged with who and why; erasing deletes the key (crypto-shredding), the case's
+ * events stay as they are.
+ */
+@Injectable()
+export class LegalAidVault {
+  private readonly masterKey: Buffer;
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+    @Inject(LEGAL_AID_VAULT_KEY) key: string,
+  ) {
+    this.masterKey = deriveKey(key, 'legal-aid-vault');
+  }
+
+  async store(trx: Transaction<StationsDatabase>, workerRef: string, worker: LegalAidWorker): Promise<void> {
+    const dataKey = newDataKey();
+    await trx.insertInto('legal_aid_vault').values({ worker_ref: workerRef, sealed: seal(dataKey, `legal-worker:${workerRef}`, Buffer.from(JSON.stringify(worker), 'utf8')) }).execute();
+    await trx.insertInto('legal_aid_keys').values({ worker_ref: workerRef, wrapped_key: seal(this.masterKey, `legal-worker-key:${workerRef}`, dataKey) }).execute();
+  }
+
+  /** The worker's details, the read written in the access log with the case and the officer. */
+  async open(workerRef: string, caseId: string, actor: string): Promise<LegalAidWorker> {
+    const row = await this.db
+      .selectFrom('legal_aid_vault as v')
+      .leftJoin('legal_aid_keys as k', 'k.worker_ref', 'v.worker_ref')
+      .select(['v.sealed', 'k.wrapped_key'])
+      .where('v.worker_ref', '=', workerRef)
+      .executeTakeFirst();
+    if (!row?.wrapped_key) throw new DomainError('legal_worker_erased', '当事人信息已删除');
+    await this.db.insertInto('legal_aid_access_log').values({ actor, case_id: caseId, purpose: 'case_handling' }).execute();
+    const dataKey = open(this.masterKey, `legal-worker-key:${workerRef}`, row.wrapped_key);
+    return JSON.parse(open(dataKey, `legal-worker:${workerRef}`, row.sealed).toString('utf8')) as LegalAidWorker;
+  }
+
+  async erase(workerRef: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('legal_aid_keys').where('worker_ref', '=', workerRef).execute();
+      await trx.deleteFrom('legal_aid_vault').where('worker_ref', '=', workerRef).execute();
+    });
+  }
+}

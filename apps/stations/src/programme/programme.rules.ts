@@ -1,0 +1,4 @@
+export const PROGRAMME_TARGET_MAX = 100_000_000;
+export const PROGRAMME_PLACES_MAX = 1_000_000;
+export const DELIVERY_PEOPLE_MAX = 1_000_000;
+export const PROGRAMME_TITLE_MAX = 100;

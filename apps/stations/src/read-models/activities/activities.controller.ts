@@ -1,0 +1,82 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Kysely } from 'kysely';
+import { ACTIVITY_KINDS, type ActivityKind } from '@ws/contracts';
+import { Public, uuidParam } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { StationsDatabase } from '../../db/database';
+import { checkDayRange } from '../day-range';
+import { stationsError } from '../../errors';
+import { ACTIVITY_GROUPINGS, activityById, activityFigures, activityPage, type ActivityGrouping } from './activities.query';
+
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Part of the subtree: a station, a street or a district (activities and welfare alike). */
+export class ActivityScopeDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  stationId?: string;
+
+  @ApiPropertyOptional({ description: '街道（乡镇）代码' }) @IsOptional() @Matches(/^\d{9}$/)
+  streetCode?: string;
+
+  @ApiPropertyOptional({ description: '区县代码（市级、省级节点按区县筛选）' }) @IsOptional() @Matches(/^\w{2,12}$/)
+  districtCode?: string;
+}
+
+export class ActivityListDto extends ActivityScopeDto {
+  @ApiPropertyOptional({ enum: ['planned', 'held', 'cancelled'] }) @IsOptional() @IsIn(['planned', 'held', 'cancelled'])
+  status?: 'planned' | 'held' | 'cancelled';
+
+  @ApiPropertyOptional({ enum: [...ACTIVITY_KINDS] }) @IsOptional() @IsIn(ACTIVITY_KINDS)
+  kind?: ActivityKind;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
+  after?: string;
+}
+
+export class ActivityFiguresDto extends ActivityScopeDto {
+  @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' }) @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD' }) @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_GROUPINGS, default: 'kind', description: '分组：活动类型、区县、街道、驿站、月份' })
+  @IsOptional() @IsIn(ACTIVITY_GROUPINGS)
+  by?: ActivityGrouping;
+}
+
+/** The activities of the node's subtree: a list for officers and workers, and the figures for reports and dashboards. */
+@ApiTags('活动 activities')
+@Controller('activities')
+export class ActivitiesController {
+  constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
+
+  @Get() @Public()
+  @ApiOperation({ summary: '活动列表（按计划日期倒序，分页）' })
+  list(@Query() query: ActivityListDto) {
+    const { limit, after, ...filter } = query;
+    return activityPage(this.db, filter, after, limit ?? 50);
+  }
+
+  @Get('figures') @Public()
+  @ApiOperation({ summary: '活动场次与覆盖人数（其中新就业形态劳动者）：本级及下级合计，可按类型、区县、街道、驿站、月份分组' })
+  async figures(@Query() query: ActivityFiguresDto) {
+    checkDayRange(query.from, query.to);
+    const by = query.by ?? 'kind';
+    return { from: query.from, to: query.to, by, ...(await activityFigures(this.db, query.from, query.to, query, by)) };
+  }
+
+  @Get(':id') @Public()
+  @ApiOperation({ summary: '活动详情（报名人数、候补人数、举办情况）' })
+  async one(@Param('id', uuidParam()) id: string) {
+    const activity = await activityById(this.db, id);
+    if (!activity) throw stationsError('activity_not_found', `活动 ${id} 不存在`, 'id');
+    return activity;
+  }
+}

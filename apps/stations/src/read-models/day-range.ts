@@ -1,0 +1,12 @@
+import { DomainError } from '@ws/kernel';
+
+export const MAX_RANGE_DAYS = 400;
+
+/** A report's range of days (YYYY-MM-DD, inclusive): real days, in order, at most MAX_RANGE_DAYS long. */
+export function checkDayRange(fromDay: string, toDay: string): void {
+  const from = Date.parse(fromDay);
+  const to = Date.parse(toDay);
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new DomainError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
+  if (to < from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
+  if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw new DomainError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
+}

@@ -1,0 +1,38 @@
+import { Kysely, sql } from 'kysely';
+import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
+import type { StationsDatabase } from '../../db/database';
+
+export interface BudgetView {
+  budgetId: string;
+  districtCode: string;
+  nodeCode: string;
+  level: 'node' | 'station';
+  stationId: string | null;
+  streetCode: string | null;
+  year: number;
+  title: string;
+  amountFen: number;
+  spentFen: number;
+  balanceFen: number;
+}
+
+/** Budgets of the subtree for a year (optionally one station's), keyset paged on budget_id. */
+export async function budgetPage(db: Kysely<StationsDatabase>, filter: { year?: number; stationId?: string }, after: string | undefined, limit: number) {
+  const { rows } = await sql<Omit<BudgetView, 'amountFen' | 'spentFen' | 'balanceFen'> & { amountFen: string; spentFen: string }>`
+    select budget_id as "budgetId", district_code as "districtCode", node_code as "nodeCode", level, station_id as "stationId", street_code as "streetCode",
+           year, title, amount_fen as "amountFen", spent_fen as "spentFen"
+    from budgets
+    where true ${filter.year ? sql`and year = ${filter.year}` : sql``} ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
+      ${after ? sql`and budget_id > ${after}::uuid` : sql``}
+    order by budget_id limit ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) }));
+  return { items: page, next: rows.length > limit ? page[page.length - 1]!.budgetId : null };
+}
+
+/** Funds spent between two days (inclusive) over the subtree, by category, in fen: the report's 经费支出. */
+export async function fundFigures(db: Kysely<StationsDatabase>, from: string, to: string) {
+  const { rows } = await sql<{ category: SpendingCategory; spent: string }>`
+    select category, sum(amount_fen) as spent from fund_spending where spent_on between ${from}::date and ${to}::date group by category`.execute(db);
+  const byCategory = SPENDING_CATEGORIES.map((key) => ({ key, label: SPENDING_CATEGORY_LABELS[key], spentFen: Number(rows.find((r) => r.category === key)?.spent ?? 0) }));
+  return { spentFen: byCategory.reduce((sum, c) => sum + c.spentFen, 0), byCategory };
+}

@@ -1,0 +1,58 @@
+import { Kysely, sql } from 'kysely';
+import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
+import type { StationsDatabase } from '../../db/database';
+
+export interface LegalCaseView {
+  caseId: string;
+  districtCode: string;
+  kind: LegalCaseKind;
+  kindLabel: string;
+  stationId: string | null;
+  streetCode: string;
+  occupation: string;
+  state: LegalCaseState;
+  stateLabel: string;
+  receivedOn: string;
+  settledOn: string | null;
+  referredTo: string | null;
+  closedOn: string | null;
+  outcome: string | null;
+  recoveredFen: number;
+}
+
+/** Cases of the subtree, newest first, keyset paged on (received_on, case_id); narrowed to a street or station for those who act there. */
+export async function legalCasePage(
+  db: Kysely<StationsDatabase>,
+  filter: { state?: LegalCaseState; streetCode?: string; stationId?: string },
+  after: string | undefined,
+  limit: number,
+) {
+  const [day, id] = after ? Buffer.from(after, 'base64url').toString('utf8').split('|') : [];
+  const { rows } = await sql<Omit<LegalCaseView, 'kindLabel' | 'stateLabel' | 'recoveredFen'> & { recoveredFen: string }>`
+    select case_id as "caseId", district_code as "districtCode", kind, station_id as "stationId", street_code as "streetCode", occupation, state,
+           to_char(received_on, 'YYYY-MM-DD') as "receivedOn", to_char(settled_on, 'YYYY-MM-DD') as "settledOn", referred_to as "referredTo",
+           to_char(closed_on, 'YYYY-MM-DD') as "closedOn", outcome, recovered_fen as "recoveredFen"
+    from legal_cases
+    where true ${filter.state ? sql`and state = ${filter.state}` : sql``}
+      ${filter.streetCode ? sql`and street_code = ${filter.streetCode}` : sql``}
+      ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
+      ${day && id ? sql`and (received_on, case_id) < (${day}::date, ${id}::uuid)` : sql``}
+    order by received_on desc, case_id desc limit ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit).map((r) => ({
+    ...r, kindLabel: LEGAL_CASE_KIND_LABELS[r.kind] ?? r.kind, stateLabel: LEGAL_CASE_STATE_LABELS[r.state] ?? r.state, recoveredFen: Number(r.recoveredFen),
+  }));
+  const last = page[page.length - 1];
+  return { items: page, next: rows.length > limit && last ? Buffer.from(`${last.receivedOn}|${last.caseId}`, 'utf8').toString('base64url') : null };
+}
+
+/** Legal aid in a period over the subtree: cases received, cases settled, and what was recovered by the settlements (fen). */
+export async function legalAidFigures(db: Kysely<StationsDatabase>, from: string, to: string) {
+  const { rows } = await sql<{ cases: number; settled: number; recovered: string; referred: number }>`
+    select count(*) filter (where received_on between ${from}::date and ${to}::date)::int as cases,
+           count(*) filter (where settled_on between ${from}::date and ${to}::date)::int as settled,
+           coalesce(sum(recovered_fen) filter (where settled_on between ${from}::date and ${to}::date), 0) as recovered,
+           count(*) filter (where referred_to is not null and received_on between ${from}::date and ${to}::date)::int as referred
+    from legal_cases`.execute(db);
+  const r = rows[0]!;
+  return { cases: r.cases, settled: r.settled, referred: r.referred, recoveredFen: Number(r.recovered) };
+}

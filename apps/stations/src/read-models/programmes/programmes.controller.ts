@@ -1,0 +1,63 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Kysely } from 'kysely';
+import { PROGRAMME_KINDS, type ProgrammeKind } from '@ws/contracts';
+import { DomainError, Public, uuidParam } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { StationsDatabase } from '../../db/database';
+import { DAY } from '../activities/activities.controller';
+import { checkDayRange } from '../day-range';
+import { programmeById, programmeFigures, programmePage } from './programmes.query';
+
+export class ProgrammeFiguresDto {
+  @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' }) @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD' }) @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to!: string;
+}
+
+export class ProgrammeListDto {
+  @ApiPropertyOptional({ enum: [...PROGRAMME_KINDS] }) @IsOptional() @IsIn(PROGRAMME_KINDS)
+  kind?: ProgrammeKind;
+
+  @ApiPropertyOptional({ enum: ['running', 'closed'] }) @IsOptional() @IsIn(['running', 'closed'])
+  status?: 'running' | 'closed';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
+  after?: string;
+}
+
+/** Programmes and their live progress (counts only, no names): public like the activity figures. */
+@ApiTags('民生实事 programmes')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
+
+  @Get() @Public()
+  @ApiOperation({ summary: '本级及下级的民生实事项目：目标、场次、进度、新就业形态占比及能否达标，分页' })
+  list(@Query() query: ProgrammeListDto) {
+    const { limit, after, ...filter } = query;
+    return programmePage(this.db, filter, after, limit ?? 50);
+  }
+
+  @Get('figures') @Public()
+  @ApiOperation({ summary: '期间内民生实事服务人次：健康体检人次、其中新就业形态及占比、爱心托班（与报表同数）' })
+  async figures(@Query() query: ProgrammeFiguresDto) {
+    checkDayRange(query.from, query.to);
+    return { from: query.from, to: query.to, ...(await programmeFigures(this.db, query.from, query.to)) };
+  }
+
+  @Get(':id') @Public()
+  @ApiOperation({ summary: '一个项目的进度' })
+  async one(@Param('id', uuidParam()) id: string) {
+    const programme = await programmeById(this.db, id);
+    if (!programme) throw new DomainError('programme_not_found', `项目 ${id} 不存在`, 'id');
+    return programme;
+  }
+}

@@ -1,0 +1,105 @@
+import { Kysely, sql } from 'kysely';
+import { WELFARE_KIND_LABELS, WELFARE_OCCASION_LABELS, type WelfareKind, type WelfareOccasion } from '@ws/contracts';
+import { DomainError } from '@ws/kernel';
+import type { StationsDatabase } from '../../db/database';
+import { type ActivityScope, scoped } from '../activities/activities.query';
+
+export type WelfareScope = ActivityScope;
+
+export const WELFARE_GROUPINGS = ['kind', 'occasion', 'district', 'street', 'station', 'month'] as const;
+export type WelfareGrouping = (typeof WELFARE_GROUPINGS)[number];
+
+const groupColumn: Record<WelfareGrouping, ReturnType<typeof sql.raw>> = {
+  kind: sql.raw('kind'),
+  occasion: sql.raw('occasion'),
+  district: sql.raw('district_code'),
+  street: sql.raw('street_code'),
+  station: sql.raw(`coalesce(station_id::text, '')`),
+  month: sql.raw(`to_char(handed_on, 'YYYY-MM')`),
+};
+
+export interface WelfareFigures {
+  handouts: number;
+  quantity: number;
+  peopleReached: number;
+  newFormPeople: number;
+  /** What the handouts cost, in fen (分). */
+  costFen: number;
+}
+
+const ZERO: WelfareFigures = { handouts: 0, quantity: 0, peopleReached: 0, newFormPeople: 0, costFen: 0 };
+
+function labelOf(by: WelfareGrouping, key: string): { label: string } | object {
+  if (by === 'kind') return { label: WELFARE_KIND_LABELS[key as WelfareKind] ?? key };
+  if (by === 'occasion') return { label: WELFARE_OCCASION_LABELS[key as WelfareOccasion] ?? key };
+  return {};
+}
+
+/**
+ * Welfare handed out between two days (inclusive) over the node's subtree or a part of it: the
+ * handouts, the items, the people reached and what it cost — "送上清凉慰问礼包…".
+ */
+export async function welfareFigures(db: Kysely<StationsDatabase>, from: string, to: string, scope: WelfareScope, by: WelfareGrouping) {
+  const { rows } = await sql<{ key: string; handouts: string; quantity: string; people: string; newForm: string; cost: string }>`
+    select ${groupColumn[by]} as key, count(*) as handouts, sum(quantity) as quantity, sum(people_reached) as people,
+           sum(new_form_people) as "newForm", sum(cost_fen) as cost
+    from welfare_handouts
+    where handed_on between ${from}::date and ${to}::date ${scoped(scope)}
+    group by 1
+    order by ${by === 'month' ? sql`1` : sql`4 desc, 1`}`.execute(db);
+  const figures = rows.map((r) => ({
+    key: r.key,
+    ...labelOf(by, r.key),
+    handouts: Number(r.handouts),
+    quantity: Number(r.quantity),
+    peopleReached: Number(r.people),
+    newFormPeople: Number(r.newForm),
+    costFen: Number(r.cost),
+  }));
+  const total = figures.reduce<WelfareFigures>(
+    (sum, r) => ({
+      handouts: sum.handouts + r.handouts, quantity: sum.quantity + r.quantity, peopleReached: sum.peopleReached + r.peopleReached,
+      newFormPeople: sum.newFormPeople + r.newFormPeople, costFen: sum.costFen + r.costFen,
+    }),
+    ZERO,
+  );
+  return { ...total, rows: figures };
+}
+
+export interface StockView {
+  holderId: string;
+  districtCode: string;
+  stationId: string | null;
+  streetCode: string;
+  kind: WelfareKind;
+  kindLabel: string;
+  received: number;
+  handedOut: number;
+  inStock: number;
+  receivedCostFen: number;
+}
+
+/** Each holder's stock by kind, keyset paged on (holder_id, kind). */
+export async function stockPage(db: Kysely<StationsDatabase>, scope: WelfareScope, after: string | undefined, limit: number) {
+  const cursor = after ? parseCursor(after) : null;
+  const { rows } = await sql<Omit<StockView, 'kindLabel' | 'receivedCostFen'> & { receivedCostFen: string }>`
+    select holder_id as "holderId", district_code as "districtCode", station_id as "stationId", street_code as "streetCode", kind,
+           received, handed_out as "handedOut", received - handed_out as "inStock", received_cost_fen as "receivedCostFen"
+    from welfare_stock
+    where true ${scoped(scope)}
+      ${cursor ? sql`and (holder_id, kind) > (${cursor.holderId}, ${cursor.kind})` : sql``}
+    order by holder_id, kind
+    limit ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...r, kindLabel: WELFARE_KIND_LABELS[r.kind] ?? r.kind, receivedCostFen: Number(r.receivedCostFen) })),
+    next: rows.length > limit && last ? Buffer.from(`${last.holderId}|${last.kind}`, 'utf8').toString('base64url') : null,
+  };
+}
+
+function parseCursor(cursor: string): { holderId: string; kind: string } {
+  const [holderId, kind] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!holderId || !kind || !/^[\w-]{1,64}$/.test(holderId) || !/^\w{1,40}$/.test(kind)) throw new DomainError('validation_failed', 'after 无效', 'after');
+  return { holderId, kind };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Kysely, sql } from 'kysely';
+import QRCode from 'qrcode';
+import { DB } from '@ws/platform';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import type { StationsDatabase } from '../db/database';
+import { StationsModule } from '../stations.module';
+import { signStationLink } from './station-link';
+
+/** The station code end to end: an officer's signed link opens the landing card; a forged one opens nothing. */
+describe('station code and landing card (real Postgres and NATS)', () => {
+  const secret = 'station-link-test-secret-0123456789abcdef';
+  let service: TestServiceApp;
+  let officer: string;
+  let stationId: string;
+
+  const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
+    service.app.inject({ method: 'GET', url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+
+  beforeAll(async () => {
+    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, stationLink: { secret } }));
+    officer = await service.token('district_officer');
+    const created = await service.app.inject({
+      method: 'POST',
+      url: '/stations',
+      headers: { authorization: `Bearer ${officer}` },
+      payload: {
+        name: '文昌社区工会驿站',
+        kind: 'station',
+        tier: 'community',
+        host: 'community_centre',
+        streetCode: '330802001',
+        communityCode: '330802001001',
+        address: '衢州市柯城区文昌路1号',
+        location: { lng: 118.873, lat: 28.936 },
+        hours: { open24h: true },
+        seats: 12,
+        contactPhone: '0570-8888123',
+        facilities: ['microwave', 'charging'],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    stationId = created.json().stationId;
+    await service.catchUp();
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('gives officers the signed landing URL at the origin the front was reached at, and its QR code as PNG', async () => {
+    const code = await get(`/stations/${stationId}/code`, officer, { 'x-forwarded-proto': 'http', 'x-forwarded-host': '192.168.1.20:4400' });
+    expect(code.statusCode).toBe(200);
+    const url = code.json().url as string;
+    expect(url).toBe(`http://192.168.1.20:4400/h5/s/${stationId}?k=${signStationLink(secret, service.config.node.code, stationId)}`);
+
+    // A small size: encoding a PNG runs slowly inside jest's module sandbox (the service's default is 600 px).
+    const png = await get(`/stations/${stationId}/code.png?size=120`, officer, { 'x-forwarded-host': '192.168.1.20:4400' });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.equals(await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', width: 120, margin: 2 }))).toBe(true);
+    expect((await get(`/stations/${stationId}/code.png?size=5000`, officer)).json()).toMatchObject({ code: 'validation_failed', field: 'size' });
+
+    expect((await get(`/stations/${stationId}/code`)).statusCode).toBe(401);
+    const otherManager = await service.token('station_manager', { station: randomUUID() });
+    expect((await get(`/stations/${stationId}/code.png?size=120`, otherManager)).statusCode).toBe(403);
+    const ownManager = await service.token('station_manager', { station: stationId });
+    expect((await get(`/stations/${stationId}/code`, ownManager)).statusCode).toBe(200);
+  });
+
+  it('prints the poster as a PDF with the same code, for the same people', async () => {
+    const poster = await get(`/stations/${stationId}/poster.pdf`, officer, { 'x-forwarded-host': '192.168.1.20:4400' });
+    expect(poster.statusCode).toBe(200);
+    expect(poster.headers['content-type']).toBe('application/pdf');
+    expect(poster.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(poster.rawPayload.toString('latin1')).toContain('NotoSansSC');
+    expect(poster.rawPayload.length).toBeLessThan(300_000);
+    const otherManager = await service.token('station_manager', { station: randomUUID() });
+    expect((await get(`/stations/${stationId}/poster.pdf`, otherManager)).statusCode).toBe(403);
+  });
+
+  it('answers the landing card for a signed link: open, facilities and occupations with their labels, today’s visits', async () => {
+    const k = signStationLink(secret, service.config.node.code, stationId);
+    const before = await get(`/stations/${stationId}/landing?k=${k}`);
+    expect(before.statusCode).toBe(200);
+    const card = before.json();
+    expect(card).toMatchObject({
+      id: stationId,
+      name: '文昌社区工会驿站',
+      status: 'active',
+      open: { now: true, open24h: true },
+      facilities: [{ code: 'microwave', label: '微波炉' }, { code: 'charging', label: '充电/排插' }],
+      notice: { hotline: '0570-8888123' },
+      kind: { code: 'station', label: '工会驿站' },
+    });
+    expect(card.occupations).toContainEqual({ code: 'rider', label: '外卖骑手' });
+    expect(card.occupations).toContainEqual({ code: 'taxi_driver', label: '出租车司机' });
+
+    const checkin = await service.app.inject({ method: 'POST', url: `/stations/${stationId}/checkins`, payload: { key: randomUUID(), occupation: 'rider' } });
+    expect(checkin.statusCode).toBe(201);
+    await service.catchUp();
+    const after = await get(`/stations/${stationId}/landing?k=${k}`);
+    expect(after.json().today.visits).toBe(card.today.visits + 1);
+  });
+
+  it('shows the public notice (公示) and the class on the landing card and in the directory; the manager’s name never in an event', async () => {
+    const post = (url: string, payload: object) => service.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${officer}` }, payload });
+    const notice = {
+      pledge: '热情接待、免费开放、文明使用、共同维护', services: '休息、饮水、热饭、充电、如厕', hours: '全天24小时开放', managerName: '王丽',
+      hotline: '0570-8888000', partners: [{ kind: 'traffic_police', name: '柯城交警大队' }, { kind: 'charity', name: '衢州义工联' }],
+    };
+    const refused = await post(`/stations/${stationId}/notice`, { ...notice, hotline: '13912345678' });
+    expect([refused.statusCode, refused.json().code, refused.json().field]).toEqual([422, 'hotline_is_mobile', 'hotline']);
+    expect(refused.json().detail).toContain('个人手机');
+    const first = await post(`/stations/${stationId}/notice`, notice);
+    expect(first.json()).toMatchObject({ events: ['StationNoticePublished'] });
+    expect((await post(`/stations/${stationId}/notice`, notice)).json()).toMatchObject({ events: [] });
+    expect((await post(`/stations/${stationId}/class`, { stationClass: 'flagship' })).json()).toMatchObject({ events: ['StationClassified'] });
+    await service.catchUp();
+
+    const shown = {
+      stationClass: { code: 'flagship', label: '旗舰型' }, hotline: '0570-8888000', pledge: notice.pledge, services: notice.services, hours: notice.hours, managerName: '王丽',
+      partners: [{ kind: 'traffic_police', label: '交警', name: '柯城交警大队' }, { kind: 'charity', label: '公益伙伴', name: '衢州义工联' }],
+    };
+    const k = signStationLink(secret, service.config.node.code, stationId);
+    expect((await get(`/stations/${stationId}/landing?k=${k}`)).json().notice).toEqual(shown);
+    expect((await get(`/stations/${stationId}`)).json()).toMatchObject({ notice: shown, station_class: 'flagship' });
+    expect((await get('/stations?stationClass=flagship')).json().items.map((s: { id: string }) => s.id)).toEqual([stationId]);
+    expect((await get('/stations?stationClass=standard')).json().items).toEqual([]);
+
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from events where data::text like ${'%王丽%'}`.execute(db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('refuses a guessed id, a forged or another node’s signature, and a missing one, all alike', async () => {
+    const own = signStationLink(secret, service.config.node.code, stationId);
+    for (const url of [
+      `/stations/${randomUUID()}/landing?k=${own}`,
+      `/stations/${stationId}/landing?k=${own.slice(0, 15)}${own.endsWith('A') ? 'B' : 'A'}`,
+      `/stations/${stationId}/landing?k=${signStationLink(secret, '330424', stationId)}`,
+      `/stations/${stationId}/landing?k=${signStationLink('another-secret-of-another-node-000000', service.config.node.code, stationId)}`,
+      `/stations/${stationId}/landing`,
+    ]) {
+      const refused = await get(url);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json()).toMatchObject({ code: 'station_link_invalid', field: 'k' });
+      expect(refused.json().detail ?? refused.json().title).toMatch(/驿站码无效/);
+    }
+  });
+
+  it('lists the streets with stations, with a centre to search from', async () => {
+    const streets = (await get('/streets')).json();
+    expect(streets.items).toEqual([{ code: '330802001', name: expect.any(String), stations: 1, center: { lng: 118.873, lat: 28.936 } }]);
+  });
+
+  it('finds it nearby with the 24 h and kind filters', async () => {
+    const near = '/nearest?lng=118.87&lat=28.94&k=3';
+    expect((await get(`${near}&open24h=true`)).json()).toEqual([expect.objectContaining({ id: stationId, open24h: true, facilities: ['microwave', 'charging'] })]);
+    expect((await get(`${near}&open24h=true&facility=microwave`)).json()).toHaveLength(1);
+    expect((await get(`${near}&open24h=true&facility=shower`)).json()).toEqual([]);
+    expect((await get(`${near}&kind=driver_home`)).json()).toEqual([]);
+    expect((await get(`${near}&kind=station`)).json()).toHaveLength(1);
+  });
+
+  it('names the codes for the pages', async () => {
+    const labels = (await get('/labels')).json();
+    expect(labels.occupations).toContainEqual({ code: 'courier', label: '快递员' });
+    expect(labels.facilities).toContainEqual({ code: 'microwave', label: '微波炉' });
+    expect(labels.kinds).toContainEqual({ code: 'driver_home', label: '司机之家' });
+  });
+});

@@ -1,0 +1,101 @@
+import { Kysely, sql } from 'kysely';
+import { shanghaiToday } from '@ws/contracts';
+import { DB } from '@ws/platform';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import type { StationsDatabase } from '../db/database';
+import { StationsModule } from '../stations.module';
+
+/** Welfare end to end in one process: HTTP → holder stream → outbox → JetStream → welfare read model, its stock and its figures. */
+describe('welfare API (real Postgres and NATS)', () => {
+  let service: TestServiceApp;
+  let officer: string;
+  let stationId: string;
+  const today = shanghaiToday(new Date());
+  const tomorrow = shanghaiToday(new Date(Date.now() + 86_400_000));
+
+  const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) =>
+    service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  const handout = (overrides: Record<string, unknown> = {}) => ({
+    stationId, occasion: 'summer_cool', kind: 'cool_pack', quantity: 120, peopleReached: 120, newFormPeople: 100,
+    occupations: [{ occupation: 'rider', people: 80 }, { occupation: 'courier', people: 20 }], costFen: 600_000, handedOn: today, ...overrides,
+  });
+
+  beforeAll(async () => {
+    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    officer = await service.token('district_officer');
+    const registered = await inject('POST', '/stations', {
+      name: '新享驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
+      address: '爱山街道衣裳街1号', location: { lng: 120.09, lat: 30.87 }, hours: { open24h: true }, seats: 8,
+    }, officer);
+    expect(registered.statusCode).toBe(201);
+    stationId = registered.json().stationId;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('receives stock, hands it out, keeps the balance, and sums the handouts by kind and occasion', async () => {
+    const stock = await inject('POST', '/welfare/stock', { stationId, kind: 'cool_pack', quantity: 200, costFen: 1_000_000, receivedOn: today, source: '吴兴区总工会采购' }, officer);
+    expect(stock.statusCode).toBe(201);
+    expect(stock.json()).toMatchObject({ holderId: stationId, version: 1, events: ['WelfareStockReceived'], stock: { cool_pack: 200 } });
+    expect((await inject('POST', '/welfare/handouts', handout(), officer)).json()).toMatchObject({ events: ['WelfareHandedOut'], stock: { cool_pack: 80 } });
+    // 送饺子 in a street, cooked on the day: not from stock.
+    const dumplings = await inject('POST', '/welfare/handouts', handout({ stationId: null, streetCode: '330502003', occasion: 'festival', kind: 'meal', quantity: 600, peopleReached: 300, newFormPeople: 200, occupations: [], costFen: 450_000, fromStock: false }), officer);
+    expect(dumplings.json()).toMatchObject({ holderId: 'street-330502003', events: ['WelfareHandedOut'] });
+
+    await service.catchUp();
+    const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}`)).json();
+    expect(figures).toMatchObject({ handouts: 2, quantity: 720, peopleReached: 420, newFormPeople: 300, costFen: 1_050_000 });
+    expect(figures.rows).toEqual([
+      { key: 'meal', label: '餐食（饺子、腊八粥、火锅宴…）', handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, costFen: 450_000 },
+      { key: 'cool_pack', label: '清凉礼包', handouts: 1, quantity: 120, peopleReached: 120, newFormPeople: 100, costFen: 600_000 },
+    ]);
+    expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=occasion&stationId=${stationId}`)).json())
+      .toMatchObject({ handouts: 1, rows: [{ key: 'summer_cool', label: '夏送清凉', peopleReached: 120 }] });
+    expect((await inject('GET', `/welfare/stock?stationId=${stationId}`)).json()).toEqual({
+      items: [{ holderId: stationId, districtCode: service.config.node.code, stationId, streetCode: '330502001', kind: 'cool_pack', kindLabel: '清凉礼包', received: 200, handedOut: 120, inStock: 80, receivedCostFen: 1_000_000 }],
+      next: null,
+    });
+  });
+
+  it('refuses a handout over the stock and other bad input, each with its code and field, and records nothing', async () => {
+    const refusals: Array<[string, unknown, number, string, string]> = [
+      ['/welfare/handouts', handout({ quantity: 81, peopleReached: 81, newFormPeople: 0, occupations: [] }), 409, 'welfare_stock_insufficient', 'quantity'],
+      ['/welfare/handouts', handout({ kind: 'warm_pack' }), 409, 'welfare_stock_insufficient', 'quantity'],
+      ['/welfare/handouts', handout({ costFen: 1.5 }), 400, 'validation_failed', 'costFen'],
+      ['/welfare/handouts', handout({ handedOn: tomorrow }), 422, 'welfare_date_in_future', 'handedOn'],
+      ['/welfare/handouts', handout({ newFormPeople: 121 }), 422, 'new_form_exceeds_participants', 'newFormPeople'],
+      ['/welfare/stock', { stationId, kind: 'cool_pack', quantity: -5, costFen: 0, receivedOn: today, source: '捐赠' }, 422, 'invalid_quantity', 'quantity'],
+      ['/welfare/stock', { stationId: null, streetCode: null, kind: 'cool_pack', quantity: 5, costFen: 0, receivedOn: today, source: '捐赠' }, 422, 'invalid_street_code', 'streetCode'],
+    ];
+    for (const [url, body, status, code, field] of refusals) {
+      const answer = await inject('POST', url, body, officer);
+      expect({ url, code, status: answer.statusCode, type: answer.headers['content-type'] }).toEqual({ url, code, status, type: expect.stringContaining('application/problem+json') });
+      expect(answer.json()).toMatchObject({ code, field });
+    }
+    const insufficient = await inject('POST', '/welfare/handouts', handout({ quantity: 81, peopleReached: 81, newFormPeople: 0, occupations: [] }), officer);
+    expect(insufficient.json().detail).toContain('库存 80');
+    await service.catchUp();
+    expect((await inject('GET', `/welfare/stock?stationId=${stationId}`)).json().items[0]).toMatchObject({ inStock: 80 });
+
+    expect((await inject('POST', '/welfare/handouts', handout())).json().code).toBe('unauthenticated');
+    const elsewhere = await service.token('station_manager', { station: '0196f000-0000-7000-8000-000000009999' });
+    expect((await inject('POST', '/welfare/handouts', handout(), elsewhere)).json().code).toBe('out_of_scope');
+  });
+
+  it('keeps no person in a welfare event, and rebuilds the read model to the same answers', async () => {
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const { rows } = await sql<{ data: Record<string, unknown> }>`select data from events where stream_id like 'welfare-%'`.execute(db);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const { data } of rows) expect(Object.keys(data).filter((key) => /name|phone|card|mobile/i.test(key))).toEqual([]);
+    await service.catchUp();
+    const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json();
+    const stock = (await inject('GET', '/welfare/stock')).json();
+    expect((await inject('POST', '/admin/projections/stations.welfare/rebuild', undefined, officer)).statusCode).toBe(202);
+    await service.catchUp();
+    expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json()).toEqual(figures);
+    expect((await inject('GET', '/welfare/stock')).json()).toEqual(stock);
+  });
+});

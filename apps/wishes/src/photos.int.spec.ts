@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { hasGpsExif, multipartBody, phonePhotoWithGps } from '@ws/testing/photos';
+import { WishesModule } from './wishes.module';
+
+/** Photo uploads of the wishes service over HTTP, into a local folder. */
+describe('wishes photo uploads (real Postgres and NATS)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-photos-'));
+  const maxBytes = 2 * 1024 * 1024;
+  let service: TestServiceApp;
+
+  const upload = async (file: Buffer, name = 'a.jpg', type = 'image/jpeg') => {
+    const { body, contentType } = await multipartBody('photo', file, name, type);
+    return service.app.inject({ method: 'POST', url: '/photos', payload: body, headers: { 'content-type': contentType } });
+  };
+  const stored = () => readdirSync(dir).filter((name) => !name.startsWith('.'));
+
+  beforeAll(async () => {
+    service = await startTestService('wishes', (config) =>
+      WishesModule.forRoot({ config, uploads: { store: { kind: 'local', dir }, maxBytes, urlSecret: 'photo-url-test-secret-0123456789abcdef' } }),
+    );
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores a phone photo resized and without its EXIF (GPS included), and shows it only through a signed link', async () => {
+    const photo = await phonePhotoWithGps();
+    expect(await hasGpsExif(photo)).toBe(true);
+    const response = await upload(photo);
+    expect(response.statusCode).toBe(201);
+    const { ref, width, height, url } = response.json();
+    expect(ref).toMatch(/^ph_[0-9a-f-]{36}$/);
+    expect([width, height]).toEqual([1067, 1600]);
+    expect(stored()).toEqual([`${ref}.jpg`]);
+    const onDisk = readFileSync(join(dir, `${ref}.jpg`));
+    expect(await hasGpsExif(onDisk)).toBe(false);
+    expect(onDisk.includes(Buffer.from('TestPhone'))).toBe(false);
+
+    const seen = await service.app.inject({ method: 'GET', url: `/${url}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/jpeg');
+    expect(seen.rawPayload.equals(onDisk)).toBe(true);
+
+    const forged = await service.app.inject({ method: 'GET', url: `/photos/${ref}.jpg?exp=9999999999&sig=${'A'.repeat(43)}` });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toMatchObject({ code: 'photo_link_invalid' });
+    expect((await service.app.inject({ method: 'GET', url: `/photos/${ref}.jpg` })).statusCode).toBe(403);
+  });
+
+  it.each([
+    ['not an image', () => Buffer.from('MZ this is an executable, not a photo'), 415, 'photo_not_image', /JPG/],
+    ['too large', () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(maxBytes + 10, 1)]), 413, 'photo_too_large', /不能超过 2 MB/],
+    ['malformed', () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 9)]), 422, 'photo_malformed', /损坏/],
+  ])('refuses an upload that is %s with a clear message and stores nothing', async (_what, file, status, code, message) => {
+    const before = stored();
+    const response = await upload(file());
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toMatchObject({ code, field: 'photo' });
+    expect(response.json().detail).toMatch(message);
+    expect(stored()).toEqual(before);
+  });
+
+  it('refuses a request without a photo', async () => {
+    const json = await service.app.inject({ method: 'POST', url: '/photos', payload: { photo: 'x' } });
+    expect(json.statusCode).toBe(400);
+    expect(json.json()).toMatchObject({ code: 'photo_missing' });
+    const other = await multipartBody('file', Buffer.from([0xff, 0xd8, 0xff]), 'a.jpg', 'image/jpeg');
+    const wrongField = await service.app.inject({ method: 'POST', url: '/photos', payload: other.body, headers: { 'content-type': other.contentType } });
+    expect(wrongField.json()).toMatchObject({ code: 'photo_missing', detail: '请选择一张照片' });
+  });
+});
