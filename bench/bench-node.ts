@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from '@nats-io/transport-node';
-import { signToken } from '@ws/kernel';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
+import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { deleteNodeStreams, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 
-const SECRET = 'bench-secret-0123456789abcdef0123';
 
 /** A throw-away stations node for a benchmark: own database, own streams, built service process. */
 export interface BenchNode {
@@ -20,10 +19,11 @@ export interface BenchNode {
 export async function startBenchNode(stations: number): Promise<BenchNode> {
   const database: TestDatabase = await createTestDatabase('bench');
   const code = testNodeCode();
-  const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, JWT_SECRET: SECRET, LOG_LEVEL: 'error' };
+  const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, LOG_LEVEL: 'error' };
   const service = await startServiceProcess('stations', env);
   const close = () => removeBenchService(service, database, { evt: env.EVT_STREAM, dir: env.DIR_STREAM });
-  const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
+  await announceTestKey(NATS_URL, code);
+  const token = await officerToken(code, { subject: 'bench', role: 'district_officer' });
   const stationIds: string[] = [];
   try {
     for (let i = 0; i < stations; i++) stationIds.push(await registerStation(service, token, i));
@@ -98,6 +98,42 @@ export function processCpuSeconds(pick: (process: { pid: number; ppid: number; c
   }
   for (const [pid, p] of processes) if (pick({ pid, ppid: p.ppid, cmdline: p.cmdline })) total += p.seconds;
   return total;
+}
+
+/** Resident memory in MB of the processes a predicate picks (Linux /proc, VmRSS). */
+export function residentMegabytes(pick: (process: { pid: number; ppid: number; cmdline: string }) => boolean): number {
+  let kilobytes = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (pick({ pid: Number(entry), ppid, cmdline })) kilobytes += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return kilobytes / 1024;
+}
+
+/**
+ * Proportional memory in MB (Linux /proc, Pss) of the processes a predicate picks: shared pages
+ * counted once across them — for Postgres backends, whose RSS each include the shared buffers.
+ */
+export function proportionalMegabytes(pick: (process: { pid: number; ppid: number; cmdline: string }) => boolean): number {
+  let kilobytes = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      if (pick({ pid: Number(entry), ppid, cmdline })) kilobytes += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return kilobytes / 1024;
 }
 
 /** Postgres backends serving `database` (their process title names it). */

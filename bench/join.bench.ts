@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { signToken } from '@ws/kernel';
-import { createTestDatabase, testNodeCode } from '@ws/testing';
+import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
+import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { startServiceProcess } from '@ws/testing/service-process';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
 import { percentile, removeBenchService } from './bench-node';
@@ -23,7 +23,6 @@ const LOOKUP_SECONDS = Number(process.env['BENCH_LOOKUP_SECONDS'] ?? 15);
 const LOOKUP_CONNECTIONS = Number(process.env['BENCH_LOOKUP_CONNECTIONS'] ?? 32);
 const BATCH = 500;
 const STATS_REQUESTS = 10;
-const SECRET = 'bench-secret-0123456789abcdef0123';
 /** Synthetic people of the benchmark start here, far from the demo's and the tests'. */
 const FIRST_PERSON = 3_000_000;
 
@@ -35,12 +34,12 @@ async function main(): Promise<void> {
     PG_DATABASE: database.name,
     EVT_STREAM: `EVT_${code}`,
     DIR_STREAM: `DIR_${code}`,
-    JWT_SECRET: SECRET,
     LOG_LEVEL: 'error',
     MEMBERSHIP_LOOKUP_PER_MINUTE: '1000000',
   };
   const service = await startServiceProcess('membership', env);
-  const token = await signToken(SECRET, { subject: 'bench', role: 'district_officer', node: code });
+  await announceTestKey(NATS_URL, code);
+  const token = await officerToken(code, { subject: 'bench', role: 'district_officer' });
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${service.base}${path}`, {
       method: 'POST',

@@ -3,7 +3,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
 import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
-import { cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
+import { CANNED_WORK, cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 import { publishVisits } from '../apps/dashboard/testing/events';
@@ -47,6 +47,9 @@ describe('dashboard page (shared NATS, a test district)', () => {
   const node = nodeRef(code);
   const stream = `DASH_${uniqueSuffix()}`;
   const data = cannedNode([{ code, center: [118.87, 28.94], stations: 23, seed: 7 }]);
+  // A name typed by an officer is data, never markup: every station carries an attempt at script.
+  const HOSTILE = '<img src=x onerror="window.__injected=1">';
+  for (const station of data.stations) station.name = `${HOSTILE}${station.name}`;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   let upstream: FakeUpstream;
@@ -95,9 +98,45 @@ describe('dashboard page (shared NATS, a test district)', () => {
     expect(await page.locator('#chart-tiers canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#chart-map canvas').count()).toBeGreaterThan(0);
 
+    // The year's work, from 1 January to today, as the stations service's figures answer it.
+    const work = Object.fromEntries(await page.locator('#figures-work [data-figure]').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-figure'), n.getAttribute('data-value')])));
+    expect(work).toEqual({
+      'work.activitiesHeld': String(CANNED_WORK.activities.held), 'work.activityPeople': String(CANNED_WORK.activities.participants),
+      'work.welfarePeople': String(CANNED_WORK.welfare.peopleReached), 'work.healthChecks': String(CANNED_WORK.programmes.healthChecks.people),
+      'work.healthNewFormShare': String(CANNED_WORK.programmes.healthChecks.newFormSharePercent), 'work.childcare': String(CANNED_WORK.programmes.childcare.people),
+    });
+    expect(await page.locator('#figures-work').textContent()).toContain('50.6%');
+    expect(upstream.requests.some((path) => new RegExp(`^/activities/figures\\?from=\\d{4}-01-01&to=`).test(path))).toBe(true);
+
     expect(upstream.requests.some((path) => path.startsWith('/stations?'))).toBe(true);
     expect(requests.length).toBeGreaterThan(5);
     expect(leavingTheMachine(requests)).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the page under a content security policy without violating it, and shows hostile names as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(dashboard.url);
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+    await page.waitForSelector('#children button[data-station]', { timeout: 10_000 });
+
+    const listed = await page.locator('#children button[data-station]').first().textContent();
+    expect(listed).toContain(HOSTILE);
+    await page.locator('#children button[data-station]').first().click();
+    await page.waitForSelector('#station-card h4');
+    expect(await page.locator('#station-card h4').textContent()).toContain(HOSTILE);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    expect(violations).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { FederationCredentials, leafUser } from '@ws/messaging';
-import { CONTAINER, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost } from '../tools/deploy-config';
+import { platformConfig } from '@ws/platform';
+import { CONTAINER, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost, STOP_GRACE_PERIOD } from '../tools/deploy-config';
 import { childrenOf, FEDERATION, NODE_SERVICES } from '../tools/topology';
 
 interface Service {
@@ -12,6 +13,7 @@ interface Service {
   volumes?: string[];
   depends_on?: Record<string, { condition: string }>;
   profiles?: string[];
+  stop_grace_period?: string;
 }
 
 /** The users a generated nats config declares, and the credentials of its link to the parent. */
@@ -42,9 +44,12 @@ describe('deploy:config', () => {
         const app = services[serviceHost(service, node.code)]!;
         expect(app.command).toEqual(['node', `dist/apps/${service}/src/main.js`]);
         expect(app.environment?.['NODE_CODE']).toBe(node.code);
+        // Docker waits longer than the service's own grace period before it kills it.
+        expect(app.stop_grace_period).toBe(STOP_GRACE_PERIOD);
       }
     }
     expect(Object.keys(services).filter((name) => name.startsWith('nats-'))).toHaveLength(FEDERATION.length);
+    expect(Number.parseInt(STOP_GRACE_PERIOD, 10) * 1000).toBeGreaterThan(platformConfig('stations', {}).shutdownGraceMs!);
   });
 
   it("points every service at its own node's nats-server, and the dashboard at its own node's services", () => {
@@ -56,7 +61,7 @@ describe('deploy:config', () => {
     }
     for (const node of FEDERATION) {
       const env = services[serviceHost('dashboard', node.code)]!.environment!;
-      for (const app of ['stations', 'membership', 'wishes', 'dispatch'] as const) {
+      for (const app of ['stations', 'membership', 'wishes', 'dispatch', 'notify', 'jobs'] as const) {
         expect(env[`${app.toUpperCase()}_URL`]).toBe(`http://${serviceHost(app, node.code)}:${CONTAINER.httpPort}`);
       }
       expect(env['CHILD_DASHBOARDS']!.split(',').filter(Boolean).map((link) => link.split('=')[0])).toEqual(childrenOf(FEDERATION, node.code).map((child) => child.code));

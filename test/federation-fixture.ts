@@ -1,6 +1,13 @@
-import { signToken } from '@ws/kernel';
 import { createTestDatabase, type TestDatabase } from '@ws/testing';
-import { type FederationNodeSpec, type NatsFederation, startNatsFederation as startNats, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
+import {
+  type FederationNodeSpec,
+  type NatsFederation,
+  type NatsFederationOptions,
+  startNatsFederation as startNats,
+  startServiceProcess,
+  type ServiceProcess,
+} from '@ws/testing/service-process';
 
 export type { NatsFederation };
 
@@ -21,11 +28,9 @@ export const FAULT_TOPOLOGY: FederationNodeSpec[] = [
   { code: DISTRICTS[1], parent: CITY },
 ];
 
-export const FEDERATION_JWT_SECRET = 'federation-faults-secret-0123456789';
-
 /** Every node's nats-server and streams (@ws/testing/federation); a failed start removes what it started. */
-export function startNatsFederation(topology: FederationNodeSpec[] = FAULT_TOPOLOGY): Promise<NatsFederation> {
-  return startNats(topology);
+export function startNatsFederation(topology: FederationNodeSpec[] = FAULT_TOPOLOGY, options: NatsFederationOptions = {}): Promise<NatsFederation> {
+  return startNats(topology, options);
 }
 
 export interface StationsNode {
@@ -43,9 +48,9 @@ export async function startStationsNode(federation: NatsFederation, code: string
       NODE_CODE: code,
       NATS_URL: federation.nats.get(code)!.url,
       PG_DATABASE: database.name,
-      JWT_SECRET: FEDERATION_JWT_SECRET,
       ...env,
     });
+    await announceTestKey(federation.nats.get(code)!.url, code);
     return {
       code,
       service,
@@ -61,14 +66,15 @@ export async function startStationsNode(federation: NatsFederation, code: string
   }
 }
 
-export function officerToken(code: string): Promise<string> {
+/** A token of the node's own officer (its test key is announced when its stations service starts). */
+export function nodeOfficerToken(code: string): Promise<string> {
   const role = code.length === 2 ? 'province_officer' : code.length === 4 ? 'city_officer' : 'district_officer';
-  return signToken(FEDERATION_JWT_SECRET, { subject: `officer-${code}`, role, node: code });
+  return officerToken(code, { subject: `officer-${code}`, role });
 }
 
 /** Registers `count` open-24h stations at a district; their ids. */
 export async function registerStations(node: StationsNode, count: number): Promise<string[]> {
-  const token = await officerToken(node.code);
+  const token = await nodeOfficerToken(node.code);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const response = await fetch(`${node.service.base}/stations`, {

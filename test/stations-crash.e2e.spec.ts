@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { signToken } from '@ws/kernel';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
+import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { freePort, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 
-const SECRET = 'crash-test-secret-0123456789abcdef';
 const CLIENTS = 24;
 
 /**
@@ -23,7 +22,7 @@ describe('stations: killed mid check-in load', () => {
   beforeAll(async () => {
     database = await createTestDatabase('crash');
     port = await freePort();
-    env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, JWT_SECRET: SECRET };
+    env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}` };
   });
 
   afterAll(async () => {
@@ -37,7 +36,8 @@ describe('stations: killed mid check-in load', () => {
 
   it('keeps every accepted check-in exactly once across a kill -9', async () => {
     service = await startServiceProcess('stations', env, port);
-    const token = await signToken(SECRET, { subject: 'crash-test', role: 'district_officer', node: code });
+    await announceTestKey(NATS_URL, code);
+    const token = await officerToken(code, { subject: 'crash-test', role: 'district_officer' });
     const registered = await fetch(`${service.base}/stations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

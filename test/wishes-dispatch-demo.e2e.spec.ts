@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import type { OfficerTokenMinter } from '@ws/kernel';
 import { NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { loadDispatchDemo, serveDemoInvitations } from '../apps/dispatch/src/demo/load-dispatch-demo';
 import { finishWishesDemo, loadWishesDemo, startWishTrickle } from '../apps/wishes/src/demo/load-wishes-demo';
@@ -19,13 +18,9 @@ interface Figure {
 describe('wishes and dispatch demo loaders (built processes, real Postgres and NATS)', () => {
   let cluster: LoopCluster;
   let stations: DemoStation[];
-  let options: { districtCode: string; jwtSecret: string; stations: DemoStation[] };
+  let options: { districtCode: string; officerTokens: OfficerTokenMinter; stations: DemoStation[] };
 
   beforeAll(async () => {
-    if (!process.env['WS_E2E_SKIP_BUILD']) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-    }
     cluster = new LoopCluster({ nodeCode: testNodeCode(), pgUrl: PG_URL, natsUrl: NATS_URL });
     await cluster.start('wishes');
     await cluster.start('dispatch');
@@ -35,7 +30,7 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
       ...(await Promise.all([1, 2].map((i) => cluster.registerStation({ streetCode: cluster.otherStreet, communityCode: `${cluster.otherStreet}00${i}`, name: `二街社区微站${i}号` })))),
     ];
     stations = announced.map((s) => ({ stationId: s.stationId, streetCode: s.streetCode, communityCode: s.communityCode, tier: s.tier, location: s.location }));
-    options = { districtCode: cluster.node.code, jwtSecret: cluster.jwtSecret, stations };
+    options = { districtCode: cluster.node.code, officerTokens: cluster.officerTokens, stations };
   }, 300_000);
 
   afterAll(async () => {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { StationRegistered } from '@ws/contracts';
 import { NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
@@ -24,10 +22,6 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
   let station: StationRegistered['data'];
 
   beforeAll(async () => {
-    if (!process.env['WS_E2E_SKIP_BUILD']) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-    }
     cluster = new LoopCluster({
       nodeCode: testNodeCode(),
       pgUrl: PG_URL,

@@ -1,12 +1,26 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { officerTokenMinter } from '@ws/kernel';
 import { loadStationsDemo } from './demo-data';
+import { signingKeyFileAt, signingKeyIn } from './dev-secrets';
+import { announceSigningKey } from './node-keys';
 
-/** `node dist/tools/demo-cli.js --api http://stations:3000 --node 330802`: demo stations for one district (docker compose's loader). */
+/**
+ * `node dist/tools/demo-cli.js --api http://stations:3000 --node 330802 --nats nats://nats-330802:4222
+ * --issuer <node origin>/oidc`: demo stations for one district (docker compose's loader). It signs
+ * as the district's officer with the key in IDENTITY_SIGNING_KEY_FILE (made there if missing, as
+ * the identity service would) and announces that key on the node's DIR stream first.
+ */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { api: { type: 'string' }, node: { type: 'string' }, scale: { type: 'string', default: '1' } } });
-  if (!values.api || !values.node) throw new Error('usage: demo-cli --api <stations URL> --node <district code> [--scale 1]');
-  const secret = process.env['JWT_SECRET'] ?? 'waystation-dev-secret-change-me';
-  const demo = await loadStationsDemo(values.api, values.node, secret, Number(values.scale));
+  const { values } = parseArgs({ options: { api: { type: 'string' }, node: { type: 'string' }, nats: { type: 'string' }, issuer: { type: 'string' }, scale: { type: 'string', default: '1' } } });
+  const keyFile = process.env['IDENTITY_SIGNING_KEY_FILE'];
+  if (!values.api || !values.node || !values.nats || !values.issuer || !keyFile) {
+    throw new Error('usage: IDENTITY_SIGNING_KEY_FILE=<file> demo-cli --api <stations URL> --node <district code> --nats <node NATS URL> --issuer <origin>/oidc [--scale 1]');
+  }
+  const file = signingKeyFileAt(keyFile, values.node);
+  const key = signingKeyIn(file, values.issuer);
+  await announceSigningKey(values.nats, values.node, key, statSync(file).mtime);
+  const demo = await loadStationsDemo(values.api, values.node, officerTokenMinter(key), Number(values.scale));
   process.stdout.write(`${values.node}: ${demo.stations.length} stations, ${demo.visits} visits\n`);
 }
 

@@ -1,4 +1,4 @@
-import { seededRandom, signToken } from '@ws/kernel';
+import { seededRandom, type OfficerTokenMinter } from '@ws/kernel';
 import { call, planStations, profileOf } from './demo-data';
 
 /**
@@ -51,8 +51,8 @@ export function densityCsv(points: DensityPoint[]): string {
  * Imports the heat map into a node's coverage read model (reference data, not events: each
  * node holds the cells of its whole subtree, so a city gets its districts' points together).
  */
-export async function importWorkerDensity(stationsApi: string, nodeCode: string, points: DensityPoint[], jwtSecret: string): Promise<{ imported: number; workers: number }> {
+export async function importWorkerDensity(stationsApi: string, nodeCode: string, points: DensityPoint[], officerTokens: OfficerTokenMinter): Promise<{ imported: number; workers: number }> {
   const role = nodeCode.length === 2 ? 'province_officer' : nodeCode.length === 4 ? 'city_officer' : 'district_officer';
-  const token = await signToken(jwtSecret, { subject: 'demo-loader', role, node: nodeCode });
+  const token = await officerTokens({ subject: 'demo-loader', role, node: nodeCode });
   return call(stationsApi, '/coverage/cells', token, { csv: densityCsv(points) });
 }

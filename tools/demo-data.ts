@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
-import { seededRandom, signToken } from '@ws/kernel';
+import { seededRandom, type OfficerTokenMinter } from '@ws/kernel';
 
 /**
  * Demo stations and visits for one district, in the proportions the seeds report (scaled):
@@ -27,7 +27,10 @@ export const DISTRICT_PROFILES: Record<string, DistrictProfile> = {
 };
 
 const DEFAULT_PROFILE: DistrictProfile = DISTRICT_PROFILES['330802']!;
-const OCCUPATION_WEIGHTS: Array<[string, number]> = [['rider', 40], ['courier', 25], ['sanitation', 15], ['ride_hail_driver', 10], ['truck_driver', 5], ['other', 5]];
+const OCCUPATION_WEIGHTS: Array<[string, number]> = [
+  ['rider', 38], ['courier', 24], ['sanitation', 13], ['ride_hail_driver', 9], ['truck_driver', 5],
+  ['taxi_driver', 3], ['city_management', 2], ['auxiliary_police', 1], ['domestic_worker', 2], ['care_worker', 1], ['other', 2],
+];
 const BASE_FACILITIES = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'first_aid_kit', 'toilet'];
 
 export function profileOf(districtCode: string): DistrictProfile {
@@ -145,9 +148,9 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
 }
 
 /** Registers the district's stations through the API (as a district officer), backfills a week of visits, upgrades a few. */
-export async function loadStationsDemo(stationsApi: string, districtCode: string, jwtSecret: string, scale = 1, visitsScale = scale): Promise<DemoResult> {
+export async function loadStationsDemo(stationsApi: string, districtCode: string, officerTokens: OfficerTokenMinter, scale = 1, visitsScale = scale): Promise<DemoResult> {
   const profile = profileOf(districtCode);
-  const token = await signToken(jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: districtCode });
+  const token = await officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
   await adoptStandard(stationsApi, token, profile.standard);
   const plans = planStations(districtCode, scale);
   const stations = await inBatches(plans, IN_FLIGHT, async ({ body, reviewScores }) => {

@@ -1,4 +1,5 @@
 import { divisionName } from '@ws/contracts';
+import type { OfficerTokenMinter } from '@ws/kernel';
 import { loadDispatchDemo, serveDemoInvitations } from '../apps/dispatch/src/demo/load-dispatch-demo';
 import { finishWishesDemo, loadWishesDemo, startWishTrickle } from '../apps/wishes/src/demo/load-wishes-demo';
 import type { DemoStation } from './demo-data';
@@ -13,7 +14,8 @@ export interface LoopDemo {
   wishesUrl: string;
   dispatchUrl: string;
   districtCode: string;
-  jwtSecret: string;
+  /** Signs the loaders' officer tokens with the district's key. */
+  officerTokens: OfficerTokenMinter;
   stations: DemoStation[];
   /** Multiplies wishes and reports (1 = three wishes per community micro-station). */
   wishes: number;
@@ -28,8 +30,8 @@ const asServiceStations = (stations: DemoStation[]) =>
 
 async function loadLoopDemo(demo: LoopDemo): Promise<string> {
   const stations = asServiceStations(demo.stations);
-  const dispatch = await loadDispatchDemo({ dispatchUrl: demo.dispatchUrl, districtCode: demo.districtCode, jwtSecret: demo.jwtSecret, stations, scale: demo.volunteers });
-  const wishes = await loadWishesDemo({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, jwtSecret: demo.jwtSecret, stations, scale: demo.wishes });
+  const dispatch = await loadDispatchDemo({ dispatchUrl: demo.dispatchUrl, districtCode: demo.districtCode, officerTokens: demo.officerTokens, stations, scale: demo.volunteers });
+  const wishes = await loadWishesDemo({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, officerTokens: demo.officerTokens, stations, scale: demo.wishes });
   return `${dispatch.volunteers} 志愿者 volunteers, ${dispatch.hoursRecorded} 班次工时 shifts served, ${wishes.wishes} 心愿 wishes (${wishes.decisions} 派单决定 decisions), ${wishes.reports} 随手拍 reports`;
 }
 
@@ -58,7 +60,7 @@ export function runLoopDemo(demo: LoopDemo, wishEveryMs: number, log: (line: str
       log(`${nameOf(demo)}: 心愿与派单演示就绪 wish and dispatch demo loaded in ${Math.round((Date.now() - started) / 1000)} s`);
     }
     if (!stopped && wishEveryMs > 0) {
-      stopTrickle = startWishTrickle({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, jwtSecret: demo.jwtSecret, stations: asServiceStations(demo.stations), everyMs: wishEveryMs });
+      stopTrickle = startWishTrickle({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, officerTokens: demo.officerTokens, stations: asServiceStations(demo.stations), everyMs: wishEveryMs });
     }
   };
   play().catch((error: unknown) => {
@@ -71,7 +73,7 @@ export function runLoopDemo(demo: LoopDemo, wishEveryMs: number, log: (line: str
 }
 
 async function answerAll(demo: LoopDemo, log: (line: string) => void): Promise<void> {
-  const served = await serveDemoInvitations({ dispatchUrl: demo.dispatchUrl, districtCode: demo.districtCode, jwtSecret: demo.jwtSecret });
-  const answered = await finishWishesDemo({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, jwtSecret: demo.jwtSecret, stations: asServiceStations(demo.stations), scale: demo.wishes });
+  const served = await serveDemoInvitations({ dispatchUrl: demo.dispatchUrl, districtCode: demo.districtCode, officerTokens: demo.officerTokens });
+  const answered = await finishWishesDemo({ wishesUrl: demo.wishesUrl, districtCode: demo.districtCode, officerTokens: demo.officerTokens, stations: asServiceStations(demo.stations), scale: demo.wishes });
   log(`${nameOf(demo)}: 派单 ${served.accepted} accepted, ${served.completed} completed; ${answered.confirmed} 心愿确认 confirmed, ${answered.reopened} reopened`);
 }

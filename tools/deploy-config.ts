@@ -28,15 +28,32 @@ const publicDashboardUrl = (node: TopologyNode) => `http://\${WAYSTATION_PUBLIC_
 
 const IMAGE = 'waystation:dev';
 const BUILD = { context: '.', dockerfile: 'deploy/Dockerfile' };
-const JWT_SECRET = '${JWT_SECRET:-waystation-dev-secret-change-me}';
-/** Secrets a service reads, passed through from the environment when set (the services warn and use development keys otherwise). */
+/** Where a node's officers' signing key lives (its identity service's secret store; the demo loader makes it if missing). */
+const IDENTITY_KEY_DIR = '/var/lib/waystation/identity';
+const identityVolume = (code: string) => `identity-${code}`;
+/**
+ * Secrets (and notify's gateway settings) a service reads, passed through from the environment. The image
+ * sets NODE_ENV=production, where a service refuses to start on a missing secret or a development value,
+ * naming the variable (notify's gateways stay off unless set).
+ */
 const SERVICE_SECRETS: Record<DataService, string[]> = {
-  stations: [],
+  stations: ['STATION_LINK_SECRET', 'LEGAL_AID_VAULT_KEY'],
   membership: ['PII_MASTER_KEY', 'PII_HMAC_KEY'],
-  wishes: ['WISHES_VAULT_KEY', 'WISHES_AUTHOR_SECRET'],
-  dispatch: ['VAULT_KEY'],
+  wishes: ['WISHES_VAULT_KEY', 'WISHES_AUTHOR_SECRET', 'PHOTO_URL_SECRET'],
+  dispatch: ['VAULT_KEY', 'VOLUNTEER_TOKEN_SECRET', 'PHOTO_URL_SECRET'],
+  // The signing key is a file (a private Ed25519 JWK) mounted into the container; the path names it.
+  identity: ['IDENTITY_SIGNING_KEY_FILE', 'IDENTITY_COOKIE_SECRET', 'IDENTITY_VAULT_KEY', 'IDENTITY_INITIAL_ACCOUNTS_FILE', 'IDENTITY_TOTP_STATION_MANAGERS'],
+  jobs: ['JOBS_VAULT_KEY', 'JOBS_SESSION_SECRET'],
+  notify: [
+    'NOTIFY_VAULT_KEY', 'SMS_GATEWAY', 'SMS_ENDPOINT', 'SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_CODES',
+    'WECHAT_GATEWAY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TEMPLATE_IDS', 'PUSH_GATEWAY', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT', 'NOTIFY_DEV_BOX',
+  ],
 };
-/** 24 services share the one Postgres. */
+/** Photos of a node's wishes service and its volunteers' proof photos (a local folder each by default; PHOTO_STORE=s3 moves them to MinIO / OSS). */
+const PHOTO_DIR = '/var/lib/waystation/photos';
+const PHOTO_SERVICES: readonly DataService[] = ['wishes', 'dispatch'];
+const photosVolume = (service: DataService, code: string) => (service === 'wishes' ? `photos-${code}` : `${service}-photos-${code}`);
+/** 42 services (seven a node, six nodes) share the one Postgres: 42 × (pool 3 + 1 session) = 168 of its 200 connections. */
 const POOL_PER_SERVICE = '3';
 
 export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode, credentials: FederationCredentials): string {
@@ -63,6 +80,11 @@ export interface ComposeFile {
 }
 
 const healthy = { condition: 'service_healthy' };
+/**
+ * Docker's SIGKILL after SIGTERM comes 10 s later by default; a service takes up to its
+ * SHUTDOWN_GRACE_MS (20 s) to finish requests, drain the outbox and release its leases.
+ */
+export const STOP_GRACE_PERIOD = '25s';
 const httpHealthcheck = {
   test: ['CMD', 'node', '-e', `fetch('http://localhost:${CONTAINER.httpPort}/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))`],
   interval: '5s',
@@ -88,6 +110,8 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
       healthcheck: { test: ['CMD', 'wget', '-qO-', `http://localhost:${CONTAINER.monitorPort}/healthz?js-enabled-only=true`], interval: '5s', retries: 12 },
     };
     volumes[natsHost(node.code)] = {};
+    for (const service of PHOTO_SERVICES) volumes[photosVolume(service, node.code)] = {};
+    volumes[identityVolume(node.code)] = {};
   }
   services['streams'] = {
     image: IMAGE,
@@ -101,8 +125,9 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     services[`demo-${node.code}`] = {
       image: IMAGE,
       build: BUILD,
-      command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code],
-      environment: { JWT_SECRET },
+      command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code, '--nats', natsUrl(node.code), '--issuer', `${publicDashboardUrl(node)}/oidc`],
+      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk` },
+      volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`],
       profiles: ['demo'],
       depends_on: { [serviceHost('stations', node.code)]: healthy },
     };
@@ -127,14 +152,19 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
         ...common,
         PG_URL: 'postgres://postgres@postgres:5432/postgres',
         PG_POOL_MAX: POOL_PER_SERVICE,
-        JWT_SECRET,
         // The demo loader sends a week of check-ins at once.
         THROTTLE_PER_MINUTE: '${THROTTLE_PER_MINUTE:-100000}',
         ...Object.fromEntries(SERVICE_SECRETS[service].map((name) => [name, null])),
+        ...(service === 'stations' ? { WAYSTATION_PUBLIC_HOST: publicDashboardUrl(node) } : {}),
+        ...(PHOTO_SERVICES.includes(service) ? { PHOTO_DIR: PHOTO_DIR } : {}),
+        // Links in messages and the code SMS lead to the node's public front.
+        ...(service === 'notify' ? { PUBLIC_ORIGIN: publicDashboardUrl(node) } : {}),
       },
+      ...(PHOTO_SERVICES.includes(service) ? { volumes: [`${photosVolume(service, node.code)}:${PHOTO_DIR}`] } : {}),
       ports: [`${portOf(node, SERVICE_PORT_OFFSETS[service])}:${CONTAINER.httpPort}`],
       depends_on: startsAfter,
       healthcheck: httpHealthcheck,
+      stop_grace_period: STOP_GRACE_PERIOD,
     };
   }
   const children = childrenOf(topology, node.code).map((child) => `${child.code}=${publicDashboardUrl(child)}`);
@@ -146,11 +176,13 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
       ...common,
       ...Object.fromEntries(DATA_SERVICES.map((service) => [`${service.toUpperCase()}_URL`, serviceUrl(service, node.code)])),
       CHILD_DASHBOARDS: children.join(','),
+      WAYSTATION_PUBLIC_HOST: publicDashboardUrl(node),
       ...(node.parent ? { PARENT_DASHBOARD: `${node.parent}=${publicDashboardUrl(byCode(topology, node.parent))}` } : {}),
     },
     ports: [`${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}:${CONTAINER.httpPort}`],
     depends_on: { ...startsAfter, ...Object.fromEntries(DATA_SERVICES.map((service) => [serviceHost(service, node.code), { condition: 'service_started' }])) },
     healthcheck: httpHealthcheck,
+    stop_grace_period: STOP_GRACE_PERIOD,
   };
   return services;
 }
@@ -158,7 +190,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
 const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topology.ts; do not edit by hand.
 # The three-level federation: 浙江 33 ← 衢州 3308 ← 柯城 330802, 浙江 33 ← 嘉兴 3304 ← 海盐 330424 / 南湖 330402.
 # One nats-server per node (deploy/nats/<code>.conf: JetStream domain, leafnode users of its
-# children, authenticated link to its parent), one Postgres, the five services of every node on
+# children, authenticated link to its parent), one Postgres, the seven services of every node on
 # the host ports of npm start (dashboard of 浙江 at http://127.0.0.1:4100/), and a one-shot that
 # creates the nodes' streams before the services start.
 #   docker compose up -d

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams } from '@ws/messaging';
+import { ensureNodeStreams, evtMaxBytesFor } from '@ws/messaging';
 import { childrenOf, FEDERATION, TopologyNode } from './topology';
 
 const ATTEMPTS = 120;
@@ -45,6 +45,7 @@ async function ensureStreams(node: TopologyNode, url: string): Promise<void> {
     await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {
       children: childrenOf(FEDERATION, node.code).map((child) => ({ code: child.code })),
       ...(node.parent ? { parent: { code: node.parent } } : {}),
+      evtMaxBytes: evtMaxBytesFor(nodeFromCode(node.code)),
     });
   } finally {
     await nc.close();

@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import { Launch } from './node-launch';
 import { LAUNCH_OPTIONS, launchSettings } from './node-settings';
 import { assertBuilt } from './node-services';
-import { bringUp, describeNode } from './node-up';
+import { bringUp, describeNode, landingUrlOf } from './node-up';
 import { logDir } from './processes';
 import { byCode, TopologyNode } from './topology';
 
 const USAGE = `usage:
-  npm run node -- up --code <GB/T 2260 code> [--parent <code>] [--no-demo] [--topology federation|chain] [--first-slot N] [--db-prefix p_]
+  npm run node -- up --code <GB/T 2260 code> [--parent <code>] [--no-demo] [--topology federation|chain|district] [--first-slot N] [--db-prefix p_]
       one node of the topology (tools/topology.ts): its nats-server with the leafnode link to its
       parent's, its streams, its four services and its dashboard, demo data at a district; Ctrl-C stops it
   npm run node -- config
@@ -34,13 +34,13 @@ async function up(args: string[]): Promise<void> {
     const node = nodeOfTopology(settings.federation.topology, values.code, values.parent);
     assertBuilt();
     const started = Date.now();
-    await bringUp(launch, settings.federation, [node], {
+    const [demo] = await bringUp(launch, settings.federation, [node], {
       demo: values['no-demo'] ? null : settings.demo,
       checkinsPerSecond: settings.checkinsPerSecond,
       wishEveryMs: settings.wishEveryMs,
       log: (line) => process.stdout.write(`${line}\n`),
     });
-    process.stdout.write(`${describeNode(node)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: ${logDir()}/\n`);
+    process.stdout.write(`${describeNode(node, demo ? await landingUrlOf(settings.federation, demo) : undefined)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: ${logDir()}/\n`);
   } catch (error) {
     if (launch.isStopping) return;
     process.stderr.write(`node up failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,10 +1,12 @@
 import { divisionName } from '@ws/contracts';
-import { signToken } from '@ws/kernel';
+import { loadJobsDemo } from '../apps/jobs/src/demo/load-jobs-demo';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
 import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
 import { importWorkerDensity, workerDensity } from './demo-coverage';
 import { adoptStandard, DemoStation, loadStationsDemo, profileOf } from './demo-data';
+import { loadWorkRecordsDemo } from './demo-records';
 import { LoopDemo } from './demo-loop';
+import { nodeOfficerTokens } from './node-keys';
 import { FederationSettings, serviceUrl } from './node-services';
 import { childrenOf, isLeaf, TopologyNode } from './topology';
 
@@ -49,22 +51,34 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
   if (!isLeaf(settings.topology, node)) {
     await ensureOwnStandard(settings, node);
     const children = childrenOf(settings.topology, node.code).map((child) => child.code);
-    const issued = await issueDemoDirectives(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, children);
+    const issued = await issueDemoDirectives(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), children);
     if (issued.length > 0) log(`${divisionName(node.code) ?? node.code} (${node.code}): ${issued.length} 指令 directives issued`);
     return { node, stationIds: [], loop: null };
   }
   const label = `${divisionName(node.code) ?? node.code} (${node.code})`;
   const [stations] = await Promise.all([ensureStations(settings, node, scale, log, label), ensureMembers(settings, node, scale, log, label)]);
+  await ensureWorkRecords(node, stations, log, label);
+  await ensureJobs(node, stations, log, label);
   const loop: LoopDemo = {
     wishesUrl: serviceUrl(node, 'wishes'),
     dispatchUrl: serviceUrl(node, 'dispatch'),
     districtCode: node.code,
-    jwtSecret: settings.jwtSecret,
+    officerTokens: nodeOfficerTokens(node),
     stations,
     wishes: scale.wishes,
     volunteers: scale.volunteers,
   };
   return { node, stationIds: stations.map((s) => s.id), loop };
+}
+
+/** A year of the district's work (activities, welfare, programmes, funds, legal aid), once: a node with programmes keeps what it has. */
+async function ensureWorkRecords(node: TopologyNode, stations: DemoStation[], log: Log, label: string): Promise<void> {
+  const stationsApi = serviceUrl(node, 'stations');
+  if ((await getJson(`${stationsApi}/programmes?limit=1`)).items.length > 0 || stations.length === 0) return;
+  const started = Date.now();
+  const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
+  const records = await loadWorkRecordsDemo(stationsApi, node.code, token, stations);
+  log(`${label}: ${records.activities} 活动, ${records.handouts} 关爱物资发放, ${records.deliveries} 民生实事服务, ${records.budgets} 经费预算, ${records.legalCases} 法律援助案件 in ${seconds(started)}`);
 }
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -90,7 +104,7 @@ async function ensureStations(settings: FederationSettings, node: TopologyNode, 
     return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.street_code, communityCode: s.community_code, location: { lng: s.lng, lat: s.lat } }));
   }
   const started = Date.now();
-  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, settings.jwtSecret, scale.stations, scale.visits);
+  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits);
   log(`${label}: ${demo.stations.length} 驿站 stations (${demo.upgraded} upgraded), ${demo.visits} 到访 visits (7 days) in ${seconds(started)}`);
   return demo.stations;
 }
@@ -107,7 +121,7 @@ async function ensureOwnStandard(settings: FederationSettings, node: TopologyNod
   const standard = OWN_STANDARDS[node.code];
   if (!standard) return;
   const role = node.code.length === 2 ? 'province_officer' : 'city_officer';
-  const token = await signToken(settings.jwtSecret, { subject: 'demo-loader', role, node: node.code });
+  const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role, node: node.code });
   await adoptStandard(serviceUrl(node, 'stations'), token, standard);
 }
 
@@ -115,16 +129,33 @@ async function ensureWorkerDensity(settings: FederationSettings, node: TopologyN
   const coverage = await getJson(`${serviceUrl(node, 'stations')}/coverage?limit=1`);
   if (coverage.totalWorkers > 0) return;
   const points = leaves.flatMap((leaf) => workerDensity(leaf.code, scale.stations));
-  await importWorkerDensity(serviceUrl(node, 'stations'), node.code, points, settings.jwtSecret);
+  await importWorkerDensity(serviceUrl(node, 'stations'), node.code, points, nodeOfficerTokens(node));
 }
 
 /** Districts enrol members in proportion to their workers, 柯城 being the seeds' 8 700. */
+/** 零工之家 at a district: an approved company and householder, four postings around its first station, a seeker nearby. */
+async function ensureJobs(node: TopologyNode, stations: DemoStation[], log: Log, label: string): Promise<void> {
+  const station = stations[0];
+  if (!station) return;
+  const since = Date.now();
+  const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
+  const result = await loadJobsDemo({
+    jobsUrl: serviceUrl(node, 'jobs'),
+    notifyUrl: serviceUrl(node, 'notify'),
+    nodeCode: node.code,
+    streetCode: station.streetCode,
+    around: station.location,
+    officerToken: token,
+  });
+  if (!result.skipped) log(`${label}: 零工之家 ${result.postings} postings, ${result.seekers} seeker (${seconds(since)})`);
+}
+
 async function ensureMembers(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<void> {
   const api = serviceUrl(node, 'membership');
   const stats = await getJson(`${api}/members/stats?by=union`);
   if (Object.values(stats.totals as Record<string, number>).some((n) => n > 0)) return;
   const factor = scale.members * (profileOf(node.code).workers / profileOf('330802').workers);
-  const token = await signToken(settings.jwtSecret, { subject: 'demo-loader', role: 'district_officer', node: node.code });
+  const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
   // Made-up people of different districts never share an index (an ID number).
   const personOffset = (Number(node.code) % 1000) * 100_000;
   const started = Date.now();
@@ -147,7 +178,7 @@ export function acknowledgeWhenReceived(settings: FederationSettings, node: Topo
   const timer = setInterval(() => {
     tries += 1;
     if (tries >= ACKNOWLEDGE_TRIES) clearInterval(timer);
-    acknowledgeDemoDirectives(serviceUrl(node, 'stations'), node.code, settings.jwtSecret)
+    acknowledgeDemoDirectives(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node))
       .then((count) => {
         if (count > 0) {
           clearInterval(timer);

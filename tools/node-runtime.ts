@@ -2,10 +2,11 @@ import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams } from '@ws/messaging';
+import { ensureNodeStreams, evtMaxBytesFor } from '@ws/messaging';
 import { natsStoreExists, natsUrlOf, startNatsNode } from './nats-node';
 import { Managed } from './processes';
-import { connectionsPerService, databaseName, FederationSettings } from './node-services';
+import { databaseName, FederationSettings } from './node-services';
+import { checkConnectionBudget } from './postgres-budget';
 import { childrenOf, DATA_SERVICES, TopologyNode } from './topology';
 
 export interface NodeNats {
@@ -60,22 +61,22 @@ async function emptyDatabase(settings: FederationSettings, admin: Client, name: 
 }
 
 /**
- * Says so up front when Postgres cannot take the services' connections: otherwise a service
- * dies at start with "too many clients" and takes the launch with it.
+ * Refuses up front a launch Postgres cannot take (max_connections less the reserved slots):
+ * otherwise a service dies mid-start with "too many clients" and takes the launch with it. One
+ * that fits only once others let go of their connections is a warning.
  */
 export async function checkPostgresCapacity(settings: FederationSettings, nodes: TopologyNode[], log: (line: string) => void): Promise<void> {
   const client = new Client({ connectionString: settings.pgUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ max: number; used: number }>(
-      `select current_setting('max_connections')::int as max, (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as used`,
+    const { rows } = await client.query<{ max: number; reserved: number; used: number }>(
+      `select current_setting('max_connections')::int as max,
+              current_setting('superuser_reserved_connections')::int + coalesce(current_setting('reserved_connections', true)::int, 0) as reserved,
+              (select count(*)::int from pg_stat_activity where backend_type = 'client backend') - 1 as used`,
     );
-    const needed = nodes.length * DATA_SERVICES.length * connectionsPerService(settings);
-    const { max, used } = rows[0]!;
-    if (used + needed > max) {
-      log(`注意 warning: the services need up to ${needed} Postgres connections, ${max - used} of max_connections ${max} are free ` +
-        `(raise it: ALTER SYSTEM SET max_connections = 200, then restart Postgres)`);
-    }
+    const verdict = checkConnectionBudget({ nodes: nodes.length, servicesPerNode: DATA_SERVICES.length, poolPerService: settings.poolPerService }, rows[0]!);
+    if (verdict.refusal) throw new Error(verdict.refusal);
+    if (verdict.warning) log(verdict.warning);
   } finally {
     await client.end();
   }
@@ -107,6 +108,7 @@ async function ensureStreamsOnce(settings: FederationSettings, node: TopologyNod
     await ensureNodeStreams(jsm, nodeFromCode(node.code), {
       children: childrenOf(settings.topology, node.code).map((child) => ({ code: child.code })),
       ...(node.parent ? { parent: { code: node.parent } } : {}),
+      evtMaxBytes: evtMaxBytesFor(nodeFromCode(node.code)),
     });
   } finally {
     await nc.close();

@@ -11,6 +11,13 @@ describe('launchSettings', () => {
     expect(settings.federation.poolPerService).toBe(1);
     expect(settings.demo).toEqual(DEFAULT_DEMO_SCALE);
     expect(settings.checkinsPerSecond).toBe(2);
+    expect(settings.federation.profile).toBe('compact');
+  });
+
+  it('runs each service in its own process when asked (--profile, or WS_NODE_PROFILE)', () => {
+    expect(launchSettings({ ...ARGS, profile: 'separate' }, {}).federation.profile).toBe('separate');
+    expect(launchSettings(ARGS, { WS_NODE_PROFILE: 'separate' }).federation.profile).toBe('separate');
+    expect(launchSettings({ ...ARGS, profile: 'compact' }, { WS_NODE_PROFILE: 'separate' }).federation.profile).toBe('compact');
   });
 
   it('takes a second federation beside it: another block, a database prefix, no trickles', () => {
@@ -29,6 +36,7 @@ describe('launchSettings', () => {
     [{ ...ARGS, 'db-prefix': 'Drop;' }, {}, /--db-prefix/],
     [ARGS, { DEMO_MEMBERS_SCALE: 'lots' }, /DEMO_MEMBERS_SCALE/],
     [ARGS, { DEMO_VISITS_SCALE: '-1' }, /DEMO_VISITS_SCALE/],
+    [{ ...ARGS, profile: 'one-big-process' }, {}, /--profile/],
   ])('refuses %j %j', (args, env, message) => {
     expect(() => launchSettings(args, env)).toThrow(message);
   });

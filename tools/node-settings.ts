@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_SCALE, DemoScale } from './node-demo';
-import { DEFAULT_POOL_PER_SERVICE, FederationSettings } from './node-services';
+import { DEFAULT_POOL_PER_SERVICE, FederationSettings, NODE_PROFILES, NodeProfile } from './node-services';
 import { onSlots, TOPOLOGIES, TopologyName, TopologyNode } from './topology';
 
 /**
  * The launcher options shared by `npm start` and `npm run node`:
- *   --topology federation|chain   the six-node federation (default) or one node per level
+ *   --topology federation|chain|district   the six-node federation (default), one node per level, or 柯城 alone
  *   --first-slot N                port blocks from 4100 + 100·N (a second federation beside npm start's)
  *   --db-prefix p_                database names p_n<code>_<service>
- * and the environment: PG_URL, JWT_SECRET, PG_POOL_MAX (per service), DEMO_CHECKINS_PER_SECOND,
+ *   --profile compact|separate    each node's services in one process (default) or a process each (WS_NODE_PROFILE)
+ * and the environment: PG_URL, PG_POOL_MAX (per service), DEMO_CHECKINS_PER_SECOND,
  * DEMO_WISH_EVERY_MS (0: no new wishes), DEMO_VISITS_SCALE, DEMO_MEMBERS_SCALE, DEMO_WISHES_SCALE,
  * DEMO_VOLUNTEERS_SCALE, and WS_RUN_DIR (nats stores and logs; default .run in the working
  * directory, see tools/processes.ts).
@@ -17,6 +18,7 @@ export const LAUNCH_OPTIONS = {
   topology: { type: 'string', default: 'federation' },
   'first-slot': { type: 'string', default: '0' },
   'db-prefix': { type: 'string', default: '' },
+  profile: { type: 'string' },
 } as const;
 
 export interface LaunchSettings {
@@ -26,7 +28,7 @@ export interface LaunchSettings {
   wishEveryMs: number;
 }
 
-export function launchSettings(values: { topology: string; 'first-slot': string; 'db-prefix': string }, env: NodeJS.ProcessEnv = process.env): LaunchSettings {
+export function launchSettings(values: { topology: string; 'first-slot': string; 'db-prefix': string; profile?: string }, env: NodeJS.ProcessEnv = process.env): LaunchSettings {
   if (!(values.topology in TOPOLOGIES)) throw new Error(`--topology must be one of ${Object.keys(TOPOLOGIES).join(', ')}`);
   if (!/^[a-z0-9_]*$/.test(values['db-prefix'])) throw new Error('--db-prefix: lower-case letters, digits and _ only');
   const topology: TopologyNode[] = onSlots(TOPOLOGIES[values.topology as TopologyName], Number(values['first-slot']));
@@ -34,9 +36,9 @@ export function launchSettings(values: { topology: string; 'first-slot': string;
     federation: {
       topology,
       pgUrl: env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      jwtSecret: env['JWT_SECRET'] ?? 'waystation-dev-secret-change-me',
       databasePrefix: values['db-prefix'],
       poolPerService: Number(env['PG_POOL_MAX'] ?? DEFAULT_POOL_PER_SERVICE),
+      profile: profileOf(values.profile ?? env['WS_NODE_PROFILE'] ?? 'compact'),
     },
     demo: {
       stations: DEFAULT_DEMO_SCALE.stations,
@@ -48,6 +50,11 @@ export function launchSettings(values: { topology: string; 'first-slot': string;
     checkinsPerSecond: Number(env['DEMO_CHECKINS_PER_SECOND'] ?? 2),
     wishEveryMs: Number(env['DEMO_WISH_EVERY_MS'] ?? 5000),
   };
+}
+
+function profileOf(value: string): NodeProfile {
+  if (!(NODE_PROFILES as readonly string[]).includes(value)) throw new Error(`--profile (WS_NODE_PROFILE) must be one of ${NODE_PROFILES.join(', ')}`);
+  return value as NodeProfile;
 }
 
 function scaleFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

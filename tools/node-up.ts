@@ -1,8 +1,10 @@
 import { divisionName } from '@ws/contracts';
 import { startCheckinTrickle } from './demo-data';
+import { assignDemoStation, describeDemoOfficers } from './dev-identity';
 import { natsUrlOf } from './nats-node';
 import { runLoopDemo } from './demo-loop';
 import { acknowledgeWhenReceived, DemoScale, loadNodeDemo, NodeDemo } from './node-demo';
+import { announceNodeSigningKey, nodeOfficerTokens } from './node-keys';
 import { Launch } from './node-launch';
 import { checkPostgresCapacity, ensureStreams, prepareDatabases, startNodeNats } from './node-runtime';
 import { FederationSettings, SERVICE_TITLES, serviceUrl, startNodeServices } from './node-services';
@@ -20,7 +22,7 @@ export interface UpOptions {
 /**
  * Brings up `nodes` (all of a federation, or one node of it): nats-servers, streams, services and
  * dashboards, then the demo data and the live trickles. Each phase runs for every node at once;
- * the 2-core machine is busiest while ~30 Node processes load, so nothing waits for a neighbour.
+ * the 2-core machine is busiest while the services load, so nothing waits for a neighbour.
  */
 export async function bringUp(launch: Launch, settings: FederationSettings, nodes: TopologyNode[], options: UpOptions): Promise<NodeDemo[]> {
   const phase = timer(options.log);
@@ -35,6 +37,8 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
   phase('nats-server');
   await Promise.all(nodes.map((node) => ensureStreams(settings, node)));
   phase('streams EVT/DIR');
+  // Before any service reads its trust store: the node's officers' key on its DIR stream.
+  await Promise.all(nodes.map((node) => announceNodeSigningKey(node)));
   // Each node's services start as soon as its own databases are there.
   const services = await Promise.all(
     nodes.map(async (node, index) => {
@@ -46,10 +50,19 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
   );
   phase('databases');
   await Promise.all(services.map((s) => s.ready));
-  phase(`${services.reduce((n, s) => n + s.processes.length, 0)} services and dashboards`);
+  phase(`services and dashboards (${settings.profile} profile, Node processes: ${services.reduce((n, s) => n + s.processes.length, 0)})`);
   if (!options.demo) return [];
   const scale = options.demo;
   const demo = await Promise.all(nodes.map((node) => loadNodeDemo(settings, node, scale, options.log)));
+  // The demo station manager manages a demo station (the same one at every start: the lowest id).
+  await Promise.all(
+    demo
+      .filter(({ stationIds }) => stationIds.length > 0)
+      .map(async ({ node, stationIds }) => {
+        const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
+        await assignDemoStation(node, serviceUrl(node, 'identity'), token, [...stationIds].sort()[0]!);
+      }),
+  );
   phase('demo data');
   for (const { node, stationIds, loop } of demo) {
     launch.onStop(acknowledgeWhenReceived(settings, node, options.log));
@@ -57,6 +70,18 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
     if (loop) launch.onStop(runLoopDemo(loop, options.wishEveryMs, options.log));
   }
   return demo;
+}
+
+/**
+ * The landing page of one of the node's stations, as its printed code carries it: asked of the
+ * stations service through the node's front (so it names the front's address), as an officer.
+ */
+export async function landingUrlOf(settings: FederationSettings, demo: NodeDemo): Promise<string | undefined> {
+  const [stationId] = demo.stationIds;
+  if (!stationId) return undefined;
+  const token = await nodeOfficerTokens(demo.node)({ subject: 'launcher', role: 'district_officer', node: demo.node.code });
+  const response = await fetch(`${serviceUrl(demo.node, 'dashboard')}/api/stations/stations/${stationId}/code`, { headers: { authorization: `Bearer ${token}` } });
+  return response.ok ? ((await response.json()) as { url: string }).url : undefined;
 }
 
 function timer(log: (line: string) => void): (what: string) => void {
@@ -70,13 +95,21 @@ function timer(log: (line: string) => void): (what: string) => void {
 
 const LEVEL_NAMES: Record<number, string> = { 2: '省', 4: '市', 6: '区县' };
 
-/** What a person needs to open: the dashboard, each service's API, OpenAPI and health. */
-export function describeNode(node: TopologyNode): string {
-  const lines = [`\n${divisionName(node.code) ?? node.code} (${node.code}, ${LEVEL_NAMES[node.code.length] ?? ''})`, `  看板 dashboard   ${serviceUrl(node, 'dashboard')}/`];
+/** What a person needs to open: the dashboard, the worker pages (and a station's landing page), each service's API, OpenAPI and health. */
+export function describeNode(node: TopologyNode, landingUrl?: string): string {
+  const lines = [
+    `\n${divisionName(node.code) ?? node.code} (${node.code}, ${LEVEL_NAMES[node.code.length] ?? ''})`,
+    `  看板 dashboard   ${serviceUrl(node, 'dashboard')}/`,
+    `  职工端 h5        ${serviceUrl(node, 'dashboard')}/h5/`,
+  ];
+  if (landingUrl) lines.push(`  扫码打卡 landing ${landingUrl}`);
   for (const service of DATA_SERVICES) {
     const base = serviceUrl(node, service);
     lines.push(`  ${SERVICE_TITLES[service].padEnd(16)} API ${base}   OpenAPI ${base}/docs   health ${base}/health`);
   }
+  lines.push(`  工作台 console    ${serviceUrl(node, 'dashboard')}/console/   (sign-in: ${serviceUrl(node, 'dashboard')}/oidc/)`);
+  lines.push(...describeDemoOfficers(node));
+  lines.push(`  消息盒子 (开发)   ${serviceUrl(node, 'dashboard')}/messages/   (what SMS, WeChat and push would have sent, codes included)`);
   lines.push(`  NATS             ${natsUrlOf(node)}`);
   return lines.join('\n');
 }

@@ -23,14 +23,15 @@ export interface Managed {
 /**
  * Each child gets its own process group (detached), so a Ctrl-C in the terminal reaches the
  * launcher only and the launcher decides the order: services first, nats-servers last. The
- * price is that the launcher must not leave without them: see killAllNow.
+ * price is that the launcher must not leave without them: see killAllNow. With `ipc`, the child
+ * can send the launcher messages (a compact node reporting a service that did not start).
  */
-export function startProcess(name: string, command: string, args: string[], env: Record<string, string>): Managed {
+export function startProcess(name: string, command: string, args: string[], env: Record<string, string>, options: { ipc?: boolean } = {}): Managed {
   const dir = logDir();
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { name, child, logFile };

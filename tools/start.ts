@@ -1,7 +1,7 @@
 import { Launch } from './node-launch';
 import { launchSettings, parseLaunchArgs } from './node-settings';
 import { assertBuilt } from './node-services';
-import { bringUp, describeNode } from './node-up';
+import { bringUp, describeNode, landingUrlOf } from './node-up';
 import { logDir } from './processes';
 
 /**
@@ -18,13 +18,16 @@ async function main(): Promise<void> {
     assertBuilt();
     const topology = settings.federation.topology;
     process.stdout.write(`启动 starting ${topology.length} nodes (${topology.map((n) => n.code).join(', ')})…\n`);
-    await bringUp(launch, settings.federation, topology, {
+    const demos = await bringUp(launch, settings.federation, topology, {
       demo: settings.demo,
       checkinsPerSecond: settings.checkinsPerSecond,
       wishEveryMs: settings.wishEveryMs,
       log: (line) => process.stdout.write(`${line}\n`),
     });
-    for (const node of topology) process.stdout.write(`${describeNode(node)}\n`);
+    for (const node of topology) {
+      const demo = demos.find((d) => d.node.code === node.code);
+      process.stdout.write(`${describeNode(node, demo ? await landingUrlOf(settings.federation, demo) : undefined)}\n`);
+    }
     process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: ${logDir()}/\n`);
   } catch (error) {
     if (launch.isStopping) return;

@@ -2,10 +2,10 @@
  * The nodes and ports `npm start` runs on one machine. Each node gets a block of 100 ports:
  * its services' HTTP ports, its nats-server client and leafnode ports.
  */
-export const SERVICE_PORT_OFFSETS = { dashboard: 0, stations: 1, membership: 2, wishes: 3, dispatch: 4 } as const;
+export const SERVICE_PORT_OFFSETS = { dashboard: 0, stations: 1, membership: 2, wishes: 3, dispatch: 4, identity: 5, notify: 6, jobs: 7 } as const;
 export type ServiceName = keyof typeof SERVICE_PORT_OFFSETS;
 /** The services with a database, started at every node; the dashboard (no database: it proxies them) comes after them. */
-export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch'] as const satisfies readonly ServiceName[];
+export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch', 'identity', 'notify', 'jobs'] as const satisfies readonly ServiceName[];
 export type DataService = (typeof DATA_SERVICES)[number];
 /** Every service of a node, the dashboard last. */
 export const NODE_SERVICES: readonly ServiceName[] = [...DATA_SERVICES, 'dashboard'];
@@ -43,7 +43,10 @@ export const FEDERATION: TopologyNode[] = [
 /** One node per level (浙江 ← 衢州 ← 柯城): the browser test's federation. */
 export const CHAIN: TopologyNode[] = FEDERATION.filter((node) => ['33', '3308', '330802'].includes(node.code)).map((node, slot) => ({ ...node, slot }));
 
-export const TOPOLOGIES = { federation: FEDERATION, chain: CHAIN } as const;
+/** 柯城 alone, no parent: a district node on its own (the worker pages' browser test, a trial on a laptop). */
+export const DISTRICT: TopologyNode[] = [{ code: '330802', slot: 0 }];
+
+export const TOPOLOGIES = { federation: FEDERATION, chain: CHAIN, district: DISTRICT } as const;
 export type TopologyName = keyof typeof TOPOLOGIES;
 
 /**
