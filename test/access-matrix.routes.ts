@@ -261,6 +261,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   jobs: {
+    'GET /report-figures': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /accounts/codes': { public: 400 },
     'POST /accounts/sessions': { public: 400 },
     'POST /employers': { public: 400 },
