@@ -93,7 +93,12 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     const { volunteerId } = await asOfficer('POST', api('dispatch', '/volunteers'), {
       name: '李师傅', mobile, type: 'professional', skills: [{ skill: 'electrician', certificateRef: 'cert-h5-test' }], homeStreet: street, availability: ALL_WEEK, smsConsent: true,
     });
-    await waitUntil(async () => ((await asOfficer('GET', api('dispatch', `/volunteers?streetCode=${street}`))) as Array<{ volunteerId: string }>).some((v) => v.volunteerId === volunteerId) || undefined, 'the volunteer on the board');
+    // The board is paged (newest first); look through every page.
+    const onBoard = async (after?: string): Promise<boolean> => {
+      const board = (await asOfficer('GET', api('dispatch', `/volunteers?streetCode=${street}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`))) as { items: Array<{ volunteerId: string }>; next: string | null };
+      return board.items.some((v) => v.volunteerId === volunteerId) || (board.next !== null && onBoard(board.next));
+    };
+    await waitUntil(async () => (await onBoard()) || undefined, 'the volunteer on the board');
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'repair', mode: 'individual_tasks', wishIds: [posted.wishId] });
     const { taskId, invitationId } = await invitationFor(posted.wishId, volunteerId);
 
