@@ -143,7 +143,10 @@ describe('工作台: the district officer’s registry, planning, membership and
     expect(await page.textContent('[data-imported-cells]')).toBe('4');
     expect(await page.textContent('[data-imported-workers]')).toBe('250');
     expect(await page.textContent('[data-density-errors]')).toContain('经度、纬度是否填反了');
-    await page.waitForSelector('[data-density-coverage] >> text=共 250 名劳动者');
+    // The map and figures below are read back from the service once the import is answered.
+    await page.waitForFunction(() => /共 250 名劳动者/.test(document.querySelector('[data-density-coverage]')?.textContent ?? ''), undefined, { timeout: 60_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nshown: ${await page.textContent('[data-page="density"]')}\nconsole: ${consoleLines.join('\n')}`);
+    });
     expect(await page.$$('[data-density-map] [data-point]')).toHaveLength(4);
     await checkConsolePage(page, 'density');
   }, JOURNEY_MS);
