@@ -114,7 +114,13 @@ export async function launchConsoleNode(): Promise<{ federation: LaunchedFederat
     { PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.05', DEMO_WISHES_SCALE: '0.2', DEMO_VOLUNTEERS_SCALE: '0.1' },
     'district',
   );
-  await federation.waitForLine(/就绪 ready in \d+ s/, 180_000);
+  // A node started while other runs load the machine may take minutes; one that never gets ready is stopped, not left behind.
+  try {
+    await federation.waitForLine(/就绪 ready in \d+ s/, 300_000);
+  } catch (error) {
+    await stopConsoleNode(federation);
+    throw error;
+  }
   return { federation, front: federation.url(CONSOLE_NODE, 'dashboard') };
 }
 
