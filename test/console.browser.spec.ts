@@ -1,9 +1,21 @@
-import { statSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitUntil } from '@ws/testing/service-process';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
-import { checkConsolePage, consoleAs, consoleMenu, printedOfficer as printedOfficerOf, signInConsole, type PrintedOfficer } from '../apps/dashboard/testing/console-pages';
-import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
+import {
+  callAsPage,
+  checkConsolePage,
+  CONSOLE_NODE,
+  consoleAs,
+  consoleMenu,
+  downloaded,
+  field,
+  launchConsoleNode,
+  printedOfficer as printedOfficerOf,
+  signInConsole,
+  stopConsoleNode,
+  type PrintedOfficer,
+} from '../apps/dashboard/testing/console-pages';
+import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 
 /**
@@ -17,7 +29,7 @@ import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/pag
  * (a stale edit is a conflict dialog), suspends and reopens it, downloads the poster; an ops_admin
  * rebuilds a read model. Every screen passes axe and is saved to docs/screenshots/console-*.png.
  */
-const NODE = '330802';
+const NODE = CONSOLE_NODE;
 /** Each journey drives a real node's sign-in and services; a machine shared by other runs is slow. */
 const JOURNEY_MS = 240_000;
 
@@ -32,34 +44,6 @@ const checkPage = checkConsolePage;
 const signIn = (page: Page, officer: PrintedOfficer) => signInConsole(page, front, officer);
 const signedIn = (role: string, path: string) => consoleAs(browser, front, printedOfficer(role), path, consoleLines);
 
-/** A call to the node's services with the token the page holds (what another tab of the same officer would send). */
-function callAsPage(page: Page, path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: any }> {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'))!;
-      const token = (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token;
-      const response = await fetch(path, {
-        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-        headers: { authorization: `Bearer ${token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    { path, init },
-  );
-}
-
-/** A downloaded file's name and size. */
-async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: number }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: statSync(path).size };
-}
-
-/** The text box of a form field (data-field lands on the <input> of an el-input, on the wrapper of the others). */
-const field = (name: string) => `input[data-field="${name}"], [data-field="${name}"] input`;
-
 const menuOf = consoleMenu;
 
 describe('工作台 (apps/console) against a running node', () => {
@@ -69,25 +53,19 @@ describe('工作台 (apps/console) against a running node', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    // A machine busy with other test runs can take more than the default 3 s to hand out a connection.
-    federation = await launchFederation({ PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.05', DEMO_WISHES_SCALE: '0.2', DEMO_VOLUNTEERS_SCALE: '0.1' }, 'district');
-    await federation.waitForLine(/就绪 ready in \d+ s/, 180_000);
-    front = federation.url(NODE, 'dashboard');
+    ({ federation, front } = await launchConsoleNode());
     expect(federation.output()).toContain(`工作台 console    ${front}/console/`);
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
     page = await context.newPage();
     requests = recordRequests(page);
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    if (federation) {
-      await federation.interrupt(30_000).catch(() => undefined);
-      await federation.remove();
-    }
+    await stopConsoleNode(federation);
   }, 120_000);
 
   it('a district officer signs in with password + TOTP, sees the menu of the role, and approves an application (a missing reason is shown at its field)', async () => {
@@ -102,7 +80,7 @@ describe('工作台 (apps/console) against a running node', () => {
     const stored = await page.evaluate(() => ({ session: JSON.stringify(sessionStorage), local: JSON.stringify(localStorage) }));
     expect(stored.session).toContain('access_token');
     expect(stored.local).not.toContain('access_token');
-    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '心愿审核', '需求清单', '派单', '志愿者', '随手拍', '上级指令', '账号', '站内信', '投递状态', '运维']);
+    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '工会组织', '积分商城', '注销个人信息', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '运维']);
     expect(await page.textContent('[data-user-menu]')).toContain('区总干部');
 
     const first = await page.waitForSelector('[data-open]');
@@ -217,7 +195,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await page.goto(`${front}/console/`);
     await signIn(page, printedOfficer('street_officer'));
     await page.waitForSelector('[data-page="home"]');
-    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '心愿审核', '需求清单', '派单', '志愿者', '随手拍', '站内信']);
+    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '积分商城', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '站内信']);
     expect(await page.textContent('[data-user-menu]')).toContain(`街道干部 · 街道 ${NODE}001`);
     await checkPage(page, 'home');
 
@@ -307,7 +285,7 @@ describe('工作台 (apps/console) against a running node', () => {
     const { context: managerContext, page: manager } = await signedIn('station_manager', '/');
     try {
       await manager.waitForSelector('[data-page="home"]');
-      expect(await menuOf(manager)).toEqual(['我的驿站', '心愿审核', '派单', '志愿者', '站内信']);
+      expect(await menuOf(manager)).toEqual(['我的驿站', '心愿审核', '派单', '志愿者', '排班', '站内信']);
       await manager.click('[data-menu="my-station"]');
       await manager.waitForSelector('[data-station-status]');
       await manager.waitForSelector('[data-qr]');

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
+import { launchFederation, type LaunchedFederation } from './launched-federation';
 
 /** Where the console's screenshots are kept (docs/screenshots/console-*.png). */
 export const CONSOLE_SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -69,3 +70,63 @@ export async function consoleAs(browser: Browser, front: string, officer: Printe
 }
 
 export const consoleMenu = (page: Page) => page.$$eval('[data-menu]', (items) => items.map((item) => item.textContent?.trim()));
+
+/** A call to the node's services with the token the page holds (what another tab of the same officer would send). */
+export function callAsPage(page: Page, path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      // Run in the page (this file is compiled without the DOM's types).
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const key = Object.keys(storage).find((name) => name.startsWith('oidc.user:'))!;
+      const token = (JSON.parse(storage.getItem(key)!) as { access_token: string }).access_token;
+      const response = await fetch(path, {
+        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        headers: { authorization: `Bearer ${token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    { path, init },
+  );
+}
+
+/** A downloaded file's name and size. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: number }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: statSync(path).size };
+}
+
+/** The text box of a form field (data-field lands on the <input> of an el-input, on the wrapper of the others). */
+export const field = (name: string) => `input[data-field="${name}"], [data-field="${name}"] input`;
+
+/** The district node the console specs drive. */
+export const CONSOLE_NODE = '330802';
+
+/**
+ * 柯城 alone as `npm start` launches it, with a small demo, ready; its web front's address (the
+ * console is under /console/). A machine busy with other test runs can take more than the
+ * default 3 s to hand out a database connection.
+ */
+export async function launchConsoleNode(): Promise<{ federation: LaunchedFederation; front: string }> {
+  const federation = await launchFederation(
+    { PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.05', DEMO_WISHES_SCALE: '0.2', DEMO_VOLUNTEERS_SCALE: '0.1' },
+    'district',
+  );
+  // A node started while other runs load the machine may take minutes; one that never gets ready is stopped, not left behind.
+  try {
+    await federation.waitForLine(/就绪 ready in \d+ s/, 300_000);
+  } catch (error) {
+    await stopConsoleNode(federation);
+    throw error;
+  }
+  return { federation, front: federation.url(CONSOLE_NODE, 'dashboard') };
+}
+
+/** Stops the launched node and removes what it wrote. */
+export async function stopConsoleNode(federation: LaunchedFederation | undefined): Promise<void> {
+  if (!federation) return;
+  await federation.interrupt(30_000).catch(() => undefined);
+  await federation.remove();
+}

@@ -388,6 +388,30 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 8, redeemed: 2 });
   });
 
+  it('keeps the version of a shop item and of a union in the read models: an edit on it goes through, one on an older version is a conflict', async () => {
+    const item = (await service.request('POST', '/shop/items', { name: '防晒帽', points: 20, stock: 3 }, officer)).json();
+    await service.catchUp();
+    const listed = (await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId);
+    expect(listed.version).toBe(item.version);
+    const atVersion = { 'if-match': `"${listed.version}"` };
+    expect((await service.request('POST', `/shop/items/${item.itemId}/restock`, { quantity: 2 }, officer, atVersion)).statusCode).toBe(200);
+    const stale = await service.request('POST', `/shop/items/${item.itemId}/reprice`, { points: 25 }, officer, atVersion);
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'version_conflict']);
+    await service.catchUp();
+    expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 5, points: 20, version: listed.version + 1 });
+
+    const unionId = await service.createUnion(officer, { name: '柯城区防晒测试联合工会' });
+    await service.catchUp();
+    const union = (await service.request('GET', `/unions/${unionId}`)).json();
+    expect(union.version).toBeGreaterThan(0);
+    const unionAt = { 'if-match': `"${union.version}"` };
+    expect((await service.request('POST', `/unions/${unionId}/rename`, { name: '柯城区户外劳动者联合工会' }, officer, unionAt)).statusCode).toBe(200);
+    const staleRename = await service.request('POST', `/unions/${unionId}/rename`, { name: '覆盖的名称' }, officer, unionAt);
+    expect([staleRename.statusCode, staleRename.json().code]).toEqual([409, 'version_conflict']);
+    await service.catchUp();
+    expect((await service.request('GET', `/unions/${unionId}`)).json()).toMatchObject({ name: '柯城区户外劳动者联合工会', version: union.version + 1 });
+  });
+
   it('counts members by occupation, street and month', async () => {
     for (const by of ['occupation', 'street', 'month', 'node']) {
       const rows = await stats(by);

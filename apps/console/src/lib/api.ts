@@ -155,3 +155,13 @@ export async function apiBlob(service: Service, path: string): Promise<Blob> {
   }
   return response.blob();
 }
+
+/** An officer-only file saved by the browser under `name` (the blob's address is let go a minute later). */
+export async function downloadFile(service: Service, path: string, name: string): Promise<void> {
+  const url = URL.createObjectURL(await apiBlob(service, path));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -95,3 +95,40 @@ export function describeHours(hours: Station['hours'] | undefined): string {
 
 /** Today in Beijing as YYYY-MM-DD (the services count visits by the Beijing day). */
 export const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** libs/contracts STATION_CLASSES with STATION_CLASS_LABELS (驿站类型 as the notice and the reports name it). */
+export const STATION_CLASSES: Array<{ code: string; label: string }> = [
+  { code: 'standard', label: '标准型' },
+  { code: 'flagship', label: '旗舰型' },
+];
+
+/** libs/contracts HONOUR_LEVELS with the stations service's HONOUR_LEVEL_LABELS. */
+export const HONOUR_LEVELS: Array<{ code: string; label: string }> = [
+  { code: 'national', label: '全国' },
+  { code: 'provincial', label: '省级' },
+  { code: 'city', label: '市级' },
+];
+
+/** The star review's criteria with their weights in % (stations catalogue/stars REVIEW_WEIGHTS, CRITERION_LABELS). */
+export const REVIEW_CRITERIA: Array<{ code: 'facilities' | 'services' | 'management' | 'usage' | 'satisfaction'; label: string; weight: number }> = [
+  { code: 'facilities', label: '设施配置', weight: 25 },
+  { code: 'services', label: '服务开展', weight: 25 },
+  { code: 'management', label: '日常管理', weight: 20 },
+  { code: 'usage', label: '使用人次', weight: 15 },
+  { code: 'satisfaction', label: '劳动者满意度', weight: 15 },
+];
+
+/** What the station detail adds to a directory row: the registry's records (upgrade plan, review, honours, class). */
+export interface StationRecords {
+  station_class: string | null;
+  review_year: number | null;
+  honours: Array<{ year: number; level: string; title: string }>;
+  upgrade: { standard: string; lacking: string[]; due: string; completed: boolean } | null;
+}
+
+/** The stars a weighted score earns (stations catalogue/stars STAR_THRESHOLDS): shown before the review is sent. */
+export function starsFor(scores: Record<string, number>): { score: number; stars: number } {
+  const score = REVIEW_CRITERIA.reduce((sum, c) => sum + (scores[c.code] ?? 0) * c.weight, 0) / 100;
+  const stars = score >= 90 ? 5 : score >= 80 ? 4 : score >= 70 ? 3 : score >= 60 ? 2 : 1;
+  return { score, stars };
+}

@@ -105,6 +105,8 @@ export interface UnionsTable {
   merged_into: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The union's stream version the read model last applied (0: projected before versions were kept). */
+  version: Generated<number>;
 }
 
 export interface MembersTable {
@@ -188,6 +190,8 @@ export interface ShopItemsTable {
   redeemed: Generated<number>;
   status: 'listed' | 'withdrawn';
   updated_at: Timestamp;
+  /** The item's stream version the read model last applied (0: projected before versions were kept). */
+  version: Generated<number>;
 }
 
 export interface RoutedTransfersTable {

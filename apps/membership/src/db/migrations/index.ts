@@ -7,6 +7,7 @@ import * as treeAndQueue from './20261124010000_membership_tree_and_queue';
 import * as counts from './20261124020000_membership_counts';
 import * as notify from './20261125020000_membership_notify';
 import * as memberSessions from './20261207010000_member_sessions';
+import * as readVersions from './20261207030000_membership_read_versions';
 
 /** The membership service's migrations, by timestamped name (the event store's are added by the platform). */
 export const membershipMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const membershipMigrations: Record<string, Migration> = {
   ...verificationMigrations,
   '20261125020000_membership_notify': notify,
   '20261207010000_member_sessions': memberSessions,
+  '20261207030000_membership_read_versions': readVersions,
 };

@@ -16,7 +16,7 @@ export class ShopStockController {
   list() {
     return this.db
       .selectFrom('shop_items')
-      .select(['item_id as itemId', 'name', 'points', 'stock', 'redeemed', 'status', 'updated_at as updatedAt'])
+      .select(['item_id as itemId', 'name', 'points', 'stock', 'redeemed', 'status', 'updated_at as updatedAt', 'version'])
       .where('status', '=', 'listed')
       .orderBy('points')
       .execute();

@@ -22,26 +22,27 @@ export class ShopStockProjection implements Projection<MembershipDatabase> {
     for (const { envelope } of events) {
       const event = { type: envelope.type, data: envelope.data } as ShopItemEvent;
       const at = envelope.occurredAt;
+      const version = envelope.streamVersion ?? 0;
       const item = trx.updateTable('shop_items').where('item_id', '=', event.data.itemId);
       switch (event.type) {
         case 'ShopItemListed':
           await trx
             .insertInto('shop_items')
-            .values({ item_id: event.data.itemId, name: event.data.name, points: event.data.points, stock: event.data.stock, status: 'listed', updated_at: at })
+            .values({ item_id: event.data.itemId, name: event.data.name, points: event.data.points, stock: event.data.stock, status: 'listed', updated_at: at, version })
             .onConflict((oc) => oc.column('item_id').doNothing())
             .execute();
           break;
         case 'ShopItemRestocked':
-          await item.set((eb) => ({ stock: eb('stock', '+', event.data.quantity), updated_at: at })).execute();
+          await item.set((eb) => ({ stock: eb('stock', '+', event.data.quantity), updated_at: at, version })).execute();
           break;
         case 'ShopItemRepriced':
-          await item.set({ points: event.data.points, updated_at: at }).execute();
+          await item.set({ points: event.data.points, updated_at: at, version }).execute();
           break;
         case 'ShopItemRedeemed':
-          await item.set((eb) => ({ stock: eb('stock', '-', event.data.quantity), redeemed: eb('redeemed', '+', event.data.quantity), updated_at: at })).execute();
+          await item.set((eb) => ({ stock: eb('stock', '-', event.data.quantity), redeemed: eb('redeemed', '+', event.data.quantity), updated_at: at, version })).execute();
           break;
         case 'ShopItemWithdrawn':
-          await item.set({ status: 'withdrawn', updated_at: at }).execute();
+          await item.set({ status: 'withdrawn', updated_at: at, version }).execute();
           break;
       }
     }

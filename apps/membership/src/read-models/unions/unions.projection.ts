@@ -27,6 +27,7 @@ export class UnionsProjection implements Projection<MembershipDatabase> {
     for (const { envelope } of events) {
       const event = { type: envelope.type, data: envelope.data } as UnionEvent;
       const at = envelope.occurredAt;
+      const version = envelope.streamVersion ?? 0;
       switch (event.type) {
         case 'UnionCreated': {
           const d = event.data;
@@ -45,23 +46,24 @@ export class UnionsProjection implements Projection<MembershipDatabase> {
               merged_into: null,
               created_at: at,
               updated_at: at,
+              version,
             })
             .onConflict((oc) => oc.column('union_id').doNothing())
             .execute();
           break;
         }
         case 'UnionRenamed':
-          await trx.updateTable('unions').set({ name: event.data.name, updated_at: at }).where('union_id', '=', event.data.unionId).execute();
+          await trx.updateTable('unions').set({ name: event.data.name, updated_at: at, version }).where('union_id', '=', event.data.unionId).execute();
           break;
         case 'UnionMerged':
           await trx
             .updateTable('unions')
-            .set({ status: 'merged', merged_into: event.data.intoUnionId, updated_at: at })
+            .set({ status: 'merged', merged_into: event.data.intoUnionId, updated_at: at, version })
             .where('union_id', '=', event.data.unionId)
             .execute();
           break;
         case 'UnionDissolved':
-          await trx.updateTable('unions').set({ status: 'dissolved', updated_at: at }).where('union_id', '=', event.data.unionId).execute();
+          await trx.updateTable('unions').set({ status: 'dissolved', updated_at: at, version }).where('union_id', '=', event.data.unionId).execute();
           break;
       }
     }

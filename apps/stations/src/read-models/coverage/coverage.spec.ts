@@ -134,6 +134,12 @@ describe('parseWorkerDensityCsv', () => {
     expect(headerless.errors).toEqual([{ line: 3, reason: expect.stringContaining('lat and lng must be numbers') }]);
   });
 
+  it('reads the Chinese column names a spreadsheet gives (经度, 纬度, 人数)', () => {
+    const { cells, errors } = parseWorkerDensityCsv('\uFEFF经度,纬度,人数\r\n120.15,30.25,5\r\n120.15,30.25,6\r\n');
+    expect(errors).toEqual([]);
+    expect(cells).toEqual([{ cell: cellA, lat: expect.any(Number), lng: expect.any(Number), count: 11 }]);
+  });
+
   it('reports a header it cannot read and still reads the rows', () => {
     const { cells, errors } = parseWorkerDensityCsv(`hexagon,people\n${cellA},3`);
     expect(errors).toEqual([{ line: 1, reason: expect.stringContaining('unrecognised header') }]);

@@ -49,6 +49,15 @@ const COLUMN_NAMES: Record<string, 'cell' | 'lat' | 'lng' | 'count'> = {
   longitude: 'lng',
   count: 'count',
   workers: 'count',
+  // As an officer's spreadsheet (Excel, WPS) names them.
+  网格: 'cell',
+  网格编号: 'cell',
+  纬度: 'lat',
+  经度: 'lng',
+  人数: 'count',
+  劳动者: 'count',
+  劳动者数: 'count',
+  数量: 'count',
 };
 
 /**

@@ -94,6 +94,10 @@ describe('reports API (real Postgres and NATS)', () => {
       '关爱物资/惠及人数': report.welfare.peopleReached,
       '关爱物资/物资金额': report.welfare.costFen / 100,
     });
+    // The JSON's lines (what the console shows) are the sheet's rows, number for number.
+    const lines = report.lines as Array<{ section: string; item: string; value: number | null }>;
+    expect(lines.length).toBeGreaterThan(20);
+    for (const l of lines) expect({ key: `${l.section}/${l.item}`, value: cells.get(`${l.section}/${l.item}`) }).toEqual({ key: `${l.section}/${l.item}`, value: l.value ?? '未取得' });
   });
 
   it('prints the report as a PDF in the bundled Chinese font', async () => {

@@ -9,7 +9,7 @@ import type { StationsDatabase } from '../../db/database';
 import { reportPdf, reportXlsx } from './report-exports';
 import { REPORT_KINDS, reportPeriod, type ReportKind } from './report-period';
 import { ReportSources } from './report-sources';
-import { stationsReport } from './report.query';
+import { reportLines, stationsReport } from './report.query';
 
 const OFFICERS: Role[] = REPORT_OFFICERS;
 
@@ -33,9 +33,11 @@ export class ReportsController {
   ) {}
 
   @Get('reports') @Roles(...OFFICERS)
-  @ApiOperation({ summary: '本节点及下级的报表数字：驿站（层级、类型、新建）、服务人次、活动、关爱物资、新入会、微心愿、志愿服务时长、零工之家（未取得的服务列于 unavailable）' })
-  json(@Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.report(query, principal);
+  @ApiOperation({ summary: '本节点及下级的报表数字：驿站（层级、类型、新建）、服务人次、活动、关爱物资、新入会、微心愿、志愿服务时长、零工之家（未取得的服务列于 unavailable）；lines 为导出的 Excel、PDF 逐行所印的同一组数字' })
+  async json(@Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal) {
+    const report = await this.report(query, principal);
+    // The labelled rows the exports print, so a screen shows exactly what Excel and PDF carry.
+    return { ...report, lines: reportLines(report) };
   }
 
   @Get('reports.xlsx') @Roles(...OFFICERS)

@@ -1,0 +1,21 @@
+import { ref } from 'vue';
+import { api } from './api';
+
+/**
+ * Names of the places below the node as the services group their figures (a street code, a
+ * district or city code): the node's streets from stations, its child nodes from the front.
+ * A code the node does not know (a district two levels down) stays a code.
+ */
+export function usePlaceNames() {
+  const names = ref<Record<string, string>>({});
+  void Promise.allSettled([
+    api<{ items: Array<{ code: string; name: string }> }>('stations', '/streets').then((answer) => answer.items),
+    api<{ children: Array<{ code: string; name: string }> }>('nodes', '').then((answer) => answer.children),
+  ]).then((answers) => {
+    for (const answer of answers) if (answer.status === 'fulfilled') for (const place of answer.value) names.value[place.code] = place.name;
+  });
+  return (code: string) => names.value[code] ?? code;
+}
+
+/** A share (0–1) as people read it: 83.3%. */
+export const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
