@@ -124,6 +124,29 @@ export class EmployersController {
     };
   }
 
+  @Get(':employerId')
+  @ApiBearerAuth()
+  @Roles(...REVIEWER_ROLES)
+  @ApiOperation({ summary: '审核用：雇主的名称、统一社会信用代码和手机号（打码），从保险库取出；街道干部只看本街道' })
+  async show(@Param('employerId', ParseUUIDPipe) employerId: string, @CurrentPrincipal() principal: Principal) {
+    const row = await this.db.selectFrom('employer_board').selectAll().where('employer_id', '=', employerId).executeTakeFirst();
+    // Another street's employer is answered as no employer at all.
+    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('employer_not_found', '没有这个雇主');
+    const profile = await this.vault.openProfile('employer', employerId);
+    const postings = await this.db.selectFrom('posting_board').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).where('employer_id', '=', employerId).groupBy('status').execute();
+    return {
+      employerId,
+      kind: row.kind,
+      streetCode: row.street_code,
+      status: row.status,
+      registeredAt: new Date(row.registered_at).toISOString(),
+      name: profile['name'] ?? null,
+      creditCode: profile['creditCode'] ?? null,
+      mobile: maskMobile(profile['mobile'] ?? null),
+      postings: Object.fromEntries(postings.map((p) => [p.status, Number(p.count)])),
+    };
+  }
+
   @Post(':employerId/approve')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -174,3 +197,6 @@ export class EmployersController {
     return { employerId, status: state.status, version };
   }
 }
+
+/** 138****1234: enough for a reviewer to tell two employers apart on the phone, not to call them from a screen. */
+const maskMobile = (mobile: string | null) => (mobile && mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : null);
