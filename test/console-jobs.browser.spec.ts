@@ -58,6 +58,8 @@ async function callAsPage(page: Page, path: string): Promise<{ status: number; b
 
 /** The text box of a form field (data-field lands on the <input> of an el-input, on the wrapper of the others). */
 const field = (name: string) => `input[data-field="${name}"], textarea[data-field="${name}"], [data-field="${name}"] input`;
+/** Opens the el-select of the dialog named by its aria-label. */
+const openSelect = (page: Page, label: string) => page.click(`.el-dialog .el-select:has(input[aria-label="${label}"]) .el-select__wrapper`);
 /** An option of the open el-select dropdown. */
 const option = (page: Page, label: string) => page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click();
 
@@ -202,15 +204,15 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await page.fill(field('title'), '府山街道零工招聘会（测试）');
     const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
     for (const [name, at] of [['startsAt', `${tomorrow} 09:00`], ['endsAt', `${tomorrow} 12:00`]] as const) {
+      // Typed as an officer would, then left with Tab (the picker reads the text as it closes).
       await page.fill(field(name), at);
-      await page.press(field(name), 'Enter');
+      await page.press(field(name), 'Tab');
+      await page.waitForFunction(([selector, text]) => (document.querySelector(selector) as HTMLInputElement | null)?.value === text, [`[data-field="${name}"] input`, at] as const);
     }
-    await page.click('.el-dialog__title');
     await page.click('[data-send-fair]');
-    await page.waitForSelector('.el-dialog .el-form-item.is-error [data-field="stationId"]');
-    expect(await page.textContent('.el-dialog .el-form-item.is-error .el-form-item__error')).toBe('现场招聘会须选择驿站');
+    await page.waitForSelector('.el-dialog .el-form-item.is-error >> text=现场招聘会须选择驿站');
     await checkConsolePage(page, 'fair-schedule');
-    await page.click(`${field('stationId')}`);
+    await openSelect(page, '驿站');
     await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click();
     await page.click('[data-send-fair]');
     await page.waitForSelector('[data-fair-detail]', { timeout: 60_000 });
@@ -233,18 +235,18 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await waitUntil(async () => (Date.now() > startsAt.getTime() + 1_000 ? true : undefined), 'the live fair begun', 60_000);
     await page.click(live);
     await page.waitForSelector('[data-count-attendance]');
-    await page.click(field('attachPosting'));
+    await openSelect(page, '添加参会岗位');
     await option(page, '写字楼日常保洁（测试）');
     await page.click('[data-attach-posting]');
     await page.waitForSelector('[data-fair-postings] >> text=写字楼日常保洁（测试）', { timeout: 60_000 });
     expect(await page.textContent('[data-count="employers"]')).toBe('1');
 
-    await page.fill(field('attendance'), '35');
+    await page.fill('.el-dialog input[aria-label="到场人数"]', '35');
     await page.click('[data-count-attendance]');
     await page.waitForSelector('[data-count="attendance"] >> text=35', { timeout: 60_000 });
-    await page.click(field('intentionPosting'));
+    await openSelect(page, '达成意向的岗位');
     await option(page, '写字楼日常保洁（测试）');
-    await page.fill(field('intentions'), '4');
+    await page.fill('.el-dialog input[aria-label="达成意向人数"]', '4');
     await page.click('[data-record-intentions]');
     await page.waitForSelector('[data-count="intentions"] >> text=4', { timeout: 60_000 });
     await checkConsolePage(page, 'fair');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Kysely } from 'kysely';
-import { EMPLOYER_KINDS, EMPLOYER_STATUSES } from '@ws/contracts';
+import { EMPLOYER_KINDS, EMPLOYER_STATUSES, maskMobile } from '@ws/contracts';
 import type { EmployerKind, EmployerStatus } from '@ws/contracts';
 import { authorize, CurrentPrincipal, DomainError, newId, Public, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
@@ -142,7 +142,8 @@ export class EmployersController {
       registeredAt: new Date(row.registered_at).toISOString(),
       name: profile['name'] ?? null,
       creditCode: profile['creditCode'] ?? null,
-      mobile: maskMobile(profile['mobile'] ?? null),
+      // Masked: enough to tell two employers apart on the phone, not to call them from a screen.
+      mobile: profile['mobile'] ? maskMobile(profile['mobile']) : null,
       postings: Object.fromEntries(postings.map((p) => [p.status, Number(p.count)])),
     };
   }
@@ -197,6 +198,3 @@ export class EmployersController {
     return { employerId, status: state.status, version };
   }
 }
-
-/** 138****1234: enough for a reviewer to tell two employers apart on the phone, not to call them from a screen. */
-const maskMobile = (mobile: string | null) => (mobile && mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : null);
