@@ -309,6 +309,8 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     // Fairs (招聘会 / 直播带岗): run by the street's and the district's officers (empty bodies: 400), seen by every officer.
     'POST /fairs': { roles: ['district_officer', 'street_officer'], ok: 400 },
     'GET /fairs': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
+    // The fairs still to come, for seekers (public, counts only).
+    'GET /fairs/upcoming': { public: 200 },
     'GET /fairs/{fairId}': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
     'POST /fairs/{fairId}/employers': { roles: ['district_officer', 'street_officer'], ok: 400 },
     'POST /fairs/{fairId}/postings': { roles: ['district_officer', 'street_officer'], ok: 400 },

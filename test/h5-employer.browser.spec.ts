@@ -7,7 +7,7 @@ import { phoneContext } from '../apps/dashboard/testing/phones';
 import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, newPerson, startH5Node, stopH5Node } from './h5-pages';
 
 /**
- * 零工之家 on a phone (issue 15, employers): a company registers with its 统一社会信用代码 (a wrong
+ * 零工之家 on a phone (issue 15, employers): the jobs page lists the demo's fair to come; a company registers with its 统一社会信用代码 (a wrong
  * check character refused at the field) and a mobile code, and asks for 审核; posts a job (each
  * field's error at the field, a pay range upside down refused); the union approves both; a seeker
  * applies; the employer sees the applicant masked, invites (now named), and after the seeker
@@ -41,8 +41,20 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
     const page = await context.newPage();
     const requests = recordRequests(page);
 
+    // 零工之家's page lists the fairs to come (the demo's, at the station or online); an employer goes on from there.
+    await page.goto(`${front}/h5/jobs`);
+    const demoFair = /零工之家(驿站招聘会|直播带岗)[\s\S]*4 个岗位参会/;
+    await waitUntil(async () => {
+      if (demoFair.test((await page.textContent('body')) ?? '')) return true;
+      await page.reload();
+      await page.waitForSelector('[data-fairs] [data-fair]', { timeout: 3_000 }).catch(() => null);
+      return undefined;
+    }, 'the demo fair listed with its postings', 60_000);
+    await page.locator('[data-fairs]').scrollIntoViewIfNeeded();
+    await checkPage(page, 'jobs-fairs');
+
     // The employers' pages ask for a session first, then come back.
-    await page.goto(`${front}/h5/jobs/employer`);
+    await page.click('[data-employer-link]');
     await page.waitForSelector('[data-page="employer-sign-in"]');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/jobs/employer');
 

@@ -1,5 +1,5 @@
-import { EMPLOYER_STATUS_LABELS, JOB_APPLICATION_STATUS_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, PAY_MODE_LABELS, PAY_MODES, PAY_UNIT_LABELS, PAY_UNITS, POSTING_STATUS_LABELS } from '../../../../libs/contracts/src/jobs/events';
-import type { EmployerStatus, JobApplicationStatus, JobCategory, PayMode, PayUnit, PostingStatus } from '../../../../libs/contracts/src/jobs/events';
+import { EMPLOYER_STATUS_LABELS, FAIR_FORMAT_LABELS, JOB_APPLICATION_STATUS_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, PAY_MODE_LABELS, PAY_MODES, PAY_UNIT_LABELS, PAY_UNITS, POSTING_STATUS_LABELS } from '../../../../libs/contracts/src/jobs/events';
+import type { EmployerStatus, FairFormat, JobApplicationStatus, JobCategory, PayMode, PayUnit, PostingStatus } from '../../../../libs/contracts/src/jobs/events';
 
 /**
  * 零工之家 for a seeker: the shapes the jobs service answers with and how they read; the labels
@@ -39,6 +39,7 @@ export interface NearPosting {
 
 export const categoryLabel = (code: string) => JOB_CATEGORY_LABELS[code as JobCategory] ?? code;
 export const payModeLabel = (code: string) => PAY_MODE_LABELS[code as PayMode] ?? code;
+export const fairFormatLabel = (code: string) => FAIR_FORMAT_LABELS[code as FairFormat] ?? code;
 export const employerStatusLabel = (code: string) => EMPLOYER_STATUS_LABELS[code as EmployerStatus] ?? code;
 export const postingStatusLabel = (code: string) => POSTING_STATUS_LABELS[code as PostingStatus] ?? code;
 export const applicationStatusLabel = (code: string) => JOB_APPLICATION_STATUS_LABELS[code as JobApplicationStatus] ?? code;
