@@ -270,6 +270,8 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /employers': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
     'GET /employers/me': { public: 401 },
     'POST /employers/me/review': { public: 401 },
+    // The reviewers open an employer's name and credit code from the vault (nobody there: 404).
+    'GET /employers/{employerId}': { roles: ['district_officer', 'street_officer'], ok: 404 },
     'POST /employers/{employerId}/approve': { roles: ['district_officer', 'street_officer'], ok: 404 },
     'POST /employers/{employerId}/return': { roles: ['district_officer', 'street_officer'], ok: 400 },
     'POST /employers/{employerId}/suspend': { roles: ['district_officer', 'street_officer'], ok: 400 },
@@ -291,6 +293,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     // Applying and hiring, the seeker's search from home and inbox: seekers' and employers' own sessions only.
     'POST /postings/{postingId}/applications': { public: 401 },
     'POST /postings/{postingId}/reports': { public: 401 },
+    'GET /postings/{postingId}/reports': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
     'GET /postings/{postingId}/applications': { public: 401 },
     'GET /seekers/me/applications': { public: 401 },
     'POST /seekers/me/applications/{applicationId}/accept': { public: 401 },
@@ -309,6 +312,8 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     // Fairs (招聘会 / 直播带岗): run by the street's and the district's officers (empty bodies: 400), seen by every officer.
     'POST /fairs': { roles: ['district_officer', 'street_officer'], ok: 400 },
     'GET /fairs': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
+    // The fairs still to come, for seekers (public, counts only).
+    'GET /fairs/upcoming': { public: 200 },
     'GET /fairs/{fairId}': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
     'POST /fairs/{fairId}/employers': { roles: ['district_officer', 'street_officer'], ok: 400 },
     'POST /fairs/{fairId}/postings': { roles: ['district_officer', 'street_officer'], ok: 400 },

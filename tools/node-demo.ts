@@ -145,9 +145,10 @@ async function ensureJobs(node: TopologyNode, stations: DemoStation[], log: Log,
     nodeCode: node.code,
     streetCode: station.streetCode,
     around: station.location,
+    stationId: station.id,
     officerToken: token,
   });
-  if (!result.skipped) log(`${label}: 零工之家 ${result.postings} postings, ${result.seekers} seeker (${seconds(since)})`);
+  if (!result.skipped) log(`${label}: 零工之家 ${result.postings} postings, ${result.seekers} seeker, ${result.fairs} 招聘会 (${seconds(since)})`);
 }
 
 async function ensureMembers(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { employerSession } from './lib/employer-session';
 import { seekerSession } from './lib/jobs-session';
 import { memberSession } from './lib/member-session';
 import { volunteerSession } from './lib/volunteer-session';
@@ -37,6 +38,10 @@ export const router = createRouter({
     { path: '/jobs/login', component: () => import('./views/JobsSignInView.vue'), meta: { title: '求职者登录' } },
     { path: '/jobs/postings/:postingId', component: () => import('./views/JobPostingView.vue'), meta: { title: '招工信息' } },
     { path: '/jobs/applications', component: () => import('./views/JobApplicationsView.vue'), meta: { title: '我的申请', seeker: true } },
+    { path: '/jobs/employer', component: () => import('./views/EmployerHomeView.vue'), meta: { title: '我的招工', employer: true } },
+    { path: '/jobs/employer/login', component: () => import('./views/EmployerSignInView.vue'), meta: { title: '雇主登录' } },
+    { path: '/jobs/employer/post', component: () => import('./views/EmployerPostView.vue'), meta: { title: '发布招工', employer: true } },
+    { path: '/jobs/employer/postings/:postingId', component: () => import('./views/EmployerApplicantsView.vue'), meta: { title: '申请人', employer: true } },
     { path: '/jobs/inbox', component: () => import('./views/JobsInboxView.vue'), meta: { title: '推送给我', seeker: true } },
     { path: '/inbox', component: () => import('./views/InboxView.vue'), meta: { title: '消息' } },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
@@ -44,11 +49,12 @@ export const router = createRouter({
   scrollBehavior: () => ({ top: 0 }),
 });
 
-// A member's, a volunteer's or a seeker's page without a session asks for one first, then comes back.
+// A member's, a volunteer's, a seeker's or an employer's page without a session asks for one first, then comes back.
 router.beforeEach((to) => {
   if (to.meta['member'] && !memberSession()) return { path: '/member/login', query: { next: to.path } };
   if (to.meta['volunteer'] && !volunteerSession()) return { path: '/volunteer/login', query: { next: to.path } };
   if (to.meta['seeker'] && !seekerSession()) return { path: '/jobs/login', query: { next: to.path } };
+  if (to.meta['employer'] && !employerSession()) return { path: '/jobs/employer/login', query: { next: to.path } };
   return true;
 });
 

@@ -1,5 +1,5 @@
-import { JOB_APPLICATION_STATUS_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, PAY_MODE_LABELS, PAY_UNIT_LABELS } from '../../../../libs/contracts/src/jobs/events';
-import type { JobApplicationStatus, JobCategory, PayMode, PayUnit } from '../../../../libs/contracts/src/jobs/events';
+import { EMPLOYER_STATUS_LABELS, FAIR_FORMAT_LABELS, JOB_APPLICATION_STATUS_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, PAY_MODE_LABELS, PAY_MODES, PAY_UNIT_LABELS, PAY_UNITS, POSTING_STATUS_LABELS } from '../../../../libs/contracts/src/jobs/events';
+import type { EmployerStatus, FairFormat, JobApplicationStatus, JobCategory, PayMode, PayUnit, PostingStatus } from '../../../../libs/contracts/src/jobs/events';
 
 /**
  * 零工之家 for a seeker: the shapes the jobs service answers with and how they read; the labels
@@ -7,7 +7,8 @@ import type { JobApplicationStatus, JobCategory, PayMode, PayUnit } from '../../
  */
 export { asSeeker, forgetSeekerSession, keepSeekerSession, seekerSession } from './jobs-session';
 
-export { JOB_CATEGORIES };
+export { JOB_CATEGORIES, PAY_MODES, PAY_UNITS, PAY_UNIT_LABELS };
+export { asEmployer, employerSession, forgetEmployerSession, keepEmployerSession } from './employer-session';
 export type { JobApplicationStatus, JobCategory, PayMode, PayUnit };
 
 export interface Pay {
@@ -38,6 +39,9 @@ export interface NearPosting {
 
 export const categoryLabel = (code: string) => JOB_CATEGORY_LABELS[code as JobCategory] ?? code;
 export const payModeLabel = (code: string) => PAY_MODE_LABELS[code as PayMode] ?? code;
+export const fairFormatLabel = (code: string) => FAIR_FORMAT_LABELS[code as FairFormat] ?? code;
+export const employerStatusLabel = (code: string) => EMPLOYER_STATUS_LABELS[code as EmployerStatus] ?? code;
+export const postingStatusLabel = (code: string) => POSTING_STATUS_LABELS[code as PostingStatus] ?? code;
 export const applicationStatusLabel = (code: string) => JOB_APPLICATION_STATUS_LABELS[code as JobApplicationStatus] ?? code;
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));

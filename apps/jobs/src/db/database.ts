@@ -198,6 +198,16 @@ export interface FairPostingsTable {
   intentions: number;
 }
 
+/** Each abuse report of a posting (kind and note as the worker gave them; the reporter is not kept here). */
+export interface PostingReportsTable {
+  posting_id: string;
+  /** The report's number on its posting (1, 2, …). */
+  seq: number;
+  kind: string;
+  note: string | null;
+  reported_at: Timestamp;
+}
+
 export interface JobsDatabase extends EventStoreTables, ProjectionTables, VerificationTables {
   jobs_vault: JobsVaultTable;
   jobs_keys: JobsKeysTable;
@@ -211,4 +221,5 @@ export interface JobsDatabase extends EventStoreTables, ProjectionTables, Verifi
   jobs_figures: JobsFiguresTable;
   fair_board: FairBoardTable;
   fair_postings: FairPostingsTable;
+  posting_reports: PostingReportsTable;
 }

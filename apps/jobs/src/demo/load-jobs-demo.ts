@@ -16,6 +16,8 @@ export interface JobsDemoOptions {
   /** A street of the node and a point to build around (a station's). */
   streetCode: string;
   around: GeoPoint;
+  /** The station the postings are around: a 招聘会 is scheduled there a week ahead. */
+  stationId?: string;
   /** An officer token of the node (a district officer: reviews employers and postings). */
   officerToken: string;
   /** Valid-until of the postings is set from this. */
@@ -25,6 +27,7 @@ export interface JobsDemoOptions {
 export interface JobsDemoResult {
   postings: number;
   seekers: number;
+  fairs: number;
   skipped: boolean;
 }
 
@@ -49,7 +52,7 @@ const POSTINGS: DemoPosting[] = [
 export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoResult> {
   const { jobsUrl, nodeCode, streetCode, around, officerToken } = options;
   const figures = await call(jobsUrl, 'GET', '/figures');
-  if (figures.totals.postingsPublished > 0) return { postings: 0, seekers: 0, skipped: true };
+  if (figures.totals.postingsPublished > 0) return { postings: 0, seekers: 0, fairs: 0, skipped: true };
   const digits = nodeCode.slice(-4).padStart(4, '0');
   const now = options.now ?? new Date();
   const officer = { token: officerToken };
@@ -94,6 +97,7 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
   }
 
   const validUntil = new Date(now.getTime() + 60 * 86_400_000).toISOString();
+  const published: string[] = [];
   for (const posting of POSTINGS) {
     const token = employers[posting.employer];
     const { postingId } = await call(jobsUrl, 'POST', '/postings', {
@@ -116,8 +120,35 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
     });
     await call(jobsUrl, 'POST', `/postings/${postingId}/submit`, { token });
     await call(jobsUrl, 'POST', `/postings/${postingId}/approve`, officer);
+    published.push(postingId);
   }
-  return { postings: POSTINGS.length, seekers: 1, skipped: false };
+  const fairs = await scheduleFair(options, published, now);
+  return { postings: POSTINGS.length, seekers: 1, fairs, skipped: false };
+}
+
+/**
+ * A 招聘会 at the station a week ahead (09:00–12:00 Beijing time) with the demo's postings, or
+ * 直播带岗 when the jobs service has not yet heard of the station (its places come with the
+ * stations context's events): the public fair list and the console have one to show.
+ */
+async function scheduleFair(options: JobsDemoOptions, postingIds: string[], now: Date): Promise<number> {
+  const officer = { token: options.officerToken };
+  const day = new Date(now.getTime() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  const plan = { streetCode: options.streetCode, startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T12:00:00+08:00` };
+  let fairId: string | undefined;
+  for (let attempt = 0; options.stationId && attempt < 20 && !fairId; attempt++) {
+    const response = await fetch(`${options.jobsUrl}/fairs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.officerToken}` },
+      body: JSON.stringify({ ...plan, title: '零工之家驿站招聘会', format: 'onsite', stationId: options.stationId }),
+    });
+    if (response.ok) fairId = ((await response.json()) as { fairId: string }).fairId;
+    else if (response.status === 404) await new Promise((resolve) => setTimeout(resolve, 500));
+    else throw new Error(`jobs demo: POST /fairs answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  }
+  fairId ??= (await call(options.jobsUrl, 'POST', '/fairs', { ...officer, body: { ...plan, title: '零工之家直播带岗', format: 'online' } })).fairId as string;
+  for (const postingId of postingIds) await call(options.jobsUrl, 'POST', `/fairs/${fairId}/postings`, { ...officer, body: { postingId } });
+  return 1;
 }
 
 function move(point: GeoPoint, northKm: number, eastKm: number): GeoPoint {

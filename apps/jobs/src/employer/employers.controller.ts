@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Kysely } from 'kysely';
-import { EMPLOYER_KINDS, EMPLOYER_STATUSES } from '@ws/contracts';
+import { EMPLOYER_KINDS, EMPLOYER_STATUSES, maskMobile } from '@ws/contracts';
 import type { EmployerKind, EmployerStatus } from '@ws/contracts';
 import { authorize, CurrentPrincipal, DomainError, newId, Public, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
@@ -121,6 +121,30 @@ export class EmployersController {
     return {
       items: result.items.map((r) => ({ employerId: r.employer_id, kind: r.kind, streetCode: r.street_code, status: r.status, registeredAt: new Date(r.registered_at).toISOString() })),
       next: result.next,
+    };
+  }
+
+  @Get(':employerId')
+  @ApiBearerAuth()
+  @Roles(...REVIEWER_ROLES)
+  @ApiOperation({ summary: '审核用：雇主的名称、统一社会信用代码和手机号（打码），从保险库取出；街道干部只看本街道' })
+  async show(@Param('employerId', ParseUUIDPipe) employerId: string, @CurrentPrincipal() principal: Principal) {
+    const row = await this.db.selectFrom('employer_board').selectAll().where('employer_id', '=', employerId).executeTakeFirst();
+    // Another street's employer is answered as no employer at all.
+    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('employer_not_found', '没有这个雇主');
+    const profile = await this.vault.openProfile('employer', employerId);
+    const postings = await this.db.selectFrom('posting_board').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).where('employer_id', '=', employerId).groupBy('status').execute();
+    return {
+      employerId,
+      kind: row.kind,
+      streetCode: row.street_code,
+      status: row.status,
+      registeredAt: new Date(row.registered_at).toISOString(),
+      name: profile['name'] ?? null,
+      creditCode: profile['creditCode'] ?? null,
+      // Masked: enough to tell two employers apart on the phone, not to call them from a screen.
+      mobile: profile['mobile'] ? maskMobile(profile['mobile']) : null,
+      postings: Object.fromEntries(postings.map((p) => [p.status, Number(p.count)])),
     };
   }
 

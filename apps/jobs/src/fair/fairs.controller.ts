@@ -4,8 +4,8 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-vali
 import { Kysely, Selectable } from 'kysely';
 import { FAIR_FORMATS, FAIR_STATUSES } from '@ws/contracts';
 import type { FairFormat, FairStatus } from '@ws/contracts';
-import { authorize, CurrentPrincipal, DomainError, newId, Roles } from '@ws/kernel';
-import type { Principal } from '@ws/kernel';
+import { authorize, CLOCK, CurrentPrincipal, DomainError, newId, Public, Roles } from '@ws/kernel';
+import type { Clock, Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { FairBoardTable, JobsDatabase } from '../db/database';
@@ -90,6 +90,7 @@ export class FairsController {
     private readonly runner: CommandRunner,
     @Inject(DB) private readonly db: Kysely<JobsDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -132,6 +133,29 @@ export class FairsController {
       .execute();
     const result = page(rows, limit, (r) => ({ at: new Date(r.starts_at).toISOString(), id: r.fair_id }));
     return { items: result.items.map(fairView), next: result.next };
+  }
+
+  @Get('upcoming')
+  @Public()
+  @ApiOperation({ summary: '即将举办和正在举办的招聘会（公开，给求职者看）：名称、形式、驿站、时间、参会岗位数；不含任何人的信息' })
+  async upcoming(@Query() query: PageQueryDto) {
+    const limit = Math.min(query.limit ?? 20, 50);
+    const after = decodeCursor(query.after);
+    const rows = await this.db
+      .selectFrom('fair_board')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('ends_at', '>', this.clock.now())
+      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('starts_at', '>', new Date(after!.at)), eb.and([eb('starts_at', '=', new Date(after!.at)), eb('fair_id', '>', after!.id)])])))
+      .orderBy('starts_at')
+      .orderBy('fair_id')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (r) => ({ at: new Date(r.starts_at).toISOString(), id: r.fair_id }));
+    return {
+      items: result.items.map((r) => ({ fairId: r.fair_id, title: r.title, format: r.format, stationId: r.station_id, startsAt: new Date(r.starts_at).toISOString(), endsAt: new Date(r.ends_at).toISOString(), postings: r.postings })),
+      next: result.next,
+    };
   }
 
   @Get(':fairId')

@@ -24,6 +24,9 @@ import type { PostingCommand, PostingState } from './posting.decider';
 export class PostingListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: POSTING_STATUSES }) @IsOptional() @IsIn(POSTING_STATUSES)
   status?: PostingStatus;
+
+  @ApiPropertyOptional({ enum: ['true'], description: 'true：只看被举报过的（举报队列）' }) @IsOptional() @IsIn(['true', 'false'], { message: 'reported 须为 true 或 false' })
+  reported?: 'true' | 'false';
 }
 
 export class TakeDownDto {
@@ -41,6 +44,9 @@ export class ReportDto {
   @ApiPropertyOptional({ description: '说明（不要写手机号、身份证号）' }) @IsOptional() @IsString() @MaxLength(1000)
   note?: string;
 }
+
+/** The reports shown for one posting (each worker reports a posting once; a posting past this many is taken down long before). */
+const MAX_REPORTS_SHOWN = 200;
 
 export function postingView(r: Selectable<PostingBoardTable>) {
   return {
@@ -152,6 +158,7 @@ export class PostingsController {
       .selectFrom('posting_board')
       .selectAll()
       .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
+      .$if(query.reported === 'true', (qb) => qb.where('reports', '>', 0))
       .$if(principal.street !== undefined, (qb) => qb.where('street_code', '=', principal.street!))
       .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('drafted_at', '>', new Date(after!.at)), eb.and([eb('drafted_at', '=', new Date(after!.at)), eb('posting_id', '>', after!.id)])])))
       .orderBy('drafted_at')
@@ -169,6 +176,18 @@ export class PostingsController {
     const row = await this.db.selectFrom('posting_board').selectAll().where('posting_id', '=', postingId).where('status', 'in', ['open', 'filled']).executeTakeFirst();
     if (!row) throw new DomainError('posting_not_found', '没有这条招工信息');
     return postingView(row);
+  }
+
+  @Get(':postingId/reports')
+  @ApiBearerAuth()
+  @Roles(...OFFICER_ROLES)
+  @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人）；街道干部只看本街道' })
+  async reports(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
+    const posting = await this.db.selectFrom('posting_board').select('street_code').where('posting_id', '=', postingId).executeTakeFirst();
+    // Another street's posting is answered as no posting at all.
+    if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw new DomainError('posting_not_found', '没有这条招工信息');
+    const rows = await this.db.selectFrom('posting_reports').selectAll().where('posting_id', '=', postingId).orderBy('seq').limit(MAX_REPORTS_SHOWN).execute();
+    return { items: rows.map((r) => ({ seq: r.seq, kind: r.kind, note: r.note, reportedAt: new Date(r.reported_at).toISOString() })), next: null };
   }
 
   @Post(':postingId/reports')

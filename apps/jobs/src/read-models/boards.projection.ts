@@ -63,7 +63,7 @@ export class EmployerBoardProjection implements Projection<JobsDatabase> {
 @Injectable()
 export class PostingBoardProjection implements Projection<JobsDatabase> {
   readonly name = 'jobs.postings';
-  readonly tables = ['open_postings', 'posting_board'];
+  readonly tables = ['open_postings', 'posting_board', 'posting_reports'];
   readonly filter: string;
 
   constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
@@ -133,6 +133,11 @@ export class PostingBoardProjection implements Projection<JobsDatabase> {
           break;
         case 'PostingReported':
           await set({ reports: event.data.reports });
+          await trx
+            .insertInto('posting_reports')
+            .values({ posting_id: id, seq: event.data.reports, kind: event.data.kind, note: event.data.note, reported_at: at })
+            .onConflict((oc) => oc.columns(['posting_id', 'seq']).doNothing())
+            .execute();
           break;
         default:
           assertNever(event, 'posting event');
