@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { natsConnectOptions } from '@ws/messaging';
 import { childDivisions, HEADERS, nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
 import { createTestDatabase, type TestDatabase } from '@ws/testing';
@@ -322,7 +323,7 @@ async function directiveRoundTrip(federation: NatsFederation, topology: Federati
   const below = topology.filter((node) => node.parent).map((node) => node.code);
   try {
     for (const code of below) {
-      const nc = await connect({ servers: federation.nats.get(code)!.url });
+      const nc = await connect(natsConnectOptions(federation.nats.get(code)!.url));
       connections.push(nc);
       const consumer = await jetstream(nc).consumers.get('DIR', { deliver_policy: DeliverPolicy.New });
       const messages = await consumer.consume();
@@ -350,7 +351,7 @@ async function directiveRoundTrip(federation: NatsFederation, topology: Federati
         })(),
       );
     }
-    const provinceNc = await connect({ servers: federation.nats.get('33')!.url });
+    const provinceNc = await connect(natsConnectOptions(federation.nats.get('33')!.url));
     connections.push(provinceNc);
     const jsm = await jetstreamManager(provinceNc);
     const token = await officerToken('33', { role: 'province_officer', subject: 'bench-province' });
@@ -415,7 +416,7 @@ async function main(): Promise<void> {
     const province = upper.find((node) => node.code === '33')!;
     pg = new Client({ connectionString: province.database.url });
     await pg.connect();
-    const provinceNc = await connect({ servers: federation.nats.get('33')!.url, maxReconnectAttempts: -1 });
+    const provinceNc = await connect({ ...natsConnectOptions(federation.nats.get('33')!.url), maxReconnectAttempts: -1 });
     connections.push(provinceNc);
     const jsm = await jetstreamManager(provinceNc);
     const idle = resources(federation, upper);

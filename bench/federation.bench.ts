@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DeliverPolicy, jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { natsConnectOptions } from '@ws/messaging';
 import { EventEnvelope, eventSubject, HEADERS, nodeFromCode, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { CITY, DISTRICTS, PROVINCE, startNatsFederation, startStationsNode, type StationsNode } from '../test/federation-fixture';
@@ -203,8 +204,8 @@ async function main(): Promise<void> {
     province = await startStationsNode(federation, PROVINCE, { LOG_LEVEL: 'error', PG_POOL_MAX: '4' });
     pg = new Client({ connectionString: province.database.url });
     await pg.connect();
-    for (const code of DISTRICTS) connections.push(await connect({ servers: federation.nats.get(code)!.url }));
-    const provinceNc = await connect({ servers: federation.nats.get(PROVINCE)!.url });
+    for (const code of DISTRICTS) connections.push(await connect(natsConnectOptions(federation.nats.get(code)!.url)));
+    const provinceNc = await connect(natsConnectOptions(federation.nats.get(PROVINCE)!.url));
     connections.push(provinceNc);
     const writer = new PacedWriter(
       DISTRICTS.map((code, i) => ({ code, js: jetstream(connections[i]!), stations: Array.from({ length: STATIONS_PER_DISTRICT }, () => newId()) })),

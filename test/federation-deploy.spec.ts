@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import { FederationCredentials, leafUser } from '@ws/messaging';
+import { type BusService, FederationCredentials, leafUser, serviceUser } from '@ws/messaging';
 import { platformConfig } from '@ws/platform';
-import { CONTAINER, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost, STOP_GRACE_PERIOD } from '../tools/deploy-config';
+import { CONTAINER, CONTAINER_TLS, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost, servicePasswordVariable, STOP_GRACE_PERIOD } from '../tools/deploy-config';
 import { childrenOf, FEDERATION, NODE_SERVICES } from '../tools/topology';
 
 interface Service {
@@ -38,7 +38,7 @@ describe('deploy:config', () => {
   it('runs a nats-server with its own config and store, and the five services, at every node', () => {
     for (const node of FEDERATION) {
       const nats = services[natsHost(node.code)]!;
-      expect(nats.volumes).toEqual([`./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`, `${natsHost(node.code)}:${CONTAINER.storeDir}`]);
+      expect(nats.volumes?.slice(0, 2)).toEqual([`./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`, `${natsHost(node.code)}:${CONTAINER.storeDir}`]);
       expect(compose.volumes).toHaveProperty(natsHost(node.code));
       for (const service of NODE_SERVICES) {
         const app = services[serviceHost(service, node.code)]!;
@@ -56,7 +56,11 @@ describe('deploy:config', () => {
     for (const [name, service] of Object.entries(services)) {
       const code = service.environment?.['NODE_CODE'];
       if (!code) continue;
-      expect(`${name}: ${service.environment?.['NATS_URL']}`).toBe(`${name}: nats://${natsHost(code)}:${CONTAINER.natsPort}`);
+      // Its own nats user; the password from the host's environment, never in the file.
+      const app = name.slice(0, name.length - code.length - 1) as BusService;
+      const variable = servicePasswordVariable(app);
+      expect(`${name}: ${service.environment?.['NATS_URL']}`).toBe(`${name}: nats://${serviceUser(app)}:\${${variable}:?set ${variable}}@${natsHost(code)}:${CONTAINER.natsPort}`);
+      expect(services[natsHost(code)]!.environment).toHaveProperty(variable, null);
       expect(service.depends_on?.[natsHost(code)]).toEqual({ condition: 'service_healthy' });
     }
     for (const node of FEDERATION) {
@@ -106,6 +110,17 @@ describe('deploy:config', () => {
       expect(facts.remote).toMatchObject({ user: leafUser(node.code), host: natsHost(node.parent), port: CONTAINER.leafPort });
       const atParent = natsConfigFacts(natsConfig(node.parent)).users.find((u) => u.user === facts.remote!.user);
       expect(atParent).toEqual({ user: leafUser(node.code), password: facts.remote!.password, type: 'LEAFNODE' });
+    }
+  });
+
+  it("declares each service's user with its password read from the environment, and leafnode TLS with the mounted certificates", () => {
+    for (const node of FEDERATION) {
+      const config = natsConfig(node.code);
+      for (const service of NODE_SERVICES) expect(config).toContain(`user: "${serviceUser(service)}", password: $${servicePasswordVariable(service)}, allowed_connection_types: ["STANDARD"]`);
+      expect(config).toContain('no_auth_user: "refused"');
+      expect(config.match(/ca_file: "([^"]+)"/g)).toEqual(Array(node.parent ? 2 : 1).fill(`ca_file: "${CONTAINER_TLS.caFile}"`));
+      expect(config).toContain('verify: true');
+      expect(services[natsHost(node.code)]!.volumes).toEqual(expect.arrayContaining([`./deploy/tls/ca.pem:${CONTAINER_TLS.caFile}:ro`, `./deploy/tls/${node.code}:/etc/nats/tls/node:ro`]));
     }
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectOptions } from '@ws/messaging';
 import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import {
   CITY,
@@ -44,7 +45,7 @@ describe('federation faults: a city or the province cut while the districts keep
 
   /** Messages of `code`'s EVT stream on the subjects of `subtree`'s events. */
   async function streamMessagesOf(code: string, subtree: string): Promise<number> {
-    const nc = await connect({ servers: federation.nats.get(code)!.url, reconnect: false });
+    const nc = await connect({ ...natsConnectOptions(federation.nats.get(code)!.url), reconnect: false });
     try {
       const info = await (await jetstreamManager(nc)).streams.info('EVT', { subjects_filter: subtreeEventFilter(nodeFromCode(subtree)) });
       return Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);

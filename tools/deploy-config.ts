@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
-import { FederationCredentials, federationSecret, jetStreamDomain, renderNatsConfig } from '@ws/messaging';
+import { BUS_SERVICES, type BusService, FederationCredentials, federationSecret, jetStreamDomain, renderNatsConfig, serviceUser } from '@ws/messaging';
+import { ensureFederationTls } from './federation-tls';
 import { leafChildrenOf } from './nats-node';
 import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
 
@@ -13,7 +14,11 @@ import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, por
  *                             per child, the link to its parent with the node's credentials)
  *   docker-compose.yml        one nats per node, one Postgres, the node's services, the stream
  *                             bootstrap, and the demo profile
- * Passwords come from FEDERATION_SECRET; the committed files use the development secret.
+ *   deploy/tls/               the federation's CA and each node's leafnode certificate (made once,
+ *                             never committed: .gitignore)
+ * Leafnode passwords come from FEDERATION_SECRET (the committed files use the development secret);
+ * the services' passwords are not in the files at all: nats-server reads NATS_<SERVICE>_PASSWORD
+ * from its environment, and each service's NATS_URL takes its own from the same variable.
  */
 
 /** Ports inside each container; the host sees the services on npm start's port blocks. */
@@ -22,6 +27,13 @@ export const CONTAINER = { natsPort: 4222, leafPort: 7422, monitorPort: 8222, ht
 export const natsHost = (code: string) => `nats-${code}`;
 export const serviceHost = (service: ServiceName, code: string) => `${service}-${code}`;
 export const natsUrl = (code: string) => `nats://${natsHost(code)}:${CONTAINER.natsPort}`;
+/** The variable holding a service's nats password, read by nats-server (its config) and compose (the service's NATS_URL). */
+export const servicePasswordVariable = (service: BusService) => `NATS_${service.toUpperCase()}_PASSWORD`;
+/** A service's NATS_URL, its password filled in by compose from the host's environment (required: compose refuses to start without it). */
+const serviceNatsUrl = (code: string, service: BusService) =>
+  `nats://${serviceUser(service)}:\${${servicePasswordVariable(service)}:?set ${servicePasswordVariable(service)}}@${natsHost(code)}:${CONTAINER.natsPort}`;
+/** Inside each nats container: the federation's CA and the node's certificate (deploy/tls, mounted read-only). */
+export const CONTAINER_TLS = { caFile: '/etc/nats/tls/ca.pem', certFile: '/etc/nats/tls/node/cert.pem', keyFile: '/etc/nats/tls/node/key.pem' } as const;
 const serviceUrl = (service: ServiceName, code: string) => `http://${serviceHost(service, code)}:${CONTAINER.httpPort}`;
 /** Dashboards link to each other in the browser, so those links use the host's ports. */
 const publicDashboardUrl = (node: TopologyNode) => `http://\${WAYSTATION_PUBLIC_HOST:-127.0.0.1}:${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}`;
@@ -65,6 +77,8 @@ export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode, c
     storeDir: CONTAINER.storeDir,
     domain: jetStreamDomain(node.code),
     localPassword: credentials.localPassword(node.code),
+    services: BUS_SERVICES.map((service) => ({ service, password: { env: servicePasswordVariable(service) } })),
+    leafTls: CONTAINER_TLS,
     children: leafChildrenOf(topology, node.code, credentials),
     ...(node.parent
       ? { parentLeafUrl: `nats-leaf://${natsHost(node.parent)}:${CONTAINER.leafPort}`, parentCredentials: credentials.leaf(node.code) }
@@ -106,7 +120,14 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     services[natsHost(node.code)] = {
       image: 'nats:2.9-alpine',
       command: ['-c', '/etc/nats/node.conf'],
-      volumes: [`./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`, `${natsHost(node.code)}:${CONTAINER.storeDir}`],
+      // The config refers to the services' passwords ($NATS_<SERVICE>_PASSWORD): passed through from the host.
+      environment: Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), null])),
+      volumes: [
+        `./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`,
+        `${natsHost(node.code)}:${CONTAINER.storeDir}`,
+        `./deploy/tls/ca.pem:${CONTAINER_TLS.caFile}:ro`,
+        `./deploy/tls/${node.code}:/etc/nats/tls/node:ro`,
+      ],
       healthcheck: { test: ['CMD', 'wget', '-qO-', `http://localhost:${CONTAINER.monitorPort}/healthz?js-enabled-only=true`], interval: '5s', retries: 12 },
     };
     volumes[natsHost(node.code)] = {};
@@ -117,7 +138,8 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     image: IMAGE,
     build: BUILD,
     command: ['node', 'dist/tools/deploy-streams.js'],
-    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(',') },
+    // The job logs in as each node's `local` user, its password derived from FEDERATION_SECRET.
+    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','), FEDERATION_SECRET: null },
     depends_on: Object.fromEntries(topology.map((node) => [natsHost(node.code), healthy])),
   };
   for (const node of topology) Object.assign(services, nodeServices(topology, node));
@@ -126,7 +148,7 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
       image: IMAGE,
       build: BUILD,
       command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code, '--nats', natsUrl(node.code), '--issuer', `${publicDashboardUrl(node)}/oidc`],
-      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk` },
+      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, FEDERATION_SECRET: null },
       volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`],
       profiles: ['demo'],
       depends_on: { [serviceHost('stations', node.code)]: healthy },
@@ -141,7 +163,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
     postgres: healthy,
     streams: { condition: 'service_completed_successfully' },
   };
-  const common = { NODE_CODE: node.code, NATS_URL: natsUrl(node.code), HTTP_PORT: String(CONTAINER.httpPort), HTTP_HOST: '0.0.0.0', LOG_LEVEL: 'info' };
+  const common = { NODE_CODE: node.code, HTTP_PORT: String(CONTAINER.httpPort), HTTP_HOST: '0.0.0.0', LOG_LEVEL: 'info' };
   const services: Record<string, ComposeService> = {};
   for (const service of DATA_SERVICES) {
     services[serviceHost(service, node.code)] = {
@@ -150,6 +172,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
       command: ['node', `dist/apps/${service}/src/main.js`],
       environment: {
         ...common,
+        NATS_URL: serviceNatsUrl(node.code, service),
         PG_URL: 'postgres://postgres@postgres:5432/postgres',
         PG_POOL_MAX: POOL_PER_SERVICE,
         // The demo loader sends a week of check-ins at once.
@@ -174,6 +197,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
     command: ['node', 'dist/apps/dashboard/src/main.js'],
     environment: {
       ...common,
+      NATS_URL: serviceNatsUrl(node.code, 'dashboard'),
       ...Object.fromEntries(DATA_SERVICES.map((service) => [`${service.toUpperCase()}_URL`, serviceUrl(service, node.code)])),
       CHILD_DASHBOARDS: children.join(','),
       WAYSTATION_PUBLIC_HOST: publicDashboardUrl(node),
@@ -195,8 +219,11 @@ const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topo
 # creates the nodes' streams before the services start.
 #   docker compose up -d
 #   docker compose --profile demo up demo-330802 demo-330424 demo-330402   # demo stations and visits
-# The nats configs hold passwords derived from the development secret: a deployment runs
-# FEDERATION_SECRET=… npm run deploy:config and keeps its configs out of version control.
+# The nats configs hold leafnode passwords derived from the development secret: a deployment runs
+# FEDERATION_SECRET=… npm run deploy:config and keeps its configs out of version control. Each
+# service logs in as its own nats user: set NATS_STATIONS_PASSWORD, NATS_MEMBERSHIP_PASSWORD, …
+# NATS_DASHBOARD_PASSWORD (URL-safe), and FEDERATION_SECRET for the stream bootstrap and the demo.
+# Leafnode links use TLS: deploy:config makes the CA and the nodes' certificates under deploy/tls/.
 `;
 
 /**
@@ -225,14 +252,20 @@ export function deploymentFiles(topology: TopologyNode[], credentials: Federatio
   return files;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { secret, isDevDefault } = federationSecret();
   const files = deploymentFiles(FEDERATION, new FederationCredentials(secret));
+  await ensureFederationTls('deploy', FEDERATION.map((node) => node.code));
   mkdirSync(join('deploy', 'nats'), { recursive: true });
   for (const stale of readdirSync(join('deploy', 'nats')).filter((name) => !files.has(join('deploy', 'nats', name)))) rmSync(join('deploy', 'nats', stale));
   for (const [path, content] of files) writeFileSync(path, content);
-  process.stdout.write(`wrote ${[...files.keys()].join(', ')}\n`);
+  process.stdout.write(`wrote ${[...files.keys()].join(', ')}; leafnode CA and certificates in deploy/tls/ (not committed)\n`);
   if (isDevDefault) process.stdout.write('FEDERATION_SECRET is not set: the nats passwords derive from the development secret (fine for a laptop, never for a deployment)\n');
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -2,8 +2,19 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { nodeFromCode } from '@ws/contracts';
-import { FederationCredentials, jetStreamDomain, LeafChild, natsServerBinary, renderNatsConfig } from '@ws/messaging';
-import { devFederationSecret } from './dev-secrets';
+import {
+  BUS_SERVICES,
+  type BusService,
+  FederationCredentials,
+  jetStreamDomain,
+  LeafChild,
+  natsServerBinary,
+  renderNatsConfig,
+  serviceUser,
+  withNatsCredentials,
+} from '@ws/messaging';
+import { devFederationSecret, devNodeSecret } from './dev-secrets';
+import { ensureFederationTls, leafTlsFilesOf } from './federation-tls';
 import { Managed, runDir, startProcess } from './processes';
 import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, subtreeOf, TopologyNode } from './topology';
 
@@ -19,9 +30,31 @@ export function removeNatsStore(node: TopologyNode): void {
   rmSync(join(natsDirOf(node), 'store'), { recursive: true, force: true });
 }
 
+/** The node's nats-server for people: no credentials in it (the server takes no client without them). */
 export function natsUrlOf(node: TopologyNode): string {
   return `nats://127.0.0.1:${portOf(node, NATS_CLIENT_OFFSET)}`;
 }
+
+/** The node's operator on its nats-server (`local`): the launcher provisioning streams and announcing keys. */
+export function natsAdminUrlOf(node: TopologyNode): string {
+  return withNatsCredentials(natsUrlOf(node), federationCredentials().local(node.code));
+}
+
+/**
+ * The password of a service's nats user: NATS_<SERVICE>_PASSWORD when set (as a deployment's
+ * nats config reads it), else generated once per node under .run/secrets/<code>/nats-<service>.
+ */
+function servicePassword(node: TopologyNode, service: BusService): string {
+  return process.env[`NATS_${service.toUpperCase()}_PASSWORD`] ?? devNodeSecret(node.code, `nats-${service}`);
+}
+
+/** What a service of the node sets as NATS_URL: its own user on its node's server. */
+export function natsServiceUrlOf(node: TopologyNode, service: BusService): string {
+  return withNatsCredentials(natsUrlOf(node), { user: serviceUser(service), password: servicePassword(node, service) });
+}
+
+/** The federation's passwords: from FEDERATION_SECRET, or the federation's development secret under .run/secrets. */
+const federationCredentials = () => new FederationCredentials(devFederationSecret());
 
 /** The children allowed to connect to `code` as leafnodes, each with its password and subtree. */
 export function leafChildrenOf(topology: TopologyNode[], code: string, credentials: FederationCredentials): LeafChild[] {
@@ -33,15 +66,16 @@ export function leafChildrenOf(topology: TopologyNode[], code: string, credentia
 }
 
 /**
- * Writes the node's nats-server config: JetStream domain n<code>, a leafnode user per child,
- * the link to its parent with the node's own credentials (passwords derived from
- * FEDERATION_SECRET, or the federation's development secret under .run/secrets).
+ * Writes the node's nats-server config: JetStream domain n<code>, a user per service of the node
+ * (servicePermissions), a leafnode user per child, the link to its parent with the node's own
+ * credentials (passwords derived from FEDERATION_SECRET, or the federation's development secret
+ * under .run/secrets), leafnode TLS with the federation's certificates (ensureFederationTls, before).
  */
 export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
   const dir = natsDirOf(node);
   mkdirSync(dir, { recursive: true });
   const parent = node.parent ? byCode(topology, node.parent) : undefined;
-  const credentials = new FederationCredentials(devFederationSecret());
+  const credentials = federationCredentials();
   const file = join(dir, 'nats.conf');
   writeFileSync(
     file,
@@ -54,6 +88,8 @@ export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): s
       domain: jetStreamDomain(node.code),
       host: '127.0.0.1',
       localPassword: credentials.localPassword(node.code),
+      services: BUS_SERVICES.map((service) => ({ service, password: servicePassword(node, service) })),
+      leafTls: leafTlsFilesOf(runDir(), node.code),
       children: leafChildrenOf(topology, node.code, credentials),
       ...(parent
         ? { parentLeafUrl: `nats-leaf://127.0.0.1:${portOf(parent, NATS_LEAF_OFFSET)}`, parentCredentials: credentials.leaf(node.code) }
@@ -64,7 +100,12 @@ export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): s
   return file;
 }
 
+/** The federation's CA and node certificates, made once per launch (its nodes start at the same time). */
+let federationTls: Promise<unknown> | undefined;
+
 export async function startNatsNode(topology: TopologyNode[], node: TopologyNode): Promise<Managed> {
+  federationTls ??= ensureFederationTls(runDir(), topology.map((member) => member.code));
+  await federationTls;
   const config = writeNatsConfig(topology, node);
   const managed = startProcess(`nats-${node.code}`, natsServerBinary(), ['-c', config], {});
   await waitForPort(portOf(node, NATS_CLIENT_OFFSET), 15_000, managed);

@@ -3,7 +3,7 @@ import { nodeFromCode } from '@ws/contracts';
 import { officerTokenMinter, publicSigningKey, type OfficerSigningKey, type OfficerTokenMinter } from '@ws/kernel';
 import { announceIdentityDirective, connectNats } from '@ws/messaging';
 import { devSigningKeyFile, signingKeyIn } from './dev-secrets';
-import { natsUrlOf } from './nats-node';
+import { natsAdminUrlOf } from './nats-node';
 import { nodePublicOrigin } from './node-services';
 import type { TopologyNode } from './topology';
 
@@ -47,5 +47,5 @@ export async function announceSigningKey(natsUrl: string, code: string, key: Off
 /** The development key of a node the launcher runs, announced before its services read their trust stores. */
 export function announceNodeSigningKey(node: TopologyNode): Promise<void> {
   const file = devSigningKeyFile(node.code);
-  return announceSigningKey(natsUrlOf(node), node.code, signingKeyIn(file, nodeIssuer(node)), statSync(file).mtime);
+  return announceSigningKey(natsAdminUrlOf(node), node.code, signingKeyIn(file, nodeIssuer(node)), statSync(file).mtime);
 }

@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams, evtMaxBytesFor } from '@ws/messaging';
-import { natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
+import { ensureNodeStreams, evtMaxBytesFor, natsConnectOptions } from '@ws/messaging';
+import { natsAdminUrlOf, natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
 import { ensureNodeSecrets } from './node-secrets';
 import { Managed, runDir } from './processes';
 import { databaseName, FederationSettings } from './node-services';
@@ -110,7 +110,7 @@ export async function ensureStreams(settings: FederationSettings, node: Topology
 }
 
 async function ensureStreamsOnce(settings: FederationSettings, node: TopologyNode): Promise<void> {
-  const nc = await connect({ servers: natsUrlOf(node), name: `launcher-${node.code}` });
+  const nc = await connect({ ...natsConnectOptions(natsAdminUrlOf(node)), name: `launcher-${node.code}` });
   try {
     const jsm = await jetstreamManager(nc);
     await ensureNodeStreams(jsm, nodeFromCode(node.code), {

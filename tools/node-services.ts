@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicOrigin } from '@ws/contracts';
 import { devIdentityAccounts } from './dev-identity';
-import { devSigningKeyFile, devVapidKeys } from './dev-secrets';
+import { devNodeSecret, devSigningKeyFile, devVapidKeys } from './dev-secrets';
+import { natsServiceUrlOf, natsUrlOf } from './nats-node';
 import { nodeSecretsEnv } from './node-secrets';
-import { natsUrlOf } from './nats-node';
 import { Managed, runDir, startProcess, tailOf, waitForHttp } from './processes';
 import { byCode, childrenOf, DATA_SERVICES, DataService, NODE_SERVICES, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
 
@@ -120,7 +120,6 @@ function startCompactNode(node: TopologyNode, launches: ServiceLaunch[]): { proc
 function serviceLaunches(settings: FederationSettings, node: TopologyNode): ServiceLaunch[] {
   const common = {
     NODE_CODE: node.code,
-    NATS_URL: natsUrlOf(node),
     PG_URL: settings.pgUrl,
     // The node's officer signing key (.run/secrets): read by its identity service only.
     IDENTITY_SIGNING_KEY_FILE: devSigningKeyFile(node.code),
@@ -150,7 +149,11 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
   };
   const launches: ServiceLaunch[] = DATA_SERVICES.map((service) => ({
     service,
-    env: { ...common, ...nodeSecretsEnv(node, service), ...own[service], HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service) },
+    // Each service logs in to its node's nats-server as its own user (servicePermissions).
+    env: {
+      ...common, ...nodeSecretsEnv(node, service), ...own[service],
+      NATS_URL: natsServiceUrlOf(node, service), HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service),
+    },
   }));
   const children = childrenOf(settings.topology, node.code).map((child) => `${child.code}=${serviceUrl(child, 'dashboard')}`);
   const parent = node.parent ? `${node.parent}=${serviceUrl(byCode(settings.topology, node.parent), 'dashboard')}` : undefined;
@@ -158,7 +161,7 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
     service: 'dashboard',
     env: {
       NODE_CODE: node.code,
-      NATS_URL: natsUrlOf(node),
+      NATS_URL: natsServiceUrlOf(node, 'dashboard'),
       LOG_LEVEL: 'warn',
       HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS.dashboard)),
       // STATIONS_URL, MEMBERSHIP_URL …: every service of the node is one of the front's upstreams.

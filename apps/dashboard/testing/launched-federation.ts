@@ -5,6 +5,7 @@ import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { LOCAL_USER, testFederationCredentials, withNatsCredentials } from '@ws/messaging';
 import { PG_URL } from '@ws/testing';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
@@ -27,7 +28,7 @@ export interface LaunchedFederation {
   /** Put before every database name of this federation. */
   databasePrefix: string;
   url(code: string, service: ServiceName): string;
-  /** The node's nats-server (client port), e.g. to announce a test signing key on its DIR stream. */
+  /** The node's nats-server (client port) as its `local` user, e.g. to announce a test signing key on its DIR stream. */
   natsUrl(code: string): string;
   /** Everything the launcher printed so far. */
   output(): string;
@@ -87,7 +88,9 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
     runDir,
     databasePrefix: prefix,
     url,
-    natsUrl: (code) => `nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`,
+    // The node's operator user (the launcher's configs take no client without credentials).
+    natsUrl: (code) =>
+      withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: testFederationCredentials.localPassword(code) }),
     output: () => output,
     async waitForLine(pattern, timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { connect, type ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 
 export interface ConnectNatsOptions {
   /** Prefix of the connection's reply inboxes (nodeInboxPrefix: a parent routes replies by node). */
@@ -12,16 +12,29 @@ export interface ConnectNatsOptions {
  * itself ignores them).
  */
 export function connectNats(servers: string, name: string, options: ConnectNatsOptions = {}): Promise<NatsConnection> {
-  const urls = servers.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  const credentials = urls.map(credentialsIn).find((found) => found !== undefined);
   return connect({
-    servers: urls.map(withoutCredentials),
+    ...natsConnectOptions(servers),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1000,
-    ...(credentials ?? {}),
     ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
   });
+}
+
+/**
+ * Connection options for `servers` (comma-separated URLs) with the credentials their URLs carry
+ * (nats://user:password@host:4222), which the client library does not read from a URL itself.
+ */
+export function natsConnectOptions(servers: string): ConnectionOptions & { servers: string[] } {
+  const urls = servers.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const credentials = urls.map(credentialsIn).find((found) => found !== undefined);
+  return { servers: urls.map(withoutCredentials), ...(credentials ?? {}) };
+}
+
+/** A URL with the user and password of `credentials` (nats://user:password@host:port). */
+export function withNatsCredentials(url: string, credentials: { user: string; password: string }): string {
+  const at = url.indexOf('://');
+  return `${url.slice(0, at + 3)}${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@${withoutCredentials(url).slice(at + 3)}`;
 }
 
 function credentialsIn(url: string): { user: string; pass: string } | undefined {

@@ -7,6 +7,7 @@ export * from './consume';
 export * from './requests';
 export * from './nats-config';
 export * from './nats-config-credentials';
+export * from './service-permissions';
 export * from './transport/event-pattern';
 export * from './transport/jetstream-context';
 export * from './transport/jetstream-transport';

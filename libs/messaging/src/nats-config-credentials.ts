@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { productionSecret } from '@ws/kernel';
-import { leafUser, type NatsCredentials } from './nats-config';
+import { leafUser, LOCAL_USER, type NatsCredentials } from './nats-config';
 
 /**
  * The secret every node's nats-server passwords are derived from. Only for development: a
@@ -28,9 +28,19 @@ export class FederationCredentials {
     return { user: leafUser(code), password: this.derive('leafnode', code) };
   }
 
-  /** The password of a node's local user (its own services). */
+  /** The password of a node's local user (its operator: streams provisioning). */
   localPassword(code: string): string {
     return this.derive('local', code);
+  }
+
+  /** The node's operator user (`local`) with its password, to put in a URL (withNatsCredentials). */
+  local(code: string): NatsCredentials {
+    return { user: LOCAL_USER, password: this.localPassword(code) };
+  }
+
+  /** The password of a node's service user (tests' servers; the launcher generates its own under .run/secrets). */
+  servicePassword(code: string, service: string): string {
+    return this.derive(`service-${service}`, code);
   }
 
   private derive(purpose: string, code: string): string {

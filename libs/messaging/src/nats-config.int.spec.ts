@@ -3,7 +3,7 @@ import { jetstream, JetStreamManager, jetstreamManager } from '@nats-io/jetstrea
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { directiveSubject, nodeRef, type NodeRef } from '@ws/contracts';
 import { testNodeCode } from '@ws/testing';
-import { connectNats } from './connection';
+import { connectNats, natsConnectOptions } from './connection';
 import { leafUser, nodeInboxPrefix } from './nats-config';
 import { JetStreamPublisher, OutboxMessageLike } from './publisher';
 import { ensureNodeStreams, NodeStreamsOptions } from './streams';
@@ -124,9 +124,9 @@ describe('federation with leafnode users and permissions', () => {
   }, 60_000);
 
   it('does not take a child link user as a client, and takes no client with a wrong password', async () => {
-    const asLeafUser = connect({ servers: server(c1).url, ...credentialsOf(d1), reconnect: false });
+    const asLeafUser = connect({ servers: server(c1).plainUrl, ...credentialsOf(d1), reconnect: false });
     await expect(asLeafUser).rejects.toThrow(/Authorization/i);
-    const wrongLocal = connect({ servers: server(c1).url, user: 'local', pass: 'wrong', reconnect: false });
+    const wrongLocal = connect({ servers: server(c1).plainUrl, user: 'local', pass: 'wrong', reconnect: false });
     await expect(wrongLocal).rejects.toThrow(/Authorization/i);
   });
 
@@ -144,7 +144,7 @@ describe('federation with leafnode users and permissions', () => {
     beforeAll(async () => {
       rogue = await outsider(c1, testFederationCredentials.leaf(d1.code), 'rogue');
       await eventually(() => links(rogue), (count) => count === 1, 20_000);
-      rogueNc = await connect({ servers: rogue.url });
+      rogueNc = await connect(natsConnectOptions(rogue.url));
       extraConnections.push(rogueNc);
     }, 60_000);
 

@@ -1,5 +1,6 @@
 import { nodeRef } from '@ws/contracts';
 import { leafPermissions, renderNatsConfig } from './nats-config';
+import { BUS_SERVICES, servicePermissions } from './service-permissions';
 import { DEV_FEDERATION_SECRET, FederationCredentials, federationSecret } from './nats-config-credentials';
 
 describe('renderNatsConfig', () => {
@@ -25,8 +26,10 @@ describe('renderNatsConfig', () => {
     expect(config).toContain('url: "nats-leaf://leaf-n330802:s3cret@city.example:7422"');
     expect(config).toContain('deny_imports: ["evt.>", "dir.>"]');
     expect(config).toContain('deny_exports: ["evt.>", "dir.>"]');
-    // A district has no children: its only user is the local one, which no leafnode may use.
-    expect(config).toContain('no_auth_user: "local"');
+    // A district has no children: its only user is the local one, which no leafnode may use; no anonymous user.
+    // Without credentials, a connection is the `refused` user, which may connect only over MQTT (not served).
+    expect(config).toContain('no_auth_user: "refused"');
+    expect(config).toMatch(/\{ user: "refused", password: "[0-9a-f]{32}", allowed_connection_types: \["MQTT"\] \}/);
     expect(config).toContain('{ user: "local", password: "local-pw", allowed_connection_types: ["STANDARD"] }');
     expect(config).not.toContain('leaf-n330802", password');
   });
@@ -84,5 +87,52 @@ describe('FederationCredentials', () => {
   it('takes FEDERATION_SECRET from the environment, the development secret otherwise', () => {
     expect(federationSecret({ FEDERATION_SECRET: 'prod' })).toEqual({ secret: 'prod', isDevDefault: false });
     expect(federationSecret({})).toEqual({ secret: DEV_FEDERATION_SECRET, isDevDefault: true });
+  });
+});
+
+describe('service users', () => {
+  const district = nodeRef('330802', '柯城区');
+  const config = renderNatsConfig({
+    node: district,
+    port: 4222,
+    leafPort: 7422,
+    storeDir: '/data',
+    domain: 'n330802',
+    localPassword: 'pw',
+    services: [
+      { service: 'stations', password: 'stations-pw' },
+      { service: 'membership', password: { env: 'NATS_MEMBERSHIP_PASSWORD' } },
+    ],
+    leafTls: { caFile: '/tls/ca.pem', certFile: '/tls/node.pem', keyFile: '/tls/node-key.pem' },
+  });
+
+  it('declares a user per service, a password from the environment as a reference nats-server resolves, and leafnode TLS that verifies its children', () => {
+    expect(config).toContain('user: "svc-stations", password: "stations-pw", allowed_connection_types: ["STANDARD"]');
+    expect(config).toContain('user: "svc-membership", password: $NATS_MEMBERSHIP_PASSWORD, allowed_connection_types: ["STANDARD"]');
+    expect(config).toMatch(/leafnodes \{[^]*tls \{\s+cert_file: "\/tls\/node.pem"\s+key_file: "\/tls\/node-key.pem"\s+ca_file: "\/tls\/ca.pem"\s+verify: true/);
+  });
+
+  it("lets a service publish only its own context's events and directives of its own node", () => {
+    for (const service of BUS_SERVICES) {
+      const own = servicePermissions(district, service).publish.filter((subject) => subject.startsWith('evt.') || subject.startsWith('dir.'));
+      expect(own).toEqual(service === 'dashboard' ? [] : [`evt.33.3308.330802.${service}.>`, `dir.33.3308.330802.${service}.>`]);
+    }
+  });
+
+  it('gives no service the JetStream API to change, purge or delete a stream, nor another stream than EVT and DIR', () => {
+    for (const service of BUS_SERVICES) {
+      const api = servicePermissions(district, service).publish.filter((subject) => subject.startsWith('$JS.'));
+      expect(api.filter((subject) => /STREAM\.(CREATE|UPDATE|DELETE|PURGE)|\$JS\.API\.>/.test(subject))).toEqual([]);
+      expect(api.filter((subject) => !['$JS.API.INFO', '$JS.API.STREAM.NAMES'].includes(subject) && !/\.(EVT|DIR)(\.|$)/.test(subject))).toEqual([]);
+    }
+  });
+
+  it('lets the owners of contacts answer notify, notify ask them, and only membership take handover requests', () => {
+    expect(servicePermissions(district, 'notify').publish).toEqual(expect.arrayContaining(['pii.330802.membership.contact', 'pii.330802.wishes.recipient', 'pii.330802.dispatch.contact']));
+    expect(servicePermissions(district, 'wishes').subscribe).toEqual(['_INBOX.n330802.wishes.>', 'pii.330802.wishes.contact', 'pii.330802.wishes.recipient', 'report.330802.wishes.figures']);
+    expect(servicePermissions(district, 'membership').subscribe).toContain('pii.330802.membership.handover');
+    expect(BUS_SERVICES.filter((service) => servicePermissions(district, service).subscribe.includes('pii.330802.membership.handover'))).toEqual(['membership']);
+    expect(servicePermissions(district, 'stations').allowResponses).toBe(false);
+    expect(servicePermissions(district, 'dispatch').allowResponses).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { handoverSubject, type NodeRef } from '@ws/contracts';
 import { federationDeliverPrefix, jetStreamDomain } from './streams';
+import { servicePermissions, serviceUser, type BusService } from './service-permissions';
 
 /** Credentials one nats-server presents to another. */
 export interface NatsCredentials {
@@ -42,20 +44,52 @@ export interface NatsConfigInput {
   /** The children that may connect as leafnodes, each with its own user and permissions. */
   children?: LeafChild[];
   /**
-   * Password of the node's local user. Clients that connect without credentials (the node's
-   * own services) are that user; it cannot be used for a leafnode link.
+   * Password of the node's local user: the node's operator (the launcher, the deployment's
+   * streams job, tests) provisioning its streams. It cannot be used for a leafnode link. There is
+   * no anonymous user: a client without credentials is refused.
    */
   localPassword: string;
+  /** The node's services, each logging in as its own user with servicePermissions. */
+  services?: ServiceCredential[];
+  /** TLS of the leafnode links (this node's listener and its link to the parent); none: plain. */
+  leafTls?: LeafTlsFiles;
   /** Interface to listen on (default 0.0.0.0). */
   host?: string;
   /** Monitoring port (/varz, /jsz); none if omitted. */
   httpPort?: number;
 }
 
+/** A service of the node and the password of its nats user. */
+export interface ServiceCredential {
+  service: BusService;
+  /** The password, or the environment variable nats-server reads it from when it starts (a deployment's config). */
+  password: string | { env: string };
+}
+
+/**
+ * The files of a node's leafnode TLS (PEM): the federation's CA, which both ends verify the
+ * other's certificate against, and the node's own certificate and key, which it presents as the
+ * listener to its children and as the client of its link to its parent.
+ */
+export interface LeafTlsFiles {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+}
+
 /** Subjects that never cross a leafnode link as core messages. */
 export const LEAF_DENIED_SUBJECTS = ['evt.>', 'dir.>'];
 
 export const LOCAL_USER = 'local';
+
+/**
+ * Where nats-server maps a connection that presents no credentials: a user valid only for MQTT,
+ * which no node serves, so such a client and such a leafnode are refused. Without any
+ * no_auth_user, nats-server 2.9.10 admits a leafnode without credentials into the account with
+ * no permissions at all (measured); with `local` as before, a client without credentials was the
+ * node's operator.
+ */
+export const REFUSED_USER = 'refused';
 
 /** The user a child node's server logs in as at its parent. */
 export function leafUser(code: string): string {
@@ -121,11 +155,13 @@ const list = (values: string[]) => `[${values.map(str).join(', ')}]`;
 /**
  * The nats-server configuration of one node.
  *
- * Authentication: every connection is a user of the node's one account. The node's own
- * services connect without credentials and are mapped to the `local` user (no_auth_user), which
- * is refused on leafnode links. Each child logs in with its own `leaf-n<code>` user, valid only
- * for a leafnode link, with the permissions of leafPermissions: it can neither publish into
- * nor read another node's subjects.
+ * Authentication: every connection is a user of the node's one account; a connection without
+ * credentials is refused (REFUSED_USER). Each service of the node logs in as its own `svc-<service>` user with the permissions of
+ * servicePermissions; the node's operator as `local` (streams provisioning), which is refused on
+ * leafnode links. Each child logs in with its own `leaf-n<code>` user, valid only for a leafnode
+ * link, with the permissions of leafPermissions: it can neither publish into nor read another
+ * node's subjects. With leafTls, the links are TLS both ways: a child must present a certificate
+ * of the federation's CA (verify) besides its password, and checks its parent's.
  *
  * The leafnode link to the parent denies core `evt.>` and `dir.>` both ways: events go up and
  * directives down only through stream sourcing. Otherwise the parent's subtree-wide EVT
@@ -145,14 +181,16 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     `  domain: ${str(input.domain)}`,
     '}',
     '',
-    '# clients without credentials: the node\'s own services',
-    `no_auth_user: ${str(LOCAL_USER)}`,
+    '# a connection without credentials becomes a user that may not connect: refused (see REFUSED_USER)',
+    `no_auth_user: ${str(REFUSED_USER)}`,
     'authorization {',
     '  # seconds a client has to log in after connecting (default 2): a compact node\'s services',
     '  # connect while the process is still loading its neighbours, on a small shared server',
     '  timeout: 10',
     '  users: [',
+    `    { user: ${str(REFUSED_USER)}, password: ${str(refusedPassword(input.localPassword))}, allowed_connection_types: ["MQTT"] }`,
     `    { user: ${str(LOCAL_USER)}, password: ${str(input.localPassword)}, allowed_connection_types: ["STANDARD"] }`,
+    ...(input.services ?? []).flatMap((credential) => serviceUserLines(input.node, credential)),
     ...(input.children ?? []).flatMap((child) => leafUserLines(input.domain, child)),
     '  ]',
     '}',
@@ -160,6 +198,7 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     'leafnodes {',
     `  host: ${str(host)}`,
     `  port: ${input.leafPort}`,
+    ...(input.leafTls ? tlsLines('  ', input.leafTls, true) : []),
   ];
   if (input.parentLeafUrl) {
     const deny = list(input.parentDeny ?? LEAF_DENIED_SUBJECTS);
@@ -170,12 +209,57 @@ export function renderNatsConfig(input: NatsConfigInput): string {
       '      # events and directives cross only by stream sourcing, never as core messages',
       `      deny_imports: ${deny}`,
       `      deny_exports: ${deny}`,
+      ...(input.leafTls ? tlsLines('      ', input.leafTls, false) : []),
       '    }',
       '  ]',
     );
   }
   lines.push('}', '');
   return lines.join('\n');
+}
+
+function serviceUserLines(node: NodeRef, credential: ServiceCredential): string[] {
+  const permissions = servicePermissions(node, credential.service);
+  return [
+    `    # ${credential.service} of this node`,
+    '    {',
+    `      user: ${str(serviceUser(credential.service))}, password: ${passwordValue(credential.password)}, allowed_connection_types: ["STANDARD"]`,
+    '      permissions: {',
+    `        publish: { allow: ${list(permissions.publish)} }`,
+    `        subscribe: { allow: ${list(permissions.subscribe)} }`,
+    ...(permissions.allowResponses ? ['        allow_responses: true'] : []),
+    '      }',
+    '    }',
+  ];
+}
+
+/** Never used to log in (MQTT is not served); derived so that the config stays the same from one render to the next. */
+function refusedPassword(localPassword: string): string {
+  return createHash('sha256').update(`refused:${localPassword}`).digest('hex').slice(0, 32);
+}
+
+/** A password, or a reference `$NAME` that nats-server resolves from its environment. */
+function passwordValue(password: ServiceCredential['password']): string {
+  if (typeof password === 'string') return str(password);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(password.env)) throw new Error(`not an environment variable name: ${password.env}`);
+  return `$${password.env}`;
+}
+
+/**
+ * A tls block: the listener verifies its clients' certificates (verify: a child without a
+ * certificate of the CA is refused during the handshake); a remote checks its parent's
+ * certificate against the CA and the host of its URL.
+ */
+function tlsLines(indent: string, files: LeafTlsFiles, listener: boolean): string[] {
+  return [
+    `${indent}tls {`,
+    `${indent}  cert_file: ${str(files.certFile)}`,
+    `${indent}  key_file: ${str(files.keyFile)}`,
+    `${indent}  ca_file: ${str(files.caFile)}`,
+    ...(listener ? [`${indent}  verify: true`] : []),
+    `${indent}  timeout: 5`,
+    `${indent}}`,
+  ];
 }
 
 function leafUserLines(parentDomain: string, child: LeafChild): string[] {

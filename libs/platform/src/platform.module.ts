@@ -10,7 +10,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createDb, ensureDatabase, eventStoreMigrations, EventStore, migrateToLatest } from '@ws/eventstore';
 import { AuthGuard, CLOCK, createValidationPipe, ProblemFilter, systemClock } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { connectNats, nodeInboxPrefix } from '@ws/messaging';
+import { connectNats, serviceInboxPrefix } from '@ws/messaging';
 import { projectionMigrations } from '@ws/projections';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { DeadlineInterceptor } from './deadline.interceptor';
@@ -77,7 +77,7 @@ export class PlatformModule implements OnApplicationShutdown {
       {
         provide: NATS,
         useFactory: async () => {
-          const nc = await connectNats(config.natsUrl, `${config.service}@${config.node.code}`, { inboxPrefix: nodeInboxPrefix(config.node.code) });
+          const nc = await connectNats(config.natsUrl, `${config.service}@${config.node.code}`, { inboxPrefix: serviceInboxPrefix(config.node.code, config.service) });
           await ensureStreamsExist(await jetstreamManager(nc), config);
           return nc;
         },

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { divisionName, nodeRef, type NodeRef } from '@ws/contracts';
-import { ensureNodeStreams, type LeafChild, startNatsServer, testFederationCredentials, type NatsProcess } from '@ws/messaging';
+import { ensureNodeStreams, type LeafChild, startNatsServer, testFederationCredentials, type NatsProcess, natsConnectOptions } from '@ws/messaging';
 import { LinkProxy } from './link-proxy';
 
 /** A node of a test federation, below its parent. */
@@ -81,7 +81,7 @@ export async function startNatsFederation(topology: FederationNodeSpec[], option
     }
     for (const node of topology) await nats.get(node.code)!.waitForLinks(childrenIn(topology, node.code).length + (node.parent ? 1 : 0));
     for (const node of [...topology].reverse()) {
-      const nc = await connect({ servers: nats.get(node.code)!.url });
+      const nc = await connect(natsConnectOptions(nats.get(node.code)!.url));
       try {
         await ensureNodeStreams(await jetstreamManager(nc), nodeOf(node.code), {
           children: childrenIn(topology, node.code).map((child) => ({ code: child.code })),
@@ -99,7 +99,7 @@ export async function startNatsFederation(topology: FederationNodeSpec[], option
     nats,
     links,
     async evtMessages(code) {
-      const nc = await connect({ servers: nats.get(code)!.url, reconnect: false });
+      const nc = await connect({ ...natsConnectOptions(nats.get(code)!.url), reconnect: false });
       try {
         return (await (await jetstreamManager(nc)).streams.info('EVT')).state.messages;
       } finally {

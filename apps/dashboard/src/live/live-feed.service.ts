@@ -3,6 +3,7 @@ import { ConsumerMessages, DeliverPolicy, jetstream, OrderedConsumerOptions } fr
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { shanghaiDayAndHour } from '@ws/contracts';
 import { CLOCK, type Clock } from '@ws/kernel';
+import { natsConnectOptions, serviceInboxPrefix } from '@ws/messaging';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { LiveSnapshot, LiveState } from './live-state';
@@ -96,7 +97,13 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        this.nc ??= await connect({ servers: this.config.natsUrl, name: `dashboard@${this.config.node.code}`, maxReconnectAttempts: -1 });
+        // The node's dashboard user (NATS_URL's credentials) reads EVT and receives on its own inbox only.
+        this.nc ??= await connect({
+          ...natsConnectOptions(this.config.natsUrl),
+          name: `dashboard@${this.config.node.code}`,
+          maxReconnectAttempts: -1,
+          inboxPrefix: serviceInboxPrefix(this.config.node.code, 'dashboard'),
+        });
         await this.readStream(this.nc);
       } catch (error) {
         const failure = (error as Error).message;

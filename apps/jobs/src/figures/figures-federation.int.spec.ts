@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { verificationCodeSubject } from '@ws/contracts';
 import type { VerificationCodeReply, VerificationCodeRequest } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { serveRequests } from '@ws/messaging';
+import { serveRequests, natsConnectOptions } from '@ws/messaging';
 import type { Responder } from '@ws/messaging';
 import { type FederatedNode, publishForeignEvent, ServiceFederation } from '@ws/testing/federation';
 import { waitUntil } from '@ws/testing/service-process';
@@ -35,7 +35,7 @@ describe('jobs figures: a district hire counts at the province (real nats-server
     ({ city, districts: { west, east } } = nodes);
     province = nodes.province!;
     for (const district of [west, east]) {
-      const nc = await connect({ servers: district.nats.url });
+      const nc = await connect(natsConnectOptions(district.nats.url));
       connections.push(nc);
       responders.push(
         serveRequests<VerificationCodeRequest, VerificationCodeReply>(nc, verificationCodeSubject(district.ref.code), async (request) => {

@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectOptions } from '@ws/messaging';
 import { Kysely, sql } from 'kysely';
 import { DB } from '@ws/platform';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
@@ -171,7 +172,7 @@ async function everythingStored(node: FederatedNode): Promise<string[]> {
   const db = node.service.app.get<Kysely<MembershipDatabase>>(DB);
   const { rows } = await sql<{ row: string }>`select row_to_json(e)::text as row from events e`.execute(db);
   const texts = rows.map((r) => r.row);
-  const nc = await connect({ servers: node.nats.url });
+  const nc = await connect(natsConnectOptions(node.nats.url));
   const jsm = await jetstreamManager(nc);
   for (const stream of ['EVT', 'DIR']) {
     const { state } = await jsm.streams.info(stream);
@@ -186,7 +187,7 @@ async function everythingStored(node: FederatedNode): Promise<string[]> {
 
 /** The city's EVT stream, in order, reduced to this membership's events. */
 async function cityStreamEventsOf(city: FederatedNode, membershipId: string) {
-  const nc = await connect({ servers: city.nats.url });
+  const nc = await connect(natsConnectOptions(city.nats.url));
   const jsm = await jetstreamManager(nc);
   const { state } = await jsm.streams.info('EVT');
   const events: Array<{ type: string; node: string; transferId?: string | null; fromNode?: string; toNode?: string }> = [];

@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { nodeFromCode, shanghaiYear } from '@ws/contracts';
-import { ensureNodeStreams, startNatsServer, type NatsProcess } from '@ws/messaging';
+import { ensureNodeStreams, startNatsServer, type NatsProcess, natsConnectOptions } from '@ws/messaging';
 import { testOfficerTokens } from '@ws/testing/officer-tokens';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';
@@ -16,7 +16,7 @@ describe('demo directives (real Postgres and nats-server)', () => {
 
   beforeAll(async () => {
     nats = await startNatsServer({ node: quzhou });
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect(natsConnectOptions(nats.url));
     await ensureNodeStreams(await jetstreamManager(nc), quzhou);
     await nc.close();
     service = await startTestService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: quzhou, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }));

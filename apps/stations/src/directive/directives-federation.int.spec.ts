@@ -1,5 +1,6 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
+import { natsConnectOptions } from '@ws/messaging';
 import { Kysely } from 'kysely';
 import { shanghaiYear } from '@ws/contracts';
 import { newId, type Role } from '@ws/kernel';
@@ -172,7 +173,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     const listsBefore = await Promise.all([west, east].map(receivedAt));
 
     // The city's DirectiveIssued of the standard, published again under a new message id (past the duplicate window).
-    const nc = await connect({ servers: city.nats.url });
+    const nc = await connect(natsConnectOptions(city.nats.url));
     const jsm = await jetstreamManager(nc);
     const { state } = await jsm.streams.info('DIR');
     let republished = 0;
@@ -191,7 +192,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     for (const district of [west, east]) {
       // The district's DIR has sourced the copy once its last message is the city's last one again.
       await waitUntil(async () => {
-        const dnc = await connect({ servers: district.nats.url });
+        const dnc = await connect(natsConnectOptions(district.nats.url));
         const info = await (await jetstreamManager(dnc)).streams.info('DIR');
         await dnc.close();
         return info.state.messages >= lastSeq;

@@ -5,8 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeRef } from '@ws/contracts';
-import { LeafChild, NatsCredentials, renderNatsConfig } from '../nats-config';
+import { withNatsCredentials } from '../connection';
+import { LeafChild, LeafTlsFiles, LOCAL_USER, NatsCredentials, renderNatsConfig } from '../nats-config';
 import { FederationCredentials, federationSecret } from '../nats-config-credentials';
+import { BUS_SERVICES, type BusService, serviceUser } from '../service-permissions';
 import { jetStreamDomain } from '../streams';
 
 export interface NatsProcessOptions {
@@ -32,6 +34,8 @@ export interface NatsProcessOptions {
    */
   children?: LeafChild[];
   startTimeoutMs?: number;
+  /** Leafnode TLS files of this server (listener and link to its parent); none: plain links. */
+  leafTls?: LeafTlsFiles;
 }
 
 /** The credentials of the test servers: derived from FEDERATION_SECRET, or the development secret. */
@@ -44,7 +48,15 @@ export const testFederationCredentials = new FederationCredentials(federationSec
 export interface NatsProcess {
   readonly node: NodeRef;
   readonly domain: string;
+  /**
+   * The client URL with the node's `local` user in it (connectNats and natsConnectOptions read
+   * it): the server takes no client without credentials.
+   */
   readonly url: string;
+  /** The client URL without credentials. */
+  readonly plainUrl: string;
+  /** The client URL of one of the node's services, logged in as its own user. */
+  serviceUrl(service: BusService): string;
   readonly leafUrl: string;
   /** The monitoring endpoint (/varz, /leafz, /jsz). */
   readonly monitorUrl: string;
@@ -157,6 +169,8 @@ class ManagedNatsServer implements NatsProcess {
         domain: this.domain,
         host: '127.0.0.1',
         localPassword: testFederationCredentials.localPassword(this.node.code),
+        services: BUS_SERVICES.map((service) => ({ service, password: testFederationCredentials.servicePassword(this.node.code, service) })),
+        ...(this.options.leafTls ? { leafTls: this.options.leafTls } : {}),
         children: [...this.children.values()],
         ...(this.options.parentLeafUrl ? { parentLeafUrl: this.options.parentLeafUrl } : {}),
         ...(credentials ? { parentCredentials: credentials } : {}),
@@ -203,7 +217,15 @@ class ManagedNatsServer implements NatsProcess {
   }
 
   get url(): string {
+    return withNatsCredentials(this.plainUrl, { user: LOCAL_USER, password: testFederationCredentials.localPassword(this.node.code) });
+  }
+
+  get plainUrl(): string {
     return `nats://127.0.0.1:${this.ports.port}`;
+  }
+
+  serviceUrl(service: BusService): string {
+    return withNatsCredentials(this.plainUrl, { user: serviceUser(service), password: testFederationCredentials.servicePassword(this.node.code, service) });
   }
 
   get leafUrl(): string {

@@ -19,6 +19,7 @@ import { hasUnknownSchema } from '@ws/contracts';
 import type { EventEnvelope, NodeRef } from '@ws/contracts';
 import { classifyFailure } from '@ws/kernel';
 import { connectNats } from '../connection';
+import { serviceInboxPrefix } from '../service-permissions';
 import { decodeEnvelope } from '../envelope';
 import { DEFAULT_STREAM_NAMES } from '../streams';
 import { durableName, parseEventPattern, patternSubject } from './event-pattern';
@@ -126,7 +127,9 @@ export class JetStreamTransport extends Server<JetStreamTransportEvents, JetStre
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const connection = await connectNats(this.options.servers, `${this.options.service}@${this.options.node.code} reactions`);
+      const connection = await connectNats(this.options.servers, `${this.options.service}@${this.options.node.code} reactions`, {
+        inboxPrefix: serviceInboxPrefix(this.options.node.code, this.options.service),
+      });
       this.connection = connection;
       void this.followStatus(connection);
       const jsm = await jetstreamManager(connection);

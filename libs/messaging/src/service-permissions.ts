@@ -1,0 +1,135 @@
+import {
+  contactLookupSubject,
+  handoverSubject,
+  ownEventPrefix,
+  PROOF_OWNERS,
+  RECIPIENT_OWNERS,
+  recipientProofSubject,
+  REPORT_FIGURE_SERVICES,
+  reportFiguresSubject,
+  verificationCodeSubject,
+  type NodeRef,
+} from '@ws/contracts';
+import { nodeInboxPrefix } from './nats-config';
+import { DEFAULT_STREAM_NAMES, ownDirectiveFilter, type StreamNames } from './streams';
+
+/** The processes of a node that connect to its nats-server, each as its own user. */
+export const BUS_SERVICES = ['stations', 'membership', 'wishes', 'dispatch', 'identity', 'notify', 'jobs', 'dashboard'] as const;
+export type BusService = (typeof BUS_SERVICES)[number];
+
+/** The nats user of one service of a node (on that node's own server). */
+export function serviceUser(service: BusService): string {
+  return `svc-${service}`;
+}
+
+/**
+ * Where a service's replies come back: under its node's inbox prefix (a parent routes replies to
+ * a node by it), one level more, so that a service reads only the replies to its own requests.
+ */
+export function serviceInboxPrefix(code: string, service: string): string {
+  return `${nodeInboxPrefix(code)}.${service}`;
+}
+
+/** The core-NATS requests a service answers (`serves`) and sends (`calls`) on its node's server. */
+interface CoreRequests {
+  serves: string[];
+  calls: string[];
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+/** The services that keep people's contacts and answer notify (libs/contracts/notify). */
+const personalDataOwners = () => unique([...Object.values(RECIPIENT_OWNERS), ...Object.values(PROOF_OWNERS)]);
+/** What every owner of people's contacts answers: notify's contact look-ups and proofs, and its report figures. */
+const ownerServes = (code: string, service: (typeof REPORT_FIGURE_SERVICES)[number]) => [
+  contactLookupSubject(code, service),
+  recipientProofSubject(code, service),
+  reportFiguresSubject(code, service),
+];
+
+/**
+ * The core requests of each service, from the contracts' subject helpers. A service whose row
+ * changes here changes what its nats user may do: a request subject a service starts to use
+ * without a line here is refused by its node's server (Permissions Violation in its log).
+ */
+function coreRequestsOf(code: string, service: BusService): CoreRequests {
+  switch (service) {
+    case 'stations':
+      // It assembles the node's report from each owner's figures.
+      return { serves: [], calls: REPORT_FIGURE_SERVICES.map((owner) => reportFiguresSubject(code, owner)) };
+    case 'membership':
+      // Join applications send an SMS code through notify; a transfer's target asks the source node (any node) for the member's data.
+      return { serves: [...ownerServes(code, 'membership'), handoverSubject(code)], calls: [verificationCodeSubject(code), handoverSubject('*')] };
+    case 'wishes':
+      return { serves: ownerServes(code, 'wishes'), calls: [] };
+    case 'dispatch':
+      return { serves: ownerServes(code, 'dispatch'), calls: [] };
+    case 'notify':
+      return {
+        serves: [verificationCodeSubject(code)],
+        calls: personalDataOwners().flatMap((owner) => [contactLookupSubject(code, owner), recipientProofSubject(code, owner)]),
+      };
+    case 'jobs':
+      return { serves: [], calls: [verificationCodeSubject(code)] };
+    case 'identity':
+    case 'dashboard':
+      return { serves: [], calls: [] };
+    default: {
+      const unknown: never = service;
+      throw new Error(`no bus permissions for ${String(unknown)}`);
+    }
+  }
+}
+
+export interface ServicePermissions {
+  publish: string[];
+  subscribe: string[];
+  /** Lets the service answer the requests it receives (on their reply subjects) and nothing else there. */
+  allowResponses: boolean;
+}
+
+/**
+ * What one service of `node` may do on its node's nats-server:
+ *
+ * - publish its own context's events and directives on its node's own tokens
+ *   (`evt.<node>.<service>.>`, `dir.<node>.<service>.>`: the context of a service's events is its
+ *   name) — the dashboard publishes none;
+ * - use the JetStream API only to read the node's EVT and DIR: stream info and names, and its
+ *   consumers on those two streams (create, info, next, delete, ack), never a stream's
+ *   creation, update, purge or deletion, nor any other stream; the launcher or the deployment's
+ *   streams job provisions the streams with the node's `local` user;
+ * - send the core requests it calls and take the ones it serves (coreRequestsOf), answering on
+ *   their reply subjects only (allow_responses);
+ * - receive on its own inbox (serviceInboxPrefix): its JetStream answers and deliveries and the
+ *   replies to its requests.
+ *
+ * Consumer names are chosen by the client (an ordered consumer's is random), so one service can
+ * still see or delete another's consumer on the same stream: the server's permissions cannot tell
+ * them apart by a name's prefix.
+ */
+export function servicePermissions(node: NodeRef, service: BusService, streams: StreamNames = DEFAULT_STREAM_NAMES): ServicePermissions {
+  const requests = coreRequestsOf(node.code, service);
+  const streamNames = [streams.evt, streams.dir];
+  const publishesEvents = service !== 'dashboard';
+  return {
+    publish: [
+      ...(publishesEvents ? [`${ownEventPrefix(node)}.${service}.>`, `${ownDirectiveFilter(node).slice(0, -2)}.${service}.>`] : []),
+      '$JS.API.INFO',
+      '$JS.API.STREAM.NAMES',
+      ...streamNames.flatMap((stream) => [
+        `$JS.API.STREAM.INFO.${stream}`,
+        // A projection reads a stream's last sequence and single messages by sequence or subject.
+        `$JS.API.STREAM.MSG.GET.${stream}`,
+        `$JS.API.CONSUMER.CREATE.${stream}`,
+        `$JS.API.CONSUMER.CREATE.${stream}.>`,
+        `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.*`,
+        `$JS.API.CONSUMER.INFO.${stream}.*`,
+        `$JS.API.CONSUMER.DELETE.${stream}.*`,
+        `$JS.API.CONSUMER.MSG.NEXT.${stream}.*`,
+        `$JS.ACK.${stream}.>`,
+      ]),
+      ...requests.calls,
+    ],
+    subscribe: [`${serviceInboxPrefix(node.code, service)}.>`, ...requests.serves],
+    allowResponses: requests.serves.length > 0,
+  };
+}

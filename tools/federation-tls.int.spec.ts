@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handoverSubject, nodeRef } from '@ws/contracts';
+import { connectNats, type NatsProcess, nodeInboxPrefix, startNatsServer, testFederationCredentials } from '@ws/messaging';
+import { testNodeCode } from '@ws/testing';
+import { ensureFederationTls, strangerTls } from './federation-tls';
+
+/**
+ * The launcher's leafnode TLS on real nats-servers: a city whose leafnode listener requires a
+ * certificate of the federation's CA, a district with one, and two servers that know a district's
+ * password but have no such certificate (one of another CA, one without TLS).
+ */
+describe('leafnode links over TLS with the federation CA', () => {
+  const district = nodeRef(testNodeCode());
+  const city = nodeRef(district.code.slice(0, 4));
+  const servers: NatsProcess[] = [];
+  let dir: string;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function start(options: Parameters<typeof startNatsServer>[0]): Promise<NatsProcess> {
+    const server = await startNatsServer(options);
+    servers.push(server);
+    return server;
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ws-tls-'));
+  });
+
+  afterAll(async () => {
+    for (const server of servers.reverse()) await server.remove();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("links a child with a certificate of the CA, and refuses one of another CA or without TLS though it has the child's password", async () => {
+    const files = await ensureFederationTls(dir, [city.code, district.code]);
+    const credentials = testFederationCredentials.leaf(district.code);
+    const parent = await start({ node: city, leafTls: files.get(city.code)!, children: [{ code: district.code, password: credentials.password }] });
+
+    const stranger = await start({
+      node: district,
+      domain: 'stranger',
+      parentLeafUrl: parent.leafUrl,
+      parentCredentials: credentials,
+      leafTls: await strangerTls(join(dir, 'stranger'), district.code, files.get(city.code)!.caFile),
+    });
+    const plain = await start({ node: district, domain: 'plain', parentLeafUrl: parent.leafUrl, parentCredentials: credentials });
+    const child = await start({ node: district, parentLeafUrl: parent.leafUrl, parentCredentials: credentials, leafTls: files.get(district.code)! });
+    await child.waitForLinks(1);
+
+    // Traffic crosses the TLS link: a handover request from the city to the district, answered.
+    const atDistrict = await connectNats(child.url, 'tls spec district', { inboxPrefix: nodeInboxPrefix(district.code) });
+    const atCity = await connectNats(parent.url, 'tls spec city', { inboxPrefix: nodeInboxPrefix(city.code) });
+    try {
+      atDistrict.subscribe(handoverSubject(district.code), { callback: (_error, message) => void message.respond('over tls') });
+      await atDistrict.flush();
+      let answer = '';
+      for (const deadline = Date.now() + 20_000; !answer && Date.now() < deadline; ) {
+        answer = await atCity.request(handoverSubject(district.code), '{}', { timeout: 2000 }).then((reply) => reply.string(), () => '');
+      }
+      expect(answer).toBe('over tls');
+    } finally {
+      await atDistrict.close();
+      await atCity.close();
+    }
+
+    // Both others retry every second; give them a few tries.
+    await pause(4000);
+    expect(await parent.leafLinks()).toBe(1);
+    expect(await stranger.leafLinks()).toBe(0);
+    expect(await plain.leafLinks()).toBe(0);
+  }, 120_000);
+
+  it('keeps the CA and the certificates it made, and makes one for a node added later', async () => {
+    const first = await ensureFederationTls(dir, [city.code]);
+    const again = await ensureFederationTls(dir, [city.code, `${city.code}zz`]);
+    expect(again.get(city.code)).toEqual(first.get(city.code));
+    expect(again.get(`${city.code}zz`)?.certFile).toContain(`${city.code}zz`);
+  });
+});
