@@ -181,13 +181,24 @@ describe('工作台: the district officer’s registry, planning, membership and
     await checkConsolePage(page, 'union-create');
     await page.fill('.el-dialog input[aria-label="所在街道代码"]', `${NODE}001`);
     await page.click('[data-send-union]');
-    await page.waitForSelector('[data-members="府山街道测试工会"]', { timeout: 60_000 });
+    await page.waitForSelector('text=已建立「府山街道测试工会」');
+    await showsUnion('府山街道测试工会');
     await page.click('[data-rename="府山街道测试工会"]');
     await page.fill(field('union-rename'), '府山街道测试联合工会');
     await page.click('[data-send-union]');
-    await page.waitForSelector('[data-members="府山街道测试联合工会"]', { timeout: 60_000 });
+    await page.waitForSelector('text=已更名');
+    await showsUnion('府山街道测试联合工会');
     await checkConsolePage(page, 'unions');
   }, JOURNEY_MS);
+
+  /** The unions tree shows a union once the read model has it (the screen reads again for a while; a busy node may take longer: open the screen again). */
+  async function showsUnion(name: string) {
+    await waitUntil(async () => JSON.stringify((await callAsPage(page, '/api/membership/unions/tree')).body).includes(`"${name}"`), `${name} in the unions read model`, POLL_MS);
+    if (!(await page.$(`[data-members="${name}"]`))) {
+      await page.goto(`${front}/console/unions`);
+    }
+    await page.waitForSelector(`[data-members="${name}"]`, { timeout: 60_000 });
+  }
 
   it('lists an item in the points shop and restocks it', async () => {
     await page.click('[data-menu="shop"]');
