@@ -1,7 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams, evtMaxBytesFor } from '@ws/messaging';
+import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager } from '@ws/messaging';
 import { childrenOf, FEDERATION, TopologyNode } from './topology';
 
 const ATTEMPTS = 120;
@@ -40,7 +38,7 @@ function parseNodeUrls(text: string): Map<string, string> {
 }
 
 async function ensureStreams(node: TopologyNode, url: string): Promise<void> {
-  const nc = await connect({ servers: url, name: `deploy-streams-${node.code}` });
+  const nc = await connectNats(url, `deploy-streams-${node.code}`);
   try {
     await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {
       children: childrenOf(FEDERATION, node.code).map((child) => ({ code: child.code })),

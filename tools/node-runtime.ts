@@ -1,8 +1,6 @@
 import { Client } from 'pg';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams, evtMaxBytesFor } from '@ws/messaging';
+import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager } from '@ws/messaging';
 import { natsStoreExists, natsUrlOf, startNatsNode } from './nats-node';
 import { Managed } from './processes';
 import { databaseName, FederationSettings } from './node-services';
@@ -102,7 +100,7 @@ export async function ensureStreams(settings: FederationSettings, node: Topology
 }
 
 async function ensureStreamsOnce(settings: FederationSettings, node: TopologyNode): Promise<void> {
-  const nc = await connect({ servers: natsUrlOf(node), name: `launcher-${node.code}` });
+  const nc = await connectNats(natsUrlOf(node), `launcher-${node.code}`);
   try {
     const jsm = await jetstreamManager(nc);
     await ensureNodeStreams(jsm, nodeFromCode(node.code), {

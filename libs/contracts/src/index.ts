@@ -1,4 +1,5 @@
 export * from './nodes';
+export * from './node-ports';
 export * from './subjects';
 export * from './envelope';
 export * from './occupations';
