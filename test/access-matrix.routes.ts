@@ -261,6 +261,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   jobs: {
+    'GET /labels': { public: 200 },
     'POST /accounts/codes': { public: 400 },
     'POST /accounts/sessions': { public: 400 },
     'POST /employers': { public: 400 },
