@@ -266,7 +266,6 @@ describe('工作台 (apps/console) against a running node', () => {
   it('a street officer registers a volunteer and rewards a 随手拍 report', async () => {
     await page.click('[data-menu="volunteers"]');
     await page.waitForSelector('[data-page="volunteers"] .el-table');
-    const before = await page.textContent('[data-page="volunteers"] .toolbar');
     await page.click('[data-register-volunteer]');
     await page.fill(field('volunteer-name'), '李志愿');
     await page.fill(field('volunteer-mobile'), '1380000');
@@ -277,12 +276,14 @@ describe('工作台 (apps/console) against a running node', () => {
     await checkPage(page, 'volunteer-register');
     await page.fill(field('volunteer-mobile'), '13800001234');
     await page.click('[data-send-volunteer]');
-    await page.waitForSelector('text=志愿者已登记');
+    const registered = (await (await page.waitForSelector('text=志愿者已登记')).textContent())!.match(/编号 (\S+)/)![1]!;
+    // The roster pages on the server, the latest registered first: the new one is on the first page.
     await waitUntil(async () => {
       await page.click('text=在册');
       await page.waitForTimeout(300);
-      return (await page.textContent('[data-page="volunteers"] .toolbar')) !== before ? true : undefined;
+      return (await page.textContent('[data-page="volunteers"] .el-table'))?.includes(registered) ? true : undefined;
     }, 'the new volunteer on the roster');
+    expect(await page.textContent('[data-page="volunteers"] [aria-label="分页"]')).toContain('第 1 页');
     await checkPage(page, 'volunteers');
 
     const report = await callAsPage(page, '/api/wishes/reports', { json: { streetCode: `${NODE}001`, location: { lng: 118.87, lat: 28.94 }, text: '府山街道路口井盖缺失，夜间骑车危险' } });

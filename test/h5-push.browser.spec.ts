@@ -152,6 +152,24 @@ describe('职工端 网页推送: a worker turns web push on in 消息 and hears
     );
     expect(shown).toEqual([{ title: '心愿已受理', body: payload.body, url: payload.url }]);
 
+    // A tap on it. Headless Chromium cannot tap a system notification, so the worker's own
+    // notificationclick handler runs with the notification it showed; clients.openWindow needs a
+    // real tap's activation, so the window it asks for is recorded instead of opened.
+    const serviceWorker = context.serviceWorkers().find((w) => w.url() === `${front}/h5/push-sw.js`);
+    if (!serviceWorker) throw new Error('the page has no running /h5/push-sw.js');
+    const tap = (await serviceWorker.evaluate(`(async () => {
+      const opened = [];
+      Clients.prototype.openWindow = async (url) => { opened.push(url); return null; };
+      const [notification] = await self.registration.getNotifications();
+      const event = new NotificationEvent('notificationclick', { notification });
+      const settled = [];
+      event.waitUntil = (promise) => settled.push(promise);
+      self.dispatchEvent(event);
+      await Promise.all(settled);
+      return { opened, left: (await self.registration.getNotifications()).length };
+    })()`)) as { opened: string[]; left: number };
+    expect(tap).toEqual({ opened: [payload.url], left: 0 });
+
     // 解除网页推送: the browser forgets the subscription, notify deletes it; the next status reaches the inbox only.
     await page.click('[data-push-unsubscribe]');
     await page.waitForSelector('[data-channel="push"][data-bound="false"] [data-push-subscribe]');

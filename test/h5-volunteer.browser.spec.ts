@@ -93,7 +93,12 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     const { volunteerId } = await asOfficer('POST', api('dispatch', '/volunteers'), {
       name: '李师傅', mobile, type: 'professional', skills: [{ skill: 'electrician', certificateRef: 'cert-h5-test' }], homeStreet: street, availability: ALL_WEEK, smsConsent: true,
     });
-    await waitUntil(async () => ((await asOfficer('GET', api('dispatch', `/volunteers?streetCode=${street}`))) as Array<{ volunteerId: string }>).some((v) => v.volunteerId === volunteerId) || undefined, 'the volunteer on the board');
+    // The board is paged (newest first); look through every page.
+    const onBoard = async (after?: string): Promise<boolean> => {
+      const board = (await asOfficer('GET', api('dispatch', `/volunteers?streetCode=${street}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`))) as { items: Array<{ volunteerId: string }>; next: string | null };
+      return board.items.some((v) => v.volunteerId === volunteerId) || (board.next !== null && onBoard(board.next));
+    };
+    await waitUntil(async () => (await onBoard()) || undefined, 'the volunteer on the board');
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'repair', mode: 'individual_tasks', wishIds: [posted.wishId] });
     const { taskId, invitationId } = await invitationFor(posted.wishId, volunteerId);
 
@@ -158,7 +163,8 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     await page.setInputFiles('[data-photo-input]', { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await phonePhotoWithGps() });
     await page.waitForSelector('[data-proof-photo] img');
     expect(await page.getAttribute('[data-proof-photo] img', 'src')).toMatch(/^\/api\/dispatch\/photos\//);
-    await page.waitForFunction(`document.querySelector('[data-proof-photo] img').naturalWidth > 0`);
+    // A function, not a string: the page's CSP (script-src 'self') refuses a string to evaluate.
+    await page.waitForFunction(() => ((document.querySelector('[data-proof-photo] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
     await checkPage(page, 'volunteer-finish');
     const [completed] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/dispatch/tasks/${taskId}/complete`)),
@@ -193,6 +199,9 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     await page.click(`[data-message="${first}"] [data-mark-read]`);
     await page.waitForSelector(`[data-message="${first}"][data-read="true"]`);
     expect(Number(await page.getAttribute('[data-page="inbox"]', 'data-unread'))).toBe(unread - 1);
+    // WeChat was never bound: nothing to turn off.
+    await page.waitForSelector('[data-channel="wechat"][data-bound="false"]');
+    expect(await page.$('[data-channel="wechat"] [data-toggle-channel]')).toBeNull();
     await page.click('[data-channel="sms"] [data-toggle-channel]');
     await page.waitForSelector('[data-channel="sms"][data-off="true"]');
     await page.reload();

@@ -1,25 +1,26 @@
 import ExcelJS from 'exceljs';
 import { Kysely, sql } from 'kysely';
 import { connect, type NatsConnection } from '@ws/testing/nats';
-import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT } from '@ws/contracts';
+import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, JOBS_AGGREGATES, JOBS_CONTEXT, MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { publishForeignEvent, waitUntil } from '@ws/testing/service-process';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { DispatchModule } from '../apps/dispatch/src/dispatch.module';
+import { JobsModule } from '../apps/jobs/src/jobs.module';
 import { MembershipModule } from '../apps/membership/src/membership.module';
 import { StationsModule } from '../apps/stations/src/stations.module';
 import { WishesModule } from '../apps/wishes/src/wishes.module';
 
 /**
- * The node's report with the other services' figures: stations asks membership, wishes and
- * dispatch on their request subjects, each counting from its own read models (fed here by their
+ * The node's report with the other services' figures: stations asks membership, wishes,
+ * dispatch and jobs on their request subjects, each counting from its own read models (fed here by their
  * events on the node's EVT stream), and JSON and Excel carry the same numbers; a service that
  * does not answer is named, never printed as a zero.
  */
-describe('report figures of membership, wishes and dispatch in the stations report (real Postgres and NATS)', () => {
+describe('report figures of membership, wishes, dispatch and jobs in the stations report (real Postgres and NATS)', () => {
   let stations: TestServiceApp;
-  const others: Record<'membership' | 'wishes' | 'dispatch', TestServiceApp> = {} as never;
+  const others: Record<'membership' | 'wishes' | 'dispatch' | 'jobs', TestServiceApp> = {} as never;
   let nc: NatsConnection;
   let officer: string;
   const today = shanghaiToday(new Date());
@@ -35,6 +36,7 @@ describe('report figures of membership, wishes and dispatch in the stations repo
     others.membership = await startTestService('membership', (config) => MembershipModule.forRoot({ config: { ...config, ...sameNode } }));
     others.wishes = await startTestService('wishes', (config) => WishesModule.forRoot({ config: { ...config, ...sameNode } }));
     others.dispatch = await startTestService('dispatch', (config) => DispatchModule.forRoot({ config: { ...config, ...sameNode } }));
+    others.jobs = await startTestService('jobs', (config) => JobsModule.forRoot({ config: { ...config, ...sameNode } }));
     officer = await stations.token('district_officer');
     nc = await connect({ servers: stations.config.natsUrl });
 
@@ -83,15 +85,26 @@ describe('report figures of membership, wishes and dispatch in the stations repo
     await served(newId(), 4);
     await served(newId(), 8, lastYear);
 
+    // 零工之家: two fairs held this year (one counting its attendance), one last year.
+    const fair = async (attendance: number, at?: Date) => {
+      const fairId = newId();
+      if (attendance > 0) await publish(JOBS_CONTEXT, JOBS_AGGREGATES.fair, fairId, 'FairAttendanceCounted', { fairId, entryId: null, streetCode: street, count: attendance, total: attendance }, at);
+      await publish(JOBS_CONTEXT, JOBS_AGGREGATES.fair, fairId, 'FairHeld', { fairId, format: 'onsite', streetCode: street, attendance, intentions: 0 }, at);
+    };
+    await fair(40);
+    await fair(0);
+    await fair(25, lastYear);
+
     await waitUntil(async () => {
       await Promise.all(Object.values(others).map((app) => app.catchUp()));
       const counts = await Promise.all([
         sql<{ n: number }>`select count(*)::int as n from members`.execute(db(others.membership)),
         sql<{ n: number }>`select count(*)::int as n from wish_timeline where status = 'completed'`.execute(db(others.wishes)),
         sql<{ n: number }>`select count(*)::int as n from service_hours`.execute(db(others.dispatch)),
+        sql<{ n: number }>`select coalesce(sum(fairs_held), 0)::int as n from jobs_figures`.execute(db(others.jobs)),
       ]);
-      return counts[0].rows[0]!.n === 3 && counts[1].rows[0]!.n === 1 && counts[2].rows[0]!.n === 4;
-    }, 'the events in the three read models');
+      return counts[0].rows[0]!.n === 3 && counts[1].rows[0]!.n === 1 && counts[2].rows[0]!.n === 4 && counts[3].rows[0]!.n === 3;
+    }, 'the events in the four read models', 60_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -107,6 +120,7 @@ describe('report figures of membership, wishes and dispatch in the stations repo
       members: { joined: 2, newFormJoined: 1 },
       wishes: { received: 2, fulfilled: 1 },
       volunteers: { hours: 9.75, volunteers: 2 },
+      jobs: { postingsPublished: 0, seekersRegistered: 0, hires: 0, fairsHeld: 2, fairAttendance: 40 },
       unavailable: [],
     });
 
@@ -114,16 +128,19 @@ describe('report figures of membership, wishes and dispatch in the stations repo
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const inYear = (column: string) => sql`(${sql.ref(column)} at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date`;
-    const [{ rows: [members] }, { rows: [wishes] }, { rows: [hours] }] = await Promise.all([
+    const [{ rows: [members] }, { rows: [wishes] }, { rows: [hours] }, { rows: [jobs] }] = await Promise.all([
       sql<{ joined: number }>`select count(*)::int as joined from members where ${inYear('activated_at')}`.execute(db(others.membership)),
       sql<{ received: number; fulfilled: number }>`
         select count(*) filter (where kind = 'wish' and ${inYear('posted_at')})::int as received,
                count(*) filter (where kind = 'wish' and status = 'completed' and ${inYear('status_since')})::int as fulfilled from wish_board`.execute(db(others.wishes)),
       sql<{ hours: number; volunteers: number }>`select sum(hours)::float8 as hours, count(distinct volunteer_id)::int as volunteers from service_hours where ${inYear('served_at')}`.execute(db(others.dispatch)),
+      sql<{ fairsHeld: number; fairAttendance: number }>`
+        select sum(fairs_held)::int as "fairsHeld", sum(fair_attendance)::int as "fairAttendance" from jobs_figures where day between ${from} and ${to}`.execute(db(others.jobs)),
     ]);
     expect(report.members.joined).toBe(members!.joined);
     expect(report.wishes).toEqual(wishes);
     expect(report.volunteers).toEqual(hours);
+    expect(report.jobs).toMatchObject(jobs!);
 
     const xlsx = await get(stations, `/reports.xlsx?kind=year&period=${year}`, officer);
     expect(xlsx.statusCode).toBe(200);
@@ -140,6 +157,8 @@ describe('report figures of membership, wishes and dispatch in the stations repo
       '微心愿/办结心愿': report.wishes.fulfilled,
       '志愿服务/志愿服务时长': report.volunteers.hours,
       '志愿服务/参与志愿者': report.volunteers.volunteers,
+      '零工之家/举办招聘会': report.jobs.fairsHeld,
+      '零工之家/招聘会到场': report.jobs.fairAttendance,
     });
   });
 

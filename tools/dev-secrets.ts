@@ -9,15 +9,25 @@ import { runDir } from './processes';
  * committed): the same across restarts, so printed station codes keep working; different per
  * node. Production sets its own through the environment.
  */
-export function devNodeSecret(code: string, name: string): string {
-  const dir = join(runDir(), 'secrets', code);
-  const file = join(dir, name);
+export const devNodeSecret = (code: string, name: string): string => devSecretIn(join(runDir(), 'secrets', code, name));
+
+/**
+ * The federation's development secret (the nats-servers' passwords derive from it), one for all
+ * the nodes npm start runs: .run/secrets/federation-secret. FEDERATION_SECRET set wins.
+ */
+export const devFederationSecret = (env: NodeJS.ProcessEnv = process.env): string => env['FEDERATION_SECRET'] || devSecretIn(join(runDir(), 'secrets', 'federation-secret'));
+
+/** 32 random bytes as hex, made once in `file` (mode 0600) and read from it after. */
+function devSecretIn(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** Whether npm start has made the node's development secret `name` yet (under .run/secrets/<code>/). */
+export const hasDevNodeSecret = (code: string, name: string): boolean => existsSync(join(runDir(), 'secrets', code, name));
 
 /**
  * The VAPID key pair of one node's web push (P-256, as `web-push generate-vapid-keys` prints:

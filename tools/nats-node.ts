@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { nodeFromCode } from '@ws/contracts';
-import { FederationCredentials, federationSecret, jetStreamDomain, LeafChild, natsServerBinary, renderNatsConfig } from '@ws/messaging';
+import { FederationCredentials, jetStreamDomain, LeafChild, natsServerBinary, renderNatsConfig } from '@ws/messaging';
+import { devFederationSecret } from './dev-secrets';
 import { Managed, runDir, startProcess } from './processes';
 import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, subtreeOf, TopologyNode } from './topology';
 
@@ -11,6 +12,11 @@ const natsDirOf = (node: TopologyNode) => join(runDir(), 'nats', node.code);
 
 export function natsStoreExists(node: TopologyNode): boolean {
   return existsSync(join(natsDirOf(node), 'store'));
+}
+
+/** Deletes the node's JetStream store (its nats-server not running): the next start is the node's first. */
+export function removeNatsStore(node: TopologyNode): void {
+  rmSync(join(natsDirOf(node), 'store'), { recursive: true, force: true });
 }
 
 export function natsUrlOf(node: TopologyNode): string {
@@ -29,13 +35,13 @@ export function leafChildrenOf(topology: TopologyNode[], code: string, credentia
 /**
  * Writes the node's nats-server config: JetStream domain n<code>, a leafnode user per child,
  * the link to its parent with the node's own credentials (passwords derived from
- * FEDERATION_SECRET, or the development secret).
+ * FEDERATION_SECRET, or the federation's development secret under .run/secrets).
  */
 export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
   const dir = natsDirOf(node);
   mkdirSync(dir, { recursive: true });
   const parent = node.parent ? byCode(topology, node.parent) : undefined;
-  const credentials = new FederationCredentials(federationSecret().secret);
+  const credentials = new FederationCredentials(devFederationSecret());
   const file = join(dir, 'nats.conf');
   writeFileSync(
     file,

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { nodeFromCode } from '@ws/contracts';
 import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager } from '@ws/messaging';
-import { natsStoreExists, natsUrlOf, startNatsNode } from './nats-node';
-import { Managed } from './processes';
+import { natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
+import { ensureNodeSecrets } from './node-secrets';
+import { Managed, runDir } from './processes';
 import { databaseName, FederationSettings } from './node-services';
 import { checkConnectionBudget } from './postgres-budget';
 import { childrenOf, DATA_SERVICES, TopologyNode } from './topology';
@@ -17,7 +18,14 @@ export interface NodeNats {
   storeIsNew: boolean;
 }
 
-export async function startNodeNats(settings: FederationSettings, node: TopologyNode): Promise<NodeNats> {
+export async function startNodeNats(settings: FederationSettings, node: TopologyNode, log: (line: string) => void = () => undefined): Promise<NodeNats> {
+  // A node whose secrets are made now cannot read what its databases hold (sealed with other
+  // keys, or with the development keys an earlier version shared): it starts anew, stream and all.
+  const newSecrets = ensureNodeSecrets(node);
+  if (newSecrets.length > 0 && natsStoreExists(node)) {
+    log(`  ${node.code}: new secrets (${newSecrets.join(', ')}) under ${runDir()}/secrets/${node.code}: its stream and databases start empty`);
+    removeNatsStore(node);
+  }
   const storeIsNew = !natsStoreExists(node);
   return { managed: await startNatsNode(settings.topology, node), storeIsNew };
 }

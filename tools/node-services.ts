@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicOrigin } from '@ws/contracts';
 import { devIdentityAccounts } from './dev-identity';
-import { devNodeSecret, devSigningKeyFile, devVapidKeys } from './dev-secrets';
+import { devSigningKeyFile, devVapidKeys } from './dev-secrets';
+import { nodeSecretsEnv } from './node-secrets';
 import { natsUrlOf } from './nats-node';
 import { Managed, runDir, startProcess, tailOf, waitForHttp } from './processes';
 import { byCode, childrenOf, DATA_SERVICES, DataService, NODE_SERVICES, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
@@ -136,36 +137,20 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
     NOTIFY_DEV_BOX: 'on',
     MEMBERSHIP_JOIN_MOBILE_CODE: 'required',
   };
-  // Per-node settings of one service each (the station codes' and volunteers' signing keys, the origin they print).
+  // Per-node settings of one service each besides its secrets (node-secrets.ts): the origin the
+  // station codes print, where photos are kept, the node's first officers (the demo's, printed by the launcher).
   const own: Partial<Record<ServiceName, Record<string, string>>> = {
-    stations: {
-      STATION_LINK_SECRET: process.env['STATION_LINK_SECRET'] ?? devNodeSecret(node.code, 'station-link'),
-      LEGAL_AID_VAULT_KEY: process.env['LEGAL_AID_VAULT_KEY'] ?? devNodeSecret(node.code, 'legal-aid-vault'),
-      ...publicHost(node),
-    },
-    dispatch: {
-      VOLUNTEER_TOKEN_SECRET: process.env['VOLUNTEER_TOKEN_SECRET'] ?? devNodeSecret(node.code, 'volunteer-token'),
-      // The volunteers' proof photos, beside the wishes' photos and signed with their own key.
-      PHOTO_URL_SECRET: process.env['PHOTO_URL_SECRET'] ?? devNodeSecret(node.code, 'dispatch-photo-url'),
-      PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'dispatch')),
-    },
-    // The node's cookie and TOTP vault secrets and first officers (the demo's, printed by the launcher).
-    identity: {
-      IDENTITY_COOKIE_SECRET: process.env['IDENTITY_COOKIE_SECRET'] ?? devNodeSecret(node.code, 'identity-cookie'),
-      IDENTITY_VAULT_KEY: process.env['IDENTITY_VAULT_KEY'] ?? devNodeSecret(node.code, 'identity-vault'),
-      IDENTITY_INITIAL_ACCOUNTS_FILE: devIdentityAccounts(node).file,
-    },
-    // The jobs vault's master key and the seekers' and employers' session key.
-    jobs: { JOBS_VAULT_KEY: process.env['JOBS_VAULT_KEY'] ?? devNodeSecret(node.code, 'jobs-vault'), JOBS_SESSION_SECRET: process.env['JOBS_SESSION_SECRET'] ?? devNodeSecret(node.code, 'jobs-session') },
+    stations: publicHost(node),
+    dispatch: { PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'dispatch')) },
+    identity: { IDENTITY_INITIAL_ACCOUNTS_FILE: devIdentityAccounts(node).file },
     // The node's VAPID keys: browsers subscribe to web push with the public one; the pushes stay in
     // the message box unless PUSH_GATEWAY=webpush is set (then they go to the browsers' push services).
-    // The vault key that seals those subscriptions (and WeChat bindings) is the node's own too.
-    notify: { ...vapidEnv(node), NOTIFY_VAULT_KEY: process.env['NOTIFY_VAULT_KEY'] ?? devNodeSecret(node.code, 'notify-vault') },
-    wishes: { PHOTO_URL_SECRET: process.env['PHOTO_URL_SECRET'] ?? devNodeSecret(node.code, 'photo-url'), PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'wishes')) },
+    notify: vapidEnv(node),
+    wishes: { PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'wishes')) },
   };
   const launches: ServiceLaunch[] = DATA_SERVICES.map((service) => ({
     service,
-    env: { ...common, ...own[service], HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service) },
+    env: { ...common, ...nodeSecretsEnv(node, service), ...own[service], HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service) },
   }));
   const children = childrenOf(settings.topology, node.code).map((child) => `${child.code}=${serviceUrl(child, 'dashboard')}`);
   const parent = node.parent ? `${node.parent}=${serviceUrl(byCode(settings.topology, node.parent), 'dashboard')}` : undefined;

@@ -29,7 +29,7 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
   await checkPostgresCapacity(settings, nodes, options.log);
   const nats = await Promise.all(
     nodes.map(async (node) => {
-      const started = await startNodeNats(settings, node);
+      const started = await startNodeNats(settings, node, options.log);
       launch.add(started.managed);
       return started;
     }),

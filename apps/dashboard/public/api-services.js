@@ -36,7 +36,8 @@ function progressOf(row, target, current) {
 /**
  * GET stations/directives → { items: [{ id, kind, title, issuerNode, addressedTo, issuedAt, deadline,
  * target, current, progress (0..1), status, acknowledgements: { expected, acknowledged },
- * children: [{ code, name, acknowledged, current, target? }] }] }
+ * children: [{ code, name, acknowledged, current, target? }] }], next }: the newest page (50) is
+ * what the big screen shows.
  */
 export async function fetchDirectives() {
   const rows = listOf(await getJson(PATHS.directives), 'items', 'directives');

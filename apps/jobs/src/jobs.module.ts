@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JOBS_EVENT_SCHEMAS } from '@ws/contracts';
 import { deriveKey } from '@ws/kernel';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder } from '@ws/platform';
 import { verificationCodesProvider } from '@ws/verification';
 import { EmployerGuard, JobsAccess, SeekerGuard } from './access/jobs-access';
 import { AccountsController } from './accounts/accounts.controller';
@@ -20,6 +20,7 @@ import { StationPointsProjection } from './read-models/station-points.projection
 import { FairsController } from './fair/fairs.controller';
 import { FairBoardProjection } from './read-models/fairs.projection';
 import { FiguresController } from './figures/figures.controller';
+import { JobsReportFiguresSource } from './figures/jobs-report-figures';
 import { JobsFiguresProjection } from './figures/figures.projection';
 import { InboxController } from './matching/inbox.controller';
 import { PostingMatcher } from './matching/posting-matcher';
@@ -45,7 +46,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, ...platform })],
-      controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, LabelsController, PostingsController, SearchController, SeekersController],
+      controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, LabelsController, PostingsController, ReportFiguresController, SearchController, SeekersController],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
         { provide: EVENT_SCHEMAS, useValue: JOBS_EVENT_SCHEMAS },
@@ -64,6 +65,8 @@ export class JobsModule {
         JobsFiguresProjection,
         FairBoardProjection,
         PostingExpirySweeper,
+        { provide: REPORT_FIGURES_SOURCE, useClass: JobsReportFiguresSource },
+        ReportFiguresResponder,
       ],
     };
   }

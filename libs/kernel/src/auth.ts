@@ -7,7 +7,10 @@ import { OfficerTokenVerifier, type OfficerTrust, type Principal, type Role } fr
 export const PUBLIC_ROUTE = 'ws:public';
 export const ROUTE_ROLES = 'ws:roles';
 
-/** A worker-facing endpoint: no login (rate-limited instead). */
+/**
+ * An endpoint open without login (rate-limited instead): a worker-facing one, or the public figures
+ * the dashboards show (counts, no person; docs/ARCHITECTURE.md "Open routes"). Never personal data.
+ */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** Restricts an endpoint to the given roles. Every route carries @Roles(...) or @Public(): the app refuses to start otherwise. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROUTE_ROLES, roles);

@@ -6,6 +6,9 @@ export function newId(): string {
   return uuidv7();
 }
 
+/** Any UUID (what a uuid column takes without an error). */
+export const isUuid = (value: string): boolean => validate(value);
+
 export function isUuidV7(value: string): boolean {
   return validate(value) && version(value) === 7;
 }

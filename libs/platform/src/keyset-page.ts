@@ -17,11 +17,12 @@ export interface Cursor {
   id: string;
 }
 
-export function decodeCursor(after: string | undefined): Cursor | null {
+/** The cursor `after` names, or null for the first page; one the list did not make (`isId` says what its ids look like) is a 400. */
+export function decodeCursor(after: string | undefined, isId: (id: string) => boolean = () => true): Cursor | null {
   if (!after) return null;
   try {
     const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at))) return parsed;
+    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at)) && isId(parsed.id)) return parsed;
   } catch {
     // fall through
   }

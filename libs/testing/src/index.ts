@@ -5,3 +5,4 @@ export * from './browser-session';
 export * from './fake-oidc-provider';
 export * from './officer-tokens';
 export * from './fault-proxy';
+export * from './keyset-pages';

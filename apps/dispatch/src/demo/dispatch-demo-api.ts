@@ -33,10 +33,24 @@ export class DemoApi {
     return requestJson(this.base, method, path, { token: await token, body });
   }
 
+  /** The district's active volunteers, every page of GET /volunteers. */
+  async activeVolunteers(): Promise<BoardVolunteer[]> {
+    const board: BoardVolunteer[] = [];
+    let after: string | null = null;
+    do {
+      const answer = await this.officer('GET', `/volunteers?status=active&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      if (answer.status !== 200) throw new Error(`the volunteer board: ${answer.status} ${JSON.stringify(answer.body)}`);
+      const body = answer.body as { items: BoardVolunteer[]; next: string | null };
+      board.push(...body.items);
+      after = body.next;
+    } while (after);
+    return board;
+  }
+
   /** The volunteer board lags registration by a moment: wait until it lists everyone. */
   async waitForVolunteers(expected: number): Promise<BoardVolunteer[]> {
     for (let attempt = 0; ; attempt++) {
-      const board = (await this.officer('GET', '/volunteers?status=active')).body as BoardVolunteer[];
+      const board = await this.activeVolunteers();
       if (board.length >= expected || attempt >= 100) return board;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -114,8 +114,7 @@ function planVolunteers(stations: DemoStation[], streets: string[], scale: numbe
 }
 
 async function registerMissing(api: DemoApi, plan: PlannedVolunteer[]): Promise<number> {
-  const existing = await api.officer('GET', '/volunteers?status=active');
-  if ((existing.body as unknown[]).length >= plan.length) return 0;
+  if ((await api.activeVolunteers()).length >= plan.length) return 0;
   let registered = 0;
   for (const volunteer of plan) {
     const name = `${SURNAMES[volunteer.index % SURNAMES.length]}志愿者${volunteer.index + 1}`;

@@ -67,7 +67,8 @@ export async function issueDemoDirectives(stationsUrl: string, nodeCode: string,
   const wanted = demoDirectives(nodeCode, new Date());
   if (wanted.length === 0) return [];
   const token = await officerTokens({ subject: 'demo-loader', role: officerRole(nodeCode), node: nodeCode });
-  const { items } = await call('GET', `${stationsUrl}/directives`, token);
+  // The newest 200: the demo's few directives are among them.
+  const { items } = await call('GET', `${stationsUrl}/directives?limit=200`, token);
   const standing = new Set((items as Array<{ goal: Record<string, unknown>; status: string }>).filter((i) => i.status !== 'withdrawn').map((i) => goalKey(i.goal)));
   const issued: string[] = [];
   for (const dto of wanted) {

@@ -4,6 +4,7 @@ import { Kysely } from 'kysely';
 import { shanghaiYear } from '@ws/contracts';
 import { newId, type Role } from '@ws/kernel';
 import { DB } from '@ws/platform';
+import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
 import { waitUntil } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../db/database';
@@ -260,6 +261,23 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     // Nothing of that reached the list.
     expect((await city.request('GET', '/directives')).body.items).toHaveLength(2);
   }, 60_000);
+
+  it('pages the issued directives on the server, the newest first, and refuses a bad limit or cursor in Chinese', async () => {
+    // Public like the dashboard's other figures: no token.
+    const get = async (query: string) => {
+      const response = await city.service.app.inject({ method: 'GET', url: `/directives?${query}` });
+      return { status: response.statusCode, body: response.json(), headers: new Headers(Object.entries(response.headers).map(([name, value]) => [name, String(value)])) };
+    };
+    const whole = (await get('')).body as { items: Array<{ id: string; issuedAt: string }>; next: string | null };
+    expect(whole.next).toBeNull();
+    expect(whole.items.map((d) => d.issuedAt)).toEqual(whole.items.map((d) => d.issuedAt).sort().reverse());
+    const first = await get('limit=1');
+    expect(first.body.items.map((d: { id: string }) => d.id)).toEqual([whole.items[0]!.id]);
+    const second = await get(`limit=1&after=${encodeURIComponent(first.body.next)}`);
+    expect(second.body.items.map((d: { id: string }) => d.id)).toEqual([whole.items[1]!.id]);
+    expect(await walkKeysetPages(get, 1, (d: { id: string }) => d.id)).toEqual(whole.items.map((d) => d.id));
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
+  });
 
   it('reports the DIR inbox in /health like the read models, and refuses to replay it', async () => {
     const health = await west.request('GET', '/health');

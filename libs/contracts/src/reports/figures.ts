@@ -3,11 +3,12 @@ import { isCalendarDate } from '../stations/time';
 /**
  * Report figures (年度报表): the stations service assembles a node's report, and each service that
  * owns a count answers its own for a period over the node's subtree — membership the members
- * who joined, wishes the wishes received and fulfilled, dispatch the volunteer hours. A core-NATS
+ * who joined, wishes the wishes received and fulfilled, dispatch the volunteer hours, jobs
+ * (零工之家) its postings, seekers, hires and fairs. A core-NATS
  * request on the node's own nats-server (like notify's contact look-ups): counts only, nothing
  * personal, so the same figures are also each service's GET /report-figures for officers.
  */
-export const REPORT_FIGURE_SERVICES = ['membership', 'wishes', 'dispatch'] as const;
+export const REPORT_FIGURE_SERVICES = ['membership', 'wishes', 'dispatch', 'jobs'] as const;
 export type ReportFigureService = (typeof REPORT_FIGURE_SERVICES)[number];
 
 /** Where a node's service answers its report figures. */
@@ -46,10 +47,24 @@ export interface DispatchReportFigures {
   volunteers: number;
 }
 
+/** 零工之家 in the period, Asia/Shanghai days: the counts its seed publishes (发布岗位, 招聘会). */
+export interface JobsReportFigures {
+  /** Postings published (shown to seekers after review). */
+  postingsPublished: number;
+  /** Seekers who registered (实名). */
+  seekersRegistered: number;
+  /** People hired (签约) through a posting. */
+  hires: number;
+  /** Fairs held (招聘会, 直播带岗) and the attendance they counted. */
+  fairsHeld: number;
+  fairAttendance: number;
+}
+
 export interface ReportFiguresByService {
   membership: MembershipReportFigures;
   wishes: WishesReportFigures;
   dispatch: DispatchReportFigures;
+  jobs: JobsReportFigures;
 }
 
 /** A reply: the figures, or why the request was refused (a bad period). */

@@ -30,6 +30,7 @@ export class ComplianceController {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
+  // Public: the compliance rate and the facilities missing, by street or district (the dashboard's gauge), no person.
   @Get()
   @Public()
   @ApiOperation({ summary: '达标率：按街道或区县，及缺少的设施' })

@@ -78,6 +78,8 @@ export class CoverageController {
     return { imported: cells.length, workers: cells.reduce((sum, c) => sum + c.count, 0), errors };
   }
 
+  // Public: the share of workers within reach and the uncovered hot cells, counts per grid cell
+  // (the dashboard's map); the worker-density import that feeds it is an officer's.
   @Get()
   @Public()
   @ApiOperation({ summary: '覆盖率：服务圈内劳动者占比，及未覆盖的热点（选址建议）' })

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { CLOCK, Public, uuidParam, type Clock } from '@ws/kernel';
-import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { DB, PageQueryDto, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { stationsError } from '../../errors';
 import { issuedDirective, issuedDirectives, receivedDirectives } from './directives.query';
@@ -24,9 +24,9 @@ export class DirectivesController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: '本节点下达的指令及完成进度（目标、当前、进度、签收情况、各下级）' })
-  async list() {
-    return { items: await issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now())) };
+  @ApiOperation({ summary: '本节点下达的指令及完成进度（目标、当前、进度、签收情况、各下级），最新的在前，分页：{ items, next }' })
+  list(@Query() query: PageQueryDto) {
+    return issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now()), query);
   }
 
   // Public like the issuer's list it mirrors: the parent shows the same directive to anyone, and a

@@ -1,5 +1,7 @@
 import { Kysely, sql, type Selectable } from 'kysely';
 import { shanghaiToday, type DirectiveGoal, type NodeRef } from '@ws/contracts';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page, type PageQueryDto } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import type { DirectivesTable, StationsDatabase } from '../../db/database';
 import { compliantSql } from '../directory/directory.query';
@@ -127,10 +129,21 @@ async function viewsOf(db: Kysely<StationsDatabase>, node: NodeRef, rows: Direct
   return facts.map((f, i) => directiveView(f, figures[i]!, receipts.get(f.id) ?? [], standards, today));
 }
 
-/** The directives this node issued, newest first, each with its progress. */
-export async function issuedDirectives(db: Kysely<StationsDatabase>, node: NodeRef, today: string): Promise<DirectiveView[]> {
-  const rows = await db.selectFrom('directives').selectAll().where('issuer_node', '=', node.code).orderBy('issued_at', 'desc').orderBy('directive_id').execute();
-  return viewsOf(db, node, rows, await receiptsOf(db, rows.map((r) => r.directive_id)), today);
+/** A keyset page of the directives this node issued, newest first, each with its progress (computed for that page only). */
+export async function issuedDirectives(db: Kysely<StationsDatabase>, node: NodeRef, today: string, query: PageQueryDto = {}): Promise<{ items: DirectiveView[]; next: string | null }> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(query.after, isUuid);
+  const rows = await db
+    .selectFrom('directives')
+    .selectAll()
+    .where('issuer_node', '=', node.code)
+    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('issued_at', '<', new Date(after!.at)), eb.and([eb('issued_at', '=', new Date(after!.at)), eb('directive_id', '<', after!.id)])])))
+    .orderBy('issued_at', 'desc')
+    .orderBy('directive_id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const result = page(rows, limit, (row) => ({ at: row.issued_at.toISOString(), id: row.directive_id }));
+  return { items: await viewsOf(db, node, result.items, await receiptsOf(db, result.items.map((r) => r.directive_id)), today), next: result.next };
 }
 
 /** One directive this node issued, with its history: the issuer's events and each node's receipt and acknowledgement. */

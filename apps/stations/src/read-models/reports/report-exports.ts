@@ -8,7 +8,7 @@ const RANGE = (report: StationsReport) => `统计期间：${report.from} 至 ${r
 export const NOT_RECEIVED = '未取得';
 const UNAVAILABLE_NOTE = (report: StationsReport) =>
   report.unavailable.length > 0 ? `注：${report.unavailable.map((s) => SERVICE_LABELS[s]).join('、')}数据未取得，本表不完整` : null;
-const SERVICE_LABELS: Record<StationsReport['unavailable'][number], string> = { membership: '会员', wishes: '微心愿', dispatch: '志愿服务' };
+const SERVICE_LABELS: Record<StationsReport['unavailable'][number], string> = { membership: '会员', wishes: '微心愿', dispatch: '志愿服务', jobs: '零工之家' };
 
 /** The report as an Excel workbook: one sheet, a row per figure, numbers as numbers. */
 export async function reportXlsx(report: StationsReport): Promise<Buffer> {

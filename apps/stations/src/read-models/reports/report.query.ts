@@ -25,7 +25,7 @@ export interface StationsReport {
   label: string;
   from: string;
   to: string;
-  stations: { total: number; newInPeriod: number; byTier: ReportCount[]; byClass: ReportCount[] };
+  stations: { total: number; newInPeriod: number; upgradedInPeriod: number; byTier: ReportCount[]; byClass: ReportCount[] };
   visits: number;
   activities: { held: number; participants: number; newFormParticipants: number };
   welfare: { handouts: number; quantity: number; peopleReached: number; newFormPeople: number; costFen: number };
@@ -41,6 +41,8 @@ export interface StationsReport {
   wishes: { received: number; fulfilled: number } | null;
   /** From the dispatch service. */
   volunteers: { hours: number; volunteers: number } | null;
+  /** From the jobs service (零工之家). */
+  jobs: { postingsPublished: number; seekersRegistered: number; hires: number; fairsHeld: number; fairAttendance: number } | null;
   /** The services whose figures the report lacks: it is not complete until this is empty. */
   unavailable: ReportFigureService[];
 }
@@ -70,9 +72,16 @@ async function stationFigures(db: Kysely<StationsDatabase>, period: ReportPeriod
     const cls = r.cls ?? UNCLASSIFIED.key;
     byClass.set(cls, (byClass.get(cls) ?? 0) + count);
   }
+  // Upgrades completed in the period (提档升级), each station once however often it was upgraded.
+  const upgraded = await sql<{ upgraded: number }>`
+    select count(distinct station_id)::int as upgraded
+    from station_history
+    where type = 'UpgradeCompleted'
+      and (occurred_at at time zone 'Asia/Shanghai')::date between ${period.from}::date and ${period.to}::date`.execute(db);
   return {
     total,
     newInPeriod,
+    upgradedInPeriod: upgraded.rows[0]!.upgraded,
     byTier: [...byTier].map(([key, count]) => ({ key, label: TIER_LABELS[key as StationTier] ?? key, count })),
     byClass: [...byClass].map(([key, count]) => ({ key, label: STATION_CLASS_LABELS[key as StationClass] ?? UNCLASSIFIED.label, count })),
   };
@@ -94,7 +103,7 @@ export async function stationsReport(
     legalAidFigures(db, period.from, period.to),
     others(period),
   ]);
-  const { membership, wishes, dispatch } = services;
+  const { membership, wishes, dispatch, jobs } = services;
   return {
     node,
     kind: period.kind,
@@ -115,6 +124,7 @@ export async function stationsReport(
     members: membership && { joined: membership.membersJoined, newFormJoined: membership.newFormJoined },
     wishes: wishes && { received: wishes.wishesReceived, fulfilled: wishes.wishesFulfilled },
     volunteers: dispatch && { hours: dispatch.volunteerHours, volunteers: dispatch.volunteers },
+    jobs,
     unavailable: REPORT_FIGURE_SERVICES.filter((service) => services[service] === null),
   };
 }
@@ -133,6 +143,7 @@ export function reportLines(report: StationsReport): ReportLine[] {
   return [
     line('驿站', '驿站总数', report.stations.total, '个'),
     line('驿站', '本期新建', report.stations.newInPeriod, '个'),
+    line('驿站', '本期提档升级', report.stations.upgradedInPeriod, '个'),
     ...report.stations.byTier.map((t) => line('驿站（按层级）', t.label, t.count, '个')),
     ...report.stations.byClass.map((c) => line('驿站（按类型）', c.label, c.count, '个')),
     line('服务', '服务人次', report.visits, '人次'),
@@ -161,5 +172,10 @@ export function reportLines(report: StationsReport): ReportLine[] {
     line('微心愿', '办结心愿', report.wishes?.fulfilled ?? null, '个'),
     line('志愿服务', '志愿服务时长', report.volunteers?.hours ?? null, '小时'),
     line('志愿服务', '参与志愿者', report.volunteers?.volunteers ?? null, '人'),
+    line('零工之家', '发布岗位', report.jobs?.postingsPublished ?? null, '个'),
+    line('零工之家', '注册求职者', report.jobs?.seekersRegistered ?? null, '人'),
+    line('零工之家', '签约录用', report.jobs?.hires ?? null, '人'),
+    line('零工之家', '举办招聘会', report.jobs?.fairsHeld ?? null, '场'),
+    line('零工之家', '招聘会到场', report.jobs?.fairAttendance ?? null, '人次'),
   ];
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
+import { STANDARDS } from '../../catalogue/standards';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../../db/database';
 import { StationsModule } from '../../stations.module';
@@ -24,6 +25,10 @@ describe('reports API (real Postgres and NATS)', () => {
       address: '爱山街道衣裳街1号', location: { lng: 120.09, lat: 30.87 }, hours: { open24h: true }, seats: 8,
     });
     const stationId = (await register('衣裳街驿站', 'community')).json().stationId;
+    // 提档升级 this year: planned, the facilities of 六有 added, completed.
+    expect((await inject(`/stations/${stationId}/upgrade-plan`, officer, 'POST', { standard: 'liu_you', due: today })).statusCode).toBe(200);
+    expect((await inject(`/stations/${stationId}/facilities`, officer, 'POST', { facilities: [...STANDARDS.liu_you.required] })).statusCode).toBe(200);
+    expect((await inject(`/stations/${stationId}/upgrade-complete`, officer, 'POST')).statusCode).toBe(200);
     expect((await register('爱山街道驿站', 'street')).statusCode).toBe(201);
     const activity = (await inject('/activities', officer, 'POST', { stationId, kind: 'health_clinic', title: '义诊', organiser: '吴兴区总工会', partners: [], plannedOn: today })).json().activityId;
     expect((await inject(`/activities/${activity}/held`, officer, 'POST', { heldOn: today, participants: 60, newFormParticipants: 45 })).statusCode).toBe(200);
@@ -44,7 +49,7 @@ describe('reports API (real Postgres and NATS)', () => {
     const report = answer.json();
     expect(report).toMatchObject({
       node: { code: service.config.node.code }, kind: 'year', period: year, from: `${year}-01-01`, to: `${year}-12-31`,
-      stations: { total: 2, newInPeriod: 2 },
+      stations: { total: 2, newInPeriod: 2, upgradedInPeriod: 1 },
       activities: { held: 1, participants: 60, newFormParticipants: 45 },
       welfare: { handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, costFen: 450_050 },
     });
@@ -79,6 +84,7 @@ describe('reports API (real Postgres and NATS)', () => {
     expect(Object.fromEntries(cells)).toMatchObject({
       '驿站/驿站总数': report.stations.total,
       '驿站/本期新建': report.stations.newInPeriod,
+      '驿站/本期提档升级': 1,
       '驿站（按层级）/社区微站': 1,
       '驿站（按层级）/街道驿站': 1,
       '服务/服务人次': report.visits,

@@ -33,7 +33,7 @@ export class ReportsController {
   ) {}
 
   @Get('reports') @Roles(...OFFICERS)
-  @ApiOperation({ summary: '本节点及下级的报表数字：驿站（层级、类型、新建）、服务人次、活动、关爱物资、新入会、微心愿、志愿服务时长（未取得的服务列于 unavailable）' })
+  @ApiOperation({ summary: '本节点及下级的报表数字：驿站（层级、类型、新建）、服务人次、活动、关爱物资、新入会、微心愿、志愿服务时长、零工之家（未取得的服务列于 unavailable）' })
   json(@Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.report(query, principal);
   }

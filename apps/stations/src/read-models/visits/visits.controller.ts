@@ -53,6 +53,7 @@ export class VisitsController {
     return { from: query.from, to: query.to, by: query.by, total: rows.reduce((sum, r) => sum + r.visits, 0), rows };
   }
 
+  // Public: today's counts (total, by occupation, by hour) on the dashboard's big screen, no person.
   @Get('today')
   @Public()
   @ApiOperation({ summary: '今日到访（实时）：总数、按职业、按小时' })

@@ -1,13 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { WISH_CATEGORIES, type WishCategory } from '@ws/contracts';
 import { Kysely } from 'kysely';
 import { CLOCK, CurrentPrincipal, DomainError, Roles, authorize } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PageQueryDto } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
-import { demandList, moderationQueue } from './demand-list.query';
+import { demandList, demandWishes, moderationQueue } from './demand-list.query';
 import { overdueList } from './overdue.query';
 
 export class ModerationQueryDto {
@@ -16,6 +17,14 @@ export class ModerationQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-z]{9}$/)
   streetCode?: string;
+}
+
+export class DemandGroupParamsDto {
+  @ApiProperty({ example: '330802001' }) @Matches(/^[0-9a-z]{9}$/, { message: '街道编码须为 9 位' })
+  streetCode!: string;
+
+  @ApiProperty({ enum: WISH_CATEGORIES }) @IsIn(WISH_CATEGORIES, { message: '没有这个心愿类别' })
+  category!: WishCategory;
 }
 
 export class OverdueQueryDto {
@@ -55,6 +64,14 @@ export class OfficerListsController {
   demand(@Param('streetCode') streetCode: string, @CurrentPrincipal() principal: Principal) {
     authorize(principal, { street: streetCode });
     return demandList(this.db, streetCode, this.clock.now());
+  }
+
+  @Get('streets/:streetCode/demand/:category')
+  @Roles('street_officer', 'district_officer')
+  @ApiOperation({ summary: '需求清单的一组：街道某类已受理未决定的心愿，最早的在前，分页：{ items, next }' })
+  demandGroup(@Param() params: DemandGroupParamsDto, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
+    authorize(principal, { street: params.streetCode });
+    return demandWishes(this.db, params.streetCode, params.category, query, this.clock.now());
   }
 
   @Get('overdue')

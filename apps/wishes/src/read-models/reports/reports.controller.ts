@@ -2,15 +2,16 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Kysely, Selectable } from 'kysely';
-import { CurrentPrincipal, DomainError, Public, Roles, uuidParam, authorize } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, isUuid, Public, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
 import { Photos } from '@ws/uploads';
 import type { ReportBoardTable, WishesDatabase } from '../../db/database';
 
 const REPORT_STATUSES = ['submitted', 'valid', 'rejected'] as const;
 
-export class ReportsQueryDto {
+/** The street's reports, filtered by status; keyset pages (limit 1–200, 50 by default; `after` = the previous page's `next`). */
+export class ReportsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES)
   status?: (typeof REPORT_STATUSES)[number];
 }
@@ -43,13 +44,23 @@ export class ReportsController {
   @Get('streets/:streetCode/reports')
   @ApiBearerAuth()
   @Roles('street_officer', 'district_officer')
-  @ApiOperation({ summary: '街道的随手拍，待审核的在前' })
+  @ApiOperation({ summary: '街道的随手拍，最近提交的在前（按状态筛选，如待审核），分页：{ items, next }' })
   async list(@Param('streetCode') streetCode: string, @Query() query: ReportsQueryDto, @CurrentPrincipal() principal: Principal) {
     authorize(principal, { street: streetCode });
-    let q = this.db.selectFrom('report_board').selectAll().where('street_code', '=', streetCode);
-    if (query.status) q = q.where('status', '=', query.status);
-    const rows = await q.orderBy('status', 'desc').orderBy('submitted_at').limit(500).execute();
-    return rows.map(view);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
+    const rows = await this.db
+      .selectFrom('report_board')
+      .selectAll()
+      .where('street_code', '=', streetCode)
+      .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
+      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('submitted_at', '<', new Date(after!.at)), eb.and([eb('submitted_at', '=', new Date(after!.at)), eb('report_id', '<', after!.id)])])))
+      .orderBy('submitted_at', 'desc')
+      .orderBy('report_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (row) => ({ at: row.submitted_at.toISOString(), id: row.report_id }));
+    return { items: result.items.map(view), next: result.next };
   }
 
   @Get('reports/:reportId')
