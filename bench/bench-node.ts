@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { connect } from '@nats-io/transport-node';
+import { connect } from '@ws/testing/nats';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { deleteNodeStreams, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';

@@ -1,8 +1,8 @@
 import { freemem, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@ws/testing/nats';
+import { connect, type NatsConnection } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { childDivisions, HEADERS, nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';

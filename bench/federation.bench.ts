@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { DeliverPolicy, jetstream, JetStreamClient } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, NatsConnection } from '@nats-io/transport-node';
+import { DeliverPolicy, jetstream, JetStreamClient } from '@ws/testing/nats';
+import { connect, headers as natsHeaders, NatsConnection } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { EventEnvelope, eventSubject, HEADERS, nodeFromCode, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { newId } from '@ws/kernel';

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { connect } from '@nats-io/transport-node';
+import { connect } from '@ws/testing/nats';
 import { contactLookupSubject } from '@ws/contracts';
 import type { ContactLookupReply, ContactLookupRequest, WishPostedData } from '@ws/contracts';
 import { newId } from '@ws/kernel';

@@ -1,5 +1,5 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { eventSubject, EventEnvelope, HEADERS, nodeRef, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { loadavg } from 'node:os';
 import { createDb, eventStoreMigrations, migrateToLatest } from '@ws/eventstore';

@@ -263,6 +263,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   jobs: {
+    'GET /labels': { public: 200 },
     'GET /report-figures': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /accounts/codes': { public: 400 },
     'POST /accounts/sessions': { public: 400 },

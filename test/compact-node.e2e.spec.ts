@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@ws/testing/nats';
+import { connect, type NatsConnection } from '@ws/testing/nats';
 import { eventSubject, nodeRef, type EventEnvelope } from '@ws/contracts';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { deleteNodeStreams, startCompactProcess, waitUntil, type CompactProcess } from '@ws/testing/service-process';

@@ -1,5 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { Client } from 'pg';
 import type { StationRegistered, TaskCompleted, TaskCreated } from '@ws/contracts';
 import { newId } from '@ws/kernel';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Client } from 'pg';
 import { nodeRef, type DemandDispatchDecided, type NodeRef, type TaskCreated, type VisitsRecorded } from '@ws/contracts';
 import { derivedId, newId } from '@ws/kernel';

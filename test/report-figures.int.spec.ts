@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Kysely, sql } from 'kysely';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@ws/testing/nats';
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, JOBS_AGGREGATES, JOBS_CONTEXT, MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { DB } from '@ws/platform';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { freePort, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';

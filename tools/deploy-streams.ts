@@ -1,7 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams, evtMaxBytesFor, FederationCredentials, federationSecret, natsConnectOptions, withNatsCredentials } from '@ws/messaging';
+import { connectNats, ensureNodeStreams, evtMaxBytesFor, FederationCredentials, federationSecret, jetstreamManager, withNatsCredentials } from '@ws/messaging';
 import { childrenOf, FEDERATION, TopologyNode } from './topology';
 
 const ATTEMPTS = 120;
@@ -42,7 +40,7 @@ function parseNodeUrls(text: string): Map<string, string> {
 async function ensureStreams(node: TopologyNode, url: string): Promise<void> {
   // The node's operator user; its password derives from FEDERATION_SECRET as in the node's config.
   const local = new FederationCredentials(federationSecret().secret).local(node.code);
-  const nc = await connect({ ...natsConnectOptions(withNatsCredentials(url, local)), name: `deploy-streams-${node.code}` });
+  const nc = await connectNats(withNatsCredentials(url, local), `deploy-streams-${node.code}`);
   try {
     await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {
       children: childrenOf(FEDERATION, node.code).map((child) => ({ code: child.code })),

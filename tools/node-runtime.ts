@@ -1,8 +1,6 @@
 import { Client } from 'pg';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { nodeFromCode } from '@ws/contracts';
-import { ensureNodeStreams, evtMaxBytesFor, natsConnectOptions } from '@ws/messaging';
+import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager } from '@ws/messaging';
 import { natsAdminUrlOf, natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
 import { ensureNodeSecrets } from './node-secrets';
 import { Managed, runDir } from './processes';
@@ -110,7 +108,7 @@ export async function ensureStreams(settings: FederationSettings, node: Topology
 }
 
 async function ensureStreamsOnce(settings: FederationSettings, node: TopologyNode): Promise<void> {
-  const nc = await connect({ ...natsConnectOptions(natsAdminUrlOf(node)), name: `launcher-${node.code}` });
+  const nc = await connectNats(natsAdminUrlOf(node), `launcher-${node.code}`);
   try {
     const jsm = await jetstreamManager(nc);
     await ensureNodeStreams(jsm, nodeFromCode(node.code), {

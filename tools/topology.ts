@@ -1,9 +1,11 @@
+import { SERVICE_PORT_OFFSETS, type ServiceName } from '@ws/contracts';
+
 /**
  * The nodes and ports `npm start` runs on one machine. Each node gets a block of 100 ports:
- * its services' HTTP ports, its nats-server client and leafnode ports.
+ * its services' HTTP ports (SERVICE_PORT_OFFSETS, libs/contracts), its nats-server client and
+ * leafnode ports.
  */
-export const SERVICE_PORT_OFFSETS = { dashboard: 0, stations: 1, membership: 2, wishes: 3, dispatch: 4, identity: 5, notify: 6, jobs: 7 } as const;
-export type ServiceName = keyof typeof SERVICE_PORT_OFFSETS;
+export { SERVICE_PORT_OFFSETS, type ServiceName };
 /** The services with a database, started at every node; the dashboard (no database: it proxies them) comes after them. */
 export const DATA_SERVICES = ['stations', 'membership', 'wishes', 'dispatch', 'identity', 'notify', 'jobs'] as const satisfies readonly ServiceName[];
 export type DataService = (typeof DATA_SERVICES)[number];

@@ -1,7 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { nodeFromCode, nodeRef, NodeRef, publicOrigin } from '@ws/contracts';
+import { nodeFromCode, nodeRef, NodeRef, publicOrigin, SERVICE_PORT_OFFSETS } from '@ws/contracts';
 import { loadConfig, parseTrustedProxies } from '@ws/kernel';
-import { SERVICE_PORT_OFFSETS } from '../../../tools/topology';
 import { NodeLink, parseNodeLinks } from './nodes/node-links';
 
 /** The services the node web front proxies under /api/<app>/ (every method). */

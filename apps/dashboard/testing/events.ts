@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@ws/testing/nats';
 import type { NodeRef } from '@ws/contracts';
 import { publishForeignEvent } from '@ws/testing/service-process';
 

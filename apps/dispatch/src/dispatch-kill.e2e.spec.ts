@@ -1,4 +1,4 @@
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { connect, NatsConnection } from '@ws/testing/nats';
 import { Client } from 'pg';
 import type { DemandDispatchDecided } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';

@@ -1,3 +1,4 @@
+import { JOB_CATEGORIES } from '@ws/contracts';
 import { JobsHarness } from './testing/jobs-harness';
 import { samplePostingDetails, samplePreferences } from './testing/samples';
 
@@ -23,6 +24,17 @@ describe('jobs API (real Postgres and NATS)', () => {
     expect(response.status).toBe(201);
     return response.body as { employerId: string; token: string };
   }
+
+  it('names its codes for the pages, to anyone, cacheable', async () => {
+    const labels = await h.http('GET', '/labels');
+    expect(labels.status).toBe(200);
+    expect(labels.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(labels.body.categories.map((c: { code: string }) => c.code)).toEqual([...JOB_CATEGORIES]);
+    expect(labels.body.categories).toContainEqual({ code: 'housekeeping', label: '家政服务' });
+    expect(labels.body.payModes).toContainEqual({ code: 'per_project', label: '项目制' });
+    expect(labels.body.payUnits).toContainEqual({ code: 'hour', label: '元/小时' });
+    expect(labels.body.applicationStatuses).toContainEqual({ code: 'invited', label: '已邀请' });
+  });
 
   it('refuses an invalid credit code with a stable code and the field, storing nothing; the code stays usable', async () => {
     const before = await h.storedCounts();

@@ -26,6 +26,7 @@ import { InboxController } from './matching/inbox.controller';
 import { PostingMatcher } from './matching/posting-matcher';
 import { SearchController } from './search/search.controller';
 import { SeekersController } from './seeker/seekers.controller';
+import { LabelsController } from './labels/labels.controller';
 import { JobsVault } from './vault/jobs-vault';
 
 export const JOBS_SERVICE = 'jobs';
@@ -45,7 +46,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, ...platform })],
-      controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, PostingsController, ReportFiguresController, SearchController, SeekersController],
+      controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, LabelsController, PostingsController, ReportFiguresController, SearchController, SeekersController],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
         { provide: EVENT_SCHEMAS, useValue: JOBS_EVENT_SCHEMAS },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticPerson } from './demo/synthetic-people';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import {
   DISPATCH_AGGREGATES,
   DISPATCH_CONTEXT,

@@ -1,4 +1,6 @@
 export * from './nodes';
+export * from './node-ports';
+export * from './label-pairs';
 export * from './subjects';
 export * from './envelope';
 export * from './occupations';

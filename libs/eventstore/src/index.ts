@@ -1,4 +1,4 @@
-export type { EventStoreTables, EventsTable, OutboxDeadLettersTable, OutboxTable } from './tables';
+export type { EventStoreTables, EventsTable, Json, OutboxDeadLettersTable, OutboxTable } from './tables';
 export { eventStoreMigrations } from './migrations';
 export { connectionConfigOf, createDb, ensureDatabase, migrateToLatest, withMaintenanceDb } from './database';
 export type { DbTimeouts } from './database';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager, JetStreamManager } from '@ws/testing/nats';
+import type { NatsConnection } from '@ws/testing/nats';
 import { sql } from 'kysely';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
 import { connectNats, ensureNodeStreams, JetStreamOutboxPublisher } from '@ws/messaging';

@@ -2,7 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { EventMetadata } from '@ws/contracts';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
-type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column: read as T, written as its JSON text (`string | null` where the column takes null). Every service's tables use this one. */
+export type Json<T, Write extends string | null = string> = ColumnType<T, Write, Write>;
 
 export interface EventsTable {
   global_position: Generated<number>;

@@ -45,3 +45,8 @@ function credentialsIn(url: string): { user: string; pass: string } | undefined 
 function withoutCredentials(url: string): string {
   return url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
 }
+
+// The JetStream views of a connection, for the platform's providers and the launcher: nothing
+// outside this lib imports nats.js itself.
+export { jetstream, jetstreamManager } from '@nats-io/jetstream';
+export type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';

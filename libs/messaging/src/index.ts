@@ -1,4 +1,5 @@
 export * from './connection';
+export * from './follow-stream';
 export * from './envelope';
 export * from './streams';
 export * from './publisher';

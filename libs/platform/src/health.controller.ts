@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, sql } from 'kysely';
 import { Public } from '@ws/kernel';
+import type { BusConnection } from '@ws/messaging';
 import { FaultsService } from './faults/faults.service';
 import { ReactionsRegistry } from './faults/reactions.registry';
 import { ProjectionsService } from './projections.service';
@@ -32,7 +32,7 @@ export class HealthController {
     private readonly faults: FaultsService,
     private readonly reactions: ReactionsRegistry,
     @Inject(DB) private readonly db: Kysely<any>,
-    @Inject(NATS) private readonly nats: NatsConnection,
+    @Inject(NATS) private readonly nats: BusConnection,
   ) {}
 
   @Get()

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely } from 'kysely';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { EventStoreTables, OutboxRelay } from '@ws/eventstore';
-import { JetStreamOutboxPublisher } from '@ws/messaging';
+import { JetStreamOutboxPublisher, type BusConnection } from '@ws/messaging';
 import { OUTBOX_FLUSH_ON_STOP_MS } from './graceful-stop';
 import { DB, METRICS_REGISTRY, NATS } from './tokens';
 
@@ -15,7 +14,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(DB) db: Kysely<EventStoreTables>,
-    @Inject(NATS) nc: NatsConnection,
+    @Inject(NATS) nc: BusConnection,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     const setAside = new Counter({ name: 'ws_outbox_dead_lettered_total', help: 'Outbox rows the bus refused and the relay set aside', registers: [registry] });

@@ -2,15 +2,13 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, Migration } from 'kysely';
 import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createDb, ensureDatabase, eventStoreMigrations, EventStore, migrateToLatest } from '@ws/eventstore';
 import { AuthGuard, CLOCK, createValidationPipe, ProblemFilter, systemClock } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { connectNats, serviceInboxPrefix } from '@ws/messaging';
+import { connectNats, jetstream, jetstreamManager, serviceInboxPrefix, type BusConnection } from '@ws/messaging';
 import { projectionMigrations } from '@ws/projections';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { DeadlineInterceptor } from './deadline.interceptor';
@@ -52,7 +50,7 @@ const REDACTED_PATHS = ['req.headers.authorization', '*.name', '*.mobile', '*.ph
 export class PlatformModule implements OnApplicationShutdown {
   constructor(
     @Inject(DB) private readonly db: Kysely<any>,
-    @Inject(NATS) private readonly nats: NatsConnection,
+    @Inject(NATS) private readonly nats: BusConnection,
   ) {}
 
   static forService(options: PlatformOptions): DynamicModule {
@@ -82,8 +80,8 @@ export class PlatformModule implements OnApplicationShutdown {
           return nc;
         },
       },
-      { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS] },
-      { provide: JETSTREAM_MANAGER, useFactory: (nc: NatsConnection) => jetstreamManager(nc), inject: [NATS] },
+      { provide: JETSTREAM, useFactory: (nc: BusConnection) => jetstream(nc), inject: [NATS] },
+      { provide: JETSTREAM_MANAGER, useFactory: (nc: BusConnection) => jetstreamManager(nc), inject: [NATS] },
       {
         provide: EventStore,
         useFactory: (db: Kysely<any>, clock: Clock) => new EventStore(db, config.node, clock),

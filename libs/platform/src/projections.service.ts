@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kysely } from 'kysely';
 import { Registry } from 'prom-client';
 import { DomainError } from '@ws/kernel';
+import type { JetStreamClient, JetStreamManager } from '@ws/messaging';
 import { createProjectionMetrics, Projection, ProjectionRunner, pruneSeenEvents } from '@ws/projections';
 import type { PlatformConfig } from './platform-config';
 import { ReadModel } from './read-model.decorator';

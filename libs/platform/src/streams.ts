@@ -1,5 +1,4 @@
-import type { JetStreamManager } from '@nats-io/jetstream';
-import { ensureNodeStreams } from '@ws/messaging';
+import { ensureNodeStreams, type JetStreamManager } from '@ws/messaging';
 import type { PlatformConfig } from './platform-config';
 
 /**

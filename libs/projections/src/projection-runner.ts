@@ -1,8 +1,7 @@
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import { hasUnknownSchema } from '@ws/contracts';
 import { classifyFailure } from '@ws/kernel';
-import { ConsumedEvent, consumeFrom, decodeEnvelope, lastSequence, UndecodableMessage } from '@ws/messaging';
+import { ConsumedEvent, consumeFrom, decodeEnvelope, lastSequence, UndecodableMessage, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
 import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
 import { findParked, noteRetryFailed, ParkEntry, parkMessage, removeParked } from './parked-messages';
 import type { ForgedEvent, Projection } from './projection';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@ws/testing/nats';
+import type { NatsConnection } from '@ws/testing/nats';
 import { Kysely, sql, Transaction } from 'kysely';
 import { EventEnvelope, eventSubject, nodeRef } from '@ws/contracts';
 import { createDb, migrateToLatest } from '@ws/eventstore';

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { computed, ref, type ComputedRef } from 'vue';
 import { api } from './api';
 
 /**
@@ -10,7 +10,7 @@ type Pairs = Array<{ code: string; label: string }>;
 const labels = ref<Record<string, Record<string, string>>>({});
 const asked = new Map<LabelService, Promise<void>>();
 
-export function useLabels(service: LabelService = 'stations') {
+function ask(service: LabelService): void {
   if (!asked.has(service)) {
     asked.set(
       service,
@@ -22,7 +22,17 @@ export function useLabels(service: LabelService = 'stations') {
         .catch(() => void asked.delete(service)),
     );
   }
+}
+
+export function useLabels(service: LabelService = 'stations') {
+  ask(service);
   return (kind: string, code: string | null | undefined) => (code ? (labels.value[`${service}.${kind}`]?.[code] ?? code) : '—');
+}
+
+/** The codes of one kind with their names, in the service's order: a form's choices (empty until the answer comes). */
+export function useLabelOptions(kind: string, service: LabelService = 'stations'): ComputedRef<Pairs> {
+  ask(service);
+  return computed(() => Object.entries(labels.value[`${service}.${kind}`] ?? {}).map(([code, label]) => ({ code, label })));
 }
 
 export const formatTime = (iso: string | null | undefined) =>

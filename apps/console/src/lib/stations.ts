@@ -55,22 +55,6 @@ export const STATION_STATUS: Record<StationStatus, { label: string; tag: 'succes
   closed: { label: '已关闭', tag: 'info' },
 };
 
-/** libs/contracts STATION_HOSTS with the stations service's HOST_LABELS (its /labels does not list them). */
-export const HOSTS: Array<{ code: string; label: string }> = [
-  { code: 'union_built', label: '工会自建' },
-  { code: 'enterprise', label: '企业共建' },
-  { code: 'shop', label: '商户共建' },
-  { code: 'gas_station', label: '加油站' },
-  { code: 'bank', label: '银行网点' },
-  { code: 'post_office', label: '邮政网点' },
-  { code: 'community_centre', label: '党群服务中心' },
-  { code: 'courier_outlet', label: '快递网点' },
-];
-
-/** libs/contracts STATION_KINDS and STATION_TIERS (their names come from the service's /labels). */
-export const KIND_CODES = ['station', 'driver_home', 'workers_home', 'self_service'];
-export const TIER_CODES = ['district_hub', 'street', 'community', 'convenience'];
-
 /** libs/contracts STANDARD_CODES with their Chinese names. */
 export const STANDARDS: Array<{ code: string; label: string }> = [
   { code: 'liu_you', label: '六有' },

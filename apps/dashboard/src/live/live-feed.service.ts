@@ -1,9 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConsumerMessages, DeliverPolicy, jetstream, OrderedConsumerOptions } from '@nats-io/jetstream';
-import { connect, NatsConnection } from '@nats-io/transport-node';
 import { shanghaiDayAndHour } from '@ws/contracts';
 import { CLOCK, type Clock } from '@ws/kernel';
-import { natsConnectOptions, serviceInboxPrefix } from '@ws/messaging';
+import { followStream, serviceInboxPrefix, type FollowFrom, type StreamFollower } from '@ws/messaging';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { LiveSnapshot, LiveState } from './live-state';
@@ -24,7 +22,6 @@ interface Listener {
 const BROADCAST_INTERVAL_MS = 200;
 /** Pushes anyway this often: keeps idle connections open and rolls the day over at midnight. */
 const KEEPALIVE_INTERVAL_MS = 10_000;
-const RETRY_DELAY_MS = 2_000;
 
 /**
  * Reads the node's EVT stream with an ordered consumer from the start of the Shanghai day and
@@ -36,15 +33,11 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('LiveFeed');
   private readonly state: LiveState;
   private readonly listeners = new Set<Listener>();
-  private nc?: NatsConnection;
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  private follower?: StreamFollower;
   private stopped = false;
   private reading = false;
   private broadcastTimer?: NodeJS.Timeout;
   private keepalive?: NodeJS.Timeout;
-  private wakeRetry?: () => void;
-  private lastFailure?: string;
 
   constructor(
     @Inject(DASHBOARD_CONFIG) private readonly config: DashboardConfig,
@@ -54,7 +47,27 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    const stream = this.config.evtStream;
+    this.follower = followStream({
+      servers: this.config.natsUrl,
+      name: `dashboard@${this.config.node.code}`,
+      // The node's dashboard user (NATS_URL's credentials) reads EVT and receives on its own inbox only.
+      inboxPrefix: serviceInboxPrefix(this.config.node.code, 'dashboard'),
+      stream,
+      from: () => this.startPoint(),
+      onMessage: (msg) => {
+        try {
+          this.state.apply(observeMessage(msg.seq, msg.subject, msg.data, msg.header, msg.time));
+        } catch (error) {
+          this.logger.debug(`skipped message ${msg.seq} on ${msg.subject}: ${(error as Error).message}`);
+        }
+        this.scheduleBroadcast();
+      },
+      onReading: (reading) => this.setReading(reading),
+      // Retries every 2 s: said once per failure, not every time.
+      onInterrupted: (failure) => this.logger.warn(`live feed from ${stream} interrupted: ${failure}; retrying`),
+      onResumed: () => this.logger.log(`live feed from ${stream} resumed`),
+    });
     this.keepalive = setInterval(() => this.broadcast(), KEEPALIVE_INTERVAL_MS);
     this.keepalive.unref();
   }
@@ -69,10 +82,7 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
     this.stopped = true;
     clearInterval(this.keepalive);
     clearTimeout(this.broadcastTimer);
-    this.wakeRetry?.();
-    this.messages?.stop();
-    await this.nc?.close().catch(() => undefined);
-    await this.loop;
+    await this.follower?.stop();
   }
 
   snapshot(): LiveMessage {
@@ -80,63 +90,25 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   status(): { nats: boolean; streamConnected: boolean; lastSeq: number } {
-    return { nats: Boolean(this.nc && !this.nc.isClosed()), streamConnected: this.reading, lastSeq: this.state.position };
+    return { nats: this.follower?.connected ?? false, streamConnected: this.reading, lastSeq: this.state.position };
   }
 
-  /** Calls `listener.next` with every new snapshot until the returned function is called, or `end` at shutdown. */
   /** Open live streams. */
   get listenerCount(): number {
     return this.listeners.size;
   }
 
+  /** Calls `listener.next` with every new snapshot until the returned function is called, or `end` at shutdown. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        // The node's dashboard user (NATS_URL's credentials) reads EVT and receives on its own inbox only.
-        this.nc ??= await connect({
-          ...natsConnectOptions(this.config.natsUrl),
-          name: `dashboard@${this.config.node.code}`,
-          maxReconnectAttempts: -1,
-          inboxPrefix: serviceInboxPrefix(this.config.node.code, 'dashboard'),
-        });
-        await this.readStream(this.nc);
-      } catch (error) {
-        const failure = (error as Error).message;
-        // Retries every 2 s: say it once, not every time.
-        if (!this.stopped && failure !== this.lastFailure) this.logger.warn(`live feed from ${this.config.evtStream} interrupted: ${failure}; retrying`);
-        this.lastFailure = failure;
-      }
-      this.setReading(false);
-      if (!this.stopped) await this.pause(RETRY_DELAY_MS);
-    }
-  }
-
-  private async readStream(nc: NatsConnection): Promise<void> {
-    const consumer = await jetstream(nc).consumers.get(this.config.evtStream, this.startPoint());
-    this.messages = await consumer.consume({ max_messages: 1000 });
-    if (this.lastFailure) this.logger.log(`live feed from ${this.config.evtStream} resumed`);
-    this.lastFailure = undefined;
-    this.setReading(true);
-    for await (const msg of this.messages) {
-      try {
-        this.state.apply(observeMessage(msg.seq, msg.subject, msg.data, (name) => msg.headers?.get(name) || undefined, msg.time));
-      } catch (error) {
-        this.logger.debug(`skipped message ${msg.seq} on ${msg.subject}: ${(error as Error).message}`);
-      }
-      this.scheduleBroadcast();
-    }
-  }
-
   /** From the start of today (Asia/Shanghai) at first; after an interruption, right after the last event applied. */
-  private startPoint(): Partial<OrderedConsumerOptions> {
-    if (this.state.position > 0) return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.state.position + 1 };
+  private startPoint(): FollowFrom {
+    if (this.state.position > 0) return { seq: this.state.position + 1 };
     const { day } = shanghaiDayAndHour(this.clock.now());
-    return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(`${day}T00:00:00+08:00`).toISOString() };
+    return { time: new Date(`${day}T00:00:00+08:00`) };
   }
 
   private setReading(reading: boolean): void {
@@ -157,15 +129,5 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
     if (this.listeners.size === 0) return;
     const message = this.snapshot();
     for (const listener of this.listeners) listener.next(message);
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeRetry = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager, JetStreamManager } from '@ws/testing/nats';
+import { connect, NatsConnection } from '@ws/testing/nats';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
 import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../../testing/dashboard-app';

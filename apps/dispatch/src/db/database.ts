@@ -1,10 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { EventStoreTables } from '@ws/eventstore';
+import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
 import type { VerificationTables } from '@ws/verification';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
-type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 // ---- write side: personal data and access codes, never in events ----

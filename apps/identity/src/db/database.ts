@@ -1,8 +1,7 @@
 import type { ColumnType } from 'kysely';
-import type { EventStoreTables } from '@ws/eventstore';
+import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
 
-type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 

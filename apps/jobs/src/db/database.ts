@@ -1,9 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { EventStoreTables } from '@ws/eventstore';
+import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
 import type { VerificationTables } from '@ws/verification';
 
-type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 // ---- write side: personal data, never in events ----

@@ -1,5 +1,5 @@
-import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { connect } from '@ws/testing/nats';
+import type { NatsConnection } from '@ws/testing/nats';
 import { verificationCodeSubject } from '@ws/contracts';
 import type { VerificationCodeReply, VerificationCodeRequest } from '@ws/contracts';
 import { newId } from '@ws/kernel';

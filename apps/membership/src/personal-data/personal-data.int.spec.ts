@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { NATS_URL } from '@ws/testing';
 import { syntheticIdNumber, syntheticMobile } from '../demo/synthetic-people';
 import { captureProcessOutput } from '../testing/log-capture';

@@ -1,5 +1,5 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { Kysely, sql } from 'kysely';
 import { type EventEnvelope, eventSubject } from '@ws/contracts';
 import { eventHeaders } from '@ws/eventstore';

@@ -1,5 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { Kysely, sql } from 'kysely';
 import { DB } from '@ws/platform';

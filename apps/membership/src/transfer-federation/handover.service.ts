@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { handoverSubject, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { requestReply, serveRequests, type BusConnection, type Responder } from '@ws/messaging';
 import { NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { PersonalData } from '../personal-data/crypto';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
@@ -29,7 +29,7 @@ type HandoverReply = { sealed: SealedHandover } | { error: 'not_available' };
 @Injectable()
 export class HandoverService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Handover');
-  private subscription?: Subscription;
+  private responder?: Responder;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -38,19 +38,13 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly aggregates: Aggregates,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
-    @Inject(NATS) private readonly nats: NatsConnection,
+    @Inject(NATS) private readonly nats: BusConnection,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.subscribe(handoverSubject(this.config.node.code), {
-      callback: (error, message) => {
-        if (error) return;
-        void this.answer(message.json<{ transferId?: string }>()).then(
-          (reply) => message.respond(JSON.stringify(reply)),
-          (failure: unknown) => this.log.error(`handover answer failed: ${String(failure)}`),
-        );
-      },
+    this.responder = serveRequests<{ transferId?: string }, HandoverReply>(this.nats, handoverSubject(this.config.node.code), (request) => this.answer(request), {
+      onError: (failure) => this.log.error(`handover answer failed: ${String(failure)}`),
     });
     this.timer = setInterval(() => this.fetchWaiting(), RETRY_EVERY_MS);
     this.fetchWaiting();
@@ -59,7 +53,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    this.subscription?.unsubscribe();
+    await this.responder?.stop();
     await this.running;
   }
 
@@ -103,7 +97,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     for (const row of waiting) {
       if (this.stopped || row.private_key === null) return;
       try {
-        const reply = (await this.nats.request(handoverSubject(row.from_node), JSON.stringify({ transferId: row.transfer_id }), { timeout: REQUEST_TIMEOUT_MS })).json<HandoverReply>();
+        const reply = await requestReply<{ transferId: string }, HandoverReply>(this.nats, handoverSubject(row.from_node), { transferId: row.transfer_id }, REQUEST_TIMEOUT_MS);
         if ('error' in reply) throw new Error(reply.error);
         const privateKey = this.vault.unwrapSecret(handoverKeyPurpose(row.transfer_id), row.private_key);
         await this.store(row.transfer_id, row.person_id, openHandover(privateKey, row.transfer_id, reply.sealed));

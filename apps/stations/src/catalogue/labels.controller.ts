@@ -1,25 +1,25 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OCCUPATION_LABELS } from '@ws/contracts';
+import { labelPairs, OCCUPATION_LABELS } from '@ws/contracts';
 import { Public } from '@ws/kernel';
-import { FACILITY_LABELS, KIND_LABELS, SERVICE_LABELS, TIER_LABELS } from './labels';
+import { DIRECTIVE_KIND_LABELS, FACILITY_LABELS, HOST_LABELS, KIND_LABELS, SERVICE_LABELS, TIER_LABELS } from './labels';
 
-const pairs = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
-
-/** The zh-CN names of the codes, for the pages (the worker pages keep no copy of them). */
+/** The zh-CN names of the codes, for the pages (neither the console nor the worker pages keep a copy of them). */
 @ApiTags('驿站目录 directory')
 @Controller('labels')
 export class LabelsController {
   @Get()
   @Public()
-  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级' })
+  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、指令类型' })
   labels() {
     return {
-      occupations: pairs(OCCUPATION_LABELS),
-      facilities: pairs(FACILITY_LABELS),
-      services: pairs(SERVICE_LABELS),
-      kinds: pairs(KIND_LABELS),
-      tiers: pairs(TIER_LABELS),
+      occupations: labelPairs(OCCUPATION_LABELS),
+      facilities: labelPairs(FACILITY_LABELS),
+      services: labelPairs(SERVICE_LABELS),
+      kinds: labelPairs(KIND_LABELS),
+      tiers: labelPairs(TIER_LABELS),
+      hosts: labelPairs(HOST_LABELS),
+      directiveKinds: labelPairs(DIRECTIVE_KIND_LABELS),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  DirectiveKind,
   FacilityCode,
   HonourLevel,
   ReviewCriterion,
@@ -85,6 +86,16 @@ export const HOST_LABELS: Record<StationHost, string> = {
   property_management: '小区物业',
   public_agency: '机关单位',
   other: '其他',
+};
+
+export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
+  adopt_standard: '推行建设标准',
+  station_target: '驿站数量目标',
+  upgrade_target: '改造提升目标',
+  review_campaign: '年度星级评定',
+  activity_target: '活动场次目标',
+  reach_target: '覆盖人数目标',
+  health_check_target: '健康体检目标',
 };
 
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */

@@ -1,5 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@ws/testing/nats';
+import { connect } from '@ws/testing/nats';
 import { nodeFromCode, shanghaiYear } from '@ws/contracts';
 import { ensureNodeStreams, startNatsServer, type NatsProcess, natsConnectOptions } from '@ws/messaging';
 import { testOfficerTokens } from '@ws/testing/officer-tokens';

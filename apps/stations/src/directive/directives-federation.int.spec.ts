@@ -1,5 +1,5 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@ws/testing/nats';
+import { connect, headers as natsHeaders } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { Kysely } from 'kysely';
 import { shanghaiYear } from '@ws/contracts';

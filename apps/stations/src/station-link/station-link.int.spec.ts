@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import QRCode from 'qrcode';
+import { DIRECTIVE_KINDS, STATION_HOSTS, STATION_TIERS } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
@@ -168,5 +169,10 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(labels.occupations).toContainEqual({ code: 'courier', label: '快递员' });
     expect(labels.facilities).toContainEqual({ code: 'microwave', label: '微波炉' });
     expect(labels.kinds).toContainEqual({ code: 'driver_home', label: '司机之家' });
+    expect(labels.tiers.map((t: { code: string }) => t.code)).toEqual([...STATION_TIERS]);
+    expect(labels.hosts.map((h: { code: string }) => h.code)).toEqual([...STATION_HOSTS]);
+    expect(labels.hosts).toContainEqual({ code: 'gas_station', label: '加油站' });
+    expect(labels.directiveKinds.map((k: { code: string }) => k.code)).toEqual([...DIRECTIVE_KINDS]);
+    expect(labels.directiveKinds).toContainEqual({ code: 'review_campaign', label: '年度星级评定' });
   });
 });

@@ -1,9 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { EventStoreTables } from '@ws/eventstore';
+import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
-type Json<T> = ColumnType<T, string | null, string | null>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
@@ -91,7 +90,7 @@ export interface WishBoardTable {
   merged_into: string | null;
   message: string | null;
   answer: string | null;
-  proof: Json<unknown>;
+  proof: Json<unknown, string | null>;
   rating: number | null;
   escalated_at: NullableTimestamp;
   escalation_reason: string | null;
@@ -116,7 +115,7 @@ export interface DemandDecisionsTable {
   mode: string;
   wish_ids: string[];
   title: string;
-  activity: Json<unknown>;
+  activity: Json<unknown, string | null>;
   answer: string | null;
   deadline: Timestamp;
   officer_id: string;

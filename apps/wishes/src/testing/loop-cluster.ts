@@ -1,4 +1,4 @@
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { connect, NatsConnection } from '@ws/testing/nats';
 import { Client } from 'pg';
 import { nodeRef } from '@ws/contracts';
 import type { EventEnvelope, NodeRef, StationRegistered } from '@ws/contracts';

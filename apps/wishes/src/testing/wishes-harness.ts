@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@ws/testing/nats';
 import type { StationRegistered } from '@ws/contracts';
 import type { Principal, Role } from '@ws/kernel';
 import { ServiceHarness, testPlatformConfig } from '@ws/testing/service-app';

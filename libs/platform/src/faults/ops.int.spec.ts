@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Module } from '@nestjs/common';
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@ws/testing/nats';
+import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Kysely, sql, Transaction } from 'kysely';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
 import { eventHeaders } from '@ws/eventstore';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { IDENTITY_CONTEXT, type IdentityDirective } from '@ws/contracts';
 import type { OfficerTrust, TrustedKey } from '@ws/kernel';
-import { consumeFrom, lastSequence, type ConsumedEvent } from '@ws/messaging';
+import { consumeFrom, lastSequence, type ConsumedEvent, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
 import type { PlatformConfig } from '../platform-config';
 import { JETSTREAM, JETSTREAM_MANAGER, PLATFORM_CONFIG } from '../tokens';
 import { TrustStore } from './trust-store';
