@@ -256,11 +256,14 @@ describe('工作台 (apps/console) against a running node', () => {
     await page.click('[data-send-volunteer]');
     const registered = (await (await page.waitForSelector('text=志愿者已登记')).textContent())!.match(/编号 (\S+)/)![1]!;
     // The roster pages on the server, the latest registered first: the new one is on the first page.
+    // The roster is a read model: reload the screen until it has caught up (the 在册 tab, already
+    // chosen, would not ask again).
     await waitUntil(async () => {
-      await page.click('text=在册');
-      await page.waitForTimeout(300);
+      if ((await page.textContent('[data-page="volunteers"] .el-table'))?.includes(registered)) return true;
+      await page.reload();
+      await page.waitForSelector('[data-page="volunteers"] .el-table__row', { timeout: 10_000 }).catch(() => undefined);
       return (await page.textContent('[data-page="volunteers"] .el-table'))?.includes(registered) ? true : undefined;
-    }, 'the new volunteer on the roster');
+    }, 'the new volunteer on the roster', 120_000, 1000);
     expect(await page.textContent('[data-page="volunteers"] [aria-label="分页"]')).toContain('第 1 页');
     await checkPage(page, 'volunteers');
 

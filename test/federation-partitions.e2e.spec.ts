@@ -1,5 +1,5 @@
-import { jetstreamManager } from '@ws/testing/nats';
-import { connect } from '@ws/testing/nats';
+import { connect, jetstreamManager } from '@ws/testing/nats';
+import { natsConnectOptions } from '@ws/messaging';
 import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
 import { OutboxDistrict } from '@ws/testing/service-process';
@@ -50,7 +50,7 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
 
   /** Messages of `code`'s EVT stream per district of ALL_DISTRICTS below it. */
   async function streamCountsAt(code: string): Promise<Record<string, number>> {
-    const nc = await connect({ servers: federation.nats.get(code)!.url, reconnect: false });
+    const nc = await connect({ ...natsConnectOptions(federation.nats.get(code)!.url), reconnect: false });
     try {
       const jsm = await jetstreamManager(nc);
       const counts: Record<string, number> = {};

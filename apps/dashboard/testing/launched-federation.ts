@@ -1,11 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { LOCAL_USER, testFederationCredentials, withNatsCredentials } from '@ws/messaging';
+import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
 import { PG_URL } from '@ws/testing';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
@@ -88,9 +88,12 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
     runDir,
     databasePrefix: prefix,
     url,
-    // The node's operator user (the launcher's configs take no client without credentials).
-    natsUrl: (code) =>
-      withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: testFederationCredentials.localPassword(code) }),
+    // The node's operator user (the launcher's configs take no client without credentials); its
+    // password derives from the federation secret the launcher made in the run directory.
+    natsUrl: (code) => {
+      const secret = env['FEDERATION_SECRET'] || process.env['FEDERATION_SECRET'] || readFileSync(join(runDir, 'secrets', 'federation-secret'), 'utf8').trim();
+      return withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: new FederationCredentials(secret).localPassword(code) });
+    },
     output: () => output,
     async waitForLine(pattern, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
