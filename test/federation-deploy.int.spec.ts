@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BUS_SERVICES, DEV_FEDERATION_SECRET, FederationCredentials, natsServerBinary } from '@ws/messaging';
-import { CONTAINER_TLS, deploymentFiles, servicePasswordVariable } from '../tools/deploy-config';
+import { natsServerBinary } from '@ws/messaging';
+import { CONTAINER_TLS, deploymentFiles, PARENT_LEAF_URL_VARIABLE, passwordVariables } from '../tools/deploy-config';
 import { ensureFederationTls } from '../tools/federation-tls';
 import { FEDERATION } from '../tools/topology';
 
@@ -14,15 +14,20 @@ const ROOT = join(__dirname, '..');
 
 /** The committed deploy/ files against the real nats-server 2.9 and the generator. */
 describe('deploy/ as committed', () => {
-  const generated = deploymentFiles(FEDERATION, new FederationCredentials(DEV_FEDERATION_SECRET));
+  const generated = deploymentFiles(FEDERATION);
 
-  it('is what npm run deploy:config writes with the development secret', () => {
+  it('is what npm run deploy:config writes (no secret goes into it)', () => {
     for (const [path, content] of generated) expect(`${path}\n${readFileSync(join(ROOT, path), 'utf8')}`).toBe(`${path}\n${content}`);
   });
 
-  describe('with the services\' passwords in the environment and the certificates where the container mounts them', () => {
+  describe('with every password (services, local, leafnode links) in the environment and the certificates where the container mounts them', () => {
     let dir: string;
-    const env = { ...process.env, ...Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), `pw-${service}`])) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...Object.fromEntries(passwordVariables(FEDERATION).map((name) => [name, `pw-${name.toLowerCase()}`])),
+      // what compose composes from the node's NATS_LEAF_<CODE>_PASSWORD
+      [PARENT_LEAF_URL_VARIABLE]: 'nats-leaf://leaf-n330802:pw-leaf@nats-3308:7422',
+    };
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'ws-deploy-'));
@@ -31,15 +36,33 @@ describe('deploy/ as committed', () => {
 
     afterAll(() => rm(dir, { recursive: true, force: true }));
 
-    it.each(FEDERATION.map((node) => node.code))('deploy/nats/%s.conf passes nats-server -t', async (code) => {
+    /** The committed config with the certificates' paths of this machine. */
+    async function configFile(code: string): Promise<string> {
       const config = readFileSync(join(ROOT, 'deploy', 'nats', `${code}.conf`), 'utf8')
         .replaceAll(CONTAINER_TLS.caFile, join(dir, 'tls', 'ca.pem'))
         .replaceAll(CONTAINER_TLS.certFile, join(dir, 'tls', code, 'cert.pem'))
         .replaceAll(CONTAINER_TLS.keyFile, join(dir, 'tls', code, 'key.pem'));
       const file = join(dir, `${code}.conf`);
       await writeFile(file, config);
+      return file;
+    }
+
+    it.each(FEDERATION.map((node) => node.code))('deploy/nats/%s.conf passes nats-server -t', async (code) => {
+      const file = await configFile(code);
       const { stdout, stderr } = await run(natsServerBinary(), ['-c', file, '-t'], { env });
       expect(`${stdout}${stderr}`).toContain('is valid');
+    });
+
+    it('deploy/nats/3308.conf is refused by nats-server -t without its local and leafnode passwords', async () => {
+      const file = await configFile('3308');
+      for (const missing of ['NATS_LOCAL_PASSWORD', 'NATS_LEAF_330802_PASSWORD', PARENT_LEAF_URL_VARIABLE]) {
+        const { [missing]: _unset, ...without } = env;
+        const failure = await run(natsServerBinary(), ['-c', file, '-t'], { env: without }).then(
+          () => 'valid',
+          (error: { stderr?: string }) => error.stderr ?? '',
+        );
+        expect(`${missing}: ${failure}`).toContain(`variable reference for '${missing}'`);
+      }
     });
   });
 });

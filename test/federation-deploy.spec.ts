@@ -1,7 +1,22 @@
 import { parse } from 'yaml';
-import { type BusService, FederationCredentials, leafUser, serviceUser } from '@ws/messaging';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUS_SERVICES, type BusService, leafUser, serviceUser } from '@ws/messaging';
 import { platformConfig } from '@ws/platform';
-import { CONTAINER, CONTAINER_TLS, composeFile, deploymentFiles, natsHost, renderCompose, serviceHost, servicePasswordVariable, STOP_GRACE_PERIOD } from '../tools/deploy-config';
+import {
+  CONTAINER,
+  CONTAINER_TLS,
+  composeFile,
+  deploymentFiles,
+  leafPasswordVariable,
+  natsHost,
+  PARENT_LEAF_URL_VARIABLE,
+  passwordVariables,
+  renderCompose,
+  serviceHost,
+  servicePasswordVariable,
+  STOP_GRACE_PERIOD,
+} from '../tools/deploy-config';
 import { childrenOf, FEDERATION, NODE_SERVICES } from '../tools/topology';
 
 interface Service {
@@ -16,16 +31,17 @@ interface Service {
   stop_grace_period?: string;
 }
 
-/** The users a generated nats config declares, and the credentials of its link to the parent. */
+/** The users a generated nats config declares (each password a variable reference), and the variable of its link to the parent. */
 function natsConfigFacts(config: string) {
-  const users = [...config.matchAll(/user: "([^"]+)", password: "([^"]+)", allowed_connection_types: \["([A-Z]+)"\]/g)].map(([, user, password, type]) => ({ user, password, type }));
-  const remote = /url: "nats-leaf:\/\/([^:]+):([^@]+)@([^:]+):(\d+)"/.exec(config);
-  return { users, remote: remote ? { user: remote[1], password: remote[2], host: remote[3], port: Number(remote[4]) } : undefined };
+  const users = [...config.matchAll(/user: "([^"]+)", password: \$([A-Z0-9_]+), allowed_connection_types: \["([A-Z]+)"\]/g)].map(([, user, variable, type]) => ({ user, variable, type }));
+  const remote = /url: \$([A-Z0-9_]+)/.exec(config);
+  return { users, remote: remote ? { variable: remote[1] } : undefined };
 }
 
+const ROOT = join(__dirname, '..');
+
 describe('deploy:config', () => {
-  const credentials = new FederationCredentials('a test secret');
-  const files = deploymentFiles(FEDERATION, credentials);
+  const files = deploymentFiles(FEDERATION);
   const compose = parse(files.get('docker-compose.yml')!) as { services: Record<string, Service>; volumes: Record<string, unknown> };
   const services = compose.services;
   const natsConfig = (code: string) => files.get(`deploy/nats/${code}.conf`)!;
@@ -60,7 +76,7 @@ describe('deploy:config', () => {
       const app = name.slice(0, name.length - code.length - 1) as BusService;
       const variable = servicePasswordVariable(app);
       expect(`${name}: ${service.environment?.['NATS_URL']}`).toBe(`${name}: nats://${serviceUser(app)}:\${${variable}:?set ${variable}}@${natsHost(code)}:${CONTAINER.natsPort}`);
-      expect(services[natsHost(code)]!.environment).toHaveProperty(variable, null);
+      expect(services[natsHost(code)]!.environment).toHaveProperty(variable, `\${${variable}:?set ${variable}}`);
       expect(service.depends_on?.[natsHost(code)]).toEqual({ condition: 'service_healthy' });
     }
     for (const node of FEDERATION) {
@@ -88,6 +104,9 @@ describe('deploy:config', () => {
   it('starts the services after the stream bootstrap, which waits for every nats-server and knows each node', () => {
     const bootstrap = services['streams']!;
     expect(Object.keys(bootstrap.depends_on!).sort()).toEqual(FEDERATION.map((node) => natsHost(node.code)).sort());
+    // As each node's operator: the password its nats-server reads, required.
+    expect(bootstrap.environment!['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
+    expect(bootstrap.environment).not.toHaveProperty('FEDERATION_SECRET');
     const urls = bootstrap.environment!['NODE_NATS_URLS']!.split(',');
     expect(urls).toEqual(FEDERATION.map((node) => `${node.code}=nats://${natsHost(node.code)}:${CONTAINER.natsPort}`));
     for (const node of FEDERATION) {
@@ -95,21 +114,30 @@ describe('deploy:config', () => {
     }
     const demos = Object.entries(services).filter(([, service]) => service.profiles?.includes('demo'));
     expect(demos.map(([name]) => name).sort()).toEqual(['demo-330402', 'demo-330424', 'demo-330802']);
+    for (const [, demo] of demos) expect(demo.environment!['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
   });
 
-  it("links every node to its parent with credentials its parent knows, for the child's link only", () => {
+  it("links every node to its parent with the password its parent reads from the same variable, for the child's link only", () => {
     for (const node of FEDERATION) {
       const facts = natsConfigFacts(natsConfig(node.code));
       const leafUsers = facts.users.filter((u) => u.type === 'LEAFNODE');
-      expect(leafUsers.map((u) => u.user).sort()).toEqual(childrenOf(FEDERATION, node.code).map((child) => leafUser(child.code)).sort());
-      expect(facts.users.filter((u) => u.type === 'STANDARD').map((u) => u.user)).toEqual(['local']);
+      expect(leafUsers).toEqual(childrenOf(FEDERATION, node.code).map((child) => ({ user: leafUser(child.code), variable: leafPasswordVariable(child.code), type: 'LEAFNODE' })));
+      expect(facts.users.filter((u) => u.user === 'local')).toEqual([{ user: 'local', variable: 'NATS_LOCAL_PASSWORD', type: 'STANDARD' }]);
+      const nats = services[natsHost(node.code)]!.environment!;
+      expect(nats['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
+      for (const child of childrenOf(FEDERATION, node.code)) {
+        expect(nats[leafPasswordVariable(child.code)]).toBe(`\${${leafPasswordVariable(child.code)}:?set ${leafPasswordVariable(child.code)}}`);
+      }
       if (!node.parent) {
         expect(facts.remote).toBeUndefined();
+        expect(nats).not.toHaveProperty(PARENT_LEAF_URL_VARIABLE);
         continue;
       }
-      expect(facts.remote).toMatchObject({ user: leafUser(node.code), host: natsHost(node.parent), port: CONTAINER.leafPort });
-      const atParent = natsConfigFacts(natsConfig(node.parent)).users.find((u) => u.user === facts.remote!.user);
-      expect(atParent).toEqual({ user: leafUser(node.code), password: facts.remote!.password, type: 'LEAFNODE' });
+      // compose puts the node's leafnode password (the variable its parent reads) into the URL of its link.
+      expect(facts.remote).toEqual({ variable: PARENT_LEAF_URL_VARIABLE });
+      const variable = leafPasswordVariable(node.code);
+      expect(nats[PARENT_LEAF_URL_VARIABLE]).toBe(`nats-leaf://${leafUser(node.code)}:\${${variable}:?set ${variable}}@${natsHost(node.parent)}:${CONTAINER.leafPort}`);
+      expect(services[natsHost(node.parent)]!.environment).toHaveProperty(variable);
     }
   });
 
@@ -124,11 +152,27 @@ describe('deploy:config', () => {
     }
   });
 
-  it('derives every password from the secret: another secret, other passwords', () => {
-    const other = deploymentFiles(FEDERATION, new FederationCredentials('another secret'));
-    for (const node of FEDERATION.filter((n) => n.parent)) {
-      expect(natsConfigFacts(other.get(`deploy/nats/${node.code}.conf`)!).remote!.password).not.toBe(natsConfigFacts(natsConfig(node.code)).remote!.password);
+  it('holds no password: every one is a variable of the host\'s environment, which compose requires', () => {
+    for (const [path, content] of files) {
+      if (!path.endsWith('.conf')) continue;
+      const values = [...content.matchAll(/password:\s*(\S+?),?\s/g)].map(([, value]) => value!);
+      expect(values.length).toBeGreaterThan(1);
+      for (const value of values) expect(`${path}: ${value}`).toMatch(/: \$[A-Z][A-Z0-9_]*$/);
+      expect(content).not.toMatch(/:\/\/[^\s"@]*:[^\s"@]*@/);
     }
-    expect(other.get('docker-compose.yml')).toBe(files.get('docker-compose.yml'));
+    const referenced = new Set([...files.values()].flatMap((content) => [...content.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map(([, name]) => name!)));
+    expect([...referenced].sort()).toEqual(passwordVariables(FEDERATION).sort());
+    expect(passwordVariables(FEDERATION)).toEqual(expect.arrayContaining(BUS_SERVICES.map(servicePasswordVariable)));
+  });
+
+  it('commits no literal password: every password in deploy/nats/*.conf is a $variable, and the compose file has none', () => {
+    const committed = readdirSync(join(ROOT, 'deploy', 'nats')).map((name) => join('deploy', 'nats', name));
+    expect(committed.length).toBe(FEDERATION.length);
+    for (const path of [...committed, 'docker-compose.yml']) {
+      const content = readFileSync(join(ROOT, path), 'utf8');
+      for (const [, value] of content.matchAll(/password:\s*([^\s,}]+)/g)) expect(`${path}: ${value}`).toMatch(/: \$[A-Z][A-Z0-9_]*$/);
+      // No URL with a literal password either (user:password@host); compose's ${VAR:?…} is not one.
+      expect(content.replace(/\$\{[A-Z0-9_]+:\?[^}]*\}/g, '')).not.toMatch(/:\/\/[^\s"'/@]*:[^\s"'/@]+@/);
+    }
   });
 });

@@ -2,10 +2,9 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
-import { BUS_SERVICES, type BusService, FederationCredentials, federationSecret, jetStreamDomain, renderNatsConfig, serviceUser } from '@ws/messaging';
+import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, renderNatsConfig, serviceUser } from '@ws/messaging';
 import { ensureFederationTls } from './federation-tls';
-import { leafChildrenOf } from './nats-node';
-import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
+import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, subtreeOf, TopologyNode } from './topology';
 
 /**
  * `npm run deploy:config`: the three-level federation for Docker, generated from the topology
@@ -16,9 +15,14 @@ import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, por
  *                             bootstrap, and the demo profile
  *   deploy/tls/               the federation's CA and each node's leafnode certificate (made once,
  *                             never committed: .gitignore)
- * Leafnode passwords come from FEDERATION_SECRET (the committed files use the development secret);
- * the services' passwords are not in the files at all: nats-server reads NATS_<SERVICE>_PASSWORD
- * from its environment, and each service's NATS_URL takes its own from the same variable.
+ * No password is in any of these files (they are committed): nats-server reads each from its
+ * environment (`password: $NAME`), and compose passes them from the host's, refusing to start
+ * without them (see passwordVariables):
+ *   NATS_<SERVICE>_PASSWORD    each service's user; the service's NATS_URL takes it from the same variable
+ *   NATS_LOCAL_PASSWORD        the node's operator (`local`): the stream bootstrap and the demo loader
+ *   NATS_LEAF_<CODE>_PASSWORD  the child <code>'s leafnode user at its parent; compose puts it in
+ *                              the child's NATS_PARENT_LEAF_URL (its remote: nats-server 2.9 takes a
+ *                              remote's credentials only in the URL, and a variable only as a whole value)
  */
 
 /** Ports inside each container; the host sees the services on npm start's port blocks. */
@@ -29,9 +33,15 @@ export const serviceHost = (service: ServiceName, code: string) => `${service}-$
 export const natsUrl = (code: string) => `nats://${natsHost(code)}:${CONTAINER.natsPort}`;
 /** The variable holding a service's nats password, read by nats-server (its config) and compose (the service's NATS_URL). */
 export const servicePasswordVariable = (service: BusService) => `NATS_${service.toUpperCase()}_PASSWORD`;
+/** The variable holding the password of the child `code`'s leafnode user (at its parent, and in the child's link to it). */
+export const leafPasswordVariable = (code: string) => `NATS_LEAF_${code}_PASSWORD`;
+/** The variable a child's nats-server reads its link to the parent from: the URL with its user and password. */
+export const PARENT_LEAF_URL_VARIABLE = 'NATS_PARENT_LEAF_URL';
+/** `${NAME:?…}`: compose fills it in from the host's environment, and refuses to start without it. */
+const required = (name: string) => `\${${name}:?set ${name}}`;
 /** A service's NATS_URL, its password filled in by compose from the host's environment (required: compose refuses to start without it). */
 const serviceNatsUrl = (code: string, service: BusService) =>
-  `nats://${serviceUser(service)}:\${${servicePasswordVariable(service)}:?set ${servicePasswordVariable(service)}}@${natsHost(code)}:${CONTAINER.natsPort}`;
+  `nats://${serviceUser(service)}:${required(servicePasswordVariable(service))}@${natsHost(code)}:${CONTAINER.natsPort}`;
 /** Inside each nats container: the federation's CA and the node's certificate (deploy/tls, mounted read-only). */
 export const CONTAINER_TLS = { caFile: '/etc/nats/tls/ca.pem', certFile: '/etc/nats/tls/node/cert.pem', keyFile: '/etc/nats/tls/node/key.pem' } as const;
 const serviceUrl = (service: ServiceName, code: string) => `http://${serviceHost(service, code)}:${CONTAINER.httpPort}`;
@@ -68,7 +78,7 @@ const photosVolume = (service: DataService, code: string) => (service === 'wishe
 /** 42 services (seven a node, six nodes) share the one Postgres: 42 × (pool 3 + 1 session) = 168 of its 200 connections. */
 const POOL_PER_SERVICE = '3';
 
-export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode, credentials: FederationCredentials): string {
+export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode): string {
   return renderNatsConfig({
     node: nodeFromCode(node.code),
     port: CONTAINER.natsPort,
@@ -76,13 +86,15 @@ export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode, c
     httpPort: CONTAINER.monitorPort,
     storeDir: CONTAINER.storeDir,
     domain: jetStreamDomain(node.code),
-    localPassword: credentials.localPassword(node.code),
+    localPassword: { env: LOCAL_PASSWORD_VARIABLE },
     services: BUS_SERVICES.map((service) => ({ service, password: { env: servicePasswordVariable(service) } })),
     leafTls: CONTAINER_TLS,
-    children: leafChildrenOf(topology, node.code, credentials),
-    ...(node.parent
-      ? { parentLeafUrl: `nats-leaf://${natsHost(node.parent)}:${CONTAINER.leafPort}`, parentCredentials: credentials.leaf(node.code) }
-      : {}),
+    children: childrenOf(topology, node.code).map((child) => ({
+      code: child.code,
+      password: { env: leafPasswordVariable(child.code) },
+      subtree: subtreeOf(topology, child.code),
+    })),
+    ...(node.parent ? { parentLeafUrl: { env: PARENT_LEAF_URL_VARIABLE } } : {}),
   });
 }
 
@@ -105,6 +117,21 @@ const httpHealthcheck = {
   retries: 36,
 };
 
+/**
+ * What a node's nats-server finds in its environment (compose fills each in from the host's, or
+ * refuses to start): the passwords its config refers to, and the URL of its link to its parent
+ * with its leafnode password in it.
+ */
+function natsEnvironment(node: TopologyNode): Record<string, string> {
+  return {
+    [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE),
+    ...Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), required(servicePasswordVariable(service))])),
+    ...(node.parent
+      ? { [PARENT_LEAF_URL_VARIABLE]: `nats-leaf://${leafUser(node.code)}:${required(leafPasswordVariable(node.code))}@${natsHost(node.parent)}:${CONTAINER.leafPort}` }
+      : {}),
+  };
+}
+
 export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile {
   const services: Record<string, ComposeService> = {
     postgres: {
@@ -120,8 +147,11 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     services[natsHost(node.code)] = {
       image: 'nats:2.9-alpine',
       command: ['-c', '/etc/nats/node.conf'],
-      // The config refers to the services' passwords ($NATS_<SERVICE>_PASSWORD): passed through from the host.
-      environment: Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), null])),
+      // The config refers to its passwords ($NATS_…): from the host's environment.
+      environment: {
+        ...natsEnvironment(node),
+        ...Object.fromEntries(childrenOf(topology, node.code).map((child) => [leafPasswordVariable(child.code), required(leafPasswordVariable(child.code))])),
+      },
       volumes: [
         `./deploy/nats/${node.code}.conf:/etc/nats/node.conf:ro`,
         `${natsHost(node.code)}:${CONTAINER.storeDir}`,
@@ -138,8 +168,8 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     image: IMAGE,
     build: BUILD,
     command: ['node', 'dist/tools/deploy-streams.js'],
-    // The job logs in as each node's `local` user, its password derived from FEDERATION_SECRET.
-    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','), FEDERATION_SECRET: null },
+    // The job logs in as each node's `local` user, with the password its nats-server reads.
+    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','), [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE) },
     depends_on: Object.fromEntries(topology.map((node) => [natsHost(node.code), healthy])),
   };
   for (const node of topology) Object.assign(services, nodeServices(topology, node));
@@ -148,7 +178,7 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
       image: IMAGE,
       build: BUILD,
       command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code, '--nats', natsUrl(node.code), '--issuer', `${publicDashboardUrl(node)}/oidc`],
-      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, FEDERATION_SECRET: null },
+      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE) },
       volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`],
       profiles: ['demo'],
       depends_on: { [serviceHost('stations', node.code)]: healthy },
@@ -219,10 +249,13 @@ const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topo
 # creates the nodes' streams before the services start.
 #   docker compose up -d
 #   docker compose --profile demo up demo-330802 demo-330424 demo-330402   # demo stations and visits
-# The nats configs hold leafnode passwords derived from the development secret: a deployment runs
-# FEDERATION_SECRET=… npm run deploy:config and keeps its configs out of version control. Each
-# service logs in as its own nats user: set NATS_STATIONS_PASSWORD, NATS_MEMBERSHIP_PASSWORD, …
-# NATS_DASHBOARD_PASSWORD (URL-safe), and FEDERATION_SECRET for the stream bootstrap and the demo.
+# No password is in the nats configs or here: nats-server and compose read them from the host's
+# environment (or .env, not committed), and compose refuses to start without them:
+#   NATS_LOCAL_PASSWORD            every node's operator (\`local\`): the stream bootstrap and the demo
+#   NATS_STATIONS_PASSWORD … NATS_DASHBOARD_PASSWORD   each service's own nats user
+#   NATS_LEAF_<CODE>_PASSWORD      each non-province node's user at its parent (3308 3304 330802 330424 330402)
+# URL-safe values that nats-server does not read as a number, e.g. p$(openssl rand -hex 16); the
+# README's deploy section has the command that writes them all to .env.
 # Leafnode links use TLS: deploy:config makes the CA and the nodes' certificates under deploy/tls/.
 `;
 
@@ -244,23 +277,31 @@ export function renderCompose(compose: ComposeFile): string {
   return COMPOSE_HEADER + document.toString({ lineWidth: 0, nullStr: '' });
 }
 
+/** Every variable the deployment's nats-servers and tools need from the host's environment. */
+export function passwordVariables(topology: TopologyNode[] = FEDERATION): string[] {
+  return [
+    LOCAL_PASSWORD_VARIABLE,
+    ...BUS_SERVICES.map(servicePasswordVariable),
+    ...topology.filter((node) => node.parent).map((node) => leafPasswordVariable(node.code)),
+  ];
+}
+
 /** Every file `npm run deploy:config` writes, by path relative to the repository. */
-export function deploymentFiles(topology: TopologyNode[], credentials: FederationCredentials): Map<string, string> {
+export function deploymentFiles(topology: TopologyNode[] = FEDERATION): Map<string, string> {
   const files = new Map<string, string>();
-  for (const node of topology) files.set(join('deploy', 'nats', `${node.code}.conf`), natsDeployConfig(topology, node, credentials));
+  for (const node of topology) files.set(join('deploy', 'nats', `${node.code}.conf`), natsDeployConfig(topology, node));
   files.set('docker-compose.yml', renderCompose(composeFile(topology)));
   return files;
 }
 
 async function main(): Promise<void> {
-  const { secret, isDevDefault } = federationSecret();
-  const files = deploymentFiles(FEDERATION, new FederationCredentials(secret));
+  const files = deploymentFiles(FEDERATION);
   await ensureFederationTls('deploy', FEDERATION.map((node) => node.code));
   mkdirSync(join('deploy', 'nats'), { recursive: true });
   for (const stale of readdirSync(join('deploy', 'nats')).filter((name) => !files.has(join('deploy', 'nats', name)))) rmSync(join('deploy', 'nats', stale));
   for (const [path, content] of files) writeFileSync(path, content);
   process.stdout.write(`wrote ${[...files.keys()].join(', ')}; leafnode CA and certificates in deploy/tls/ (not committed)\n`);
-  if (isDevDefault) process.stdout.write('FEDERATION_SECRET is not set: the nats passwords derive from the development secret (fine for a laptop, never for a deployment)\n');
+  process.stdout.write(`passwords are not in these files: set ${passwordVariables(FEDERATION).join(' ')} where compose runs (see README)\n`);
 }
 
 if (require.main === module) {

@@ -1,5 +1,5 @@
 import { nodeFromCode } from '@ws/contracts';
-import { connectNats, ensureNodeStreams, evtMaxBytesFor, FederationCredentials, federationSecret, jetstreamManager, withNatsCredentials } from '@ws/messaging';
+import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager, operatorCredentials, withNatsCredentials } from '@ws/messaging';
 import { childrenOf, FEDERATION, TopologyNode } from './topology';
 
 const ATTEMPTS = 120;
@@ -38,8 +38,8 @@ function parseNodeUrls(text: string): Map<string, string> {
 }
 
 async function ensureStreams(node: TopologyNode, url: string): Promise<void> {
-  // The node's operator user; its password derives from FEDERATION_SECRET as in the node's config.
-  const local = new FederationCredentials(federationSecret().secret).local(node.code);
+  // The node's operator user, with the password its nats-server reads from NATS_LOCAL_PASSWORD.
+  const local = operatorCredentials(node.code);
   const nc = await connectNats(withNatsCredentials(url, local), `deploy-streams-${node.code}`);
   try {
     await ensureNodeStreams(await jetstreamManager(nc), nodeFromCode(node.code), {

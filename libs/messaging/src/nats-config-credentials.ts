@@ -47,3 +47,16 @@ export class FederationCredentials {
     return createHmac('sha256', this.secret).update(`${purpose}:${code}`).digest('hex').slice(0, 32);
   }
 }
+
+/** Where a deployment's nats-server reads the `local` user's password from (deploy/nats/<code>.conf: `password: $NATS_LOCAL_PASSWORD`). */
+export const LOCAL_PASSWORD_VARIABLE = 'NATS_LOCAL_PASSWORD';
+
+/**
+ * A node's operator (`local`) for a deployment's tools (the compose stream bootstrap, the demo
+ * loader): the password in NATS_LOCAL_PASSWORD, as the node's nats-server reads it; without it,
+ * derived from FEDERATION_SECRET as the launcher's configs do.
+ */
+export function operatorCredentials(code: string, env: NodeJS.ProcessEnv = process.env): NatsCredentials {
+  const password = env[LOCAL_PASSWORD_VARIABLE];
+  return password ? { user: LOCAL_USER, password } : new FederationCredentials(federationSecret(env).secret).local(code);
+}

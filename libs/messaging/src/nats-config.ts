@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { handoverSubject, type NodeRef } from '@ws/contracts';
 import { federationDeliverPrefix, jetStreamDomain } from './streams';
 import { servicePermissions, serviceUser, type BusService } from './service-permissions';
@@ -9,12 +8,20 @@ export interface NatsCredentials {
   password: string;
 }
 
+/**
+ * A password in a node's config: the value itself (the launcher's files under .run/), or the
+ * environment variable nats-server reads it from when it starts (`password: $NAME`: a deployment's
+ * committed config, which holds no secret). nats-server parses the variable's value as a config
+ * value: it must not look like a number (all digits, or digits with a size suffix such as 12k).
+ */
+export type NatsPassword = string | { env: string };
+
 /** A child node allowed to connect to this node as a leafnode. */
 export interface LeafChild {
   code: string;
   /** Default `n<code>`. */
   domain?: string;
-  password: string;
+  password: NatsPassword;
   /**
    * The node codes of the child's subtree, the child itself included: core requests to them
    * (the membership handover) and replies to their requests travel down the child's link.
@@ -30,9 +37,14 @@ export interface NatsConfigInput {
   /** Port where child nodes' servers connect as leafnodes. */
   leafPort: number;
   storeDir: string;
-  /** The parent node's leafnode URL (nats-leaf://host:port); none at a province. */
-  parentLeafUrl?: string;
-  /** What this node presents to its parent (see leafUser); without them the parent refuses the link. */
+  /**
+   * The parent node's leafnode URL (nats-leaf://host:port); none at a province. Or the environment
+   * variable holding the whole URL with this node's credentials in it (nats-leaf://user:password@host:port):
+   * nats-server 2.9 takes a remote's user and password only in its URL, and reads a variable
+   * only as a whole value, never inside a string.
+   */
+  parentLeafUrl?: string | { env: string };
+  /** What this node presents to its parent (see leafUser), put in parentLeafUrl (a URL, not a variable); without them the parent refuses the link. */
   parentCredentials?: NatsCredentials;
   /**
    * Subjects kept off the link to the parent as core messages, both ways (default
@@ -48,7 +60,7 @@ export interface NatsConfigInput {
    * streams job, tests) provisioning its streams. It cannot be used for a leafnode link. There is
    * no anonymous user: a client without credentials is refused.
    */
-  localPassword: string;
+  localPassword: NatsPassword;
   /** The node's services, each logging in as its own user with servicePermissions. */
   services?: ServiceCredential[];
   /** TLS of the leafnode links (this node's listener and its link to the parent); none: plain. */
@@ -63,7 +75,7 @@ export interface NatsConfigInput {
 export interface ServiceCredential {
   service: BusService;
   /** The password, or the environment variable nats-server reads it from when it starts (a deployment's config). */
-  password: string | { env: string };
+  password: NatsPassword;
 }
 
 /**
@@ -84,7 +96,8 @@ export const LOCAL_USER = 'local';
 
 /**
  * Where nats-server maps a connection that presents no credentials: a user valid only for MQTT,
- * which no node serves, so such a client and such a leafnode are refused. Without any
+ * which no node serves, so such a client and such a leafnode are refused. It has no password
+ * (none would protect anything: with or without one, the user cannot connect; measured). Without any
  * no_auth_user, nats-server 2.9.10 admits a leafnode without credentials into the account with
  * no permissions at all (measured); with `local` as before, a client without credentials was the
  * node's operator.
@@ -188,8 +201,8 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     '  # connect while the process is still loading its neighbours, on a small shared server',
     '  timeout: 10',
     '  users: [',
-    `    { user: ${str(REFUSED_USER)}, password: ${str(refusedPassword(input.localPassword))}, allowed_connection_types: ["MQTT"] }`,
-    `    { user: ${str(LOCAL_USER)}, password: ${str(input.localPassword)}, allowed_connection_types: ["STANDARD"] }`,
+    `    { user: ${str(REFUSED_USER)}, allowed_connection_types: ["MQTT"] }`,
+    `    { user: ${str(LOCAL_USER)}, password: ${passwordValue(input.localPassword)}, allowed_connection_types: ["STANDARD"] }`,
     ...(input.services ?? []).flatMap((credential) => serviceUserLines(input.node, credential)),
     ...(input.children ?? []).flatMap((child) => leafUserLines(input.domain, child)),
     '  ]',
@@ -205,7 +218,9 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     lines.push(
       '  remotes: [',
       '    {',
-      `      url: ${str(withCredentials(input.parentLeafUrl, input.parentCredentials))}`,
+      ...(typeof input.parentLeafUrl === 'string'
+        ? [`      url: ${str(withCredentials(input.parentLeafUrl, input.parentCredentials))}`]
+        : ['      # the parent\'s leafnode URL with this node\'s user and password in it', `      url: ${variableReference(input.parentLeafUrl.env)}`]),
       '      # events and directives cross only by stream sourcing, never as core messages',
       `      deny_imports: ${deny}`,
       `      deny_exports: ${deny}`,
@@ -233,16 +248,14 @@ function serviceUserLines(node: NodeRef, credential: ServiceCredential): string[
   ];
 }
 
-/** Never used to log in (MQTT is not served); derived so that the config stays the same from one render to the next. */
-function refusedPassword(localPassword: string): string {
-  return createHash('sha256').update(`refused:${localPassword}`).digest('hex').slice(0, 32);
+/** A password, or a reference `$NAME` that nats-server resolves from its environment. */
+function passwordValue(password: NatsPassword): string {
+  return typeof password === 'string' ? str(password) : variableReference(password.env);
 }
 
-/** A password, or a reference `$NAME` that nats-server resolves from its environment. */
-function passwordValue(password: ServiceCredential['password']): string {
-  if (typeof password === 'string') return str(password);
-  if (!/^[A-Z][A-Z0-9_]*$/.test(password.env)) throw new Error(`not an environment variable name: ${password.env}`);
-  return `$${password.env}`;
+function variableReference(name: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`not an environment variable name: ${name}`);
+  return `$${name}`;
 }
 
 /**
@@ -267,7 +280,7 @@ function leafUserLines(parentDomain: string, child: LeafChild): string[] {
   return [
     `    # child node ${child.code}`,
     `    {`,
-    `      user: ${str(leafUser(child.code))}, password: ${str(child.password)}, allowed_connection_types: ["LEAFNODE"]`,
+    `      user: ${str(leafUser(child.code))}, password: ${passwordValue(child.password)}, allowed_connection_types: ["LEAFNODE"]`,
     '      permissions: {',
     `        publish: { allow: ${list(permissions.publish)} }`,
     `        subscribe: { allow: ${list(permissions.subscribe)} }`,
