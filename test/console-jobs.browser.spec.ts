@@ -239,7 +239,7 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await option(page, '写字楼日常保洁（测试）');
     await page.click('[data-attach-posting]');
     await page.waitForSelector('[data-fair-postings] >> text=写字楼日常保洁（测试）', { timeout: 60_000 });
-    expect(await page.textContent('[data-count="employers"]')).toBe('1');
+    await page.waitForFunction(() => document.querySelector('[data-count="employers"]')?.textContent === '1', undefined, { timeout: 30_000 });
 
     await page.fill('.el-dialog input[aria-label="到场人数"]', '35');
     await page.click('[data-count-attendance]');

@@ -62,14 +62,16 @@ function coreRequestsOf(code: string, service: BusService): CoreRequests {
     case 'wishes':
       return { serves: ownerServes(code, 'wishes'), calls: [] };
     case 'dispatch':
-      return { serves: ownerServes(code, 'dispatch'), calls: [] };
+      // Volunteers sign in by an SMS code sent through notify.
+      return { serves: ownerServes(code, 'dispatch'), calls: [verificationCodeSubject(code)] };
     case 'notify':
       return {
         serves: [verificationCodeSubject(code)],
         calls: personalDataOwners().flatMap((owner) => [contactLookupSubject(code, owner), recipientProofSubject(code, owner)]),
       };
     case 'jobs':
-      return { serves: [], calls: [verificationCodeSubject(code)] };
+      // Seekers and employers sign in by SMS code; it answers its figures for the node's report.
+      return { serves: [reportFiguresSubject(code, 'jobs')], calls: [verificationCodeSubject(code)] };
     case 'identity':
     case 'dashboard':
       return { serves: [], calls: [] };
