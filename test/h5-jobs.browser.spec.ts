@@ -170,7 +170,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
       await page.reload();
       return (await page.waitForSelector(`${mine}[data-status="accepted"]`, { timeout: 3000 }).catch(() => null)) ? true : undefined;
     }, 'the invitation accepted');
-    expect(await page.textContent(`${mine} [data-status-label]`)).toBe('已接受');
+    expect(await page.textContent(`${mine}[data-status="accepted"] [data-status-label]`)).toBe('已接受');
 
     // 推送给我: the seeker's inbox page answers (pushes come with postings published after registering).
     await page.click('nav[aria-label="零工之家"] >> text=推送给我');
