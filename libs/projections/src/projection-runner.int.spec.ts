@@ -93,7 +93,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
         and l.classid = ${0x57535052}::int::oid and l.objid = (${leaseKeyOf('test.tally')}::int)::oid`.execute(pools[0]!);
   }
 
-  async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
