@@ -71,6 +71,16 @@ async function reloadUntil(page: Page, selector: string): Promise<void> {
   }
 }
 
+/**
+ * Taps a link to another page of the volunteer's pages. The links sit in parts of the page that re-render
+ * as the read models catch up; a tap that lands during a re-render does nothing, so the page is then
+ * opened by its address, as a volunteer would tap again.
+ */
+async function tapThrough(page: Page, link: string, path: string): Promise<void> {
+  await page.click(link);
+  await page.waitForURL(`**/h5/${path}`, { timeout: 10_000 }).catch(() => page.goto(`${front}/h5/${path}`));
+}
+
 describe('职工端: a volunteer answers an invitation and finishes the task; the inbox on the phone', () => {
   beforeAll(async () => {
     ({ federation, browser, front } = await startH5Node({ DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }));
@@ -144,9 +154,7 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     expect(again.status).toBe(409);
 
     // 我的任务: start, then finish — the fields checked, a proof photo uploaded to dispatch.
-    await page.click('text=去我的任务');
-    // The link is in the banner the list re-renders under; if the tap landed while it re-rendered, open 我的任务 directly.
-    await page.waitForURL('**/h5/volunteer/tasks', { timeout: 10_000 }).catch(() => page.goto(`${front}/h5/volunteer/tasks`));
+    await tapThrough(page, 'text=去我的任务', 'volunteer/tasks');
     const task = `[data-page="volunteer-tasks"] [data-task="${taskId}"]`;
     await reloadUntil(page, `${task}[data-status="assigned"]`);
     await page.click(`${task} [data-start]`);
@@ -182,7 +190,7 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     await checkPage(page, 'volunteer-tasks');
 
     // 服务时长
-    await page.click('.volunteer-nav >> text=服务时长');
+    await tapThrough(page, '.volunteer-nav >> text=服务时长', 'volunteer/hours');
     await reloadUntil(page, '[data-page="volunteer-hours"][data-total="1.5"]');
     await checkPage(page, 'volunteer-hours');
 
