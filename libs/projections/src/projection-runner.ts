@@ -171,39 +171,57 @@ export class ProjectionRunner {
       const leading = new AbortController();
       const follow = () => leading.abort();
       signal.addEventListener('abort', follow, { once: true });
-      let drift: NodeJS.Timeout | undefined;
       try {
         if (!(await this.acquire(signal, follow))) break;
         this.setLeading(true);
-        // Whoever ran it before may have moved the checkpoint, or begun a rebuild, since we last looked.
-        await this.refreshFromCheckpoint();
-        this.pendingRebuild = await readRebuild(this.db, this.name);
-        await this.finishRebuildIfDone();
-        drift = setInterval(() => void this.checkDrift(leading), DRIFT_CHECK_MS);
-        await consumeFrom(this.js, {
-          stream: this.options.stream,
-          filter: this.projection.filter,
-          startSeq: this.current + 1,
-          batchSize: this.pendingRebuild ? (this.options.rebuildBatchSize ?? 10_000) : (this.options.batchSize ?? 1000),
-          signal: leading.signal,
-          onBatch: (events, undecodable) => this.applyBatch(events, undecodable),
-        });
+        await this.lead(leading.signal);
       } catch (error) {
         if (signal.aborted) break;
-        if (error instanceof CheckpointMoved) {
-          this.options.logger?.log(`projection ${this.name}: ${error.message}; resuming from the checkpoint`);
-        } else {
-          this.options.logger?.error(`projection ${this.name} failed at ${this.current}; resuming from checkpoint`, error);
-          this.options.metrics?.failures.inc({ projection: this.name });
-          await delay(this.options.retryDelayMs ?? 1000, signal);
-        }
+        this.options.logger?.error(`projection ${this.name} failed at ${this.current}; resuming from checkpoint`, error);
+        this.options.metrics?.failures.inc({ projection: this.name });
+        await delay(this.options.retryDelayMs ?? 1000, signal);
       } finally {
-        clearInterval(drift);
         signal.removeEventListener('abort', follow);
         this.setLeading(false);
         await this.leases?.release(this.name, signal.aborted);
       }
       await this.refreshFromCheckpoint().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Follows the stream from the checkpoint for as long as this runner holds the lease. When the
+   * checkpoint moves under it (a rebuild begun elsewhere, another runner's batch), it starts again
+   * from the checkpoint and keeps the lease: giving it up would only let a standby race it for the
+   * same work.
+   */
+  private async lead(lease: AbortSignal): Promise<void> {
+    while (!lease.aborted) {
+      const round = new AbortController();
+      const end = () => round.abort();
+      lease.addEventListener('abort', end, { once: true });
+      let drift: NodeJS.Timeout | undefined;
+      try {
+        // Whoever ran it before may have moved the checkpoint, or begun a rebuild, since we last looked.
+        await this.refreshFromCheckpoint();
+        this.pendingRebuild = await readRebuild(this.db, this.name);
+        await this.finishRebuildIfDone();
+        drift = setInterval(() => void this.checkDrift(round), DRIFT_CHECK_MS);
+        await consumeFrom(this.js, {
+          stream: this.options.stream,
+          filter: this.projection.filter,
+          startSeq: this.current + 1,
+          batchSize: this.pendingRebuild ? (this.options.rebuildBatchSize ?? 10_000) : (this.options.batchSize ?? 1000),
+          signal: round.signal,
+          onBatch: (events, undecodable) => this.applyBatch(events, undecodable),
+        });
+      } catch (error) {
+        if (!(error instanceof CheckpointMoved) || lease.aborted) throw error;
+        this.options.logger?.log(`projection ${this.name}: ${error.message}; resuming from the checkpoint`);
+      } finally {
+        clearInterval(drift);
+        lease.removeEventListener('abort', end);
+      }
     }
   }
 
