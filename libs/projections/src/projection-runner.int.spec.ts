@@ -231,6 +231,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     expect((await leaseHolders()).rows).toHaveLength(1);
   });
 
+  // Every refused batch starts a new consumer from the checkpoint: on a busy machine that takes minutes, not seconds.
   it('commits each event once even when two runners apply at the same time (no lease)', async () => {
     const a = new TallyProjection(3);
     const b = new TallyProjection(3);
@@ -238,14 +239,14 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     const runnerB = runner(pool(), b, { exclusive: false, batchSize: 7 });
     await Promise.all([runnerA.start(), runnerB.start()]);
     await publish(300);
-    await until('the read model to reach the stream', async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published);
+    await until('the read model to reach the stream', async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published, 170_000);
     await Promise.all([runnerA.catchUp(), runnerB.catchUp()]);
     expect(await tally(pools[0]!)).toEqual({ total: expectedTotal, events: published });
     // Both really ran: the batches the checkpoint refused were rolled back, not counted.
     expect(a.attempted).toBeGreaterThan(0);
     expect(b.attempted).toBeGreaterThan(0);
     expect(a.committed + b.committed).toBe(published);
-  });
+  }, 180_000);
 
   it('notices a rebuild started in another process, even with nothing new to apply', async () => {
     const a = new TallyProjection();
