@@ -88,7 +88,7 @@ async function registerSeeker(name: string, home: { lng: number; lat: number }):
 
 async function hiresAt(code: string, role: 'province_officer' | 'district_officer', day: string): Promise<number> {
   const figures = await ok('GET', url(code, 'jobs', `/report-figures?from=${day}&to=${day}`), undefined, await officerToken(code, { role }));
-  return Number(figures.hires);
+  return Number(figures.figures.hires);
 }
 
 describe('零工之家 across processes: registered, approved, posted, pushed through notify, hired, counted at the province', () => {
