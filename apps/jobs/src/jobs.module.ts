@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JOBS_EVENT_SCHEMAS } from '@ws/contracts';
 import { deriveKey } from '@ws/kernel';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder } from '@ws/platform';
+import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder } from '@ws/platform';
 import { verificationCodesProvider } from '@ws/verification';
 import { EmployerGuard, JobsAccess, SeekerGuard } from './access/jobs-access';
 import { AccountsController } from './accounts/accounts.controller';
@@ -24,6 +24,7 @@ import { JobsReportFiguresSource } from './figures/jobs-report-figures';
 import { JobsFiguresProjection } from './figures/figures.projection';
 import { InboxController } from './matching/inbox.controller';
 import { PostingMatcher } from './matching/posting-matcher';
+import { JobsDataOwner } from './notify/jobs-data-owner';
 import { SearchController } from './search/search.controller';
 import { SeekersController } from './seeker/seekers.controller';
 import { LabelsController } from './labels/labels.controller';
@@ -67,6 +68,8 @@ export class JobsModule {
         PostingExpirySweeper,
         { provide: REPORT_FIGURES_SOURCE, useClass: JobsReportFiguresSource },
         ReportFiguresResponder,
+        { provide: PERSONAL_DATA_OWNER, useClass: JobsDataOwner },
+        NotifyResponders,
       ],
     };
   }

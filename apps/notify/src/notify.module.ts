@@ -16,6 +16,7 @@ import { Proofs } from './inbox/proofs';
 import { PushKeyController, WorkerInboxController } from './inbox/worker-inbox.controller';
 import { DispatchIntake } from './intake/dispatch.intake';
 import { IntakeDeps } from './intake/intake-deps';
+import { JobsIntake } from './intake/jobs.intake';
 import { MembershipIntake } from './intake/membership.intake';
 import { DirectivesIntake, ReceiptsIntake, StationsIntake } from './intake/stations.intake';
 import { WishesIntake } from './intake/wishes.intake';
@@ -80,6 +81,7 @@ export class NotifyModule {
         StationsIntake,
         DirectivesIntake,
         ReceiptsIntake,
+        JobsIntake,
         MessagesProjection,
       ],
     };

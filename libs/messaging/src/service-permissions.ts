@@ -70,8 +70,8 @@ function coreRequestsOf(code: string, service: BusService): CoreRequests {
         calls: personalDataOwners().flatMap((owner) => [contactLookupSubject(code, owner), recipientProofSubject(code, owner)]),
       };
     case 'jobs':
-      // Seekers and employers sign in by SMS code; it answers its figures for the node's report.
-      return { serves: [reportFiguresSubject(code, 'jobs')], calls: [verificationCodeSubject(code)] };
+      // Seekers and employers sign in by SMS code; it answers notify for seekers (精准推送) and its figures for the node's report.
+      return { serves: ownerServes(code, 'jobs'), calls: [verificationCodeSubject(code)] };
     case 'identity':
     case 'dashboard':
       return { serves: [], calls: [] };

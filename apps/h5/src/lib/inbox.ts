@@ -1,4 +1,5 @@
 import { api } from './api';
+import { seekerSession } from './jobs-session';
 import { myWishes } from './my-wishes';
 import { volunteerSession } from './volunteer-session';
 
@@ -9,6 +10,7 @@ import { volunteerSession } from './volunteer-session';
  */
 export type InboxProof =
   | { kind: 'volunteer'; token: string }
+  | { kind: 'seeker'; token: string }
   | { kind: 'wish_author'; wishNo: string; authorKey: string }
   | { kind: 'member'; cardNumber: string; mobile: string }
   | { kind: 'applicant'; applicationNumber: string; mobile: string };
@@ -48,11 +50,13 @@ export interface InboxPage {
 
 export const CHANNEL_LABELS: Record<ExternalChannel, string> = { sms: '短信', wechat: '微信通知', push: '网页推送' };
 
-/** The identities this phone already holds: a volunteer signed in on this tab, the wishes posted from it. */
+/** The identities this phone already holds: a volunteer or a seeker (零工之家) signed in on this tab, the wishes posted from it. */
 export function identitiesOnThisPhone(): InboxIdentity[] {
   const found: InboxIdentity[] = [];
   const volunteer = volunteerSession();
   if (volunteer) found.push({ id: 'volunteer', label: '志愿者', proof: { kind: 'volunteer', token: volunteer.token } });
+  const seeker = seekerSession();
+  if (seeker) found.push({ id: 'seeker', label: '求职者（零工之家）', proof: { kind: 'seeker', token: seeker.token } });
   for (const wish of myWishes()) found.push({ id: `wish:${wish.wishNo}`, label: `心愿 ${wish.wishNo}`, proof: { kind: 'wish_author', wishNo: wish.wishNo, authorKey: wish.authorKey } });
   return found;
 }

@@ -30,6 +30,16 @@ export interface JobsKeysTable {
   wrapped_key: Buffer;
 }
 
+/** Every read of a seeker's contact by another service (notify, at send time): who, whose, why. */
+export interface PiiAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  owner_kind: 'seeker' | 'employer';
+  owner_id: string;
+  purpose: string;
+}
+
 // ---- read models (rebuilt from the EVT stream; ids, codes and figures only) ----
 
 export interface EmployerBoardTable {
@@ -210,6 +220,7 @@ export interface PostingReportsTable {
 export interface JobsDatabase extends EventStoreTables, ProjectionTables, VerificationTables {
   jobs_vault: JobsVaultTable;
   jobs_keys: JobsKeysTable;
+  pii_access_log: PiiAccessLogTable;
   employer_board: EmployerBoardTable;
   posting_board: PostingBoardTable;
   application_board: ApplicationBoardTable;

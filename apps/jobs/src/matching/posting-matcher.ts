@@ -13,10 +13,11 @@ import { matchSeekers } from './match-seekers';
 
 /**
  * 精准推送: when one of the node's postings opens, the best-matching seekers get it in their jobs
- * inbox (notify has no contract for seekers yet: its recipients are applicants, members, wish
- * authors and volunteers, whose owners answer its contact look-ups). A reaction, checkpointed
- * with the pushes it writes, so each opening is pushed once; never rebuilt (a replay would push
- * again against today's caps).
+ * inbox, and a PostingMatched fact per seeker (ids and a distance band) goes on the posting's
+ * stream for notify, which tells the seeker on their channels (SMS through jobs' contact answer,
+ * WeChat, push; its caps, quiet hours and opt-outs). A reaction, checkpointed with the pushes and
+ * facts it writes, so each opening is pushed once; never rebuilt (a replay would push again
+ * against today's caps).
  */
 @ReadModel()
 @Injectable()
@@ -47,6 +48,7 @@ export class PostingMatcher implements Projection<JobsDatabase> {
         .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
         .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
         .execute();
+      await this.runner.run(postingDecider, postingTarget(event.data.postingId), { type: 'RecordMatches', matches }, { trx, meta: { actor: 'system:jobs-matcher', causationId: envelope.eventId } });
     }
   }
 }

@@ -96,4 +96,18 @@ describe('posting decider', () => {
     spec(postingDecider).given([drafted, submitted, opened, reported]).when(report).thenNothing();
     spec(postingDecider).given([drafted]).when(report).thenError('posting_status_conflict');
   });
+
+  it('records 精准推送 matches of an open posting as one fact per seeker with a distance band, each seeker once', () => {
+    const matched = (seekerId: string, distanceBand: string): PostingEvent => ({ type: 'PostingMatched', data: { postingId: 'posting-1', seekerId, distanceBand } as never });
+    spec(postingDecider)
+      .given([drafted, submitted, opened])
+      .when({ type: 'RecordMatches', matches: [{ seekerId: 'seeker-1', distanceKm: 2.6 }, { seekerId: 'seeker-2', distanceKm: 0.4 }, { seekerId: 'seeker-1', distanceKm: 2.6 }, { seekerId: 'seeker-3', distanceKm: 12 }] })
+      .then([matched('seeker-1', '3km'), matched('seeker-2', '1km'), matched('seeker-3', '20km')]);
+    spec(postingDecider)
+      .given([drafted, submitted, opened, matched('seeker-1', '3km')])
+      .when({ type: 'RecordMatches', matches: [{ seekerId: 'seeker-1', distanceKm: 2.6 }, { seekerId: 'seeker-4', distanceKm: 5 }] })
+      .then([matched('seeker-4', '5km')]);
+    spec(postingDecider).given([drafted, submitted]).when({ type: 'RecordMatches', matches: [{ seekerId: 'seeker-1', distanceKm: 1 }] }).thenNothing();
+    spec(postingDecider).given([drafted, submitted, opened, { type: 'PostingWithdrawn', data: counted }]).when({ type: 'RecordMatches', matches: [{ seekerId: 'seeker-1', distanceKm: 1 }] }).thenNothing();
+  });
 });

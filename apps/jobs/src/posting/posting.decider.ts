@@ -1,5 +1,6 @@
 import {
   AbuseKind,
+  distanceBand,
   EmployerKind,
   EmployerStatus,
   isAbuseKind,
@@ -22,6 +23,8 @@ export interface PostingState {
   details: PostingDetails | null;
   hiredApplications: string[];
   reporters: string[];
+  /** The seekers 精准推送 chose for it (each told once). */
+  matchedSeekers: string[];
 }
 
 export type PostingCommand =
@@ -34,12 +37,13 @@ export type PostingCommand =
   | { type: 'ExpirePosting' }
   | { type: 'WithdrawPosting' }
   | { type: 'TakeDownPosting'; officerId: string; reason: TakedownReason; note: string | null }
-  | { type: 'ReportPosting'; reporterHash: string; kind: AbuseKind; note: string | null };
+  | { type: 'ReportPosting'; reporterHash: string; kind: AbuseKind; note: string | null }
+  | { type: 'RecordMatches'; matches: Array<{ seekerId: string; distanceKm: number }> };
 
 const CLOSED: readonly PostingStatus[] = ['expired', 'withdrawn', 'taken_down'];
 
 export function initialPostingState(): PostingState {
-  return { status: 'none', postingId: '', employerId: '', employerKind: 'company', details: null, hiredApplications: [], reporters: [] };
+  return { status: 'none', postingId: '', employerId: '', employerKind: 'company', details: null, hiredApplications: [], reporters: [], matchedSeekers: [] };
 }
 
 /**
@@ -76,6 +80,8 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
         return { ...state, status: 'taken_down' };
       case 'PostingReported':
         return { ...state, reporters: [...state.reporters, event.data.reporterHash] };
+      case 'PostingMatched':
+        return { ...state, matchedSeekers: [...state.matchedSeekers, event.data.seekerId] };
       default:
         return assertNever(event, 'posting event');
     }
@@ -160,6 +166,14 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
         const note = checkEventText(command.note ?? '', 'note', { max: POSTING_NOTE_MAX, label: '举报说明', allowEmpty: true, multiline: true });
         if (note instanceof DomainError) return note;
         return [{ type: 'PostingReported', data: { postingId, reporterHash: command.reporterHash, kind: command.kind, note: note || null, reports: state.reporters.length + 1 } }];
+      }
+      case 'RecordMatches': {
+        // Only an open posting is pushed; a seeker already told of it is not told again.
+        if (state.status !== 'open') return [];
+        const told = new Set(state.matchedSeekers);
+        return command.matches
+          .filter((m) => !told.has(m.seekerId) && (told.add(m.seekerId), true))
+          .map((m) => ({ type: 'PostingMatched' as const, data: { postingId, seekerId: m.seekerId, distanceBand: distanceBand(m.distanceKm) } }));
       }
       default:
         return assertNever(command, 'posting command');

@@ -139,6 +139,9 @@ export class PostingBoardProjection implements Projection<JobsDatabase> {
             .onConflict((oc) => oc.columns(['posting_id', 'seq']).doNothing())
             .execute();
           break;
+        case 'PostingMatched':
+          // Told to one seeker (notify sends it; the matcher keeps the jobs inbox row): the board is unchanged.
+          break;
         default:
           assertNever(event, 'posting event');
       }

@@ -132,6 +132,15 @@ export interface TransferRefsTable {
   card_number: string;
 }
 
+/** A job posting of the node (零工之家): its title and kind of work, to word the push to a matched seeker. */
+export interface PostingRefsTable {
+  posting_id: string;
+  title: string;
+  category: string;
+  pay_mode: string;
+  valid_until: Timestamp;
+}
+
 export interface DirectiveRefsTable {
   directive_id: string;
   title: string;
@@ -190,6 +199,7 @@ export interface NotifyDatabase extends EventStoreTables, ProjectionTables {
   application_refs: ApplicationRefsTable;
   transfer_refs: TransferRefsTable;
   directive_refs: DirectiveRefsTable;
+  posting_refs: PostingRefsTable;
   directive_children: DirectiveChildrenTable;
   inbox_messages: InboxMessagesTable;
   delivery_status: DeliveryStatusTable;

@@ -4,12 +4,12 @@ import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDefined, IsIn
 import type { RecipientProof, RecipientProofKind } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 
-export const PROOF_KINDS: readonly RecipientProofKind[] = ['wish_author', 'applicant', 'member', 'volunteer'];
+export const PROOF_KINDS: readonly RecipientProofKind[] = ['wish_author', 'applicant', 'member', 'volunteer', 'seeker'];
 export const INBOX_PAGE_MAX = 50;
 
 /**
  * Who is asking, proven as the owning service knows them:
- * wish_author {wishNo, authorKey} · applicant {applicationNumber, mobile} · member {cardNumber, mobile} · volunteer {token}.
+ * wish_author {wishNo, authorKey} · applicant {applicationNumber, mobile} · member {cardNumber, mobile} · volunteer {token} · seeker {token}.
  */
 export class ProofDto {
   @ApiProperty({ enum: PROOF_KINDS }) @IsIn(PROOF_KINDS)
@@ -30,7 +30,7 @@ export class ProofDto {
   @ApiPropertyOptional({ description: '手机号（applicant、member）' }) @IsOptional() @IsString() @MaxLength(20)
   mobile?: string;
 
-  @ApiPropertyOptional({ description: '志愿者令牌（volunteer）' }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ description: '志愿者令牌（volunteer）或求职者令牌（seeker，零工之家）' }) @IsOptional() @IsString() @MaxLength(2000)
   token?: string;
 }
 
@@ -49,6 +49,8 @@ export function toProof(dto: ProofDto): RecipientProof {
       return { kind: 'member', cardNumber: required(dto.cardNumber, 'cardNumber'), mobile: required(dto.mobile, 'mobile') };
     case 'volunteer':
       return { kind: 'volunteer', token: required(dto.token, 'token') };
+    case 'seeker':
+      return { kind: 'seeker', token: required(dto.token, 'token') };
   }
 }
 

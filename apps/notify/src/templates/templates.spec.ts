@@ -23,6 +23,7 @@ const SAMPLES: Record<MessageKind, MessageParams> = {
   shift_tomorrow: { stationName: '荷花驿站', startsAt: AT, endsAt: AT },
   swap_requested: { stationName: '荷花驿站', startsAt: AT },
   swap_answered: { stationName: '荷花驿站', startsAt: AT, accepted: 'no' },
+  job_matched: { postingTitle: '家政钟点工（每周三次，做饭保洁）', categoryLabel: '家政服务', payModeLabel: '日结', distanceLabel: '3公里内' },
   station_new_wish: { stationName: '荷花驿站', wishNo: 'W7K3QX9M2D', categoryLabel: '维修' },
   directive_received: { issuerName: '衢州市' },
   upgrade_deadline: { stationName: '荷花驿站', standard: '八有', due: '2026-06-30' },
@@ -48,6 +49,7 @@ describe('templates (zh-CN, one per message kind)', () => {
     expect(render('wish_declined', SAMPLES.wish_declined).body).toContain('请拨打12345');
     expect(render('invitation', SAMPLES.invitation).body).toContain('6月1日 14:30');
     expect(render('swap_answered', SAMPLES.swap_answered).title).toBe('调班被谢绝');
+    expect(render('job_matched', SAMPLES.job_matched).body).toContain('距您家3公里内的家政服务岗位「家政钟点工（每周三次，做饭保洁）」（日结）');
   });
 
   it('cuts a long value for the SMS gateway and adds the short link', () => {

@@ -128,6 +128,12 @@ export const TEMPLATES: Record<MessageKind, MessageTemplate> = {
     (p) => ({ from: time(p['startsAt']), answer: p['accepted'] === 'yes' ? '已接受' : '被谢绝' }),
     (p) => ({ time1: time(p['startsAt']), phrase2: p['accepted'] === 'yes' ? '已接受' : '被谢绝' }),
   ),
+  job_matched: template(
+    '附近有新的招工信息',
+    (p) => `零工之家为您推荐：${s(p['distanceLabel']) ? `距您家${s(p['distanceLabel'])}的` : ''}${s(p['categoryLabel'])}岗位「${s(p['postingTitle'])}」${s(p['payModeLabel']) ? `（${s(p['payModeLabel'])}）` : ''}，点链接查看详情和导航。不想再收到可在零工之家关闭推送。`,
+    (p) => ({ job: s(p['postingTitle']), distance: s(p['distanceLabel']) }),
+    (p) => ({ thing1: s(p['postingTitle']), thing2: s(p['categoryLabel']), phrase3: s(p['payModeLabel']) }),
+  ),
   station_new_wish: template(
     '驿站新心愿',
     (p) => `${s(p['stationName']) || '本驿站'}心愿墙有新的${s(p['categoryLabel'])}心愿（${s(p['wishNo'])}），请及时审核。`,

@@ -16,7 +16,7 @@ import { NotifyScheduler } from '../scheduler/notify-scheduler';
 
 /** 10:00 in Shanghai: outside the quiet hours. */
 export const DAYTIME = new Date('2026-06-01T02:00:00.000Z');
-const OWNERS = ['membership', 'wishes', 'dispatch'] as const;
+const OWNERS = ['membership', 'wishes', 'dispatch', 'jobs'] as const;
 
 /**
  * Notify in-process on a synthetic node of its own, with the fake Aliyun SMS API, WeChat API and

@@ -117,6 +117,16 @@ export const JOB_SKILL_LABELS: Record<JobSkill, string> = {
 };
 
 /** A seeker says how far they will travel from home; the 10-minute walk of 庞阿姨 is the first step. */
+/** How far a matched posting is from the seeker's home, coarsely: within 1, 3, 5, 10, 20 or 50 km. */
+export const DISTANCE_BANDS = ['1km', '3km', '5km', '10km', '20km', '50km'] as const;
+export type DistanceBand = (typeof DISTANCE_BANDS)[number];
+export const DISTANCE_BAND_LABELS: Record<DistanceBand, string> = { '1km': '1公里内', '3km': '3公里内', '5km': '5公里内', '10km': '10公里内', '20km': '20公里内', '50km': '50公里内' };
+
+/** The band a distance falls in (a distance beyond the last band is in the last). */
+export function distanceBand(km: number): DistanceBand {
+  return DISTANCE_BANDS.find((band) => km <= Number.parseFloat(band)) ?? DISTANCE_BANDS[DISTANCE_BANDS.length - 1]!;
+}
+
 export const TRAVEL_RADIUS_KM = { min: 1, max: 50 } as const;
 
 /** A posting's weekly hours (Asia/Shanghai) and, for a dated job, its first and last day. */
@@ -198,6 +208,11 @@ export type PostingTakenDown = DomainEvent<'PostingTakenDown', {
   reason: TakedownReason;
   note: string | null;
 }>;
+/**
+ * 精准推送 chose this seeker for this open posting: a fact with ids and a distance band only (the
+ * seeker's home point stays in the jobs vault), for notify to tell the seeker on their channels.
+ */
+export type PostingMatched = DomainEvent<'PostingMatched', { postingId: string; seekerId: string; distanceBand: DistanceBand }>;
 /** A worker's report; `reporterHash` is a hash of the seeker id, one report per person. */
 export type PostingReported = DomainEvent<'PostingReported', { postingId: string; reporterHash: string; kind: AbuseKind; note: string | null; reports: number }>;
 export type PostingEvent =
@@ -211,6 +226,7 @@ export type PostingEvent =
   | PostingExpired
   | PostingWithdrawn
   | PostingTakenDown
+  | PostingMatched
   | PostingReported;
 
 // ---- seeker (求职者) ----
@@ -317,6 +333,7 @@ export const JOBS_EVENT_SCHEMAS = {
   PostingExpired: 1,
   PostingWithdrawn: 1,
   PostingTakenDown: 1,
+  PostingMatched: 1,
   PostingReported: 1,
   SeekerRegistered: 1,
   SeekerPreferencesChanged: 1,

@@ -20,6 +20,8 @@ export const workerPages = {
   invitation: (invitationId: string) => `${WORKER_PAGE_BASE}/volunteer/invitations/${segment(invitationId)}`,
   volunteerTasks: () => `${WORKER_PAGE_BASE}/volunteer/tasks`,
   volunteerShifts: () => `${WORKER_PAGE_BASE}/volunteer/shifts`,
+  /** A posting's page in the jobs pages (零工之家), with its distance and 导航. */
+  jobPosting: (postingId: string) => `${WORKER_PAGE_BASE}/jobs/postings/${segment(postingId)}`,
   /** The person's inbox (站内信). */
   inbox: () => `${WORKER_PAGE_BASE}/inbox`,
 } as const;

@@ -25,6 +25,8 @@ export const MESSAGE_KINDS = [
   'shift_tomorrow',
   'swap_requested',
   'swap_answered',
+  // seekers (零工之家)
+  'job_matched',
   // station managers
   'station_new_wish',
   'directive_received',
@@ -57,6 +59,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   shift_tomorrow: '明日值班提醒',
   swap_requested: '调班请求',
   swap_answered: '调班已答复',
+  job_matched: '附近有新的招工信息',
   station_new_wish: '驿站新心愿',
   directive_received: '收到上级指令',
   upgrade_deadline: '提档升级期限将到',

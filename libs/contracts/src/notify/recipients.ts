@@ -4,7 +4,7 @@
  * their proofs; officers and station managers are addressed by role and scope and read their
  * in-app inbox with their officer token.
  */
-export const WORKER_RECIPIENT_KINDS = ['applicant', 'member', 'wish_author', 'volunteer'] as const;
+export const WORKER_RECIPIENT_KINDS = ['applicant', 'member', 'wish_author', 'volunteer', 'seeker'] as const;
 export type WorkerRecipientKind = (typeof WORKER_RECIPIENT_KINDS)[number];
 
 /**
@@ -20,16 +20,18 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 export interface Recipient {
   kind: RecipientKind;
-  /** applicationId, membershipId, wishId, volunteerId, stationId, street or node code. */
+  /** applicationId, membershipId, wishId, volunteerId, seekerId (零工之家), stationId, street or node code. */
   id: string;
 }
 
 /** The service holding a worker recipient's contact (and checking their proofs). */
-export const RECIPIENT_OWNERS: Record<WorkerRecipientKind, 'membership' | 'wishes' | 'dispatch'> = {
+export type PersonalDataOwnerService = 'membership' | 'wishes' | 'dispatch' | 'jobs';
+export const RECIPIENT_OWNERS: Record<WorkerRecipientKind, PersonalDataOwnerService> = {
   applicant: 'membership',
   member: 'membership',
   wish_author: 'wishes',
   volunteer: 'dispatch',
+  seeker: 'jobs',
 };
 
 export function isWorkerRecipient(recipient: Recipient): recipient is Recipient & { kind: WorkerRecipientKind } {

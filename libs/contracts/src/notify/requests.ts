@@ -1,5 +1,5 @@
 import type { MessageKind } from './message-kinds';
-import type { Recipient, WorkerRecipientKind } from './recipients';
+import type { PersonalDataOwnerService, Recipient, WorkerRecipientKind } from './recipients';
 
 /**
  * Core-NATS request subjects between notify and the services that own people's data, on the
@@ -46,14 +46,17 @@ export type RecipientProof =
   | { kind: 'wish_author'; wishNo: string; authorKey: string }
   | { kind: 'applicant'; applicationNumber: string; mobile: string }
   | { kind: 'member'; cardNumber: string; mobile: string }
-  | { kind: 'volunteer'; token: string };
+  | { kind: 'volunteer'; token: string }
+  /** A seeker's session token of the jobs service (零工之家). */
+  | { kind: 'seeker'; token: string };
 export type RecipientProofKind = RecipientProof['kind'];
 
-export const PROOF_OWNERS: Record<RecipientProofKind, 'membership' | 'wishes' | 'dispatch'> = {
+export const PROOF_OWNERS: Record<RecipientProofKind, PersonalDataOwnerService> = {
   wish_author: 'wishes',
   applicant: 'membership',
   member: 'membership',
   volunteer: 'dispatch',
+  seeker: 'jobs',
 };
 
 export type RecipientProofReply =
