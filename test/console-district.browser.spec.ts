@@ -68,14 +68,21 @@ describe('工作台: the district officer’s registry, planning, membership and
     await page.waitForSelector('[data-upgrade] >> text=期限');
 
     await page.click('[data-review]');
-    for (const [criterion, score] of [['facilities', 95], ['services', 92], ['management', 90], ['usage', 88], ['satisfaction', 90]] as const) {
+    // 使用人次 is not typed: the form shows the score the station's measured year earns.
+    expect(await page.$('[data-score="usage"]')).toBeNull();
+    const usageText = (await (await page.waitForSelector('[data-measured-usage]')).textContent())!;
+    expect(usageText).toMatch(/^\d+ 分（\d{4} 年到站 \d+ 人次、举办活动 \d+ 场，按实测计分）$/);
+    const usage = Number(usageText.split(' ')[0]);
+    for (const [criterion, score] of [['facilities', 95], ['services', 92], ['management', 90], ['satisfaction', 90]] as const) {
       await page.fill(`[data-score="${criterion}"] input`, String(score));
       await page.press(`[data-score="${criterion}"] input`, 'Tab'); // an el-input-number takes its value on change
     }
-    await page.waitForSelector('[data-expected-stars] >> text=5 星');
+    const weighted = (95 * 25 + 92 * 25 + 90 * 20 + 90 * 15 + usage * 15) / 100;
+    const stars = weighted >= 90 ? 5 : weighted >= 80 ? 4 : weighted >= 70 ? 3 : weighted >= 60 ? 2 : 1;
+    await page.waitForSelector(`[data-expected-stars] >> text=${stars} 星`);
     await checkConsolePage(page, 'station-review');
     await page.click('[data-send-review]');
-    await page.waitForSelector('[data-stars] >> text=★★★★★');
+    await page.waitForSelector(`[data-stars] >> text=/^★{${stars}}（/`);
 
     // 授予荣誉 with no title: the service's refusal at the title, in Chinese.
     await page.click('[data-honour]');
@@ -107,7 +114,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     await checkConsolePage(page, 'station-registry');
 
     const detail = await callAsPage(page, `/api/stations/stations/${stationId}`);
-    expect(detail.body).toMatchObject({ station_class: 'standard', stars: 5, address: '衢州市柯城区府山街道新址路 8 号', honours: [{ level: 'city', title: '最美工会户外劳动者服务站点' }] });
+    expect(detail.body).toMatchObject({ station_class: 'standard', stars, address: '衢州市柯城区府山街道新址路 8 号', honours: [{ level: 'city', title: '最美工会户外劳动者服务站点' }] });
   }, JOURNEY_MS);
 
   it('shows the compliance of the streets with a drill-down to the stations that fall short, and the coverage', async () => {

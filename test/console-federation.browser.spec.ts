@@ -8,7 +8,8 @@ import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/
  * 工作台 across the levels, on the chain 浙江 ← 衢州 ← 柯城 launched as npm start does: 衢州's city
  * officer issues a station target to 柯城 in the console, 柯城's district officer finds it under
  * 上级指令 and signs for it (签收), and the city sees the acknowledgement come up in its progress
- * per child; 浙江's province officer sees the directives with progress per child.
+ * per child; a members target (新增会员目标) is offered and issued too; 浙江's province officer sees
+ * the directives with progress per child.
  */
 const CITY = '3308';
 const DISTRICT = '330802';
@@ -63,6 +64,17 @@ describe('工作台 (apps/console) across a city and its district', () => {
       await city.page.click('[data-send-issue]');
       await city.page.waitForSelector(`text=${title}`);
       await checkConsolePage(city.page, 'directives');
+
+      // A members target (新增会员目标, its label from the API): its own count field, titled from its goal.
+      await city.page.click('[data-issue]');
+      await city.page.click('.el-dialog .el-radio:has-text("新增会员目标")');
+      await city.page.waitForSelector('.el-dialog .el-form-item:has-text("新增会员数") [data-field="members"]');
+      await city.page.fill('input[data-field="members"], [data-field="members"] input', '300');
+      await city.page.fill('.el-dialog input[aria-label="期限"], .el-dialog input[data-field="deadline"], .el-dialog [data-field="deadline"] input', `${new Date().getFullYear() + 1}-12-31`);
+      await city.page.keyboard.press('Enter');
+      await checkConsolePage(city.page, 'directive-issue-members');
+      await city.page.click('[data-send-issue]');
+      await city.page.waitForSelector('.el-table__row:has-text("新增会员≥300人")');
 
       const district = await consoleAs(browser, districtFront, printedOfficer(federation!.output(), 'district_officer', DISTRICT), '/received', consoleLines);
       try {

@@ -36,6 +36,7 @@ import { WelfareFiguresController } from './read-models/welfare/welfare.controll
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
 import { FundsController } from './funds/funds.controller';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
+import { ReviewUsageController } from './read-models/reviews/review-usage.controller';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
 import { LegalAidController } from './legal-aid/legal-aid.controller';
@@ -86,6 +87,7 @@ export class StationsModule {
         ProgrammesController,
         FundsController,
         FundsReadController,
+        ReviewUsageController,
         LegalAidController,
         LegalCasesController,
         ReportsController,

@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { authorize, mayAct, type AccessRequirement } from './authorize';
+import { authorize, listScope, mayAct, type AccessRequirement } from './authorize';
 import type { Principal } from './officer-token';
 
 const as = (principal: Partial<Principal>): Principal => ({ subject: 'p', node: '330802', role: 'district_officer', ...principal });
@@ -55,5 +55,34 @@ describe('authorize, the one permission check', () => {
 
   it('names the field refused', () => {
     expect(() => authorize(as({ role: 'street_officer', street: 'a' }), { street: 'b', field: 'streetCode' })).toThrow(expect.objectContaining({ field: 'streetCode' }));
+  });
+});
+
+describe('listScope, the one check as a list filter', () => {
+  const who = (role: Principal['role'], extra: Partial<Principal> = {}): Principal => ({ subject: 's', role, node: '330502', ...extra });
+
+  it('narrows a street officer to their street and a station manager to their station; officers see the node', () => {
+    expect(listScope(who('district_officer'))).toEqual({});
+    expect(listScope(who('ops_admin'))).toEqual({});
+    expect(listScope(who('street_officer', { street: '330502001' }))).toEqual({ street: '330502001' });
+    expect(listScope(who('station_manager', { station: 'st-1', street: '330502001' }))).toEqual({ station: 'st-1' });
+    expect(listScope(who('street_officer'))).toBe('nothing');
+    expect(listScope(who('station_manager'))).toBe('nothing');
+  });
+
+  it('agrees with mayAct: what the scope admits the check admits, and what it leaves out the check refuses', () => {
+    const rows = [
+      { street: '330502001', station: 'st-1' },
+      { street: '330502002', station: 'st-2' },
+      { street: null, station: undefined },
+    ];
+    const principals = [who('district_officer'), who('street_officer', { street: '330502001' }), who('station_manager', { station: 'st-2' })];
+    for (const principal of principals) {
+      const scope = listScope(principal);
+      for (const row of rows) {
+        const inScope = scope !== 'nothing' && (scope.street === undefined || row.street === scope.street) && (scope.station === undefined || row.station === scope.station);
+        expect([principal.role, row, mayAct(principal, { street: row.street, ...(row.station ? { station: row.station } : {}) })]).toEqual([principal.role, row, inScope]);
+      }
+    }
   });
 });

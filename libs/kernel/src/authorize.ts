@@ -57,3 +57,25 @@ export function authorize(principal: Principal | undefined, requirement: AccessR
 export function mayAct(principal: Principal | undefined, requirement: AccessRequirement): boolean {
   return refusalOf(principal, requirement) === null;
 }
+
+/**
+ * What a list narrows to for the principal, by the same rules as refusalOf: a street officer sees
+ * the rows that name their street, a station manager those that name their station; officers of a
+ * node (and ops_admin) see all of it. 'nothing' when a street officer's or manager's token names no
+ * street or station. A query filters by it, and each row it returns still passes mayAct.
+ */
+export type ListScope = { street?: string; station?: string } | 'nothing';
+
+export function listScope(principal: Principal): ListScope {
+  switch (principal.role) {
+    case 'province_officer':
+    case 'city_officer':
+    case 'district_officer':
+    case 'ops_admin':
+      return {};
+    case 'street_officer':
+      return principal.street === undefined ? 'nothing' : { street: principal.street };
+    case 'station_manager':
+      return principal.station === undefined ? 'nothing' : { station: principal.station };
+  }
+}

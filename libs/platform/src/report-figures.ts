@@ -11,7 +11,8 @@ import { NATS, PLATFORM_CONFIG } from './tokens';
 /** A service's own figures for the node's report: counted from its read models over the whole subtree. */
 export interface ReportFiguresSource<S extends ReportFigureService = ReportFigureService> {
   readonly service: S;
-  figures(node: string, from: string, to: string): Promise<ReportFiguresByService[S]>;
+  /** byChild: also per direct child of the node, where the source counts so (membership; the others ignore it). */
+  figures(node: string, from: string, to: string, options?: { byChild?: boolean }): Promise<ReportFiguresByService[S]>;
 }
 
 export const REPORT_FIGURES_SOURCE = Symbol('REPORT_FIGURES_SOURCE');
@@ -33,8 +34,8 @@ export class ReportFiguresQueryDto {
 async function answer<S extends ReportFigureService>(source: ReportFiguresSource<S>, node: string, request: Partial<ReportFiguresRequest>) {
   const refusal = reportRangeRefusal(request);
   if (refusal) throw new DomainError('validation_failed', refusal.message, refusal.field);
-  const { from, to } = request as ReportFiguresRequest;
-  return { node, from, to, figures: await source.figures(node, from, to) };
+  const { from, to, byChild } = request as ReportFiguresRequest;
+  return { node, from, to, figures: await source.figures(node, from, to, { byChild: byChild === true }) };
 }
 
 /** GET /report-figures: what this service puts into the node's report, for officers of the node or above. */

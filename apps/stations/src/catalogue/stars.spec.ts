@@ -1,5 +1,5 @@
 import { REVIEW_CRITERIA } from '@ws/contracts';
-import { rateReview, REVIEW_WEIGHTS, STAR_THRESHOLDS, type ReviewScores } from './stars';
+import { rateReview, REVIEW_WEIGHTS, STAR_THRESHOLDS, usageScore, type ReviewScores } from './stars';
 
 const all = (score: number): ReviewScores => ({ facilities: score, services: score, management: score, usage: score, satisfaction: score });
 
@@ -40,5 +40,16 @@ describe('star rating', () => {
   it('lists thresholds from five stars down to one, ending at zero', () => {
     expect(STAR_THRESHOLDS.map(([, stars]) => stars)).toEqual([5, 4, 3, 2, 1]);
     expect(STAR_THRESHOLDS.at(-1)![0]).toBe(0);
+  });
+});
+
+describe('usage score', () => {
+  it('scores a year\'s visits (70) and activities (30) against their benchmarks, capped at 100', () => {
+    expect(usageScore({ visits: 0, activities: 0 })).toBe(0);
+    expect(usageScore({ visits: 2_000, activities: 4 })).toBe(100);
+    expect(usageScore({ visits: 1_000, activities: 0 })).toBe(35);
+    expect(usageScore({ visits: 0, activities: 2 })).toBe(15);
+    expect(usageScore({ visits: 1_000, activities: 1 })).toBe(43);
+    expect(usageScore({ visits: 90_000, activities: 1 })).toBe(78);
   });
 });

@@ -32,6 +32,31 @@ export const MAX_CRITERION_SCORE = 100;
 
 export type ReviewScores = Record<ReviewCriterion, number>;
 
+/** The criteria a reviewer scores; usage is measured (usageScore), never typed. */
+export const TYPED_CRITERIA = REVIEW_CRITERIA.filter((criterion) => criterion !== 'usage') as Array<Exclude<ReviewCriterion, 'usage'>>;
+export type TypedScores = Record<Exclude<ReviewCriterion, 'usage'>, number>;
+
+/** What a station's year measured: visits (人次, the check-ins and counts recorded) and activities held there. */
+export interface MeasuredUsage {
+  visits: number;
+  activities: number;
+}
+
+/**
+ * A year's use that earns the full usage score: 2 000 visits (嘉兴's 90 驿站 served 20万余人次 in about
+ * a year, some 2 200 a station) and 4 activities (one a season, 四季主题活动). Provisional benchmarks,
+ * in one place to be set by the union.
+ */
+export const USAGE_BENCHMARKS: Readonly<MeasuredUsage> = { visits: 2_000, activities: 4 };
+/** Of the usage score, visits weigh 70 and activities 30. */
+export const USAGE_VISITS_SHARE = 70;
+
+/** The usage score (0–100, whole points) from what was measured: each part in proportion to its benchmark, capped. */
+export function usageScore(measured: MeasuredUsage): number {
+  const part = (value: number, benchmark: number) => Math.min(1, Math.max(0, value) / benchmark);
+  return Math.round(USAGE_VISITS_SHARE * part(measured.visits, USAGE_BENCHMARKS.visits) + (100 - USAGE_VISITS_SHARE) * part(measured.activities, USAGE_BENCHMARKS.activities));
+}
+
 export function isValidCriterionScore(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= MIN_CRITERION_SCORE && (value as number) <= MAX_CRITERION_SCORE;
 }

@@ -28,6 +28,8 @@ export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
       return `${by}活动覆盖户外劳动者≥${goal.people}人`;
     case 'health_check_target':
       return `${by}健康体检≥${goal.people}人次${goal.minNewFormSharePercent > 0 ? `，新就业形态劳动者不少于${goal.minNewFormSharePercent}%` : ''}`;
+    case 'members_target':
+      return `${by}新增会员≥${goal.members}人`;
     default:
       return assertNever(goal, 'directive goal');
   }

@@ -108,6 +108,24 @@ describe('Directive decider', () => {
         .then(issuedWith({ kind: 'health_check_target', people: 500, minNewFormSharePercent: 0, since: null }, '2026年底前健康体检≥500人次'));
     });
 
+    it('sets a target on new members (新增会员), counted from a date the issuer names', () => {
+      const issuedWith = (goal: IssueDirective['goal'], title: string) => [{ type: 'DirectiveIssued' as const, data: { directiveId: ID, issuerNode: '3307', title, goal, children: null, deadline: '2026-12-31' } }];
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 300, since: null } })).then(issuedWith({ kind: 'members_target', members: 300, since: null }, '2026年底前新增会员≥300人'));
+      directive()
+        .given([])
+        .when(issue({ goal: { kind: 'members_target', members: 870, since: '2026-01-01' } }))
+        .then(issuedWith({ kind: 'members_target', members: 870, since: '2026-01-01' }, '2026年底前新增会员≥870人'));
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 300, since: '2024-12-31' } })).thenError('invalid_target', 'since');
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 300, since: '2027-01-01' } })).thenError('invalid_target', 'since');
+    });
+
+    it('refuses a members target that is zero, negative, fractional or absurd', () => {
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 0, since: null } })).thenError('invalid_target', 'members');
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: -300, since: null } })).thenError('invalid_target', 'members');
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 30.5, since: null } })).thenError('invalid_target', 'members');
+      directive().given([]).when(issue({ goal: { kind: 'members_target', members: 10_000_001, since: null } })).thenError('invalid_target', 'members');
+    });
+
     it('refuses counted targets that are negative, zero, fractional or absurd, and a share over 100 %', () => {
       directive().given([]).when(issue({ goal: { kind: 'activity_target', activities: -3, since: null } })).thenError('invalid_target', 'activities');
       directive().given([]).when(issue({ goal: { kind: 'activity_target', activities: 2.5, since: null } })).thenError('invalid_target', 'activities');

@@ -2,6 +2,7 @@ import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { waitUntil } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
@@ -69,5 +70,39 @@ describe('funds API (real Postgres and NATS)', () => {
       { key: 'books', label: '书籍报刊', spentFen: 120_000 },
       { key: 'facilities', label: '设施设备', spentFen: 2_500_000 },
     ]));
+  });
+
+  it('shows a street officer the budgets of their street\'s stations and a station manager their station\'s only; the node\'s officers see all', async () => {
+    // A second station, in another street, with its own budget.
+    const otherStation = (await inject('POST', '/stations', {
+      name: '月河驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502002', communityCode: null,
+      address: '月河街道1号', location: { lng: 120.1, lat: 30.86 }, hours: { open24h: true }, seats: 6,
+    }, officer)).json().stationId;
+    const otherBudget = (await inject('POST', '/funds/budgets', { stationId: otherStation, year, title: '月河驿站活动经费', amountFen: 500_000 }, officer)).json().budgetId;
+    const ids = async (token: string) => {
+      const answer = await inject('GET', `/funds/budgets?year=${year}`, undefined, token);
+      expect(answer.statusCode).toBe(200);
+      return (answer.json().items as Array<{ budgetId: string; level: string }>).map((b) => b.budgetId).sort();
+    };
+    // The district's officer: both stations' budgets and the node's own.
+    const all = await waitUntil(async () => {
+      await service.catchUp();
+      const seen = await ids(officer);
+      return seen.includes(otherBudget) ? seen : undefined;
+    }, 'the second station\'s budget in the read model', 30_000);
+    expect(all).toHaveLength(3);
+    expect(all).toContain(stationBudget);
+
+    const street = (code: string) => service.token('street_officer', { street: code });
+    expect(await ids(await street('330502001'))).toEqual([stationBudget]);
+    expect(await ids(await street('330502002'))).toEqual([otherBudget]);
+    expect(await ids(await street('330502099'))).toEqual([]);
+
+    const manager = (station: string) => service.token('station_manager', { station });
+    expect(await ids(await manager(stationId))).toEqual([stationBudget]);
+    expect(await ids(await manager(otherStation))).toEqual([otherBudget]);
+    // Asking for another station's budgets by its id shows nothing either.
+    const asked = await inject('GET', `/funds/budgets?year=${year}&stationId=${otherStation}`, undefined, await manager(stationId));
+    expect(asked.json().items).toEqual([]);
   });
 });

@@ -1,7 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ifMatchVersion, newId, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
+import { Kysely } from 'kysely';
+import { DB } from '@ws/platform';
+import type { StationsDatabase } from '../db/database';
+import { measuredUsage } from '../read-models/reviews/measured-usage';
 import { AssignManagerDto, toAssignManager } from './assign-manager/assign-manager.dto';
 import { AwardHonourDto, toAwardHonour } from './award-honour/award-honour.dto';
 import { ChangeFacilitiesDto, toChangeFacilities } from './change-facilities/change-facilities.dto';
@@ -34,7 +38,10 @@ const OFFICERS_AND_MANAGER: Role[] = [...OFFICERS, 'station_manager'];
 @ApiHeader({ name: 'If-Match', required: false, description: '客户端看到的版本号；不一致时返回 409' })
 @Controller('stations')
 export class StationController {
-  constructor(private readonly handler: StationCommandHandler) {}
+  constructor(
+    private readonly handler: StationCommandHandler,
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+  ) {}
 
   @Post()
   @Roles(...OFFICERS)
@@ -122,9 +129,9 @@ export class StationController {
   }
 
   @Post(':id/review') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)
-  @ApiOperation({ summary: '年度星级评定（评分→1–5星，可降星）' })
-  review(@Param('id', uuidParam()) id: string, @Body() dto: ReviewStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toReviewStation(id, dto), p, ifMatchVersion(v));
+  @ApiOperation({ summary: '年度星级评定（评分→1–5星，可降星）；使用人次一项按该年度到站人次和活动场次实测计分' })
+  async review(@Param('id', uuidParam()) id: string, @Body() dto: ReviewStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
+    return this.handler.execute(toReviewStation(id, dto, await measuredUsage(this.db, id, dto.year)), p, ifMatchVersion(v));
   }
 
   @Post(':id/honours') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)

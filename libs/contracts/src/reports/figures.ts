@@ -20,6 +20,11 @@ export function reportFiguresSubject(node: string, service: ReportFigureService)
 export interface ReportFiguresRequest {
   from: string;
   to: string;
+  /**
+   * Also the figures of each direct child of the node (membership only): the issuer of a
+   * directive measures each child's part of a members target with them.
+   */
+  byChild?: boolean;
 }
 
 export interface MembershipReportFigures {
@@ -31,6 +36,11 @@ export interface MembershipReportFigures {
   membersJoined: number;
   /** Of them, 新就业形态 occupations (rider, courier, ride-hailing and truck drivers …). */
   newFormJoined: number;
+  /**
+   * Only when asked (byChild): the same counts per direct child of the node (the first digits of
+   * the member's node code); members of the node's own unions are under the node's own code.
+   */
+  byChild?: Array<{ node: string; membersJoined: number; newFormJoined: number }>;
 }
 
 export interface WishesReportFigures {

@@ -29,6 +29,7 @@ export const DIRECTIVE_KINDS = [
   'activity_target',
   'reach_target',
   'health_check_target',
+  'members_target',
 ] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
@@ -44,7 +45,10 @@ export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
  *   day; "今年以来" is 1 January) to the deadline;
  * - reach_target: `people` reached by the activities held in that time (覆盖户外劳动者1500余人);
  * - health_check_target: `people` health checks (健康体检人次) delivered from `since` to the deadline, of which new-form
- *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule).
+ *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule);
+ * - members_target: `members` new members (新增会员300余名) who joined from `since` to the deadline, as the
+ *   membership service of the issuer counts them for its report — by Beijing join month, so the
+ *   month of `since` counts whole (a transfer within the subtree is no new member).
  */
 export type DirectiveGoal =
   | { kind: 'adopt_standard'; standard: StandardCode }
@@ -53,7 +57,8 @@ export type DirectiveGoal =
   | { kind: 'review_campaign'; year: number }
   | { kind: 'activity_target'; activities: number; since: string | null }
   | { kind: 'reach_target'; people: number; since: string | null }
-  | { kind: 'health_check_target'; people: number; minNewFormSharePercent: number; since: string | null };
+  | { kind: 'health_check_target'; people: number; minNewFormSharePercent: number; since: string | null }
+  | { kind: 'members_target'; members: number; since: string | null };
 
 export interface DirectiveRef {
   directiveId: string;

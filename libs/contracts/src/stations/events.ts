@@ -102,6 +102,11 @@ export type StationReviewed = DomainEvent<
     stars: StarRating;
     previousStars: StarRating | null;
     correction: boolean;
+    /**
+     * What the usage score was computed from: the year's visits (人次) and activities held at the
+     * station. Absent from reviews recorded while usage was still typed in.
+     */
+    usageMeasured?: { visits: number; activities: number };
   }
 >;
 /** 全国最美 / 省级最美 / city honours, by year. */

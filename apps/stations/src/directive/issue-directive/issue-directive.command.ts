@@ -8,7 +8,7 @@ import { checkDeadline } from '../directive.rules';
 
 /** More stations than a province runs (浙江: a few thousand) is a typo. */
 export const MAX_TARGET_STATIONS = 100_000;
-/** More activities, or people reached or checked, than a province counts in years (浙江: 82万人次) is a typo. */
+/** More activities, people reached or checked, or new members, than a province counts in years (浙江: 82万人次) is a typo. */
 export const MAX_TARGET_COUNT = 10_000_000;
 export const MAX_NAMED_CHILDREN = 100;
 export const MAX_TITLE_LENGTH = 60;
@@ -75,6 +75,8 @@ function checkGoal(goal: DirectiveGoal, now: Date): DomainError | null {
           ? null
           : stationsError('invalid_quota_rule', '新就业形态劳动者占比应为 0–100 的整数（%）', 'minNewFormSharePercent'))
       );
+    case 'members_target':
+      return checkCount(goal.members, 'members', '新增会员数');
     default:
       return assertNever(goal, 'directive goal');
   }

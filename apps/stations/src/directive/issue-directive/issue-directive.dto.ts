@@ -20,7 +20,7 @@ import { MAX_NAMED_CHILDREN, MAX_TARGET_COUNT, MAX_TARGET_STATIONS, MAX_TITLE_LE
 
 const COUNTED_KINDS: readonly DirectiveKind[] = ['station_target', 'upgrade_target'];
 const PEOPLE_KINDS: readonly DirectiveKind[] = ['reach_target', 'health_check_target'];
-const WORK_KINDS: readonly DirectiveKind[] = ['activity_target', ...PEOPLE_KINDS];
+const WORK_KINDS: readonly DirectiveKind[] = ['activity_target', ...PEOPLE_KINDS, 'members_target'];
 
 /** A field that only some kinds of directive take: sent with another kind it is refused, not ignored. */
 function OnlyFor(kinds: readonly DirectiveKind[]): PropertyDecorator {
@@ -43,7 +43,8 @@ export class IssueDirectiveDto {
     enum: [...DIRECTIVE_KINDS],
     description:
       'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）、' +
-      'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，可含新就业形态占比要求）',
+      'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，可含新就业形态占比要求）、' +
+      'members_target（新增会员目标）',
   })
   @IsIn(DIRECTIVE_KINDS)
   kind!: DirectiveKind;
@@ -102,7 +103,15 @@ export class IssueDirectiveDto {
   @Max(MAX_TARGET_COUNT)
   people?: number;
 
-  @ApiPropertyOptional({ description: 'activity_target / reach_target / health_check_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
+  @ApiPropertyOptional({ description: `members_target：起算日期至期限新入会的会员数（1–${MAX_TARGET_COUNT}；按入会月份计，起算月整月计入）`, example: 300 })
+  @ValidateWhenSentOr((o) => o['kind'] === 'members_target')
+  @OnlyFor(['members_target'])
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TARGET_COUNT)
+  members?: number;
+
+  @ApiPropertyOptional({ description: 'activity_target / reach_target / health_check_target / members_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
   @OnlyFor(WORK_KINDS)
   @IsOptional()
   @IsString()
@@ -135,6 +144,8 @@ function goalOf(dto: IssueDirectiveDto): DirectiveGoal {
       return { kind: dto.kind, people: dto.people!, since: dto.since ?? null };
     case 'health_check_target':
       return { kind: dto.kind, people: dto.people!, minNewFormSharePercent: dto.minNewFormSharePercent ?? 0, since: dto.since ?? null };
+    case 'members_target':
+      return { kind: dto.kind, members: dto.members!, since: dto.since ?? null };
     default:
       return assertNever(dto.kind, 'directive kind');
   }

@@ -1,4 +1,4 @@
-import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type StationFigures } from './directive-progress';
+import { addFigures, childMeasure, joinMonthPeriods, measure, NO_STATIONS, statusOf, type StationFigures } from './directive-progress';
 import { directiveView, type DirectiveFacts } from './directive-view';
 
 const figures = (total: number, compliant = 0, upgraded = 0, reviewed = 0): StationFigures => ({ ...NO_STATIONS, total, compliant, upgraded, reviewed });
@@ -52,6 +52,25 @@ describe('directive progress', () => {
       current: 300, rule: { minNewFormSharePercent: 20, newFormPeople: 30, newFormSharePercent: 10, met: false },
     });
     expect(statusOf(false, measure(goal, work({ healthChecks: 1000, healthChecksNewForm: 100 })).progress, '2026-12-31', '2026-06-01')).toBe('open');
+  });
+
+  it('counts new members against a members target; a child shows the members it gained', () => {
+    const goal = { kind: 'members_target' as const, members: 300, since: null };
+    expect(measure(goal, work({ membersJoined: 120 }))).toEqual({ target: 300, current: 120, progress: 0.4 });
+    expect(measure(goal, work({ membersJoined: 310 }))).toEqual({ target: 300, current: 310, progress: 1 });
+    expect(childMeasure(goal, work({ membersJoined: 45, total: 3 }))).toEqual({ current: 45 });
+    expect(addFigures(work({ membersJoined: 45 }), work({ membersJoined: 75, activities: 1 }))).toEqual(work({ membersJoined: 120, activities: 1 }));
+  });
+
+  it('asks membership for whole join months, a year at most each, without overlap', () => {
+    expect(joinMonthPeriods('2026-01-01', '2026-12-31')).toEqual([{ from: '2026-01-01', to: '2026-12-31' }]);
+    expect(joinMonthPeriods('2026-06-15', '2026-07-02')).toEqual([{ from: '2026-06-15', to: '2026-07-02' }]);
+    // From the middle of March last year: March to February, then March on (each month once).
+    expect(joinMonthPeriods('2025-03-15', '2026-12-07')).toEqual([
+      { from: '2025-03-15', to: '2026-02-28' },
+      { from: '2026-03-01', to: '2026-12-07' },
+    ]);
+    expect(joinMonthPeriods('2026-12-08', '2026-12-07')).toEqual([]);
   });
 
   it('is withdrawn, met, overdue after the deadline day, or open', () => {

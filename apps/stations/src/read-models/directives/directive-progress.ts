@@ -17,9 +17,13 @@ export interface StationFigures {
   /** Health checks (人次) delivered in that time, and how many were new-form workers. */
   healthChecks: number;
   healthChecksNewForm: number;
+  /** Members who joined in that time (the issuer's membership service counts them, by join month). */
+  membersJoined: number;
 }
 
-export const NO_STATIONS: StationFigures = { total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0 };
+export const NO_STATIONS: StationFigures = {
+  total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0, membersJoined: 0,
+};
 
 export function addFigures(a: StationFigures, b: StationFigures): StationFigures {
   const sum = { ...NO_STATIONS };
@@ -55,7 +59,8 @@ export interface Measure {
  * - activity_target / reach_target: activities held, people they reached, against the number asked for;
  * - health_check_target: people checked against the number asked for and, under a share rule, new-form
  *   workers against that share of max(target, checked) — 1 000 checks asked at 20 % need 200 new-form
- *   workers, and 1 500 checks need 300: the lesser of the two ratios is the progress.
+ *   workers, and 1 500 checks need 300: the lesser of the two ratios is the progress;
+ * - members_target: members who joined against the number asked for.
  */
 export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
   switch (goal.kind) {
@@ -77,6 +82,8 @@ export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
       const share = needed === 0 ? people : ratio(figures.healthChecksNewForm, needed);
       return { ...people, progress: Math.min(people.progress, share.progress), rule: shareRule(goal.minNewFormSharePercent, figures) };
     }
+    case 'members_target':
+      return ratio(figures.membersJoined, goal.members);
     default:
       return assertNever(goal, 'directive goal');
   }
@@ -95,7 +102,7 @@ function shareRule(minNewFormSharePercent: number, figures: StationFigures): Sha
 /**
  * One child's part. A child has a target of its own where the goal is "all of its stations"
  * (adopt_standard, review_campaign); a count set for the whole subtree (station_target,
- * upgrade_target, activity, reach and health-check targets) is not split among children — nothing in the directive says how — so a child
+ * upgrade_target, activity, reach, health-check and members targets) is not split among children — nothing in the directive says how — so a child
  * shows what it contributes and no target.
  */
 export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number; rule?: ShareRule } {
@@ -114,9 +121,30 @@ export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { cu
       return { current: figures.participants };
     case 'health_check_target':
       return { current: figures.healthChecks, rule: shareRule(goal.minNewFormSharePercent, figures) };
+    case 'members_target':
+      return { current: figures.membersJoined };
     default:
       return assertNever(goal, 'directive goal');
   }
+}
+
+/**
+ * The periods to ask membership for a members target counted from `from` to `to` (YYYY-MM-DD): whole
+ * join months (membership counts by month), at most twelve months each so that none is longer than
+ * a report's period, none overlapping. Empty when `from` is after `to`.
+ */
+export function joinMonthPeriods(from: string, to: string): Array<{ from: string; to: string }> {
+  const periods: Array<{ from: string; to: string }> = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  let start = from;
+  while (start <= to) {
+    // The last day of the twelfth month from the start's month, or `to` if sooner.
+    const end = new Date(Date.UTC(year, month - 1 + 12, 0)).toISOString().slice(0, 10);
+    periods.push({ from: start, to: end < to ? end : to });
+    year += 1;
+    start = `${year}-${String(month).padStart(2, '0')}-01`;
+  }
+  return periods;
 }
 
 export type DirectiveStatus = 'open' | 'met' | 'overdue' | 'withdrawn';

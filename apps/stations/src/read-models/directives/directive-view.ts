@@ -58,6 +58,8 @@ export interface DirectiveView {
   stations: { total: number; compliant: number | null };
   acknowledgements: { expected: number; received: number; acknowledged: number };
   children: ChildProgress[];
+  /** The services whose figures a goal needs and that did not answer (a members target without membership): its figures are not complete. */
+  unavailable?: Array<'membership'>;
 }
 
 /** The standard a goal measures stations against, if any. */

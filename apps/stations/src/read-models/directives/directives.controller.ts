@@ -6,7 +6,8 @@ import { CLOCK, Public, uuidParam, type Clock } from '@ws/kernel';
 import { DB, PageQueryDto, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { stationsError } from '../../errors';
-import { issuedDirective, issuedDirectives, receivedDirectives } from './directives.query';
+import { ReportSources } from '../reports/report-sources';
+import { issuedDirective, issuedDirectives, receivedDirectives, type MembersJoinedByChild } from './directives.query';
 
 /**
  * Directives as read: the issuer's list with progress (public like the other figures: counts of
@@ -20,13 +21,17 @@ export class DirectivesController {
     @Inject(DB) private readonly db: Kysely<StationsDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sources: ReportSources,
   ) {}
+
+  /** A members target's new members, asked of the node's membership service. */
+  private readonly membersJoined: MembersJoinedByChild = (from, to) => this.sources.membersJoinedByChild(from, to);
 
   @Get()
   @Public()
   @ApiOperation({ summary: '本节点下达的指令及完成进度（目标、当前、进度、签收情况、各下级），最新的在前，分页：{ items, next }' })
   list(@Query() query: PageQueryDto) {
-    return issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now()), query);
+    return issuedDirectives(this.db, this.config.node, shanghaiToday(this.clock.now()), this.membersJoined, query);
   }
 
   // Public like the issuer's list it mirrors: the parent shows the same directive to anyone, and a
@@ -42,7 +47,7 @@ export class DirectivesController {
   @Public()
   @ApiOperation({ summary: '本节点下达的一条指令：进度、各下级及全部经过' })
   async detail(@Param('id', uuidParam()) id: string) {
-    const directive = await issuedDirective(this.db, this.config.node, id, shanghaiToday(this.clock.now()));
+    const directive = await issuedDirective(this.db, this.config.node, id, shanghaiToday(this.clock.now()), this.membersJoined);
     if (!directive) throw stationsError('directive_not_found', `本节点没有下达编号为 ${id} 的指令`, 'id');
     return directive;
   }

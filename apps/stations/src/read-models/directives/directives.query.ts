@@ -5,11 +5,17 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, page, type PageQueryDto } from '@ws/pl
 import { STANDARDS } from '../../catalogue/standards';
 import type { DirectivesTable, StationsDatabase } from '../../db/database';
 import { compliantSql } from '../directory/directory.query';
-import { NO_STATIONS, type StationFigures } from './directive-progress';
+import { joinMonthPeriods, NO_STATIONS, type StationFigures } from './directive-progress';
 import { nodeName } from '../../directive/addressees';
 import { directiveView, standardOf, type DirectiveFacts, type DirectiveView, type Receipt } from './directive-view';
 
 type DirectiveRow = Selectable<DirectivesTable>;
+
+/**
+ * Members who joined from one day to another per direct child of the node, as the node's membership
+ * service counts them (ReportSources.membersJoinedByChild), or null when it did not answer.
+ */
+export type MembersJoinedByChild = (from: string, to: string) => Promise<Map<string, number> | null>;
 
 function factsOf(row: DirectiveRow): DirectiveFacts {
   return {
@@ -97,16 +103,40 @@ async function workCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
   return [...activities, ...healthChecks];
 }
 
-/** Every figure the goal needs, per direct child of the issuer. */
-async function stationFigures(db: Kysely<StationsDatabase>, facts: DirectiveFacts): Promise<Map<string, StationFigures>> {
-  const [stations, work] = await Promise.all([stationCounts(db, facts), workCounts(db, facts)]);
+/**
+ * New members of a members target per direct child: joined from the goal's `since` (else the issue
+ * day) to the deadline or today, whichever is sooner, in the named children's subtrees (all of the
+ * issuer's for a whole-subtree directive). Membership counts by join month and answers a year at a
+ * time. `unavailable` when it did not answer: the view says so rather than show a zero.
+ */
+async function memberCounts(facts: DirectiveFacts, today: string, membersJoined: MembersJoinedByChild): Promise<{ rows: ChildRows<'membersJoined'>; unavailable: boolean }> {
+  if (facts.goal.kind !== 'members_target') return { rows: [], unavailable: false };
+  const from = facts.goal.since ?? shanghaiToday(facts.issuedAt);
+  const to = facts.deadline < today ? facts.deadline : today;
+  const answers = await Promise.all(joinMonthPeriods(from, to).map((period) => membersJoined(period.from, period.to)));
+  if (answers.some((answer) => answer === null)) return { rows: [], unavailable: true };
+  const named = facts.children;
+  const rows = answers.flatMap((answer) =>
+    [...answer!].filter(([node]) => named === null || named.some((child) => node.startsWith(child))).map(([child, joined]) => ({ child, membersJoined: String(joined) })),
+  );
+  return { rows, unavailable: false };
+}
+
+/** Every figure the goal needs, per direct child of the issuer; whether a service it needs did not answer. */
+async function stationFigures(
+  db: Kysely<StationsDatabase>,
+  facts: DirectiveFacts,
+  today: string,
+  membersJoined: MembersJoinedByChild,
+): Promise<{ figures: Map<string, StationFigures>; unavailable: boolean }> {
+  const [stations, work, members] = await Promise.all([stationCounts(db, facts), workCounts(db, facts), memberCounts(facts, today, membersJoined)]);
   const figures = new Map<string, StationFigures>();
-  for (const row of [...stations, ...work] as ChildRows<string>) {
+  for (const row of [...stations, ...work, ...members.rows] as ChildRows<string>) {
     const sum = figures.get(row.child) ?? { ...NO_STATIONS };
     for (const [key, value] of Object.entries(row)) if (key !== 'child') sum[key as keyof StationFigures] += Number(value);
     figures.set(row.child, sum);
   }
-  return figures;
+  return { figures, unavailable: members.unavailable };
 }
 
 /** Every node's receipt of each of the directives, by directive. */
@@ -119,18 +149,34 @@ async function receiptsOf(db: Kysely<StationsDatabase>, ids: string[]): Promise<
 }
 
 /** The directives (all issued by `node`) with their progress: the standards of the subtree read once for all. */
-async function viewsOf(db: Kysely<StationsDatabase>, node: NodeRef, rows: DirectiveRow[], receipts: Map<string, Receipt[]>, today: string): Promise<DirectiveView[]> {
+async function viewsOf(
+  db: Kysely<StationsDatabase>,
+  node: NodeRef,
+  rows: DirectiveRow[],
+  receipts: Map<string, Receipt[]>,
+  today: string,
+  membersJoined: MembersJoinedByChild,
+): Promise<DirectiveView[]> {
   const facts = rows.map(factsOf);
   const [adopted, figures] = await Promise.all([
     db.selectFrom('adopted_standards').select(['node_code', 'standard']).where('node_code', 'like', `${node.code}%`).execute(),
-    Promise.all(facts.map((f) => stationFigures(db, f))),
+    Promise.all(facts.map((f) => stationFigures(db, f, today, membersJoined))),
   ]);
   const standards = new Map(adopted.map((s) => [s.node_code, s.standard]));
-  return facts.map((f, i) => directiveView(f, figures[i]!, receipts.get(f.id) ?? [], standards, today));
+  return facts.map((f, i) => {
+    const view = directiveView(f, figures[i]!.figures, receipts.get(f.id) ?? [], standards, today);
+    return figures[i]!.unavailable ? { ...view, unavailable: ['membership' as const] } : view;
+  });
 }
 
 /** A keyset page of the directives this node issued, newest first, each with its progress (computed for that page only). */
-export async function issuedDirectives(db: Kysely<StationsDatabase>, node: NodeRef, today: string, query: PageQueryDto = {}): Promise<{ items: DirectiveView[]; next: string | null }> {
+export async function issuedDirectives(
+  db: Kysely<StationsDatabase>,
+  node: NodeRef,
+  today: string,
+  membersJoined: MembersJoinedByChild,
+  query: PageQueryDto = {},
+): Promise<{ items: DirectiveView[]; next: string | null }> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const after = decodeCursor(query.after, isUuid);
   const rows = await db
@@ -143,18 +189,18 @@ export async function issuedDirectives(db: Kysely<StationsDatabase>, node: NodeR
     .limit(limit + 1)
     .execute();
   const result = page(rows, limit, (row) => ({ at: row.issued_at.toISOString(), id: row.directive_id }));
-  return { items: await viewsOf(db, node, result.items, await receiptsOf(db, result.items.map((r) => r.directive_id)), today), next: result.next };
+  return { items: await viewsOf(db, node, result.items, await receiptsOf(db, result.items.map((r) => r.directive_id)), today, membersJoined), next: result.next };
 }
 
 /** One directive this node issued, with its history: the issuer's events and each node's receipt and acknowledgement. */
-export async function issuedDirective(db: Kysely<StationsDatabase>, node: NodeRef, id: string, today: string) {
+export async function issuedDirective(db: Kysely<StationsDatabase>, node: NodeRef, id: string, today: string, membersJoined: MembersJoinedByChild) {
   const row = await db.selectFrom('directives').selectAll().where('directive_id', '=', id).where('issuer_node', '=', node.code).executeTakeFirst();
   if (!row) return undefined;
   const [receipts, events] = await Promise.all([
     receiptsOf(db, [id]),
     db.selectFrom('directive_history').select(['type', 'occurred_at', 'data']).where('directive_id', '=', id).orderBy('seq').execute(),
   ]);
-  const [view] = await viewsOf(db, node, [row], receipts, today);
+  const [view] = await viewsOf(db, node, [row], receipts, today, membersJoined);
   const history = [
     ...events.map((e) => ({ type: e.type, at: e.occurred_at, nodeCode: node.code, data: e.data })),
     ...receipts.get(id)!.flatMap((r) => [

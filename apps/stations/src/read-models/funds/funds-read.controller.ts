@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Kysely } from 'kysely';
-import { type Role, Roles } from '@ws/kernel';
+import { CurrentPrincipal, listScope, mayAct, type Principal, type Role, Roles } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { budgetPage } from './funds.query';
@@ -32,9 +32,11 @@ export class FundsReadController {
   constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
 
   @Get() @Roles(...FUND_READERS)
-  @ApiOperation({ summary: '本级及下级的预算：总额、已支出、余额（分），分页' })
-  list(@Query() query: BudgetListDto) {
+  @ApiOperation({ summary: '本级及下级的预算：总额、已支出、余额（分），分页；街道工作人员只见本街道驿站的，驿站管理员只见本驿站的' })
+  async list(@Query() query: BudgetListDto, @CurrentPrincipal() principal: Principal) {
     const { limit, after, ...filter } = query;
-    return budgetPage(this.db, filter, after, limit ?? 50);
+    const page = await budgetPage(this.db, listScope(principal), filter, after, limit ?? 50);
+    // The query narrowed the rows; the one check still has the last word on each.
+    return { ...page, items: page.items.filter((b) => mayAct(principal, { street: b.streetCode, ...(b.stationId ? { station: b.stationId } : {}) })) };
   }
 }

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
+import type { ListScope } from '@ws/kernel';
 import type { StationsDatabase } from '../../db/database';
 
 export interface BudgetView {
@@ -16,13 +17,25 @@ export interface BudgetView {
   balanceFen: number;
 }
 
-/** Budgets of the subtree for a year (optionally one station's), keyset paged on budget_id. */
-export async function budgetPage(db: Kysely<StationsDatabase>, filter: { year?: number; stationId?: string }, after: string | undefined, limit: number) {
+/**
+ * Budgets of the subtree for a year (optionally one station's), keyset paged on budget_id, narrowed
+ * to the reader's scope (listScope): a street officer's street's stations, a station manager's own
+ * station; the node's own budgets name neither and are for its officers.
+ */
+export async function budgetPage(
+  db: Kysely<StationsDatabase>,
+  scope: ListScope,
+  filter: { year?: number; stationId?: string },
+  after: string | undefined,
+  limit: number,
+) {
+  if (scope === 'nothing') return { items: [], next: null };
   const { rows } = await sql<Omit<BudgetView, 'amountFen' | 'spentFen' | 'balanceFen'> & { amountFen: string; spentFen: string }>`
     select budget_id as "budgetId", district_code as "districtCode", node_code as "nodeCode", level, station_id as "stationId", street_code as "streetCode",
            year, title, amount_fen as "amountFen", spent_fen as "spentFen"
     from budgets
     where true ${filter.year ? sql`and year = ${filter.year}` : sql``} ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
+      ${scope.street !== undefined ? sql`and street_code = ${scope.street}` : sql``} ${scope.station !== undefined ? sql`and station_id = ${scope.station}::uuid` : sql``}
       ${after ? sql`and budget_id > ${after}::uuid` : sql``}
     order by budget_id limit ${limit + 1}`.execute(db);
   const page = rows.slice(0, limit).map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) }));

@@ -29,10 +29,20 @@ export class ReportSources {
     return Object.fromEntries(REPORT_FIGURE_SERVICES.map((service, i) => [service, answers[i]])) as ServiceFigures;
   }
 
+  /**
+   * Members who joined from `from` to `to` per direct child of the node (membership's byChild
+   * figures, the node's own unions under its own code), or null when membership did not answer.
+   */
+  async membersJoinedByChild(from: string, to: string): Promise<Map<string, number> | null> {
+    const figures = await this.ask('membership', { from, to, byChild: true });
+    return figures && new Map((figures.byChild ?? []).map((c) => [c.node, c.membersJoined]));
+  }
+
   private async ask<S extends ReportFigureService>(service: S, period: ReportFiguresRequest): Promise<ReportFiguresByService[S] | null> {
     const subject = reportFiguresSubject(this.config.node.code, service);
     try {
-      const reply = await requestReply<ReportFiguresRequest, ReportFiguresReply<S>>(this.nc, subject, { from: period.from, to: period.to }, REQUEST_TIMEOUT_MS);
+      const request: ReportFiguresRequest = { from: period.from, to: period.to, ...(period.byChild ? { byChild: true } : {}) };
+      const reply = await requestReply<ReportFiguresRequest, ReportFiguresReply<S>>(this.nc, subject, request, REQUEST_TIMEOUT_MS);
       if ('error' in reply) {
         this.log.warn(`${service} refused the report figures: ${reply.error.code}`);
         return null;

@@ -3,6 +3,7 @@ import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
+import { pdfRows } from '@ws/testing/pdf-text';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../../db/database';
 import { StationsModule } from '../../stations.module';
@@ -43,7 +44,7 @@ describe('reports API (real Postgres and NATS)', () => {
     await service?.close();
   });
 
-  it('sums the read models of the year, and the Excel sheet carries exactly the JSON numbers', async () => {
+  it('sums the read models of the year, and the Excel sheet and the PDF carry exactly the JSON numbers', async () => {
     const answer = await inject(`/reports?kind=year&period=${year}`, officer);
     expect(answer.statusCode).toBe(200);
     const report = answer.json();
@@ -98,6 +99,29 @@ describe('reports API (real Postgres and NATS)', () => {
     const lines = report.lines as Array<{ section: string; item: string; value: number | null }>;
     expect(lines.length).toBeGreaterThan(20);
     for (const l of lines) expect({ key: `${l.section}/${l.item}`, value: cells.get(`${l.section}/${l.item}`) }).toEqual({ key: `${l.section}/${l.item}`, value: l.value ?? '未取得' });
+
+    // The PDF of the same year, read back as text: every line with the JSON's number, and the
+    // figures checked above against the read models among them.
+    const pdf = await inject(`/reports.pdf?kind=year&period=${year}`, officer);
+    expect(pdf.statusCode).toBe(200);
+    const rows = await pdfRows(pdf.rawPayload);
+    expect(rows.some((row) => row.join('').includes(`${year}年`) && row.join('').includes('报表'))).toBe(true);
+    const printed = new Map<string, number | string>();
+    for (const row of rows) {
+      if (row.length !== 4 || row[0] === '类别') continue;
+      const [section, item, value] = row as [string, string, string];
+      printed.set(`${section}/${item}`, value === '未取得' ? value : Number(value.replace(/,/g, '')));
+    }
+    expect(printed.size).toBe(lines.length);
+    for (const l of lines) expect({ key: `${l.section}/${l.item}`, value: printed.get(`${l.section}/${l.item}`) }).toEqual({ key: `${l.section}/${l.item}`, value: l.value ?? '未取得' });
+    expect(Object.fromEntries(printed)).toMatchObject({
+      '驿站/驿站总数': Number(models.stations),
+      '服务/服务人次': Number(models.visits),
+      '活动/举办活动': Number(models.held),
+      '活动/覆盖人数': Number(models.reached),
+      '关爱物资/惠及人数': Number(models.people),
+      '关爱物资/物资金额': Number(models.cost) / 100,
+    });
   });
 
   it('prints the report as a PDF in the bundled Chinese font', async () => {
