@@ -149,7 +149,7 @@ describe('officer lists: redemptions and erasure requests (real Postgres and NAT
     expect((await get('/erasure-requests')).statusCode).toBe(401);
   });
 
-  it('keeps the lists out of the logs: no card number or name in any log line', () => {
+  it('keeps members\' names out of every log line', () => {
     const logs = capture.text();
     for (const i of [3000, 3001, 3002, 3003]) expect(logs).not.toContain(syntheticPerson(i).name);
   });
