@@ -50,7 +50,7 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     await page.waitForSelector('[data-redemptions]');
     await page.click('[data-redeem]');
     await page.fill(field('redeem-card'), member.cardNumber);
-    await page.click('.el-dialog:visible [aria-label="兑换商品"]');
+    await page.click('.el-dialog .el-select:has(input[aria-label="兑换商品"]) .el-select__wrapper');
     await page.click('.el-select-dropdown:visible .el-select-dropdown__item >> text=兑换记录测试礼包');
     await page.click('[data-send-shop]');
     await page.waitForSelector('[data-stock="兑换记录测试礼包"] >> text=4', { timeout: 60_000 });
