@@ -1,3 +1,8 @@
+import { ErasureRequestsController } from './personal-data/erasure/erasure-requests.controller';
+import { ErasureRequestsHandler } from './personal-data/erasure/erasure-requests.handler';
+import { ErasureRequestsProjection } from './read-models/erasure/erasure-requests.projection';
+import { ShopRedemptionsController } from './read-models/redemptions/shop-redemptions.controller';
+import { ShopRedemptionsProjection } from './read-models/redemptions/shop-redemptions.projection';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
 import { deriveKey } from '@ws/kernel';
@@ -87,11 +92,13 @@ export class MembershipModule {
         TransfersController,
         LinkVolunteerController,
         ErasePersonController,
+        ErasureRequestsController,
         BookPointsController,
         PointsBalancesController,
         ManageItemsController,
         ShopStockController,
         RedeemController,
+        ShopRedemptionsController,
         MemberSessionController,
         MemberSelfController,
         RewardsSubscription,
@@ -114,6 +121,7 @@ export class MembershipModule {
         ChangeStatusHandler,
         TransferHandler,
         ErasePersonHandler,
+        ErasureRequestsHandler,
         BookPointsHandler,
         RedeemHandler,
         MemberSessions,
@@ -126,6 +134,8 @@ export class MembershipModule {
         TransfersProjection,
         PointsBalancesProjection,
         ShopStockProjection,
+        ShopRedemptionsProjection,
+        ErasureRequestsProjection,
       ],
     };
   }

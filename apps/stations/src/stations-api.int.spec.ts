@@ -165,6 +165,31 @@ describe('stations API (real Postgres and NATS)', () => {
     expect((await inject('POST', '/coverage/cells', { csv }, undefined)).statusCode).toBe(401);
   });
 
+  it('drills coverage down per street (a district node): workers, covered, share per child; officers only', async () => {
+    const directory = (await inject('GET', '/stations?pageSize=500')).json();
+    const registered = directory.items.filter((s: { status: string }) => s.status !== 'closed').length;
+    const answer = await inject('GET', '/coverage/children?mode=ebike', undefined, officer);
+    expect(answer.statusCode).toBe(200);
+    const body = answer.json();
+    expect(body).toMatchObject({ by: 'street', mode: 'ebike', minutes: 15 });
+    // Every registered station counts in its street's row; the workers of all rows add up to the node's.
+    const streets = body.rows.filter((r: { child: string }) => r.child !== '');
+    expect(streets.length).toBeGreaterThan(0);
+    for (const row of streets) expect(row.child).toMatch(/^\w{9}$/);
+    expect(streets.reduce((sum: number, r: { stations: number }) => sum + r.stations, 0)).toBe(registered);
+    const total = (await inject('GET', '/coverage?mode=ebike')).json();
+    expect(body.rows.reduce((sum: number, r: { totalWorkers: number }) => sum + r.totalWorkers, 0)).toBe(total.totalWorkers);
+    expect(body.rows.reduce((sum: number, r: { coveredWorkers: number }) => sum + r.coveredWorkers, 0)).toBe(total.coveredWorkers);
+    // The far hot spot (29.3, 119.4) is no station's: the unplaced row.
+    expect(body.rows.find((r: { child: string }) => r.child === '')).toMatchObject({ totalWorkers: 250, coveredWorkers: 0 });
+
+    expect((await inject('GET', '/coverage/children')).statusCode).toBe(401);
+    expect((await inject('GET', '/coverage/children', undefined, await service.token('street_officer', { street: `${service.config.node.code}001` }))).statusCode).toBe(403);
+    expect((await inject('GET', '/coverage/children', undefined, await service.token('station_manager', { station: randomUUID() }))).statusCode).toBe(403);
+    expect((await inject('GET', '/coverage/children', undefined, await service.token('city_officer'))).statusCode).toBe(200);
+    expect((await inject('GET', '/coverage/children?by=county', undefined, officer)).statusCode).toBe(400);
+  });
+
   it('rebuilds a read model from the stream to the same answers', async () => {
     await service.catchUp();
     const today = (await inject('GET', '/visits/today')).json();

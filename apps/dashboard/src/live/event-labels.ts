@@ -46,6 +46,8 @@ const LABELS: Record<string, string> = {
   ShopItemRedeemed: '积分兑换',
   RedemptionMade: '积分兑换',
   PersonErased: '个人信息删除',
+  PersonErasureRequested: '注销申请登记',
+  PersonErasureRefused: '注销申请不予办理',
   // wishes
   WishPosted: '心愿上墙',
   WishSeconded: '心愿附议',

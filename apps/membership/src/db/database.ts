@@ -194,6 +194,36 @@ export interface ShopItemsTable {
   version: Generated<number>;
 }
 
+/** Every redemption at the points shop (RedemptionMade), the member by id only. */
+export interface ShopRedemptionsTable {
+  redemption_id: string;
+  membership_id: string;
+  item_id: string;
+  quantity: number;
+  points: number;
+  station_id: string | null;
+  /** The node that recorded it. */
+  node_code: string;
+  /** 'officer' (a union officer at the counter), 'station' (a station manager), 'member' (the member's own page). */
+  actor_kind: 'officer' | 'station' | 'member' | 'system';
+  redeemed_at: Timestamp;
+}
+
+/** Requests to erase a person's data (注销个人信息), one row per request. */
+export interface ErasureRequestsTable {
+  request_id: string;
+  person_id: string;
+  node_code: string;
+  status: 'requested' | 'refused' | 'erased';
+  requested_at: Timestamp;
+  /** Who recorded it (the event's actor: role:subject). */
+  requested_by: string;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  /** The refusal's reason. */
+  reason: string | null;
+}
+
 export interface RoutedTransfersTable {
   transfer_id: string;
   from_node: string;
@@ -254,6 +284,8 @@ export interface MembershipDatabase extends EventStoreTables, ProjectionTables, 
   points_balances: PointsBalancesTable;
   points_totals: PointsTotalsTable;
   shop_items: ShopItemsTable;
+  shop_redemptions: ShopRedemptionsTable;
+  erasure_requests: ErasureRequestsTable;
   routed_transfers: RoutedTransfersTable;
   handover_keys: HandoverKeysTable;
   handover_offers: HandoverOffersTable;

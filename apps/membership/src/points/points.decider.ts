@@ -33,7 +33,7 @@ export type PointsCommand =
    */
   | { type: 'CreditCheckinPoints'; membershipId: string; points: number; sourceRef: string; dailyCap: number; checkins: Array<{ entryId: string; day: string }> }
   | { type: 'DebitPoints'; membershipId: string; entryId: string; points: number; reason: string }
-  | { type: 'RedeemPoints'; membershipId: string; redemptionId: string; itemId: string; quantity: number; points: number }
+  | { type: 'RedeemPoints'; membershipId: string; redemptionId: string; itemId: string; quantity: number; points: number; stationId?: string }
   /** A cross-node transfer completed at the source: the whole balance leaves with the member. */
   | { type: 'CarryPointsOut'; membershipId: string; entryId: string }
   /** …and arrives at the target (TransferSettled.pointsCarried). */
@@ -118,8 +118,8 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
           required: command.points,
         });
       }
-      const { type: _type, ...data } = command;
-      return [{ type: 'RedemptionMade', data }];
+      const { type: _type, stationId, ...data } = command;
+      return [{ type: 'RedemptionMade', data: stationId ? { ...data, stationId } : data }];
     }
     case 'CarryPointsOut': {
       if (state.entries.get(command.entryId) !== undefined || state.balance === 0) return [];

@@ -206,6 +206,11 @@ export type RedemptionMade = DomainEvent<'RedemptionMade', {
   itemId: string;
   quantity: number;
   points: number;
+  /**
+   * The station where it was handed over (a station manager's redemption); absent at the union's
+   * counter, on the member's own page, and in events recorded before stations were kept.
+   */
+  stationId?: string;
 }>;
 export type PointsEvent = PointsCredited | PointsDebited | RedemptionMade;
 
@@ -220,7 +225,11 @@ export type ShopItemEvent = ShopItemListed | ShopItemRestocked | ShopItemReprice
 // ---- person (个人信息主体) ----
 /** The person's data key was destroyed (crypto-shredding): their personal data is unreadable everywhere. */
 export type PersonErased = DomainEvent<'PersonErased', { personId: string }>;
-export type PersonEvent = PersonErased;
+/** The person asked (at the union) to have their data erased; the officer who takes it records it, to do or refuse. */
+export type PersonErasureRequested = DomainEvent<'PersonErasureRequested', { personId: string; requestId: string }>;
+/** A request refused, with the reason told to the person (no personal data: checked as event text). */
+export type PersonErasureRefused = DomainEvent<'PersonErasureRefused', { personId: string; requestId: string; reason: string }>;
+export type PersonEvent = PersonErased | PersonErasureRequested | PersonErasureRefused;
 
 export type MembershipContextEvent = UnionEvent | ApplicationEvent | MembershipEvent | PointsEvent | ShopItemEvent | PersonEvent;
 export type MembershipContextEventType = MembershipContextEvent['type'];
@@ -253,4 +262,6 @@ export const MEMBERSHIP_EVENT_SCHEMAS: Record<MembershipContextEventType, number
   ShopItemRedeemed: 1,
   ShopItemWithdrawn: 1,
   PersonErased: 1,
+  PersonErasureRequested: 1,
+  PersonErasureRefused: 1,
 };

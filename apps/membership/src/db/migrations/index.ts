@@ -8,6 +8,7 @@ import * as counts from './20261124020000_membership_counts';
 import * as notify from './20261125020000_membership_notify';
 import * as memberSessions from './20261207010000_member_sessions';
 import * as readVersions from './20261207030000_membership_read_versions';
+import * as officerLists from './20261207100000_membership_officer_lists';
 
 /** The membership service's migrations, by timestamped name (the event store's are added by the platform). */
 export const membershipMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const membershipMigrations: Record<string, Migration> = {
   '20261125020000_membership_notify': notify,
   '20261207010000_member_sessions': memberSessions,
   '20261207030000_membership_read_versions': readVersions,
+  '20261207100000_membership_officer_lists': officerLists,
 };

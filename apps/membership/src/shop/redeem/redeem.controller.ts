@@ -16,6 +16,6 @@ export class RedeemController {
   @Roles('station_manager', 'street_officer', 'district_officer')
   @ApiOperation({ summary: '积分兑换：扣库存与扣积分同一事务；同一兑换编号只兑换一次' })
   redeem(@Body() dto: RedeemDto, @CurrentPrincipal() principal: Principal) {
-    return this.handler.redeem(dto, actorOf(principal));
+    return this.handler.redeem(dto, actorOf(principal), principal.role === 'station_manager' ? principal.station : undefined);
   }
 }

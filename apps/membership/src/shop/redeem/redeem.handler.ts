@@ -16,8 +16,11 @@ import type { RedeemDto } from './redeem.dto';
 export class RedeemHandler {
   constructor(private readonly aggregates: Aggregates) {}
 
-  /** `actor`: the officer or manager at the kiosk, or the member on their own page (`member:<membershipId>`). */
-  async redeem(dto: RedeemDto, actor: string) {
+  /**
+   * `actor`: the officer or manager at the kiosk, or the member on their own page (`member:<membershipId>`);
+   * `stationId`: the station it is handed over at (a station manager's claim), recorded on the redemption.
+   */
+  async redeem(dto: RedeemDto, actor: string, stationId?: string) {
     const membership = await membershipByCard(this.aggregates.db, dto.cardNumber.trim().toUpperCase());
     if (!membership || membership.status !== 'active') throw new DomainError('membership_not_active', '会员卡无效或会籍未生效', 'cardNumber');
     const itemStream = target(MEMBERSHIP_AGGREGATES.shopItem, dto.itemId);
@@ -30,7 +33,7 @@ export class RedeemHandler {
     const points = earlier?.points ?? item.state.points * dto.quantity;
     const debited = this.aggregates.decide(
       pointsDecider,
-      { type: 'RedeemPoints', membershipId: membership.membershipId, redemptionId: dto.redemptionId, itemId: dto.itemId, quantity: dto.quantity, points },
+      { type: 'RedeemPoints', membershipId: membership.membershipId, redemptionId: dto.redemptionId, itemId: dto.itemId, quantity: dto.quantity, points, ...(stationId ? { stationId } : {}) },
       account.state,
     );
     const meta = { actor };

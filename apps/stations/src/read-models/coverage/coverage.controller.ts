@@ -4,12 +4,12 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { ISO_INSTANT } from '@ws/contracts';
-import { CLOCK, Public, Roles } from '@ws/kernel';
+import { authorize, CLOCK, CurrentPrincipal, type Principal, Public, Roles } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { StationLocator } from '../nearest/station-locator.service';
-import { computeCoverage, parseWorkerDensityCsv, type TravelMode } from './coverage';
+import { computeCoverage, coverageByChild, parseWorkerDensityCsv, type TravelMode } from './coverage';
 
 export class ImportCellsDto {
   @ApiProperty({ description: 'CSV：`cell,count`（H3 单元）或 `lat,lng,count`；首行为表头', example: 'cell,count\n8831aa5041fffff,120' })
@@ -46,6 +46,24 @@ export class CoverageQueryDto {
   cells?: boolean;
 }
 
+export class ChildCoverageQueryDto {
+  @ApiPropertyOptional({ enum: ['walking', 'ebike'], default: 'ebike', description: '步行或电动车' })
+  @IsOptional() @IsIn(['walking', 'ebike'], { message: '出行方式应为步行或电动车' })
+  mode?: TravelMode;
+
+  @ApiPropertyOptional({ default: 15, description: '服务圈分钟数' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: '分钟数须为整数' }) @Min(1, { message: '分钟数至少为 1' }) @Max(60, { message: '分钟数最多为 60' })
+  minutes?: number;
+
+  @ApiPropertyOptional({ enum: ['street', 'district'], description: '按街道或按区县（默认：区县节点按街道，市、省按区县）' })
+  @IsOptional() @IsIn(['street', 'district'], { message: '分组应为街道或区县' })
+  by?: 'street' | 'district';
+
+  @ApiPropertyOptional({ description: '只看某区县的街道（市、省下钻到一个区县）', example: '330802' })
+  @IsOptional() @Matches(/^\w{6}$/, { message: '区县代码应为 6 位' })
+  district?: string;
+}
+
 /** 15分钟服务圈: the share of workers (from an imported heat map) with an open station in reach. */
 @ApiTags('覆盖与选址 coverage')
 @Controller('coverage')
@@ -54,6 +72,7 @@ export class CoverageController {
     @Inject(DB) private readonly db: Kysely<StationsDatabase>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly locator: StationLocator,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   @Post('cells')
@@ -76,6 +95,35 @@ export class CoverageController {
       }
     });
     return { imported: cells.length, workers: cells.reduce((sum, c) => sum + c.count, 0), errors };
+  }
+
+  @Get('children')
+  @ApiBearerAuth()
+  @Roles('province_officer', 'city_officer', 'district_officer')
+  @ApiOperation({ summary: '覆盖率下钻：每个下级（街道或区县）的劳动者数、可达人数与覆盖率，按归属驿站划分' })
+  async children(@Query() query: ChildCoverageQueryDto, @CurrentPrincipal() principal: Principal) {
+    if (query.district) authorize(principal, { node: query.district, field: 'district' });
+    const by = query.district ? 'street' : (query.by ?? (this.config.node.level === 'district' ? 'street' : 'district'));
+    const [cellRows, stationRows] = await Promise.all([
+      this.db.selectFrom('worker_cells').select(['cell', 'lat', 'lng', 'workers']).execute(),
+      this.db
+        .selectFrom('station_directory')
+        .select(['lng', 'lat', 'district_code', 'street_code', 'status'])
+        .where('status', '!=', 'closed')
+        .$if(Boolean(query.district), (qb) => qb.where('district_code', '=', query.district!))
+        .execute(),
+    ]);
+    const stations = stationRows.map((s) => ({ lng: s.lng, lat: s.lat, child: by === 'street' ? s.street_code : s.district_code }));
+    const mode = query.mode ?? 'ebike';
+    const report = coverageByChild(
+      cellRows.map((r) => ({ cell: r.cell, lat: r.lat, lng: r.lng, count: r.workers })),
+      this.locator.index,
+      stations,
+      { mode, minutes: query.minutes, at: this.clock.now() },
+    );
+    // Drilled down to one district: the workers placed in other districts are not its business.
+    const rows = query.district ? report.rows.filter((r) => r.child.startsWith(query.district!)) : report.rows;
+    return { by, district: query.district ?? null, mode, minutes: query.minutes ?? 15, reachKm: report.reachKm, rows };
   }
 
   // Public: the share of workers within reach and the uncovered hot cells, counts per grid cell

@@ -1,6 +1,6 @@
 import { cellToLatLng, gridDisk, gridRing, latLngToCell } from 'h3-js';
 import { NearestIndex, type IndexedStation } from '../nearest/nearest-index';
-import { computeCoverage, parseWorkerDensityCsv, reachRadiusKm, type WorkerDensityCell } from './coverage';
+import { computeCoverage, coverageByChild, parseWorkerDensityCsv, reachRadiusKm, type WorkerDensityCell } from './coverage';
 
 const MONDAY_10 = new Date('2030-01-07T10:00:00+08:00');
 const KM_PER_DEGREE_LAT = 111.195;
@@ -144,5 +144,36 @@ describe('parseWorkerDensityCsv', () => {
     const { cells, errors } = parseWorkerDensityCsv(`hexagon,people\n${cellA},3`);
     expect(errors).toEqual([{ line: 1, reason: expect.stringContaining('unrecognised header') }]);
     expect(cells).toHaveLength(1);
+  });
+});
+
+describe('coverageByChild (drill-down per street or district)', () => {
+  it('places each cell in the child of its nearest registered station, and counts it covered only with an open station in reach', () => {
+    const index = new NearestIndex();
+    // Street A: an open station at the origin. Street B: a suspended one 6 km east (registered, not serving).
+    index.load([station('a', 120, 30), station('b', cellAt(6, 0, 0).lng, 30, { status: 'suspended', suspendedUntil: '2031-01-01T00:00:00Z' })]);
+    const placed = [
+      { lng: 120, lat: 30, child: '330802001' },
+      { lng: cellAt(6, 0, 0).lng, lat: 30, child: '330802002' },
+    ];
+    const cells = [cellAt(0.5, 0, 100), cellAt(2.5, 0, 40), cellAt(5.5, 0, 60), cellAt(0, 40, 7)];
+
+    const { rows } = coverageByChild(cells, index, placed, { mode: 'ebike', at: MONDAY_10 });
+
+    // B: 60 workers, none covered (its station is suspended; A is 5.5 km away, beyond the 2.9 km reach).
+    // A: 100 + 40 workers, all in reach of the open station. 7 workers 40 km north: no station near, unplaced.
+    expect(rows).toEqual([
+      { child: '330802002', stations: 1, totalWorkers: 60, coveredWorkers: 0, share: 0 },
+      { child: '330802001', stations: 1, totalWorkers: 140, coveredWorkers: 140, share: 1 },
+      { child: '', stations: 0, totalWorkers: 7, coveredWorkers: 0, share: 0 },
+    ]);
+  });
+
+  it('lists a child with stations but no workers, and works with no stations at all', () => {
+    const index = new NearestIndex();
+    expect(coverageByChild([cellAt(0, 0, 5)], index, [], { mode: 'walking' }).rows).toEqual([{ child: '', stations: 0, totalWorkers: 5, coveredWorkers: 0, share: 0 }]);
+    index.load([station('a', 120, 30)]);
+    const { rows } = coverageByChild([], index, [{ lng: 120, lat: 30, child: '330802003' }], { mode: 'walking' });
+    expect(rows).toEqual([{ child: '330802003', stations: 1, totalWorkers: 0, coveredWorkers: 0, share: 0 }]);
   });
 });

@@ -1,3 +1,5 @@
+import { around } from 'geokdbush';
+import KDBush from 'kdbush';
 import { DomainError } from '@ws/kernel';
 import { DEFAULT_MAX_DISTANCE_KM, type NearestIndex } from '../nearest/nearest-index';
 import type { WorkerDensityCell } from './worker-density-csv';
@@ -81,4 +83,63 @@ export function computeCoverage(
 
   uncoveredHotCells.sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
   return { reachKm, totalWorkers, coveredWorkers, share: totalWorkers > 0 ? coveredWorkers / totalWorkers : 0, uncoveredHotCells };
+}
+
+/** A registered station (not closed) as the drill-down attributes workers to places: where it is and the child it belongs to. */
+export interface PlacedStation {
+  lng: number;
+  lat: number;
+  /** The child of the node it belongs to: its street (a district's drill-down) or its district (a city's, a province's). */
+  child: string;
+}
+
+/** How far from a registered station a cell is still placed in that station's street or district. */
+export const PLACE_WITHIN_KM = 10;
+
+export interface ChildCoverageRow {
+  /** A child code, or '' for the workers no registered station is near enough to place. */
+  child: string;
+  stations: number;
+  totalWorkers: number;
+  coveredWorkers: number;
+  share: number;
+}
+
+/**
+ * Coverage per child (drill-down): the worker cells carry no place code, so each cell is placed
+ * in the child of the nearest registered station (any status but closed) within
+ * PLACE_WITHIN_KM — a station serves the street it is registered in, and the cells around
+ * it are that street's. Farther cells form the row '' (未归属). Whether a cell is covered is
+ * computeCoverage's rule: an open station within reach. Children with stations but no workers
+ * near them still get a row (0 workers), so the officer sees every child the directory knows.
+ */
+export function coverageByChild(
+  cells: readonly WorkerDensityCell[],
+  index: Pick<NearestIndex, 'nearest'>,
+  stations: readonly PlacedStation[],
+  options: CoverageOptions,
+): { reachKm: number; rows: ChildCoverageRow[] } {
+  const reachKm = reachRadiusKm(options);
+  const rows = new Map<string, ChildCoverageRow>();
+  const row = (child: string) => {
+    let found = rows.get(child);
+    if (!found) rows.set(child, (found = { child, stations: 0, totalWorkers: 0, coveredWorkers: 0, share: 0 }));
+    return found;
+  };
+  for (const station of stations) row(station.child).stations++;
+  const tree = stations.length > 0 ? new KDBush(stations.length) : undefined;
+  for (const station of stations) tree!.add(station.lng, station.lat);
+  tree?.finish();
+  const searchKm = Math.max(reachKm, DEFAULT_MAX_DISTANCE_KM);
+  for (const cell of cells) {
+    const [nearestPlaced] = tree ? around(tree, cell.lng, cell.lat, 1, PLACE_WITHIN_KM) : [];
+    const target = row(nearestPlaced !== undefined ? stations[nearestPlaced]!.child : '');
+    target.totalWorkers += cell.count;
+    const [nearestOpen] = index.nearest({ lng: cell.lng, lat: cell.lat, k: 1, openAt: options.at, maxDistanceKm: searchKm });
+    if (nearestOpen && nearestOpen.distanceKm <= reachKm) target.coveredWorkers += cell.count;
+  }
+  for (const r of rows.values()) r.share = r.totalWorkers > 0 ? r.coveredWorkers / r.totalWorkers : 0;
+  // Least covered first (where the officer looks first), then the most workers; the unplaced last.
+  const sorted = [...rows.values()].sort((a, b) => Number(a.child === '') - Number(b.child === '') || a.share - b.share || b.totalWorkers - a.totalWorkers || (a.child < b.child ? -1 : 1));
+  return { reachKm, rows: sorted };
 }
