@@ -7,6 +7,7 @@ import * as matching from './20261206220000_matching';
 import * as figures from './20261206223000_figures';
 import * as fairs from './20261206230000_fairs';
 import * as reports from './20261207003000_reports';
+import * as employerRatings from './20261207040000_employer_ratings';
 
 /** The jobs service's migrations, by timestamped name (the event store's are added by the platform). */
 export const jobsMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const jobsMigrations: Record<string, Migration> = {
   '20261206223000_figures': figures,
   '20261206230000_fairs': fairs,
   '20261207003000_reports': reports,
+  '20261207040000_employer_ratings': employerRatings,
 };
