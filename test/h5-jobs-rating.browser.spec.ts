@@ -141,7 +141,7 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
     const employer = await employerSession(posting.employerKind);
     await post(jobs(`/employers/me/applications/${applied.applicationId}/invite`), {}, employer.token);
     await post(jobs(`/seekers/me/applications/${applied.applicationId}/accept`), {}, seeker.token);
-    await post(jobs(`/employers/me/applications/${applied.applicationId}/hire`), { agreedPayFen: 20000, startDate: '2026-12-08' }, employer.token);
+    await post(jobs(`/employers/me/applications/${applied.applicationId}/hire`), { agreedPayFen: 3000, startDate: '2026-12-08' }, employer.token);
 
     // 我的申请 → 评价雇主: no star is refused at its field; a mobile in the remark is refused by the service at its field.
     const seekerPhone = await signedInPhone('ws.jobs.seeker', seeker);
