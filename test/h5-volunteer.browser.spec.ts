@@ -72,9 +72,10 @@ async function reloadUntil(page: Page, selector: string): Promise<void> {
 }
 
 /**
- * Taps a link to another page of the volunteer's pages. The links sit in parts of the page that re-render
- * as the read models catch up; a tap that lands during a re-render does nothing, so the page is then
- * opened by its address, as a volunteer would tap again.
+ * Taps a link to another of the volunteer's pages and waits for the address to change: the router
+ * changes it only once the page's code has loaded, and a reload before then (reloadUntil) would cancel
+ * the navigation. Should the tap have missed (the banner re-renders as the read model catches up), the
+ * page is opened by its address, as a volunteer would tap again.
  */
 async function tapThrough(page: Page, link: string, path: string): Promise<void> {
   await page.click(link);
