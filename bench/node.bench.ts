@@ -17,7 +17,8 @@ import { processCpuSeconds, processTree, residentMegabytes } from './bench-node'
  */
 const IDLE_S = Number(process.env['BENCH_IDLE_SECONDS'] ?? 20);
 const PROFILES = (process.env['BENCH_PROFILES'] ?? NODE_PROFILES.join(',')).split(',') as NodeProfile[];
-const FIRST_SLOT = Number(process.env['BENCH_FIRST_SLOT'] ?? 320);
+// Ports 16100–16199: below the kernel's ephemeral range (32768–) and the tests' free ports (20000–31999).
+const FIRST_SLOT = Number(process.env['BENCH_FIRST_SLOT'] ?? 120);
 const LAUNCHER = join(__dirname, '..', 'tools', 'node-cli.js');
 
 interface Figures {

@@ -40,6 +40,7 @@ export class LoopCluster {
   private readonly ports = new Map<LoopService, number>();
   private readonly processes = new Map<LoopService, ServiceProcess>();
   private readonly output = new Map<LoopService, string>();
+  private readonly envChanges = new Map<LoopService, Record<string, string>>();
   private nc?: NatsConnection;
   /** Mobiles must be unique per dispatch database; a random base keeps reruns apart too. */
   private readonly mobileBase = Math.floor(Math.random() * 50_000_000);
@@ -62,7 +63,7 @@ export class LoopCluster {
     return `http://127.0.0.1:${this.ports.get(service)}`;
   }
 
-  /** Starts the service (again on the same port after a kill or stop). */
+  /** Starts the service (again on the same port after a kill or stop), with the environment its last restart gave it. */
   async start(service: LoopService): Promise<void> {
     if (!this.ports.has(service)) this.ports.set(service, await freePort());
     const env = {
@@ -73,6 +74,7 @@ export class LoopCluster {
       DIR_STREAM: this.streams.dir,
       LOG_LEVEL: 'warn',
       ...this.options.env?.[service],
+      ...this.envChanges.get(service),
     };
     this.processes.set(service, await startServiceProcess(service, env, this.ports.get(service)));
     // The first service made the node's streams: the test key goes on its DIR, as identity would announce it.
@@ -89,7 +91,9 @@ export class LoopCluster {
     await this.stopProcess(service, 'SIGTERM');
   }
 
-  async restart(service: LoopService): Promise<void> {
+  /** Starts a stopped or killed service again; `env` changes its environment from now on (a shorter invitation time for one test). */
+  async restart(service: LoopService, env?: Record<string, string>): Promise<void> {
+    if (env) this.envChanges.set(service, { ...this.envChanges.get(service), ...env });
     await this.start(service);
   }
 
@@ -164,7 +168,8 @@ export class LoopCluster {
     return { volunteerId: registered.volunteerId, token: session.token, mobile };
   }
 
-  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  /** A restarted service catches up on the stream before it answers anew: on a busy machine that takes tens of seconds. */
+  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 90_000, everyMs = 100): Promise<T> {
     return waitUntil(probe, what, timeoutMs, everyMs);
   }
 
