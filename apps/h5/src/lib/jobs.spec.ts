@@ -1,10 +1,17 @@
-import { applicationStatusLabel, categoryLabel, distanceText, payModeLabel, payText } from './jobs';
+import { applicationStatusLabel, categoryLabel, distanceText, payModeLabel, payText, starsText } from './jobs';
 
 describe('零工之家 on the worker pages: how pay, distance and states read', () => {
   it('pay in fen reads as yuan with its unit, a range or one figure', () => {
     expect(payText({ minFen: 2_500, maxFen: 3_500, unit: 'hour' })).toBe('25–35 元/小时');
     expect(payText({ minFen: 300_000, maxFen: 300_000, unit: 'month' })).toBe('3000 元/月');
     expect(payText({ minFen: 1_250, maxFen: 1_999, unit: 'day' })).toBe('12.50–19.99 元/天');
+  });
+
+  it('a rating reads as five stars, filled to the nearest whole star', () => {
+    expect(starsText(4)).toBe('★★★★☆');
+    expect(starsText(4.5)).toBe('★★★★★');
+    expect(starsText(4.4)).toBe('★★★★☆');
+    expect(starsText(1)).toBe('★☆☆☆☆');
   });
 
   it('distance in metres under a kilometre, else kilometres to one decimal', () => {

@@ -55,3 +55,15 @@ export function payText(pay: Pay): string {
 export function distanceText(km: number): string {
   return km < 1 ? `${Math.round(km * 1000)} 米` : `${km.toFixed(1)} 公里`;
 }
+
+/** ★★★★☆ 4 星 (a rating after the work, 1–5). */
+export function starsText(rating: number): string {
+  const whole = Math.max(0, Math.min(5, Math.round(rating)));
+  return `${'★'.repeat(whole)}${'☆'.repeat(5 - whole)}`;
+}
+
+/** What hired seekers said of an employer: how many rated and the average, nobody named. */
+export interface EmployerRating {
+  count: number;
+  average: number | null;
+}

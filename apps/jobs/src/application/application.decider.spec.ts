@@ -52,4 +52,25 @@ describe('job application decider', () => {
     spec(applicationDecider).given([applied, invited, accepted, hired, rated]).when({ type: 'RateWork', by: 'employer', rating: 6, comment: null }).thenError('validation_failed', 'rating');
     spec(applicationDecider).given([applied]).when({ type: 'RateWork', by: 'seeker', rating: 5, comment: null }).thenError('application_status_conflict');
   });
+
+  it('rates the employer and the seeker independently, each once, with 1–5 whole stars and a short comment', () => {
+    const bySeeker: JobApplicationEvent = { type: 'JobWorkRated', data: { applicationId: 'application-1', postingId: 'posting-1', by: 'seeker', rating: 4, comment: null } };
+    const byEmployer: JobApplicationEvent = { type: 'JobWorkRated', data: { applicationId: 'application-1', postingId: 'posting-1', by: 'employer', rating: 5, comment: '活干得细' } };
+    // Given the seeker rated, when the employer rates, then the employer's rating stands on its own.
+    spec(applicationDecider).given([applied, invited, accepted, hired, bySeeker]).when({ type: 'RateWork', by: 'employer', rating: 5, comment: ' 活干得细 ' }).then([byEmployer]);
+    spec(applicationDecider).given([applied, invited, accepted, hired, bySeeker, byEmployer]).when({ type: 'RateWork', by: 'employer', rating: 3, comment: null }).thenError('already_rated');
+    // An empty comment is no comment.
+    spec(applicationDecider).given([applied, invited, accepted, hired]).when({ type: 'RateWork', by: 'seeker', rating: 4, comment: '  ' }).then([bySeeker]);
+    // Bad stars, a long comment, a mobile in the comment: refused with the field named, nothing decided.
+    for (const rating of [0, 3.5, Number.NaN]) {
+      spec(applicationDecider).given([applied, invited, accepted, hired]).when({ type: 'RateWork', by: 'seeker', rating, comment: null }).thenError('validation_failed', 'rating');
+    }
+    spec(applicationDecider).given([applied, invited, accepted, hired]).when({ type: 'RateWork', by: 'seeker', rating: 5, comment: '好'.repeat(101) }).thenError('validation_failed', 'comment');
+    spec(applicationDecider).given([applied, invited, accepted, hired]).when({ type: 'RateWork', by: 'employer', rating: 5, comment: '有事打 13800001234' }).thenError('personal_data_in_text', 'comment');
+    // Only after the hire: not while invited or accepted, not once declined.
+    const declined: JobApplicationEvent = { type: 'JobApplicationDeclined', data: { applicationId: 'application-1', postingId: 'posting-1', by: 'seeker', reason: null } };
+    spec(applicationDecider).given([applied, invited, accepted]).when({ type: 'RateWork', by: 'employer', rating: 5, comment: null }).thenError('application_status_conflict');
+    spec(applicationDecider).given([applied, invited, declined]).when({ type: 'RateWork', by: 'seeker', rating: 1, comment: null }).thenError('application_status_conflict');
+    spec(applicationDecider).given([]).when({ type: 'RateWork', by: 'seeker', rating: 5, comment: null }).thenError('application_not_found');
+  });
 });

@@ -4,6 +4,8 @@ import { ISO_DATE } from '../shared/checks';
 import { PAY_MAX_FEN } from '../posting/posting-details';
 
 export const APPLICATION_TEXT_MAX = 300;
+/** A rating's comment is a short remark (按时结算、活干得细), not a review essay. */
+export const RATING_COMMENT_MAX = 100;
 
 export interface ApplicationState {
   status: JobApplicationStatus | 'none';
@@ -107,7 +109,7 @@ export const applicationDecider: Decider<ApplicationCommand, JobApplicationEvent
         if (state.status !== 'hired') return wrongStatus(state.status, '签约上岗后才能评价');
         if (state.ratedBy.includes(command.by)) return new DomainError('already_rated', '已经评价过了');
         if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) return new DomainError('validation_failed', '评分应为 1–5 星', 'rating');
-        const comment = optionalText(command.comment, 'comment', '评价');
+        const comment = optionalText(command.comment, 'comment', '评价', RATING_COMMENT_MAX);
         if (comment instanceof DomainError) return comment;
         return [{ type: 'JobWorkRated', data: { applicationId, postingId, by: command.by, rating: command.rating as JobRating, comment } }];
       }
@@ -117,8 +119,8 @@ export const applicationDecider: Decider<ApplicationCommand, JobApplicationEvent
   },
 };
 
-function optionalText(text: string | null, field: string, label: string): string | null | DomainError {
-  const value = checkEventText(text ?? '', field, { max: APPLICATION_TEXT_MAX, label, allowEmpty: true, multiline: true });
+function optionalText(text: string | null, field: string, label: string, max = APPLICATION_TEXT_MAX): string | null | DomainError {
+  const value = checkEventText(text ?? '', field, { max, label, allowEmpty: true, multiline: true });
   return value instanceof DomainError ? value : value || null;
 }
 

@@ -12,7 +12,7 @@ import { postingDecider } from '../posting/posting.decider';
 import { seekerDecider } from '../seeker/seeker.decider';
 import { applicationTarget, postingTarget, seekerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
-import { applicationDecider } from './application.decider';
+import { applicationDecider, RATING_COMMENT_MAX } from './application.decider';
 import type { ApplicationCommand, ApplicationState } from './application.decider';
 
 export class ApplyDto {
@@ -39,10 +39,10 @@ export class DeclineDto {
 }
 
 export class RatingDto {
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt()
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1–5 星' }) @IsInt({ message: '评分应为 1–5 星' })
   rating!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ maxLength: RATING_COMMENT_MAX, description: '一句话评价（可不填；不要写手机号、身份证号）' }) @IsOptional() @IsString({ message: '评价应为文字' }) @MaxLength(1000)
   comment?: string;
 }
 

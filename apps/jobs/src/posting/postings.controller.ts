@@ -171,11 +171,23 @@ export class PostingsController {
 
   @Get(':postingId')
   @Public()
-  @ApiOperation({ summary: '一条招聘中的招工信息（个人雇主的详细地址不在这里）' })
+  @ApiOperation({ summary: '一条招聘中的招工信息（个人雇主的详细地址不在这里），含雇主获得的评价（人数、平均星级）' })
   async show(@Param('postingId', ParseUUIDPipe) postingId: string) {
     const row = await this.db.selectFrom('posting_board').selectAll().where('posting_id', '=', postingId).where('status', 'in', ['open', 'filled']).executeTakeFirst();
     if (!row) throw new DomainError('posting_not_found', '没有这条招工信息');
-    return postingView(row);
+    return { ...postingView(row), employerRating: await this.employerRating(row.employer_id) };
+  }
+
+  /** What hired seekers said of the employer after the work: how many rated and the average stars (no comment, nobody named). */
+  private async employerRating(employerId: string): Promise<{ count: number; average: number | null }> {
+    const row = await this.db
+      .selectFrom('application_board')
+      .select((eb) => [eb.fn.count<string>('seeker_rating').as('count'), eb.fn.avg<string>('seeker_rating').as('average')])
+      .where('employer_id', '=', employerId)
+      .where('seeker_rating', 'is not', null)
+      .executeTakeFirst();
+    const count = Number(row?.count ?? 0);
+    return { count, average: count > 0 ? Math.round(Number(row!.average) * 10) / 10 : null };
   }
 
   @Get(':postingId/reports')

@@ -8,6 +8,7 @@ import * as figures from './20261206223000_figures';
 import * as fairs from './20261206230000_fairs';
 import * as reports from './20261207003000_reports';
 import * as piiAccessLog from './20261207040000_pii_access_log';
+import * as employerRatings from './20261207041000_employer_ratings';
 
 /** The jobs service's migrations, by timestamped name (the event store's are added by the platform). */
 export const jobsMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const jobsMigrations: Record<string, Migration> = {
   '20261206230000_fairs': fairs,
   '20261207003000_reports': reports,
   '20261207040000_pii_access_log': piiAccessLog,
+  '20261207041000_employer_ratings': employerRatings,
 };
