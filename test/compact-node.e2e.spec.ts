@@ -52,7 +52,10 @@ describe('compact node: all services in one process', () => {
 
   it('serves every service on its own port with its own /health and /metrics, while the one that failed to boot ended alone', async () => {
     for (const service of DATA_SERVICES) {
-      await waitUntil(async () => (await health(service))?.status === 200, `${service} healthy`, 90_000, 250);
+      // On a timeout, say what the service answered and what the node printed (a failed start shows there).
+      await waitUntil(async () => (await health(service))?.status === 200, `${service} healthy`, 90_000, 250).catch(async (error: Error) => {
+        throw new Error(`${error.message}; /health answered ${JSON.stringify(await health(service))}; the node printed:\n${node.output().slice(-4000)}`);
+      });
       const metrics = await (await fetch(`${node.bases[service]}/metrics`)).text();
       expect(metrics).toContain(`service="${service}"`);
     }

@@ -19,11 +19,13 @@ export interface ServiceProcess {
 /**
  * A port nothing listens on, for a service started later (and again on the same port after a kill).
  * Drawn below the kernel's ephemeral range (32768–60999), so the outgoing connections of busy tests
- * cannot take it between this check and the service's listen, as a port the kernel hands out could.
+ * cannot take it between this check and the service's listen, as a port the kernel hands out could;
+ * and above the port blocks of the federations tests launch (4100 + 100 per slot, from slot 150:
+ * 19100 up), which a launcher may bind between this check and the service's listen.
  */
 export async function freePort(): Promise<number> {
   for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const port = 24_000 + Math.floor(Math.random() * 8_000);
     if (await bindable(port)) return port;
   }
 }
