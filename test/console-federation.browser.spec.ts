@@ -26,7 +26,7 @@ describe('工作台 (apps/console) across a city and its district', () => {
       { PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.1', DEMO_VOLUNTEERS_SCALE: '0.1' },
       'chain',
     );
-    await federation.waitForLine(/就绪 ready in \d+ s/, 240_000);
+    await federation.waitForLine(/演示数据已全部载入/, 240_000);
   }, 300_000);
 
   afterAll(async () => {

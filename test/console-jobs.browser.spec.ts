@@ -72,7 +72,7 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
   beforeAll(async () => {
     browser = await launchChromium();
     federation = await launchFederation({ PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }, 'district');
-    await federation.waitForLine(/就绪 ready in \d+ s/, 180_000);
+    await federation.waitForLine(/演示数据已全部载入/, 180_000);
     front = federation.url(NODE, 'dashboard');
 
     // The demo's open postings (built through the API at start): one is reported below.

@@ -15,7 +15,7 @@ const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
 export async function startH5Node(demo: Record<string, string>): Promise<{ federation: LaunchedFederation; browser: Browser; front: string }> {
   const browser = await launchChromium();
   const federation = await launchFederation(demo, 'district');
-  await federation.waitForLine(/就绪 ready in \d+ s/, 180_000);
+  await federation.waitForLine(/演示数据已全部载入/, 180_000);
   await announceTestKey(federation.natsUrl(H5_NODE), H5_NODE);
   return { federation, browser, front: federation.url(H5_NODE, 'dashboard') };
 }

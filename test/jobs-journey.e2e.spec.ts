@@ -97,7 +97,7 @@ describe('零工之家 across processes: registered, approved, posted, pushed th
       { PG_CONNECT_TIMEOUT_MS: '20000', DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1', NOTIFY_QUIET_HOURS: '00:00-00:00' },
       'chain',
     );
-    await federation.waitForLine(/就绪 ready in \d+ s/, 420_000);
+    await federation.waitForLine(/演示数据已全部载入/, 420_000);
     for (const code of [PROVINCE, '3308', NODE]) await announceTestKey(federation.natsUrl(code), code);
   }, 480_000);
 

@@ -148,8 +148,19 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
   return results;
 }
 
-/** Registers the district's stations through the API (as a district officer), backfills a week of visits, upgrades a few. */
-export async function loadStationsDemo(stationsApi: string, districtCode: string, officerTokens: OfficerTokenMinter, scale = 1, visitsScale = scale): Promise<DemoResult> {
+/**
+ * Registers the district's stations through the API (as a district officer), backfills a week of
+ * visits, upgrades a few once `directivesIssued` has settled (a directive counts the upgrades
+ * completed after its issue).
+ */
+export async function loadStationsDemo(
+  stationsApi: string,
+  districtCode: string,
+  officerTokens: OfficerTokenMinter,
+  scale = 1,
+  visitsScale = scale,
+  directivesIssued: Promise<void> = Promise.resolve(),
+): Promise<DemoResult> {
   const profile = profileOf(districtCode);
   const token = await officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
   await adoptStandard(stationsApi, token, profile.standard);
@@ -161,6 +172,7 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
   });
   const random = seededRandom(Number(districtCode) + 1);
   const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
+  await directivesIssued;
   const upgraded = await upgradeSome(stationsApi, token, plans, stations);
   return { stations, visits, upgraded };
 }

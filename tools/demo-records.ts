@@ -48,18 +48,16 @@ export async function loadWorkRecordsDemo(stationsApi: string, districtCode: str
   });
 
   // 夏送清凉: cool packs received by the street stations and handed out from their stock.
-  let handouts = 0;
-  for (const station of streetStations.slice(0, 8)) {
-    const summer = dayOf(0.5);
+  const summer = dayOf(0.5);
+  const handouts = await inBatches(streetStations.slice(0, 8), 4, async (station) => {
     await call(stationsApi, '/welfare/stock', token, { stationId: station.id, kind: 'cool_pack', quantity: 200, costFen: 200 * 5_000, receivedOn: summer, source: '区总工会采购' });
     await call(stationsApi, '/welfare/handouts', token, {
       stationId: station.id, occasion: 'summer_cool', kind: 'cool_pack', quantity: 180, peopleReached: 180, newFormPeople: 130,
       occupations: [{ occupation: 'rider', people: 80 }, { occupation: 'courier', people: 50 }, { occupation: 'sanitation', people: 40 }], costFen: 180 * 5_000, handedOn: summer,
     });
-    handouts++;
-  }
+  });
 
-  // Health checks with the 20 % rule, and 爱心托班.
+  // Health checks with the 20 % rule, and 爱心托班 (a programme's deliveries one after the other: they append to its stream).
   const health = await call(stationsApi, '/programmes', token, { kind: 'health_check', title: `${year}年户外劳动者免费健康体检`, target: 2000, places: 20, minNewFormSharePercent: 20, startsOn: `${year}-01-01`, endsOn: `${year}-12-31` });
   const checks = [{ people: 220, newFormPeople: 220 }, { people: 180, newFormPeople: 60 }, { people: 260, newFormPeople: 90 }, { people: 150, newFormPeople: 40 }];
   for (const [i, check] of checks.entries()) await call(stationsApi, `/programmes/${health.programmeId}/deliveries`, token, { stationId: streetStations[i % streetStations.length]?.id ?? at(i).id, deliveredOn: dayOf((i + 1) / 5), ...check });
@@ -76,7 +74,7 @@ export async function loadWorkRecordsDemo(stationsApi: string, districtCode: str
   await call(stationsApi, `/funds/budgets/${own.budgetId}/spending`, token, { category: 'facilities', amountFen: 36_000_000, spentOn: someDay(), payee: '驿站设备供应商' });
 
   // 公益法律援助: consultations answered, wage disputes mediated and settled, some to the 共享法庭.
-  for (let i = 0; i < LEGAL_CASES; i++) {
+  await inBatches(Array.from({ length: LEGAL_CASES }, (_, i) => i), 4, async (i) => {
     const station = streetStations[i % Math.max(1, streetStations.length)] ?? at(i);
     const receivedOn = dayOf(i / LEGAL_CASES);
     const kind = i % 3 === 0 ? 'consultation' : i % 3 === 1 ? 'wage_arrears' : 'work_injury';
@@ -90,7 +88,7 @@ export async function loadWorkRecordsDemo(stationsApi: string, districtCode: str
       await call(stationsApi, `/legal-aid/cases/${caseId}/mediation`, token, { on: receivedOn });
       await call(stationsApi, `/legal-aid/cases/${caseId}/settle`, token, { on: receivedOn, recoveredFen: 600_000 + i * 85_000 });
     }
-  }
+  });
 
-  return { activities: activities.length, handouts, deliveries: checks.length + 10, budgets: budgets.length + 1, legalCases: LEGAL_CASES };
+  return { activities: activities.length, handouts: handouts.length, deliveries: checks.length + 10, budgets: budgets.length + 1, legalCases: LEGAL_CASES };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Launch } from './node-launch';
 import { LAUNCH_OPTIONS, launchSettings } from './node-settings';
 import { assertBuilt } from './node-services';
-import { bringUp, describeNode, landingUrlOf } from './node-up';
+import { bringUp, demoLoadedLine, describeNode, landingUrlOf } from './node-up';
 import { logDir } from './processes';
 import { byCode, TopologyNode } from './topology';
 
@@ -41,6 +41,8 @@ async function up(args: string[]): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     process.stdout.write(`${describeNode(node, demo ? await landingUrlOf(settings.federation, demo) : undefined)}\n\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s. 按 Ctrl-C 停止 (Ctrl-C stops it). Logs: ${logDir()}/\n`);
+    const loaded = await demoLoadedLine(demo ? [demo] : [], started);
+    if (loaded && !launch.isStopping) process.stdout.write(`${loaded}\n`);
   } catch (error) {
     if (launch.isStopping) return;
     process.stderr.write(`node up failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -32,19 +32,25 @@ export interface NodeDemo {
   stationIds: string[];
   /** The district's wish → dispatch loop, played after start-up (demo-loop.ts). */
   loop: LoopDemo | null;
+  /**
+   * The rest of the node's demo, loaded after ready: a year of work records and 零工之家. Settles
+   * true once they are in, false if they stopped (the reason is logged); never rejects.
+   */
+  afterReady: Promise<boolean>;
 }
 
 type Log = (line: string) => void;
 
 /**
  * Demo data of a node, in the seeds' proportions (scaled so npm start stays fast): at a
- * district its stations, a week of visits and its members (the wish → dispatch loop comes after
- * start-up: demo-loop.ts); at every node the worker-density
+ * district its stations, a week of visits and its members, then (`afterReady`, while the
+ * launcher already prints ready) a year of work records and 零工之家 (the wish → dispatch loop
+ * comes after both: demo-loop.ts); at every node the worker-density
  * heat map of its subtree (reference data each node imports for itself); at a province or city
  * the directives of apps/stations/src/directive/demo-directives.ts, addressed to the children
  * it runs. A node that already has data keeps it, so a restart shows what the previous run built.
  */
-export async function loadNodeDemo(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log): Promise<NodeDemo> {
+export async function loadNodeDemo(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, directivesIssued: Promise<void> = Promise.resolve()): Promise<NodeDemo> {
   // GB/T 2260 codes nest: a district's code starts with its city's and its province's.
   const leaves = settings.topology.filter((n) => isLeaf(settings.topology, n) && n.code.startsWith(node.code));
   await ensureWorkerDensity(settings, node, leaves, scale);
@@ -53,12 +59,18 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
     const children = childrenOf(settings.topology, node.code).map((child) => child.code);
     const issued = await issueDemoDirectives(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), children);
     if (issued.length > 0) log(`${divisionName(node.code) ?? node.code} (${node.code}): ${issued.length} 指令 directives issued`);
-    return { node, stationIds: [], loop: null };
+    return { node, stationIds: [], loop: null, afterReady: Promise.resolve(true) };
   }
   const label = `${divisionName(node.code) ?? node.code} (${node.code})`;
-  const [stations] = await Promise.all([ensureStations(settings, node, scale, log, label), ensureMembers(settings, node, scale, log, label)]);
-  await ensureWorkRecords(node, stations, log, label);
-  await ensureJobs(node, stations, log, label);
+  const [stations] = await Promise.all([ensureStations(settings, node, scale, log, label, directivesIssued), ensureMembers(settings, node, scale, log, label)]);
+  // Jobs waits on the bus (the SMS codes, the station reaching the jobs service) more than it computes: beside the records.
+  const afterReady = Promise.all([ensureWorkRecords(node, stations, log, label), ensureJobs(node, stations, log, label)]).then(
+    () => true,
+    (error: unknown) => {
+      log(`${label}: 演示数据未载完 demo data stopped: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
   const loop: LoopDemo = {
     wishesUrl: serviceUrl(node, 'wishes'),
     dispatchUrl: serviceUrl(node, 'dispatch'),
@@ -68,7 +80,7 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
     wishes: scale.wishes,
     volunteers: scale.volunteers,
   };
-  return { node, stationIds: stations.map((s) => s.id), loop };
+  return { node, stationIds: stations.map((s) => s.id), loop, afterReady };
 }
 
 /** A year of the district's work (activities, welfare, programmes, funds, legal aid), once: a node with programmes keeps what it has. */
@@ -98,13 +110,13 @@ interface DirectoryItem {
   lat: number;
 }
 
-async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<DemoStation[]> {
+async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<DemoStation[]> {
   const page = await getJson(`${serviceUrl(node, 'stations')}/stations?pageSize=500&district=${node.code}`);
   if (page.total > 0) {
     return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.street_code, communityCode: s.community_code, location: { lng: s.lng, lat: s.lat } }));
   }
   const started = Date.now();
-  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits);
+  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits, directivesIssued);
   log(`${label}: ${demo.stations.length} 驿站 stations (${demo.upgraded} upgraded), ${demo.visits} 到访 visits (7 days) in ${seconds(started)}`);
   return demo.stations;
 }

@@ -8,7 +8,7 @@ import { announceNodeSigningKey, nodeOfficerTokens } from './node-keys';
 import { Launch } from './node-launch';
 import { checkPostgresCapacity, ensureStreams, prepareDatabases, startNodeNats } from './node-runtime';
 import { FederationSettings, SERVICE_TITLES, serviceUrl, startNodeServices } from './node-services';
-import { DATA_SERVICES, TopologyNode } from './topology';
+import { DATA_SERVICES, isLeaf, TopologyNode } from './topology';
 
 export interface UpOptions {
   /** null: no demo data and no trickles. */
@@ -20,9 +20,13 @@ export interface UpOptions {
 }
 
 /**
- * Brings up `nodes` (all of a federation, or one node of it): nats-servers, streams, services and
- * dashboards, then the demo data and the live trickles. Each phase runs for every node at once;
- * the 2-core machine is busiest while the services load, so nothing waits for a neighbour.
+ * Brings up `nodes` (all of a federation, or one node of it): nats-servers and streams for every
+ * node at once, then each node on its own — databases, services and dashboard, demo data — so a
+ * node's demo starts as soon as its own services answer, while others are still loading (the
+ * 2-core machine is busiest then, and nothing waits for a neighbour). The districts' upgrades
+ * wait for the province's and cities' directives, which count only upgrades completed after
+ * their issue. Returns once the stations, visits, members and directives are in; each demo's
+ * `afterReady` (a year of work, 零工之家) goes on, and the live trickles start when all are in.
  */
 export async function bringUp(launch: Launch, settings: FederationSettings, nodes: TopologyNode[], options: UpOptions): Promise<NodeDemo[]> {
   const phase = timer(options.log);
@@ -39,37 +43,66 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
   phase('streams EVT/DIR');
   // Before any service reads its trust store: the node's officers' key on its DIR stream.
   await Promise.all(nodes.map((node) => announceNodeSigningKey(node)));
-  // Each node's services start as soon as its own databases are there.
-  const services = await Promise.all(
+  const databases = whenAll(nodes.length, () => phase('databases'));
+  const services = whenAll(nodes.length, () => phase(`services and dashboards (${settings.profile} profile, Node processes: ${launch.processes.length - nats.length})`));
+  const directives = deferred();
+  const issuers = whenAll(nodes.filter((node) => !isLeaf(settings.topology, node)).length, directives.resolve);
+  const scale = options.demo;
+  const demos = await Promise.all(
     nodes.map(async (node, index) => {
       await prepareDatabases(settings, node, nats[index]!.storeIsNew);
+      databases();
       const started = startNodeServices(settings, node);
       launch.add(...started.processes);
-      return started;
+      await started.ready;
+      services();
+      if (!scale) return undefined;
+      const demo = await loadNodeDemo(settings, node, scale, options.log, directives.promise);
+      if (!isLeaf(settings.topology, node)) issuers();
+      // The demo station manager manages a demo station (the same one at every start: the lowest id).
+      if (demo.stationIds.length > 0) {
+        const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
+        await assignDemoStation(node, serviceUrl(node, 'identity'), token, [...demo.stationIds].sort()[0]!);
+      }
+      return demo;
     }),
   );
-  phase('databases');
-  await Promise.all(services.map((s) => s.ready));
-  phase(`services and dashboards (${settings.profile} profile, Node processes: ${services.reduce((n, s) => n + s.processes.length, 0)})`);
-  if (!options.demo) return [];
-  const scale = options.demo;
-  const demo = await Promise.all(nodes.map((node) => loadNodeDemo(settings, node, scale, options.log)));
-  // The demo station manager manages a demo station (the same one at every start: the lowest id).
-  await Promise.all(
-    demo
-      .filter(({ stationIds }) => stationIds.length > 0)
-      .map(async ({ node, stationIds }) => {
-        const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
-        await assignDemoStation(node, serviceUrl(node, 'identity'), token, [...stationIds].sort()[0]!);
-      }),
-  );
-  phase('demo data');
-  for (const { node, stationIds, loop } of demo) {
-    launch.onStop(acknowledgeWhenReceived(settings, node, options.log));
-    if (stationIds.length > 0 && options.checkinsPerSecond > 0) launch.onStop(startCheckinTrickle(serviceUrl(node, 'stations'), stationIds, options.checkinsPerSecond));
-    if (loop) launch.onStop(runLoopDemo(loop, options.wishEveryMs, options.log));
-  }
+  if (!scale) return [];
+  phase('demo data: stations, visits, members, directives');
+  const demo = demos.filter((d): d is NodeDemo => d !== undefined);
+  void Promise.all(demo.map((d) => d.afterReady)).then(() => {
+    if (launch.isStopping) return;
+    for (const { node, stationIds, loop } of demo) {
+      launch.onStop(acknowledgeWhenReceived(settings, node, options.log));
+      if (stationIds.length > 0 && options.checkinsPerSecond > 0) launch.onStop(startCheckinTrickle(serviceUrl(node, 'stations'), stationIds, options.checkinsPerSecond));
+      if (loop) launch.onStop(runLoopDemo(loop, options.wishEveryMs, options.log));
+    }
+  });
   return demo;
+}
+
+/** The line a launcher prints once every demo's `afterReady` has settled (none without demo data). */
+export async function demoLoadedLine(demos: NodeDemo[], started: number): Promise<string | undefined> {
+  if (demos.length === 0) return undefined;
+  const loaded = await Promise.all(demos.map((d) => d.afterReady));
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return loaded.every(Boolean) ? `演示数据已全部载入 all demo data loaded in ${seconds} s` : `演示数据未全部载入 some demo data did not load (see above), ${seconds} s`;
+}
+
+/** A callback to call once per node; the `count`th call runs `then` (at once when there are none). */
+function whenAll(count: number, then: () => void): () => void {
+  let left = count;
+  if (left === 0) then();
+  return () => {
+    left -= 1;
+    if (left === 0) then();
+  };
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /**

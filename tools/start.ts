@@ -1,7 +1,7 @@
 import { Launch } from './node-launch';
 import { launchSettings, parseLaunchArgs } from './node-settings';
 import { assertBuilt } from './node-services';
-import { bringUp, describeNode, landingUrlOf } from './node-up';
+import { bringUp, demoLoadedLine, describeNode, landingUrlOf } from './node-up';
 import { logDir } from './processes';
 
 /**
@@ -29,6 +29,9 @@ async function main(): Promise<void> {
       process.stdout.write(`${describeNode(node, demo ? await landingUrlOf(settings.federation, demo) : undefined)}\n`);
     }
     process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: ${logDir()}/\n`);
+    if (demos.length > 0) process.stdout.write('演示数据载入中 still loading: a year of work records and 零工之家 (a line below says when all demo data is in)\n');
+    const loaded = await demoLoadedLine(demos, started);
+    if (loaded && !launch.isStopping) process.stdout.write(`${loaded}\n`);
   } catch (error) {
     if (launch.isStopping) return;
     process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
