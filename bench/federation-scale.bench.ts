@@ -3,10 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@ws/testing/nats';
 import { connect, type NatsConnection } from '@ws/testing/nats';
-import { natsConnectOptions } from '@ws/messaging';
+import { natsConnectOptions, type NatsProcess } from '@ws/messaging';
 import { childDivisions, HEADERS, nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
-import { createTestDatabase, type TestDatabase } from '@ws/testing';
+import { createTestDatabase, PG_URL, type TestDatabase } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import {
   type CompactProcess,
@@ -53,6 +53,8 @@ const CITY_OUTAGE_S = Math.min(flag('city-outage-seconds', 300), PARTITION_S * 0
 const SEED = flag('seed', Math.floor(Math.random() * 2 ** 31));
 const TICK_MS = 250;
 const CONVERGE_TIMEOUT_MS = 900_000;
+/** A city's server restarting after five minutes down replays a store of several hundred thousand events. */
+const RESTART_TIMEOUT_MS = 120_000;
 const DATABASE_PREFIX = 'wsfs';
 const PROJECTION = 'stations.visits';
 
@@ -228,6 +230,22 @@ const memoryLine = (use: ReturnType<typeof resources>) =>
   `${Math.round(use.rssMb)} MB in all: nats-servers ${Math.round(use.natsMb)} MB, compact nodes ${Math.round(use.compactMb)} MB, ` +
   `the districts' writers and relays (this process) ${Math.round(use.writersMb)} MB, Postgres backends ${Math.round(use.postgresMb)} MB (Pss)`;
 
+/**
+ * A restart after a long outage replays the server's store before it answers, slower on a loaded
+ * machine: tried again rather than ending the run, as an operator's supervisor would.
+ */
+async function startAgain(server: NatsProcess, code: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await server.start();
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`  nats-server ${code} did not come back (${(error as Error).message.split('\n')[0]}); starting it again`);
+      await sleep(1_000); // the failed start's process is killed; let it be gone before the next
+    }
+  }
+}
+
 interface Fault {
   kind: 'kill' | 'stop' | 'cut';
   target: string;
@@ -263,7 +281,7 @@ async function partitions(
       const server = federation.nats.get(fault.target)!;
       await (fault.kind === 'kill' ? server.kill() : server.stop());
       await sleep(fault.forMs);
-      await server.start();
+      await startAgain(server, fault.target);
     }
   };
   const started = now();
@@ -383,6 +401,25 @@ async function directiveRoundTrip(federation: NatsFederation, topology: Federati
   }
 }
 
+/**
+ * Each district writer holds two Postgres connections and each compact node a few: the tree needs
+ * far more than a default `max_connections = 100`. Said before anything starts, not as "too many
+ * clients" a minute in.
+ */
+async function checkPostgresRoom(districts: number, upperNodes: number): Promise<void> {
+  const needed = districts * 2 + upperNodes * 4 + 20;
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const allowed = Number((await client.query<{ max_connections: string }>('show max_connections')).rows[0]!.max_connections);
+    if (allowed < needed) {
+      throw new Error(`Postgres allows ${allowed} connections and this tree needs about ${needed}: run \`alter system set max_connections = 300\` and restart Postgres, then again`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const topology = zhejiang();
   const districtCodes = topology.filter((node) => node.code.length === 6).map((node) => node.code);
@@ -394,8 +431,9 @@ async function main(): Promise<void> {
       `${RATE} events/s; steady ${STEADY_S} s, partitions ${PARTITION_S} s with one city down ${CITY_OUTAGE_S} s; seed ${SEED}; ` +
       `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${Math.round(freemem() / 2 ** 20)} MB free`,
   );
+  await checkPostgresRoom(districtCodes.length, topology.length - districtCodes.length);
   const t0 = now();
-  const federation = await startNatsFederation(topology, { cuttableLinks: true });
+  const federation = await startNatsFederation(topology, { cuttableLinks: true, startTimeoutMs: RESTART_TIMEOUT_MS });
   log(`  ${federation.nats.size} nats-servers with their links and streams up after ${seconds(now() - t0)}`);
   const upper: UpperNode[] = [];
   const districts: OutboxDistrict[] = [];

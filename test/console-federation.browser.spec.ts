@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { waitUntil } from '@ws/testing/service-process';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
-import { checkConsolePage, consoleAs, consoleMenu, printedOfficer } from '../apps/dashboard/testing/console-pages';
+import { callAsPage, checkConsolePage, consoleAs, consoleMenu, printedOfficer } from '../apps/dashboard/testing/console-pages';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 
 /**
@@ -9,7 +9,9 @@ import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/
  * officer issues a station target to 柯城 in the console, 柯城's district officer finds it under
  * 上级指令 and signs for it (签收), and the city sees the acknowledgement come up in its progress
  * per child; a members target (新增会员目标) is offered and issued too; 浙江's province officer sees
- * the directives with progress per child.
+ * the directives with progress per child. The city and the province each see the coverage per
+ * district and drill into 柯城's streets, and read the erasure requests 柯城 recorded without
+ * acting on them: the personal data, and so the erasure, stay at the district.
  */
 const CITY = '3308';
 const DISTRICT = '330802';
@@ -18,6 +20,54 @@ const JOURNEY_MS = 240_000;
 let federation: LaunchedFederation | undefined;
 let browser: Browser;
 const consoleLines: string[] = [];
+/** The erasure request 柯城's district officer records for the city and province to find. */
+let erasureRequest: { requestId: string; cardNumber: string } | undefined;
+
+/** 达标与覆盖 at a city or province: a row per district as the node's service counts them, then 柯城 opened to its streets. */
+async function drillsIntoDistrict(page: Page, screenshot: string) {
+  await page.waitForSelector('[data-coverage-children] .el-table__row', { timeout: 60_000 });
+  const districts = await callAsPage(page, '/api/stations/coverage/children?mode=ebike&minutes=15');
+  expect(districts.status).toBe(200);
+  expect(districts.body.by).toBe('district');
+  const rows = districts.body.rows as Array<{ child: string }>;
+  expect(rows.map((row) => row.child)).toContain(DISTRICT);
+  expect(await page.textContent('[data-coverage-children-title]')).toContain('各区县覆盖');
+  expect(await page.$$('[data-coverage-children] .el-table__row')).toHaveLength(Math.min(15, rows.length));
+  expect(await page.textContent('[data-coverage-children]')).toContain('柯城区');
+
+  await page.click(`[data-coverage-drill="${DISTRICT}"]`);
+  await page.waitForSelector('[data-drill-up]');
+  await page.waitForFunction(() => document.querySelector('[data-coverage-children-title]')?.textContent?.includes('柯城区 各街道覆盖'));
+  const streets = await callAsPage(page, `/api/stations/coverage/children?mode=ebike&minutes=15&district=${DISTRICT}`);
+  expect(streets.body.by).toBe('street');
+  const streetRows = streets.body.rows as Array<{ child: string }>;
+  expect(streetRows.length).toBeGreaterThan(0);
+  for (const row of streetRows) expect(row.child.startsWith(DISTRICT)).toBe(true);
+  await page.waitForFunction((count) => document.querySelectorAll('[data-coverage-children] .el-table__row').length === count, Math.min(15, streetRows.length));
+  await checkConsolePage(page, screenshot);
+}
+
+/** 注销个人信息 above the district: 柯城's request listed under 柯城, the card masked, told where erasure is done, nothing to act on. */
+async function readsErasureRequestsBelow(page: Page, screenshot?: string) {
+  const { requestId, cardNumber } = erasureRequest!;
+  await page.click('[data-menu="erasure"]');
+  await page.waitForSelector('[data-erasure-elsewhere]');
+  const row = await waitUntil(async () => {
+    const answer = await callAsPage(page, '/api/membership/erasure-requests');
+    return (answer.body?.items as Array<{ requestId: string; nodeCode: string; cardNumber: string }> | undefined)?.find((r) => r.requestId === requestId);
+  }, 'the district’s erasure request at this node', 60_000, 1_000);
+  expect(row.nodeCode).toBe(DISTRICT);
+  expect(row.cardNumber.slice(-4)).toBe(cardNumber.slice(-4));
+  expect(row.cardNumber).not.toBe(cardNumber);
+  await page.reload();
+  const node = await page.waitForSelector(`[data-request-node="${requestId}"]`, { timeout: 60_000 });
+  expect(await node.textContent()).toBe('柯城区');
+  const listed = (await page.textContent('[data-erasure-requests]'))!;
+  expect(listed).toContain(row.cardNumber);
+  expect(listed).not.toContain(cardNumber);
+  expect(await page.$$('[data-erase-request], [data-refuse-request], [data-record-erasure], [data-erase]')).toEqual([]);
+  if (screenshot) await checkConsolePage(page, screenshot);
+}
 
 describe('工作台 (apps/console) across a city and its district', () => {
   beforeAll(async () => {
@@ -44,7 +94,7 @@ describe('工作台 (apps/console) across a city and its district', () => {
     const title = `柯城 2027 年驿站不少于 200 个（${Date.now().toString(36)}）`;
     try {
       await city.page.waitForSelector('[data-page="directives"] .el-table');
-      expect(await consoleMenu(city.page)).toEqual(['驿站登记', '入会申请', '工会组织', '派单', '志愿者', '下达指令', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '招聘会', '零工数据', '运维']);
+      expect(await consoleMenu(city.page)).toEqual(['驿站登记', '入会申请', '工会组织', '注销个人信息', '派单', '志愿者', '下达指令', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '招聘会', '零工数据', '运维']);
       await city.page.click('[data-issue]');
       // A station target without its number: refused at the field, in Chinese.
       await city.page.click('[data-send-issue]');
@@ -114,6 +164,39 @@ describe('工作台 (apps/console) across a city and its district', () => {
       await (await province.page.$('.el-table__expand-icon'))!.click();
       await province.page.waitForSelector('[data-children] .el-table__row');
       await checkConsolePage(province.page, 'directives-province');
+    } finally {
+      await province.context.close();
+    }
+  }, JOURNEY_MS);
+
+  it('a city officer drills from the coverage per district into 柯城’s streets, and reads the erasure requests 柯城 recorded', async () => {
+    const district = await consoleAs(browser, federation!.url(DISTRICT, 'dashboard'), printedOfficer(federation!.output(), 'district_officer', DISTRICT), '/', consoleLines);
+    try {
+      await district.page.waitForSelector('[data-page="home"]');
+      const members = await callAsPage(district.page, '/api/membership/members?status=active&limit=1');
+      const member = members.body.items[0] as { personId: string; cardNumber: string };
+      const requestId = crypto.randomUUID();
+      const recorded = await callAsPage(district.page, `/api/membership/persons/${member.personId}/erasure-requests`, { json: { requestId } });
+      expect(recorded.status).toBe(200);
+      erasureRequest = { requestId, cardNumber: member.cardNumber };
+    } finally {
+      await district.context.close();
+    }
+
+    const city = await consoleAs(browser, federation!.url(CITY, 'dashboard'), printedOfficer(federation!.output(), 'city_officer', CITY), '/compliance', consoleLines);
+    try {
+      await drillsIntoDistrict(city.page, 'coverage-city');
+      await readsErasureRequestsBelow(city.page, 'erasure-requests-city');
+    } finally {
+      await city.context.close();
+    }
+  }, JOURNEY_MS);
+
+  it('a province officer drills from the coverage per district into 柯城’s streets, and reads 柯城’s erasure requests two levels down', async () => {
+    const province = await consoleAs(browser, federation!.url('33', 'dashboard'), printedOfficer(federation!.output(), 'province_officer', '33'), '/compliance', consoleLines);
+    try {
+      await drillsIntoDistrict(province.page, 'coverage-province');
+      await readsErasureRequestsBelow(province.page);
     } finally {
       await province.context.close();
     }

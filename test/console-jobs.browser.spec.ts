@@ -213,9 +213,13 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await page.waitForSelector('.el-dialog .el-form-item.is-error >> text=现场招聘会须选择驿站');
     await checkConsolePage(page, 'fair-schedule');
     await openSelect(page, '驿站');
-    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click();
+    const stationOption = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
+    const stationName = (await stationOption.textContent())!.trim();
+    await stationOption.click();
     await page.click('[data-send-fair]');
     await page.waitForSelector('[data-fair-detail]', { timeout: 60_000 });
+    // The fair carries its station's id only; the screen names it from the directory.
+    await page.waitForFunction((name) => document.querySelector('[data-fair-station]')?.textContent === name, stationName);
     await page.click('.el-dialog__footer >> text=关闭');
     await page.waitForSelector('[data-open-fair="府山街道零工招聘会（测试）"]');
 

@@ -7,7 +7,7 @@ import type { LaunchedFederation } from '../apps/dashboard/testing/launched-fede
 /**
  * The district officer's lists in 工作台, in Chromium against a real node (柯城 as npm start runs
  * it): the redemptions of the points shop (paged by the service, the member as a masked card
- * number), the erasure requests (recorded from the members list, refused with a reason, listed
+ * number, a station's redemption under the station's name from the directory), the erasure requests (recorded from the members list, refused with a reason, listed
  * with who handled them), and the coverage of the node per street. Each screen passes axe and is
  * saved to docs/screenshots/console-*.png.
  */
@@ -36,7 +36,7 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     await stopConsoleNode(federation);
   }, 120_000);
 
-  it('redeems at the counter and lists the redemption with the item, time and a masked card number', async () => {
+  it('lists the redemptions at the counter and at a station with the item, time, a masked card number and the station by name', async () => {
     const members = await callAsPage(page, '/api/membership/members?status=active&limit=1');
     expect(members.status).toBe(200);
     const member = members.body.items[0] as { membershipId: string; cardNumber: string };
@@ -62,10 +62,35 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     }, 'the redemption in the list', POLL_MS);
     expect(row.member.cardNumber).not.toBe(member.cardNumber);
     expect(row.member.cardNumber.slice(-4)).toBe(member.cardNumber.slice(-4));
+
+    // The demo station manager hands one over at their station: the redemption carries the station's id only.
+    const manager = await consoleAs(browser, front, printedOfficer(federation!.output(), 'station_manager'), '/', consoleLines);
+    let atStation: string;
+    try {
+      await manager.page.waitForSelector('[data-page="home"]');
+      const redeemed = await callAsPage(manager.page, '/api/membership/shop/redemptions', {
+        json: { redemptionId: crypto.randomUUID(), cardNumber: member.cardNumber, itemId: listed.body.itemId, quantity: 1 },
+      });
+      expect(redeemed.status).toBe(200);
+      atStation = redeemed.body.redemptionId as string;
+    } finally {
+      await manager.context.close();
+    }
+    const stationRow = await waitUntil(async () => {
+      const answer = await callAsPage(page, '/api/membership/shop/redemptions?limit=5');
+      return (answer.body?.items as Array<{ redemptionId: string; stationId: string | null }> | undefined)?.find((r) => r.redemptionId === atStation);
+    }, 'the station’s redemption in the list', POLL_MS);
+    expect(stationRow.stationId).toEqual(expect.any(String));
+    const station = await callAsPage(page, `/api/stations/stations/${stationRow.stationId}`);
+    expect(station.status).toBe(200);
+
     await page.reload();
     const shown = await page.waitForSelector(`[data-redemption-card="${row.redemptionId}"]`, { timeout: 60_000 });
     expect(await shown.textContent()).toBe(row.member.cardNumber);
     expect(await page.textContent('[data-redemptions]')).not.toContain(member.cardNumber);
+    expect(await page.textContent(`[data-redemption-place="${row.redemptionId}"]`)).toBe('工会柜台');
+    // The station's name comes from the directory a moment after the list.
+    await page.waitForSelector(`[data-redemption-place="${atStation}"] >> text="${station.body.name as string}"`, { timeout: 60_000 });
     await checkConsolePage(page, 'shop-redemptions');
   }, JOURNEY_MS);
 

@@ -123,7 +123,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await page.click('[data-approve-selected]');
     await page.click('.el-message-box__btns >> text=批准');
     await page.waitForSelector('text=已批准 2 份申请');
-    for (const one of ticked) await page.waitForFunction((no) => !document.querySelector(`[data-open="${no}"]`), one);
+    for (const one of ticked) await page.waitForFunction((no) => !document.querySelector(`[data-open="${no}"]`), one, { timeout: 60_000 });
   }, JOURNEY_MS);
 
   it('a district officer registers a station (a missing field is shown at it, in Chinese), downloads its poster, and opens an account', async () => {
@@ -205,7 +205,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await checkPage(page, 'wishes');
     await wish.click();
     await page.waitForSelector(`text=心愿 ${wishNo} 已受理`);
-    await page.waitForFunction((no) => !document.querySelector(`[data-accept="${no}"]`), wishNo);
+    await page.waitForFunction((no) => !document.querySelector(`[data-accept="${no}"]`), wishNo, { timeout: 60_000 });
     await waitUntil(async () => {
       const answer = (await (await fetch(`${front}/api/wishes/wishes/no/${wishNo}`)).json()) as { status?: string };
       return answer.status === 'accepted' ? answer : undefined;
@@ -223,7 +223,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await checkPage(page, 'demand-decide');
     await page.click('[data-send-decision]');
     await page.waitForSelector('text=已决定');
-    await page.waitForFunction((c) => !document.querySelector(`[data-decide="${c}"]`), category);
+    await page.waitForFunction((c) => !document.querySelector(`[data-decide="${c}"]`), category, { timeout: 60_000 });
 
     await page.click('[data-menu="tasks"]');
     await page.waitForSelector('[data-page="tasks"] .el-table');

@@ -156,7 +156,7 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
       if (await page.$(applicant)) return true;
       await page.reload();
       return (await page.waitForSelector(applicant, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the applicant listed', 60_000);
+    }, 'the applicant listed', 120_000); // the jobs read model, on a machine running the whole suite beside it
     expect(await page.textContent(`${applicant} [data-applicant-name]`)).toBe('庞**');
     expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(`${person.mobile.slice(0, 3)}****${person.mobile.slice(-4)}`);
     await checkPage(page, 'employer-applicants');

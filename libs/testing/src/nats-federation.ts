@@ -15,6 +15,8 @@ export interface NatsFederationOptions {
   cuttableLinks?: boolean;
   /** Servers started at once within one level of the tree (default 8). */
   concurrency?: number;
+  /** How long a server may take to start or restart (default 15 s; a restart after a long outage replays its store first). */
+  startTimeoutMs?: number;
 }
 
 /** A real division code keeps its name; a synthetic one (testNodeCode) is its own name. */
@@ -66,6 +68,7 @@ export async function startNatsFederation(topology: FederationNodeSpec[], option
     const server = await startNatsServer({
       node: nodeOf(node.code),
       children,
+      ...(options.startTimeoutMs ? { startTimeoutMs: options.startTimeoutMs } : {}),
       ...(parentLeafUrl ? { parentLeafUrl, parentCredentials: testFederationCredentials.leaf(node.code) } : {}),
     });
     nats.set(node.code, server);

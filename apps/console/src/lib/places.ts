@@ -3,14 +3,14 @@ import { api } from './api';
 
 /**
  * Names of the places below the node as the services group their figures (a street code, a
- * district or city code): the node's streets from stations, its child nodes from the front.
- * A code the node does not know (a district two levels down) stays a code.
+ * district or city code): the node's streets from stations, its child nodes and the divisions
+ * below it (a province's districts too) from the front. A code neither knows stays a code.
  */
 export function usePlaceNames() {
   const names = ref<Record<string, string>>({});
   void Promise.allSettled([
     api<{ items: Array<{ code: string; name: string }> }>('stations', '/streets').then((answer) => answer.items),
-    api<{ children: Array<{ code: string; name: string }> }>('nodes', '').then((answer) => answer.children),
+    api<{ children: Array<{ code: string; name: string }>; places: Array<{ code: string; name: string }> }>('nodes', '').then((answer) => [...answer.places, ...answer.children]),
   ]).then((answers) => {
     for (const answer of answers) if (answer.status === 'fulfilled') for (const place of answer.value) names.value[place.code] = place.name;
   });

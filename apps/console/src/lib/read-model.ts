@@ -1,10 +1,12 @@
 import { ref, type Ref } from 'vue';
+import { readUntil } from '../../../../libs/kernel/src/read-until';
 import { showError } from './form';
+
+export { readUntil };
 
 /**
  * A list a service answers whole from a read model (a catalogue, a tree): loaded, and after a
- * write read again until it shows the write — a read model shows it a moment after the service
- * answered.
+ * write read again until it shows the write.
  */
 export function useReadModel<T>(fetch: () => Promise<T>, initial: T) {
   const data = ref(initial) as Ref<T>;
@@ -21,13 +23,7 @@ export function useReadModel<T>(fetch: () => Promise<T>, initial: T) {
     }
   }
 
-  async function reloadUntil(seen: () => boolean) {
-    for (let attempt = 0; attempt < 25; attempt++) {
-      await load();
-      if (seen()) return;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
+  const reloadUntil = (seen: () => boolean) => readUntil(load, seen);
 
   return { data, loading, load, reloadUntil };
 }

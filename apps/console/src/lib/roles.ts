@@ -29,7 +29,8 @@ export const MENU: readonly MenuItem[] = [
   { name: 'applications', path: '/applications', title: '入会申请', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer'] },
   { name: 'unions', path: '/unions', title: '工会组织', roles: ['province_officer', 'city_officer', 'district_officer'] },
   { name: 'shop', path: '/shop', title: '积分商城', roles: ['district_officer', 'street_officer'] },
-  { name: 'erasure', path: '/erasure', title: '注销个人信息', roles: ['district_officer'] },
+  // The district erases (its vault holds the person); the city and province read the requests of the districts below.
+  { name: 'erasure', path: '/erasure', title: '注销个人信息', roles: ['province_officer', 'city_officer', 'district_officer'] },
   { name: 'wishes', path: '/wishes', title: '心愿审核', roles: ['station_manager', 'street_officer', 'district_officer'] },
   { name: 'demand', path: '/demand', title: '需求清单', roles: ['street_officer', 'district_officer'] },
   { name: 'tasks', path: '/tasks', title: '派单', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },

@@ -1,3 +1,7 @@
+import { ref } from 'vue';
+import { api } from './api';
+import { shortId } from './labels';
+
 /** What the stations service answers about a station (its directory row, snake_case: the read model's columns). */
 export interface OpeningPeriod {
   day: number;
@@ -115,4 +119,25 @@ export function starsFor(scores: Record<string, number>): { score: number; stars
   const score = REVIEW_CRITERIA.reduce((sum, c) => sum + (scores[c.code] ?? 0) * c.weight, 0) / 100;
   const stars = score >= 90 ? 5 : score >= 80 ? 4 : score >= 70 ? 3 : score >= 60 ? 2 : 1;
   return { score, stars };
+}
+
+/**
+ * Station names for a list that carries only stations' ids (a redemption's station): each id
+ * asked once of the node's directory (GET /stations/:id, which holds the subtree's stations); the
+ * short id until the answer comes, or for good when the directory does not know the station.
+ */
+export function useStationNames() {
+  const names = ref<Record<string, string>>({});
+  const asked = new Set<string>();
+  function learn(ids: Iterable<string | null>) {
+    for (const id of ids) {
+      if (!id || asked.has(id)) continue;
+      asked.add(id);
+      void api<Pick<Station, 'name'>>('stations', `/stations/${id}`).then(
+        (station) => (names.value = { ...names.value, [id]: station.name }),
+        () => undefined,
+      );
+    }
+  }
+  return { learn, name: (id: string) => names.value[id] ?? shortId(id) };
 }
