@@ -116,7 +116,8 @@ export async function launchConsoleNode(): Promise<{ federation: LaunchedFederat
   );
   // A node started while other runs load the machine may take minutes; one that never gets ready is stopped, not left behind.
   try {
-    await federation.waitForLine(/就绪 ready in \d+ s/, 300_000);
+    // 就绪 comes before the year of work and 零工之家 are loaded; the console's screens show them.
+    await federation.waitForLine(/演示数据已全部载入/, 300_000);
   } catch (error) {
     await stopConsoleNode(federation);
     throw error;
