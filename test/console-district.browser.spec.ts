@@ -37,7 +37,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     ({ context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
     await page.waitForSelector('[data-page="home"]');
-  }, 420_000);
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();

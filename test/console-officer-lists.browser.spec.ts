@@ -28,7 +28,7 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     ({ context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
     await page.waitForSelector('[data-page="home"]');
-  }, 420_000);
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();

@@ -60,7 +60,7 @@ describe('工作台 (apps/console) against a running node', () => {
     requests = recordRequests(page);
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-  }, 420_000);
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();

@@ -118,6 +118,9 @@ export async function launchConsoleNode(): Promise<{ federation: LaunchedFederat
   try {
     // 就绪 comes before the year of work and 零工之家 are loaded; the console's screens show them.
     await federation.waitForLine(/演示数据已全部载入/, 300_000);
+    // The wish → dispatch loop moderates wishes and decides demand lists after that: a journey
+    // deciding a group while the loop still accepts wishes into it would race it.
+    await federation.waitForLine(/心愿与派单演示就绪/, 300_000);
   } catch (error) {
     await stopConsoleNode(federation);
     throw error;
