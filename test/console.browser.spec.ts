@@ -221,9 +221,25 @@ describe('工作台 (apps/console) against a running node', () => {
     const taskTitle = `府山街道测试任务 ${Date.now().toString(36)}`;
     await page.fill('.el-dialog input[aria-label="标题"]', taskTitle);
     await checkPage(page, 'demand-decide');
+    const decided = await page.$$eval('.el-dialog .el-checkbox-group .el-checkbox', (boxes) => boxes.map((box) => box.textContent!.trim()));
+    expect(decided.length).toBeGreaterThan(0);
     await page.click('[data-send-decision]');
     await page.waitForSelector('text=已决定');
-    await page.waitForFunction((c) => !document.querySelector(`[data-decide="${c}"]`), category, { timeout: 60_000 });
+    // The decided wishes leave the list. (Not necessarily the whole group: a wish of the same
+    // category may come back to it meanwhile — dispatch cancelling one of the demo's tasks sends
+    // its wish back to the demand list.)
+    await page
+      .waitForFunction(
+        (numbers) => {
+          const shown = [...document.querySelectorAll('[data-page="demand"] .el-table td')].map((cell) => cell.textContent!.trim());
+          return !numbers.some((n) => shown.includes(n));
+        },
+        decided,
+        { timeout: 60_000 },
+      )
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\ndecided ${decided.join(', ')} (${category}); the list shows:\n${(await page.textContent('[data-page="demand"]'))?.slice(0, 1500)}`);
+      });
 
     await page.click('[data-menu="tasks"]');
     await page.waitForSelector('[data-page="tasks"] .el-table');
