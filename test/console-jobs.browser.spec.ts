@@ -212,10 +212,18 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await page.click('[data-send-fair]');
     await page.waitForSelector('.el-dialog .el-form-item.is-error >> text=现场招聘会须选择驿站');
     await checkConsolePage(page, 'fair-schedule');
-    await openSelect(page, '驿站');
-    const stationOption = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
-    const stationName = (await stationOption.textContent())!.trim();
-    await stationOption.click();
+    // The street's stations load as the dialog opens: a click while the list re-renders can leave
+    // the dropdown open over the form, so the choice is made again until the select shows it.
+    let stationName = '';
+    await waitUntil(async () => {
+      if (!(await page.$('.el-select-dropdown:visible'))) await openSelect(page, '驿站');
+      const first = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
+      stationName = (await first.textContent())!.trim();
+      await first.click();
+      await page.waitForTimeout(300);
+      const shown = await page.textContent('.el-dialog [data-field="stationId"]');
+      return shown?.includes(stationName) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
+    }, 'a station chosen for the fair', 30_000);
     await page.click('[data-send-fair]');
     await page.waitForSelector('[data-fair-detail]', { timeout: 60_000 });
     // The fair carries its station's id only; the screen names it from the directory.
