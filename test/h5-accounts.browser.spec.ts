@@ -29,7 +29,7 @@ async function phone(name: PhoneName): Promise<{ context: BrowserContext; page: 
 describe('职工端: joining, members, volunteers and the inbox on phones against a running node', () => {
   beforeAll(async () => {
     ({ federation, browser, front } = await startH5Node({ DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 

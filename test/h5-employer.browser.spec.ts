@@ -31,7 +31,7 @@ async function post(url: string, body: unknown, token?: string): Promise<any> {
 describe('职工端 零工之家: an employer registers, posts, and hires, on a phone', () => {
   beforeAll(async () => {
     ({ federation, browser, front } = await startH5Node({ DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 

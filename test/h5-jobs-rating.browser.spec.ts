@@ -70,7 +70,7 @@ async function reloadUntil(page: import('playwright-core').Page, selector: strin
 describe('职工端 零工之家: the station lists work nearby; both sides rate after the work, on a phone', () => {
   beforeAll(async () => {
     ({ federation, browser, front } = await startH5Node({ DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 

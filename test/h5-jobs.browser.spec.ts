@@ -44,7 +44,7 @@ async function employerToken(kind: 'company' | 'person'): Promise<string> {
 describe('职工端 零工之家: a seeker finds work near home and applies, on a phone', () => {
   beforeAll(async () => {
     ({ federation, browser, front } = await startH5Node({ DEMO_VISITS_SCALE: '0.02', DEMO_MEMBERS_SCALE: '0.02', DEMO_WISHES_SCALE: '0.05', DEMO_VOLUNTEERS_SCALE: '0.1' }));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 

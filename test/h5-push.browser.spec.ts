@@ -82,7 +82,7 @@ describe('职工端 网页推送: a worker turns web push on in 消息 and hears
     const printed = /扫码打卡 landing (\S+)/.exec(federation.output());
     if (!printed) throw new Error(`the launcher printed no landing URL:\n${federation.output()}`);
     stationId = new URL(printed[1]!).pathname.split('/').pop()!;
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await stopH5Node(federation, browser);

@@ -88,7 +88,7 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     const printed = /扫码打卡 landing (\S+)/.exec(federation.output());
     if (!printed) throw new Error(`the launcher printed no landing URL:\n${federation.output()}`);
     stationId = new URL(printed[1]!).pathname.split('/').pop()!;
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 

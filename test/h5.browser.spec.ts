@@ -59,7 +59,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(federation.output()).toContain(`职工端 h5        ${front}/h5/`);
     landingPath = `${landing.pathname}${landing.search}`;
     stationId = landing.pathname.split('/').pop()!;
-  }, 240_000);
+  }, 420_000);
 
   afterAll(() => stopH5Node(federation, browser));
 
