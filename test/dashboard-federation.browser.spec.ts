@@ -91,8 +91,7 @@ describe("npm start's federation (浙江 ← 衢州 ← 柯城) in headless Chro
   beforeAll(async () => {
     browser = await launchChromium();
     federation = await launchFederation({ DEMO_WISHES_SCALE: '0.1', DEMO_VOLUNTEERS_SCALE: '0.1' });
-    await federation.waitForLine(/演示数据已全部载入/, 180_000);
-    await federation.waitForLine(/心愿与派单演示就绪/, 180_000);
+    await federation.waitForDemo(180_000);
     await settle(federation, 60_000);
   }, 440_000);
 

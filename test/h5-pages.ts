@@ -15,10 +15,9 @@ const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
 export async function startH5Node(demo: Record<string, string>): Promise<{ federation: LaunchedFederation; browser: Browser; front: string }> {
   const browser = await launchChromium();
   const federation = await launchFederation(demo, 'district');
-  await federation.waitForLine(/演示数据已全部载入/, 180_000);
-  // The wish → dispatch loop plays after that and answers every invitation of the district: a
-  // journey's own volunteer, invited meanwhile, would be served by the loop as well.
-  await federation.waitForLine(/心愿与派单演示就绪/, 180_000);
+  // The wish → dispatch loop answers every invitation of the district: a journey's own
+  // volunteer, invited while it plays, would be served by the loop as well.
+  await federation.waitForDemo(180_000);
   await announceTestKey(federation.natsUrl(H5_NODE), H5_NODE);
   return { federation, browser, front: federation.url(H5_NODE, 'dashboard') };
 }

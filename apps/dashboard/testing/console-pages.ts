@@ -116,11 +116,10 @@ export async function launchConsoleNode(): Promise<{ federation: LaunchedFederat
   );
   // A node started while other runs load the machine may take minutes; one that never gets ready is stopped, not left behind.
   try {
-    // 就绪 comes before the year of work and 零工之家 are loaded; the console's screens show them.
-    await federation.waitForLine(/演示数据已全部载入/, 300_000);
-    // The wish → dispatch loop moderates wishes and decides demand lists after that: a journey
+    // 就绪 comes before the year of work and 零工之家 (the console shows them), and the wish →
+    // dispatch loop, which moderates wishes and decides demand lists, plays after both: a journey
     // deciding a group while the loop still accepts wishes into it would race it.
-    await federation.waitForLine(/心愿与派单演示就绪/, 300_000);
+    await federation.waitForDemo(300_000);
   } catch (error) {
     await stopConsoleNode(federation);
     throw error;

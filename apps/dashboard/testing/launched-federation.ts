@@ -34,6 +34,12 @@ export interface LaunchedFederation {
   output(): string;
   /** Resolves when the launcher has printed `line` (or rejects when it exits first). */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<void>;
+  /**
+   * Resolves once all demo data is in and every district's wish → dispatch loop has played: from
+   * then on the demo writes nothing a journey could race (the trickles are off unless a test turns
+   * them on). `timeoutMs` for each of the two.
+   */
+  waitForDemo(timeoutMs: number): Promise<void>;
   /** Ctrl-C: resolves with the launcher's exit code once it is gone. */
   interrupt(timeoutMs: number): Promise<number | null>;
   /** The processes and ports left over after interrupt (both should be empty). */
@@ -81,6 +87,16 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  /** Resolves once the launcher has printed `count` lines matching `pattern`; rejects when it exits first or after `timeoutMs`. */
+  const printed = async (pattern: RegExp, count: number, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    const matching = new RegExp(pattern.source, 'g');
+    while ((output.match(matching)?.length ?? 0) < count) {
+      if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}) before ${pattern}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`no ${pattern}${count > 1 ? ` × ${count}` : ''} within ${timeoutMs} ms:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
   const url = (code: string, service: ServiceName) => `http://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, SERVICE_PORT_OFFSETS[service])}`;
 
   return {
@@ -95,13 +111,11 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
       return withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: new FederationCredentials(secret).localPassword(code) });
     },
     output: () => output,
-    async waitForLine(pattern, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      while (!pattern.test(output)) {
-        if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}) before ${pattern}:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+    waitForLine: (pattern, timeoutMs) => printed(pattern, 1, timeoutMs),
+    async waitForDemo(timeoutMs) {
+      await printed(/演示数据已全部载入/, 1, timeoutMs);
+      // GB/T 2260: a district's code has six digits; each district plays its own loop.
+      await printed(/心愿与派单演示就绪/, nodes.filter((node) => node.code.length === 6).length, timeoutMs);
     },
     async interrupt(timeoutMs) {
       if (child.exitCode !== null) return child.exitCode;
