@@ -28,6 +28,8 @@ const consoleLines: string[] = [];
 /** Clicks an option of the open el-select dropdown by its text (or the first one). */
 async function pick(text?: string) {
   await page.click(`.el-select-dropdown:visible .el-select-dropdown__item >> ${text ? `text=${text}` : 'nth=0'}`);
+  // The dropdown fades out after the choice; an axe check meanwhile finds its list scrollable and unfocusable.
+  await page.waitForFunction(() => ![...document.querySelectorAll<HTMLElement>('.el-select-dropdown')].some((list) => list.offsetParent !== null));
 }
 
 describe('工作台: the district officer’s registry, planning, membership and rota screens', () => {
