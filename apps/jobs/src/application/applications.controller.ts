@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Kysely, Selectable } from 'kysely';
 import { maskMobile, maskName } from '@ws/contracts';
 import type { JobApplicationSide } from '@ws/contracts';
-import { derivedId, DomainError } from '@ws/kernel';
+import { derivedId, DomainError, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import type { ApplicationBoardTable, JobsDatabase } from '../db/database';
@@ -83,7 +83,7 @@ export class ApplicationsController {
   @HttpCode(201)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者申请一条招聘中的招工信息（每人每条一次，重复申请答复同一份申请）' })
-  async apply(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
+  async apply(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
     const seeker = (await this.runner.load(seekerDecider, seekerTarget(seekerId))).state;
     if (!seeker.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
     const posting = (await this.runner.load(postingDecider, postingTarget(postingId))).state;
@@ -104,7 +104,7 @@ export class ApplicationsController {
   @Get('postings/:postingId/applications')
   @EmployerOnly()
   @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见' })
-  async applicants(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  async applicants(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
     const posting = (await this.runner.load(postingDecider, postingTarget(postingId))).state;
     if (posting.status === 'none' || posting.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
     const rows = await this.db.selectFrom('application_board').selectAll().where('posting_id', '=', postingId).orderBy('applied_at').orderBy('application_id').limit(500).execute();
@@ -152,7 +152,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者接受邀请' })
-  accept(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentAccount() seekerId: string) {
+  accept(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'AcceptInvitation' }));
   }
 
@@ -160,7 +160,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者谢绝或撤回申请（签约前）' })
-  declineAsSeeker(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() seekerId: string) {
+  declineAsSeeker(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'Decline', by: 'seeker', reason: body.reason ?? null }));
   }
 
@@ -168,7 +168,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者评价雇主（签约上岗后，一次）' })
-  rateAsSeeker(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: RatingDto, @CurrentAccount() seekerId: string) {
+  rateAsSeeker(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: RatingDto, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'RateWork', by: 'seeker', rating: body.rating, comment: body.comment ?? null }));
   }
 
@@ -176,7 +176,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主邀请申请人（此后可见其姓名和手机号）' })
-  invite(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: InviteDto, @CurrentAccount() employerId: string) {
+  invite(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: InviteDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'Invite', message: body.message ?? null }));
   }
 
@@ -184,7 +184,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '签约录用（求职者接受邀请后）：占用一个招聘名额，招满即关闭' })
-  async hire(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
+  async hire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
     return this.runner.transaction(async (trx) => {
       const application = (await this.runner.load(applicationDecider, applicationTarget(applicationId), trx)).state;
       if (application.status === 'none' || application.employerId !== employerId) throw new DomainError('application_not_found', '没有这份申请');
@@ -200,7 +200,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主谢绝申请人（签约前）' })
-  declineAsEmployer(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() employerId: string) {
+  declineAsEmployer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'Decline', by: 'employer', reason: body.reason ?? null }));
   }
 
@@ -208,7 +208,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主评价求职者（签约上岗后，一次）' })
-  rateAsEmployer(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: RatingDto, @CurrentAccount() employerId: string) {
+  rateAsEmployer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: RatingDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'RateWork', by: 'employer', rating: body.rating, comment: body.comment ?? null }));
   }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Kysely, Selectable } from 'kysely';
 import { ABUSE_KINDS, POSTING_STATUSES, TAKEDOWN_REASONS } from '@ws/contracts';
 import type { AbuseKind, PostingDetails, PostingStatus, TakedownReason } from '@ws/contracts';
-import { authorize, CurrentPrincipal, deriveKey, DomainError, keyedHash, newId, Public, Roles } from '@ws/kernel';
+import { authorize, CurrentPrincipal, deriveKey, DomainError, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions } from '@ws/platform';
@@ -114,7 +114,7 @@ export class PostingsController {
   @Put(':postingId')
   @EmployerOnly()
   @ApiOperation({ summary: '修改草稿' })
-  async revise(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: PostingDto, @CurrentAccount() employerId: string) {
+  async revise(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: PostingDto, @CurrentAccount() employerId: string) {
     assertStreetInNode(body.streetCode, this.platform.node.code);
     const addressRef = newId();
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'RevisePosting', details: details(body, addressRef) }), (trx) =>
@@ -126,7 +126,7 @@ export class PostingsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '提交审核' })
-  async submit(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  async submit(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
     const employer = (await this.runner.load(employerDecider, employerTarget(employerId))).state;
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'SubmitPosting', employerStatus: employer.status === 'none' ? 'registered' : employer.status }));
   }
@@ -135,7 +135,7 @@ export class PostingsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '撤回招工信息' })
-  withdraw(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  withdraw(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'WithdrawPosting' }));
   }
 
@@ -172,7 +172,7 @@ export class PostingsController {
   @Get(':postingId')
   @Public()
   @ApiOperation({ summary: '一条招聘中的招工信息（个人雇主的详细地址不在这里），含雇主获得的评价（人数、平均星级）' })
-  async show(@Param('postingId', ParseUUIDPipe) postingId: string) {
+  async show(@Param('postingId', uuidParam('postingId')) postingId: string) {
     const row = await this.db.selectFrom('posting_board').selectAll().where('posting_id', '=', postingId).where('status', 'in', ['open', 'filled']).executeTakeFirst();
     if (!row) throw new DomainError('posting_not_found', '没有这条招工信息');
     return { ...postingView(row), employerRating: await this.employerRating(row.employer_id) };
@@ -194,7 +194,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人）；街道干部只看本街道' })
-  async reports(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
+  async reports(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentPrincipal() principal: Principal) {
     const posting = await this.db.selectFrom('posting_board').select('street_code').where('posting_id', '=', postingId).executeTakeFirst();
     // Another street's posting is answered as no posting at all.
     if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw new DomainError('posting_not_found', '没有这条招工信息');
@@ -206,7 +206,7 @@ export class PostingsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者举报招工信息（虚假招聘、收费、欠薪…；每人每条一次，不记名）' })
-  async report(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ReportDto, @CurrentAccount() seekerId: string) {
+  async report(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ReportDto, @CurrentAccount() seekerId: string) {
     const reporterHash = keyedHash(this.reporterKey, 'posting-report', `${postingId}:${seekerId}`);
     const { state, version } = await this.runner.run(
       postingDecider,
@@ -225,7 +225,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '审核通过：招聘中（雇主须已通过审核）' })
-  approve(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
+  approve(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, async (state) => {
       const employer = (await this.runner.load(employerDecider, employerTarget(state.employerId))).state;
       return { type: 'ApprovePosting', officerId: principal.subject, employerStatus: employer.status === 'none' ? 'registered' : employer.status };
@@ -237,7 +237,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '退回草稿（附理由）' })
-  returnForChanges(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  returnForChanges(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, () => ({ type: 'ReturnPosting', officerId: principal.subject, reason: body.reason }));
   }
 
@@ -246,7 +246,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '下架（附原因）' })
-  takeDown(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: TakeDownDto, @CurrentPrincipal() principal: Principal) {
+  takeDown(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: TakeDownDto, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, () => ({ type: 'TakeDownPosting', officerId: principal.subject, reason: body.reason, note: body.note ?? null }));
   }
 

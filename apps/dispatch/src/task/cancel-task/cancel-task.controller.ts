@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { CurrentPrincipal, ifMatchVersion, Roles, authorize } from '@ws/kernel';
+import { CurrentPrincipal, ifMatchVersion, Roles, authorize, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { taskErrors } from '../task.errors';
 import { TASK_REASON_MAX } from '../task.decider';
@@ -23,7 +23,7 @@ export class CancelTaskController {
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '取消派单任务（待接受的邀请作废）' })
   async cancel(
-    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
     @Body() body: CancelTaskDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('if-match') ifMatch?: string,

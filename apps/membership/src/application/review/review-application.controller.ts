@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ExpectedVersion } from '../../shared/if-match';
 import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
 import { ReviewApplicationHandler } from './review-application.handler';
@@ -18,7 +18,7 @@ export class ReviewApplicationController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '批准：发放会员卡号，会籍生效' })
-  async approve(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+  async approve(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     const [outcome] = await this.handler.approve([applicationId], principal, version);
     if (outcome!.status === 'refused') throw new DomainError(outcome!.error.code, outcome!.error.message, undefined, outcome!.error.details);
     return outcome;
@@ -40,7 +40,7 @@ export class ReviewApplicationController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '驳回（附原因）' })
   reject(
-    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: RejectApplicationDto,
     @CurrentPrincipal() principal: Principal,
     @ExpectedVersion() version?: number,
@@ -53,7 +53,7 @@ export class ReviewApplicationController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '要求补充材料' })
   requestInfo(
-    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: RequestInfoDto,
     @CurrentPrincipal() principal: Principal,
     @ExpectedVersion() version?: number,

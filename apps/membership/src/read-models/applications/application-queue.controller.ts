@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
-import { CLOCK, type Clock, CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Roles } from '@ws/kernel';
+import { CLOCK, type Clock, CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
@@ -91,7 +91,7 @@ export class ApplicationQueueController {
 
   @Get(':applicationId')
   @ApiOperation({ summary: '申请详情（个人信息按角色脱敏）' })
-  async detail(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal) {
+  async detail(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely } from 'kysely';
 import { MEMBER_OCCUPATIONS } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Public, Roles } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
@@ -82,7 +82,7 @@ export class MembersController {
   @ApiBearerAuth()
   @Roles('province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager')
   @ApiOperation({ summary: '会员卡：会籍、工会与个人信息（按角色脱敏）' })
-  async card(@Param('membershipId', ParseUUIDPipe) membershipId: string, @CurrentPrincipal() principal: Principal) {
+  async card(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @CurrentPrincipal() principal: Principal) {
     const row = await memberById(this.db, membershipId);
     if (!row) throw new DomainError('membership_not_found', '会籍不存在');
     const [card] = await this.present([row], principal, 'member_card');

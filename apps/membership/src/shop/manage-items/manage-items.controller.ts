@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
-import { CurrentPrincipal, newId, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, newId, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { Aggregates, target } from '../../shared/aggregates';
 import { ExpectedVersion } from '../../shared/if-match';
 import { actorOf } from '../../shared/scope';
@@ -29,7 +29,7 @@ export class ManageItemsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '补货' })
-  restock(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RestockDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  restock(@Param('itemId', uuidParam('itemId')) itemId: string, @Body() dto: RestockDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'RestockItem', quantity: dto.quantity }, principal, v);
   }
 
@@ -37,7 +37,7 @@ export class ManageItemsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '调整兑换积分' })
-  reprice(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RepriceDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  reprice(@Param('itemId', uuidParam('itemId')) itemId: string, @Body() dto: RepriceDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'RepriceItem', points: dto.points }, principal, v);
   }
 
@@ -45,7 +45,7 @@ export class ManageItemsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '下架' })
-  withdraw(@Param('itemId', ParseUUIDPipe) itemId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  withdraw(@Param('itemId', uuidParam('itemId')) itemId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'WithdrawItem' }, principal, v);
   }
 
