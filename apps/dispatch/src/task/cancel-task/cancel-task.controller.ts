@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { CurrentPrincipal, ifMatchVersion, Roles, authorize, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, Roles, authorize, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { taskErrors } from '../task.errors';
 import { TASK_REASON_MAX } from '../task.decider';
@@ -26,7 +26,7 @@ export class CancelTaskController {
     @Param('taskId', uuidParam('taskId')) taskId: string,
     @Body() body: CancelTaskDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch?: string,
+    @ExpectedVersion() expectedVersion?: number,
   ) {
     const { state, version } = await this.dispatcher.execute(
       taskId,
@@ -35,7 +35,7 @@ export class CancelTaskController {
         authorize(principal, { street: current.streetCode, field: 'streetCode' });
         return { type: 'CancelTask', reason: body.reason };
       },
-      { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },
+      { expectedVersion, meta: { actor: principal.subject } },
     );
     return { taskId, status: state.status, version };
   }

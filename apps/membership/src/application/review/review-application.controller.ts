@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { ExpectedVersion } from '../../shared/if-match';
+import { CurrentPrincipal, DomainError, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
 import { ReviewApplicationHandler } from './review-application.handler';
 

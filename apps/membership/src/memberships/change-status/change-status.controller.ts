@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { ExpectedVersion } from '../../shared/if-match';
+import { CurrentPrincipal, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { StatusReasonDto } from './change-status.dto';
 import { ChangeStatusHandler } from './change-status.handler';
 

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
-import { CurrentPrincipal, newId, type Principal, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, newId, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { Aggregates, target } from '../../shared/aggregates';
-import { ExpectedVersion } from '../../shared/if-match';
 import { actorOf } from '../../shared/scope';
 import { ShopItemCommand, shopItemDecider } from '../shop-item.decider';
 import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
