@@ -12,17 +12,28 @@ export class PageQueryDto {
   after?: string;
 }
 
+/**
+ * The keyset cursor of a list ordered by (at, id): the last row's ordering value (a time or a
+ * day, or another text the list orders on) and its tie-breaking id; opaque to clients. Every
+ * keyset list makes its cursors with `page` and reads them with `decodeCursor`.
+ */
 export interface Cursor {
   at: string;
   id: string;
 }
 
-/** The cursor `after` names, or null for the first page; one the list did not make (`isId` says what its ids look like) is a 400. */
-export function decodeCursor(after: string | undefined, isId: (id: string) => boolean = () => true): Cursor | null {
+const isTimeOrDay = (at: string) => !Number.isNaN(Date.parse(at));
+
+/**
+ * The cursor `after` names, or null for the first page; one the list did not make (`isId` and
+ * `isAt` say what its ids and ordering values look like: by default any id, and a time or a day)
+ * is a 400 on the field `after`.
+ */
+export function decodeCursor(after: string | undefined, isId: (id: string) => boolean = () => true, isAt: (at: string) => boolean = isTimeOrDay): Cursor | null {
   if (!after) return null;
   try {
     const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at)) && isId(parsed.id)) return parsed;
+    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && isAt(parsed.at) && isId(parsed.id)) return parsed;
   } catch {
     // fall through
   }
