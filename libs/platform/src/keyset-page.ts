@@ -1,11 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { KEYSET_PAGE_MAX } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 
-/** Keyset pages `{ items, next }` (PLAN.md conventions): `after` is the opaque cursor of the last row seen, limit 1–200, 50 by default. */
+/**
+ * The one pagination of lists: keyset pages `{ items, next }` (KeysetPage, libs/contracts); `after`
+ * is the opaque cursor of the last row seen, limit 1–200 (KEYSET_PAGE_MAX), 50 by default. A list
+ * never cuts itself short without a `next`.
+ */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  @ApiPropertyOptional({ minimum: 1, maximum: KEYSET_PAGE_MAX, default: 50 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(KEYSET_PAGE_MAX, { message: `每页最多 ${KEYSET_PAGE_MAX} 条` })
   limit?: number;
 
   @ApiPropertyOptional({ description: '上一页返回的 next' }) @IsOptional() @IsString({ message: '分页参数无效' }) @MaxLength(200, { message: '分页参数无效' })

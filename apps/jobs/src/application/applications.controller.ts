@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Kysely, Selectable } from 'kysely';
+import { Kysely, Selectable, sql } from 'kysely';
 import { maskMobile, maskName } from '@ws/contracts';
 import type { JobApplicationSide } from '@ws/contracts';
-import { derivedId, DomainError, uuidParam } from '@ws/kernel';
+import { derivedId, DomainError, isUuid, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import type { ApplicationBoardTable, JobsDatabase } from '../db/database';
 import { postingDecider } from '../posting/posting.decider';
 import { seekerDecider } from '../seeker/seeker.decider';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../shared/pages';
 import { applicationTarget, postingTarget, seekerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
 import { applicationDecider, RATING_COMMENT_MAX } from './application.decider';
@@ -103,37 +104,53 @@ export class ApplicationsController {
 
   @Get('postings/:postingId/applications')
   @EmployerOnly()
-  @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见' })
-  async applicants(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
+  @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见；先申请的在前，按 next 翻页' })
+  async applicants(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentAccount() employerId: string) {
     const posting = (await this.runner.load(postingDecider, postingTarget(postingId))).state;
     if (posting.status === 'none' || posting.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
-    const rows = await this.db.selectFrom('application_board').selectAll().where('posting_id', '=', postingId).orderBy('applied_at').orderBy('application_id').limit(500).execute();
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
+    const rows = await this.db
+      .selectFrom('application_board')
+      .selectAll()
+      .where('posting_id', '=', postingId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(applied_at, application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .orderBy('applied_at')
+      .orderBy('application_id')
+      .limit(limit + 1)
+      .execute();
+    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
     const items = [];
-    for (const row of rows) {
+    for (const row of shown.items) {
       const profile = await this.vault.openProfile('seeker', row.seeker_id).catch(() => ({}) as Record<string, string | null>);
       const name = profile['name'] ?? '';
       const mobile = profile['mobile'] ?? '';
       const chosen = CHOSEN.includes(row.status);
       items.push({ ...applicationView(row), applicant: { name: chosen ? name : maskName(name), mobile: chosen ? mobile : maskMobile(mobile), masked: !chosen } });
     }
-    return { items, next: null };
+    return { items, next: shown.next };
   }
 
   @Get('seekers/me/applications')
   @SeekerOnly()
-  @ApiOperation({ summary: '我的申请：状态；雇主邀请后可见工作地址' })
-  async mine(@CurrentAccount() seekerId: string) {
+  @ApiOperation({ summary: '我的申请：状态；雇主邀请后可见工作地址；新的在前，按 next 翻页' })
+  async mine(@CurrentAccount() seekerId: string, @Query() query: PageQueryDto) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
     const rows = await this.db
       .selectFrom('application_board as a')
       .innerJoin('posting_board as p', 'p.posting_id', 'a.posting_id')
       .selectAll('a')
       .select(['p.title', 'p.category as posting_category', 'p.pay_mode', 'p.pay_min_fen', 'p.pay_max_fen', 'p.pay_unit', 'p.status as posting_status'])
       .where('a.seeker_id', '=', seekerId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(a.applied_at, a.application_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
       .orderBy('a.applied_at', 'desc')
-      .limit(200)
+      .orderBy('a.application_id', 'desc')
+      .limit(limit + 1)
       .execute();
+    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
     const items = [];
-    for (const row of rows) {
+    for (const row of shown.items) {
       let address: string | null = null;
       if (CHOSEN.includes(row.status)) {
         const details = (await this.runner.load(postingDecider, postingTarget(row.posting_id))).state.details;
@@ -145,7 +162,7 @@ export class ApplicationsController {
         address,
       });
     }
-    return { items, next: null };
+    return { items, next: shown.next };
   }
 
   @Post('seekers/me/applications/:applicationId/accept')

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Kysely, Selectable } from 'kysely';
+import { Kysely, Selectable, sql } from 'kysely';
 import { ABUSE_KINDS, POSTING_STATUSES, TAKEDOWN_REASONS } from '@ws/contracts';
 import type { AbuseKind, PostingDetails, PostingStatus, TakedownReason } from '@ws/contracts';
-import { authorize, CurrentPrincipal, deriveKey, DomainError, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
+import { authorize, CurrentPrincipal, deriveKey, DomainError, isUuid, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions } from '@ws/platform';
@@ -12,7 +12,7 @@ import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access'
 import type { JobsDatabase, PostingBoardTable } from '../db/database';
 import { employerDecider } from '../employer/employer.decider';
 import { plainSlots, PostingDto, ReasonDto } from '../shared/dto';
-import { decodeCursor, page, PageQueryDto } from '../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
 import { employerTarget, postingTarget } from '../shared/stream-targets';
 import { JOBS_CONFIG } from '../jobs.config';
@@ -44,9 +44,6 @@ export class ReportDto {
   @ApiPropertyOptional({ description: '说明（不要写手机号、身份证号）' }) @IsOptional() @IsString() @MaxLength(1000)
   note?: string;
 }
-
-/** The reports shown for one posting (each worker reports a posting once; a posting past this many is taken down long before). */
-const MAX_REPORTS_SHOWN = 200;
 
 export function postingView(r: Selectable<PostingBoardTable>) {
   return {
@@ -141,10 +138,21 @@ export class PostingsController {
 
   @Get('mine')
   @EmployerOnly()
-  @ApiOperation({ summary: '我发布的招工信息' })
-  async mine(@CurrentAccount() employerId: string) {
-    const rows = await this.db.selectFrom('posting_board').selectAll().where('employer_id', '=', employerId).orderBy('drafted_at', 'desc').limit(200).execute();
-    return { items: rows.map(postingView), next: null };
+  @ApiOperation({ summary: '我发布的招工信息，新的在前，按 next 翻页' })
+  async mine(@CurrentAccount() employerId: string, @Query() query: PageQueryDto) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
+    const rows = await this.db
+      .selectFrom('posting_board')
+      .selectAll()
+      .where('employer_id', '=', employerId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(drafted_at, posting_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .orderBy('drafted_at', 'desc')
+      .orderBy('posting_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (r) => ({ at: new Date(r.drafted_at).toISOString(), id: r.posting_id }));
+    return { items: result.items.map(postingView), next: result.next };
   }
 
   @Get()
@@ -193,13 +201,24 @@ export class PostingsController {
   @Get(':postingId/reports')
   @ApiBearerAuth()
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人）；街道干部只看本街道' })
-  async reports(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人），先到的在前，按 next 翻页；街道干部只看本街道' })
+  async reports(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
     const posting = await this.db.selectFrom('posting_board').select('street_code').where('posting_id', '=', postingId).executeTakeFirst();
     // Another street's posting is answered as no posting at all.
     if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw new DomainError('posting_not_found', '没有这条招工信息');
-    const rows = await this.db.selectFrom('posting_reports').selectAll().where('posting_id', '=', postingId).orderBy('seq').limit(MAX_REPORTS_SHOWN).execute();
-    return { items: rows.map((r) => ({ seq: r.seq, kind: r.kind, note: r.note, reportedAt: new Date(r.reported_at).toISOString() })), next: null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    // A report's place in the list is its sequence number (the cursor's id); `at` is when it came.
+    const after = decodeCursor(query.after, (id) => /^\d{1,15}$/.test(id));
+    const rows = await this.db
+      .selectFrom('posting_reports')
+      .selectAll()
+      .where('posting_id', '=', postingId)
+      .$if(after !== null, (qb) => qb.where('seq', '>', Number(after!.id)))
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (r) => ({ at: new Date(r.reported_at).toISOString(), id: String(r.seq) }));
+    return { items: result.items.map((r) => ({ seq: r.seq, kind: r.kind, note: r.note, reportedAt: new Date(r.reported_at).toISOString() })), next: result.next };
   }
 
   @Post(':postingId/reports')
