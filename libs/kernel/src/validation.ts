@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { FieldError, InputError } from './problem';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -42,7 +43,18 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** A handler's parameter: the stream version the client's If-Match names (ifMatchVersion), or undefined. */
-export const ExpectedVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number | undefined =>
-  ifMatchVersion(ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['if-match']?.toString()),
+const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: '客户端看到的版本号，如 "3"（乐观并发）；与当前版本不一致时返回 409 version_conflict' };
+
+/**
+ * A handler's parameter: the stream version the client's If-Match names (ifMatchVersion), or
+ * undefined; it also documents the optional header in the route's OpenAPI.
+ */
+export const ExpectedVersion = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): number | undefined =>
+    ifMatchVersion(ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['if-match']?.toString()),
+  [
+    (target, key) => {
+      if (key !== undefined) ApiHeader(IF_MATCH_HEADER)(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+    },
+  ],
 );

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ExpectedVersion, newId, Public, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { ActivityCommandHandler, signupIdOf } from './activity-command.handler';
@@ -15,7 +15,6 @@ const ORGANISERS: Role[] = ['province_officer', 'city_officer', 'district_office
 /** The write side of activities (活动): officers and station managers plan and record; workers sign up without logging in. */
 @ApiTags('活动 activities')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: '客户端看到的版本号；不一致时返回 409' })
 @Controller('activities')
 export class ActivityController {
   constructor(private readonly handler: ActivityCommandHandler) {}

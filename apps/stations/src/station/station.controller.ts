@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ExpectedVersion, newId, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
@@ -35,7 +35,6 @@ const OFFICERS_AND_MANAGER: Role[] = [...OFFICERS, 'station_manager'];
  */
 @ApiTags('驿站管理 stations')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: '客户端看到的版本号；不一致时返回 409' })
 @Controller('stations')
 export class StationController {
   constructor(

@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, DomainError, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
 import { ReviewApplicationHandler } from './review-application.handler';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
 
 @ApiTags('入会审批 review')
 @ApiBearerAuth()
@@ -15,7 +13,6 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/approve')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '批准：发放会员卡号，会籍生效' })
   async approve(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     const [outcome] = await this.handler.approve([applicationId], principal, version);
@@ -36,7 +33,6 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/reject')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '驳回（附原因）' })
   reject(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
@@ -49,7 +45,6 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/request-info')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '要求补充材料' })
   requestInfo(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
