@@ -29,6 +29,9 @@ export interface Cursor {
 
 const isTimeOrDay = (at: string) => !Number.isNaN(Date.parse(at));
 
+/** `isAt` of a list ordered by its id alone: its cursors' `at` is empty. */
+export const orderedByIdAlone = (at: string) => at === '';
+
 /**
  * The cursor `after` names, or null for the first page; one the list did not make (`isId` and
  * `isAt` say what its ids and ordering values look like: by default any id, and a time or a day)

@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { MEMBER_OCCUPATIONS } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, orderedByIdAlone, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
@@ -31,7 +30,7 @@ export class MemberStatsQueryDto {
   streetCode?: string;
 }
 
-export class MemberListQueryDto {
+export class MemberListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   unionId?: string;
 
@@ -43,12 +42,6 @@ export class MemberListQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^\w{9}$/)
   streetCode?: string;
-
-  @ApiPropertyOptional({ description: '上一页最后一条的 membershipId' }) @IsOptional() @IsUUID()
-  after?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
 }
 
 @ApiTags('会籍 members')
@@ -72,10 +65,11 @@ export class MembersController {
   @Roles('province_officer', 'city_officer', 'district_officer', 'street_officer')
   @ApiOperation({ summary: '会员名单（个人信息按角色脱敏）' })
   async list(@Query() query: MemberListQueryDto, @CurrentPrincipal() principal: Principal) {
-    const limit = query.limit ?? 50;
-    const rows = await listMembers(this.db, { ...query, limit });
-    const items = await this.present(rows, principal, 'member_list');
-    return { items, next: rows.length === limit ? rows[rows.length - 1]!.membership_id : null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = decodeCursor(query.after, isUuid, orderedByIdAlone);
+    const rows = await listMembers(this.db, { ...query, after: cursor?.id, limit: limit + 1 });
+    const shown = page(rows, limit, (row) => ({ at: '', id: row.membership_id }));
+    return { items: await this.present(shown.items, principal, 'member_list'), next: shown.next };
   }
 
   @Get(':membershipId')
