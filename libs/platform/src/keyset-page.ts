@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { KEYSET_PAGE_MAX } from '@ws/contracts';
+import { KEYSET_PAGE_MAX, type KeysetPage } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 
 /**
@@ -51,7 +51,7 @@ export function decodeCursor(after: string | undefined, isId: (id: string) => bo
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** The page of `rows` (queried with limit + 1) and the cursor of its last row when more follow. */
-export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): { items: T[]; next: string | null } {
+export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): KeysetPage<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, next: rows.length > limit && last ? Buffer.from(JSON.stringify(cursorOf(last))).toString('base64url') : null };
