@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
 import { CurrentPrincipal, ExpectedVersion, newId, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner } from '@ws/platform';
+import { shopItemAggregate } from '../../aggregates';
 import { actorOf } from '../../shared/scope';
-import { ShopItemCommand, shopItemDecider } from '../shop-item.decider';
+import { ShopItemCommand } from '../shop-item.decider';
 import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
 
 /** The points shop's catalogue (积分超市): list, restock, reprice, withdraw. */
@@ -13,7 +13,7 @@ import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
 @Controller('shop/items')
 @Roles('district_officer', 'street_officer')
 export class ManageItemsController {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   @Post()
   @ApiOperation({ summary: '上架商品' })
@@ -44,7 +44,7 @@ export class ManageItemsController {
   }
 
   private async run(itemId: string, command: ShopItemCommand, principal: Principal, expectedVersion?: number) {
-    const { version } = await this.aggregates.handle(shopItemDecider, target(MEMBERSHIP_AGGREGATES.shopItem, itemId), command, {
+    const { version } = await this.commands.run(shopItemAggregate, itemId, command, {
       meta: { actor: actorOf(principal) },
       expectedVersion,
     });
