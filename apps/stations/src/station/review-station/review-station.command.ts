@@ -39,7 +39,7 @@ export function decideReviewStation(command: ReviewStation, state: StationState,
     return stationsError('invalid_review_scores', '各项评分应为 0–100 的整数，且只含规定的评分项（使用人次和劳动者满意度按实测计分，不填）', 'scores', { invalid: [...badCriteria, ...extra] });
   }
   const { visits, activities, ratings, ratingTotal } = command.measured;
-  const { facilities, services, management } = scores as TypedScores;
+  const { facilities, services, management } = command.scores;
   const normalised: ReviewScores = {
     facilities,
     services,
