@@ -9,7 +9,7 @@ import { StationsModule } from '../stations.module';
  * coverage share, and measures each, per district, from what its districts record (and, for
  * coverage, its own worker-density map).
  */
-describe('directive targets on what districts do: city measures activities and health checks (real nats-servers)', () => {
+describe('directive targets on what districts do: city measures activities, health checks and coverage (real nats-servers)', () => {
   const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config }), districts: ['west', 'east'] });
   let city: FederatedNode;
   let west: FederatedNode;
