@@ -6,6 +6,7 @@ import type {
   ServiceCode,
   StationHost,
   StationKind,
+  StationStatus,
   StationTier,
 } from '@ws/contracts';
 
@@ -72,6 +73,12 @@ export const TIER_LABELS: Record<StationTier, string> = {
   street: '街道驿站',
   community: '社区微站',
   convenience: '便民服务站',
+};
+
+export const STATUS_LABELS: Record<StationStatus, string> = {
+  active: '开放中',
+  suspended: '暂停服务',
+  closed: '已关闭',
 };
 
 export const HOST_LABELS: Record<StationHost, string> = {
