@@ -5,6 +5,7 @@ import { Public } from '@ws/kernel';
 import {
   CRITERION_LABELS,
   DIRECTIVE_KIND_LABELS,
+  DIRECTIVE_STATUS_LABELS,
   FACILITY_LABELS,
   HONOUR_LEVEL_LABELS,
   HOST_LABELS,
@@ -20,7 +21,7 @@ import {
 export class LabelsController {
   @Get()
   @Public()
-  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型、建设标准、驿站分类、荣誉级别、星级评定指标' })
+  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标' })
   labels() {
     return {
       occupations: labelPairs(OCCUPATION_LABELS),
@@ -31,6 +32,7 @@ export class LabelsController {
       hosts: labelPairs(HOST_LABELS),
       statuses: labelPairs(STATUS_LABELS),
       directiveKinds: labelPairs(DIRECTIVE_KIND_LABELS),
+      directiveStatuses: labelPairs(DIRECTIVE_STATUS_LABELS),
       standards: labelPairs(STANDARD_LABELS),
       classes: labelPairs(STATION_CLASS_LABELS),
       honourLevels: labelPairs(HONOUR_LEVEL_LABELS),

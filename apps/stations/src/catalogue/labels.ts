@@ -9,6 +9,7 @@ import type {
   StationStatus,
   StationTier,
 } from '@ws/contracts';
+import type { DirectiveStatus } from '../read-models/directives/directive-progress';
 
 /** zh-CN labels of the contract codes, for the API's descriptions and the UI. Records, so a new code without a label fails to compile. */
 export const FACILITY_LABELS: Record<FacilityCode, string> = {
@@ -106,8 +107,17 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   members_target: '新增会员目标',
 };
 
+/** A directive's progress as the issuer and the addressees see it (directive-progress statusOf). */
+export const DIRECTIVE_STATUS_LABELS: Record<DirectiveStatus, string> = {
+  open: '进行中',
+  met: '已完成',
+  overdue: '已逾期',
+  withdrawn: '已撤回',
+};
+
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */
 export { OCCUPATION_LABELS } from '@ws/contracts';
+import type { DirectiveStatus } from '../read-models/directives/directive-progress';
 
 export const CRITERION_LABELS: Record<ReviewCriterion, string> = {
   facilities: '设施配置',

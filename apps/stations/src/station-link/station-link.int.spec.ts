@@ -174,6 +174,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(labels.hosts).toContainEqual({ code: 'gas_station', label: '加油站' });
     expect(labels.directiveKinds.map((k: { code: string }) => k.code)).toEqual([...DIRECTIVE_KINDS]);
     expect(labels.directiveKinds).toContainEqual({ code: 'review_campaign', label: '年度星级评定' });
+    expect(labels.directiveStatuses).toContainEqual({ code: 'overdue', label: '已逾期' });
     expect(labels.statuses.map((s: { code: string }) => s.code)).toEqual([...STATION_STATUSES]);
     expect(labels.statuses).toContainEqual({ code: 'suspended', label: '暂停服务' });
     expect(labels.standards.map((s: { code: string }) => s.code)).toEqual([...STANDARD_CODES]);
