@@ -11,10 +11,7 @@ const JOBS_LABELS = {
 };
 
 describe('零工之家 on the worker pages: how pay, distance and states read', () => {
-  let fetchMock: jest.SpyInstance;
-  beforeAll(() => {
-    fetchMock = jest.spyOn(global, 'fetch').mockImplementation(async () => new Response(JSON.stringify(JOBS_LABELS), { status: 200 }));
-  });
+  const fetchMock = jest.spyOn(global, 'fetch').mockImplementation(async () => new Response(JSON.stringify(JOBS_LABELS), { status: 200 }));
   afterAll(() => fetchMock.mockRestore());
 
   it('codes read as their code until the jobs service has named them, then as it names them; an unknown code as it is', async () => {
