@@ -87,7 +87,8 @@ describe('工作台 (apps/console) against a running node', () => {
     const number = await first.getAttribute('data-open');
     await checkPage(page, 'applications');
     await first.click();
-    await page.waitForSelector('[data-page="application"] [data-status]');
+    // the status's name comes from membership's GET /labels, asked once for the whole console
+    await page.waitForSelector('[data-page="application"] [data-status] >> text=待审核');
     expect(await page.textContent('[data-status]')).toBe('待审核');
 
     // 驳回 without a reason: the service's refusal appears at the reason's field, nothing changes.
