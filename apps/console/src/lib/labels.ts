@@ -5,11 +5,11 @@ import { api } from './api';
  * The Chinese names of the codes, from the services that own them (`GET /labels`: stations'
  * occupations, facilities, statuses, standards …; wishes' categories and statuses; jobs'
  * categories, pay modes, statuses …; membership's union kinds, application and member
- * statuses …; dispatch's task, invitation and shift statuses, volunteer types and skills), each
- * asked once; a failed answer is asked again RETRY_MS later, so a code shown
- * while the names load never stays.
+ * statuses …; dispatch's task, invitation and shift statuses, volunteer types and skills;
+ * notify's recipient kinds), each asked once; a failed answer is asked again RETRY_MS later,
+ * so a code shown while the names load never stays.
  */
-type LabelService = 'stations' | 'wishes' | 'jobs' | 'membership' | 'dispatch';
+type LabelService = 'stations' | 'wishes' | 'jobs' | 'membership' | 'dispatch' | 'notify';
 type Pairs = Array<{ code: string; label: string }>;
 const labels = ref<Record<string, Record<string, string>>>({});
 const asked = new Map<LabelService, Promise<void>>();
