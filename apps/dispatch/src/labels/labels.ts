@@ -36,6 +36,18 @@ export const INVITATION_STATUS_LABELS: Record<InvitationBoardTable['status'], st
   withdrawn: '已撤回',
 };
 
+/** An invitation as the volunteer reads it on the worker pages (one that passed on ran out of time, one withdrawn was cancelled). */
+export const VOLUNTEER_INVITATION_STATUS_LABELS: Record<InvitationBoardTable['status'], string> = {
+  pending: '待回复',
+  accepted: '已接受',
+  declined: '已谢绝',
+  expired: '已超时',
+  withdrawn: '已取消',
+};
+
+/** A task as the volunteer reads it on the worker pages. */
+export const VOLUNTEER_TASK_STATUS_LABELS: Record<TaskBoardStatus, string> = { open: '待派', assigned: '待开始', started: '进行中', completed: '已完成', cancelled: '已取消' };
+
 /** How far an invitation went out: the task's street, or the whole district. */
 export const INVITATION_SCOPE_LABELS: Record<InvitationBoardTable['scope'], string> = { street: '本街道', district: '全区' };
 

@@ -4,11 +4,12 @@ import { api, type Label } from './api';
 /**
  * The Chinese names of the codes, from the services that own them (`GET /labels`: stations'
  * occupations, facilities, kinds …; wishes' categories; jobs' categories, pay modes, statuses …;
- * notify's channels), each asked once per page load and kept here. A failed answer is asked
- * again RETRY_MS later, so a code shown while the names load never stays. Not for the landing
- * page's first screen: it gets its names inside the station's card (bench:h5).
+ * dispatch's statuses as a volunteer reads them; notify's channels), each asked once per page
+ * load and kept here. A failed answer is asked again RETRY_MS later, so a code shown while the
+ * names load never stays. Not for the landing page's first screen: it gets its names inside the
+ * station's card (bench:h5).
  */
-export type LabelService = 'stations' | 'wishes' | 'jobs' | 'notify';
+export type LabelService = 'stations' | 'wishes' | 'jobs' | 'dispatch' | 'notify';
 const RETRY_MS = 10_000;
 const names = ref<Record<string, Record<string, string>>>({});
 const pending = new Map<LabelService, Promise<void>>();

@@ -92,6 +92,8 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
     expect(body.invitationStatuses).toContainEqual({ code: 'expired', label: '已过期' });
     expect(body.invitationScopes).toEqual([{ code: 'street', label: '本街道' }, { code: 'district', label: '全区' }]);
     expect(body.shiftStatuses).toContainEqual({ code: 'served', label: '已值守' });
+    expect(body.volunteerInvitationStatuses).toContainEqual({ code: 'expired', label: '已超时' });
+    expect(body.volunteerTaskStatuses).toContainEqual({ code: 'assigned', label: '待开始' });
   });
 
   it('narrows to a street, and refuses a node outside the subtree', async () => {
