@@ -6,10 +6,10 @@ import { api } from './api';
  * occupations, facilities, statuses, standards …; wishes' categories and statuses; jobs'
  * categories, pay modes, statuses …; membership's union kinds, application and member
  * statuses …; dispatch's task, invitation and shift statuses, volunteer types and skills;
- * notify's recipient kinds), each asked once; a failed answer is asked again RETRY_MS later,
+ * notify's recipient kinds; identity's roles and account statuses), each asked once; a failed answer is asked again RETRY_MS later,
  * so a code shown while the names load never stays.
  */
-type LabelService = 'stations' | 'wishes' | 'jobs' | 'membership' | 'dispatch' | 'notify';
+type LabelService = 'stations' | 'wishes' | 'jobs' | 'membership' | 'dispatch' | 'notify' | 'identity';
 type Pairs = Array<{ code: string; label: string }>;
 const labels = ref<Record<string, Record<string, string>>>({});
 const asked = new Map<LabelService, Promise<void>>();
