@@ -9,6 +9,7 @@ import {
   TASK_STATUS_LABELS,
   VOLUNTEER_INVITATION_STATUS_LABELS,
   VOLUNTEER_SKILL_LABELS,
+  VOLUNTEER_STATUS_LABELS,
   VOLUNTEER_TASK_STATUS_LABELS,
   VOLUNTEER_TYPE_LABELS,
 } from './labels';
@@ -20,11 +21,12 @@ export class DispatchLabelsController {
   @Get()
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: '代码的中文名称：任务状态、志愿者类型、技能、邀请状态与范围、排班状态；志愿者本人看到的邀请与任务状态' })
+  @ApiOperation({ summary: '代码的中文名称：任务状态、志愿者类型与状态、技能、邀请状态与范围、排班状态；志愿者本人看到的邀请与任务状态' })
   labels() {
     return {
       taskStatuses: labelPairs(TASK_STATUS_LABELS),
       volunteerTypes: labelPairs(VOLUNTEER_TYPE_LABELS),
+      volunteerStatuses: labelPairs(VOLUNTEER_STATUS_LABELS),
       skills: labelPairs(VOLUNTEER_SKILL_LABELS),
       invitationStatuses: labelPairs(INVITATION_STATUS_LABELS),
       invitationScopes: labelPairs(INVITATION_SCOPE_LABELS),

@@ -1,5 +1,5 @@
 import type { VolunteerSkill, VolunteerType } from '@ws/contracts';
-import type { InvitationBoardTable, ShiftRotaTable } from '../db/database';
+import type { InvitationBoardTable, ShiftRotaTable, VolunteerBoardTable } from '../db/database';
 import type { TaskBoardStatus } from '../read-models/tasks/tasks.query';
 
 /** zh-CN labels of dispatch's codes, for the figures and the officers' pages. Records, so a new code without a label fails to compile. */
@@ -12,6 +12,8 @@ export const VOLUNTEER_TYPE_LABELS: Record<VolunteerType, string> = {
   professional: '专业人士',
   other: '其他',
 };
+
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerBoardTable['status'], string> = { active: '在册', retired: '已退出' };
 
 export const VOLUNTEER_SKILL_LABELS: Record<VolunteerSkill, string> = {
   first_aid_trainer: '急救培训师',

@@ -87,6 +87,7 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
     expect(status).toBe(200);
     expect(body.taskStatuses).toContainEqual({ code: 'assigned', label: '已接单' });
     expect(body.volunteerTypes.map((t: { code: string }) => t.code)).toEqual([...VOLUNTEER_TYPES]);
+    expect(body.volunteerStatuses).toEqual([{ code: 'active', label: '在册' }, { code: 'retired', label: '已退出' }]);
     expect(body.skills.map((s: { code: string }) => s.code)).toEqual([...VOLUNTEER_SKILLS]);
     expect(body.skills).toContainEqual({ code: 'first_aid_trainer', label: '急救培训师' });
     expect(body.invitationStatuses).toContainEqual({ code: 'expired', label: '已过期' });
