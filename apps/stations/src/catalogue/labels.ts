@@ -117,7 +117,6 @@ export const DIRECTIVE_STATUS_LABELS: Record<DirectiveStatus, string> = {
 
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */
 export { OCCUPATION_LABELS } from '@ws/contracts';
-import type { DirectiveStatus } from '../read-models/directives/directive-progress';
 
 export const CRITERION_LABELS: Record<ReviewCriterion, string> = {
   facilities: '设施配置',
