@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ACTIVITY_EVENT_SCHEMAS, DIRECTIVE_EVENT_SCHEMAS, BUDGET_EVENT_SCHEMAS, LEGAL_CASE_EVENT_SCHEMAS, PROGRAMME_EVENT_SCHEMAS, STATION_EVENT_SCHEMAS, WELFARE_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { ActivityCommandHandler } from './activity/activity-command.handler';
 import { ActivityController } from './activity/activity.controller';
 import { ActivitiesController } from './read-models/activities/activities.controller';
@@ -36,7 +35,8 @@ import { WelfareFiguresController } from './read-models/welfare/welfare.controll
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
 import { FundsController } from './funds/funds.controller';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
-import { ReviewUsageController } from './read-models/reviews/review-usage.controller';
+import { ReviewMeasuresController } from './read-models/reviews/review-measures.controller';
+import { WishRatingsProjection } from './read-models/wish-ratings/wish-ratings.projection';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
 import { LegalAidController } from './legal-aid/legal-aid.controller';
@@ -55,7 +55,7 @@ import { type IngestLimitsConfig, ingestLimitsConfig, StationIngestLimits } from
 
 export const STATIONS_SERVICE = 'stations';
 
-/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures. */
+/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures; the ratings of wishes posted at stations. */
 @Module({})
 export class StationsModule {
   static forRoot(
@@ -87,14 +87,13 @@ export class StationsModule {
         ProgrammesController,
         FundsController,
         FundsReadController,
-        ReviewUsageController,
+        ReviewMeasuresController,
         LegalAidController,
         LegalCasesController,
         ReportsController,
       ],
       providers: [
         // Station, directive, activity and welfare events each stamped with their schema version.
-        { provide: EVENT_SCHEMAS, useValue: { ...STATION_EVENT_SCHEMAS, ...DIRECTIVE_EVENT_SCHEMAS, ...ACTIVITY_EVENT_SCHEMAS, ...WELFARE_EVENT_SCHEMAS, ...PROGRAMME_EVENT_SCHEMAS, ...BUDGET_EVENT_SCHEMAS, ...LEGAL_CASE_EVENT_SCHEMAS } },
         { provide: STATION_LINK_CONFIG, useValue: stationLink ?? stationLinkConfig() },
         CommandRunner,
         StationCommandHandler,
@@ -119,6 +118,7 @@ export class StationsModule {
         { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
         LegalAidVault,
         LegalCasesProjection,
+        WishRatingsProjection,
         ReportSources,
       ],
     };

@@ -105,6 +105,7 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   reach_target: '覆盖人数目标',
   health_check_target: '健康体检目标',
   members_target: '新增会员目标',
+  coverage_target: '覆盖率目标',
 };
 
 /** A directive's progress as the issuer and the addressees see it (directive-progress statusOf). */
