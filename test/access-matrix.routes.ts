@@ -125,6 +125,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   membership: {
+    'GET /labels': { public: 200 },
     'POST /applications/mobile-codes': { public: 400 },
     'POST /applications': { public: 400 },
     'POST /applications/bulk': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
@@ -214,6 +215,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   dispatch: {
+    'GET /labels': { public: 200 },
     'POST /volunteers': { roles: ['district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /volunteers': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
     'POST /volunteer-sessions': { public: 400 },
@@ -254,6 +256,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   notify: {
+    'GET /labels': { public: 200 },
     'POST /inbox/query': { public: 400 },
     'POST /inbox/read': { public: 400 },
     'POST /inbox/preferences': { public: 400 },
@@ -331,6 +334,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     ...PLATFORM_ROUTES,
   },
   identity: {
+    'GET /labels': { public: 200 },
     'GET /accounts': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 200 },
     'POST /accounts': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'GET /accounts/{accountId}': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 404 },

@@ -88,7 +88,8 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     const shown = await page.waitForSelector(`[data-redemption-card="${row.redemptionId}"]`, { timeout: 60_000 });
     expect(await shown.textContent()).toBe(row.member.cardNumber);
     expect(await page.textContent('[data-redemptions]')).not.toContain(member.cardNumber);
-    expect(await page.textContent(`[data-redemption-place="${row.redemptionId}"]`)).toBe('工会柜台');
+    // who handed it over is named by membership's GET /labels, asked once for the whole console
+    await page.waitForSelector(`[data-redemption-place="${row.redemptionId}"] >> text="工会柜台"`, { timeout: 60_000 });
     // The station's name comes from the directory a moment after the list.
     await page.waitForSelector(`[data-redemption-place="${atStation}"] >> text="${station.body.name as string}"`, { timeout: 60_000 });
     await checkConsolePage(page, 'shop-redemptions');

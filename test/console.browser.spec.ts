@@ -81,13 +81,15 @@ describe('工作台 (apps/console) against a running node', () => {
     expect(stored.session).toContain('access_token');
     expect(stored.local).not.toContain('access_token');
     expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '工会组织', '积分商城', '注销个人信息', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '零工审核', '招聘会', '零工数据', '运维']);
-    expect(await page.textContent('[data-user-menu]')).toContain('区总干部');
+    // the role's name is identity's (GET /labels), asked once when the console opens
+    await page.waitForSelector('[data-user-menu] >> text=区总干部');
 
     const first = await page.waitForSelector('[data-open]');
     const number = await first.getAttribute('data-open');
     await checkPage(page, 'applications');
     await first.click();
-    await page.waitForSelector('[data-page="application"] [data-status]');
+    // the status's name comes from membership's GET /labels, asked once for the whole console
+    await page.waitForSelector('[data-page="application"] [data-status] >> text=待审核');
     expect(await page.textContent('[data-status]')).toBe('待审核');
 
     // 驳回 without a reason: the service's refusal appears at the reason's field, nothing changes.
@@ -196,7 +198,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await signIn(page, printedOfficer('street_officer'));
     await page.waitForSelector('[data-page="home"]');
     expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '积分商城', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '站内信', '零工审核', '招聘会', '零工数据']);
-    expect(await page.textContent('[data-user-menu]')).toContain(`街道干部 · 街道 ${NODE}001`);
+    await page.waitForSelector(`[data-user-menu] >> text=街道干部 · 街道 ${NODE}001`);
     await checkPage(page, 'home');
 
     await page.click('[data-menu="wishes"]');

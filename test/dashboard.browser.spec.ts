@@ -3,7 +3,7 @@ import { connect, NatsConnection } from '@ws/testing/nats';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
 import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
-import { CANNED_WORK, cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
+import { CANNED_LABELS, CANNED_WORK, cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 import { publishVisits } from '../apps/dashboard/testing/events';
@@ -129,11 +129,16 @@ describe('dashboard page (shared NATS, a test district)', () => {
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
     await page.waitForSelector('#children button[data-station]', { timeout: 10_000 });
 
-    const listed = await page.locator('#children button[data-station]').first().textContent();
+    const listed = await page.locator('#children li:has(button[data-station])').first().textContent();
     expect(listed).toContain(HOSTILE);
+    // its tier is named as the stations service names it (GET /labels), not by a copy in the page
+    const shown = data.stations.find((s) => listed!.startsWith(s.name))!;
+    const tierName = CANNED_LABELS.tiers.find((t) => t.code === shown.tier)!.label;
+    expect(listed).toContain(tierName);
     await page.locator('#children button[data-station]').first().click();
     await page.waitForSelector('#station-card h4');
     expect(await page.locator('#station-card h4').textContent()).toContain(HOSTILE);
+    expect(await page.locator('#station-card').textContent()).toContain(tierName);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as { __injected?: number }).__injected)).toBeUndefined();
     expect(violations).toEqual([]);

@@ -25,6 +25,7 @@ export const PATHS = {
     dispatch: '/api/dispatch/stats',
   },
   labels: '/live/labels',
+  codeLabels: '/api/stations/labels',
 };
 
 const STATION_PAGE_SIZE = 500;
@@ -192,6 +193,19 @@ export function openLive(onSnapshot, onState) {
 
 export async function fetchGeo() {
   return getJson(PATHS.geo);
+}
+
+/**
+ * GET stations labels → { tiers: [{ code, label }], kinds, statuses, occupations, facilities, … },
+ * read as { tiers: { street: '街道驿站', … }, … }; null when the service does not answer.
+ */
+export async function fetchCodeLabels() {
+  const body = await getJson(PATHS.codeLabels);
+  if (!isObject(body)) return null;
+  const named = Object.entries(body)
+    .filter(([, pairs]) => Array.isArray(pairs))
+    .map(([kind, pairs]) => [kind, Object.fromEntries(pairs.filter(isObject).map((pair) => [String(pair.code), String(pair.label)]))]);
+  return Object.fromEntries(named);
 }
 
 /** Chinese names of event types ({ StationRegistered: '新驿站登记', … }), for a station's history. */

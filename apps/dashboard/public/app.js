@@ -41,7 +41,9 @@ function renderHeader(nodes) {
 async function refresh() {
   const today = shanghaiDate(0);
   const from = shanghaiDate(-29);
-  const [stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch, work] = await Promise.all([
+  const [codes, stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch, work] = await Promise.all([
+    // asked again at each refresh until the stations service has answered, so codes never stay unnamed
+    state.codes ?? api.fetchCodeLabels(),
     api.fetchAllStations(),
     api.fetchCompliance(),
     api.fetchCoverage(),
@@ -55,6 +57,7 @@ async function refresh() {
     fetchStats('dispatch'),
     fetchWorkFigures(`${today.slice(0, 4)}-01-01`, today),
   ]);
+  state.codes = codes;
   state.coverage = coverage;
   renderStations(stations);
   renderCompliance(compliance);

@@ -1,6 +1,7 @@
 // ECharts (bundled, global `echarts`) for every chart of the page; a chart without data is
 // replaced by 暂无数据 instead.
-import { FACILITY_NAMES, KIND_NAMES, OCCUPATION_NAMES, TIER_NAMES, formatPercent, nameOf } from './format.js';
+import { formatPercent } from './format.js';
+import { codeName, codeOrder } from './page.js';
 
 export const COLORS = ['#35d0ff', '#3ad29f', '#ffb547', '#8f7cff', '#ff7aa8', '#5b8cff', '#c6e36b', '#ff8f5b'];
 export const TEXT = '#cfe3ff';
@@ -51,20 +52,19 @@ function countBy(items, key) {
   return counts;
 }
 
-const TIER_ORDER = Object.keys(TIER_NAMES);
-
 /** Stacked bars: one bar per tier, stacked by kind. */
 export function tiersOption(stations) {
-  const tiers = [...new Set(stations.map((s) => s.tier))].sort((a, b) => rank(TIER_ORDER, a) - rank(TIER_ORDER, b));
+  const order = codeOrder('tiers');
+  const tiers = [...new Set(stations.map((s) => s.tier))].sort((a, b) => rank(order, a) - rank(order, b));
   const kinds = [...new Set(stations.map((s) => s.kind))];
   return {
     tooltip,
     legend,
     grid: { left: 8, right: 12, top: 30, bottom: 4, containLabel: true },
-    xAxis: { type: 'category', data: tiers.map((t) => nameOf(TIER_NAMES, t)), ...axisStyle, axisLabel: { color: MUTED, interval: 0, fontSize: 11 } },
+    xAxis: { type: 'category', data: tiers.map((t) => codeName('tiers', t)), ...axisStyle, axisLabel: { color: MUTED, interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1, ...axisStyle },
     series: kinds.map((kind) => ({
-      name: nameOf(KIND_NAMES, kind),
+      name: codeName('kinds', kind),
       type: 'bar',
       stack: 'kind',
       barMaxWidth: 28,
@@ -130,7 +130,7 @@ export function missingFacilitiesOption(missing) {
     tooltip,
     grid: { left: 8, right: 24, top: 6, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, ...axisStyle },
-    yAxis: { type: 'category', data: rows.map((r) => `缺${nameOf(FACILITY_NAMES, r.facility)}`), ...axisStyle },
+    yAxis: { type: 'category', data: rows.map((r) => `缺${codeName('facilities', r.facility)}`), ...axisStyle },
     series: [{ type: 'bar', barMaxWidth: 12, itemStyle: { color: '#ff8f5b', borderRadius: [0, 6, 6, 0] }, label: { show: true, position: 'right', color: TEXT }, data: rows.map((r) => r.stations) }],
   };
 }
@@ -177,7 +177,7 @@ export function occupationOption(rows) {
         roseType: 'radius',
         itemStyle: { borderColor: '#0f2347', borderWidth: 2 },
         label: { color: TEXT, formatter: '{d}%' },
-        data: rows.map((r) => ({ name: nameOf(OCCUPATION_NAMES, r.key), value: r.visits })),
+        data: rows.map((r) => ({ name: codeName('occupations', r.key), value: r.visits })),
       },
     ],
   };

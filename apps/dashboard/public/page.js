@@ -1,5 +1,6 @@
-// What every section of the page shares: the data read so far and the way numbers are put on
-// the page (text for people, data-value for tests and scripts).
+// What every section of the page shares: the data read so far, the names of the codes and the
+// way numbers are put on the page (text for people, data-value for tests and scripts).
+import { nameOf } from './format.js';
 
 export const state = {
   nodes: null,
@@ -8,7 +9,15 @@ export const state = {
   coverage: null,
   live: null,
   labels: {},
+  /** The stations service's names of its codes by kind ({ tiers: { street: '街道驿站' }, … }): null until it answers. */
+  codes: null,
 };
+
+/** The name of a stations code (`kind`: tiers, kinds, statuses, occupations, facilities): the code itself until the names are in. */
+export const codeName = (kind, code) => nameOf(state.codes?.[kind] ?? {}, code);
+
+/** The codes of one kind in the service's order (a chart's axis). */
+export const codeOrder = (kind) => Object.keys(state.codes?.[kind] ?? {});
 
 export const byId = (id) => document.getElementById(id);
 

@@ -1,7 +1,7 @@
 // 下级看板: links to the children's dashboards with today's live figures; at a district, its
 // stations (a click opens the station card) — the last step of province → city → district → station.
-import { escapeHtml, formatNumber, nameOf, TIER_NAMES } from './format.js';
-import { byId, state } from './page.js';
+import { escapeHtml, formatNumber } from './format.js';
+import { byId, codeName, state } from './page.js';
 import { showStation } from './station-card.js';
 
 const STATIONS_LISTED = 10;
@@ -38,7 +38,7 @@ function renderStationList(list) {
   byId('children-hint').textContent = `星级最高的 ${stations.length} 个，点击查看详情`;
   list.innerHTML = stations.length
     ? stations
-        .map((s) => `<li><button type="button" data-station="${escapeHtml(s.id)}">${escapeHtml(s.name)}</button><span>${escapeHtml(nameOf(TIER_NAMES, s.tier))} · ${s.stars ? '★'.repeat(Number(s.stars) || 0) : '未评星'}</span></li>`)
+        .map((s) => `<li><button type="button" data-station="${escapeHtml(s.id)}">${escapeHtml(s.name)}</button><span>${escapeHtml(codeName('tiers', s.tier))} · ${s.stars ? '★'.repeat(Number(s.stars) || 0) : '未评星'}</span></li>`)
         .join('')
     : '<li class="empty">暂无数据</li>';
   for (const button of list.querySelectorAll('button[data-station]')) button.addEventListener('click', () => showStation(button.dataset.station));

@@ -1,8 +1,8 @@
 // The station card over the map: the directory's row at once, then GET stations/:id (honours,
 // history) — the station level of the drill-down.
 import { fetchStation } from './api-client.js';
-import { escapeHtml, FACILITY_NAMES, KIND_NAMES, nameOf, shanghaiDate, STATUS_NAMES, TIER_NAMES } from './format.js';
-import { byId, state } from './page.js';
+import { escapeHtml, shanghaiDate } from './format.js';
+import { byId, codeName, state } from './page.js';
 
 const HISTORY_SHOWN = 5;
 
@@ -22,13 +22,13 @@ function draw(card, station) {
     <button type="button" class="close" aria-label="关闭">×</button>
     <h4>${escapeHtml(station.name)}</h4>
     <dl>
-      <dt>层级</dt><dd>${escapeHtml(nameOf(TIER_NAMES, station.tier))}</dd>
-      <dt>类型</dt><dd>${escapeHtml(nameOf(KIND_NAMES, station.kind))}</dd>
-      <dt>状态</dt><dd>${escapeHtml(nameOf(STATUS_NAMES, station.status))}${station.open24h ? ' · 24小时' : ''}</dd>
+      <dt>层级</dt><dd>${escapeHtml(codeName('tiers', station.tier))}</dd>
+      <dt>类型</dt><dd>${escapeHtml(codeName('kinds', station.kind))}</dd>
+      <dt>状态</dt><dd>${escapeHtml(codeName('statuses', station.status))}${station.open24h ? ' · 24小时' : ''}</dd>
       <dt>星级</dt><dd>${station.stars ? '★'.repeat(Number(station.stars) || 0) : '未评定'}</dd>
       ${station.seats ? `<dt>座位</dt><dd>${escapeHtml(station.seats)}</dd>` : ''}
       ${station.address ? `<dt>地址</dt><dd>${escapeHtml(station.address)}</dd>` : ''}
-      ${station.facilities.length ? `<dt>设施</dt><dd>${station.facilities.map((f) => escapeHtml(nameOf(FACILITY_NAMES, f))).join('、')}</dd>` : ''}
+      ${station.facilities.length ? `<dt>设施</dt><dd>${station.facilities.map((f) => escapeHtml(codeName('facilities', f))).join('、')}</dd>` : ''}
       ${station.honours?.length ? `<dt>荣誉</dt><dd>${station.honours.map((h) => escapeHtml(`${h.year} ${h.title}`)).join('、')}</dd>` : ''}
     </dl>
     ${historyOf(station)}`;

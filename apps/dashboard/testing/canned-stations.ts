@@ -1,4 +1,4 @@
-import { shanghaiDayAndHour } from '@ws/contracts';
+import { labelPairs, OCCUPATION_LABELS, shanghaiDayAndHour } from '@ws/contracts';
 import { seededRandom } from '@ws/kernel';
 import type { FakeRoute } from './fake-upstream';
 
@@ -58,6 +58,26 @@ const KINDS = ['station', 'station', 'station', 'driver_home'];
 const EIGHT_HAVE = ['air_conditioning', 'fridge', 'microwave', 'water_dispenser', 'charging', 'tables_chairs', 'toilet', 'first_aid_kit'];
 const OCCUPATIONS = ['rider', 'courier', 'ride_hail_driver', 'truck_driver', 'sanitation', 'taxi_driver', 'care_worker', 'other'];
 const PLACES = ['复兴', '荷花', '府山', '白云', '信安', '新新', '双港', '航埠'];
+
+/** Part of what stations' GET /labels answers: the names of the codes above (the page shows any other code as it is). */
+export const CANNED_LABELS = {
+  tiers: [
+    { code: 'district_hub', label: '区级综合体' },
+    { code: 'street', label: '街道驿站' },
+    { code: 'community', label: '社区微站' },
+    { code: 'convenience', label: '便民服务站' },
+  ],
+  kinds: [
+    { code: 'station', label: '工会驿站' },
+    { code: 'driver_home', label: '司机之家' },
+  ],
+  statuses: [
+    { code: 'active', label: '开放中' },
+    { code: 'suspended', label: '暂停服务' },
+    { code: 'closed', label: '已关闭' },
+  ],
+  occupations: labelPairs(OCCUPATION_LABELS),
+};
 
 function uuidFor(seed: number, index: number): string {
   const hex = (seed * 100_000 + index).toString(16).padStart(12, '0');
@@ -171,6 +191,7 @@ export function stationsRoutes(data: CannedNodeData, today: { total: number }, o
     '/activities/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.activities }),
     '/welfare/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.welfare }),
     '/programmes/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), ...CANNED_WORK.programmes }),
+    '/labels': () => CANNED_LABELS,
   };
   for (const path of omit) delete routes[path];
   return routes;

@@ -10,6 +10,7 @@ import { DISPATCH_CONFIG, dispatchConfig } from './dispatch.config';
 import type { DispatchConfig } from './dispatch.config';
 import { dispatchMigrations } from './db/migrations';
 import { DispatchDataOwner } from './notify/dispatch-data-owner';
+import { DispatchLabelsController } from './labels/labels.controller';
 import { HoursController } from './read-models/hours/hours.controller';
 import { HoursProjection } from './read-models/hours/hours.projection';
 import { ShiftsController } from './read-models/shifts/shifts.controller';
@@ -54,6 +55,7 @@ export class DispatchModule {
       imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, errors: DISPATCH_ERRORS, ...platform }), UploadsModule.forService(uploads)],
       controllers: [
         ReportFiguresController,
+        DispatchLabelsController,
         RegisterVolunteerController,
         VolunteerSessionController,
         ChangeAvailabilityController,

@@ -9,6 +9,7 @@ import type { IdentityConfig } from './identity.config';
 import { IDENTITY_ERRORS } from './identity.errors';
 import { KeyRing } from './keys/key-ring';
 import { KeysController } from './keys/keys.controller';
+import { IdentityLabelsController } from './labels/labels.controller';
 import { OidcService } from './oidc/oidc.service';
 import { SignInController } from './oidc/sign-in.controller';
 import { UpstreamCallbackController } from './oidc/upstream-callback.controller';
@@ -31,7 +32,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [PlatformModule.forService({ service: IDENTITY_SERVICE, migrations: identityMigrations, errors: IDENTITY_ERRORS, ...platform })],
-      controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController],
+      controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController, IdentityLabelsController],
       providers: [
         { provide: IDENTITY_CONFIG, useFactory: () => ({ ...identityConfig(), ...identity }) },
         CommandRunner,

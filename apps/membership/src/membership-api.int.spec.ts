@@ -1,4 +1,5 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APPLICATION_CHANNELS, REJECTION_REASON_LABELS, UNION_KINDS } from '@ws/contracts';
 import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
 import { syntheticPerson } from './demo/synthetic-people';
 
@@ -18,6 +19,22 @@ describe('membership API (real Postgres and NATS)', () => {
 
   afterAll(async () => {
     await service?.close();
+  });
+
+  it('names its codes for the pages, in the contracts\' order', async () => {
+    const labels = await service.request('GET', '/labels');
+    expect(labels.statusCode).toBe(200);
+    expect(labels.headers['cache-control']).toBe('public, max-age=3600');
+    const body = labels.json();
+    expect(body.unionKinds.map((k: { code: string }) => k.code)).toEqual([...UNION_KINDS]);
+    expect(body.unionKinds).toContainEqual({ code: 'joint', label: '新就业形态联合工会' });
+    expect(body.applicationStatuses).toContainEqual({ code: 'info_requested', label: '待补充材料' });
+    expect(body.channels.map((c: { code: string }) => c.code)).toEqual([...APPLICATION_CHANNELS]);
+    expect(body.rejectionReasons).toEqual(Object.entries(REJECTION_REASON_LABELS).map(([code, label]) => ({ code, label })));
+    expect(body.infoFields).toContainEqual({ code: 'unionId', label: '所选工会' });
+    expect(body.memberStatuses).toContainEqual({ code: 'transferred_out', label: '已转出' });
+    expect(body.erasureStatuses).toContainEqual({ code: 'refused', label: '不予注销' });
+    expect(body.handedOverBy).toContainEqual({ code: 'officer', label: '工会柜台' });
   });
 
   it('applies, approves and issues a member card the applicant can look up', async () => {

@@ -16,6 +16,7 @@ import { ReviewApplicationHandler } from './application/review/review-applicatio
 import { SubmitApplicationsController } from './application/submit/submit-applications.controller';
 import { SubmitApplicationsHandler } from './application/submit/submit-applications.handler';
 import { membershipMigrations } from './db/migrations';
+import { MembershipLabelsController } from './labels/labels.controller';
 import { MemberSelfController } from './member-session/member-self.controller';
 import { MemberSessionController } from './member-session/member-session.controller';
 import { MemberSessions } from './member-session/member-sessions';
@@ -101,6 +102,7 @@ export class MembershipModule {
         MemberSessionController,
         MemberSelfController,
         RewardsSubscription,
+        MembershipLabelsController,
       ],
       providers: [
         { provide: PII_KEYS, useValue: piiKeys ?? piiKeysFromEnv() },

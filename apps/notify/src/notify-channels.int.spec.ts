@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS, RECIPIENT_KINDS } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { PushSubscriber, verifyVapid } from '@ws/testing';
 import { NotifyHarness, VAPID } from './testing/notify-harness';
@@ -41,6 +42,15 @@ describe('notify: gateways, retries and the other channels (real Postgres and NA
     const message = await notify.db.selectFrom('inbox_messages').select('message_id').where('recipient_key', '=', `volunteer:${volunteerId}`).where('kind', '=', 'invitation').executeTakeFirstOrThrow();
     return { volunteerId, proof, pushId, invitationId, messageId: message.message_id, eventId: sent.eventId };
   }
+
+  it('names its channels, delivery statuses and recipient kinds for the pages', async () => {
+    const { status, body } = await notify.http('GET', '/labels');
+    expect(status).toBe(200);
+    expect(body.channels).toEqual(Object.entries(CHANNEL_LABELS).map(([code, label]) => ({ code, label })));
+    expect(body.deliveryStatuses).toContainEqual({ code: 'skipped', label: '未发送' });
+    expect(body.recipientKinds.map((k: { code: string }) => k.code)).toEqual([...RECIPIENT_KINDS]);
+    expect(body.recipientKinds).toContainEqual({ code: 'node_stations', label: '本节点站长' });
+  });
 
   it('binds a subscription only at a push service the node allows: never an address on its own network', async () => {
     const volunteerId = newId();

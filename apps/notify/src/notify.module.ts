@@ -19,6 +19,7 @@ import { JobsIntake } from './intake/jobs.intake';
 import { MembershipIntake } from './intake/membership.intake';
 import { DirectivesIntake, ReceiptsIntake, StationsIntake } from './intake/stations.intake';
 import { WishesIntake } from './intake/wishes.intake';
+import { NotifyLabelsController } from './labels/labels.controller';
 import { ShortLinksController } from './links/short-links.controller';
 import { MessageComposer } from './message/composer';
 import { MessageCommands } from './message/message-commands';
@@ -49,6 +50,7 @@ export class NotifyModule {
       module: NotifyModule,
       imports: [PlatformModule.forService({ service: NOTIFY_SERVICE, migrations: notifyMigrations, errors: NOTIFY_ERRORS, ...platform })],
       controllers: [
+        NotifyLabelsController,
         WorkerInboxController,
         PushKeyController,
         OfficerInboxController,

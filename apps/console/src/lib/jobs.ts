@@ -1,23 +1,11 @@
-import {
-  ABUSE_KIND_LABELS,
-  EMPLOYER_STATUS_LABELS,
-  FAIR_FORMAT_LABELS,
-  FAIR_STATUS_LABELS,
-  JOB_CATEGORY_LABELS,
-  PAY_MODE_LABELS,
-  PAY_UNIT_LABELS,
-  POSTING_STATUS_LABELS,
-  TAKEDOWN_REASON_LABELS,
-  TAKEDOWN_REASONS,
-} from '../../../../libs/contracts/src/jobs/events';
-import type { EmployerStatus, FairFormat, FairStatus, PayUnit, PostingStatus, TakedownReason } from '../../../../libs/contracts/src/jobs/events';
+import type { EmployerStatus, FairFormat, FairStatus, PayUnit, PostingStatus } from '../../../../libs/contracts/src/jobs/events';
+import { labelOf } from './labels';
 
 /**
  * 零工之家 for officers: the shapes the jobs service answers with (camelCase) and how they read;
- * the labels are the contracts' own (imported by path, constants only), never a copy here.
+ * the codes' names come from the jobs service's GET /labels (lib/labels), never a copy here.
  */
-export { FAIR_FORMAT_LABELS, JOB_CATEGORY_LABELS, TAKEDOWN_REASON_LABELS, TAKEDOWN_REASONS };
-export type { FairFormat, TakedownReason };
+export type { FairFormat };
 
 export interface JobsEmployer {
   employerId: string;
@@ -86,17 +74,18 @@ const EMPLOYER_TAGS: Record<EmployerStatus, Tag> = { registered: 'info', in_revi
 const POSTING_TAGS: Record<PostingStatus, Tag> = { draft: 'info', in_review: 'primary', open: 'success', filled: 'success', expired: 'info', withdrawn: 'info', taken_down: 'danger' };
 const FAIR_TAGS: Record<FairStatus, Tag> = { scheduled: 'primary', held: 'success', cancelled: 'info' };
 
-export const employerStatus = (code: string) => ({ label: EMPLOYER_STATUS_LABELS[code as EmployerStatus] ?? code, tag: EMPLOYER_TAGS[code as EmployerStatus] ?? 'info' });
-export const postingStatus = (code: string) => ({ label: POSTING_STATUS_LABELS[code as PostingStatus] ?? code, tag: POSTING_TAGS[code as PostingStatus] ?? 'info' });
-export const fairStatus = (code: string) => ({ label: FAIR_STATUS_LABELS[code as FairStatus] ?? code, tag: FAIR_TAGS[code as FairStatus] ?? 'info' });
-export const categoryLabel = (code: string) => JOB_CATEGORY_LABELS[code as keyof typeof JOB_CATEGORY_LABELS] ?? code;
-export const payModeLabel = (code: string) => PAY_MODE_LABELS[code as keyof typeof PAY_MODE_LABELS] ?? code;
-export const abuseKindLabel = (code: string) => ABUSE_KIND_LABELS[code as keyof typeof ABUSE_KIND_LABELS] ?? code;
+export const employerStatus = (code: string) => ({ label: labelOf('jobs', 'employerStatuses', code), tag: EMPLOYER_TAGS[code as EmployerStatus] ?? 'info' });
+export const postingStatus = (code: string) => ({ label: labelOf('jobs', 'postingStatuses', code), tag: POSTING_TAGS[code as PostingStatus] ?? 'info' });
+export const fairStatus = (code: string) => ({ label: labelOf('jobs', 'fairStatuses', code), tag: FAIR_TAGS[code as FairStatus] ?? 'info' });
+export const categoryLabel = (code: string) => labelOf('jobs', 'categories', code);
+export const payModeLabel = (code: string) => labelOf('jobs', 'payModes', code);
+export const abuseKindLabel = (code: string) => labelOf('jobs', 'abuseKinds', code);
+export const fairFormatLabel = (code: string) => labelOf('jobs', 'fairFormats', code);
 export const employerKindLabel = (kind: string) => (kind === 'company' ? '单位' : '个人');
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 /** 25–35 元/小时 */
-export const payText = (pay: JobsPosting['pay']) => `${pay.minFen === pay.maxFen ? yuan(pay.minFen) : `${yuan(pay.minFen)}–${yuan(pay.maxFen)}`} ${PAY_UNIT_LABELS[pay.unit] ?? ''}`;
+export const payText = (pay: JobsPosting['pay']) => `${pay.minFen === pay.maxFen ? yuan(pay.minFen) : `${yuan(pay.minFen)}–${yuan(pay.maxFen)}`} ${labelOf('jobs', 'payUnits', pay.unit)}`;
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 export const slotsText = (slots: JobsPosting['schedule']['slots']) => (slots.length === 0 ? '不限' : slots.map((s) => `${WEEKDAYS[s.day]} ${s.from}–${s.to}`).join('，'));

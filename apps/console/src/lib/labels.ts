@@ -3,12 +3,17 @@ import { api } from './api';
 
 /**
  * The Chinese names of the codes, from the services that own them (`GET /labels`: stations'
- * occupations, facilities, services …; wishes' categories and statuses), each asked once.
+ * occupations, facilities, statuses, standards …; wishes' categories and statuses; jobs'
+ * categories, pay modes, statuses …; membership's union kinds, application and member
+ * statuses …; dispatch's task, invitation and shift statuses, volunteer types and skills;
+ * notify's recipient kinds; identity's roles and account statuses), each asked once; a failed answer is asked again RETRY_MS later,
+ * so a code shown while the names load never stays.
  */
-type LabelService = 'stations' | 'wishes';
+type LabelService = 'stations' | 'wishes' | 'jobs' | 'membership' | 'dispatch' | 'notify' | 'identity';
 type Pairs = Array<{ code: string; label: string }>;
 const labels = ref<Record<string, Record<string, string>>>({});
 const asked = new Map<LabelService, Promise<void>>();
+const RETRY_MS = 10_000;
 
 function ask(service: LabelService): void {
   if (!asked.has(service)) {
@@ -19,14 +24,23 @@ function ask(service: LabelService): void {
           const named = Object.entries(answer).map(([kind, pairs]) => [`${service}.${kind}`, Object.fromEntries(pairs.map((p) => [p.code, p.label]))]);
           labels.value = { ...labels.value, ...Object.fromEntries(named) };
         })
-        .catch(() => void asked.delete(service)),
+        .catch(() => {
+          asked.delete(service);
+          setTimeout(() => ask(service), RETRY_MS);
+        }),
     );
   }
 }
 
+/** The name of one code of `service` (its code until the names are in; — for none). */
+export function labelOf(service: LabelService, kind: string, code: string | null | undefined): string {
+  ask(service);
+  return code ? (labels.value[`${service}.${kind}`]?.[code] ?? code) : '—';
+}
+
 export function useLabels(service: LabelService = 'stations') {
   ask(service);
-  return (kind: string, code: string | null | undefined) => (code ? (labels.value[`${service}.${kind}`]?.[code] ?? code) : '—');
+  return (kind: string, code: string | null | undefined) => labelOf(service, kind, code);
 }
 
 /** The codes of one kind with their names, in the service's order: a form's choices (empty until the answer comes). */

@@ -24,30 +24,10 @@ export interface ApplicationDetail extends QueuedApplication {
 
 export type ApplicationStatus = 'submitted' | 'info_requested' | 'approved' | 'rejected';
 
-export const APPLICATION_STATUS: Record<ApplicationStatus, { label: string; tag: 'primary' | 'warning' | 'success' | 'info' }> = {
-  submitted: { label: '待审核', tag: 'primary' },
-  info_requested: { label: '待补充材料', tag: 'warning' },
-  approved: { label: '已批准', tag: 'success' },
-  rejected: { label: '已驳回', tag: 'info' },
+/** How an application's status is tagged; its name is membership's (`label('applicationStatuses', status)`). */
+export const APPLICATION_STATUS_TAGS: Record<ApplicationStatus, 'primary' | 'warning' | 'success' | 'info'> = {
+  submitted: 'primary',
+  info_requested: 'warning',
+  approved: 'success',
+  rejected: 'info',
 };
-
-/** libs/contracts APPLICATION_CHANNELS. */
-export const CHANNELS: Record<string, string> = { online: '线上', fair: '集中入会活动', station: '驿站', officer: '干部代办' };
-
-/** libs/contracts REJECTION_REASON_LABELS. */
-export const REJECTION_REASONS: Array<{ code: string; label: string }> = [
-  { code: 'not_eligible', label: '不符合入会条件' },
-  { code: 'wrong_union', label: '所选工会不对' },
-  { code: 'incomplete', label: '材料不全' },
-  { code: 'duplicate', label: '重复申请' },
-  { code: 'other', label: '其他原因' },
-];
-
-/** The fields an officer may ask the applicant to correct (membership's INFO_FIELDS). */
-export const INFO_FIELDS: Array<{ code: string; label: string }> = [
-  { code: 'name', label: '姓名' },
-  { code: 'occupation', label: '职业' },
-  { code: 'employer', label: '工作单位' },
-  { code: 'unionId', label: '所选工会' },
-  { code: 'streetCode', label: '所在街道' },
-];

@@ -1,14 +1,5 @@
-/** An officer's role as the access token names it (libs/contracts OfficerRole; the console keeps its own copy of the names). */
+/** An officer's role as the access token names it (libs/contracts OfficerRole; its name is identity's: `label('roles', role)`). */
 export type Role = 'province_officer' | 'city_officer' | 'district_officer' | 'street_officer' | 'station_manager' | 'ops_admin';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  province_officer: '省总干部',
-  city_officer: '市总干部',
-  district_officer: '区总干部',
-  street_officer: '街道干部',
-  station_manager: '站长',
-  ops_admin: '运维管理员',
-};
 
 export interface MenuItem {
   /** The route's name and path below /console/. */

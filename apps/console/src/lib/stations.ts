@@ -53,20 +53,8 @@ export interface StationNotice {
 
 export type StationStatus = 'active' | 'suspended' | 'closed';
 
-export const STATION_STATUS: Record<StationStatus, { label: string; tag: 'success' | 'warning' | 'info' }> = {
-  active: { label: '开放中', tag: 'success' },
-  suspended: { label: '暂停服务', tag: 'warning' },
-  closed: { label: '已关闭', tag: 'info' },
-};
-
-/** libs/contracts STANDARD_CODES with their Chinese names. */
-export const STANDARDS: Array<{ code: string; label: string }> = [
-  { code: 'liu_you', label: '六有' },
-  { code: 'ba_you', label: '八有' },
-  { code: 'six_plus_x', label: '6+X' },
-  { code: 'nine_plus_x', label: '9+X' },
-  { code: 'ten_plus_x', label: '10+X' },
-];
+/** How a station's status is tagged; its name is the stations service's (`label('statuses', status)`). */
+export const STATION_STATUS_TAGS: Record<StationStatus, 'success' | 'warning' | 'info'> = { active: 'success', suspended: 'warning', closed: 'info' };
 
 export const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -84,26 +72,13 @@ export function describeHours(hours: Station['hours'] | undefined): string {
 /** Today in Beijing as YYYY-MM-DD (the services count visits by the Beijing day). */
 export const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** libs/contracts STATION_CLASSES with STATION_CLASS_LABELS (驿站类型 as the notice and the reports name it). */
-export const STATION_CLASSES: Array<{ code: string; label: string }> = [
-  { code: 'standard', label: '标准型' },
-  { code: 'flagship', label: '旗舰型' },
-];
-
-/** libs/contracts HONOUR_LEVELS with the stations service's HONOUR_LEVEL_LABELS. */
-export const HONOUR_LEVELS: Array<{ code: string; label: string }> = [
-  { code: 'national', label: '全国' },
-  { code: 'provincial', label: '省级' },
-  { code: 'city', label: '市级' },
-];
-
-/** The star review's criteria with their weights in % (stations catalogue/stars REVIEW_WEIGHTS, CRITERION_LABELS). */
-export const REVIEW_CRITERIA: Array<{ code: 'facilities' | 'services' | 'management' | 'usage' | 'satisfaction'; label: string; weight: number }> = [
-  { code: 'facilities', label: '设施配置', weight: 25 },
-  { code: 'services', label: '服务开展', weight: 25 },
-  { code: 'management', label: '日常管理', weight: 20 },
-  { code: 'usage', label: '使用人次', weight: 15 },
-  { code: 'satisfaction', label: '劳动者满意度', weight: 15 },
+/** The star review's criteria with their weights in % (stations catalogue/stars REVIEW_WEIGHTS); their names are the service's (`label('criteria', code)`). */
+export const REVIEW_CRITERIA: Array<{ code: 'facilities' | 'services' | 'management' | 'usage' | 'satisfaction'; weight: number }> = [
+  { code: 'facilities', weight: 25 },
+  { code: 'services', weight: 25 },
+  { code: 'management', weight: 20 },
+  { code: 'usage', weight: 15 },
+  { code: 'satisfaction', weight: 15 },
 ];
 
 /** What the station detail adds to a directory row: the registry's records (upgrade plan, review, honours, class). */

@@ -48,8 +48,6 @@ export interface InboxPage {
   channels: ChannelState[];
 }
 
-export const CHANNEL_LABELS: Record<ExternalChannel, string> = { sms: '短信', wechat: '微信通知', push: '网页推送' };
-
 /** The identities this phone already holds: a volunteer or a seeker (零工之家) signed in on this tab, the wishes posted from it. */
 export function identitiesOnThisPhone(): InboxIdentity[] {
   const found: InboxIdentity[] = [];

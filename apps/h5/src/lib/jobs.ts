@@ -1,13 +1,11 @@
-import { EMPLOYER_STATUS_LABELS, FAIR_FORMAT_LABELS, JOB_APPLICATION_STATUS_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, PAY_MODE_LABELS, PAY_MODES, PAY_UNIT_LABELS, PAY_UNITS, POSTING_STATUS_LABELS } from '../../../../libs/contracts/src/jobs/events';
-import type { EmployerStatus, FairFormat, JobApplicationStatus, JobCategory, PayMode, PayUnit, PostingStatus } from '../../../../libs/contracts/src/jobs/events';
+import type { JobApplicationStatus, JobCategory, PayMode, PayUnit } from '../../../../libs/contracts/src/jobs/events';
+import { labelOf } from './labels';
 
 /**
- * 零工之家 for a seeker: the shapes the jobs service answers with and how they read; the labels
- * are the contracts' own (imported by path, types and constants only), never a copy here.
+ * 零工之家 for a seeker: the shapes the jobs service answers with and how they read; the codes'
+ * names come from the jobs service's GET /labels (lib/labels), never a copy here.
  */
 export { asSeeker, forgetSeekerSession, keepSeekerSession, seekerSession } from './jobs-session';
-
-export { JOB_CATEGORIES, PAY_MODES, PAY_UNITS, PAY_UNIT_LABELS };
 export { asEmployer, employerSession, forgetEmployerSession, keepEmployerSession } from './employer-session';
 export type { JobApplicationStatus, JobCategory, PayMode, PayUnit };
 
@@ -37,19 +35,20 @@ export interface NearPosting {
   navigation: NavLinks;
 }
 
-export const categoryLabel = (code: string) => JOB_CATEGORY_LABELS[code as JobCategory] ?? code;
-export const payModeLabel = (code: string) => PAY_MODE_LABELS[code as PayMode] ?? code;
-export const fairFormatLabel = (code: string) => FAIR_FORMAT_LABELS[code as FairFormat] ?? code;
-export const employerStatusLabel = (code: string) => EMPLOYER_STATUS_LABELS[code as EmployerStatus] ?? code;
-export const postingStatusLabel = (code: string) => POSTING_STATUS_LABELS[code as PostingStatus] ?? code;
-export const applicationStatusLabel = (code: string) => JOB_APPLICATION_STATUS_LABELS[code as JobApplicationStatus] ?? code;
+export const categoryLabel = (code: string) => labelOf('jobs', 'categories', code);
+export const payModeLabel = (code: string) => labelOf('jobs', 'payModes', code);
+export const payUnitLabel = (code: string) => labelOf('jobs', 'payUnits', code);
+export const fairFormatLabel = (code: string) => labelOf('jobs', 'fairFormats', code);
+export const employerStatusLabel = (code: string) => labelOf('jobs', 'employerStatuses', code);
+export const postingStatusLabel = (code: string) => labelOf('jobs', 'postingStatuses', code);
+export const applicationStatusLabel = (code: string) => labelOf('jobs', 'applicationStatuses', code);
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 /** 25–35 元/小时 (pay is kept in fen). */
 export function payText(pay: Pay): string {
   const range = pay.minFen === pay.maxFen ? yuan(pay.minFen) : `${yuan(pay.minFen)}–${yuan(pay.maxFen)}`;
-  return `${range} ${PAY_UNIT_LABELS[pay.unit] ?? ''}`.trim();
+  return `${range} ${payUnitLabel(pay.unit)}`;
 }
 
 export function distanceText(km: number): string {

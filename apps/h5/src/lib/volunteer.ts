@@ -1,3 +1,5 @@
+import { labelOf } from './labels';
+
 /** What dispatch answers a volunteer (GET /volunteers/me/…). */
 export interface Invitation {
   invitationId: string;
@@ -22,21 +24,9 @@ export interface VolunteerTask {
   completedAt: string | null;
 }
 
-export const INVITATION_STATUS: Record<Invitation['status'], string> = {
-  pending: '待回复',
-  accepted: '已接受',
-  declined: '已谢绝',
-  expired: '已超时',
-  withdrawn: '已取消',
-};
-
-export const TASK_STATUS: Record<VolunteerTask['status'], string> = {
-  open: '待派',
-  assigned: '待开始',
-  started: '进行中',
-  completed: '已完成',
-  cancelled: '已取消',
-};
+/** An invitation's and a task's status as dispatch names them for the volunteer. */
+export const invitationStatusLabel = (status: string) => labelOf('dispatch', 'volunteerInvitationStatuses', status);
+export const taskStatusLabel = (status: string) => labelOf('dispatch', 'volunteerTaskStatuses', status);
 
 /** "还剩 1 小时 20 分" until the invitation passes to the next volunteer. */
 export function timeLeft(expiresAt: string, now = Date.now()): string {

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import type { SessionsRevoked } from '@ws/contracts';
+import { OFFICER_ROLES, type SessionsRevoked } from '@ws/contracts';
 import { IdentityHarness } from '../testing/identity-harness';
 import { AccountCommands } from './account-commands';
 
@@ -34,6 +34,18 @@ describe('identity: the accounts API', () => {
     const fetched = await identity.http('GET', `/accounts/${street.body.accountId}`, { token: await identity.token('province_officer') });
     expect(fetched.status).toBe(200);
     expect(fetched.body.accountId).toBe(street.body.accountId);
+  });
+
+  it('names the roles and the account statuses for the console, without a login', async () => {
+    const { status, body } = await identity.http('GET', '/labels');
+    expect(status).toBe(200);
+    expect(body.roles.map((r: { code: string }) => r.code)).toEqual([...OFFICER_ROLES]);
+    expect(body.roles).toContainEqual({ code: 'district_officer', label: '区总干部' });
+    expect(body.accountStatuses).toEqual([
+      { code: 'active', label: '正常' },
+      { code: 'locked', label: '已锁定' },
+      { code: 'disabled', label: '已停用' },
+    ]);
   });
 
   it('refuses bad input with a stable code and the field, in Chinese', async () => {

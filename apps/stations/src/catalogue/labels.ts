@@ -6,8 +6,10 @@ import type {
   ServiceCode,
   StationHost,
   StationKind,
+  StationStatus,
   StationTier,
 } from '@ws/contracts';
+import type { DirectiveStatus } from '../read-models/directives/directive-progress';
 
 /** zh-CN labels of the contract codes, for the API's descriptions and the UI. Records, so a new code without a label fails to compile. */
 export const FACILITY_LABELS: Record<FacilityCode, string> = {
@@ -74,6 +76,12 @@ export const TIER_LABELS: Record<StationTier, string> = {
   convenience: '便民服务站',
 };
 
+export const STATUS_LABELS: Record<StationStatus, string> = {
+  active: '开放中',
+  suspended: '暂停服务',
+  closed: '已关闭',
+};
+
 export const HOST_LABELS: Record<StationHost, string> = {
   union_built: '工会自建',
   enterprise: '企业共建',
@@ -98,6 +106,14 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   health_check_target: '健康体检目标',
   members_target: '新增会员目标',
   coverage_target: '覆盖率目标',
+};
+
+/** A directive's progress as the issuer and the addressees see it (directive-progress statusOf). */
+export const DIRECTIVE_STATUS_LABELS: Record<DirectiveStatus, string> = {
+  open: '进行中',
+  met: '已完成',
+  overdue: '已逾期',
+  withdrawn: '已撤回',
 };
 
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import QRCode from 'qrcode';
-import { DIRECTIVE_KINDS, STATION_HOSTS, STATION_TIERS } from '@ws/contracts';
+import { DIRECTIVE_KINDS, HONOUR_LEVELS, REVIEW_CRITERIA, STANDARD_CODES, STATION_HOSTS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
@@ -174,5 +174,14 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(labels.hosts).toContainEqual({ code: 'gas_station', label: '加油站' });
     expect(labels.directiveKinds.map((k: { code: string }) => k.code)).toEqual([...DIRECTIVE_KINDS]);
     expect(labels.directiveKinds).toContainEqual({ code: 'review_campaign', label: '年度星级评定' });
+    expect(labels.directiveStatuses).toContainEqual({ code: 'overdue', label: '已逾期' });
+    expect(labels.statuses.map((s: { code: string }) => s.code)).toEqual([...STATION_STATUSES]);
+    expect(labels.statuses).toContainEqual({ code: 'suspended', label: '暂停服务' });
+    expect(labels.standards.map((s: { code: string }) => s.code)).toEqual([...STANDARD_CODES]);
+    expect(labels.standards).toContainEqual({ code: 'ba_you', label: '八有' });
+    expect(labels.classes).toContainEqual({ code: 'flagship', label: '旗舰型' });
+    expect(labels.honourLevels.map((l: { code: string }) => l.code)).toEqual([...HONOUR_LEVELS]);
+    expect(labels.criteria.map((c: { code: string }) => c.code)).toEqual([...REVIEW_CRITERIA]);
+    expect(labels.criteria).toContainEqual({ code: 'satisfaction', label: '劳动者满意度' });
   });
 });

@@ -1,3 +1,4 @@
+import { WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '@ws/contracts';
 import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { WishesHarness } from '../testing/wishes-harness';
 
@@ -75,5 +76,16 @@ describe('the street officer’s lists paged on the server: 随手拍 and the �
     const unknown = await h.http('GET', `/streets/${h.street}/demand/teleportation`, { token: officer });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'category' } });
     expect((await h.http('GET', `/streets/${h.otherStreet}/demand/repair`, { token: officer })).status).toBe(403);
+  });
+
+  it('names the codes for the pages: wish categories and statuses, and the 随手拍 statuses', async () => {
+    const labels = (await h.http('GET', '/labels')).body;
+    expect(labels.categories).toContainEqual({ code: 'repair', label: WISH_CATEGORY_LABELS.repair });
+    expect(labels.statuses.map((s: { code: string }) => s.code)).toEqual(Object.keys(WISH_STATUS_LABELS));
+    expect(labels.reportStatuses).toEqual([
+      { code: 'submitted', label: '待审核' },
+      { code: 'valid', label: '有效' },
+      { code: 'rejected', label: '无效' },
+    ]);
   });
 });

@@ -2,7 +2,8 @@ import { Kysely, sql } from 'kysely';
 import type { StatFigure } from '@ws/platform';
 import { shanghaiMonths, VOLUNTEER_TYPES } from '@ws/contracts';
 import type { DispatchDatabase } from '../../db/database';
-import { TASK_STATUSES, type TaskBoardStatus } from '../tasks/tasks.query';
+import { TASK_STATUS_LABELS, VOLUNTEER_TYPE_LABELS } from '../../labels/labels';
+import { TASK_STATUSES } from '../tasks/tasks.query';
 
 export interface DispatchStats {
   /** The node (district or street) the figures cover: everything whose street code starts with it. */
@@ -17,14 +18,6 @@ export interface DispatchStats {
   hoursByMonth: StatFigure[];
 }
 
-const TASK_STATUS_LABELS: Record<TaskBoardStatus, string> = { open: '待接单', assigned: '已接单', started: '服务中', completed: '已完成', cancelled: '已取消' };
-const VOLUNTEER_TYPE_LABELS: Record<(typeof VOLUNTEER_TYPES)[number], string> = {
-  party_member: '党员',
-  cadre: '干部',
-  student: '学生',
-  professional: '专业人士',
-  other: '其他',
-};
 const MONTHS_SHOWN = 12;
 
 /**

@@ -1,4 +1,4 @@
-import type { DemandDispatchDecided } from '@ws/contracts';
+import { VOLUNTEER_SKILLS, VOLUNTEER_TYPES, type DemandDispatchDecided } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { DispatchHarness } from '../../testing/dispatch-harness';
 
@@ -80,6 +80,21 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
     expect(stats.body.hoursByMonth).toHaveLength(12);
     expect(stats.body.hoursByMonth[11]).toEqual({ key: stats.body.month, label: `${stats.body.month.slice(0, 4)}年${Number(stats.body.month.slice(5))}月`, value: 5.5 });
     expect(stats.body.hoursByMonth.slice(0, 11).every((f: Figure) => f.value === 0)).toBe(true);
+  });
+
+  it('names its codes for the pages with the labels of the figures, in the contracts\' order', async () => {
+    const { status, body } = await h.http('GET', '/labels');
+    expect(status).toBe(200);
+    expect(body.taskStatuses).toContainEqual({ code: 'assigned', label: '已接单' });
+    expect(body.volunteerTypes.map((t: { code: string }) => t.code)).toEqual([...VOLUNTEER_TYPES]);
+    expect(body.volunteerStatuses).toEqual([{ code: 'active', label: '在册' }, { code: 'retired', label: '已退出' }]);
+    expect(body.skills.map((s: { code: string }) => s.code)).toEqual([...VOLUNTEER_SKILLS]);
+    expect(body.skills).toContainEqual({ code: 'first_aid_trainer', label: '急救培训师' });
+    expect(body.invitationStatuses).toContainEqual({ code: 'expired', label: '已过期' });
+    expect(body.invitationScopes).toEqual([{ code: 'street', label: '本街道' }, { code: 'district', label: '全区' }]);
+    expect(body.shiftStatuses).toContainEqual({ code: 'served', label: '已值守' });
+    expect(body.volunteerInvitationStatuses).toContainEqual({ code: 'expired', label: '已超时' });
+    expect(body.volunteerTaskStatuses).toContainEqual({ code: 'assigned', label: '待开始' });
   });
 
   it('narrows to a street, and refuses a node outside the subtree', async () => {

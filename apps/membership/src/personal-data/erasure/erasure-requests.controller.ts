@@ -9,7 +9,7 @@ import { maskCardNumber } from '../../read-models/redemptions/shop-redemptions.c
 import { ErasureRequestsHandler } from './erasure-requests.handler';
 import { MAX_REFUSAL_REASON } from './person.decider';
 
-const ERASURE_STATUSES = ['requested', 'refused', 'erased'] as const;
+export const ERASURE_STATUSES = ['requested', 'refused', 'erased'] as const;
 /** Who may read the erasure requests: the union officers of the node and above (ids and masked card numbers only). */
 export const ERASURE_LIST_ROLES = ['province_officer', 'city_officer', 'district_officer'] as const;
 
