@@ -1,5 +1,5 @@
 import { newId } from '@ws/kernel';
-import { PushSubscriber, verifyVapid } from '@ws/testing';
+import { eventually, PushSubscriber, verifyVapid } from '@ws/testing';
 import { NotifyHarness, VAPID } from './testing/notify-harness';
 
 const MOBILE = '13700001111';
@@ -103,7 +103,7 @@ describe('notify: gateways, retries and the other channels (real Postgres and NA
     try {
       notify.push.gone.add(delivered.pushId);
       await notify.deliver();
-      await notify.waitFor(async () => (await notify.deliveryStatus(delivered.messageId))['sms'] === 'delivered', 'the SMS receipt');
+      await eventually(async () => (await notify.deliveryStatus(delivered.messageId))['sms'] === 'delivered', { what: 'the SMS receipt' });
     } finally {
       notify.sms.reportTo = undefined;
     }

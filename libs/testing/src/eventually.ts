@@ -20,14 +20,14 @@ export type Reached<T> = Exclude<T, false | 0 | '' | null | undefined>;
  * The one polling helper of the tests: a fixed sleep waits too long on a quiet machine and too
  * little on a busy one, a condition waits exactly as long as it must.
  */
-export async function eventually<T>(probe: () => T | PromiseLike<T>, options: EventuallyOptions): Promise<Reached<T>> {
+export async function eventually<T>(probe: () => T | PromiseLike<T>, options: EventuallyOptions): Promise<Reached<Awaited<T>>> {
   const { what, timeoutMs = 30_000, everyMs = 100 } = options;
   const deadline = Date.now() + timeoutMs;
-  let last!: { value: T } | { error: unknown };
+  let last!: { value: Awaited<T> } | { error: unknown };
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as Reached<T>;
+      if (value) return value as Reached<Awaited<T>>;
       last = { value };
     } catch (error) {
       last = { error };

@@ -7,8 +7,9 @@ import type { EventEnvelope } from '@ws/contracts';
 import { FixedClock, type Principal, type Role } from '@ws/kernel';
 import { DB, ProjectionsService, requestJson } from '@ws/platform';
 import type { JsonRequest, JsonResponse, PlatformConfig } from '@ws/platform';
+import { eventually } from './eventually';
 import { NATS_URL, type TestDatabase } from './infra';
-import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent, waitUntil } from './node-stream';
+import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent } from './node-stream';
 import { nodeOfRole, officerToken } from './officer-tokens';
 import { startReactingService } from './reacting-service';
 
@@ -89,15 +90,11 @@ export abstract class ServiceHarness<Database> {
 
   /** Read-your-writes: the outbox is published and every projection applied what the stream holds. */
   async settle(): Promise<void> {
-    await this.waitFor(async () => {
+    await eventually(async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox`.execute(this.db);
       return rows[0]!.n === 0;
-    }, 'outbox published');
+    }, { what: 'outbox published', timeoutMs: 15_000 });
     await this.app!.get(ProjectionsService).catchUp();
-  }
-
-  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
-    return waitUntil(probe, what, timeoutMs);
   }
 
   protected async bus(): Promise<NatsConnection> {

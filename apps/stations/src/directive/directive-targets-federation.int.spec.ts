@@ -1,6 +1,6 @@
 import { shanghaiToday, shanghaiYear } from '@ws/contracts';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { StationsModule } from '../stations.module';
 
 /**
@@ -75,10 +75,10 @@ describe('directive targets on what districts do: city measures activities and h
     await west.service.catchUp();
     await east.service.catchUp();
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(activitiesId)).current === 3;
-    }, 'the city counts the three activities held in its districts');
+    }, { what: 'the city counts the three activities held in its districts' });
 
     const activities = await cityDirective(activitiesId);
     expect(activities).toMatchObject({ target: 4, current: 3, progress: 0.75, status: 'open' });
@@ -93,10 +93,10 @@ describe('directive targets on what districts do: city measures activities and h
 
     await hold(east, 30, 0);
     await east.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(activitiesId)).status === 'met';
-    }, 'the fourth activity meets the target');
+    }, { what: 'the fourth activity meets the target' });
     expect(await cityDirective(activitiesId)).toMatchObject({ current: 4, progress: 1 });
     expect(await cityDirective(laterId)).toMatchObject({ goal: { since: expect.any(String) }, current: 0, progress: 0, status: 'open' });
   }, 120_000);
@@ -106,10 +106,10 @@ describe('directive targets on what districts do: city measures activities and h
     await checkUp(east, 100, 40);
     await west.service.catchUp();
     await east.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(healthId)).current === 400;
-    }, 'the city counts the health checks of its districts');
+    }, { what: 'the city counts the health checks of its districts' });
 
     // 400 checked as asked, but 60 new-form workers of the 80 the rule needs.
     const health = await cityDirective(healthId);

@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { StationsDatabase } from '../../db/database';
 import { StationsModule } from '../../stations.module';
 
@@ -40,11 +40,11 @@ describe('star review usage from measured visits and activities (real Postgres a
   });
 
   it('shows the measured year and the usage score it earns', async () => {
-    const usage = await waitUntil(async () => {
+    const usage = await eventually(async () => {
       await service.catchUp();
       const body = (await inject('GET', `/stations/${stationId}/review-usage?year=${year}`, undefined, officer)).json();
       return body.visits === 10 && body.activities === 2 ? body : undefined;
-    }, 'the visits and activities in the read models', 30_000);
+    }, { what: 'the visits and activities in the read models', timeoutMs: 30_000 });
     // 70 × 10/2000 + 30 × 2/4 = 15.35 → 15.
     expect(usage).toEqual({ stationId, year, visits: 10, activities: 2, usage: 15 });
     const lastYear = (await inject('GET', `/stations/${stationId}/review-usage?year=${year - 1}`, undefined, officer)).json();
@@ -55,11 +55,11 @@ describe('star review usage from measured visits and activities (real Postgres a
     const reviewed = await inject('POST', `/stations/${stationId}/review`, { year, scores: { facilities: 95, services: 92, management: 90, satisfaction: 90 } }, officer);
     expect(reviewed.statusCode).toBe(200);
     const db = service.app.get<Kysely<StationsDatabase>>(DB);
-    const event = await waitUntil(async () => {
+    const event = await eventually(async () => {
       await service.catchUp();
       const { rows } = await sql<{ data: any }>`select data from station_history where station_id = ${stationId}::uuid and type = 'StationReviewed'`.execute(db);
       return rows[0]?.data;
-    }, 'the review in the station history', 30_000);
+    }, { what: 'the review in the station history', timeoutMs: 30_000 });
     expect(event).toMatchObject({ year, scores: { facilities: 95, services: 92, management: 90, usage: 15, satisfaction: 90 }, score: 80.5, stars: 4, usageMeasured: { visits: 10, activities: 2 } });
   });
 
