@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream } from '@ws/testing/nats';
 import { connect, type NatsConnection } from '@ws/testing/nats';
 import { eventSubject, nodeRef, type EventEnvelope } from '@ws/contracts';
-import { createTestDatabase, eventually, NATS_URL, type TestDatabase, testNodeCode } from '@ws/testing';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { deleteNodeStreams, startCompactProcess, type CompactProcess } from '@ws/testing/service-process';
 import { DATA_SERVICES } from '../tools/topology';
 

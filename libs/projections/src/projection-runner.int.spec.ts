@@ -5,7 +5,7 @@ import { Kysely, sql, Transaction } from 'kysely';
 import { EventEnvelope, eventSubject, HEADERS, nodeRef } from '@ws/contracts';
 import { createDb, migrateToLatest } from '@ws/eventstore';
 import { connectNats, ConsumedEvent, ensureNodeStreams, JetStreamPublisher } from '@ws/messaging';
-import { createTestDatabase, eventually, NATS_URL, TestDatabase, testNodeCode } from '@ws/testing';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode, TestDatabase } from '@ws/testing';
 import { projectionMigrations, readCheckpoint } from './checkpoints';
 import { readRebuild } from './rebuilds';
 import type { Projection } from './projection';
