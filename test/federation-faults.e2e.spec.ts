@@ -102,6 +102,7 @@ describe('federation faults: a city or the province cut while the districts keep
         return true;
       }, { what: `visits at ${code}`, timeoutMs: 120_000 });
     }
+    // Nothing more may arrive during these 2 s: no event is counted twice.
     await pause(2_000);
     for (const code of [CITY, PROVINCE]) {
       expect(await visitsByDistrict(node(code))).toEqual(expected());
@@ -141,6 +142,7 @@ describe('federation faults: a city or the province cut while the districts keep
     expect(DISTRICTS.reduce((sum, code) => sum + accepted.get(code)!, 0)).toBeGreaterThan(provinceDuringCut);
 
     await federation.nats.get(CITY)!.start();
+    // The districts write on for 3 s across the healed link (a stretch of the scenario, not a wait for something).
     await pause(3_000);
     await writing.stop();
     await convergedAbove();
@@ -148,6 +150,7 @@ describe('federation faults: a city or the province cut while the districts keep
 
   it("converges at the province to exactly the districts' sum after the province's nats-server is killed and restarted", async () => {
     const writing = keepWriting();
+    // The districts write for 2 s before the fault (a stretch of the scenario, not a wait for something).
     await pause(2_000);
 
     await federation.nats.get(PROVINCE)!.kill();

@@ -95,6 +95,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(await page.getAttribute('[data-occupation="courier"]', 'aria-pressed')).toBe('true');
     await page.click('[data-checkin]');
     await page.waitForSelector('text=这是同一次到访');
+    // Nothing may be counted during this second: the duplicate must not reach the read model.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['courier']).toBe(after['courier']);
     expect(leavingTheMachine(requests)).toEqual([]);
@@ -112,6 +113,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     await page.waitForSelector('text=已保存，联网后自动打卡');
     const kept = await page.evaluate<Array<{ key: string; at: string }>>(`JSON.parse(localStorage.getItem('ws.checkins.pending'))`);
     expect(kept).toHaveLength(1);
+    // Nothing may be counted during this second: the phone is offline.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['sanitation'] ?? 0).toBe(before);
 
@@ -127,6 +129,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(((await again.json()) as { status: string }).status).toBe('duplicate');
     await page.reload();
     await page.waitForSelector('[data-page="landing"]');
+    // Nothing may be counted during this second: the reloaded page must not send the check-in again.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['sanitation']).toBe(before + 1);
     await context.close();

@@ -156,7 +156,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
 
     // The same event again, past the bus's duplicate window (a new message id): nothing changes.
     await publishDecision(data, { eventId: envelope.eventId, msgId: newId() });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await h.reactionsIdle();
     await h.settle();
     const officer = await h.token('district_officer');
     const tasks = (await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: officer })).body.filter((t: { title: string }) => t.title === '重复投递测试');
@@ -186,7 +186,8 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await h.http('POST', `/tasks/${invitation.taskId}/invitations/${reinvited.invitationId}/accept`, { token: carer.token });
     await h.http('POST', `/tasks/${invitation.taskId}/complete`, { token: carer.token, body: { notes: '第二次完成', photoRefs: [], hours: 1 } });
     await h.publishEvent('wishes', 'wish', reopen.wishId, 'WishReopened', reopen, { eventId: reopenEvent.eventId, msgId: newId() });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await h.reactionsIdle();
+    await h.settle();
     const types = (await h.streamEvents(`dispatch.task.${invitation.taskId}.>`)).map((e) => e.type);
     expect(types.filter((t) => t === 'TaskReopened')).toHaveLength(1);
     expect(types[types.length - 1]).toBe('TaskCompleted');

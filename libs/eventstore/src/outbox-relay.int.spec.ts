@@ -191,7 +191,8 @@ describe('OutboxRelay', () => {
         where datname = current_database() and (query ilike 'listen%' or query = ${SESSION_KEEPALIVE_QUERY})`.execute(t.db);
       return rows[0]!.n === 1;
     }, { what: 'the relay to listen' });
-    // Let it finish its first (empty) turn and go to sleep.
+    // Let it finish its first (empty) turn and go to sleep: nothing outside the relay says when it
+    // sleeps, and nothing may be published meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(publisher.calls).toBe(0);
     await appendMany(1, 95);

@@ -40,7 +40,6 @@ describe('the session connection of a database (leases and the outbox LISTEN)', 
       // The holder comes back (as a lease would): the LISTEN comes back with the connection.
       await session.connect(holder);
       await eventually(async () => (await sessionBackends()).length === 1 && (await sessionBackends())[0] !== pid, { what: 'a new session backend' });
-      await new Promise((resolve) => setTimeout(resolve, 100));
       await t.store.appendToStream({ context: 'stations', aggregate: 'station', aggregateId: 's1' }, 0, [{ type: 'SomethingHappened', data: {} }]);
       await eventually(() => publisher.stored.length === 1, { what: 'the event published on the notification' });
     } finally {

@@ -114,6 +114,7 @@ describe('federation with leafnode users and permissions', () => {
     const wrong = await outsider(c1, { user: leafUser(d1.code), password: 'not-the-password' }, 'wrongpass');
     const none = await outsider(c1, null, 'nocreds');
     const elsewhere = await outsider(c1, testFederationCredentials.leaf(d3.code), 'otherchild');
+    // Nothing may link during these 4 s: the refused leafnodes keep retrying and must stay out.
     await pause(4000);
     // The city's parent and its two districts only.
     expect(await links(server(c1))).toBe(3);
@@ -194,6 +195,8 @@ describe('federation with leafnode users and permissions', () => {
       const legit = rogueNc.subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => void own.push(message.subject) });
       const responder = nc(d2).subscribe(`pii.${d2.code}.membership.handover`, { callback: (_error, message) => void message.respond('ok') });
       await Promise.all([rogueNc.flush(), nc(d2).flush()]);
+      // The rogue's interest crosses its leafnode link to the city with no sign of arrival; a second
+      // for it to propagate, so that a leak below would be seen.
       await pause(1000);
 
       // Traffic on each of those subjects crossing the city.
@@ -208,6 +211,7 @@ describe('federation with leafnode users and permissions', () => {
       await nc(c1).flush();
       await eventually(() => own.length > 0, { what: "the city's own request heard" });
       await settledCount(c1, 0);
+      // Nothing may reach the spies during this half second.
       await pause(500);
 
       spies.forEach((spy) => spy.unsubscribe());

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, sql } from 'kysely';
@@ -95,6 +96,24 @@ export abstract class ServiceHarness<Database> {
       return rows[0]!.n === 0;
     }, { what: 'outbox published', timeoutMs: 15_000 });
     await this.app!.get(ProjectionsService).catchUp();
+  }
+
+  /**
+   * Every reaction of the service (a durable consumer on its EVT stream) has handled and
+   * acknowledged what the stream holds: after a redelivered event, the moment to check that
+   * nothing changed.
+   */
+  async reactionsIdle(): Promise<void> {
+    const jsm = await jetstreamManager(await this.bus());
+    await eventually(async () => {
+      const busy: string[] = [];
+      for await (const consumer of jsm.consumers.list(this.config.streams.evt)) {
+        if (consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0)) busy.push(consumer.name);
+      }
+      // Thrown, not returned: the timeout error names the reactions still busy.
+      if (busy.length > 0) throw new Error(`still busy: ${busy.join(', ')}`);
+      return true;
+    }, { what: 'reactions idle', timeoutMs: 15_000 });
   }
 
   protected async bus(): Promise<NatsConnection> {

@@ -97,8 +97,8 @@ describe('jobs figures: a district hire counts at the province (real nats-server
     expect(fair.status).toBe(201);
     const fairId = fair.body.fairId as string;
     expect((await west.request('POST', `/fairs/${fairId}/postings`, { postingId })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    expect((await west.request('POST', `/fairs/${fairId}/attendance`, { count: 40 })).status).toBe(200);
+    // Attendance is refused until the fair has started.
+    await eventually(async () => (await west.request('POST', `/fairs/${fairId}/attendance`, { count: 40 })).status === 200, { what: 'attendance recorded once the fair started' });
     expect((await west.request('POST', `/fairs/${fairId}/intentions`, { postingId, count: 2 })).status).toBe(200);
     expect((await west.request('POST', `/fairs/${fairId}/held`)).body).toMatchObject({ status: 'held' });
     await west.service.catchUp();
