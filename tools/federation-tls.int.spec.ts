@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handoverSubject, nodeRef } from '@ws/contracts';
-import { connectNats, type NatsProcess, nodeInboxPrefix, startNatsServer, testFederationCredentials } from '@ws/messaging';
+import { connectNats, nodeInboxPrefix } from '@ws/messaging';
+import { type NatsProcess, startNatsServer, testFederationCredentials } from '@ws/testing/service-process';
 import { testNodeCode } from '@ws/testing';
 import { ensureFederationTls, strangerTls } from './federation-tls';
 

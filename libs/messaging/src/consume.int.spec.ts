@@ -6,7 +6,7 @@ import { connectNats } from './connection';
 import { ConsumedEvent, consumeFrom, lastSequence } from './consume';
 import { JetStreamPublisher } from './publisher';
 import { ensureNodeStreams } from './streams';
-import { NatsProcess, startNatsServer } from './testing/nats-process';
+import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { SAMPLE_AGGREGATE, SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
 
 /** Runs consumeFrom in the background, recording every batch it hands over. */

@@ -7,7 +7,7 @@ import { connectNats } from './connection';
 import { consumeFrom } from './consume';
 import { JetStreamPublisher, OutboxMessageLike } from './publisher';
 import { ensureNodeStreams } from './streams';
-import { NatsProcess, startNatsServer } from './testing/nats-process';
+import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
 
 /**

@@ -7,7 +7,7 @@ import { connectNats, natsConnectOptions } from './connection';
 import { leafUser, nodeInboxPrefix } from './nats-config';
 import { JetStreamPublisher, OutboxMessageLike } from './publisher';
 import { ensureNodeStreams, NodeStreamsOptions } from './streams';
-import { NatsProcess, startNatsServer, testFederationCredentials } from './testing/nats-process';
+import { NatsProcess, startNatsServer, testFederationCredentials } from '@ws/testing/service-process';
 import { sampleMessages, SAMPLE_CONTEXT } from './testing/sample-events';
 
 /**

@@ -8,7 +8,7 @@ import { JetStreamOutboxPublisher } from './outbox-publisher';
 import { requestReply, serveRequests } from './requests';
 import { type BusService, serviceInboxPrefix } from './service-permissions';
 import { ensureNodeStreams } from './streams';
-import { type NatsProcess, startNatsServer } from './testing/nats-process';
+import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { sampleMessages } from './testing/sample-events';
 
 /**

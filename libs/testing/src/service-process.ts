@@ -155,5 +155,6 @@ export async function startCompactProcess(services: Array<{ name: string; servic
 
 export * from './node-stream';
 export * from './nats-federation';
+export * from './nats-process';
 export * from './link-proxy';
 export * from './outbox-district';
