@@ -141,6 +141,7 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
     await partitions(seededRandom(SEED), CHAOS_MS);
     // Every district went on writing whatever happened to its nats-server and its links.
     for (const code of ALL_DISTRICTS) expect(districts.get(code)!.committed).toBeGreaterThan(before[code]!);
+    // The districts write on for a second once the faults are over (a stretch of the scenario, not a wait for something).
     await pause(1_000);
     await writing.stop();
 
