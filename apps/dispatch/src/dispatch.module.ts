@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DISPATCH_EVENT_SCHEMAS } from '@ws/contracts';
 import { deriveKey } from '@ws/kernel';
-import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
 import { UploadsModule } from '@ws/uploads';
 import type { UploadsConfig } from '@ws/uploads';
 import { verificationCodesProvider } from '@ws/verification';
@@ -74,7 +73,6 @@ export class DispatchModule {
       ],
       providers: [
         { provide: DISPATCH_CONFIG, useValue: { ...dispatchConfig(), ...dispatch } },
-        { provide: EVENT_SCHEMAS, useValue: DISPATCH_EVENT_SCHEMAS },
         CommandRunner,
         TaskDispatcher,
         DispatchSweeper,

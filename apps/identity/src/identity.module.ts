@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
-import { IDENTITY_DIRECTIVE_SCHEMAS } from '@ws/contracts';
+import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { AccountCommands } from './accounts/account-commands';
 import { AccountsController } from './accounts/accounts.controller';
-import { ACCOUNT_EVENT_SCHEMAS } from './accounts/account.events';
 import { InitialAccounts } from './accounts/initial-accounts';
 import { identityMigrations } from './db/migrations';
 import { IDENTITY_CONFIG, identityConfig } from './identity.config';
@@ -36,7 +34,6 @@ export class IdentityModule {
       controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController],
       providers: [
         { provide: IDENTITY_CONFIG, useFactory: () => ({ ...identityConfig(), ...identity }) },
-        { provide: EVENT_SCHEMAS, useValue: { ...ACCOUNT_EVENT_SCHEMAS, ...IDENTITY_DIRECTIVE_SCHEMAS } },
         CommandRunner,
         AccountCommands,
         KeyRing,

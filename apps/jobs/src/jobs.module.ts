@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JOBS_EVENT_SCHEMAS } from '@ws/contracts';
 import { deriveKey } from '@ws/kernel';
-import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder } from '@ws/platform';
+import { CommandRunner, NotifyResponders, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder } from '@ws/platform';
 import { verificationCodesProvider } from '@ws/verification';
 import { EmployerGuard, JobsAccess, SeekerGuard } from './access/jobs-access';
 import { AccountsController } from './accounts/accounts.controller';
@@ -50,7 +49,6 @@ export class JobsModule {
       controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, LabelsController, PostingsController, ReportFiguresController, SearchController, SeekersController],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
-        { provide: EVENT_SCHEMAS, useValue: JOBS_EVENT_SCHEMAS },
         CommandRunner,
         JobsVault,
         JobsAccess,

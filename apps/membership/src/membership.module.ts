@@ -4,7 +4,7 @@ import { ErasureRequestsProjection } from './read-models/erasure/erasure-request
 import { ShopRedemptionsController } from './read-models/redemptions/shop-redemptions.controller';
 import { ShopRedemptionsProjection } from './read-models/redemptions/shop-redemptions.projection';
 import { DynamicModule, Module } from '@nestjs/common';
-import { NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
 import { deriveKey } from '@ws/kernel';
 import { verificationCodesProvider } from '@ws/verification';
 import { MembershipReportFiguresSource } from './read-models/report-figures/membership-report-figures';
@@ -45,7 +45,6 @@ import { TransfersController } from './read-models/transfers/transfers.controlle
 import { TransfersProjection } from './read-models/transfers/transfers.projection';
 import { UnionsController } from './read-models/unions/unions.controller';
 import { UnionsProjection } from './read-models/unions/unions.projection';
-import { Aggregates } from './shared/aggregates';
 import { ManageItemsController } from './shop/manage-items/manage-items.controller';
 import { RedeemController } from './shop/redeem/redeem.controller';
 import { RedeemHandler } from './shop/redeem/redeem.handler';
@@ -107,7 +106,7 @@ export class MembershipModule {
         { provide: PII_KEYS, useValue: piiKeys ?? piiKeysFromEnv() },
         { provide: MEMBERSHIP_CONFIG, useValue: membership ?? membershipConfig() },
         PersonalDataVault,
-        Aggregates,
+        CommandRunner,
         { provide: PERSONAL_DATA_OWNER, useClass: MembershipDataOwner },
         NotifyResponders,
         { provide: REPORT_FIGURES_SOURCE, useClass: MembershipReportFiguresSource },

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { NOTIFY_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { BindingVault } from './bindings/binding-vault';
 import { AliyunReportController } from './channels/aliyun-report.controller';
 import { Gateways } from './channels/gateways';
@@ -60,7 +59,6 @@ export class NotifyModule {
       ],
       providers: [
         { provide: NOTIFY_CONFIG, useValue: { ...notifyConfig(), ...notify } },
-        { provide: EVENT_SCHEMAS, useValue: NOTIFY_EVENT_SCHEMAS },
         CommandRunner,
         MessageCommands,
         MessageComposer,

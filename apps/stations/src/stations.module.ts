@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ACTIVITY_EVENT_SCHEMAS, DIRECTIVE_EVENT_SCHEMAS, BUDGET_EVENT_SCHEMAS, LEGAL_CASE_EVENT_SCHEMAS, PROGRAMME_EVENT_SCHEMAS, STATION_EVENT_SCHEMAS, WELFARE_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { ActivityCommandHandler } from './activity/activity-command.handler';
 import { ActivityController } from './activity/activity.controller';
 import { ActivitiesController } from './read-models/activities/activities.controller';
@@ -94,7 +93,6 @@ export class StationsModule {
       ],
       providers: [
         // Station, directive, activity and welfare events each stamped with their schema version.
-        { provide: EVENT_SCHEMAS, useValue: { ...STATION_EVENT_SCHEMAS, ...DIRECTIVE_EVENT_SCHEMAS, ...ACTIVITY_EVENT_SCHEMAS, ...WELFARE_EVENT_SCHEMAS, ...PROGRAMME_EVENT_SCHEMAS, ...BUDGET_EVENT_SCHEMAS, ...LEGAL_CASE_EVENT_SCHEMAS } },
         { provide: STATION_LINK_CONFIG, useValue: stationLink ?? stationLinkConfig() },
         CommandRunner,
         StationCommandHandler,

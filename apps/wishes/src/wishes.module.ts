@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { WISHES_EVENT_SCHEMAS } from '@ws/contracts';
-import { CommandRunner, EVENT_SCHEMAS, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
+import { CommandRunner, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresController, ReportFiguresResponder, PERSONAL_DATA_OWNER, PlatformModule, PlatformOptions } from '@ws/platform';
 import { WishesReportFiguresSource } from './read-models/report-figures/wishes-report-figures';
 import { wishesMigrations } from './db/migrations';
 import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
@@ -71,7 +70,6 @@ export class WishesModule {
       ],
       providers: [
         { provide: WISHES_CONFIG, useValue: wishes ?? wishesConfig() },
-        { provide: EVENT_SCHEMAS, useValue: WISHES_EVENT_SCHEMAS },
         CommandRunner,
         WishCommands,
         ContactVault,

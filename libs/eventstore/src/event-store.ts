@@ -39,6 +39,21 @@ export class EventStore {
     return { events: rows.map(envelopeOf), version };
   }
 
+  /** Many streams in one query (a bulk approval's applications): stream id → its events and version; a stream without events is absent. */
+  async readStreams(streamIds: readonly string[], trx?: Transaction<any>): Promise<Map<string, { events: EventEnvelope[]; version: number }>> {
+    const streams = new Map<string, { events: EventEnvelope[]; version: number }>();
+    if (streamIds.length === 0) return streams;
+    const db = (trx ?? this.db) as Kysely<EventStoreTables>;
+    const rows = await db.selectFrom('events').selectAll().where('stream_id', 'in', [...new Set(streamIds)]).orderBy('global_position').execute();
+    for (const row of rows) {
+      const stream = streams.get(row.stream_id) ?? { events: [], version: 0 };
+      stream.events.push(envelopeOf(row));
+      stream.version = Math.max(stream.version, row.stream_version ?? 0);
+      streams.set(row.stream_id, stream);
+    }
+    return streams;
+  }
+
   /**
    * Optimistic concurrency: throws DomainError('version_conflict', ..., { expected, actual }) unless
    * the stream is at `expectedVersion`. Events and their outbox rows are written atomically (in

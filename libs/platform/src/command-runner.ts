@@ -1,10 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { DomainEvent, EventEnvelope } from '@ws/contracts';
-import { EventStore, streamIdOf } from '@ws/eventstore';
-import type { AppendMeta, StreamTarget } from '@ws/eventstore';
+import { EventStore } from '@ws/eventstore';
+import type { AppendMeta } from '@ws/eventstore';
 import { CLOCK, DomainError, fold } from '@ws/kernel';
-import type { Clock, Decider } from '@ws/kernel';
+import type { Clock } from '@ws/kernel';
+import type { AggregateDefinition } from './aggregate';
 
 export interface RunOptions {
   /** From If-Match: the caller's version; a different stream version is a 409 version_conflict. */
@@ -43,60 +44,83 @@ export interface Loaded<S> {
 /** A command, or what the command is once the current state (and its events) are known. */
 export type CommandOf<C, S> = C | ((state: S, envelopes: EventEnvelope[]) => C | Promise<C>);
 
+/** One stream's part of a change that spans streams (a merge, a bulk approval), decided beforehand. */
+export interface StreamAppend {
+  aggregate: AggregateDefinition<unknown, DomainEvent, unknown>;
+  id: string;
+  /** The version the decision was made at. */
+  expectedVersion: number;
+  events: DomainEvent[];
+}
+
 const MAX_ATTEMPTS = 5;
 
-/** A service's event type → schema version map (e.g. WISHES_EVENT_SCHEMAS), provided beside the runner. */
-export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
+/** If-Match: the caller's version must be the stream's, else 409 version_conflict. */
+export function refuseStaleVersion(expectedVersion: number | undefined, version: number): void {
+  if (expectedVersion === undefined || expectedVersion === version) return;
+  throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${expectedVersion}）`, undefined, {
+    expected: expectedVersion,
+    actual: version,
+  });
+}
 
 /**
  * Read a stream, fold it, decide, append at the version read: the one way a service's command
- * meets its stream (concurrent commands on one stream cannot both win: the event store's
- * unique version). A `command` function may authorise against the state
- * (throw to refuse) or compute what depends on it (the candidates not yet asked). Each event
- * is stamped with its schema version from the service's EVENT_SCHEMAS.
+ * meets its streams (concurrent commands on one stream cannot both win: the event store's
+ * unique version). An aggregate is named by its definition (defineAggregate) and an id; each
+ * event is stamped with the schema version the definition gives its type. A `command` function
+ * may authorise against the state (throw to refuse) or compute what depends on it (the
+ * candidates not yet asked). A change that spans streams loads each, `decide`s, and `append`s
+ * them in one `transaction`.
  */
 @Injectable()
 export class CommandRunner {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(EVENT_SCHEMAS) private readonly schemas: Readonly<Record<string, number>> = {},
   ) {}
 
   now(): Date {
     return this.clock.now();
   }
 
-  async load<E extends DomainEvent, S>(
-    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
-    target: StreamTarget,
-    trx?: Transaction<any>,
-  ): Promise<Loaded<S>> {
-    const { events, version } = await this.store.readStream(streamIdOf(target), trx);
-    return { state: fold(decider, events as unknown as E[]), version, envelopes: events };
+  async load<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string, trx?: Transaction<any>): Promise<Loaded<S>> {
+    const { events, version } = await this.store.readStream(aggregate.streamId(id), trx);
+    return { state: fold(aggregate.decider, events as unknown as E[]), version, envelopes: events };
   }
 
-  async run<C, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    target: StreamTarget,
-    command: CommandOf<C, S>,
-    options: RunOptions = {},
-  ): Promise<RunResult<S>> {
+  /** Many streams of one aggregate in one query (a bulk approval): id → state and version; an id without events has the initial state at version 0. */
+  async loadMany<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, ids: readonly string[], trx?: Transaction<any>): Promise<Map<string, Loaded<S>>> {
+    const streams = await this.store.readStreams(
+      ids.map((id) => aggregate.streamId(id)),
+      trx,
+    );
+    const loaded = new Map<string, Loaded<S>>();
+    for (const id of ids) {
+      const { events, version } = streams.get(aggregate.streamId(id)) ?? { events: [], version: 0 };
+      loaded.set(id, { state: fold(aggregate.decider, events as unknown as E[]), version, envelopes: events });
+    }
+    return loaded;
+  }
+
+  /** The decider's events for `command` at the clock's time; its refusal is thrown, for the problem filter to answer. */
+  decide<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, command: C, state: S): E[] {
+    const outcome = aggregate.decider.decide(command, state, { now: this.clock.now() });
+    if (outcome instanceof DomainError) throw outcome;
+    return outcome;
+  }
+
+  /** The aggregate alone fixes C and S: the command (or the function returning it) is typed by them, so its literals stay literal. */
+  async run<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string, command: NoInfer<CommandOf<C, S>>, options: RunOptions = {}): Promise<RunResult<S>> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version, envelopes } = await this.load(decider, target, options.trx);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${options.expectedVersion}）`, undefined, {
-          expected: options.expectedVersion,
-          actual: version,
-        });
-      }
+      const { state, version, envelopes } = await this.load(aggregate, id, options.trx);
+      refuseStaleVersion(options.expectedVersion, version);
       const resolved = typeof command === 'function' ? await (command as (state: S, envelopes: EventEnvelope[]) => C | Promise<C>)(state, envelopes) : command;
-      const outcome = decider.decide(resolved, state, { now: this.clock.now() });
-      if (outcome instanceof DomainError) throw outcome;
+      const outcome = this.decide(aggregate, resolved, state);
       if (outcome.length === 0) return { state, version, events: [] };
       try {
-        const written = await this.write(target, version, outcome, options);
-        return { state: outcome.reduce(decider.evolve, state), version: version + outcome.length, events: written };
+        const written = await this.write(aggregate, id, version, outcome, options);
+        return { state: outcome.reduce(aggregate.decider.evolve, state), version: version + outcome.length, events: written };
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
         if (!conflict || !options.retryOnConflict || options.trx || attempt >= MAX_ATTEMPTS) throw error;
@@ -105,29 +129,44 @@ export class CommandRunner {
   }
 
   /** The append, with what goes alongside and after it in one transaction (the caller's, if given). */
-  private write(target: StreamTarget, version: number, events: DomainEvent[], options: RunOptions): Promise<EventEnvelope[]> {
+  private write<E extends DomainEvent>(aggregate: AggregateDefinition<unknown, E, unknown>, id: string, version: number, events: E[], options: RunOptions): Promise<EventEnvelope[]> {
     const { alongside, afterAppend, meta, trx } = options;
-    if (!alongside && !afterAppend) return this.append(target, version, events, meta, trx);
+    if (!alongside && !afterAppend) return this.append(aggregate, id, version, events, meta, trx);
     const inTransaction = async (t: Transaction<any>) => {
       await alongside?.(t);
-      const written = await this.append(target, version, events, meta, t);
+      const written = await this.append(aggregate, id, version, events, meta, t);
       await afterAppend?.(t, written);
       return written;
     };
     return trx ? inTransaction(trx) : this.transaction(inTransaction);
   }
 
-  /** Appends already-decided events (a change that spans streams, in one `transaction`). */
-  append(target: StreamTarget, expectedVersion: number, events: DomainEvent[], meta?: AppendMeta, trx?: Transaction<any>): Promise<EventEnvelope[]> {
-    const stamped = events.map((event) => ({ ...event, schema: event.schema ?? this.schemas[event.type] ?? 1 }));
-    return this.store.appendToStream(target, expectedVersion, stamped, meta, trx);
+  /** Appends already-decided events to one stream (a part of a change that spans streams, in one `transaction`). */
+  append<E extends DomainEvent>(
+    aggregate: AggregateDefinition<unknown, E, unknown>,
+    id: string,
+    expectedVersion: number,
+    events: E[],
+    meta?: AppendMeta,
+    trx?: Transaction<any>,
+  ): Promise<EventEnvelope[]> {
+    return this.store.appendToStream(aggregate.target(id), expectedVersion, stamped(aggregate, events), meta, trx);
+  }
+
+  /** Many streams in one statement (bulk submissions and approvals): all written, or version_conflict naming the first that moved. */
+  appendMany(appends: StreamAppend[], meta?: AppendMeta, trx?: Transaction<any>): Promise<EventEnvelope[]> {
+    return this.store.appendToStreams(
+      appends.map((a) => ({ target: a.aggregate.target(a.id), expectedVersion: a.expectedVersion, events: stamped(a.aggregate, a.events), ...(meta ? { meta } : {}) })),
+      trx,
+    );
   }
 
   transaction<T>(fn: (trx: Transaction<any>) => Promise<T>): Promise<T> {
     return this.store.transaction(fn);
   }
+}
 
-  readStream(target: StreamTarget, trx?: Transaction<any>): Promise<{ events: EventEnvelope[]; version: number }> {
-    return this.store.readStream(streamIdOf(target), trx);
-  }
+/** Events with their schema version, as the store writes it to the `ws-schema` header. */
+function stamped<E extends DomainEvent>(aggregate: AggregateDefinition<unknown, E, unknown>, events: E[]): E[] {
+  return events.map((event) => ({ ...event, schema: event.schema ?? aggregate.schemas[event.type] ?? 1 }));
 }

@@ -6,6 +6,7 @@ export * from './outbox-relay.service';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './graceful-stop';
+export * from './aggregate';
 export * from './command-runner';
 export * from './subtree-stats';
 export * from './json-client';

@@ -3,9 +3,11 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import type { DemandDispatchDecided, EventEnvelope, TaskCreated, WishReopened } from '@ws/contracts';
 import type { AppendMeta } from '@ws/eventstore';
 import { derivedId, DomainError } from '@ws/kernel';
+import { CommandRunner } from '@ws/platform';
 import { evolveTask } from '../task/task.decider';
 import { TaskDispatcher } from '../task/task-dispatcher';
 import { tasksFromDecision } from './tasks-from-decision';
+import { taskAggregate } from '../aggregates';
 
 /**
  * Reactions to the wishes service's events (on this node's EVT stream, durable consumer).
@@ -17,7 +19,10 @@ import { tasksFromDecision } from './tasks-from-decision';
 export class WishesReactions {
   private readonly logger = new Logger('WishesReactions');
 
-  constructor(private readonly dispatcher: TaskDispatcher) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly dispatcher: TaskDispatcher,
+  ) {}
 
   @EventPattern('wishes.demand.DemandDispatchDecided')
   async onDispatchDecided(@Payload() envelope: EventEnvelope<'DemandDispatchDecided', DemandDispatchDecided['data']>): Promise<void> {
@@ -31,7 +36,8 @@ export class WishesReactions {
     const { taskId, wishId, reason, deadline } = envelope.data;
     if (!taskId) return; // answered without dispatch: the wishes service puts it back on the demand list
     await this.refusalsLogged(envelope, () =>
-      this.dispatcher.execute(
+      this.runner.run(
+        taskAggregate,
         taskId,
         async (state, history) => {
           const alreadyHandled = history.some((e) => e.metadata.causationId === envelope.eventId);
@@ -49,10 +55,11 @@ export class WishesReactions {
   }
 
   private async createTask(task: TaskCreated['data'], cause: EventEnvelope): Promise<void> {
-    const { version } = await this.dispatcher.load(task.taskId);
+    const { version } = await this.runner.load(taskAggregate, task.taskId);
     if (version > 0) return; // redelivered: the task exists
     try {
-      await this.dispatcher.execute(
+      await this.runner.run(
+        taskAggregate,
         task.taskId,
         async (state) => ({
           type: 'CreateTask',

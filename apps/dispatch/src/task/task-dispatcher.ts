@@ -1,8 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT } from '@ws/contracts';
-import type { EventEnvelope } from '@ws/contracts';
-import type { AppendMeta } from '@ws/eventstore';
 import { CLOCK } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
@@ -10,22 +7,20 @@ import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../dispatch.config';
 import type { DispatchConfig } from '../dispatch.config';
 import type { DispatchDatabase } from '../db/database';
-import { CommandRunner } from '@ws/platform';
-import type { RunResult } from '@ws/platform';
 import { candidatePool } from './candidate-pool';
 import { rankCandidates } from './ranking';
-import { taskDecider } from './task.decider';
-import type { Offer, TaskCommand, TaskState } from './task.decider';
+import type { Offer, TaskState } from './task.decider';
 
 const DAY_MS = 86_400_000;
 
-export const taskTarget = (taskId: string) => ({ context: DISPATCH_CONTEXT, aggregate: DISPATCH_AGGREGATES.task, aggregateId: taskId });
-
-/** Runs task commands, ranking the district's volunteers whenever a command may invite someone. */
+/**
+ * Whom a task invites: the district's volunteers ranked for the task as it stands. Task commands
+ * run through CommandRunner (taskAggregate); those that may invite someone compute their offer
+ * here, inside the command, from the state they are decided on.
+ */
 @Injectable()
 export class TaskDispatcher {
   constructor(
-    private readonly runner: CommandRunner,
     @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
@@ -45,17 +40,5 @@ export class TaskDispatcher {
       district: this.platform.node.code,
       invitationTtlMs: this.config.invitationTtlMs,
     };
-  }
-
-  execute(
-    taskId: string,
-    command: (state: TaskState, envelopes: EventEnvelope[]) => TaskCommand | Promise<TaskCommand>,
-    options: { expectedVersion?: number; meta?: AppendMeta; retryOnConflict?: boolean } = {},
-  ): Promise<RunResult<TaskState>> {
-    return this.runner.run(taskDecider, taskTarget(taskId), command, options);
-  }
-
-  load(taskId: string) {
-    return this.runner.load(taskDecider, taskTarget(taskId));
   }
 }

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { ACCESS_TOKEN_MAX_SECONDS, IDENTITY_CONTEXT } from '@ws/contracts';
+import { ACCESS_TOKEN_MAX_SECONDS } from '@ws/contracts';
 import { CLOCK, deriveKey, DomainError, newId, open, seal } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions, RunResult } from '@ws/platform';
+import { accountAggregate } from '../aggregates';
 import type { IdentityDatabase } from '../db/database';
 import { IDENTITY_CONFIG } from '../identity.config';
 import type { IdentityConfig } from '../identity.config';
 import { directiveRow } from '../keys/key-ring';
-import { createAccountDecider } from './account.decider';
 import type { AccountCommand, AccountState } from './account.decider';
-import { ACCOUNT_AGGREGATE } from './account.events';
 import type { AccountScope, RevocationReason } from './account.events';
 import { applyToAccountRow } from './accounts-table';
 import { hashPassword } from './credentials';
@@ -36,7 +35,7 @@ const USER_NAME = /^[a-z][a-z0-9_.-]{2,31}$/;
  */
 @Injectable()
 export class AccountCommands {
-  private readonly decider;
+  private readonly account;
   private readonly totpKey: Buffer;
 
   constructor(
@@ -46,7 +45,7 @@ export class AccountCommands {
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.decider = createAccountDecider(config.lockout);
+    this.account = accountAggregate(config.lockout);
     this.totpKey = deriveKey(config.vaultKey, 'identity-totp');
   }
 
@@ -89,7 +88,7 @@ export class AccountCommands {
   }
 
   load(accountId: string): Promise<AccountState> {
-    return this.commands.load(this.decider, target(accountId)).then((loaded) => loaded.state);
+    return this.commands.load(this.account, accountId).then((loaded) => loaded.state);
   }
 
   /** Records a sign-in's outcome; a wrong password or code may lock the account (the returned state says so). */
@@ -193,7 +192,7 @@ export class AccountCommands {
   }
 
   private run(accountId: string, command: AccountCommand, options: Pick<RunOptions, 'alongside' | 'afterAppend'> = {}) {
-    return this.commands.run(this.decider, target(accountId), command, {
+    return this.commands.run(this.account, accountId, command, {
       retryOnConflict: true,
       meta: { actor: 'identity' },
       alongside: options.alongside,
@@ -204,5 +203,3 @@ export class AccountCommands {
     });
   }
 }
-
-const target = (accountId: string) => ({ context: IDENTITY_CONTEXT, aggregate: ACCOUNT_AGGREGATE, aggregateId: accountId });

@@ -1,13 +1,14 @@
 import { statSync } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
-import { ACCESS_TOKEN_MAX_SECONDS, IDENTITY_CONTEXT, IDENTITY_DIRECTIVE_SCHEMAS, identityDirectiveSubject } from '@ws/contracts';
+import { ACCESS_TOKEN_MAX_SECONDS, IDENTITY_DIRECTIVE_SCHEMAS, identityDirectiveSubject } from '@ws/contracts';
 import type { EventEnvelope, IdentityDirective, PublicSigningKey, SigningKeysAnnounced } from '@ws/contracts';
 import { eventHeaders } from '@ws/eventstore';
 import { CLOCK, derivedId, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
+import { keyringAggregate } from '../aggregates';
 import type { IdentityDatabase } from '../db/database';
 import { IDENTITY_CONFIG } from '../identity.config';
 import type { IdentityConfig } from '../identity.config';
@@ -18,7 +19,6 @@ import type { PrivateSigningJwk } from './signing-key-file';
 export const KEY_ACTIVATION_SECONDS = 60;
 /** How long an announced key is good for when nothing replaces it (announced again at every start). */
 const KEY_HORIZON_DAYS = 400;
-export const KEYRING_AGGREGATE = 'keyring';
 
 /**
  * The node's signing keys: read from IDENTITY_SIGNING_KEY_FILE (or one made for this process
@@ -131,12 +131,11 @@ export class KeyRing {
       .map(({ key, window }) => ({ kid: key.kid, jwk: publicJwk(key), notBefore: window.notBefore.toISOString(), notAfter: (window.notAfter ?? horizon).toISOString() }));
     const node = this.platform.node;
     const announced: SigningKeysAnnounced = { type: 'SigningKeysAnnounced', data: { node: node.code, issuer: this.config.issuer, keys } };
-    const target = { context: IDENTITY_CONTEXT, aggregate: KEYRING_AGGREGATE, aggregateId: node.code };
-    await this.commands.transaction(async (trx) => {
-      // On the transaction's own connection: a second one from a pool of 1 would never come.
-      const { version } = await this.commands.readStream(target, trx);
-      const written = await this.commands.append(target, version, [{ ...announced, schema: IDENTITY_DIRECTIVE_SCHEMAS.SigningKeysAnnounced }], { actor: 'system' }, trx);
-      await trx.insertInto('outbox').values(written.map((event) => directiveRow(node, event, announced))).execute();
+    await this.commands.run(keyringAggregate, node.code, { type: 'AnnounceKeys', announcement: announced.data }, {
+      meta: { actor: 'system' },
+      afterAppend: async (trx, written) => {
+        await trx.insertInto('outbox').values(written.map((event) => directiveRow(node, event, announced))).execute();
+      },
     });
   }
 }

@@ -8,12 +8,10 @@ import { derivedId, DomainError } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import type { ApplicationBoardTable, JobsDatabase } from '../db/database';
-import { postingDecider } from '../posting/posting.decider';
-import { seekerDecider } from '../seeker/seeker.decider';
-import { applicationTarget, postingTarget, seekerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
-import { applicationDecider, RATING_COMMENT_MAX } from './application.decider';
+import { RATING_COMMENT_MAX } from './application.decider';
 import type { ApplicationCommand, ApplicationState } from './application.decider';
+import { applicationAggregate, postingAggregate, seekerAggregate } from '../aggregates';
 
 export class ApplyDto {
   @ApiPropertyOptional({ description: '给雇主的留言（不要写手机号、身份证号）' }) @IsOptional() @IsString() @MaxLength(1000)
@@ -84,17 +82,17 @@ export class ApplicationsController {
   @SeekerOnly()
   @ApiOperation({ summary: '求职者申请一条招聘中的招工信息（每人每条一次，重复申请答复同一份申请）' })
   async apply(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
-    const seeker = (await this.runner.load(seekerDecider, seekerTarget(seekerId))).state;
+    const seeker = (await this.runner.load(seekerAggregate, seekerId)).state;
     if (!seeker.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
-    const posting = (await this.runner.load(postingDecider, postingTarget(postingId))).state;
+    const posting = (await this.runner.load(postingAggregate, postingId)).state;
     if (posting.status === 'none' || !posting.details || posting.status === 'draft' || posting.status === 'in_review') {
       throw new DomainError('posting_not_found', '没有这条招工信息');
     }
     const applicationId = derivedId(postingId, `application:${seekerId}`);
     const snapshot = { postingId, employerId: posting.employerId, status: posting.status, category: posting.details.category, streetCode: posting.details.streetCode };
     const { state, version } = await this.runner.run(
-      applicationDecider,
-      applicationTarget(applicationId),
+      applicationAggregate,
+      applicationId,
       { type: 'Apply', applicationId, seekerId, posting: snapshot, note: body.note ?? null },
       { meta: { actor: `seeker:${seekerId}` } },
     );
@@ -105,7 +103,7 @@ export class ApplicationsController {
   @EmployerOnly()
   @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见' })
   async applicants(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
-    const posting = (await this.runner.load(postingDecider, postingTarget(postingId))).state;
+    const posting = (await this.runner.load(postingAggregate, postingId)).state;
     if (posting.status === 'none' || posting.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
     const rows = await this.db.selectFrom('application_board').selectAll().where('posting_id', '=', postingId).orderBy('applied_at').orderBy('application_id').limit(500).execute();
     const items = [];
@@ -136,7 +134,7 @@ export class ApplicationsController {
     for (const row of rows) {
       let address: string | null = null;
       if (CHOSEN.includes(row.status)) {
-        const details = (await this.runner.load(postingDecider, postingTarget(row.posting_id))).state.details;
+        const details = (await this.runner.load(postingAggregate, row.posting_id)).state.details;
         if (details) address = (await this.vault.open(details.addressRef).catch(() => ({}) as Record<string, string | null>))['address'] ?? null;
       }
       items.push({
@@ -186,12 +184,12 @@ export class ApplicationsController {
   @ApiOperation({ summary: '签约录用（求职者接受邀请后）：占用一个招聘名额，招满即关闭' })
   async hire(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
     return this.runner.transaction(async (trx) => {
-      const application = (await this.runner.load(applicationDecider, applicationTarget(applicationId), trx)).state;
+      const application = (await this.runner.load(applicationAggregate, applicationId, trx)).state;
       if (application.status === 'none' || application.employerId !== employerId) throw new DomainError('application_not_found', '没有这份申请');
       const actor = { meta: { actor: `employer:${employerId}` }, trx };
       // The application decides first (status, terms); the posting then takes the place or refuses (filled), all or nothing.
-      const hired = await this.runner.run(applicationDecider, applicationTarget(applicationId), { type: 'Hire', agreedPayFen: body.agreedPayFen, startDate: body.startDate }, actor);
-      const posting = await this.runner.run(postingDecider, postingTarget(application.postingId), { type: 'RecordHire', applicationId }, actor);
+      const hired = await this.runner.run(applicationAggregate, applicationId, { type: 'Hire', agreedPayFen: body.agreedPayFen, startDate: body.startDate }, actor);
+      const posting = await this.runner.run(postingAggregate, application.postingId, { type: 'RecordHire', applicationId }, actor);
       return { applicationId, status: hired.state.status, version: hired.version, posting: { postingId: application.postingId, status: posting.state.status, hired: posting.state.hiredApplications.length } };
     });
   }
@@ -214,8 +212,8 @@ export class ApplicationsController {
 
   private async act(side: JobApplicationSide, accountId: string, applicationId: string, command: (state: ApplicationState) => ApplicationCommand) {
     const { state, version } = await this.runner.run(
-      applicationDecider,
-      applicationTarget(applicationId),
+      applicationAggregate,
+      applicationId,
       (current: ApplicationState) => {
         // Someone else's application is answered as no application at all.
         const owner = side === 'seeker' ? current.seekerId : current.employerId;

@@ -14,10 +14,9 @@ import type { JobsDatabase } from '../db/database';
 import { MobileCodeDto, ReasonDto, STREET } from '../shared/dto';
 import { decodeCursor, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
-import { employerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
-import { employerDecider } from './employer.decider';
 import type { EmployerCommand } from './employer.decider';
+import { employerAggregate } from '../aggregates';
 
 export class RegisterEmployerDto extends MobileCodeDto {
   @ApiProperty({ enum: EMPLOYER_KINDS }) @IsIn(EMPLOYER_KINDS)
@@ -62,8 +61,8 @@ export class EmployersController {
     const profileRef = newId();
     const creditCode = body.kind === 'company' ? (body.creditCode ?? '') : (body.creditCode ?? null);
     await this.runner.run(
-      employerDecider,
-      employerTarget(employerId),
+      employerAggregate,
+      employerId,
       { type: 'RegisterEmployer', registration: { employerId, kind: body.kind, name: body.name, creditCode, mobileVerified: true, streetCode: body.streetCode, profileRef } },
       {
         meta: { actor: `employer:${employerId}` },
@@ -87,7 +86,7 @@ export class EmployersController {
   @EmployerOnly()
   @ApiOperation({ summary: '我的雇主账号：状态（审核中、已通过…）' })
   async me(@CurrentAccount() employerId: string) {
-    const { state } = await this.runner.load(employerDecider, employerTarget(employerId));
+    const { state } = await this.runner.load(employerAggregate, employerId);
     if (state.status === 'none') throw new DomainError('employer_not_found', '没有这个雇主');
     return { employerId, kind: state.kind, streetCode: state.streetCode, status: state.status };
   }
@@ -189,12 +188,12 @@ export class EmployersController {
   }
 
   private async assertScope(employerId: string, principal: Principal): Promise<void> {
-    const { state } = await this.runner.load(employerDecider, employerTarget(employerId));
+    const { state } = await this.runner.load(employerAggregate, employerId);
     if (state.status !== 'none') authorize(principal, { street: state.streetCode, field: 'employerId' });
   }
 
   private async act(employerId: string, command: EmployerCommand, actor: string) {
-    const { state, version } = await this.runner.run(employerDecider, employerTarget(employerId), command, { meta: { actor } });
+    const { state, version } = await this.runner.run(employerAggregate, employerId, command, { meta: { actor } });
     return { employerId, status: state.status, version };
   }
 }

@@ -9,14 +9,11 @@ import type { Clock, Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { FairBoardTable, JobsDatabase } from '../db/database';
-import { employerDecider } from '../employer/employer.decider';
-import { postingDecider } from '../posting/posting.decider';
 import { ReasonDto } from '../shared/dto';
 import { decodeCursor, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
-import { employerTarget, fairTarget, postingTarget } from '../shared/stream-targets';
-import { fairDecider } from './fair.decider';
 import type { FairCommand, FairState } from './fair.decider';
+import { employerAggregate, fairAggregate, postingAggregate } from '../aggregates';
 
 export class ScheduleFairDto {
   @ApiProperty({ example: '江亭社区春风行动招聘会' }) @IsString() @MaxLength(200)
@@ -107,8 +104,8 @@ export class FairsController {
     }
     const fairId = newId();
     const { state, version } = await this.runner.run(
-      fairDecider,
-      fairTarget(fairId),
+      fairAggregate,
+      fairId,
       { type: 'ScheduleFair', fairId, officerId: principal.subject, title: body.title, format: body.format, stationId, streetCode: body.streetCode, startsAt: body.startsAt, endsAt: body.endsAt },
       { meta: { actor: principal.subject } },
     );
@@ -175,7 +172,7 @@ export class FairsController {
   @ApiOperation({ summary: '添加参会雇主（须已通过审核）' })
   attachEmployer(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: AttachEmployerDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, async () => {
-      const employer = (await this.runner.load(employerDecider, employerTarget(body.employerId))).state;
+      const employer = (await this.runner.load(employerAggregate, body.employerId)).state;
       return { type: 'AttachEmployer', employerId: body.employerId, employerStatus: employer.status };
     });
   }
@@ -186,9 +183,9 @@ export class FairsController {
   @ApiOperation({ summary: '添加参会岗位（须为招聘中的招工信息；其雇主随之参会）' })
   attachPosting(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: AttachPostingDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, async () => {
-      const posting = (await this.runner.load(postingDecider, postingTarget(body.postingId))).state;
+      const posting = (await this.runner.load(postingAggregate, body.postingId)).state;
       if (posting.status === 'none' || !posting.details) throw new DomainError('posting_not_found', '没有这条招工信息', 'postingId');
-      const employer = (await this.runner.load(employerDecider, employerTarget(posting.employerId))).state;
+      const employer = (await this.runner.load(employerAggregate, posting.employerId)).state;
       return { type: 'AttachPosting', postingId: body.postingId, employerId: posting.employerId, category: posting.details.category, postingStatus: posting.status, employerStatus: employer.status };
     });
   }
@@ -227,8 +224,8 @@ export class FairsController {
 
   private async act(fairId: string, principal: Principal, command: (state: FairState) => FairCommand | Promise<FairCommand>) {
     const { state, version } = await this.runner.run(
-      fairDecider,
-      fairTarget(fairId),
+      fairAggregate,
+      fairId,
       async (current: FairState) => {
         if (current.status !== 'none') authorize(principal, { street: current.streetCode, field: 'fairId' });
         return command(current);

@@ -7,9 +7,8 @@ import { CommandRunner, PLATFORM_CONFIG, ReadModel } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { JobsDatabase } from '../db/database';
-import { postingDecider } from '../posting/posting.decider';
-import { postingTarget } from '../shared/stream-targets';
 import { matchSeekers } from './match-seekers';
+import { postingAggregate } from '../aggregates';
 
 /**
  * 精准推送: when one of the node's postings opens, the best-matching seekers get it in their jobs
@@ -38,7 +37,7 @@ export class PostingMatcher implements Projection<JobsDatabase> {
     for (const { envelope } of events) {
       const event = envelope as unknown as PostingEvent;
       if (event.type !== 'PostingOpened') continue;
-      const { state } = await this.runner.load(postingDecider, postingTarget(event.data.postingId), trx);
+      const { state } = await this.runner.load(postingAggregate, event.data.postingId, trx);
       if (!state.details) continue;
       const at = new Date(envelope.occurredAt);
       const matches = await matchSeekers(trx, state.details, at);
@@ -48,7 +47,7 @@ export class PostingMatcher implements Projection<JobsDatabase> {
         .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
         .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
         .execute();
-      await this.runner.run(postingDecider, postingTarget(event.data.postingId), { type: 'RecordMatches', matches }, { trx, meta: { actor: 'system:jobs-matcher', causationId: envelope.eventId } });
+      await this.runner.run(postingAggregate, event.data.postingId, { type: 'RecordMatches', matches }, { trx, meta: { actor: 'system:jobs-matcher', causationId: envelope.eventId } });
     }
   }
 }

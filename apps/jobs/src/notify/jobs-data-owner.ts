@@ -7,9 +7,8 @@ import { CommandRunner, DB } from '@ws/platform';
 import type { PersonalDataOwner } from '@ws/platform';
 import { JobsAccess } from '../access/jobs-access';
 import type { JobsDatabase } from '../db/database';
-import { seekerDecider } from '../seeker/seeker.decider';
-import { seekerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
+import { seekerAggregate } from '../aggregates';
 
 /** Who reads, in the access log. */
 const NOTIFY_ACTOR = 'service:notify';
@@ -32,7 +31,7 @@ export class JobsDataOwner implements PersonalDataOwner {
   async contact(request: ContactLookupRequest): Promise<ContactLookupReply> {
     if (request.recipient.kind !== 'seeker' || !isUUID(request.recipient.id)) return { status: 'unknown_recipient' };
     const seekerId = request.recipient.id;
-    const { state } = await this.runner.load(seekerDecider, seekerTarget(seekerId));
+    const { state } = await this.runner.load(seekerAggregate, seekerId);
     if (!state.registered) return { status: 'unknown_recipient' };
     if (!state.pushes) return { status: 'no_consent' };
     let profile: Record<string, string | null>;

@@ -10,16 +10,14 @@ import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import type { JobsDatabase, PostingBoardTable } from '../db/database';
-import { employerDecider } from '../employer/employer.decider';
 import { plainSlots, PostingDto, ReasonDto } from '../shared/dto';
 import { decodeCursor, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
-import { employerTarget, postingTarget } from '../shared/stream-targets';
 import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
 import { JobsVault } from '../vault/jobs-vault';
-import { postingDecider } from './posting.decider';
 import type { PostingCommand, PostingState } from './posting.decider';
+import { employerAggregate, postingAggregate } from '../aggregates';
 
 export class PostingListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: POSTING_STATUSES }) @IsOptional() @IsIn(POSTING_STATUSES)
@@ -95,13 +93,13 @@ export class PostingsController {
   @ApiOperation({ summary: '雇主起草招工信息（工种、结算方式、工资范围以分计、人数、地点、有效期）' })
   async draft(@Body() body: PostingDto, @CurrentAccount() employerId: string) {
     assertStreetInNode(body.streetCode, this.platform.node.code);
-    const employer = (await this.runner.load(employerDecider, employerTarget(employerId))).state;
+    const employer = (await this.runner.load(employerAggregate, employerId)).state;
     if (employer.status === 'none') throw new DomainError('employer_not_found', '没有这个雇主');
     const postingId = newId();
     const addressRef = newId();
     const { state, version } = await this.runner.run(
-      postingDecider,
-      postingTarget(postingId),
+      postingAggregate,
+      postingId,
       { type: 'DraftPosting', postingId, employerId, employerKind: employer.kind, employerStatus: employer.status, details: details(body, addressRef) },
       {
         meta: { actor: `employer:${employerId}` },
@@ -127,7 +125,7 @@ export class PostingsController {
   @EmployerOnly()
   @ApiOperation({ summary: '提交审核' })
   async submit(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
-    const employer = (await this.runner.load(employerDecider, employerTarget(employerId))).state;
+    const employer = (await this.runner.load(employerAggregate, employerId)).state;
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'SubmitPosting', employerStatus: employer.status === 'none' ? 'registered' : employer.status }));
   }
 
@@ -209,8 +207,8 @@ export class PostingsController {
   async report(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ReportDto, @CurrentAccount() seekerId: string) {
     const reporterHash = keyedHash(this.reporterKey, 'posting-report', `${postingId}:${seekerId}`);
     const { state, version } = await this.runner.run(
-      postingDecider,
-      postingTarget(postingId),
+      postingAggregate,
+      postingId,
       (current: PostingState): PostingCommand => {
         if (current.status === 'none' || current.status === 'draft' || current.status === 'in_review') throw new DomainError('posting_not_found', '没有这条招工信息');
         return { type: 'ReportPosting', reporterHash, kind: body.kind, note: body.note ?? null };
@@ -227,7 +225,7 @@ export class PostingsController {
   @ApiOperation({ summary: '审核通过：招聘中（雇主须已通过审核）' })
   approve(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, async (state) => {
-      const employer = (await this.runner.load(employerDecider, employerTarget(state.employerId))).state;
+      const employer = (await this.runner.load(employerAggregate, state.employerId)).state;
       return { type: 'ApprovePosting', officerId: principal.subject, employerStatus: employer.status === 'none' ? 'registered' : employer.status };
     });
   }
@@ -252,8 +250,8 @@ export class PostingsController {
 
   private async actAsEmployer(postingId: string, employerId: string, command: (state: PostingState) => PostingCommand, alongside?: RunOptions['alongside']) {
     const { state, version } = await this.runner.run(
-      postingDecider,
-      postingTarget(postingId),
+      postingAggregate,
+      postingId,
       (current: PostingState) => {
         // Another employer's posting is answered as no posting at all.
         if (current.status === 'none' || current.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
@@ -266,8 +264,8 @@ export class PostingsController {
 
   private async actAsOfficer(postingId: string, principal: Principal, command: (state: PostingState) => PostingCommand | Promise<PostingCommand>) {
     const { state, version } = await this.runner.run(
-      postingDecider,
-      postingTarget(postingId),
+      postingAggregate,
+      postingId,
       async (current: PostingState) => {
         if (current.details) authorize(principal, { street: current.details.streetCode, field: 'postingId' });
         return command(current);

@@ -11,9 +11,8 @@ import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, SeekerOnly } from '../access/jobs-access';
 import type { JobsDatabase } from '../db/database';
-import { seekerTarget } from '../shared/stream-targets';
-import { seekerDecider } from '../seeker/seeker.decider';
 import { searchOpenPostings } from './search.query';
+import { seekerAggregate } from '../aggregates';
 
 export const SEARCH_DEFAULT_KM = 5;
 
@@ -84,7 +83,7 @@ export class SearchController {
   @SeekerOnly()
   @ApiOperation({ summary: '离家近的工作：从家出发、在愿意通勤的距离内、想找的工种（可另选工种、结算方式、距离）' })
   async nearHome(@CurrentAccount() seekerId: string, @Query() query: NearbyFilterDto) {
-    const { state, envelopes } = await this.runner.load(seekerDecider, seekerTarget(seekerId));
+    const { state, envelopes } = await this.runner.load(seekerAggregate, seekerId);
     if (!state.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
     const preferences = [...envelopes].reverse().find((e) => e.type === 'SeekerPreferencesChanged' || e.type === 'SeekerRegistered')!.data as SeekerPreferences;
     const home = await this.db.selectFrom('jobs_vault').select(['home_lng', 'home_lat']).where('owner_kind', '=', 'seeker').where('owner_id', '=', seekerId).executeTakeFirst();

@@ -13,9 +13,8 @@ import { CurrentAccount, JobsAccess, SeekerOnly } from '../access/jobs-access';
 import { MobileCodeDto, plainSlots, PointDto, PreferencesDto } from '../shared/dto';
 import { assertStreetInNode } from '../shared/scope';
 import { roundToBlock } from '../shared/checks';
-import { seekerTarget } from '../shared/stream-targets';
 import { JobsVault } from '../vault/jobs-vault';
-import { seekerDecider } from './seeker.decider';
+import { seekerAggregate } from '../aggregates';
 
 export class RegisterSeekerDto extends MobileCodeDto {
   @ApiProperty({ description: '姓名（与身份证一致，加密保存）' }) @IsString() @MaxLength(100)
@@ -73,8 +72,8 @@ export class SeekersController {
     const profileRef = newId();
     const home = { lng: body.home.lng, lat: body.home.lat };
     await this.runner.run(
-      seekerDecider,
-      seekerTarget(seekerId),
+      seekerAggregate,
+      seekerId,
       { type: 'RegisterSeeker', seekerId, identity: { name: body.name, idNumber: body.idNumber, mobile: body.mobile }, mobileVerified: true, home, profileRef, preferences: preferences(body.preferences) },
       {
         meta: { actor: `seeker:${seekerId}` },
@@ -98,7 +97,7 @@ export class SeekersController {
   @SeekerOnly()
   @ApiOperation({ summary: '我的求职档案（姓名、身份证号、手机号打码显示）' })
   async me(@CurrentAccount() seekerId: string) {
-    const { envelopes, state } = await this.runner.load(seekerDecider, seekerTarget(seekerId));
+    const { envelopes, state } = await this.runner.load(seekerAggregate, seekerId);
     if (!state.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
     const registered = envelopes.find((e) => e.type === 'SeekerRegistered')!.data as { profileRef: string } & SeekerPreferences;
     const latest = [...envelopes].reverse().find((e) => e.type === 'SeekerPreferencesChanged' || e.type === 'SeekerRegistered')!.data as SeekerPreferences;
@@ -119,7 +118,7 @@ export class SeekersController {
   @ApiOperation({ summary: '修改求职意向（工种、技能、通勤距离、可工作时间）' })
   async changePreferences(@CurrentAccount() seekerId: string, @Body() body: PreferencesDto) {
     assertStreetInNode(body.homeStreetCode, this.platform.node.code, 'homeStreetCode');
-    const { version } = await this.runner.run(seekerDecider, seekerTarget(seekerId), { type: 'ChangePreferences', preferences: preferences(body) }, { meta: { actor: `seeker:${seekerId}` } });
+    const { version } = await this.runner.run(seekerAggregate, seekerId, { type: 'ChangePreferences', preferences: preferences(body) }, { meta: { actor: `seeker:${seekerId}` } });
     return { seekerId, version };
   }
 
@@ -127,7 +126,7 @@ export class SeekersController {
   @SeekerOnly()
   @ApiOperation({ summary: '精准推送：开关与每天上限' })
   async changePushes(@CurrentAccount() seekerId: string, @Body() body: PushesDto) {
-    const { state, version } = await this.runner.run(seekerDecider, seekerTarget(seekerId), { type: 'ChangePushes', pushes: body.pushes, dailyCap: body.dailyCap }, { meta: { actor: `seeker:${seekerId}` } });
+    const { state, version } = await this.runner.run(seekerAggregate, seekerId, { type: 'ChangePushes', pushes: body.pushes, dailyCap: body.dailyCap }, { meta: { actor: `seeker:${seekerId}` } });
     return { seekerId, pushes: state.pushes, dailyCap: state.dailyCap, version };
   }
 }

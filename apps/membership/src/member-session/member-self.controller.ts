@@ -2,14 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Post } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
 import QRCode from 'qrcode';
-import { MEMBERSHIP_AGGREGATES, maskName, POINTS_SOURCE_LABELS } from '@ws/contracts';
+import { maskName, POINTS_SOURCE_LABELS } from '@ws/contracts';
 import type { PointsEvent } from '@ws/contracts';
 import { Public } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { CommandRunner, DB } from '@ws/platform';
+import { pointsAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
-import { pointsDecider } from '../points/points.decider';
-import { Aggregates, target } from '../shared/aggregates';
 import { RedeemHandler } from '../shop/redeem/redeem.handler';
 import { MemberRedeemDto } from './member-session.dto';
 import { MEMBER_SESSION_HEADER, MemberSessions } from './member-sessions';
@@ -29,7 +28,7 @@ export class MemberSelfController {
   constructor(
     @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     private readonly sessions: MemberSessions,
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
     private readonly redeemer: RedeemHandler,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
@@ -62,8 +61,7 @@ export class MemberSelfController {
   @ApiOperation({ summary: '我的积分：余额和最近的收支（来自积分账户本身，不等读模型）' })
   async points(@Headers(MEMBER_SESSION_HEADER) token?: string) {
     const member = await this.sessions.member(token);
-    const stream = target(MEMBERSHIP_AGGREGATES.points, member.membershipId);
-    const { events } = await this.aggregates.store.readStream(`${stream.aggregate}-${stream.aggregateId}`);
+    const { state, envelopes: events } = await this.commands.load(pointsAggregate, member.membershipId);
     const items = await this.db.selectFrom('shop_items').select(['item_id', 'name']).execute();
     const itemNames = new Map(items.map((i) => [i.item_id, i.name]));
     const entries = events.map((envelope) => {
@@ -78,8 +76,7 @@ export class MemberSelfController {
           return { entryId: envelope.eventId, at, points: -event.data.points, label: `兑换：${itemNames.get(event.data.itemId) ?? '商品'} × ${event.data.quantity}` };
       }
     });
-    const balance = events.reduce((state, e) => pointsDecider.evolve(state, { type: e.type, data: e.data } as PointsEvent), pointsDecider.initialState()).balance;
-    return { cardNumber: member.cardNumber, balance, entries: entries.reverse().slice(0, ENTRIES_SHOWN) };
+    return { cardNumber: member.cardNumber, balance: state.balance, entries: entries.reverse().slice(0, ENTRIES_SHOWN) };
   }
 
   @Post('redemptions')

@@ -2,13 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { checkMobile } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { CLOCK, type Clock, DomainError } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { VerificationCodes } from '@ws/verification';
 import type { MembershipDatabase } from '../db/database';
 import { CURRENT_STATUSES, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
-import { Aggregates } from '../shared/aggregates';
 
 /** A member's session lasts this long: enough to show the card at a station and redeem, short if the phone is lost. */
 export const MEMBER_SESSION_MINUTES = 30;
@@ -27,7 +26,7 @@ const refused = () => new DomainError('member_unauthenticated', '会员卡号、
 export class MemberSessions {
   constructor(
     @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
-    private readonly aggregates: Aggregates,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly codes: VerificationCodes,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
@@ -37,7 +36,7 @@ export class MemberSessions {
     const mobile = checkMobile(mobileInput);
     if (!mobile.ok) throw new DomainError(mobile.code, mobile.message, 'mobile');
     if (await this.memberWith(cardNumber, mobile.value)) return this.codes.issue(mobile.value, 'member_login');
-    const now = this.aggregates.now().getTime();
+    const now = this.clock.now().getTime();
     return { expiresAt: new Date(now + 5 * 60_000).toISOString(), resendAfter: new Date(now + 60_000).toISOString() };
   }
 
@@ -49,9 +48,9 @@ export class MemberSessions {
     const verified = await this.codes.check(mobile.value, 'member_login', code);
     if (!membership) throw refused();
     const token = randomBytes(32).toString('base64url');
-    const now = this.aggregates.now();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + MEMBER_SESSION_MINUTES * 60_000);
-    await this.aggregates.transaction(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await verified.consume(trx);
       await trx.deleteFrom('member_sessions').where('expires_at', '<', now).execute();
       await trx.insertInto('member_sessions').values({ token_hash: hashOf(token), membership_id: membership.membershipId, created_at: now, expires_at: expiresAt }).execute();
@@ -64,7 +63,7 @@ export class MemberSessions {
     const expired = () => new DomainError('member_session_invalid', '登录已过期，请重新登录', 'session');
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw expired();
     const row = await this.db.selectFrom('member_sessions').select(['membership_id', 'expires_at']).where('token_hash', '=', hashOf(token)).executeTakeFirst();
-    if (!row || row.expires_at.getTime() <= this.aggregates.now().getTime()) throw expired();
+    if (!row || row.expires_at.getTime() <= this.clock.now().getTime()) throw expired();
     const membership = await membershipById(this.db, row.membership_id);
     if (!membership || !CURRENT_STATUSES.includes(membership.status)) throw expired();
     return membership;

@@ -1,11 +1,13 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import type { Kysely } from 'kysely';
 import { type EventEnvelope, type ReportRewarded, shanghaiDayAndHour, type TaskCompleted, type VisitsRecorded } from '@ws/contracts';
 import { derivedId, DomainError } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { MembershipDatabase } from '../db/database';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
 import { CURRENT_STATUSES, membershipByCard, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
 import { BookPointsHandler, CreditRequest } from '../points/book-points/book-points.handler';
-import { Aggregates } from '../shared/aggregates';
 import { REWARD_PATTERNS } from './reward-patterns';
 
 /**
@@ -26,7 +28,7 @@ export class RewardsSubscription {
 
   constructor(
     private readonly points: BookPointsHandler,
-    private readonly aggregates: Aggregates,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(MEMBERSHIP_CONFIG) private readonly config: MembershipConfig,
   ) {}
 
@@ -34,7 +36,7 @@ export class RewardsSubscription {
   @EventPattern(REWARD_PATTERNS.reportRewarded)
   async reportRewarded(@Payload() envelope: EventEnvelope<'ReportRewarded', ReportRewarded['data']>): Promise<void> {
     const { memberCard, points } = envelope.data;
-    const member = memberCard ? currentMember(await membershipByCard(this.aggregates.db, memberCard.trim().toUpperCase())) : undefined;
+    const member = memberCard ? currentMember(await membershipByCard(this.db, memberCard.trim().toUpperCase())) : undefined;
     if (!member) return this.skip(envelope, 'no current member with that card on this node');
     await this.credit(envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'street_report', sourceRef: envelope.eventId });
   }
@@ -44,12 +46,12 @@ export class RewardsSubscription {
   async taskCompleted(@Payload() envelope: EventEnvelope<'TaskCompleted', TaskCompleted['data']>): Promise<void> {
     const points = Math.round(envelope.data.hours * this.config.pointsPerVolunteerHour);
     if (points <= 0) return this.skip(envelope, 'no hours to reward');
-    const link = await this.aggregates.db
+    const link = await this.db
       .selectFrom('volunteer_links')
       .select('membership_id')
       .where('volunteer_id', '=', envelope.data.volunteerId)
       .executeTakeFirst();
-    const member = link ? currentMember(await membershipById(this.aggregates.db, link.membership_id)) : undefined;
+    const member = link ? currentMember(await membershipById(this.db, link.membership_id)) : undefined;
     if (!member) return this.skip(envelope, 'volunteer not linked to a current member');
     await this.credit(envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'volunteer_hours', sourceRef: envelope.eventId });
   }
@@ -67,7 +69,7 @@ export class RewardsSubscription {
       byCard.set(card, checkins);
     }
     for (const [card, checkins] of byCard) {
-      const member = currentMember(await membershipByCard(this.aggregates.db, card));
+      const member = currentMember(await membershipByCard(this.db, card));
       if (!member || member.status !== 'active') continue;
       const credit = { membershipId: member.membershipId, points: this.config.pointsPerCheckin, sourceRef: envelope.eventId, dailyCap: this.config.checkinPointsPerDay, checkins };
       await this.refusalLogged(envelope, () => this.points.creditCheckins(credit, this.metaOf(envelope)));

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { handoverSubject, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { Kysely } from 'kysely';
+import { handoverSubject } from '@ws/contracts';
 import { requestReply, serveRequests, type BusConnection, type Responder } from '@ws/messaging';
-import { NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { CommandRunner, DB, NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { incomingTransferAggregate } from '../aggregates';
+import type { MembershipDatabase } from '../db/database';
 import type { PersonalData } from '../personal-data/crypto';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
-import { Aggregates, target } from '../shared/aggregates';
 import { openHandover, sealHandover, type SealedHandover } from './handover-crypto';
-import { incomingTransferDecider } from './incoming-transfer.decider';
 
 export const handoverKeyPurpose = (transferId: string) => `handover-key:${transferId}`;
 
@@ -36,7 +37,8 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
   private stopped = false;
 
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(NATS) private readonly nats: BusConnection,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -77,16 +79,16 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
 
   private async answer(request: { transferId?: string }): Promise<HandoverReply> {
     const transferId = typeof request.transferId === 'string' ? request.transferId : '';
-    const offer = await this.aggregates.db.selectFrom('handover_offers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
+    const offer = await this.db.selectFrom('handover_offers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
     if (!offer) return { error: 'not_available' };
-    const revealed = (await this.vault.reveal(this.aggregates.db, [offer.person_id])).get(offer.person_id);
+    const revealed = (await this.vault.reveal(this.db, [offer.person_id])).get(offer.person_id);
     if (revealed?.state !== 'readable') return { error: 'not_available' };
-    await this.vault.logDisclosure(this.aggregates.db, `node:${offer.to_node}`, [offer.person_id], 'transfer_handover');
+    await this.vault.logDisclosure(this.db, `node:${offer.to_node}`, [offer.person_id], 'transfer_handover');
     return { sealed: sealHandover(offer.public_key, transferId, revealed.data) };
   }
 
   private async fetchPass(): Promise<void> {
-    const waiting = await this.aggregates.db
+    const waiting = await this.db
       .selectFrom('handover_keys')
       .selectAll()
       .where('ready', '=', true)
@@ -102,23 +104,22 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
         const privateKey = this.vault.unwrapSecret(handoverKeyPurpose(row.transfer_id), row.private_key);
         await this.store(row.transfer_id, row.person_id, openHandover(privateKey, row.transfer_id, reply.sealed));
       } catch (error) {
-        await this.aggregates.db.updateTable('handover_keys').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('transfer_id', '=', row.transfer_id).execute();
+        await this.db.updateTable('handover_keys').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('transfer_id', '=', row.transfer_id).execute();
         this.log.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
       }
     }
   }
 
   private async store(transferId: string, personId: string, data: PersonalData): Promise<void> {
-    const stream = target(MEMBERSHIP_AGGREGATES.transfer, transferId);
-    const { state, version } = await this.aggregates.load(incomingTransferDecider, stream);
-    const received = this.aggregates.decide(incomingTransferDecider, { type: 'RecordDataReceived' }, state);
-    await this.aggregates.transaction(async (trx) => {
+    const { state, version } = await this.commands.load(incomingTransferAggregate, transferId);
+    const received = this.commands.decide(incomingTransferAggregate, { type: 'RecordDataReceived' }, state);
+    await this.commands.transaction(async (trx) => {
       const created = await this.vault.register(trx, [{ personId, data }]);
       // The same ID number is already someone here: merging two people is an officer's call, so
       // the source keeps its copy and the handover waits (logged, retried, visible in attempts).
       if (!created.has(personId)) throw new Error('the ID number is already known here as another person');
-      await trx.updateTable('handover_keys').set({ private_key: null, received_at: this.aggregates.now() }).where('transfer_id', '=', transferId).execute();
-      await this.aggregates.append(trx, stream, version, received, { actor: 'system' });
+      await trx.updateTable('handover_keys').set({ private_key: null, received_at: this.commands.now() }).where('transfer_id', '=', transferId).execute();
+      await this.commands.append(incomingTransferAggregate, transferId, version, received, { actor: 'system' }, trx);
     });
   }
 }

@@ -1,19 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { MEMBERSHIP_AGGREGATES, NodeRef, TRANSFER_AGGREGATE, TransferAnswered, TransferDirective, TransferOffered, TransferSettled } from '@ws/contracts';
+import { NodeRef, TransferAnswered, TransferDirective, TransferOffered, TransferSettled } from '@ws/contracts';
 import { derivedId, DomainError } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
+import { CommandRunner, PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
+import { incomingTransferAggregate, membershipAggregate, pointsAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
-import { membershipDecider } from '../memberships/membership.decider';
-import { pointsDecider } from '../points/points.decider';
 import { registerMemberships, updateMembership } from '../memberships/membership-registry';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
-import { Aggregates, target } from '../shared/aggregates';
 import { registeredUnions } from '../union/union-registry';
 import { HandoverService } from './handover.service';
-import { incomingTransferDecider } from './incoming-transfer.decider';
 
 const DIRECTIVE_TYPES = new Set(['TransferOffered', 'TransferAnswered', 'TransferSettled', 'TransferHandedOver']);
 
@@ -38,7 +35,7 @@ export class TransferInbox implements Projection<MembershipDatabase> {
 
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     /** Told after a batch that made personal data ready to fetch (the handover loop). */
     private readonly handover: HandoverService,
@@ -90,15 +87,14 @@ export class TransferInbox implements Projection<MembershipDatabase> {
   /** Target: an offer to one of this node's unions (one it does not have is declined at once). */
   private async offered(trx: Transaction<MembershipDatabase>, data: TransferOffered['data'], meta: Meta): Promise<void> {
     const { member, ...ends } = data;
-    const incoming = target(TRANSFER_AGGREGATE, ends.transferId);
-    const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
-    const received = this.aggregates.decide(incomingTransferDecider, { type: 'ReceiveOffer', ends, member }, loaded.state);
+    const loaded = await this.commands.load(incomingTransferAggregate, ends.transferId, trx);
+    const received = this.commands.decide(incomingTransferAggregate, { type: 'ReceiveOffer', ends, member }, loaded.state);
     const union = (await registeredUnions(trx, [ends.toUnionId])).get(ends.toUnionId);
     const refused =
       received.length > 0 && union?.status !== 'active'
         ? [{ type: 'IncomingTransferDeclined' as const, data: { ...ends, membershipId: member.membershipId, reason: '转入工会不存在或已撤销' } }]
         : [];
-    await this.aggregates.append(trx, incoming, loaded.version, [...received, ...refused], meta);
+    await this.commands.append(incomingTransferAggregate, ends.transferId, loaded.version, [...received, ...refused], meta, trx);
   }
 
   /**
@@ -108,22 +104,20 @@ export class TransferInbox implements Projection<MembershipDatabase> {
    */
   private async answered(trx: Transaction<MembershipDatabase>, data: TransferAnswered['data'], meta: Meta): Promise<void> {
     const { transferId, membershipId, accepted, reason } = data;
-    const stream = target(MEMBERSHIP_AGGREGATES.membership, membershipId);
-    const loaded = await this.aggregates.load(membershipDecider, stream);
-    const pointsStream = target(MEMBERSHIP_AGGREGATES.points, membershipId);
-    const account = await this.aggregates.load(pointsDecider, pointsStream);
-    const events = this.aggregates.decide(
-      membershipDecider,
+    const loaded = await this.commands.load(membershipAggregate, membershipId, trx);
+    const account = await this.commands.load(pointsAggregate, membershipId, trx);
+    const events = this.commands.decide(
+      membershipAggregate,
       accepted ? { type: 'CompleteTransfer', transferId, pointsCarried: account.state.balance } : { type: 'DeclineTransfer', transferId, reason: reason ?? '转入工会拒绝' },
       loaded.state,
     );
     if (events.length === 0) return;
     const carriedOut = accepted
-      ? this.aggregates.decide(pointsDecider, { type: 'CarryPointsOut', membershipId, entryId: derivedId(transferId, 'points-out') }, account.state)
+      ? this.commands.decide(pointsAggregate, { type: 'CarryPointsOut', membershipId, entryId: derivedId(transferId, 'points-out') }, account.state)
       : [];
-    await this.aggregates.append(trx, stream, loaded.version, events, meta);
-    await this.aggregates.append(trx, pointsStream, account.version, carriedOut, meta);
-    await updateMembership(trx, membershipId, accepted ? { status: 'transferred_out', pending_transfer_id: null } : { pending_transfer_id: null }, this.aggregates.now());
+    await this.commands.append(membershipAggregate, membershipId, loaded.version, events, meta, trx);
+    await this.commands.append(pointsAggregate, membershipId, account.version, carriedOut, meta, trx);
+    await updateMembership(trx, membershipId, accepted ? { status: 'transferred_out', pending_transfer_id: null } : { pending_transfer_id: null }, this.commands.now());
     if (accepted && data.handoverKey) {
       // The target will ask for the member's personal data, sealed to this key.
       await trx
@@ -137,33 +131,30 @@ export class TransferInbox implements Projection<MembershipDatabase> {
   /** Target: the source let go (the member becomes active here, with the points they brought) or withdrew. */
   private async settled(trx: Transaction<MembershipDatabase>, data: TransferSettled['data'], meta: Meta): Promise<void> {
     const { transferId, member, toUnionId, completed, pointsCarried } = data;
-    const incoming = target(TRANSFER_AGGREGATE, transferId);
-    const loaded = await this.aggregates.load(incomingTransferDecider, incoming);
+    const loaded = await this.commands.load(incomingTransferAggregate, transferId, trx);
     if (!completed) {
-      await this.aggregates.append(trx, incoming, loaded.version, this.aggregates.decide(incomingTransferDecider, { type: 'CancelIncoming' }, loaded.state), meta);
+      await this.commands.append(incomingTransferAggregate, transferId, loaded.version, this.commands.decide(incomingTransferAggregate, { type: 'CancelIncoming' }, loaded.state), meta, trx);
       return;
     }
-    const done = this.aggregates.decide(incomingTransferDecider, { type: 'CompleteIncoming' }, loaded.state);
+    const done = this.commands.decide(incomingTransferAggregate, { type: 'CompleteIncoming' }, loaded.state);
     if (done.length === 0) return;
-    const stream = target(MEMBERSHIP_AGGREGATES.membership, member.membershipId);
-    const membership = await this.aggregates.load(membershipDecider, stream);
-    const activated = this.aggregates.decide(
-      membershipDecider,
+    const membership = await this.commands.load(membershipAggregate, member.membershipId, trx);
+    const activated = this.commands.decide(
+      membershipAggregate,
       { type: 'ActivateMembership', ...member, unionId: toUnionId, applicationId: null, transferId },
       membership.state,
     );
-    const pointsStream = target(MEMBERSHIP_AGGREGATES.points, member.membershipId);
-    const account = await this.aggregates.load(pointsDecider, pointsStream);
+    const account = await this.commands.load(pointsAggregate, member.membershipId, trx);
     // Schema 1 of TransferSettled carried no points.
     const points = pointsCarried ?? 0;
     const carriedIn =
       points > 0
-        ? this.aggregates.decide(pointsDecider, { type: 'CarryPointsIn', membershipId: member.membershipId, entryId: derivedId(transferId, 'points-in'), points, transferId }, account.state)
+        ? this.commands.decide(pointsAggregate, { type: 'CarryPointsIn', membershipId: member.membershipId, entryId: derivedId(transferId, 'points-in'), points, transferId }, account.state)
         : [];
-    await this.aggregates.append(trx, stream, membership.version, activated, meta);
-    await registerMemberships(trx, [{ membershipId: member.membershipId, personId: member.personId, unionId: toUnionId, cardNumber: member.cardNumber }], this.aggregates.now());
-    await this.aggregates.append(trx, pointsStream, account.version, carriedIn, meta);
-    await this.aggregates.append(trx, incoming, loaded.version, done, meta);
+    await this.commands.append(membershipAggregate, member.membershipId, membership.version, activated, meta, trx);
+    await registerMemberships(trx, [{ membershipId: member.membershipId, personId: member.personId, unionId: toUnionId, cardNumber: member.cardNumber }], this.commands.now());
+    await this.commands.append(pointsAggregate, member.membershipId, account.version, carriedIn, meta, trx);
+    await this.commands.append(incomingTransferAggregate, transferId, loaded.version, done, meta, trx);
     await trx.updateTable('handover_keys').set({ ready: true }).where('transfer_id', '=', transferId).execute();
     this.handoverReady = true;
   }

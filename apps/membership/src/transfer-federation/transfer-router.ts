@@ -7,7 +7,6 @@ import {
   nodeCodeOfSubject,
   NodeRef,
   subtreeContextFilter,
-  TRANSFER_AGGREGATE,
   TransferRouted,
 } from '@ws/contracts';
 import { EventStore } from '@ws/eventstore';
@@ -15,6 +14,7 @@ import { CLOCK, derivedId, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { ForgedEvent, Projection } from '@ws/projections';
+import { incomingTransferAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import { issueDirective } from './directives';
 import { endsOf, forgedTransferFact, routeTransferFact, RoutedTransfer } from './transfer-routing';
@@ -84,7 +84,7 @@ export class TransferRouter implements Projection<MembershipDatabase> {
       await issueDirective(trx, this.node, directive, envelope, this.now());
       const routed: TransferRouted = { type: 'TransferRouted', data: { transferId, directive: directive.type, toNode: endsOf(event)?.toNode ?? remembered!.ends.toNode } };
       await this.store.appendUnversioned(
-        [{ target: { context: MEMBERSHIP_CONTEXT, aggregate: TRANSFER_AGGREGATE, aggregateId: transferId }, event: routed, eventId: derivedId(envelope.eventId, 'routed'), meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId } }],
+        [{ target: incomingTransferAggregate.target(transferId), event: routed, eventId: derivedId(envelope.eventId, 'routed'), meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId } }],
         trx,
       );
     }

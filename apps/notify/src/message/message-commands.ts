@@ -1,29 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { NOTIFY_AGGREGATES, NOTIFY_CONTEXT } from '@ws/contracts';
 import type { MessageEvent } from '@ws/contracts';
-import type { Decider } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
-import type { CommandOf, RunOptions, RunResult } from '@ws/platform';
-import type { StreamTarget } from '@ws/eventstore';
+import type { AggregateDefinition, CommandOf, RunOptions, RunResult } from '@ws/platform';
+import { messageAggregate } from '../aggregates';
 import { NOTIFY_CONFIG } from '../notify.config';
 import type { NotifyConfig } from '../notify.config';
-import { createMessageDecider, MessageCommand, MessageState } from './message.decider';
+import type { MessageCommand, MessageState } from './message.decider';
 
-export function messageTarget(messageId: string): StreamTarget {
-  return { context: NOTIFY_CONTEXT, aggregate: NOTIFY_AGGREGATES.message, aggregateId: messageId };
-}
-
-/** The message decider (with the node's delivery policy) run through the platform's CommandRunner. */
+/** The message aggregate (with the node's delivery policy) run through the platform's CommandRunner, retried on a version conflict. */
 @Injectable()
 export class MessageCommands {
-  readonly decider: Decider<MessageCommand, MessageEvent, MessageState>;
+  private readonly aggregate: AggregateDefinition<MessageCommand, MessageEvent, MessageState>;
 
   constructor(
     readonly runner: CommandRunner,
     @Inject(NOTIFY_CONFIG) config: NotifyConfig,
   ) {
-    this.decider = createMessageDecider({ quietHours: config.quietHours, maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs });
+    this.aggregate = messageAggregate({ quietHours: config.quietHours, maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs });
   }
 
   now(): Date {
@@ -31,10 +25,10 @@ export class MessageCommands {
   }
 
   async load(messageId: string, trx?: Transaction<any>): Promise<MessageState> {
-    return (await this.runner.load(this.decider, messageTarget(messageId), trx)).state;
+    return (await this.runner.load(this.aggregate, messageId, trx)).state;
   }
 
   run(messageId: string, command: CommandOf<MessageCommand, MessageState>, options: RunOptions = {}): Promise<RunResult<MessageState>> {
-    return this.runner.run(this.decider, messageTarget(messageId), command, { retryOnConflict: true, ...options });
+    return this.runner.run(this.aggregate, messageId, command, { retryOnConflict: true, ...options });
   }
 }

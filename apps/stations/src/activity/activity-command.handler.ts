@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ACTIVITY_AGGREGATE, STATIONS_CONTEXT } from '@ws/contracts';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import { assertMayActAt, venueStation } from '../station/venue';
+import { assertMayActAt } from '../station/venue';
+import { venueStation } from '../station/venue-station';
 import type { ActivityCommand } from './activity.decider';
-import { activityDecider } from './activity.decider';
 import type { ActivityState } from './activity.state';
 import type { PlanActivity } from './plan-activity/plan-activity.command';
+import { activityAggregate } from '../aggregates';
 
 export interface ActivityOutcome {
   activityId: string;
@@ -38,8 +38,8 @@ export class ActivityCommandHandler {
 
   async execute(command: ActivityCommand, principal: Principal | undefined, expectedVersion?: number): Promise<ActivityOutcome> {
     const result = await this.commands.run(
-      activityDecider,
-      { context: STATIONS_CONTEXT, aggregate: ACTIVITY_AGGREGATE, aggregateId: command.activityId },
+      activityAggregate,
+      command.activityId,
       (state: ActivityState) => {
         assertMayActAt(principal, command.type === 'PlanActivity' ? { stationId: command.stationId, streetCode: command.station?.streetCode ?? command.streetCode } : state.venue, '活动');
         return command;

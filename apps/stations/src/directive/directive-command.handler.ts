@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
-  DIRECTIVE_AGGREGATES,
-  STATIONS_AGGREGATES,
-  STATIONS_CONTEXT,
   stationsDirectiveSubject,
   type DirectiveEvent,
   type DirectiveIssued,
@@ -12,8 +9,8 @@ import {
 import { eventHeaders, type AppendMeta, type EventStoreTables } from '@ws/eventstore';
 import { derivedId, type Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { nodeStandardDecider } from '../catalogue/adopt-standard/adopt-standard.command';
-import { directiveDecider, type DirectiveCommand } from './directive.decider';
+import type { DirectiveCommand } from './directive.decider';
+import { directiveAggregate, nodeStandardAggregate } from '../aggregates';
 
 export interface DirectiveOutcome {
   directiveId: string;
@@ -39,8 +36,8 @@ export class DirectiveCommandHandler {
   async execute(command: DirectiveCommand, principal: Principal): Promise<DirectiveOutcome> {
     const meta = { actor: principal.subject };
     const result = await this.commands.run(
-      directiveDecider,
-      { context: STATIONS_CONTEXT, aggregate: DIRECTIVE_AGGREGATES.directive, aggregateId: command.directiveId },
+      directiveAggregate,
+      command.directiveId,
       command,
       {
         meta,
@@ -84,8 +81,8 @@ export class DirectiveCommandHandler {
     if (issued.data.goal.kind !== 'adopt_standard' || issued.data.children !== null) return;
     const nodeCode = this.config.node.code;
     await this.commands.run(
-      nodeStandardDecider,
-      { context: STATIONS_CONTEXT, aggregate: STATIONS_AGGREGATES.nodeStandard, aggregateId: nodeCode },
+      nodeStandardAggregate,
+      nodeCode,
       { type: 'AdoptStandard', nodeCode, standard: issued.data.goal.standard },
       { meta, trx },
     );

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { DIRECTIVE_AGGREGATES, STATIONS_CONTEXT } from '@ws/contracts';
 import { DomainError, type Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
-import { directiveReceiptDecider } from './directive-receipt.decider';
+import { directiveReceiptAggregate } from '../aggregates';
 
 /** The receiving node's side: its officer acknowledges (签收) a directive this node received. */
 @Injectable()
@@ -21,8 +20,8 @@ export class DirectiveReceiptHandler {
     if (principal.node !== nodeCode) throw new DomainError('out_of_scope', `只有本节点（${nodeCode}）的工作人员可以签收指令`);
     const received = await this.db.selectFrom('received_directives').select(['status']).where('directive_id', '=', directiveId).executeTakeFirst();
     const result = await this.commands.run(
-      directiveReceiptDecider,
-      { context: STATIONS_CONTEXT, aggregate: DIRECTIVE_AGGREGATES.receipt, aggregateId: directiveId },
+      directiveReceiptAggregate,
+      directiveId,
       { type: 'AcknowledgeDirective', directiveId, nodeCode, withdrawn: received?.status === 'withdrawn' },
       { meta: { actor: principal.subject } },
     );

@@ -1,15 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { BUDGET_AGGREGATE, SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, STATIONS_CONTEXT, type SpendingCategory } from '@ws/contracts';
+import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
 import { CurrentPrincipal, DomainError, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { describeCodes } from '../catalogue/labels';
 import { DAY } from '../activity/plan-activity/plan-activity.dto';
 import { NAME_MAX, REASON_MAX, TITLE_MAX } from '../station/station.rules';
 import { NOT_BLANK } from '../station/shared/dto-decorators';
-import { assertMayActAt, venueStation } from '../station/venue';
-import { type BudgetCommand, budgetDecider } from './budget.decider';
+import { assertMayActAt } from '../station/venue';
+import { venueStation } from '../station/venue-station';
+import type { BudgetCommand } from './budget.decider';
+import { budgetAggregate } from '../aggregates';
 
 const FUND_OFFICERS: Role[] = ['province_officer', 'city_officer', 'district_officer'];
 const SPENDERS: Role[] = [...FUND_OFFICERS, 'street_officer', 'station_manager'];
@@ -84,8 +86,8 @@ export class FundsController {
   /** A station's budget is spent by its manager or street; the node's own by its officers only. */
   private async run(command: BudgetCommand, principal: Principal) {
     const result = await this.commands.run(
-      budgetDecider,
-      { context: STATIONS_CONTEXT, aggregate: BUDGET_AGGREGATE, aggregateId: command.budgetId },
+      budgetAggregate,
+      command.budgetId,
       (state) => {
         const holder = state.holder;
         if (holder && command.type === 'RecordSpending') {

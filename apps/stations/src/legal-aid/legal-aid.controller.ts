@@ -3,9 +3,17 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Kysely, Transaction } from 'kysely';
 import {
-  LEGAL_CASE_AGGREGATE, LEGAL_CASE_KIND_LABELS, LEGAL_CASE_KINDS, LEGAL_CASE_OUTCOME_LABELS, LEGAL_CASE_OUTCOMES, LEGAL_REFERRAL_PARTNER_LABELS,
-  LEGAL_REFERRAL_PARTNERS, OCCUPATIONS, STATIONS_CONTEXT,
-  type LegalCaseKind, type LegalCaseOutcome, type LegalReferralPartner, type Occupation,
+  LEGAL_CASE_KIND_LABELS,
+  LEGAL_CASE_KINDS,
+  LEGAL_CASE_OUTCOME_LABELS,
+  LEGAL_CASE_OUTCOMES,
+  LEGAL_REFERRAL_PARTNER_LABELS,
+  LEGAL_REFERRAL_PARTNERS,
+  OCCUPATIONS,
+  type LegalCaseKind,
+  type LegalCaseOutcome,
+  type LegalReferralPartner,
+  type Occupation,
 } from '@ws/contracts';
 import { CurrentPrincipal, DomainError, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
@@ -14,9 +22,11 @@ import { DAY } from '../activity/plan-activity/plan-activity.dto';
 import type { StationsDatabase } from '../db/database';
 import { NAME_MAX, STREET_CODE } from '../station/station.rules';
 import { NOT_BLANK } from '../station/shared/dto-decorators';
-import { assertMayActAt, venueStation } from '../station/venue';
+import { assertMayActAt } from '../station/venue';
+import { venueStation } from '../station/venue-station';
 import { LegalAidVault } from './legal-aid-vault';
-import { type LegalCaseCommand, legalCaseDecider } from './legal-case.decider';
+import type { LegalCaseCommand } from './legal-case.decider';
+import { legalCaseAggregate } from '../aggregates';
 
 export const LEGAL_HANDLERS: Role[] = ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'];
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -134,8 +144,8 @@ export class LegalAidController {
   /** A case that does not exist is missing for everyone; then it must be at the caller's station or street. */
   private async run(command: LegalCaseCommand, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>) {
     const result = await this.commands.run(
-      legalCaseDecider,
-      { context: STATIONS_CONTEXT, aggregate: LEGAL_CASE_AGGREGATE, aggregateId: command.caseId },
+      legalCaseAggregate,
+      command.caseId,
       (state) => {
         if (state.venue) assertMayActAt(principal, state.venue, '法律援助案件');
         return command;

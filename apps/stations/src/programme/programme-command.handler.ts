@@ -1,11 +1,11 @@
 import { Injectable, Inject } from '@nestjs/common';
-import { PROGRAMME_AGGREGATE, STATIONS_CONTEXT } from '@ws/contracts';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { assertMayActAt, venueStation } from '../station/venue';
+import { assertMayActAt } from '../station/venue';
+import { venueStation } from '../station/venue-station';
 import type { ProgrammeCommand } from './programme.decider';
-import { programmeDecider } from './programme.decider';
 import type { RecordDelivery } from './record-delivery/record-delivery.command';
+import { programmeAggregate } from '../aggregates';
 
 export type DeliveryRequest = Omit<RecordDelivery, 'nodeCode' | 'station'>;
 
@@ -26,8 +26,8 @@ export class ProgrammeCommandHandler {
   /** A programme that does not exist is missing for everyone (programmes are public); then the venue must be the caller's. */
   async execute(command: ProgrammeCommand, principal: Principal, venue?: { stationId: string | null; streetCode: string | null }) {
     const result = await this.commands.run(
-      programmeDecider,
-      { context: STATIONS_CONTEXT, aggregate: PROGRAMME_AGGREGATE, aggregateId: command.programmeId },
+      programmeAggregate,
+      command.programmeId,
       (state) => {
         if (state.terms && venue) assertMayActAt(principal, venue, '民生实事项目');
         return command;

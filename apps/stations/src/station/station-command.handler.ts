@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, type Transaction } from 'kysely';
-import { STATIONS_CONTEXT } from '@ws/contracts';
 import { authorize, newId } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
@@ -8,8 +7,8 @@ import type { StationsDatabase } from '../db/database';
 import type { PublishNoticeDto } from './publish-notice/publish-notice.dto';
 import { toPublishNotice } from './publish-notice/publish-notice.dto';
 import type { StationCommand } from './station.commands';
-import { stationDecider } from './station.decider';
 import type { StationState } from './station.state';
+import { stationAggregate } from '../aggregates';
 
 export interface CommandOutcome {
   stationId: string;
@@ -44,8 +43,8 @@ export class StationCommandHandler {
 
   async execute(command: StationCommand, principal: Principal | undefined, expectedVersion?: number, alongside?: (trx: Transaction<any>) => Promise<void>): Promise<CommandOutcome> {
     const result = await this.commands.run(
-      stationDecider,
-      { context: STATIONS_CONTEXT, aggregate: 'station', aggregateId: command.stationId },
+      stationAggregate,
+      command.stationId,
       (state: StationState) => {
         assertMayAct(principal, command, state);
         return command;

@@ -1,10 +1,7 @@
-import { STATIONS_AGGREGATES, STATIONS_CONTEXT, type ServiceCode, type StationStatus } from '@ws/contracts';
+import type { ServiceCode, StationStatus } from '@ws/contracts';
 import { DomainError, type Principal } from '@ws/kernel';
-import type { CommandRunner } from '@ws/platform';
 import { stationsError, type StationsErrorCode } from '../errors';
 import { checkPlace } from './station.rules';
-import { stationDecider } from './station.decider';
-import { offeredServices } from './station.state';
 
 /**
  * Where something a station or a street organises happens — an activity, a welfare handout: a
@@ -44,12 +41,6 @@ export function checkVenue(request: VenueRequest, closed: { code: StationsErrorC
     return stationsError('invalid_street_code', `街道 ${request.streetCode} 不在本级工会（${request.nodeCode}）辖区内`, 'streetCode');
   }
   return { streetCode: request.streetCode };
-}
-
-/** The station as its stream stands, for a command that must not act at a closed or unknown one. */
-export async function venueStation(commands: CommandRunner, stationId: string): Promise<VenueStation> {
-  const { state } = await commands.load(stationDecider, { context: STATIONS_CONTEXT, aggregate: STATIONS_AGGREGATES.station, aggregateId: stationId });
-  return { status: state.status, streetCode: state.details?.streetCode ?? null, services: offeredServices(state) };
 }
 
 /** Street officers act in their street, station managers at their own station; higher officers anywhere in their node. */

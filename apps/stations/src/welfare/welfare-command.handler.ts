@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { STATIONS_CONTEXT, WELFARE_AGGREGATE, welfareHolderId } from '@ws/contracts';
+import { welfareHolderId } from '@ws/contracts';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import { assertMayActAt, venueStation } from '../station/venue';
-import { type WelfareCommand, welfareDecider } from './welfare.decider';
+import { assertMayActAt } from '../station/venue';
+import { venueStation } from '../station/venue-station';
+import type { WelfareCommand } from './welfare.decider';
 import type { WelfareState } from './welfare.state';
+import { welfareAggregate } from '../aggregates';
 
 export interface WelfareOutcome {
   holderId: string;
@@ -32,8 +34,8 @@ export class WelfareCommandHandler {
     const holderId = welfareHolderId({ stationId: command.stationId, streetCode: streetCode ?? '' });
     assertMayActAt(principal, { stationId: command.stationId, streetCode }, '关爱物资');
     const result = await this.commands.run(
-      welfareDecider,
-      { context: STATIONS_CONTEXT, aggregate: WELFARE_AGGREGATE, aggregateId: holderId },
+      welfareAggregate,
+      holderId,
       () => command,
       { meta: { actor: principal.subject } },
     );

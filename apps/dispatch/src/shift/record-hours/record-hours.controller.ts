@@ -3,9 +3,9 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
-import { MAX_SHIFT_HOURS, shiftDecider } from '../shift.decider';
+import { MAX_SHIFT_HOURS } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
-import { shiftTarget } from '../shift-target';
+import { shiftAggregate } from '../../aggregates';
 
 export class RecordHoursDto {
   @ApiProperty({ description: '服务时长（小时，可含小数）', example: 3.5 })
@@ -23,7 +23,7 @@ export class RecordHoursController {
   @VolunteerOnly()
   @ApiOperation({ summary: '志愿者记录本班次的服务时长' })
   async record(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: RecordHoursDto, @CurrentVolunteer() volunteerId: string) {
-    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'RecordHours', volunteerId, hours: body.hours }), {
+    await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'RecordHours', volunteerId, hours: body.hours }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { shiftId, volunteerId, hours: body.hours };

@@ -8,9 +8,9 @@ import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { CommandRunner } from '@ws/platform';
 import { assertStreetInNode } from '../../shared/street-code';
-import { shiftDecider } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
-import { assertActiveVolunteer, shiftTarget } from '../shift-target';
+import { assertActiveVolunteer } from '../active-volunteer';
+import { shiftAggregate } from '../../aggregates';
 
 export class RotaShiftDto {
   @ApiProperty() @IsUUID()
@@ -59,8 +59,8 @@ export class ScheduleRotaController {
     for (const shift of body.shifts) {
       const shiftId = newId();
       await this.runner.run(
-        shiftDecider,
-        shiftTarget(shiftId),
+        shiftAggregate,
+        shiftId,
         (): ShiftCommand => ({
           type: 'ScheduleShift',
           shift: {

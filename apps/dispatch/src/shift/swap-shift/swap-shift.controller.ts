@@ -6,9 +6,10 @@ import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
-import { shiftDecider, shiftErrors } from '../shift.decider';
+import { shiftErrors } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
-import { assertActiveVolunteer, shiftTarget } from '../shift-target';
+import { assertActiveVolunteer } from '../active-volunteer';
+import { shiftAggregate } from '../../aggregates';
 
 export class SwapShiftDto {
   @ApiProperty({ description: '接班的志愿者' }) @IsUUID()
@@ -31,7 +32,7 @@ export class SwapShiftController {
   @ApiOperation({ summary: '调班：本班次的志愿者把班次交给另一位志愿者（开班前）' })
   async swap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
-    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId }), {
+    await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { shiftId, volunteerId: body.toVolunteerId };
@@ -44,7 +45,7 @@ export class SwapShiftController {
   async requestSwap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
     const requestId = newId();
-    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'RequestSwap', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId, requestId }), {
+    await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'RequestSwap', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId, requestId }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { shiftId, requestId, toVolunteerId: body.toVolunteerId };
@@ -60,7 +61,7 @@ export class SwapShiftController {
     @Body() body: AnswerSwapDto,
     @CurrentVolunteer() volunteerId: string,
   ) {
-    const { state } = await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'AnswerSwap', byVolunteerId: volunteerId, requestId, accept: body.accept }), {
+    const { state } = await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'AnswerSwap', byVolunteerId: volunteerId, requestId, accept: body.accept }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { shiftId, requestId, accepted: body.accept, volunteerId: state.volunteerId };
@@ -72,11 +73,11 @@ export class SwapShiftController {
   @Roles('station_manager', 'street_officer', 'district_officer')
   @ApiOperation({ summary: '站长改派班次' })
   async reassign(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentPrincipal() principal: Principal) {
-    const { state } = await this.runner.load(shiftDecider, shiftTarget(shiftId));
+    const { state } = await this.runner.load(shiftAggregate, shiftId);
     if (state.status === 'none') throw shiftErrors.notFound();
     authorize(principal, { street: state.streetCode, station: state.stationId, field: 'stationId' });
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
-    await this.runner.run(shiftDecider, shiftTarget(shiftId), (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: null, toVolunteerId: body.toVolunteerId }), {
+    await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: null, toVolunteerId: body.toVolunteerId }), {
       meta: { actor: principal.subject },
     });
     return { shiftId, volunteerId: body.toVolunteerId };

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentPrincipal, ifMatchVersion, Roles, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
+import { CommandRunner } from '@ws/platform';
 import { taskErrors } from '../task.errors';
 import { TASK_REASON_MAX } from '../task.decider';
-import { TaskDispatcher } from '../task-dispatcher';
+import { taskAggregate } from '../../aggregates';
 
 export class CancelTaskDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(TASK_REASON_MAX)
@@ -16,7 +17,7 @@ export class CancelTaskDto {
 @ApiBearerAuth()
 @Controller('tasks/:taskId/cancel')
 export class CancelTaskController {
-  constructor(private readonly dispatcher: TaskDispatcher) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   @Post()
   @HttpCode(200)
@@ -28,7 +29,8 @@ export class CancelTaskController {
     @CurrentPrincipal() principal: Principal,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { state, version } = await this.dispatcher.execute(
+    const { state, version } = await this.runner.run(
+      taskAggregate,
       taskId,
       (current) => {
         if (current.status === 'none') throw taskErrors.notFound();

@@ -2,9 +2,11 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { newId } from '@ws/kernel';
+import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { TASK_REASON_MAX } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
+import { taskAggregate } from '../../aggregates';
 
 export class DeclineInvitationDto {
   @ApiPropertyOptional({ description: '谢绝原因（可不填）' }) @IsOptional() @IsString() @MaxLength(TASK_REASON_MAX)
@@ -14,7 +16,10 @@ export class DeclineInvitationDto {
 @ApiTags('派单 tasks')
 @Controller('tasks/:taskId/invitations/:invitationId')
 export class RespondInvitationController {
-  constructor(private readonly dispatcher: TaskDispatcher) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly dispatcher: TaskDispatcher,
+  ) {}
 
   @Post('accept')
   @HttpCode(200)
@@ -25,7 +30,7 @@ export class RespondInvitationController {
     @Param('invitationId', ParseUUIDPipe) invitationId: string,
     @CurrentVolunteer() volunteerId: string,
   ) {
-    const { state, version } = await this.dispatcher.execute(taskId, () => ({ type: 'AcceptInvitation', invitationId, volunteerId }), {
+    const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'AcceptInvitation', invitationId, volunteerId }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { taskId, invitationId, status: state.status, assignee: state.assignee, version };
@@ -41,7 +46,8 @@ export class RespondInvitationController {
     @Body() body: DeclineInvitationDto,
     @CurrentVolunteer() volunteerId: string,
   ) {
-    const { state, version } = await this.dispatcher.execute(
+    const { state, version } = await this.runner.run(
+      taskAggregate,
       taskId,
       async (current) => ({
         type: 'DeclineInvitation',

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Kysely } from 'kysely';
 import { CLOCK, derivedId, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
 import type { Offer } from '../task.decider';
 import { TaskDispatcher } from '../task-dispatcher';
+import { taskAggregate } from '../../aggregates';
 
 const BATCH = 200;
 const SYSTEM = { actor: 'system:dispatch-sweeper' };
@@ -29,6 +30,7 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
   private readonly lastOffered = new Map<string, number>();
 
   constructor(
+    private readonly runner: CommandRunner,
     private readonly dispatcher: TaskDispatcher,
     @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
@@ -69,7 +71,8 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     let expired = 0;
     for (const { task_id: taskId, invitation_id: invitationId } of due) {
       try {
-        const { events } = await this.dispatcher.execute(
+        const { events } = await this.runner.run(
+          taskAggregate,
           taskId,
           async (state) => ({
             type: 'ExpireInvitation',
@@ -104,7 +107,8 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
       if (now.getTime() - (this.lastOffered.get(taskId) ?? 0) < this.config.reofferAfterMs) continue;
       this.lastOffered.set(taskId, now.getTime());
       try {
-        const { events } = await this.dispatcher.execute(
+        const { events } = await this.runner.run(
+          taskAggregate,
           taskId,
           async (state) => ({ type: 'OfferAgain', offer: state.pendingInvitationId === null ? await this.dispatcher.offerFor(state, newId()) : nobody() }),
           { retryOnConflict: true, meta: SYSTEM },

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { MAX_TASK_HOURS, PROOF_NOTES_MAX, PROOF_PHOTOS_MAX } from '../task.decider';
-import { TaskDispatcher } from '../task-dispatcher';
+import { taskAggregate } from '../../aggregates';
 
 export class CompleteTaskDto {
   @ApiProperty({ description: '完成情况说明' }) @IsString() @MinLength(1) @MaxLength(PROOF_NOTES_MAX)
@@ -24,14 +25,14 @@ export class CompleteTaskDto {
 @ApiTags('派单 tasks')
 @Controller('tasks/:taskId')
 export class WorkOnTaskController {
-  constructor(private readonly dispatcher: TaskDispatcher) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   @Post('start')
   @HttpCode(200)
   @VolunteerOnly()
   @ApiOperation({ summary: '开始服务（可选）：心愿显示为进行中' })
   async start(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentVolunteer() volunteerId: string) {
-    const { state, version } = await this.dispatcher.execute(taskId, () => ({ type: 'StartTask', volunteerId }), { meta: { actor: `volunteer:${volunteerId}` } });
+    const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'StartTask', volunteerId }), { meta: { actor: `volunteer:${volunteerId}` } });
     return { taskId, status: state.status, version };
   }
 
@@ -41,7 +42,7 @@ export class WorkOnTaskController {
   @ApiOperation({ summary: '完成任务：提交说明、照片引用、参加人数与服务时长' })
   async complete(@Param('taskId', ParseUUIDPipe) taskId: string, @Body() body: CompleteTaskDto, @CurrentVolunteer() volunteerId: string) {
     const proof = { notes: body.notes, photoRefs: body.photoRefs, attendees: body.attendees ?? null };
-    const { state, version } = await this.dispatcher.execute(taskId, () => ({ type: 'CompleteTask', volunteerId, proof, hours: body.hours }), {
+    const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'CompleteTask', volunteerId, proof, hours: body.hours }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { taskId, status: state.status, hours: body.hours, version };

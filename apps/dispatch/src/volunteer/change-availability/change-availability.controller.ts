@@ -4,9 +4,8 @@ import { ifMatchVersion } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../access/volunteer-auth';
 import { AvailabilityDto } from '../register-volunteer/register-volunteer.dto';
-import { volunteerTarget } from '../volunteer-target';
-import { volunteerDecider } from '../volunteer.decider';
 import type { VolunteerCommand } from '../volunteer.decider';
+import { volunteerAggregate } from '../../aggregates';
 
 @ApiTags('志愿者 volunteers')
 @Controller('volunteers/me/availability')
@@ -18,7 +17,7 @@ export class ChangeAvailabilityController {
   @ApiOperation({ summary: '志愿者修改每周可服务时段（北京时间）' })
   async change(@Body() body: AvailabilityDto, @CurrentVolunteer() volunteerId: string, @Headers('if-match') ifMatch?: string) {
     const availability = body.availability.map((a) => ({ day: a.day, from: a.from, to: a.to }));
-    const { version } = await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'ChangeAvailability', availability }), {
+    const { version } = await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'ChangeAvailability', availability }), {
       expectedVersion: ifMatchVersion(ifMatch),
       meta: { actor: `volunteer:${volunteerId}` },
     });

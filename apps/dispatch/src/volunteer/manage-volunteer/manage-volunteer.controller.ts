@@ -10,10 +10,10 @@ import type { PlatformConfig } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CommandRunner } from '@ws/platform';
 import { VolunteerAccess } from '../access/volunteer-access';
-import { volunteerTarget } from '../volunteer-target';
 import { VolunteerVault } from '../vault/volunteer-vault';
-import { activeCheck, volunteerDecider, volunteerErrors } from '../volunteer.decider';
+import { activeCheck, volunteerErrors } from '../volunteer.decider';
 import type { VolunteerCommand } from '../volunteer.decider';
+import { volunteerAggregate } from '../../aggregates';
 
 export class RetireVolunteerDto {
   @ApiProperty({ enum: ['withdrew', 'removed'] }) @IsIn(['withdrew', 'removed'])
@@ -63,7 +63,7 @@ export class ManageVolunteerController {
   @ApiOperation({ summary: '志愿者退出：不再收到邀请' })
   async retire(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @Body() body: RetireVolunteerDto, @CurrentPrincipal() principal: Principal) {
     await this.inScope(volunteerId, principal);
-    await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: body.reason }), {
+    await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: body.reason }), {
       meta: { actor: principal.subject },
     });
     return { volunteerId, status: 'retired' };
@@ -75,7 +75,7 @@ export class ManageVolunteerController {
   @ApiOperation({ summary: '删除个人信息（销毁密钥），志愿者同时退出；服务记录保留' })
   async erase(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
     await this.inScope(volunteerId, principal);
-    const { events } = await this.runner.run(volunteerDecider, volunteerTarget(volunteerId), (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: 'erased' }), {
+    const { events } = await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: 'erased' }), {
       meta: { actor: principal.subject },
       alongside: (trx) => this.vault.erase(trx, volunteerId),
     });
@@ -85,7 +85,7 @@ export class ManageVolunteerController {
   }
 
   private async inScope(volunteerId: string, principal: Principal) {
-    const { state } = await this.runner.load(volunteerDecider, volunteerTarget(volunteerId));
+    const { state } = await this.runner.load(volunteerAggregate, volunteerId);
     if (state.status === 'none') throw volunteerErrors.notFound();
     authorize(principal, { street: state.homeStreet, field: 'streetCode' });
     return state;

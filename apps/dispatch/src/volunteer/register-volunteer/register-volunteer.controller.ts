@@ -8,10 +8,9 @@ import { CommandRunner } from '@ws/platform';
 import { assertStreetInNode } from '../../shared/street-code';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { VolunteerVault } from '../vault/volunteer-vault';
-import { volunteerDecider } from '../volunteer.decider';
 import type { VolunteerCommand } from '../volunteer.decider';
-import { volunteerTarget } from '../volunteer-target';
 import { RegisterVolunteerDto } from './register-volunteer.dto';
+import { volunteerAggregate } from '../../aggregates';
 
 @ApiTags('志愿者 volunteers')
 @ApiBearerAuth()
@@ -34,8 +33,8 @@ export class RegisterVolunteerController {
     const volunteerId = newId();
     let accessCode = '';
     await this.runner.run(
-      volunteerDecider,
-      volunteerTarget(volunteerId),
+      volunteerAggregate,
+      volunteerId,
       (): VolunteerCommand => ({
         type: 'RegisterVolunteer',
         volunteer: {

@@ -7,8 +7,7 @@ import type { PlatformConfig } from '@ws/platform';
 import type { JobsDatabase } from '../../db/database';
 import { JOBS_CONFIG } from '../../jobs.config';
 import type { JobsConfig } from '../../jobs.config';
-import { postingTarget } from '../../shared/stream-targets';
-import { postingDecider } from '../posting.decider';
+import { postingAggregate } from '../../aggregates';
 
 const BATCH = 200;
 
@@ -71,7 +70,7 @@ export class PostingExpirySweeper implements OnApplicationBootstrap, OnApplicati
         .execute();
       for (const { posting_id } of due) {
         try {
-          const result = await this.runner.run(postingDecider, postingTarget(posting_id), { type: 'ExpirePosting' }, { retryOnConflict: true, meta: { actor: 'system:posting-expiry-sweeper' } });
+          const result = await this.runner.run(postingAggregate, posting_id, { type: 'ExpirePosting' }, { retryOnConflict: true, meta: { actor: 'system:posting-expiry-sweeper' } });
           if (result.events.length > 0) expired++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;

@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APPLICATION_STATUS_LABELS, checkMobile, checkName, MEMBERSHIP_AGGREGATES, REJECTION_REASON_LABELS } from '@ws/contracts';
+import type { Kysely } from 'kysely';
+import { APPLICATION_STATUS_LABELS, checkMobile, checkName, REJECTION_REASON_LABELS } from '@ws/contracts';
 import type { RejectionReason } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
+import { CommandRunner, DB } from '@ws/platform';
+import { applicationAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
-import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions } from '../../union/union-registry';
 import { ApplicantLimits } from '../applicant-limits';
-import { applicationDecider } from '../application.decider';
+import type { ApplicationState } from '../application.decider';
 import { applicationByNumber, updateApplication } from '../application-registry';
 import { APPLICATION_NUMBER } from '../submit/application-number';
 import type { AmendApplicationDto } from './lookup-application.dto';
@@ -21,14 +24,15 @@ const NOT_FOUND = () => new DomainError('application_not_found', '申请编号�
 @Injectable()
 export class LookupApplicationHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     private readonly limits: ApplicantLimits,
   ) {}
 
   async lookup(number: string, mobile: string) {
     const row = await this.find(number, mobile);
-    const union = await this.aggregates.db.selectFrom('unions').select('name').where('union_id', '=', row.union_id).executeTakeFirst();
+    const union = await this.db.selectFrom('unions').select('name').where('union_id', '=', row.union_id).executeTakeFirst();
     return {
       applicationNumber: row.application_number,
       status: row.status,
@@ -45,19 +49,21 @@ export class LookupApplicationHandler {
 
   async amend(dto: AmendApplicationDto) {
     const row = await this.find(dto.number, dto.mobile);
-    const stream = target(MEMBERSHIP_AGGREGATES.application, row.application_id);
     let newName: string | undefined;
     if (dto.name !== undefined) {
       const checked = checkName(dto.name);
       if (!checked.ok) throw new DomainError(checked.code, checked.message, 'name');
       newName = checked.value;
     }
-    await this.aggregates.handle(
-      applicationDecider,
-      stream,
+    // The state the amendment was decided on, for the registry rows written with it.
+    let before: ApplicationState;
+    await this.commands.run(
+      applicationAggregate,
+      row.application_id,
       async (state) => {
+        before = state;
         const unionId = dto.unionId ?? state.unionId;
-        const union = (await registeredUnions(this.aggregates.db, [unionId])).get(unionId);
+        const union = (await registeredUnions(this.db, [unionId])).get(unionId);
         return {
           type: 'AmendApplication' as const,
           unionId,
@@ -70,13 +76,13 @@ export class LookupApplicationHandler {
       },
       {
         meta: { actor: 'public' },
-        alongside: async (trx, _events, state) => {
+        afterAppend: async (trx) => {
           if (newName !== undefined) {
-            const current = (await this.vault.reveal(trx, [state.personId])).get(state.personId);
+            const current = (await this.vault.reveal(trx, [before.personId])).get(before.personId);
             if (current?.state !== 'readable') throw new DomainError('person_erased', '个人信息已注销');
-            await this.vault.replace(trx, state.personId, { ...current.data, name: newName });
+            await this.vault.replace(trx, before.personId, { ...current.data, name: newName });
           }
-          await updateApplication(trx, row.application_id, { status: 'submitted', union_id: dto.unionId ?? state.unionId, note: null, info_fields: null }, this.aggregates.now());
+          await updateApplication(trx, row.application_id, { status: 'submitted', union_id: dto.unionId ?? before.unionId, note: null, info_fields: null }, this.commands.now());
         },
       },
     );
@@ -92,7 +98,7 @@ export class LookupApplicationHandler {
     const applicationNumber = number.trim().toUpperCase();
     const mobileHmac = checked.ok ? this.vault.mobileHmac(checked.value) : null;
     this.limits.assertLookupOpen(applicationNumber, mobileHmac);
-    const row = APPLICATION_NUMBER.test(applicationNumber) && mobileHmac ? await applicationByNumber(this.aggregates.db, applicationNumber) : undefined;
+    const row = APPLICATION_NUMBER.test(applicationNumber) && mobileHmac ? await applicationByNumber(this.db, applicationNumber) : undefined;
     if (!row || row.mobile_hmac === null || row.mobile_hmac !== mobileHmac) {
       this.limits.wrongPair(applicationNumber, mobileHmac);
       throw NOT_FOUND();

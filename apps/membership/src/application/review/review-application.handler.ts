@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { ApplicationApproved, ApplicationEvent, ApplicationInfoRequested, ApplicationRejected, MEMBERSHIP_AGGREGATES, MembershipActivated, RejectionReason } from '@ws/contracts';
+import type { Kysely } from 'kysely';
+import { ApplicationApproved, ApplicationInfoRequested, ApplicationRejected, EventEnvelope, MembershipActivated, RejectionReason } from '@ws/contracts';
 import { DomainError, newId, type Principal, mayAct } from '@ws/kernel';
-import { membershipDecider } from '../../memberships/membership.decider';
+import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { applicationAggregate, membershipAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { currentMemberships, nextCardNumbers, registerMemberships } from '../../memberships/membership-registry';
-import { Aggregates, target } from '../../shared/aggregates';
 import { actorOf, administering } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
-import { ApplicationCommand, applicationDecider, ApplicationState } from '../application.decider';
+import type { ApplicationCommand, ApplicationState } from '../application.decider';
 import { type ApplicationPatch, markApproved, updateApplication } from '../application-registry';
 
 export type ApprovalOutcome =
@@ -28,21 +29,22 @@ const refused = (applicationId: string, error: DomainError): ApprovalOutcome => 
 @Injectable()
 export class ReviewApplicationHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   /** Approves each application on its own; one that cannot be approved is answered, not fatal. */
   async approve(applicationIds: string[], principal: Principal, expectedVersion?: number): Promise<ApprovalOutcome[]> {
     const ids = [...new Set(applicationIds)];
-    const loaded = await this.aggregates.loadMany(applicationDecider, MEMBERSHIP_AGGREGATES.application, ids);
+    const loaded = await this.commands.loadMany(applicationAggregate, ids);
     const states = [...loaded.values()].map((l) => l.state);
-    const unions = await registeredUnions(this.aggregates.db, states.map((s) => s.unionId).filter(Boolean));
-    const existing = await currentMemberships(this.aggregates.db, states.map((s) => s.personId).filter(Boolean));
+    const unions = await registeredUnions(this.db, states.map((s) => s.unionId).filter(Boolean));
+    const existing = await currentMemberships(this.db, states.map((s) => s.personId).filter(Boolean));
     const meta = { actor: actorOf(principal) };
-    const now = this.aggregates.now();
+    const now = this.commands.now();
 
-    return this.aggregates.transaction(async (trx) => {
+    return this.commands.transaction(async (trx) => {
       const outcomes = new Map<string, ApprovalOutcome>();
       const cards = await nextCardNumbers(trx, this.config.node.code, ids.length);
       const approvals: Array<{ id: string; state: ApplicationState; version: number; approved: ApplicationApproved; activated: MembershipActivated }> = [];
@@ -56,7 +58,7 @@ export class ReviewApplicationHandler {
           return outcomes.set(id, refused(id, new DomainError('version_conflict', `申请已是版本 ${version}`, undefined, { expected: expectedVersion, actual: version })));
         }
         const membershipId = newId();
-        const decided = applicationDecider.decide(
+        const decided = applicationAggregate.decider.decide(
           {
             type: 'ApproveApplication',
             membershipId,
@@ -68,8 +70,8 @@ export class ReviewApplicationHandler {
           { now },
         );
         if (decided instanceof DomainError) return outcomes.set(id, refused(id, decided));
-        const [activated] = this.aggregates.decide(
-          membershipDecider,
+        const [activated] = this.commands.decide(
+          membershipAggregate,
           {
             type: 'ActivateMembership',
             membershipId,
@@ -81,7 +83,7 @@ export class ReviewApplicationHandler {
             applicationId: id,
             transferId: null,
           },
-          membershipDecider.initialState(),
+          membershipAggregate.decider.initialState(),
         ) as MembershipActivated[];
         approvals.push({ id, state, version, approved: decided[0] as ApplicationApproved, activated: activated! });
       });
@@ -95,13 +97,13 @@ export class ReviewApplicationHandler {
       for (const a of approvals) {
         if (!registered.has(a.activated.data.membershipId)) outcomes.set(a.id, refused(a.id, new DomainError('already_member', '申请人已是会员')));
       }
-      await this.aggregates.appendMany(
-        trx,
+      await this.commands.appendMany(
         approvedNow.flatMap((a) => [
-          { stream: target(MEMBERSHIP_AGGREGATES.application, a.id), loadedVersion: a.version, events: [a.approved] },
-          { stream: target(MEMBERSHIP_AGGREGATES.membership, a.activated.data.membershipId), loadedVersion: 0, events: [a.activated] },
+          { aggregate: applicationAggregate, id: a.id, expectedVersion: a.version, events: [a.approved] },
+          { aggregate: membershipAggregate, id: a.activated.data.membershipId, expectedVersion: 0, events: [a.activated] },
         ]),
         meta,
+        trx,
       );
       for (const a of approvedNow) {
         const { membershipId, cardNumber } = a.activated.data;
@@ -118,14 +120,14 @@ export class ReviewApplicationHandler {
 
   async reject(applicationId: string, reason: RejectionReason, note: string, principal: Principal, expectedVersion?: number) {
     return this.review(applicationId, { type: 'RejectApplication', reason, note }, 'rejected', principal, expectedVersion, (event) => {
-      const { data } = event as ApplicationRejected;
+      const data = event.data as ApplicationRejected['data'];
       return { reason: data.reason, note: data.note };
     });
   }
 
   async requestInfo(applicationId: string, fields: string[], note: string, principal: Principal, expectedVersion?: number) {
     return this.review(applicationId, { type: 'RequestInfo', fields, note }, 'info_requested', principal, expectedVersion, (event) => {
-      const { data } = event as ApplicationInfoRequested;
+      const data = event.data as ApplicationInfoRequested['data'];
       return { info_fields: data.fields, note: data.note };
     });
   }
@@ -137,11 +139,11 @@ export class ReviewApplicationHandler {
     status: 'rejected' | 'info_requested',
     principal: Principal,
     expectedVersion: number | undefined,
-    lookupDetails: (event: ApplicationEvent) => ApplicationPatch,
+    lookupDetails: (written: EventEnvelope) => ApplicationPatch,
   ) {
-    const { version } = await this.aggregates.handle(
-      applicationDecider,
-      target(MEMBERSHIP_AGGREGATES.application, applicationId),
+    const { version } = await this.commands.run(
+      applicationAggregate,
+      applicationId,
       async (state) => {
         await this.assertScope(state, principal);
         return command;
@@ -149,7 +151,7 @@ export class ReviewApplicationHandler {
       {
         meta: { actor: actorOf(principal) },
         expectedVersion,
-        alongside: (trx, events) => updateApplication(trx, applicationId, { status, ...lookupDetails(events[0]!) }, this.aggregates.now()),
+        afterAppend: (trx, written) => updateApplication(trx, applicationId, { status, ...lookupDetails(written[0]!) }, this.commands.now()),
       },
     );
     return { applicationId, status, version };
@@ -157,7 +159,7 @@ export class ReviewApplicationHandler {
 
   private async assertScope(state: ApplicationState, principal: Principal): Promise<void> {
     if (state.status === 'none') return; // the decider answers application_not_found
-    const union = (await registeredUnions(this.aggregates.db, [state.unionId])).get(state.unionId);
+    const union = (await registeredUnions(this.db, [state.unionId])).get(state.unionId);
     if (union && !mayAct(principal, administering(union))) throw new DomainError('out_of_scope', '只能处理本街道工会的申请');
   }
 }

@@ -1,19 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
-import { ApplicationChannel, ApplicationSubmitted, MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { ApplicationChannel, ApplicationSubmitted } from '@ws/contracts';
 import type { AppendMeta } from '@ws/eventstore';
 import { DomainError, newId } from '@ws/kernel';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { VerifiedCode } from '@ws/verification';
+import { applicationAggregate, membershipAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
-import { membershipDecider } from '../../memberships/membership.decider';
 import { currentMemberships, type RegisteredMembership, updateMembership } from '../../memberships/membership-registry';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { recordSmsConsents } from '../../personal-data/sms-consent';
-import { Aggregates, target } from '../../shared/aggregates';
 import { registeredUnions, type RegisteredUnion, suggestUnion, type SuggestionMatch } from '../../union/union-registry';
 import { ApplicantLimits } from '../applicant-limits';
-import { applicationDecider } from '../application.decider';
 import { pendingApplications, registerApplications } from '../application-registry';
 import { newApplicationNumber } from './application-number';
 import { answerKnownPerson } from './known-person';
@@ -76,14 +74,14 @@ const errorOf = (error: DomainError): ItemError => ({ code: error.code, ...(erro
 @Injectable()
 export class SubmitApplicationsHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly limits: ApplicantLimits,
   ) {}
 
   async submit(rawItems: unknown[], options: SubmitOptions): Promise<ItemOutcome[]> {
-    const today = this.aggregates.now();
+    const today = this.commands.now();
     const outcomes: ItemOutcome[] = [];
     const candidates: Candidate[] = [];
     const inThisRequest = new Set<string>();
@@ -101,7 +99,7 @@ export class SubmitApplicationsHandler {
       candidates.push({ ...parsed.application, idHmac, mobileHmac });
     });
     if (candidates.length > 0) {
-      const { answered, transfers } = await this.aggregates.transaction((trx) => this.submitValid(trx, candidates, options));
+      const { answered, transfers } = await this.commands.transaction((trx) => this.submitValid(trx, candidates, options));
       outcomes.push(...answered);
       // Each in its own transaction after the batch: a race on one membership (409) costs that item only.
       for (const transfer of transfers) outcomes.push(await this.transferInstead(transfer, metaOf(options)));
@@ -111,7 +109,7 @@ export class SubmitApplicationsHandler {
 
   /** The code that unlocked an application is spent once the application is in. */
   async consumeCode(code: VerifiedCode): Promise<void> {
-    await this.aggregates.transaction((trx) => code.consume(trx));
+    await this.commands.transaction((trx) => code.consume(trx));
   }
 
   /** Writes the new applications; returns the answers so far and the members whose application becomes a transfer. */
@@ -120,7 +118,7 @@ export class SubmitApplicationsHandler {
     const routed = await this.routeToUnions(trx, items, outcomes);
     const unions = await registeredUnions(trx, routed.map((r) => r.unionId));
     const known = await this.known(trx, routed.map((r) => r.item.idHmac));
-    const now = this.aggregates.now();
+    const now = this.commands.now();
     const applications: NewApplication[] = [];
     const transfers: TransferInstead[] = [];
     for (const r of routed) {
@@ -150,10 +148,10 @@ export class SubmitApplicationsHandler {
       else applications.push(planned.application);
     }
     const written = await this.storeApplications(trx, applications, outcomes, now, options.proven);
-    await this.aggregates.appendMany(
-      trx,
-      written.map((a) => ({ stream: target(MEMBERSHIP_AGGREGATES.application, a.event.data.applicationId), loadedVersion: 0, events: [a.event] })),
+    await this.commands.appendMany(
+      written.map((a) => ({ aggregate: applicationAggregate, id: a.event.data.applicationId, expectedVersion: 0, events: [a.event] })),
       metaOf(options),
+      trx,
     );
     for (const a of written) {
       const { applicationId, applicationNumber } = a.event.data;
@@ -188,7 +186,7 @@ export class SubmitApplicationsHandler {
 
   private newApplication(r: Routed, union: RegisteredUnion, personId: string | undefined, now: Date, channel: ApplicationChannel): Planned {
     const id = personId ?? newId();
-    const decided = applicationDecider.decide(
+    const decided = applicationAggregate.decider.decide(
       {
         type: 'SubmitApplication',
         applicationId: newId(),
@@ -202,7 +200,7 @@ export class SubmitApplicationsHandler {
         channel,
         unionActive: union.status === 'active',
       },
-      applicationDecider.initialState(),
+      applicationAggregate.decider.initialState(),
       { now },
     );
     if (decided instanceof DomainError) return { refused: rejected(r.item.index, errorOf(decided)) };
@@ -215,11 +213,11 @@ export class SubmitApplicationsHandler {
     const node = this.config.node.code;
     const { membershipId, cardNumber, unionId } = t.membership;
     try {
-      await this.aggregates.handle(
-        membershipDecider,
-        target(MEMBERSHIP_AGGREGATES.membership, membershipId),
+      await this.commands.run(
+        membershipAggregate,
+        membershipId,
         { type: 'RequestTransfer', transferId, toUnionId: t.unionId, fromNode: node, toNode: node, toUnionActive: t.union.status === 'active' },
-        { meta, alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.aggregates.now()) },
+        { meta, afterAppend: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.commands.now()) },
       );
     } catch (error) {
       if (error instanceof DomainError) return rejected(t.item.index, errorOf(error));

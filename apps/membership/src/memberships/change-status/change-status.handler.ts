@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
 import type { Principal } from '@ws/kernel';
-import type { MembershipRegistryStatus } from '../../db/database';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner, DB } from '@ws/platform';
+import { membershipAggregate } from '../../aggregates';
+import type { MembershipDatabase, MembershipRegistryStatus } from '../../db/database';
 import { actorOf } from '../../shared/scope';
 import { administeredMembership } from '../member-scope';
-import { MembershipCommand, membershipDecider } from '../membership.decider';
+import type { MembershipCommand } from '../membership.decider';
 import { updateMembership } from '../membership-registry';
 
 type StatusCommand = Extract<MembershipCommand, { type: 'SuspendMembership' | 'ReinstateMembership' | 'LeaveMembership' }>;
@@ -19,14 +20,17 @@ const STATUS_AFTER: Record<StatusCommand['type'], MembershipRegistryStatus> = {
 /** Suspend, reinstate, leave (dues are out of scope). */
 @Injectable()
 export class ChangeStatusHandler {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+  ) {}
 
   async change(membershipId: string, command: StatusCommand, principal: Principal, expectedVersion?: number) {
-    await administeredMembership(this.aggregates.db, membershipId, principal);
-    const { version } = await this.aggregates.handle(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, membershipId), command, {
+    await administeredMembership(this.db, membershipId, principal);
+    const { version } = await this.commands.run(membershipAggregate, membershipId, command, {
       meta: { actor: actorOf(principal) },
       expectedVersion,
-      alongside: (trx) => updateMembership(trx, membershipId, { status: STATUS_AFTER[command.type] }, this.aggregates.now()),
+      afterAppend: (trx) => updateMembership(trx, membershipId, { status: STATUS_AFTER[command.type] }, this.commands.now()),
     });
     return { membershipId, status: STATUS_AFTER[command.type], version };
   }

@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { Kysely } from 'kysely';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner, DB } from '@ws/platform';
+import { membershipAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { actorOf } from '../../shared/scope';
 import { administeredMembership } from '../member-scope';
-import { membershipDecider } from '../membership.decider';
 
 export class LinkVolunteerDto {
   @ApiProperty({ description: '统一派单服务中的志愿者编号' })
@@ -19,16 +20,19 @@ export class LinkVolunteerDto {
 @Controller('members')
 @Roles('district_officer', 'street_officer')
 export class LinkVolunteerController {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+  ) {}
 
   @Post(':membershipId/volunteer')
   @HttpCode(200)
   @ApiOperation({ summary: '登记会员的志愿者编号：其志愿服务时长计入积分' })
   async link(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: LinkVolunteerDto, @CurrentPrincipal() principal: Principal) {
-    await administeredMembership(this.aggregates.db, membershipId, principal);
-    await this.aggregates.handle(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, membershipId), { type: 'LinkVolunteer', volunteerId: dto.volunteerId }, {
+    await administeredMembership(this.db, membershipId, principal);
+    await this.commands.run(membershipAggregate, membershipId, { type: 'LinkVolunteer', volunteerId: dto.volunteerId }, {
       meta: { actor: actorOf(principal) },
-      alongside: async (trx) => {
+      afterAppend: async (trx) => {
         await trx
           .insertInto('volunteer_links')
           .values({ volunteer_id: dto.volunteerId, membership_id: membershipId })

@@ -1,20 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { Kysely } from 'kysely';
 import { DomainError, newId, type Principal, authorize, mayAct } from '@ws/kernel';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { incomingTransferAggregate, membershipAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { actorOf, administering } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
 import { administeredMembership } from '../member-scope';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { handoverKeyPurpose } from '../../transfer-federation/handover.service';
 import { newHandoverKeyPair } from '../../transfer-federation/handover-crypto';
-import { incomingTransferDecider } from '../../transfer-federation/incoming-transfer.decider';
-import { membershipDecider } from '../membership.decider';
 import { updateMembership } from '../membership-registry';
 import type { RequestTransferDto } from './transfer.dto';
-
-const membershipStream = (id: string) => target(MEMBERSHIP_AGGREGATES.membership, id);
 
 /**
  * 转会. Inside the node: the source union's officer requests, the target union's officer accepts
@@ -25,20 +22,21 @@ const membershipStream = (id: string) => target(MEMBERSHIP_AGGREGATES.membership
 @Injectable()
 export class TransferHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
   async request(membershipId: string, dto: RequestTransferDto, principal: Principal) {
-    await administeredMembership(this.aggregates.db, membershipId, principal);
+    await administeredMembership(this.db, membershipId, principal);
     const transferId = dto.transferId ?? newId();
     const here = this.config.node.code;
     const toNode = dto.toNode ?? here;
     const local = toNode === here;
-    await this.aggregates.handle(
-      membershipDecider,
-      membershipStream(membershipId),
+    await this.commands.run(
+      membershipAggregate,
+      membershipId,
       async () => ({
         type: 'RequestTransfer' as const,
         transferId,
@@ -46,11 +44,11 @@ export class TransferHandler {
         fromNode: here,
         toNode,
         // Another node's unions are not known here: that node checks the union when the request reaches it.
-        toUnionActive: local ? (await registeredUnions(this.aggregates.db, [dto.toUnionId])).get(dto.toUnionId)?.status === 'active' : true,
+        toUnionActive: local ? (await registeredUnions(this.db, [dto.toUnionId])).get(dto.toUnionId)?.status === 'active' : true,
       }),
       {
         meta: { actor: actorOf(principal) },
-        alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.aggregates.now()),
+        afterAppend: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: transferId }, this.commands.now()),
       },
     );
     return { transferId, membershipId, toUnionId: dto.toUnionId, toNode, status: 'requested' };
@@ -60,13 +58,13 @@ export class TransferHandler {
   async accept(transferId: string, principal: Principal) {
     if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, true);
     const { membershipId, toUnionId } = await this.pending(transferId);
-    const union = (await registeredUnions(this.aggregates.db, [toUnionId])).get(toUnionId);
+    const union = (await registeredUnions(this.db, [toUnionId])).get(toUnionId);
     if (!union) throw new DomainError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
     authorize(principal, administering(union));
     if (union.status !== 'active') throw new DomainError('union_not_accepting', '转入工会已不再接收会员');
-    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'CompleteTransfer', transferId, pointsCarried: 0 }, {
+    await this.commands.run(membershipAggregate, membershipId, { type: 'CompleteTransfer', transferId, pointsCarried: 0 }, {
       meta: { actor: actorOf(principal) },
-      alongside: (trx) => updateMembership(trx, membershipId, { union_id: toUnionId, pending_transfer_id: null }, this.aggregates.now()),
+      afterAppend: (trx) => updateMembership(trx, membershipId, { union_id: toUnionId, pending_transfer_id: null }, this.commands.now()),
     });
     return { transferId, membershipId, unionId: toUnionId, status: 'completed' };
   }
@@ -75,12 +73,12 @@ export class TransferHandler {
   async decline(transferId: string, reason: string, principal: Principal) {
     if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, false, reason);
     const { membershipId, fromUnionId, toUnionId } = await this.pending(transferId);
-    const unions = await registeredUnions(this.aggregates.db, [fromUnionId, toUnionId]);
+    const unions = await registeredUnions(this.db, [fromUnionId, toUnionId]);
     const mayDecide = [unions.get(fromUnionId), unions.get(toUnionId)].some((union) => union !== undefined && mayAct(principal, administering(union)));
     if (!mayDecide) throw new DomainError('out_of_scope', '只有转出或转入工会可以拒绝转会');
-    await this.aggregates.handle(membershipDecider, membershipStream(membershipId), { type: 'DeclineTransfer', transferId, reason }, {
+    await this.commands.run(membershipAggregate, membershipId, { type: 'DeclineTransfer', transferId, reason }, {
       meta: { actor: actorOf(principal) },
-      alongside: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: null }, this.aggregates.now()),
+      afterAppend: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: null }, this.commands.now()),
     });
     return { transferId, membershipId, status: 'declined' };
   }
@@ -90,20 +88,19 @@ export class TransferHandler {
    * the common ancestor passes it to the source, whose TransferCompleted is the moment of the move.
    */
   private async answerIncoming(transferId: string, principal: Principal, accept: boolean, reason = '') {
-    const stream = target(MEMBERSHIP_AGGREGATES.transfer, transferId);
-    const { state } = await this.aggregates.load(incomingTransferDecider, stream);
+    const { state } = await this.commands.load(incomingTransferAggregate, transferId);
     if (state.status === 'none') throw new DomainError('transfer_not_found', '没有待处理的该转会');
-    const union = (await registeredUnions(this.aggregates.db, [state.ends!.toUnionId])).get(state.ends!.toUnionId);
+    const union = (await registeredUnions(this.db, [state.ends!.toUnionId])).get(state.ends!.toUnionId);
     if (union) authorize(principal, administering(union));
     // Accepting makes the key pair the source will seal the member's personal data to.
     const keys = accept ? newHandoverKeyPair() : undefined;
-    await this.aggregates.handle(
-      incomingTransferDecider,
-      stream,
+    await this.commands.run(
+      incomingTransferAggregate,
+      transferId,
       keys ? { type: 'AcceptIncoming', unionActive: union?.status === 'active', handoverKey: keys.publicKey } : { type: 'DeclineIncoming', reason },
       {
         meta: { actor: actorOf(principal) },
-        alongside: async (trx) => {
+        afterAppend: async (trx) => {
           if (!keys) return;
           await trx
             .insertInto('handover_keys')
@@ -122,18 +119,18 @@ export class TransferHandler {
 
   /** A transfer pending on a membership of this node (as opposed to one offered by another node). */
   private async isLocal(transferId: string): Promise<boolean> {
-    const row = await this.aggregates.db.selectFrom('membership_registry').select('membership_id').where('pending_transfer_id', '=', transferId).executeTakeFirst();
+    const row = await this.db.selectFrom('membership_registry').select('membership_id').where('pending_transfer_id', '=', transferId).executeTakeFirst();
     return row !== undefined;
   }
 
   private async pending(transferId: string) {
-    const row = await this.aggregates.db
+    const row = await this.db
       .selectFrom('membership_registry')
       .select(['membership_id', 'union_id'])
       .where('pending_transfer_id', '=', transferId)
       .executeTakeFirst();
     if (!row) throw new DomainError('transfer_not_found', '没有待处理的该转会');
-    const { state } = await this.aggregates.load(membershipDecider, membershipStream(row.membership_id));
+    const { state } = await this.commands.load(membershipAggregate, row.membership_id);
     if (!state.pendingTransfer || state.pendingTransfer.transferId !== transferId) throw new DomainError('transfer_not_found', '没有待处理的该转会');
     return { membershipId: row.membership_id, fromUnionId: row.union_id, toUnionId: state.pendingTransfer.toUnionId };
   }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES, PersonErased } from '@ws/contracts';
+import type { Kysely } from 'kysely';
+import type { PersonErased } from '@ws/contracts';
 import { DomainError, type Principal } from '@ws/kernel';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { applicationDecider } from '../../application/application.decider';
+import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { applicationAggregate, membershipAggregate, personAggregate } from '../../aggregates';
 import { forgetApplicant, pendingApplications, updateApplication } from '../../application/application-registry';
-import { membershipDecider } from '../../memberships/membership.decider';
+import type { MembershipDatabase } from '../../db/database';
 import { currentMemberships, updateMembership } from '../../memberships/membership-registry';
-import { Aggregates, target } from '../../shared/aggregates';
 import { actorOf } from '../../shared/scope';
 import { PersonalDataVault } from '../personal-data.vault';
 
@@ -23,7 +23,8 @@ export const ERASURE_REASON = '本人要求注销个人信息';
 @Injectable()
 export class ErasePersonHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
@@ -32,37 +33,36 @@ export class ErasePersonHandler {
     if (principal.role !== 'district_officer' || principal.node !== this.config.node.code) {
       throw new DomainError('forbidden', '只有会员所在节点的区县工会可以注销个人信息');
     }
-    const db = this.aggregates.db;
+    const db = this.db;
     const known = await db.selectFrom('persons').select(['person_id', 'erased_at']).where('person_id', '=', personId).executeTakeFirst();
     if (!known) throw new DomainError('person_not_found', '没有该人员的个人信息');
-    const personStream = target(MEMBERSHIP_AGGREGATES.person, personId);
-    const { version } = await this.aggregates.store.readStream(`${personStream.aggregate}-${personId}`);
+    const { version } = await this.commands.load(personAggregate, personId);
     if (known.erased_at !== null && version > 0) return { personId, status: 'erased', alreadyErased: true };
 
     const meta = { actor: actorOf(principal) };
     const membership = (await currentMemberships(db, [personId])).get(personId);
-    const leaving = membership && (await this.aggregates.load(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, membership.membershipId)));
-    const left = leaving ? this.aggregates.decide(membershipDecider, { type: 'LeaveMembership', reason: ERASURE_REASON }, leaving.state) : [];
+    const leaving = membership && (await this.commands.load(membershipAggregate, membership.membershipId));
+    const left = leaving ? this.commands.decide(membershipAggregate, { type: 'LeaveMembership', reason: ERASURE_REASON }, leaving.state) : [];
     const pending = (await pendingApplications(db, [personId])).get(personId);
-    const application = pending && (await this.aggregates.load(applicationDecider, target(MEMBERSHIP_AGGREGATES.application, pending.applicationId)));
+    const application = pending && (await this.commands.load(applicationAggregate, pending.applicationId));
     const rejected = application
-      ? this.aggregates.decide(applicationDecider, { type: 'RejectApplication', reason: 'other', note: ERASURE_REASON }, application.state)
+      ? this.commands.decide(applicationAggregate, { type: 'RejectApplication', reason: 'other', note: ERASURE_REASON }, application.state)
       : [];
-    const now = this.aggregates.now();
+    const now = this.commands.now();
 
-    await this.aggregates.transaction(async (trx) => {
+    await this.commands.transaction(async (trx) => {
       if (membership && leaving) {
-        await this.aggregates.append(trx, target(MEMBERSHIP_AGGREGATES.membership, membership.membershipId), leaving.version, left, meta);
+        await this.commands.append(membershipAggregate, membership.membershipId, leaving.version, left, meta, trx);
         await updateMembership(trx, membership.membershipId, { status: 'left' }, now);
       }
       if (pending && application) {
-        await this.aggregates.append(trx, target(MEMBERSHIP_AGGREGATES.application, pending.applicationId), application.version, rejected, meta);
+        await this.commands.append(applicationAggregate, pending.applicationId, application.version, rejected, meta, trx);
         await updateApplication(trx, pending.applicationId, { status: 'rejected', reason: 'other', note: ERASURE_REASON }, now);
       }
       await this.vault.erase(trx, personId);
       await forgetApplicant(trx, personId);
       const erased: PersonErased = { type: 'PersonErased', data: { personId } };
-      await this.aggregates.append(trx, personStream, version, [erased], meta);
+      await this.commands.append(personAggregate, personId, version, [erased], meta, trx);
     });
     return { personId, status: 'erased', alreadyErased: false, membershipEnded: left.length > 0, applicationRejected: rejected.length > 0 };
   }

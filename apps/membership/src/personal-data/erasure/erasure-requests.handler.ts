@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import type { Kysely } from 'kysely';
 import { DomainError, type Principal } from '@ws/kernel';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { personAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { actorOf } from '../../shared/scope';
-import { personDecider } from './person.decider';
 
 /**
  * Erasure requests (注销个人信息申请): the district union of the person's node records the
@@ -14,19 +14,20 @@ import { personDecider } from './person.decider';
 @Injectable()
 export class ErasureRequestsHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   async request(personId: string, requestId: string, principal: Principal) {
     await this.check(personId, principal);
-    await this.aggregates.handle(personDecider, target(MEMBERSHIP_AGGREGATES.person, personId), { type: 'RequestErasure', personId, requestId }, { meta: { actor: actorOf(principal) } });
+    await this.commands.run(personAggregate, personId, { type: 'RequestErasure', personId, requestId }, { meta: { actor: actorOf(principal) } });
     return { personId, requestId, status: 'requested' };
   }
 
   async refuse(personId: string, requestId: string, reason: string, principal: Principal) {
     await this.check(personId, principal);
-    await this.aggregates.handle(personDecider, target(MEMBERSHIP_AGGREGATES.person, personId), { type: 'RefuseErasure', personId, requestId, reason }, { meta: { actor: actorOf(principal) } });
+    await this.commands.run(personAggregate, personId, { type: 'RefuseErasure', personId, requestId, reason }, { meta: { actor: actorOf(principal) } });
     return { personId, requestId, status: 'refused' };
   }
 
@@ -34,7 +35,7 @@ export class ErasureRequestsHandler {
     if (principal.role !== 'district_officer' || principal.node !== this.config.node.code) {
       throw new DomainError('forbidden', '只有会员所在节点的区县工会可以受理注销申请');
     }
-    const known = await this.aggregates.db.selectFrom('persons').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+    const known = await this.db.selectFrom('persons').select('person_id').where('person_id', '=', personId).executeTakeFirst();
     if (!known) throw new DomainError('person_not_found', '没有该人员的个人信息');
   }
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Kysely } from 'kysely';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { DB } from '@ws/platform';
+import type { MembershipDatabase } from '../../db/database';
 import { administeredMembership } from '../../memberships/member-scope';
-import { Aggregates } from '../../shared/aggregates';
 import { actorOf } from '../../shared/scope';
 import { BookPointsDto } from './book-points.dto';
 import { BookPointsHandler } from './book-points.handler';
@@ -14,7 +16,7 @@ import { BookPointsHandler } from './book-points.handler';
 export class BookPointsController {
   constructor(
     private readonly handler: BookPointsHandler,
-    private readonly aggregates: Aggregates,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
   ) {}
 
   @Get()
@@ -28,7 +30,7 @@ export class BookPointsController {
   @HttpCode(200)
   @ApiOperation({ summary: '人工加分（原因记入 sourceRef）' })
   async credit(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
-    await administeredMembership(this.aggregates.db, membershipId, principal);
+    await administeredMembership(this.db, membershipId, principal);
     return this.handler.credit(
       { membershipId, entryId: dto.entryId, points: dto.points, source: 'manual', sourceRef: dto.reason },
       { actor: actorOf(principal) },
@@ -39,7 +41,7 @@ export class BookPointsController {
   @HttpCode(200)
   @ApiOperation({ summary: '扣分更正（余额不足则拒绝）' })
   async debit(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
-    await administeredMembership(this.aggregates.db, membershipId, principal);
+    await administeredMembership(this.db, membershipId, principal);
     return this.handler.debit(membershipId, dto.entryId, dto.points, dto.reason, { actor: actorOf(principal) });
   }
 }

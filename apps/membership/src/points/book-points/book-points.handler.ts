@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES, PointsSource } from '@ws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import type { PointsSource } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 import type { AppendMeta } from '@ws/eventstore';
+import { CommandRunner, DB } from '@ws/platform';
+import { pointsAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { membershipById } from '../../memberships/membership-registry';
-import { Aggregates, target } from '../../shared/aggregates';
-import { type PointsCommand, pointsDecider } from '../points.decider';
+import type { PointsCommand } from '../points.decider';
 
 export interface CreditRequest {
   membershipId: string;
@@ -17,34 +20,32 @@ export interface CreditRequest {
 /** Credits and debits on a member's points account (积分). Repeating an entry id books nothing. */
 @Injectable()
 export class BookPointsHandler {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+  ) {}
 
   async credit(request: CreditRequest, meta: AppendMeta) {
     await this.requireMember(request.membershipId);
-    const { events, before } = await this.aggregates.handle(pointsDecider, target(MEMBERSHIP_AGGREGATES.points, request.membershipId), { type: 'CreditPoints', ...request }, { meta });
-    return { membershipId: request.membershipId, entryId: request.entryId, booked: events.length > 0, balance: before.balance + (events.length > 0 ? request.points : 0) };
+    const { events, state } = await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditPoints', ...request }, { meta });
+    return { membershipId: request.membershipId, entryId: request.entryId, booked: events.length > 0, balance: state.balance };
   }
 
   /** A VisitsRecorded event's check-ins with one member's card, up to the day's cap (checkin_points_daily_cap when none is left). */
   async creditCheckins(request: Omit<Extract<PointsCommand, { type: 'CreditCheckinPoints' }>, 'type'>, meta: AppendMeta) {
     await this.requireMember(request.membershipId);
-    await this.aggregates.handle(pointsDecider, target(MEMBERSHIP_AGGREGATES.points, request.membershipId), { type: 'CreditCheckinPoints', ...request }, { meta });
+    await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditCheckinPoints', ...request }, { meta });
   }
 
   async debit(membershipId: string, entryId: string, points: number, reason: string, meta: AppendMeta) {
     await this.requireMember(membershipId);
-    const { events, before } = await this.aggregates.handle(
-      pointsDecider,
-      target(MEMBERSHIP_AGGREGATES.points, membershipId),
-      { type: 'DebitPoints', membershipId, entryId, points, reason },
-      { meta },
-    );
-    return { membershipId, entryId, booked: events.length > 0, balance: before.balance - (events.length > 0 ? points : 0) };
+    const { events, state } = await this.commands.run(pointsAggregate, membershipId, { type: 'DebitPoints', membershipId, entryId, points, reason }, { meta });
+    return { membershipId, entryId, booked: events.length > 0, balance: state.balance };
   }
 
   async account(membershipId: string) {
     await this.requireMember(membershipId);
-    const { events } = await this.aggregates.store.readStream(`${MEMBERSHIP_AGGREGATES.points}-${membershipId}`);
+    const { envelopes: events } = await this.commands.load(pointsAggregate, membershipId);
     let balance = 0;
     const entries = events.map((e) => {
       const data = e.data as { points: number; entryId?: string; redemptionId?: string; source?: string; reason?: string; itemId?: string };
@@ -56,7 +57,7 @@ export class BookPointsHandler {
   }
 
   private async requireMember(membershipId: string): Promise<void> {
-    const membership = await membershipById(this.aggregates.db, membershipId);
+    const membership = await membershipById(this.db, membershipId);
     if (!membership || membership.status === 'transferred_out') throw new DomainError('membership_not_found', '本节点没有该会员');
   }
 }

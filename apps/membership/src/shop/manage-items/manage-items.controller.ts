@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
 import { CurrentPrincipal, newId, type Principal, Roles } from '@ws/kernel';
-import { Aggregates, target } from '../../shared/aggregates';
+import { CommandRunner } from '@ws/platform';
+import { shopItemAggregate } from '../../aggregates';
 import { ExpectedVersion } from '../../shared/if-match';
 import { actorOf } from '../../shared/scope';
-import { ShopItemCommand, shopItemDecider } from '../shop-item.decider';
+import { ShopItemCommand } from '../shop-item.decider';
 import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
@@ -16,7 +16,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版
 @Controller('shop/items')
 @Roles('district_officer', 'street_officer')
 export class ManageItemsController {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   @Post()
   @ApiOperation({ summary: '上架商品' })
@@ -50,7 +50,7 @@ export class ManageItemsController {
   }
 
   private async run(itemId: string, command: ShopItemCommand, principal: Principal, expectedVersion?: number) {
-    const { version } = await this.aggregates.handle(shopItemDecider, target(MEMBERSHIP_AGGREGATES.shopItem, itemId), command, {
+    const { version } = await this.commands.run(shopItemAggregate, itemId, command, {
       meta: { actor: actorOf(principal) },
       expectedVersion,
     });

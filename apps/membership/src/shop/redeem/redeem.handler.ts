@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES } from '@ws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
 import { DomainError } from '@ws/kernel';
+import { CommandRunner, DB } from '@ws/platform';
+import { pointsAggregate, shopItemAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { membershipByCard } from '../../memberships/membership-registry';
-import { pointsDecider } from '../../points/points.decider';
-import { Aggregates, target } from '../../shared/aggregates';
-import { shopItemDecider } from '../shop-item.decider';
 import type { RedeemDto } from './redeem.dto';
 
 /**
@@ -14,33 +14,34 @@ import type { RedeemDto } from './redeem.dto';
  */
 @Injectable()
 export class RedeemHandler {
-  constructor(private readonly aggregates: Aggregates) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
+  ) {}
 
   /**
    * `actor`: the officer or manager at the kiosk, or the member on their own page (`member:<membershipId>`);
    * `stationId`: the station it is handed over at (a station manager's claim), recorded on the redemption.
    */
   async redeem(dto: RedeemDto, actor: string, stationId?: string) {
-    const membership = await membershipByCard(this.aggregates.db, dto.cardNumber.trim().toUpperCase());
+    const membership = await membershipByCard(this.db, dto.cardNumber.trim().toUpperCase());
     if (!membership || membership.status !== 'active') throw new DomainError('membership_not_active', '会员卡无效或会籍未生效', 'cardNumber');
-    const itemStream = target(MEMBERSHIP_AGGREGATES.shopItem, dto.itemId);
-    const accountStream = target(MEMBERSHIP_AGGREGATES.points, membership.membershipId);
-    const item = await this.aggregates.load(shopItemDecider, itemStream);
-    const account = await this.aggregates.load(pointsDecider, accountStream);
+    const item = await this.commands.load(shopItemAggregate, dto.itemId);
+    const account = await this.commands.load(pointsAggregate, membership.membershipId);
 
-    const taken = this.aggregates.decide(shopItemDecider, { type: 'TakeForRedemption', redemptionId: dto.redemptionId, quantity: dto.quantity }, item.state);
+    const taken = this.commands.decide(shopItemAggregate, { type: 'TakeForRedemption', redemptionId: dto.redemptionId, quantity: dto.quantity }, item.state);
     const earlier = account.state.redemptions[dto.redemptionId];
     const points = earlier?.points ?? item.state.points * dto.quantity;
-    const debited = this.aggregates.decide(
-      pointsDecider,
+    const debited = this.commands.decide(
+      pointsAggregate,
       { type: 'RedeemPoints', membershipId: membership.membershipId, redemptionId: dto.redemptionId, itemId: dto.itemId, quantity: dto.quantity, points, ...(stationId ? { stationId } : {}) },
       account.state,
     );
     const meta = { actor };
     if (taken.length > 0 || debited.length > 0) {
-      await this.aggregates.transaction(async (trx) => {
-        await this.aggregates.append(trx, itemStream, item.version, taken, meta);
-        await this.aggregates.append(trx, accountStream, account.version, debited, meta);
+      await this.commands.transaction(async (trx) => {
+        await this.commands.append(shopItemAggregate, dto.itemId, item.version, taken, meta, trx);
+        await this.commands.append(pointsAggregate, membership.membershipId, account.version, debited, meta, trx);
       });
     }
     return {

@@ -1,22 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MEMBERSHIP_AGGREGATES, MembershipEvent, UnionEvent } from '@ws/contracts';
+import type { Kysely } from 'kysely';
+import type { MembershipEvent, UnionCreated } from '@ws/contracts';
 import { derivedId, DomainError, newId, type Principal } from '@ws/kernel';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import { membershipDecider } from '../../memberships/membership.decider';
+import { CommandRunner, DB, PLATFORM_CONFIG, refuseStaleVersion, type PlatformConfig } from '@ws/platform';
+import { membershipAggregate, unionAggregate } from '../../aggregates';
+import type { MembershipDatabase } from '../../db/database';
 import { currentMembersOfUnion, countCurrentMembers } from '../../memberships/membership-registry';
-import { Aggregates, target } from '../../shared/aggregates';
 import { actorOf } from '../../shared/scope';
-import { type ParentStatus, unionDecider } from '../union.decider';
+import type { ParentStatus } from '../union.decider';
 import { activeChildUnions, registeredUnions, registerUnion, setUnionStatus } from '../union-registry';
 import type { CreateUnionDto } from './manage-unions.dto';
-
-const unionStream = (unionId: string) => target(MEMBERSHIP_AGGREGATES.union, unionId);
 
 /** Create, rename, merge and dissolve unions of this node. */
 @Injectable()
 export class ManageUnionsHandler {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly commands: CommandRunner,
+    @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
@@ -25,9 +25,9 @@ export class ManageUnionsHandler {
     const parentUnionId = dto.parentUnionId ?? null;
     const here = this.config.node.code;
     const parentNodeCode = parentUnionId === null ? null : dto.parentNodeCode ?? here;
-    await this.aggregates.handle(
-      unionDecider,
-      unionStream(unionId),
+    await this.commands.run(
+      unionAggregate,
+      unionId,
       async () => ({
         type: 'CreateUnion' as const,
         unionId,
@@ -42,9 +42,9 @@ export class ManageUnionsHandler {
       }),
       {
         meta: { actor: actorOf(principal) },
-        alongside: async (trx, events) => {
-          const created = events.find((e): e is Extract<UnionEvent, { type: 'UnionCreated' }> => e.type === 'UnionCreated');
-          if (created) await registerUnion(trx, { ...created.data });
+        afterAppend: async (trx, written) => {
+          const created = written.find((e) => e.type === 'UnionCreated');
+          if (created) await registerUnion(trx, { ...(created.data as UnionCreated['data']) });
         },
       },
     );
@@ -53,12 +53,12 @@ export class ManageUnionsHandler {
 
   private async parentStatus(parentUnionId: string | null, parentNodeCode: string | null): Promise<ParentStatus> {
     if (parentUnionId === null || parentNodeCode !== this.config.node.code) return 'elsewhere';
-    const parent = (await registeredUnions(this.db(), [parentUnionId])).get(parentUnionId);
+    const parent = (await registeredUnions(this.db, [parentUnionId])).get(parentUnionId);
     return parent?.status === 'active' ? 'active' : 'not_active';
   }
 
   async rename(unionId: string, name: string, principal: Principal, expectedVersion?: number) {
-    const { version } = await this.aggregates.handle(unionDecider, unionStream(unionId), { type: 'RenameUnion', name }, {
+    const { version } = await this.commands.run(unionAggregate, unionId, { type: 'RenameUnion', name }, {
       meta: { actor: actorOf(principal) },
       expectedVersion,
     });
@@ -66,19 +66,19 @@ export class ManageUnionsHandler {
   }
 
   async dissolve(unionId: string, reason: string, principal: Principal, expectedVersion?: number) {
-    const { version } = await this.aggregates.handle(
-      unionDecider,
-      unionStream(unionId),
+    const { version } = await this.commands.run(
+      unionAggregate,
+      unionId,
       async () => ({
         type: 'DissolveUnion' as const,
         reason,
-        activeMembers: await countCurrentMembers(this.db(), unionId),
-        activeChildUnions: await activeChildUnions(this.db(), unionId, this.config.node.code),
+        activeMembers: await countCurrentMembers(this.db, unionId),
+        activeChildUnions: await activeChildUnions(this.db, unionId, this.config.node.code),
       }),
       {
         meta: { actor: actorOf(principal) },
         expectedVersion,
-        alongside: (trx) => setUnionStatus(trx, unionId, 'dissolved'),
+        afterAppend: (trx) => setUnionStatus(trx, unionId, 'dissolved'),
       },
     );
     return { unionId, version };
@@ -91,36 +91,34 @@ export class ManageUnionsHandler {
    * unions, must be settled first.
    */
   async merge(unionId: string, intoUnionId: string, principal: Principal, expectedVersion?: number) {
-    const members = await currentMembersOfUnion(this.db(), unionId);
+    const members = await currentMembersOfUnion(this.db, unionId);
     const inFlight = members.filter((m) => m.pendingTransferId !== null).length;
     if (inFlight > 0) {
       throw new DomainError('union_has_transfers_in_flight', `有 ${inFlight} 名会员正在转会，请先处理`, undefined, { inFlight });
     }
-    if ((await activeChildUnions(this.db(), unionId, this.config.node.code)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
-    const loadedMembers = await Promise.all(
-      members.map(async (m) => ({ member: m, ...(await this.aggregates.load(membershipDecider, target(MEMBERSHIP_AGGREGATES.membership, m.membershipId))) })),
-    );
+    if ((await activeChildUnions(this.db, unionId, this.config.node.code)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
+    const loadedMembers = await Promise.all(members.map(async (m) => ({ member: m, ...(await this.commands.load(membershipAggregate, m.membershipId)) })));
     const node = this.config.node.code;
     const meta = { actor: actorOf(principal) };
     const moves = loadedMembers.map(({ member, state, version }) => {
       const transferId = derivedId(member.membershipId, `merge:${unionId}:${intoUnionId}`);
-      const events: MembershipEvent[] = this.aggregates.decide(membershipDecider, { type: 'MoveByMerge', transferId, toUnionId: intoUnionId, node }, state);
+      const events: MembershipEvent[] = this.commands.decide(membershipAggregate, { type: 'MoveByMerge', transferId, toUnionId: intoUnionId, node }, state);
       return { member, version, events };
     });
 
-    const { state, version } = await this.aggregates.load(unionDecider, unionStream(unionId));
-    const into = (await registeredUnions(this.db(), [intoUnionId])).get(intoUnionId);
-    const merged = this.aggregates.decide(
-      unionDecider,
+    const { state, version } = await this.commands.load(unionAggregate, unionId);
+    const into = (await registeredUnions(this.db, [intoUnionId])).get(intoUnionId);
+    const merged = this.commands.decide(
+      unionAggregate,
       { type: 'MergeUnion', intoUnionId, intoActive: into?.status === 'active', membersMoved: moves.length },
       state,
     );
-    const now = this.aggregates.now();
-    await this.aggregates.transaction(async (trx) => {
-      await this.aggregates.appendMany(
-        trx,
-        moves.map((move) => ({ stream: target(MEMBERSHIP_AGGREGATES.membership, move.member.membershipId), loadedVersion: move.version, events: move.events })),
+    const now = this.commands.now();
+    await this.commands.transaction(async (trx) => {
+      await this.commands.appendMany(
+        moves.map((move) => ({ aggregate: membershipAggregate, id: move.member.membershipId, expectedVersion: move.version, events: move.events })),
         meta,
+        trx,
       );
       if (moves.length > 0) {
         await trx
@@ -129,13 +127,10 @@ export class ManageUnionsHandler {
           .where('membership_id', 'in', moves.map((m) => m.member.membershipId))
           .execute();
       }
-      await this.aggregates.append(trx, unionStream(unionId), version, merged, meta, expectedVersion);
+      refuseStaleVersion(expectedVersion, version);
+      await this.commands.append(unionAggregate, unionId, version, merged, meta, trx);
       await setUnionStatus(trx, unionId, 'merged');
     });
     return { unionId, intoUnionId, membersMoved: moves.length };
-  }
-
-  private db() {
-    return this.aggregates.db;
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STATIONS_CONTEXT } from '@ws/contracts';
 import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
-import { nodeStandardDecider } from './adopt-standard.command';
 import { AdoptStandardDto, toAdoptStandard } from './adopt-standard.dto';
+import { nodeStandardAggregate } from '../../aggregates';
 
 @ApiTags('达标情况 compliance')
 @ApiBearerAuth()
@@ -24,8 +23,8 @@ export class AdoptStandardController {
   async adopt(@Body() dto: AdoptStandardDto, @CurrentPrincipal() principal: Principal) {
     const nodeCode = this.config.node.code;
     const result = await this.commands.run(
-      nodeStandardDecider,
-      { context: STATIONS_CONTEXT, aggregate: 'node-standard', aggregateId: nodeCode },
+      nodeStandardAggregate,
+      nodeCode,
       toAdoptStandard(nodeCode, dto),
       { meta: { actor: principal.subject } },
     );

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Transaction, sql } from 'kysely';
-import { STATIONS_CONTEXT, VisitsRecorded } from '@ws/contracts';
+import { STATIONS_AGGREGATES, STATIONS_CONTEXT, VisitsRecorded } from '@ws/contracts';
 import { BatchingAppender, chunkBySize, EventStore } from '@ws/eventstore';
+import { stationAggregate } from '../../aggregates';
 import type { StationsDatabase } from '../../db/database';
 
 export interface VisitInput {
@@ -77,7 +78,7 @@ export class RecordCheckinsService implements OnApplicationShutdown {
     // over a megabyte, more than the bus carries: a station's visits go in as many events as fit.
     const appends = [...visitsByStation].flatMap(([stationId, visits]) =>
       chunkBySize(visits).map((chunk) => ({
-        target: { context: STATIONS_CONTEXT, aggregate: 'checkins', aggregateId: stationId },
+        target: { context: STATIONS_CONTEXT, aggregate: STATIONS_AGGREGATES.checkins, aggregateId: stationId },
         event: { type: 'VisitsRecorded' as const, data: { stationId, visits: chunk } },
         meta: { actor: 'public' },
       })),
@@ -100,12 +101,13 @@ class RegisteredStations {
     const found = new Set(stationIds.filter((id) => this.known.has(id)));
     const unknown = [...new Set(stationIds.filter((id) => !found.has(id)))];
     if (unknown.length === 0) return found;
+    const idOfStream = new Map(unknown.map((id) => [stationAggregate.streamId(id), id]));
     const { rows } = await sql<{ stream_id: string }>`
       select stream_id from events
-      where stream_id = any(${unknown.map((id) => `station-${id}`)}::text[]) and stream_version = 1`.execute(trx);
+      where stream_id = any(${[...idOfStream.keys()]}::text[]) and stream_version = 1`.execute(trx);
     if (this.known.size + rows.length > RegisteredStations.MAX_REMEMBERED) this.known.clear();
     for (const row of rows) {
-      const id = row.stream_id.slice('station-'.length);
+      const id = idOfStream.get(row.stream_id)!;
       found.add(id);
       this.known.add(id);
     }

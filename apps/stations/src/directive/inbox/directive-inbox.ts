@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
-  DIRECTIVE_AGGREGATES,
   isAddressedTo,
   isAncestorOrSelf,
   isDirectiveEventType,
   nodeCodeOfDirectiveSubject,
-  STATIONS_AGGREGATES,
   STATIONS_CONTEXT,
   type DirectiveEvent,
   type DirectiveIssued,
@@ -17,10 +15,9 @@ import { assertNever, CLOCK, DomainError, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import { CommandRunner, PLATFORM_CONFIG, ReadModel, type PlatformConfig, type RunOptions } from '@ws/platform';
 import type { ForgedEvent, Projection } from '@ws/projections';
-import { nodeStandardDecider } from '../../catalogue/adopt-standard/adopt-standard.command';
 import type { StationsDatabase } from '../../db/database';
 import { issuedColumns } from '../../read-models/directives/directive-rows';
-import { directiveReceiptDecider } from '../directive-receipt.decider';
+import { directiveReceiptAggregate, nodeStandardAggregate } from '../../aggregates';
 
 /** The context token of a dir.<province>.<city>.<district>.<context>.<type>.<id> subject. */
 const CONTEXT_TOKEN = 4;
@@ -115,15 +112,15 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
     // the second is decided after the first's StandardAdopted.
     const options: RunOptions = { meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId }, trx };
     await this.commands.run(
-      directiveReceiptDecider,
-      { context: STATIONS_CONTEXT, aggregate: DIRECTIVE_AGGREGATES.receipt, aggregateId: directiveId },
+      directiveReceiptAggregate,
+      directiveId,
       { type: 'ReceiveDirective', directiveId, issuerNode, nodeCode: here },
       options,
     );
     if (goal.kind === 'adopt_standard') {
       await this.commands.run(
-        nodeStandardDecider,
-        { context: STATIONS_CONTEXT, aggregate: STATIONS_AGGREGATES.nodeStandard, aggregateId: here },
+        nodeStandardAggregate,
+        here,
         { type: 'AdoptStandard', nodeCode: here, standard: goal.standard },
         options,
       );

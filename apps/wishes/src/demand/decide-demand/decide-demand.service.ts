@@ -4,17 +4,16 @@ import type { DemandDispatchMode, WishCategory, WishStreamEvent } from '@ws/cont
 import { DomainError, newId, Principal, authorize } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
+import { demandAggregate } from '../../aggregates';
 import type { WishesDatabase } from '../../db/database';
 import { undecidedWishIds } from '../../read-models/board/demand-list.query';
 import { openStation } from '../../read-models/stations/known-stations.query';
 import { earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
 import { isStreetOfNode } from '../../shared/street-code';
-import { demandTarget, wishTarget } from '../../shared/stream-targets';
 import { CATEGORY_LABELS } from '../../wish/labels';
 import { WishCommands } from '../../wish/wish-commands';
 import { defaultDispatchDeadline } from '../../wish/wish-policy';
 import type { WishState } from '../../wish/wish.decider';
-import { demandDecider } from '../demand.decider';
 import type { DecideDemandDto } from './decide-demand.dto';
 
 export interface DecisionResult {
@@ -82,7 +81,7 @@ export class DecideDemandService {
     const marks: { wishId: string; version: number; events: WishStreamEvent[] }[] = [];
     for (const { wishId, state, version } of loaded) {
       if (state.status === 'none') throw new DomainError('wish_not_found', `没有心愿 ${wishId}`, 'wishIds');
-      const events = this.wishes.decider.decide(
+      const events = this.wishes.aggregate.decider.decide(
         { type: 'IncludeInDecision', decisionId, mode: dto.mode, officerId: principal.subject, streetCode, category: dto.category, answer: dto.answer?.trim() || null },
         state,
         { now },
@@ -92,7 +91,7 @@ export class DecideDemandService {
     }
     const states = loaded.map((l) => l.state);
     const deadline = dto.deadline ?? defaultDispatchDeadline(this.wishes.config.policy, earliestDeadline(states), now);
-    const decided = demandDecider.decide(
+    const decided = demandAggregate.decider.decide(
       {
         type: 'DecideDispatch',
         decisionId,
@@ -106,17 +105,17 @@ export class DecideDemandService {
         deadline: new Date(deadline).toISOString(),
         officerId: principal.subject,
       },
-      demandDecider.initialState(),
+      demandAggregate.decider.initialState(),
       { now },
     );
     if (decided instanceof DomainError) throw decided;
     const runner = this.wishes.runner;
     const meta = { actor: principal.subject };
     await runner.transaction(async (trx) => {
-      const [decision] = await runner.append(demandTarget(decisionId), 0, decided, meta, trx);
+      const [decision] = await runner.append(demandAggregate, decisionId, 0, decided, meta, trx);
       // The wishes' marks are caused by the decision: one correlation for the whole step.
       const caused = { ...meta, causationId: decision!.eventId, correlationId: decision!.metadata.correlationId };
-      for (const mark of marks) await runner.append(wishTarget(mark.wishId), mark.version, mark.events, caused, trx);
+      for (const mark of marks) await runner.append(this.wishes.aggregate, mark.wishId, mark.version, mark.events, caused, trx);
       if (clientKey) await recordResult(trx, scope, clientKey, decisionId, hash);
     });
     const data = decided[0]!.data;
@@ -126,7 +125,7 @@ export class DecideDemandService {
   private async replay(scope: string, clientKey: string, hash: string): Promise<DecisionResult | null> {
     const decisionId = await earlierResult(this.db, scope, clientKey, hash);
     if (!decisionId) return null;
-    const { events } = await this.wishes.runner.readStream(demandTarget(decisionId));
+    const { envelopes: events } = await this.wishes.runner.load(demandAggregate, decisionId);
     const decided = events.find((e) => e.type === 'DemandDispatchDecided');
     if (!decided) throw new DomainError('decision_not_found', '找不到先前的派单决定');
     const data = decided.data as DecisionResult;

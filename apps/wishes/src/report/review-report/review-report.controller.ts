@@ -5,9 +5,9 @@ import { REPORT_REWARD_YUAN } from '@ws/contracts';
 import { CurrentPrincipal, DomainError, ifMatchVersion, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
-import { reportTarget } from '../../shared/stream-targets';
-import { REPORT_REASON_MAX, reportDecider } from '../report.decider';
+import { REPORT_REASON_MAX } from '../report.decider';
 import type { ReportCommand, ReportState } from '../report.decider';
+import { reportAggregate } from '../../aggregates';
 
 export class ValidateReportDto {
   @ApiProperty({ minimum: REPORT_REWARD_YUAN.min, maximum: REPORT_REWARD_YUAN.max, description: '奖励金额（元）' })
@@ -49,8 +49,8 @@ export class ReviewReportController {
 
   private async review(reportId: string, principal: Principal, command: ReportCommand, ifMatch: string | undefined) {
     const result = await this.runner.run(
-      reportDecider,
-      reportTarget(reportId),
+      reportAggregate,
+      reportId,
       (state: ReportState) => {
         if (state.status === 'none') throw new DomainError('report_not_found', '没有这条随手拍');
         authorize(principal, { street: state.streetCode });

@@ -9,10 +9,9 @@ import type { WishesDatabase } from '../../db/database';
 import { CommandRunner } from '@ws/platform';
 import { checkedClientKey, earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
 import { isStreetOfNode } from '../../shared/street-code';
-import { reportTarget } from '../../shared/stream-targets';
 import { sha256Hex } from '../../wish/wish-identity';
-import { reportDecider } from '../report.decider';
 import { SubmitReportDto } from './submit-report.dto';
+import { reportAggregate } from '../../aggregates';
 
 @ApiTags('随手拍 reports')
 @Controller('reports')
@@ -41,8 +40,8 @@ export class SubmitReportController {
     const reportId = newId();
     try {
       await this.runner.run(
-        reportDecider,
-        reportTarget(reportId),
+        reportAggregate,
+        reportId,
         {
           type: 'SubmitReport',
           report: { reportId, streetCode: dto.streetCode, location: { lng: dto.location.lng, lat: dto.location.lat }, text: dto.text, photoRefs, memberCard: dto.memberCard ?? null, fingerprint },

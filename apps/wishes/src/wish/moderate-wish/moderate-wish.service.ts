@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WishStreamEvent } from '@ws/contracts';
 import { DomainError, Principal, authorize } from '@ws/kernel';
-import { wishTarget } from '../../shared/stream-targets';
+import { refuseStaleVersion } from '@ws/platform';
 import { WishCommands } from '../wish-commands';
 import type { WishCommand, WishState } from '../wish.decider';
 
@@ -33,12 +33,11 @@ export class ModerateWishService {
    * Both streams change in one transaction or not at all.
    */
   async merge(wishId: string, intoWishId: string, principal: Principal, expectedVersion?: number): Promise<ModerationResult> {
-    const { decider, runner } = this.wishes;
+    const { aggregate, runner } = this.wishes;
+    const { decider } = aggregate;
     const [source, target] = await Promise.all([this.wishes.load(wishId), this.wishes.load(intoWishId)]);
     this.assertMayModerate(principal, source.state);
-    if (expectedVersion !== undefined && expectedVersion !== source.version) {
-      throw new DomainError('version_conflict', `wish-${wishId} is at version ${source.version}, not ${expectedVersion}`, undefined, { expected: expectedVersion, actual: source.version });
-    }
+    refuseStaleVersion(expectedVersion, source.version);
     if (target.state.status === 'none') throw new DomainError('merge_target_invalid', '要合并到的心愿不存在', 'intoWishId');
     if (target.state.streetCode !== source.state.streetCode) throw new DomainError('merge_target_invalid', '只能合并同一街道的心愿', 'intoWishId');
     const now = runner.now();
@@ -50,8 +49,8 @@ export class ModerateWishService {
     }
     const meta = { actor: principal.subject };
     await runner.transaction(async (trx) => {
-      await runner.append(wishTarget(wishId), source.version, merged, meta, trx);
-      await runner.append(wishTarget(intoWishId), target.version, seconded, meta, trx);
+      await runner.append(aggregate, wishId, source.version, merged, meta, trx);
+      await runner.append(aggregate, intoWishId, target.version, seconded, meta, trx);
     });
     const state = merged.reduce<WishState>((s, e: WishStreamEvent) => decider.evolve(s, e), source.state);
     return { wishId, status: state.status, version: source.version + merged.length };
