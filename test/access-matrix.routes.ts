@@ -64,7 +64,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'POST /stations/{id}/services/withdraw': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /stations/{id}/review': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /stations/{id}/honours': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
-    'GET /stations/{id}/review-usage': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
+    'GET /stations/{id}/review-measures': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /standard': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /stations/{id}/checkins': { public: 422 },
     'POST /stations/{id}/checkins/batch': { public: 400 },

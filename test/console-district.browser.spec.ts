@@ -70,16 +70,20 @@ describe('工作台: the district officer’s registry, planning, membership and
     await page.waitForSelector('[data-upgrade] >> text=期限');
 
     await page.click('[data-review]');
-    // 使用人次 is not typed: the form shows the score the station's measured year earns.
+    // 使用人次 and 劳动者满意度 are not typed: the form shows the scores the station's measured year earns.
     expect(await page.$('[data-score="usage"]')).toBeNull();
+    expect(await page.$('[data-score="satisfaction"]')).toBeNull();
     const usageText = (await (await page.waitForSelector('[data-measured-usage]')).textContent())!;
     expect(usageText).toMatch(/^\d+ 分（\d{4} 年到站 \d+ 人次、举办活动 \d+ 场，按实测计分）$/);
     const usage = Number(usageText.split(' ')[0]);
-    for (const [criterion, score] of [['facilities', 95], ['services', 92], ['management', 90], ['satisfaction', 90]] as const) {
+    const satisfactionText = (await (await page.waitForSelector('[data-measured-satisfaction]')).textContent())!;
+    expect(satisfactionText).toMatch(/^\d+ 分（\d{4} 年心愿评价 \d+ 条(，平均 [\d.]+ 星)?，按实测计分）$/);
+    const satisfaction = Number(satisfactionText.split(' ')[0]);
+    for (const [criterion, score] of [['facilities', 95], ['services', 92], ['management', 90]] as const) {
       await page.fill(`[data-score="${criterion}"] input`, String(score));
       await page.press(`[data-score="${criterion}"] input`, 'Tab'); // an el-input-number takes its value on change
     }
-    const weighted = (95 * 25 + 92 * 25 + 90 * 20 + 90 * 15 + usage * 15) / 100;
+    const weighted = (95 * 25 + 92 * 25 + 90 * 20 + satisfaction * 15 + usage * 15) / 100;
     const stars = weighted >= 90 ? 5 : weighted >= 80 ? 4 : weighted >= 70 ? 3 : weighted >= 60 ? 2 : 1;
     await page.waitForSelector(`[data-expected-stars] >> text=${stars} 星`);
     await checkConsolePage(page, 'station-review');

@@ -121,8 +121,8 @@ export function planStations(districtCode: string, scale = 1): StationPlan[] {
       };
       let reviewScores: Record<string, number> | null = null;
       if (random() < 0.6) {
-        // 使用人次 is scored from the station's measured year (visits, activities), never sent.
-        const scores = { facilities: 60 + random() * 40, services: 55 + random() * 45, management: 60 + random() * 40, satisfaction: 65 + random() * 35 };
+        // 使用人次 and 劳动者满意度 are scored from the station's measured year (visits, activities, wishes' ratings), never sent.
+        const scores = { facilities: 60 + random() * 40, services: 55 + random() * 45, management: 60 + random() * 40 };
         reviewScores = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Math.round(v)]));
       }
       plans.push({ body, reviewScores });

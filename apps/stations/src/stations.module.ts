@@ -35,7 +35,8 @@ import { WelfareFiguresController } from './read-models/welfare/welfare.controll
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
 import { FundsController } from './funds/funds.controller';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
-import { ReviewUsageController } from './read-models/reviews/review-usage.controller';
+import { ReviewMeasuresController } from './read-models/reviews/review-measures.controller';
+import { WishRatingsProjection } from './read-models/wish-ratings/wish-ratings.projection';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
 import { LegalAidController } from './legal-aid/legal-aid.controller';
@@ -54,7 +55,7 @@ import { type IngestLimitsConfig, ingestLimitsConfig, StationIngestLimits } from
 
 export const STATIONS_SERVICE = 'stations';
 
-/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures. */
+/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures; the ratings of wishes posted at stations. */
 @Module({})
 export class StationsModule {
   static forRoot(
@@ -86,7 +87,7 @@ export class StationsModule {
         ProgrammesController,
         FundsController,
         FundsReadController,
-        ReviewUsageController,
+        ReviewMeasuresController,
         LegalAidController,
         LegalCasesController,
         ReportsController,
@@ -117,6 +118,7 @@ export class StationsModule {
         { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
         LegalAidVault,
         LegalCasesProjection,
+        WishRatingsProjection,
         ReportSources,
       ],
     };

@@ -97,6 +97,7 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   reach_target: '覆盖人数目标',
   health_check_target: '健康体检目标',
   members_target: '新增会员目标',
+  coverage_target: '覆盖率目标',
 };
 
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */

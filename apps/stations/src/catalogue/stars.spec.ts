@@ -1,5 +1,5 @@
 import { REVIEW_CRITERIA } from '@ws/contracts';
-import { rateReview, REVIEW_WEIGHTS, STAR_THRESHOLDS, usageScore, type ReviewScores } from './stars';
+import { rateReview, REVIEW_WEIGHTS, satisfactionScore, STAR_THRESHOLDS, usageScore, type ReviewScores } from './stars';
 
 const all = (score: number): ReviewScores => ({ facilities: score, services: score, management: score, usage: score, satisfaction: score });
 
@@ -51,5 +51,20 @@ describe('usage score', () => {
     expect(usageScore({ visits: 0, activities: 2 })).toBe(15);
     expect(usageScore({ visits: 1_000, activities: 1 })).toBe(43);
     expect(usageScore({ visits: 90_000, activities: 1 })).toBe(78);
+  });
+});
+
+describe('satisfaction score', () => {
+  it('averages the year\'s ratings with 5 neutral ones (3 stars) on a scale where 1 star is 0 and 5 stars 100', () => {
+    // No rating says nothing either way: the middle of the scale.
+    expect(satisfactionScore({ ratings: 0, ratingTotal: 0 })).toBe(50);
+    // One rating moves it a little: (5 + 15) ÷ 6 = 3.33 → 58; (1 + 15) ÷ 6 = 2.67 → 42.
+    expect(satisfactionScore({ ratings: 1, ratingTotal: 5 })).toBe(58);
+    expect(satisfactionScore({ ratings: 1, ratingTotal: 1 })).toBe(42);
+    // Many ratings come close to their own average: 50 of 5 stars → 95; 200 of 5 → 99.
+    expect(satisfactionScore({ ratings: 50, ratingTotal: 250 })).toBe(95);
+    expect(satisfactionScore({ ratings: 200, ratingTotal: 1_000 })).toBe(99);
+    expect(satisfactionScore({ ratings: 10, ratingTotal: 45 })).toBe(75);
+    expect(satisfactionScore({ ratings: 20, ratingTotal: 20 })).toBe(10);
   });
 });

@@ -32,9 +32,12 @@ export const MAX_CRITERION_SCORE = 100;
 
 export type ReviewScores = Record<ReviewCriterion, number>;
 
-/** The criteria a reviewer scores; usage is measured (usageScore), never typed. */
-export const TYPED_CRITERIA = REVIEW_CRITERIA.filter((criterion) => criterion !== 'usage') as Array<Exclude<ReviewCriterion, 'usage'>>;
-export type TypedScores = Record<Exclude<ReviewCriterion, 'usage'>, number>;
+/** The criteria scored from what the station's year measured (usageScore, satisfactionScore), never typed. */
+export const MEASURED_CRITERIA = ['usage', 'satisfaction'] as const satisfies readonly ReviewCriterion[];
+type TypedCriterion = Exclude<ReviewCriterion, (typeof MEASURED_CRITERIA)[number]>;
+/** The criteria a reviewer scores: facilities, services, management. */
+export const TYPED_CRITERIA = REVIEW_CRITERIA.filter((criterion) => !(MEASURED_CRITERIA as readonly string[]).includes(criterion)) as TypedCriterion[];
+export type TypedScores = Record<TypedCriterion, number>;
 
 /** What a station's year measured: visits (人次, the check-ins and counts recorded) and activities held there. */
 export interface MeasuredUsage {
@@ -55,6 +58,33 @@ export const USAGE_VISITS_SHARE = 70;
 export function usageScore(measured: MeasuredUsage): number {
   const part = (value: number, benchmark: number) => Math.min(1, Math.max(0, value) / benchmark);
   return Math.round(USAGE_VISITS_SHARE * part(measured.visits, USAGE_BENCHMARKS.visits) + (100 - USAGE_VISITS_SHARE) * part(measured.activities, USAGE_BENCHMARKS.activities));
+}
+
+/**
+ * What the workers said of the station's year: the ratings (1–5 stars) the authors of wishes posted
+ * there gave when they confirmed them done (WishConfirmed), how many and their sum.
+ */
+export interface MeasuredSatisfaction {
+  ratings: number;
+  ratingTotal: number;
+}
+
+/** Everything the review measures of a station's year. */
+export type MeasuredYear = MeasuredUsage & MeasuredSatisfaction;
+
+/**
+ * A year's few ratings should neither make nor break a station: its ratings are averaged together
+ * with 5 neutral ones of 3 stars, so no rating scores 50, one 5-star rating 58, and a station
+ * earns close to its own average only once it has many (50 ratings of 5: 95). Provisional, like
+ * the usage benchmarks.
+ */
+export const SATISFACTION_PRIOR = { ratings: 5, rating: 3 } as const;
+
+/** The satisfaction score (0–100, whole points): the smoothed average rating on a scale where 1 star is 0 and 5 stars 100. */
+export function satisfactionScore(measured: MeasuredSatisfaction): number {
+  const ratings = Math.max(0, measured.ratings) + SATISFACTION_PRIOR.ratings;
+  const average = (Math.max(0, measured.ratingTotal) + SATISFACTION_PRIOR.ratings * SATISFACTION_PRIOR.rating) / ratings;
+  return Math.round(((average - 1) / 4) * 100);
 }
 
 export function isValidCriterionScore(value: unknown): value is number {

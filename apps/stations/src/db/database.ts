@@ -289,6 +289,21 @@ export interface LegalCasesTable {
   recovered_fen: ColumnType<string, number, number>;
 }
 
+/**
+ * A wish posted at a station of the subtree (wishes' WishPosted / SuggestionPosted), kept until it
+ * is rated (WishConfirmed) or can no longer be (declined, merged, closed unconfirmed).
+ */
+export interface WishRatingsTable {
+  wish_id: string;
+  station_id: string;
+  /** The node whose wishes service posted it: only that node's confirmation counts. */
+  origin_node: string;
+  /** 1–5, null until the author confirms. */
+  rating: number | null;
+  /** Asia/Shanghai day of the confirmation: the review year it counts for. */
+  rated_on: string | null;
+}
+
 export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   checkin_keys: CheckinKeysTable;
   station_directory: StationDirectoryTable;
@@ -312,4 +327,5 @@ export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   legal_aid_keys: LegalAidKeysTable;
   legal_aid_access_log: LegalAidAccessLogTable;
   legal_cases: LegalCasesTable;
+  wish_ratings: WishRatingsTable;
 }

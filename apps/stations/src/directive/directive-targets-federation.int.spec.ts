@@ -5,10 +5,11 @@ import { StationsModule } from '../stations.module';
 
 /**
  * A city and two districts, each with its own nats-server, database and stations service: the
- * city sets targets on activities, people reached and health checks (with the 20 % rule), and
- * measures each, per district, from what its districts record.
+ * city sets targets on activities, people reached, health checks (with the 20 % rule) and the
+ * coverage share, and measures each, per district, from what its districts record (and, for
+ * coverage, its own worker-density map).
  */
-describe('directive targets on what districts do: city measures activities and health checks (real nats-servers)', () => {
+describe('directive targets on what districts do: city measures activities, health checks and coverage (real nats-servers)', () => {
   const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config }), districts: ['west', 'east'] });
   let city: FederatedNode;
   let west: FederatedNode;
@@ -138,4 +139,65 @@ describe('directive targets on what districts do: city measures activities and h
     // Nothing of that reached the list.
     expect((await city.request('GET', '/directives')).body.items).toHaveLength(4);
   }, 60_000);
+
+  it("measures a coverage target per district by the city's coverage drill-down, and moves it as a district opens a station", async () => {
+    const station = (node: FederatedNode, name: string, lng: number, lat: number) =>
+      node.request('POST', '/stations', {
+        name, kind: 'station', tier: 'community', host: 'community_centre', streetCode: streetOf(node), communityCode: null,
+        address: `${name}路1号`, location: { lng, lat }, hours: { open24h: true }, seats: 8, facilities: ['toilet'],
+      });
+    expect((await station(west, '西区驿站', 118.873, 28.936)).status).toBe(201);
+    expect((await station(east, '东区驿站', 119.073, 28.936)).status).toBe(201);
+    // The city's worker-density map: 100 workers 1 km from the west station, 50 some 5 km from it
+    // (out of the 15-minute e-bike circle's 2.9 km), 200 beside the east station, 10 far from any.
+    const csv = 'lat,lng,count\n28.946,118.873,100\n28.981,118.873,50\n28.940,119.073,200\n30.500,120.500,10';
+    expect((await city.request('POST', '/coverage/cells', { csv })).body).toMatchObject({ workers: 360, errors: [] });
+    await west.service.catchUp();
+    await east.service.catchUp();
+    const drillDown = async () => {
+      await city.service.catchUp();
+      const rows = (await city.request('GET', '/coverage/children')).body.rows as Array<{ child: string; stations: number; totalWorkers: number; coveredWorkers: number }>;
+      return Object.fromEntries(rows.map((r) => [r.child, r]));
+    };
+    await eventually(async () => (await drillDown())[west.ref.code]?.coveredWorkers === 100 && (await drillDown())[east.ref.code]?.coveredWorkers === 200, {
+      what: "the city's drill-down places and covers both districts' workers",
+    });
+
+    const issued = await city.request('POST', '/directives', { kind: 'coverage_target', sharePercent: 90, deadline });
+    expect(issued).toMatchObject({ status: 201, body: { events: ['DirectiveIssued'] } });
+    expect(issued.body.title).toMatch(/15分钟服务圈覆盖率≥90%$/);
+    const westOnly = (await city.request('POST', '/directives', { kind: 'coverage_target', sharePercent: 60, deadline, children: [west.ref.code] })).body.directiveId as string;
+    await city.service.catchUp();
+
+    // 300 of the 360 workers on the map (the 10 unplaced ones count in the subtree's total): 83 %.
+    const subtree = await cityDirective(issued.body.directiveId);
+    expect(subtree).toMatchObject({ kind: 'coverage_target', target: 90, current: 83, progress: 0.9259, status: 'open', coverage: { workers: 360, coveredWorkers: 300 } });
+    const rows = await drillDown();
+    for (const node of [west, east]) {
+      const row = rows[node.ref.code]!;
+      expect(childOf(subtree, node)).toMatchObject({ current: Math.floor((row.coveredWorkers * 100) / row.totalWorkers), target: 90, coverage: { workers: row.totalWorkers, coveredWorkers: row.coveredWorkers } });
+    }
+    expect(childOf(subtree, west)).toMatchObject({ current: 66, coverage: { workers: 150, coveredWorkers: 100 } });
+    expect(childOf(subtree, east)).toMatchObject({ current: 100, coverage: { workers: 200, coveredWorkers: 200 } });
+    // Named to the west alone: its 100 of 150 (66 %) meet 60 %; the east's and the unplaced workers are not its business.
+    expect(await cityDirective(westOnly)).toMatchObject({ target: 60, current: 66, progress: 1, status: 'met', coverage: { workers: 150, coveredWorkers: 100 } });
+
+    // A station beside the 50 uncovered workers brings the west to 100 % and the subtree to 350 of 360.
+    expect((await station(west, '西区二号驿站', 118.873, 28.981)).status).toBe(201);
+    await west.service.catchUp();
+    await eventually(async () => {
+      await city.service.catchUp();
+      return (await cityDirective(issued.body.directiveId)).status === 'met';
+    }, { what: 'the new station meets the coverage target' });
+    expect(await cityDirective(issued.body.directiveId)).toMatchObject({ current: 97, progress: 1, coverage: { workers: 360, coveredWorkers: 350 } });
+    expect(childOf(await cityDirective(issued.body.directiveId), west)).toMatchObject({ current: 100, coverage: { workers: 150, coveredWorkers: 150 } });
+
+    // A share that is no share: problem+json naming the field.
+    for (const sharePercent of [0, 101]) {
+      const refused = await city.request('POST', '/directives', { kind: 'coverage_target', sharePercent, deadline });
+      expect(refused).toMatchObject({ status: 422, body: { code: 'invalid_target', field: 'sharePercent' } });
+    }
+    expect(await city.request('POST', '/directives', { kind: 'coverage_target', deadline })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'sharePercent' } });
+    expect(await city.request('POST', '/directives', { kind: 'activity_target', activities: 3, sharePercent: 90, deadline })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'sharePercent' } });
+  }, 180_000);
 });

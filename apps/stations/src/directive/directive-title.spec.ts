@@ -15,5 +15,6 @@ describe('directive titles (zh-CN)', () => {
     expect(directiveTitle({ kind: 'adopt_standard', standard: 'nine_plus_x' }, '2027-06-30')).toBe('推行9+X建设标准，2027年6月底前驿站全部达标');
     expect(directiveTitle({ kind: 'review_campaign', year: 2026 }, '2027-03-31')).toBe('2026年度驿站星级评定，2027年3月底前完成');
     expect(directiveTitle({ kind: 'members_target', members: 300, since: null }, '2027-06-30')).toBe('2027年6月底前新增会员≥300人');
+    expect(directiveTitle({ kind: 'coverage_target', sharePercent: 95 }, '2026-12-31')).toBe('2026年底前15分钟服务圈覆盖率≥95%');
   });
 });

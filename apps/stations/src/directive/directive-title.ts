@@ -30,6 +30,8 @@ export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
       return `${by}健康体检≥${goal.people}人次${goal.minNewFormSharePercent > 0 ? `，新就业形态劳动者不少于${goal.minNewFormSharePercent}%` : ''}`;
     case 'members_target':
       return `${by}新增会员≥${goal.members}人`;
+    case 'coverage_target':
+      return `${by}15分钟服务圈覆盖率≥${goal.sharePercent}%`;
     default:
       return assertNever(goal, 'directive goal');
   }

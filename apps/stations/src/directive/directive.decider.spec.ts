@@ -119,6 +119,21 @@ describe('Directive decider', () => {
       directive().given([]).when(issue({ goal: { kind: 'members_target', members: 300, since: '2027-01-01' } })).thenError('invalid_target', 'since');
     });
 
+    it('sets a target on the coverage share (覆盖率), for the subtree and each child', () => {
+      const issuedWith = (goal: IssueDirective['goal'], title: string, children: string[] | null = null) => [
+        { type: 'DirectiveIssued' as const, data: { directiveId: ID, issuerNode: '3307', title, goal, children, deadline: '2026-12-31' } },
+      ];
+      directive().given([]).when(issue({ goal: { kind: 'coverage_target', sharePercent: 90 } })).then(issuedWith({ kind: 'coverage_target', sharePercent: 90 }, '2026年底前15分钟服务圈覆盖率≥90%'));
+      directive()
+        .given([])
+        .when(issue({ goal: { kind: 'coverage_target', sharePercent: 100 }, children: ['330784', '330702'] }))
+        .then(issuedWith({ kind: 'coverage_target', sharePercent: 100 }, '2026年底前15分钟服务圈覆盖率≥100%', ['330702', '330784']));
+    });
+
+    it('refuses a coverage share that is zero, over 100 %, negative or fractional', () => {
+      for (const sharePercent of [0, 101, -90, 92.5]) directive().given([]).when(issue({ goal: { kind: 'coverage_target', sharePercent } })).thenError('invalid_target', 'sharePercent');
+    });
+
     it('refuses a members target that is zero, negative, fractional or absurd', () => {
       directive().given([]).when(issue({ goal: { kind: 'members_target', members: 0, since: null } })).thenError('invalid_target', 'members');
       directive().given([]).when(issue({ goal: { kind: 'members_target', members: -300, since: null } })).thenError('invalid_target', 'members');

@@ -105,12 +105,17 @@ describe('OfferServiceDto', () => {
 });
 
 describe('the other command DTOs', () => {
-  it('ReviewStationDto: four whole scores 0–100 (usage is measured, not sent) and a plausible year', async () => {
-    const body = { year: 2025, scores: { facilities: 90, services: 85, management: 80, satisfaction: 95 } };
-    const measured = { visits: 1_500, activities: 3 };
+  it('ReviewStationDto: three whole scores 0–100 (usage and satisfaction are measured, not sent) and a plausible year', async () => {
+    const body = { year: 2025, scores: { facilities: 90, services: 85, management: 80 } };
+    const measured = { visits: 1_500, activities: 3, ratings: 12, ratingTotal: 50 };
     expect(await fieldErrors(ReviewStationDto, body)).toEqual([]);
     expect(toReviewStation(STATION_ID, plainToInstance(ReviewStationDto, body), measured)).toEqual({ type: 'ReviewStation', stationId: STATION_ID, ...body, measured });
-    expect(await fieldErrors(ReviewStationDto, { ...body, scores: { ...body.scores, satisfaction: 120, usage: 70, hygiene: 3 } })).toEqual(['scores.hygiene', 'scores.satisfaction', 'scores.usage']);
+    expect(await fieldErrors(ReviewStationDto, { ...body, scores: { ...body.scores, management: 120, satisfaction: 95, usage: 70, hygiene: 3 } })).toEqual([
+      'scores.hygiene',
+      'scores.management',
+      'scores.satisfaction',
+      'scores.usage',
+    ]);
     expect(await fieldErrors(ReviewStationDto, { ...body, year: 1999 })).toEqual(['year']);
   });
 

@@ -98,7 +98,7 @@ const everyCommandButRegister: StationCommand[] = [
   { type: 'CompleteUpgrade', stationId: STATION_ID },
   { type: 'OfferService', stationId: STATION_ID, service: 'legal_advice', schedule: { kind: 'weekly', slots: [{ day: 3, start: '14:00', end: '16:00' }] } },
   { type: 'WithdrawService', stationId: STATION_ID, service: 'legal_advice' },
-  { type: 'ReviewStation', stationId: STATION_ID, year: 2025, scores: { facilities: 90, services: 90, management: 90, satisfaction: 90 }, measured: { visits: 0, activities: 0 } },
+  { type: 'ReviewStation', stationId: STATION_ID, year: 2025, scores: { facilities: 90, services: 90, management: 90 }, measured: { visits: 0, activities: 0, ratings: 0, ratingTotal: 0 } },
   { type: 'AwardHonour', stationId: STATION_ID, year: 2025, level: 'provincial', title: '最美工会户外劳动者服务站点' },
 ];
 

@@ -1,60 +1,98 @@
 import type { StarRating, StationEvent } from '@ws/contracts';
 import { spec } from '@ws/testing';
-import type { MeasuredUsage, TypedScores } from '../catalogue/stars';
+import type { MeasuredYear, TypedScores } from '../catalogue/stars';
 import { stationDecider } from './station.decider';
 import { registered, STATION_ID, suspended } from './station.fixtures';
 
 const station = () => spec(stationDecider);
-/** The four criteria a reviewer types, all the same. */
-const typed = (score: number): TypedScores => ({ facilities: score, services: score, management: score, satisfaction: score });
-/** A year that earns the full usage score (2 000 visits, 4 activities), and one with nothing measured. */
-const busy: MeasuredUsage = { visits: 2_000, activities: 4 };
-const idle: MeasuredUsage = { visits: 0, activities: 0 };
-const review = (year: number, scores: TypedScores, measured: MeasuredUsage) => ({ type: 'ReviewStation' as const, stationId: STATION_ID, year, scores, measured });
-const reviewed = (year: number, typedScore: number, usage: number, measured: MeasuredUsage, score: number, stars: StarRating, previousStars: StarRating | null, correction = false): StationEvent => ({
+/** The three criteria a reviewer types, all the same. */
+const typed = (score: number): TypedScores => ({ facilities: score, services: score, management: score });
+/**
+ * A busy, well-rated year (2 000 visits and 4 activities: usage 100; 45 ratings of 5 stars:
+ * satisfaction 95), and one with nothing measured (usage 0; no rating: satisfaction 50).
+ */
+const busy: MeasuredYear = { visits: 2_000, activities: 4, ratings: 45, ratingTotal: 225 };
+const idle: MeasuredYear = { visits: 0, activities: 0, ratings: 0, ratingTotal: 0 };
+const review = (year: number, scores: TypedScores, measured: MeasuredYear) => ({ type: 'ReviewStation' as const, stationId: STATION_ID, year, scores, measured });
+const reviewed = (
+  year: number,
+  typedScore: number,
+  measuredScores: { usage: number; satisfaction: number },
+  measured: MeasuredYear,
+  score: number,
+  stars: StarRating,
+  previousStars: StarRating | null,
+  correction = false,
+): StationEvent => ({
   type: 'StationReviewed',
-  data: { stationId: STATION_ID, year, scores: { ...typed(typedScore), usage }, score, stars, previousStars, correction, usageMeasured: measured },
+  data: {
+    stationId: STATION_ID,
+    year,
+    scores: { ...typed(typedScore), ...measuredScores },
+    score,
+    stars,
+    previousStars,
+    correction,
+    usageMeasured: { visits: measured.visits, activities: measured.activities },
+    satisfactionMeasured: { ratings: measured.ratings, ratingTotal: measured.ratingTotal },
+  },
 });
 
 describe('ReviewStation', () => {
-  it('rates a first review: typed scores of 92 and a busy year (usage 100) make a weighted 93.2 and five stars', () => {
-    station().given([registered()]).when(review(2025, typed(92), busy)).then([reviewed(2025, 92, 100, busy, 93.2, 5, null)]);
+  it('rates a first review: typed scores of 92 and a busy, well-rated year (usage 100, satisfaction 95) make a weighted 93.65 and five stars', () => {
+    station().given([registered()]).when(review(2025, typed(92), busy)).then([reviewed(2025, 92, { usage: 100, satisfaction: 95 }, busy, 93.65, 5, null)]);
   });
 
   it('scores usage from the measured visits and activities, not from what is typed: 1 000 visits and 1 activity earn 43', () => {
-    const measured = { visits: 1_000, activities: 1 };
-    // 70 × 1000/2000 + 30 × 1/4 = 42.5 → 43; with typed 80s the weighted score is 74.45: three stars, not four.
-    station().given([registered()]).when(review(2025, typed(80), measured)).then([reviewed(2025, 80, 43, measured, 74.45, 3, null)]);
+    const measured = { ...idle, visits: 1_000, activities: 1 };
+    // 70 × 1000/2000 + 30 × 1/4 = 42.5 → 43; with typed 80s and no rating (50) the weighted score is 69.95: two stars.
+    station().given([registered()]).when(review(2025, typed(80), measured)).then([reviewed(2025, 80, { usage: 43, satisfaction: 50 }, measured, 69.95, 2, null)]);
     // More than the benchmarks earns no more than 100.
-    const crowded = { visits: 50_000, activities: 40 };
-    station().given([registered()]).when(review(2025, typed(80), crowded)).then([reviewed(2025, 80, 100, crowded, 83, 4, null)]);
+    const crowded = { ...idle, visits: 50_000, activities: 40 };
+    station().given([registered()]).when(review(2025, typed(80), crowded)).then([reviewed(2025, 80, { usage: 100, satisfaction: 50 }, crowded, 78.5, 3, null)]);
+  });
+
+  it('scores satisfaction from the ratings of the wishes posted at the station: the same typed scores and usage, a star apart', () => {
+    // 10 ratings averaging 4.5, with the 5 neutral ones: (45 + 15) ÷ 15 = 4.0 → 75; weighted 56 + 15 + 11.25 = 82.25, four stars.
+    const pleased = { visits: 2_000, activities: 4, ratings: 10, ratingTotal: 45 };
+    station().given([registered()]).when(review(2025, typed(80), pleased)).then([reviewed(2025, 80, { usage: 100, satisfaction: 75 }, pleased, 82.25, 4, null)]);
+    // 20 ratings of 1 star: (20 + 15) ÷ 25 = 1.4 → 10; weighted 72.5, three stars.
+    const displeased = { visits: 2_000, activities: 4, ratings: 20, ratingTotal: 20 };
+    station().given([registered()]).when(review(2025, typed(80), displeased)).then([reviewed(2025, 80, { usage: 100, satisfaction: 10 }, displeased, 72.5, 3, null)]);
   });
 
   it('lets the stars drop the next year', () => {
-    station().given([registered(), reviewed(2025, 92, 100, busy, 93.2, 5, null)]).when(review(2026, typed(65), idle)).then([reviewed(2026, 65, 0, idle, 55.25, 1, 5)]);
+    station()
+      .given([registered(), reviewed(2025, 92, { usage: 100, satisfaction: 95 }, busy, 93.65, 5, null)])
+      .when(review(2026, typed(65), idle))
+      .then([reviewed(2026, 65, { usage: 0, satisfaction: 50 }, idle, 53, 1, 5)]);
   });
 
   it('treats a second review of the latest year as a correction that replaces it', () => {
-    station().given([registered(), reviewed(2025, 92, 100, busy, 93.2, 5, null)]).when(review(2025, typed(85), busy)).then([reviewed(2025, 85, 100, busy, 87.25, 4, 5, true)]);
+    station()
+      .given([registered(), reviewed(2025, 92, { usage: 100, satisfaction: 95 }, busy, 93.65, 5, null)])
+      .when(review(2025, typed(85), busy))
+      .then([reviewed(2025, 85, { usage: 100, satisfaction: 95 }, busy, 88.75, 4, 5, true)]);
   });
 
   it('reviews a suspended station', () => {
-    station().given([registered(), suspended]).when(review(2026, typed(40), idle)).then([reviewed(2026, 40, 0, idle, 34, 1, null)]);
+    station().given([registered(), suspended]).when(review(2026, typed(40), idle)).then([reviewed(2026, 40, { usage: 0, satisfaction: 50 }, idle, 35.5, 1, null)]);
   });
 
   it('refuses a year before the latest review, a year not yet begun, and a year before 2000', () => {
-    station().given([registered(), reviewed(2025, 92, 100, busy, 93.2, 5, null)]).when(review(2024, typed(80), busy)).thenError('review_year_invalid', 'year');
+    const earlier = reviewed(2025, 92, { usage: 100, satisfaction: 95 }, busy, 93.65, 5, null);
+    station().given([registered(), earlier]).when(review(2024, typed(80), busy)).thenError('review_year_invalid', 'year');
     station().given([registered()]).when(review(2027, typed(80), busy)).thenError('review_year_invalid', 'year');
     station().given([registered()]).when(review(1999, typed(80), busy)).thenError('review_year_invalid', 'year');
     station().given([registered()]).when(review(2025.5, typed(80), busy)).thenError('review_year_invalid', 'year');
   });
 
-  it('refuses scores out of range, fractional, missing or extra — a typed usage among them — naming them', () => {
+  it('refuses scores out of range, fractional, missing or extra — a typed usage or satisfaction among them — naming them', () => {
     const error = station()
       .given([registered()])
-      .when(review(2025, { ...typed(80), usage: 90, satisfaction: 79.5, hygiene: 90 } as TypedScores, busy))
+      .when(review(2025, { ...typed(80), management: 79.5, usage: 90, satisfaction: 90, hygiene: 90 } as TypedScores, busy))
       .thenError('invalid_review_scores', 'scores');
-    expect(error.details).toEqual({ invalid: ['satisfaction', 'usage', 'hygiene'] });
+    expect(error.details).toEqual({ invalid: ['management', 'usage', 'satisfaction', 'hygiene'] });
     const { management: _missing, ...partial } = typed(80);
     station().given([registered()]).when(review(2025, partial as TypedScores, busy)).thenError('invalid_review_scores');
   });

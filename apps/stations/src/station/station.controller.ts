@@ -5,7 +5,7 @@ import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
-import { measuredUsage } from '../read-models/reviews/measured-usage';
+import { measuredYear } from '../read-models/reviews/review-measures';
 import { AssignManagerDto, toAssignManager } from './assign-manager/assign-manager.dto';
 import { AwardHonourDto, toAwardHonour } from './award-honour/award-honour.dto';
 import { ChangeFacilitiesDto, toChangeFacilities } from './change-facilities/change-facilities.dto';
@@ -129,9 +129,9 @@ export class StationController {
   }
 
   @Post(':id/review') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)
-  @ApiOperation({ summary: '年度星级评定（评分→1–5星，可降星）；使用人次一项按该年度到站人次和活动场次实测计分' })
+  @ApiOperation({ summary: '年度星级评定（评分→1–5星，可降星）；使用人次按该年度到站人次和活动场次、劳动者满意度按在本站提交的心愿确认时的评分实测计分' })
   async review(@Param('id', uuidParam()) id: string, @Body() dto: ReviewStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toReviewStation(id, dto, await measuredUsage(this.db, id, dto.year)), p, ifMatchVersion(v));
+    return this.handler.execute(toReviewStation(id, dto, await measuredYear(this.db, id, dto.year)), p, ifMatchVersion(v));
   }
 
   @Post(':id/honours') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)

@@ -30,6 +30,7 @@ export const DIRECTIVE_KINDS = [
   'reach_target',
   'health_check_target',
   'members_target',
+  'coverage_target',
 ] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
@@ -48,7 +49,10 @@ export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
  *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule);
  * - members_target: `members` new members (新增会员300余名) who joined from `since` to the deadline, as the
  *   membership service of the issuer counts them for its report — by Beijing join month, so the
- *   month of `since` counts whole (a transfer within the subtree is no new member).
+ *   month of `since` counts whole (a transfer within the subtree is no new member);
+ * - coverage_target: at least `sharePercent` % of the workers (the issuer's worker-density map) with a
+ *   station open within the 15-minute e-bike circle (覆盖率, "15分钟服务圈"), in the addressed part of
+ *   the subtree and in each addressed child.
  */
 export type DirectiveGoal =
   | { kind: 'adopt_standard'; standard: StandardCode }
@@ -58,7 +62,8 @@ export type DirectiveGoal =
   | { kind: 'activity_target'; activities: number; since: string | null }
   | { kind: 'reach_target'; people: number; since: string | null }
   | { kind: 'health_check_target'; people: number; minNewFormSharePercent: number; since: string | null }
-  | { kind: 'members_target'; members: number; since: string | null };
+  | { kind: 'members_target'; members: number; since: string | null }
+  | { kind: 'coverage_target'; sharePercent: number };
 
 export interface DirectiveRef {
   directiveId: string;

@@ -107,6 +107,12 @@ export type StationReviewed = DomainEvent<
      * station. Absent from reviews recorded while usage was still typed in.
      */
     usageMeasured?: { visits: number; activities: number };
+    /**
+     * What the satisfaction score was computed from: the ratings (1–5) the authors of wishes posted
+     * at the station gave when confirming them that year, their count and sum. Absent from reviews
+     * recorded while satisfaction was still typed in.
+     */
+    satisfactionMeasured?: { ratings: number; ratingTotal: number };
   }
 >;
 /** 全国最美 / 省级最美 / city honours, by year. */

@@ -77,6 +77,10 @@ function checkGoal(goal: DirectiveGoal, now: Date): DomainError | null {
       );
     case 'members_target':
       return checkCount(goal.members, 'members', '新增会员数');
+    case 'coverage_target':
+      return Number.isInteger(goal.sharePercent) && goal.sharePercent >= 1 && goal.sharePercent <= 100
+        ? null
+        : stationsError('invalid_target', '覆盖率目标应为 1–100 的整数（%）', 'sharePercent');
     default:
       return assertNever(goal, 'directive goal');
   }

@@ -44,7 +44,7 @@ export class IssueDirectiveDto {
     description:
       'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）、' +
       'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，可含新就业形态占比要求）、' +
-      'members_target（新增会员目标）',
+      'members_target（新增会员目标）、coverage_target（覆盖率目标：15分钟服务圈内有驿站的劳动者占比）',
   })
   @IsIn(DIRECTIVE_KINDS)
   kind!: DirectiveKind;
@@ -111,6 +111,12 @@ export class IssueDirectiveDto {
   @Max(MAX_TARGET_COUNT)
   members?: number;
 
+  @ApiPropertyOptional({ description: 'coverage_target：劳动者分布中电动车 15 分钟内有开放驿站的劳动者占比下限（1–100 的整数，%），全部及每个下级', example: 90 })
+  @ValidateWhenSentOr((o) => o['kind'] === 'coverage_target')
+  @OnlyFor(['coverage_target'])
+  @IsInt()
+  sharePercent?: number;
+
   @ApiPropertyOptional({ description: 'activity_target / reach_target / health_check_target / members_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
   @OnlyFor(WORK_KINDS)
   @IsOptional()
@@ -146,6 +152,8 @@ function goalOf(dto: IssueDirectiveDto): DirectiveGoal {
       return { kind: dto.kind, people: dto.people!, minNewFormSharePercent: dto.minNewFormSharePercent ?? 0, since: dto.since ?? null };
     case 'members_target':
       return { kind: dto.kind, members: dto.members!, since: dto.since ?? null };
+    case 'coverage_target':
+      return { kind: dto.kind, sharePercent: dto.sharePercent! };
     default:
       return assertNever(dto.kind, 'directive kind');
   }

@@ -9,7 +9,8 @@ import type { Clock } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { StationLocator } from '../nearest/station-locator.service';
-import { computeCoverage, coverageByChild, parseWorkerDensityCsv, type TravelMode } from './coverage';
+import { childCoverage } from './child-coverage';
+import { computeCoverage, parseWorkerDensityCsv, type TravelMode } from './coverage';
 
 export class ImportCellsDto {
   @ApiProperty({ description: 'CSV：`cell,count`（H3 单元）或 `lat,lng,count`；首行为表头', example: 'cell,count\n8831aa5041fffff,120' })
@@ -104,23 +105,8 @@ export class CoverageController {
   async children(@Query() query: ChildCoverageQueryDto, @CurrentPrincipal() principal: Principal) {
     if (query.district) authorize(principal, { node: query.district, field: 'district' });
     const by = query.district ? 'street' : (query.by ?? (this.config.node.level === 'district' ? 'street' : 'district'));
-    const [cellRows, stationRows] = await Promise.all([
-      this.db.selectFrom('worker_cells').select(['cell', 'lat', 'lng', 'workers']).execute(),
-      this.db
-        .selectFrom('station_directory')
-        .select(['lng', 'lat', 'district_code', 'street_code', 'status'])
-        .where('status', '!=', 'closed')
-        .$if(Boolean(query.district), (qb) => qb.where('district_code', '=', query.district!))
-        .execute(),
-    ]);
-    const stations = stationRows.map((s) => ({ lng: s.lng, lat: s.lat, child: by === 'street' ? s.street_code : s.district_code }));
     const mode = query.mode ?? 'ebike';
-    const report = coverageByChild(
-      cellRows.map((r) => ({ cell: r.cell, lat: r.lat, lng: r.lng, count: r.workers })),
-      this.locator.index,
-      stations,
-      { mode, minutes: query.minutes, at: this.clock.now() },
-    );
+    const report = await childCoverage(this.db, this.locator.index, { by, district: query.district, mode, minutes: query.minutes, at: this.clock.now() });
     // Drilled down to one district: the workers placed in other districts are not its business.
     const rows = query.district ? report.rows.filter((r) => r.child.startsWith(query.district!)) : report.rows;
     return { by, district: query.district ?? null, mode, minutes: query.minutes ?? 15, reachKm: report.reachKm, rows };

@@ -62,6 +62,18 @@ describe('directive progress', () => {
     expect(addFigures(work({ membersJoined: 45 }), work({ membersJoined: 75, activities: 1 }))).toEqual(work({ membersJoined: 120, activities: 1 }));
   });
 
+  it('measures the coverage share against a coverage target: whole percent shown, the exact share for progress; every child against the same share', () => {
+    const goal = { kind: 'coverage_target' as const, sharePercent: 90 };
+    // 8 999 of 10 000 workers within reach is 89.99 %: shown as 89, not yet met.
+    expect(measure(goal, work({ workers: 10_000, coveredWorkers: 8_999 }))).toEqual({ target: 90, current: 89, progress: 0.9999, coverage: { workers: 10_000, coveredWorkers: 8_999 } });
+    expect(measure(goal, work({ workers: 10_000, coveredWorkers: 9_000 }))).toEqual({ target: 90, current: 90, progress: 1, coverage: { workers: 10_000, coveredWorkers: 9_000 } });
+    expect(measure(goal, work({ workers: 200, coveredWorkers: 90 }))).toEqual({ target: 90, current: 45, progress: 0.5, coverage: { workers: 200, coveredWorkers: 90 } });
+    // No worker on the map: nothing measured yet.
+    expect(measure(goal, work({ total: 12 }))).toEqual({ target: 90, current: 0, progress: 0, coverage: { workers: 0, coveredWorkers: 0 } });
+    expect(childMeasure(goal, work({ workers: 400, coveredWorkers: 380, total: 3 }))).toEqual({ current: 95, target: 90, coverage: { workers: 400, coveredWorkers: 380 } });
+    expect(addFigures(work({ workers: 400, coveredWorkers: 380 }), work({ workers: 600, coveredWorkers: 300 }))).toEqual(work({ workers: 1_000, coveredWorkers: 680 }));
+  });
+
   it('asks membership for whole join months, a year at most each, without overlap', () => {
     expect(joinMonthPeriods('2026-01-01', '2026-12-31')).toEqual([{ from: '2026-01-01', to: '2026-12-31' }]);
     expect(joinMonthPeriods('2026-06-15', '2026-07-02')).toEqual([{ from: '2026-06-15', to: '2026-07-02' }]);

@@ -19,10 +19,13 @@ export interface StationFigures {
   healthChecksNewForm: number;
   /** Members who joined in that time (the issuer's membership service counts them, by join month). */
   membersJoined: number;
+  /** Workers of the issuer's worker-density map placed here, and those with a station open within the 15-minute circle (GET /coverage/children's figures). */
+  workers: number;
+  coveredWorkers: number;
 }
 
 export const NO_STATIONS: StationFigures = {
-  total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0, membersJoined: 0,
+  total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0, membersJoined: 0, workers: 0, coveredWorkers: 0,
 };
 
 export function addFigures(a: StationFigures, b: StationFigures): StationFigures {
@@ -40,12 +43,19 @@ export interface ShareRule {
   met: boolean;
 }
 
+/** A coverage target's figures: the workers on the map and those within reach of an open station. */
+export interface Coverage {
+  workers: number;
+  coveredWorkers: number;
+}
+
 export interface Measure {
   target: number;
   current: number;
   /** current ÷ target, 0..1 (0 while there is nothing to measure); for a health-check target also held back by its share rule. */
   progress: number;
   rule?: ShareRule;
+  coverage?: Coverage;
 }
 
 /**
@@ -60,7 +70,9 @@ export interface Measure {
  * - health_check_target: people checked against the number asked for and, under a share rule, new-form
  *   workers against that share of max(target, checked) — 1 000 checks asked at 20 % need 200 new-form
  *   workers, and 1 500 checks need 300: the lesser of the two ratios is the progress;
- * - members_target: members who joined against the number asked for.
+ * - members_target: members who joined against the number asked for;
+ * - coverage_target: the share of the workers with a station in reach (whole percent, rounded down)
+ *   against the share asked for; progress is the exact share ÷ the share asked for.
  */
 export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
   switch (goal.kind) {
@@ -84,9 +96,23 @@ export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
     }
     case 'members_target':
       return ratio(figures.membersJoined, goal.members);
+    case 'coverage_target':
+      return coverageMeasure(goal.sharePercent, figures);
     default:
       return assertNever(goal, 'directive goal');
   }
+}
+
+/** Covered workers as a whole percent rounded down, so that it reaches the target exactly when the share does. */
+function coverageMeasure(sharePercent: number, figures: StationFigures): Measure {
+  const { workers, coveredWorkers } = figures;
+  const progress = workers === 0 ? 0 : Math.min(1, (coveredWorkers * 100) / (sharePercent * workers));
+  return {
+    target: sharePercent,
+    current: workers === 0 ? 0 : Math.floor((coveredWorkers * 100) / workers),
+    progress: Math.round(progress * 10_000) / 10_000,
+    coverage: { workers, coveredWorkers },
+  };
 }
 
 function shareRule(minNewFormSharePercent: number, figures: StationFigures): ShareRule {
@@ -101,11 +127,11 @@ function shareRule(minNewFormSharePercent: number, figures: StationFigures): Sha
 
 /**
  * One child's part. A child has a target of its own where the goal is "all of its stations"
- * (adopt_standard, review_campaign); a count set for the whole subtree (station_target,
+ * (adopt_standard, review_campaign) or a share each part must reach (coverage_target); a count set for the whole subtree (station_target,
  * upgrade_target, activity, reach, health-check and members targets) is not split among children — nothing in the directive says how — so a child
  * shows what it contributes and no target.
  */
-export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number; rule?: ShareRule } {
+export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number; rule?: ShareRule; coverage?: Coverage } {
   switch (goal.kind) {
     case 'adopt_standard':
       return { current: figures.compliant, target: figures.total };
@@ -123,6 +149,10 @@ export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { cu
       return { current: figures.healthChecks, rule: shareRule(goal.minNewFormSharePercent, figures) };
     case 'members_target':
       return { current: figures.membersJoined };
+    case 'coverage_target': {
+      const { target, current, coverage } = coverageMeasure(goal.sharePercent, figures);
+      return { current, target, coverage };
+    }
     default:
       return assertNever(goal, 'directive goal');
   }

@@ -1,6 +1,6 @@
 import type { DirectiveGoal, StandardCode } from '@ws/contracts';
 import { childOf, expectedChildren, nodeName } from '../../directive/addressees';
-import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type DirectiveStatus, type ShareRule, type StationFigures } from './directive-progress';
+import { addFigures, childMeasure, measure, NO_STATIONS, statusOf, type Coverage, type DirectiveStatus, type ShareRule, type StationFigures } from './directive-progress';
 
 export interface DirectiveFacts {
   id: string;
@@ -30,6 +30,8 @@ export interface ChildProgress {
   target?: number;
   /** A health-check target's share of new-form workers among the checks at this child. */
   rule?: ShareRule;
+  /** A coverage target's workers placed at this child and those within reach. */
+  coverage?: Coverage;
   /** The standard in force at the child as the issuer last heard (adopt_standard only). */
   standard?: string | null;
   stations: number;
@@ -52,6 +54,8 @@ export interface DirectiveView {
   progress: number;
   /** A health-check target's share rule over the addressed subtree. */
   rule?: ShareRule;
+  /** A coverage target's workers over the addressed subtree and those within reach. */
+  coverage?: Coverage;
   status: DirectiveStatus;
   withdrawnReason: string | null;
   /** Open stations in the addressed part of the subtree, and how many meet the goal's standard (null: it names none). */

@@ -4,6 +4,7 @@ import { isUuid } from '@ws/kernel';
 import { decodeCursor, DEFAULT_PAGE_SIZE, page, type PageQueryDto } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import type { DirectivesTable, StationsDatabase } from '../../db/database';
+import type { ChildCoverageRow } from '../coverage/coverage';
 import { compliantSql } from '../directory/directory.query';
 import { joinMonthPeriods, NO_STATIONS, type StationFigures } from './directive-progress';
 import { nodeName } from '../../directive/addressees';
@@ -11,11 +12,20 @@ import { directiveView, standardOf, type DirectiveFacts, type DirectiveView, typ
 
 type DirectiveRow = Selectable<DirectivesTable>;
 
-/**
- * Members who joined from one day to another per direct child of the node, as the node's membership
- * service counts them (ReportSources.membersJoinedByChild), or null when it did not answer.
- */
-export type MembersJoinedByChild = (from: string, to: string) => Promise<Map<string, number> | null>;
+/** The figures a goal needs from beyond the stations read models. */
+export interface DirectiveSources {
+  /**
+   * Members who joined from one day to another per direct child of the node, as the node's membership
+   * service counts them (ReportSources.membersJoinedByChild), or null when it did not answer.
+   */
+  membersJoinedByChild(from: string, to: string): Promise<Map<string, number> | null>;
+  /**
+   * The node's coverage per district as GET /coverage/children computes it (the default 15-minute
+   * e-bike circle, stations open now): each worker cell placed in the district of the nearest
+   * registered station, '' for the cells no station is near enough to place, '_' for a city's own.
+   */
+  coverageByDistrict(): Promise<readonly ChildCoverageRow[]>;
+}
 
 function factsOf(row: DirectiveRow): DirectiveFacts {
   return {
@@ -109,11 +119,11 @@ async function workCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
  * issuer's for a whole-subtree directive). Membership counts by join month and answers a year at a
  * time. `unavailable` when it did not answer: the view says so rather than show a zero.
  */
-async function memberCounts(facts: DirectiveFacts, today: string, membersJoined: MembersJoinedByChild): Promise<{ rows: ChildRows<'membersJoined'>; unavailable: boolean }> {
+async function memberCounts(facts: DirectiveFacts, today: string, sources: DirectiveSources): Promise<{ rows: ChildRows<'membersJoined'>; unavailable: boolean }> {
   if (facts.goal.kind !== 'members_target') return { rows: [], unavailable: false };
   const from = facts.goal.since ?? shanghaiToday(facts.issuedAt);
   const to = facts.deadline < today ? facts.deadline : today;
-  const answers = await Promise.all(joinMonthPeriods(from, to).map((period) => membersJoined(period.from, period.to)));
+  const answers = await Promise.all(joinMonthPeriods(from, to).map((period) => sources.membersJoinedByChild(period.from, period.to)));
   if (answers.some((answer) => answer === null)) return { rows: [], unavailable: true };
   const named = facts.children;
   const rows = answers.flatMap((answer) =>
@@ -122,16 +132,30 @@ async function memberCounts(facts: DirectiveFacts, today: string, membersJoined:
   return { rows, unavailable: false };
 }
 
+/**
+ * A coverage target's workers and covered workers per direct child of the issuer: the districts'
+ * rows of the node's coverage summed by the child their code starts with; for a whole-subtree
+ * directive the issuer's own ('_') and the unplaced workers ('') count in the total too, so it is
+ * GET /coverage's share.
+ */
+async function coverageCounts(facts: DirectiveFacts, sources: DirectiveSources): Promise<ChildRows<'workers' | 'coveredWorkers'>> {
+  if (facts.goal.kind !== 'coverage_target') return [];
+  const named = facts.children;
+  return (await sources.coverageByDistrict())
+    .filter((row) => named === null || named.some((child) => row.child.startsWith(child)))
+    .map((row) => ({ child: row.child.slice(0, facts.issuerNode.length + 2), workers: String(row.totalWorkers), coveredWorkers: String(row.coveredWorkers) }));
+}
+
 /** Every figure the goal needs, per direct child of the issuer; whether a service it needs did not answer. */
 async function stationFigures(
   db: Kysely<StationsDatabase>,
   facts: DirectiveFacts,
   today: string,
-  membersJoined: MembersJoinedByChild,
+  sources: DirectiveSources,
 ): Promise<{ figures: Map<string, StationFigures>; unavailable: boolean }> {
-  const [stations, work, members] = await Promise.all([stationCounts(db, facts), workCounts(db, facts), memberCounts(facts, today, membersJoined)]);
+  const [stations, work, members, coverage] = await Promise.all([stationCounts(db, facts), workCounts(db, facts), memberCounts(facts, today, sources), coverageCounts(facts, sources)]);
   const figures = new Map<string, StationFigures>();
-  for (const row of [...stations, ...work, ...members.rows] as ChildRows<string>) {
+  for (const row of [...stations, ...work, ...members.rows, ...coverage] as ChildRows<string>) {
     const sum = figures.get(row.child) ?? { ...NO_STATIONS };
     for (const [key, value] of Object.entries(row)) if (key !== 'child') sum[key as keyof StationFigures] += Number(value);
     figures.set(row.child, sum);
@@ -155,12 +179,12 @@ async function viewsOf(
   rows: DirectiveRow[],
   receipts: Map<string, Receipt[]>,
   today: string,
-  membersJoined: MembersJoinedByChild,
+  sources: DirectiveSources,
 ): Promise<DirectiveView[]> {
   const facts = rows.map(factsOf);
   const [adopted, figures] = await Promise.all([
     db.selectFrom('adopted_standards').select(['node_code', 'standard']).where('node_code', 'like', `${node.code}%`).execute(),
-    Promise.all(facts.map((f) => stationFigures(db, f, today, membersJoined))),
+    Promise.all(facts.map((f) => stationFigures(db, f, today, sources))),
   ]);
   const standards = new Map(adopted.map((s) => [s.node_code, s.standard]));
   return facts.map((f, i) => {
@@ -174,7 +198,7 @@ export async function issuedDirectives(
   db: Kysely<StationsDatabase>,
   node: NodeRef,
   today: string,
-  membersJoined: MembersJoinedByChild,
+  sources: DirectiveSources,
   query: PageQueryDto = {},
 ): Promise<{ items: DirectiveView[]; next: string | null }> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -189,18 +213,18 @@ export async function issuedDirectives(
     .limit(limit + 1)
     .execute();
   const result = page(rows, limit, (row) => ({ at: row.issued_at.toISOString(), id: row.directive_id }));
-  return { items: await viewsOf(db, node, result.items, await receiptsOf(db, result.items.map((r) => r.directive_id)), today, membersJoined), next: result.next };
+  return { items: await viewsOf(db, node, result.items, await receiptsOf(db, result.items.map((r) => r.directive_id)), today, sources), next: result.next };
 }
 
 /** One directive this node issued, with its history: the issuer's events and each node's receipt and acknowledgement. */
-export async function issuedDirective(db: Kysely<StationsDatabase>, node: NodeRef, id: string, today: string, membersJoined: MembersJoinedByChild) {
+export async function issuedDirective(db: Kysely<StationsDatabase>, node: NodeRef, id: string, today: string, sources: DirectiveSources) {
   const row = await db.selectFrom('directives').selectAll().where('directive_id', '=', id).where('issuer_node', '=', node.code).executeTakeFirst();
   if (!row) return undefined;
   const [receipts, events] = await Promise.all([
     receiptsOf(db, [id]),
     db.selectFrom('directive_history').select(['type', 'occurred_at', 'data']).where('directive_id', '=', id).orderBy('seq').execute(),
   ]);
-  const [view] = await viewsOf(db, node, [row], receipts, today, membersJoined);
+  const [view] = await viewsOf(db, node, [row], receipts, today, sources);
   const history = [
     ...events.map((e) => ({ type: e.type, at: e.occurred_at, nodeCode: node.code, data: e.data })),
     ...receipts.get(id)!.flatMap((r) => [

@@ -1,6 +1,6 @@
-import { REVIEW_CRITERIA, shanghaiYear, type StationEvent } from '@ws/contracts';
+import { shanghaiYear, type StationEvent } from '@ws/contracts';
 import type { DecideContext, DomainError } from '@ws/kernel';
-import { isValidCriterionScore, rateReview, TYPED_CRITERIA, usageScore, type MeasuredUsage, type ReviewScores, type TypedScores } from '../../catalogue/stars';
+import { isValidCriterionScore, rateReview, satisfactionScore, TYPED_CRITERIA, usageScore, type MeasuredYear, type ReviewScores, type TypedScores } from '../../catalogue/stars';
 import { stationsError } from '../../errors';
 import type { StationState } from '../station.state';
 
@@ -10,16 +10,17 @@ export const EARLIEST_YEAR = 2000;
 /**
  * The yearly review (星级评定). Reviews go forward in time: a year after the latest reviewed one
  * is a new review; the latest year itself may be reviewed again, which corrects (replaces) it;
- * an earlier year or a year not yet begun is refused. The reviewer scores facilities, services,
- * management and satisfaction; usage is scored from what the station's year measured (its visits
- * and the activities held there, read by the handler from the read models).
+ * an earlier year or a year not yet begun is refused. The reviewer scores facilities, services
+ * and management; usage and satisfaction are scored from what the station's year measured (its
+ * visits and the activities held there; the ratings of the wishes posted there), read by the
+ * handler from the read models.
  */
 export interface ReviewStation {
   type: 'ReviewStation';
   stationId: string;
   year: number;
   scores: TypedScores;
-  measured: MeasuredUsage;
+  measured: MeasuredYear;
 }
 
 export function decideReviewStation(command: ReviewStation, state: StationState, context: DecideContext): StationEvent[] | DomainError {
@@ -32,13 +33,20 @@ export function decideReviewStation(command: ReviewStation, state: StationState,
   }
   const scores: Partial<Record<string, unknown>> = command.scores ?? {};
   const badCriteria = TYPED_CRITERIA.filter((criterion) => !isValidCriterionScore(scores[criterion]));
-  // Usage among the typed scores is refused like any unknown one: it is measured.
+  // Usage or satisfaction among the typed scores is refused like any unknown one: they are measured.
   const extra = Object.keys(scores).filter((key) => !(TYPED_CRITERIA as readonly string[]).includes(key));
   if (badCriteria.length > 0 || extra.length > 0) {
-    return stationsError('invalid_review_scores', '各项评分应为 0–100 的整数，且只含规定的评分项（使用人次按实测计分，不填）', 'scores', { invalid: [...badCriteria, ...extra] });
+    return stationsError('invalid_review_scores', '各项评分应为 0–100 的整数，且只含规定的评分项（使用人次和劳动者满意度按实测计分，不填）', 'scores', { invalid: [...badCriteria, ...extra] });
   }
-  const usage = usageScore(command.measured);
-  const normalised = Object.fromEntries(REVIEW_CRITERIA.map((criterion) => [criterion, criterion === 'usage' ? usage : scores[criterion]])) as ReviewScores;
+  const { visits, activities, ratings, ratingTotal } = command.measured;
+  const { facilities, services, management } = command.scores;
+  const normalised: ReviewScores = {
+    facilities,
+    services,
+    management,
+    usage: usageScore({ visits, activities }),
+    satisfaction: satisfactionScore({ ratings, ratingTotal }),
+  };
   const { score, stars } = rateReview(normalised);
   return [
     {
@@ -51,7 +59,8 @@ export function decideReviewStation(command: ReviewStation, state: StationState,
         stars,
         previousStars: state.review?.stars ?? null,
         correction: latest === command.year,
-        usageMeasured: { visits: command.measured.visits, activities: command.measured.activities },
+        usageMeasured: { visits, activities },
+        satisfactionMeasured: { ratings, ratingTotal },
       },
     },
   ];
