@@ -120,7 +120,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     await checkConsolePage(page, 'station-registry');
 
     const detail = await callAsPage(page, `/api/stations/stations/${stationId}`);
-    expect(detail.body).toMatchObject({ station_class: 'standard', stars, address: '衢州市柯城区府山街道新址路 8 号', honours: [{ level: 'city', title: '最美工会户外劳动者服务站点' }] });
+    expect(detail.body).toMatchObject({ stationClass: 'standard', stars, address: '衢州市柯城区府山街道新址路 8 号', honours: [{ level: 'city', title: '最美工会户外劳动者服务站点' }] });
   }, JOURNEY_MS);
 
   it('shows the compliance of the streets with a drill-down to the stations that fall short, and the coverage', async () => {

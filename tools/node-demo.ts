@@ -104,8 +104,8 @@ async function getJson(url: string): Promise<any> {
 interface DirectoryItem {
   id: string;
   tier: string;
-  street_code: string;
-  community_code: string | null;
+  streetCode: string;
+  communityCode: string | null;
   lng: number;
   lat: number;
 }
@@ -113,7 +113,7 @@ interface DirectoryItem {
 async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<DemoStation[]> {
   const page = await getJson(`${serviceUrl(node, 'stations')}/stations?pageSize=500&district=${node.code}`);
   if (page.total > 0) {
-    return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.street_code, communityCode: s.community_code, location: { lng: s.lng, lat: s.lat } }));
+    return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
   }
   const started = Date.now();
   const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits, directivesIssued);

@@ -40,7 +40,7 @@ export async function fetchNodes() {
 /**
  * Station directory: GET stations?page&pageSize (pageSize at most 500) →
  * { total, page, pageSize, items: [{ id, name, kind, tier, status, open24h, stars, lng, lat,
- * district_code, street_code, facilities, … }] }.
+ * districtCode, streetCode, facilities, … }] }.
  */
 export async function fetchAllStations() {
   const items = [];
@@ -71,8 +71,8 @@ export function normalizeStation(raw) {
     stars: first(num(raw.stars), num(raw.review?.stars), null),
     lng: first(num(raw.lng), num(raw.lon), num(raw.longitude), num(location.lng), num(coordinates[0])),
     lat: first(num(raw.lat), num(raw.latitude), num(location.lat), num(coordinates[1])),
-    districtCode: first(raw.districtCode, raw.district_code, null),
-    streetCode: first(raw.streetCode, raw.street_code, null),
+    districtCode: first(raw.districtCode, null),
+    streetCode: first(raw.streetCode, null),
     address: first(raw.address, ''),
     facilities: Array.isArray(raw.facilities) ? raw.facilities : [],
     compliant: typeof raw.compliant === 'boolean' ? raw.compliant : typeof raw.compliance?.compliant === 'boolean' ? raw.compliance.compliant : null,
@@ -81,14 +81,14 @@ export function normalizeStation(raw) {
   };
 }
 
-/** GET stations/:id → the directory row plus { history: [{ seq, type, occurred_at }] }, oldest first. */
+/** GET stations/:id → the directory entry plus { history: [{ seq, type, occurredAt }] }, oldest first. */
 export async function fetchStation(id) {
   const body = await getJson(PATHS.station(id));
   const station = normalizeStation(isObject(body?.station) ? body.station : body);
   if (!station) return null;
   const history = (Array.isArray(body.history) ? body.history : [])
     .filter(isObject)
-    .map((entry) => ({ type: String(first(entry.type, '')), at: first(entry.occurred_at, entry.occurredAt, null) }));
+    .map((entry) => ({ type: String(first(entry.type, '')), at: first(entry.occurredAt, null) }));
   const seats = num(body.seats);
   const honours = (Array.isArray(body.honours) ? body.honours : []).filter((h) => isObject(h) && typeof h.title === 'string');
   return { ...station, history, seats: seats ?? station.seats, honours };

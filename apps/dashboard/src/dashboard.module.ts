@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CLOCK, Clock, ProblemFilter, systemClock } from '@ws/kernel';
 import { AssetsController } from './assets/assets.controller';
 import { DashboardConfig, dashboardConfig } from './dashboard-config';
-import './errors';
+import { DASHBOARD_ERRORS } from './errors';
 import { HealthController } from './health/health.controller';
 import { LiveFeedService } from './live/live-feed.service';
 import { LiveController } from './live/live.controller';
@@ -47,7 +47,7 @@ export class DashboardModule {
       providers: [
         { provide: DASHBOARD_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
-        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_FILTER, useValue: new ProblemFilter(DASHBOARD_ERRORS) },
         LiveFeedService,
       ],
     };

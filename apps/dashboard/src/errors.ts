@@ -1,7 +1,7 @@
-import { registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable } from '@ws/kernel';
 
 /** The dashboard's own error codes: all about the node's services it proxies. */
-registerErrorStatuses({
+export const DASHBOARD_ERRORS = defineErrorTable({
   upstream_not_configured: 404,
   upstream_unavailable: 502,
   upstream_timeout: 504,

@@ -4,7 +4,7 @@ import { CommandRunner, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresCo
 import { UploadsModule } from '@ws/uploads';
 import type { UploadsConfig } from '@ws/uploads';
 import { verificationCodesProvider } from '@ws/verification';
-import './dispatch.errors';
+import { DISPATCH_ERRORS } from './dispatch.errors';
 import { DispatchReportFiguresSource } from './read-models/report-figures/dispatch-report-figures';
 import { DISPATCH_CONFIG, dispatchConfig } from './dispatch.config';
 import type { DispatchConfig } from './dispatch.config';
@@ -51,7 +51,7 @@ export class DispatchModule {
     const { dispatch, uploads, ...platform } = options;
     return {
       module: DispatchModule,
-      imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, ...platform }), UploadsModule.forService(uploads)],
+      imports: [PlatformModule.forService({ service: DISPATCH_SERVICE, migrations: dispatchMigrations, errors: DISPATCH_ERRORS, ...platform }), UploadsModule.forService(uploads)],
       controllers: [
         ReportFiguresController,
         RegisterVolunteerController,

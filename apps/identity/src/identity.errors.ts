@@ -1,7 +1,7 @@
-import { registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable } from '@ws/kernel';
 
 /** HTTP statuses of the identity service's error codes (unlisted codes are 422). */
-registerErrorStatuses({
+export const IDENTITY_ERRORS = defineErrorTable({
   account_not_found: 404,
   account_exists: 409,
   user_name_taken: 409,

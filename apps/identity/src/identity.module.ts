@@ -6,7 +6,7 @@ import { InitialAccounts } from './accounts/initial-accounts';
 import { identityMigrations } from './db/migrations';
 import { IDENTITY_CONFIG, identityConfig } from './identity.config';
 import type { IdentityConfig } from './identity.config';
-import './identity.errors';
+import { IDENTITY_ERRORS } from './identity.errors';
 import { KeyRing } from './keys/key-ring';
 import { KeysController } from './keys/keys.controller';
 import { OidcService } from './oidc/oidc.service';
@@ -30,7 +30,7 @@ export class IdentityModule {
     const { identity, ...platform } = options;
     return {
       module: IdentityModule,
-      imports: [PlatformModule.forService({ service: IDENTITY_SERVICE, migrations: identityMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: IDENTITY_SERVICE, migrations: identityMigrations, errors: IDENTITY_ERRORS, ...platform })],
       controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController],
       providers: [
         { provide: IDENTITY_CONFIG, useFactory: () => ({ ...identityConfig(), ...identity }) },

@@ -7,7 +7,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { ApplicationsController } from './application/applications.controller';
 import { jobsMigrations } from './db/migrations';
 import { EmployersController } from './employer/employers.controller';
-import './errors';
+import { JOBS_ERRORS } from './errors';
 import { JOBS_CONFIG, jobsConfig } from './jobs.config';
 import type { JobsConfig } from './jobs.config';
 import { PostingExpirySweeper } from './posting/expiry-sweeper/posting-expiry-sweeper';
@@ -45,7 +45,7 @@ export class JobsModule {
     const { jobs, ...platform } = options;
     return {
       module: JobsModule,
-      imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, errors: JOBS_ERRORS, ...platform })],
       controllers: [AccountsController, ApplicationsController, EmployersController, FairsController, FiguresController, InboxController, LabelsController, PostingsController, ReportFiguresController, SearchController, SeekersController],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },

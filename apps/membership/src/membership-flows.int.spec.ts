@@ -156,7 +156,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const { transferId } = requested.json();
     await service.catchUp();
     const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
-    expect(inFlight).toEqual([expect.objectContaining({ transfer_id: transferId, status: 'requested', from_union_id: riders, to_union_id: couriers })]);
+    expect(inFlight).toEqual({ items: [expect.objectContaining({ transferId, status: 'requested', fromUnionId: riders, toUnionId: couriers })], next: null });
     // While in flight the member still counts in the old union only.
     expect(await countIn(riders)).toBe(before.riders);
 
@@ -165,7 +165,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(accepted.json()).toMatchObject({ status: 'completed', unionId: couriers });
     expect(await countIn(riders)).toBe(before.riders - 1);
     expect(await countIn(couriers)).toBe(before.couriers + 1);
-    expect((await service.request('GET', '/transfers', undefined, officer)).json()).toEqual([]);
+    expect((await service.request('GET', '/transfers', undefined, officer)).json()).toEqual({ items: [], next: null });
     const events = await service.db.raw<{ type: string }>(`select type from events where stream_id = 'membership-${member.membershipId}' order by stream_version`);
     expect(events.rows.map((r) => r.type)).toEqual(['MembershipActivated', 'TransferRequested', 'TransferCompleted']);
   });
@@ -197,7 +197,7 @@ describe('membership flows (real Postgres and NATS)', () => {
 
     await service.catchUp();
     const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
-    expect(inFlight).toEqual([expect.objectContaining({ transfer_id: answer.transferId, membership_id: member.membershipId, from_union_id: riders, to_union_id: couriers })]);
+    expect(inFlight).toEqual({ items: [expect.objectContaining({ transferId: answer.transferId, membershipId: member.membershipId, fromUnionId: riders, toUnionId: couriers })], next: null });
     const accepted = await service.request('POST', `/transfers/${answer.transferId}/accept`, undefined, officer);
     expect(accepted.json()).toMatchObject({ status: 'completed', unionId: couriers });
     const current = await service.db.raw<{ n: number }>(`

@@ -20,7 +20,7 @@ import { MemberSelfController } from './member-session/member-self.controller';
 import { MemberSessionController } from './member-session/member-session.controller';
 import { MemberSessions } from './member-session/member-sessions';
 import { MEMBERSHIP_CONFIG, MembershipConfig, membershipConfig } from './membership-config';
-import './membership.errors';
+import { MEMBERSHIP_ERRORS } from './membership.errors';
 import { ChangeStatusController } from './memberships/change-status/change-status.controller';
 import { ChangeStatusHandler } from './memberships/change-status/change-status.handler';
 import { LinkVolunteerController } from './memberships/link-volunteer/link-volunteer.controller';
@@ -74,7 +74,7 @@ export class MembershipModule {
     const { piiKeys, membership, ...platform } = overrides;
     return {
       module: MembershipModule,
-      imports: [PlatformModule.forService({ service: MEMBERSHIP_SERVICE, migrations: membershipMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: MEMBERSHIP_SERVICE, migrations: membershipMigrations, errors: MEMBERSHIP_ERRORS, ...platform })],
       controllers: [
         ReportFiguresController,
         SubmitApplicationsController,

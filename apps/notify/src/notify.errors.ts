@@ -1,7 +1,7 @@
-import { registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable } from '@ws/kernel';
 
 /** HTTP statuses of the notify service's error codes (unlisted codes are 422). */
-registerErrorStatuses({
+export const NOTIFY_ERRORS = defineErrorTable({
   proof_invalid: 401,
   owner_unavailable: 503,
   message_not_found: 404,

@@ -24,7 +24,7 @@ import { MessageComposer } from './message/composer';
 import { MessageCommands } from './message/message-commands';
 import { NOTIFY_CONFIG, notifyConfig } from './notify.config';
 import type { NotifyConfig } from './notify.config';
-import './notify.errors';
+import { NOTIFY_ERRORS } from './notify.errors';
 import { MessagesProjection } from './read-models/messages.projection';
 import { DailyDigest } from './scheduler/digest';
 import { NotifyScheduler } from './scheduler/notify-scheduler';
@@ -47,7 +47,7 @@ export class NotifyModule {
     const { notify, ...platform } = options;
     return {
       module: NotifyModule,
-      imports: [PlatformModule.forService({ service: NOTIFY_SERVICE, migrations: notifyMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: NOTIFY_SERVICE, migrations: notifyMigrations, errors: NOTIFY_ERRORS, ...platform })],
       controllers: [
         WorkerInboxController,
         PushKeyController,

@@ -1,11 +1,11 @@
-import { DomainError, registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable, DomainError } from '@ws/kernel';
 
 /**
  * Every error code the stations service returns, with its HTTP status: a missing station is 404,
  * a command the station's current state forbids is 409, a request the domain rules refuse is 422.
- * Registered once at module load; code that throws can only use a code listed here.
+ * StationsModule hands it to the platform; code that throws can only use a code listed here.
  */
-export const STATIONS_ERROR_STATUSES = {
+export const STATIONS_ERRORS = defineErrorTable({
   station_not_found: 404,
   // A station code the node did not sign (a guessed or forged id): refused like a missing page.
   station_link_invalid: 404,
@@ -128,11 +128,9 @@ export const STATIONS_ERROR_STATUSES = {
   unknown_occupation: 422,
   invalid_member_card: 422,
   unknown_visit_field: 422,
-} as const;
+});
 
-export type StationsErrorCode = keyof typeof STATIONS_ERROR_STATUSES;
-
-registerErrorStatuses(STATIONS_ERROR_STATUSES);
+export type StationsErrorCode = keyof typeof STATIONS_ERRORS.statuses;
 
 /** A DomainError whose code is one of this service's registered codes. */
 export function stationsError(code: StationsErrorCode, message: string, field?: string, details?: Record<string, unknown>): DomainError {

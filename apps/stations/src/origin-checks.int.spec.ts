@@ -96,7 +96,7 @@ describe('origin checks: a rogue district cannot speak for a sibling or the city
     for (const p of parked) expect(p.subject.startsWith(`evt.${rogue.ref.province}.${rogue.ref.city}.${rogue.ref.code}.`)).toBe(true);
 
     // The city's read models are as the genuine facts left them.
-    expect((await city.request('GET', `/stations/${westStation}`)).body).toMatchObject({ name: '甲区驿站', status: 'active', district_code: west.ref.code });
+    expect((await city.request('GET', `/stations/${westStation}`)).body).toMatchObject({ name: '甲区驿站', status: 'active', districtCode: west.ref.code });
     expect(await visitsAt(city, westStation)).toBe(2);
     expect((await city.request('GET', `/directives/${directiveId}`)).body).toMatchObject({ status: 'open', deadline, acknowledgements: { received: 2, acknowledged: 0 } });
     // The rogue's own read model is its own affair; the city reports the forgery until someone deals with it.

@@ -48,7 +48,7 @@ describe('stations API (real Postgres and NATS)', () => {
     await service.catchUp();
     const detail = await inject('GET', `/stations/${stationId}`);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ id: stationId, name: '文昌社区37°C工会驿站', status: 'active', district_code: service.config.node.code });
+    expect(detail.json()).toMatchObject({ id: stationId, name: '文昌社区37°C工会驿站', status: 'active', districtCode: service.config.node.code });
     expect(detail.json().history.map((h: { type: string }) => h.type)).toEqual(['StationRegistered']);
 
     // 12:00 Shanghai (04:00Z) on a Monday: open; 21:00 Shanghai: closed.

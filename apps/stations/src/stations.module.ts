@@ -8,7 +8,7 @@ import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standa
 import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
 import { RecordCheckinsService } from './checkin/record-checkins/record-checkins.service';
 import { stationsMigrations } from './db/migrations';
-import './errors';
+import { STATIONS_ERRORS } from './errors';
 import { ComplianceController } from './read-models/compliance/compliance.controller';
 import { CoverageController } from './read-models/coverage/coverage.controller';
 import { DirectiveCommandHandler } from './directive/directive-command.handler';
@@ -64,7 +64,7 @@ export class StationsModule {
     const { stationLink, legalAidVaultKey: vaultKey, ingestLimits, ...platform } = overrides;
     return {
       module: StationsModule,
-      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, ...platform })],
+      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, errors: STATIONS_ERRORS, ...platform })],
       controllers: [
         StationController,
         AdoptStandardController,

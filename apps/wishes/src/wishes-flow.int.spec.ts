@@ -138,11 +138,11 @@ describe('wishes service (real Postgres and NATS)', () => {
     // Nothing waits unseen: the station's queue shows the wish with its age, the other station's does not.
     h.clock.advance(60_000);
     const queue = await h.http('GET', '/moderation', { token: await manager() });
-    expect(queue.body.find((w: { wishId: string }) => w.wishId === wish.wishId)).toMatchObject({ author: '会员 ****C3D4', ageSeconds: 60, version: 2 });
+    expect(queue.body.items.find((w: { wishId: string }) => w.wishId === wish.wishId)).toMatchObject({ author: '会员 ****C3D4', ageSeconds: 60, version: 2 });
     const otherQueue = await h.http('GET', '/moderation', { token: await h.token('station_manager', { station: otherStation.stationId }) });
-    expect(otherQueue.body.map((w: { wishId: string }) => w.wishId)).not.toContain(wish.wishId);
+    expect(otherQueue.body.items.map((w: { wishId: string }) => w.wishId)).not.toContain(wish.wishId);
     const streetQueue = await h.http('GET', '/moderation', { token: await officer() });
-    expect(streetQueue.body.map((w: { wishId: string }) => w.wishId)).toContain(wish.wishId);
+    expect(streetQueue.body.items.map((w: { wishId: string }) => w.wishId)).toContain(wish.wishId);
     const foreign = await h.http('POST', `/wishes/${wish.wishId}/accept`, { token: await h.token('station_manager', { station: otherStation.stationId }) });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('out_of_scope');

@@ -4,7 +4,7 @@ import { WishesReportFiguresSource } from './read-models/report-figures/wishes-r
 import { wishesMigrations } from './db/migrations';
 import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
 import { DecideDemandService } from './demand/decide-demand/decide-demand.service';
-import './errors';
+import { WISHES_ERRORS } from './errors';
 import { WishesDataOwner } from './notify/wishes-data-owner';
 import { WallController } from './read-models/board/wall.controller';
 import { OfficerListsController } from './read-models/board/officer-lists.controller';
@@ -49,7 +49,7 @@ export class WishesModule {
     const { wishes, uploads, ...platform } = overrides;
     return {
       module: WishesModule,
-      imports: [PlatformModule.forService({ service: WISHES_SERVICE, migrations: wishesMigrations, ...platform }), UploadsModule.forService(uploads)],
+      imports: [PlatformModule.forService({ service: WISHES_SERVICE, migrations: wishesMigrations, errors: WISHES_ERRORS, ...platform }), UploadsModule.forService(uploads)],
       controllers: [
         ReportFiguresController,
         PostWishController,

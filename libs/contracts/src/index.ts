@@ -28,3 +28,4 @@ export * from './notify';
 export * from './identity';
 export * from './jobs';
 export * from './reports/figures';
+export * from './keyset-pages';

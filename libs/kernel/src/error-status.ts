@@ -1,40 +1,62 @@
 /**
- * The one table from stable error codes to HTTP status. A code missing here is a 422
- * (a well-formed request the domain refuses); infrastructure codes are listed explicitly.
- * Services add their own codes by calling registerErrorStatuses at module load.
+ * A service's one table from stable error codes to HTTP status, made by `defineErrorTable` and
+ * handed to the service's module (PlatformModule.forService({ errors })), which gives it to the
+ * problem+json filter: nothing is registered at import, so what a service answers is what its
+ * module says. A code missing from the table is a 422 (a well-formed request the domain refuses).
  */
-const statusByCode = new Map<string, number>([
-  ['validation_failed', 400],
-  ['malformed_body', 400],
-  ['unauthenticated', 401],
-  ['forbidden', 403],
-  ['out_of_scope', 403],
-  ['not_found', 404],
-  ['route_not_found', 404],
-  ['version_conflict', 409],
-  ['already_exists', 409],
-  ['not_rebuildable', 409],
-  ['bad_request', 400],
-  ['method_not_allowed', 405],
-  ['request_timeout', 408],
-  ['payload_too_large', 413],
-  ['uri_too_long', 414],
-  ['unsupported_media_type', 415],
-  ['rate_limited', 429],
-  ['internal', 500],
-  ['unavailable', 503],
-]);
-
-export function registerErrorStatuses(entries: Record<string, number>): void {
-  for (const [code, status] of Object.entries(entries)) {
-    const existing = statusByCode.get(code);
-    if (existing !== undefined && existing !== status) {
-      throw new Error(`error code ${code} already mapped to ${existing}, not ${status}`);
-    }
-    statusByCode.set(code, status);
-  }
+export interface ErrorTable<Code extends string = string> {
+  /** This table's codes with their statuses, the tables it includes and the kernel's own included. */
+  readonly statuses: Readonly<Record<Code, number>>;
+  /** The HTTP status of a code; 422 for one the table does not list. */
+  statusOf(code: string): number;
 }
 
-export function statusForCode(code: string): number {
-  return statusByCode.get(code) ?? 422;
+/** Statuses of the codes the kernel and the framework use in every service (input, auth, infrastructure). */
+const KERNEL_ERROR_STATUSES = {
+  validation_failed: 400,
+  malformed_body: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  out_of_scope: 403,
+  not_found: 404,
+  route_not_found: 404,
+  version_conflict: 409,
+  already_exists: 409,
+  not_rebuildable: 409,
+  bad_request: 400,
+  method_not_allowed: 405,
+  request_timeout: 408,
+  payload_too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+const UNLISTED_STATUS = 422;
+
+function tableOf<Code extends string>(statuses: Record<Code, number>): ErrorTable<Code> {
+  const byCode = new Map<string, number>(Object.entries(statuses));
+  return { statuses, statusOf: (code) => byCode.get(code) ?? UNLISTED_STATUS };
+}
+
+/** The kernel's codes alone: for answers made before any service's table is known (Fastify's own refusals). */
+export const KERNEL_ERRORS: ErrorTable<keyof typeof KERNEL_ERROR_STATUSES> = tableOf(KERNEL_ERROR_STATUSES);
+
+/**
+ * The error table of a service (or of a lib whose codes services include): its own codes, the
+ * tables of the libs it uses (`included`), and the kernel's. A code mapped to two different
+ * statuses is a mistake, refused when the table is made (at start-up, not at the first error).
+ */
+export function defineErrorTable<const Own extends Record<string, number>>(own: Own, ...included: ErrorTable[]): ErrorTable<Extract<keyof Own, string>> {
+  const statuses: Record<string, number> = {};
+  for (const table of [KERNEL_ERRORS, ...included, tableOf(own)]) {
+    for (const [code, status] of Object.entries<number>(table.statuses)) {
+      const existing = statuses[code];
+      if (existing !== undefined && existing !== status) throw new Error(`error code ${code} already mapped to ${existing}, not ${status}`);
+      statuses[code] = status;
+    }
+  }
+  return tableOf(statuses as Record<Extract<keyof Own, string>, number>);
 }

@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { DomainError } from './domain-error';
-import { statusForCode } from './error-status';
+import type { ErrorTable } from './error-status';
 import { isTransientFailure } from './failures';
 
 /** RFC 9457 problem details, with a stable `code` and, for input errors, the fields at fault. */
@@ -32,11 +32,12 @@ export class InputError extends Error {
   }
 }
 
-export function problemFromDomainError(error: DomainError): Problem {
+/** The problem for a refusal of the domain, its status from the service's error table. */
+export function problemFromDomainError(error: DomainError, errors: ErrorTable): Problem {
   return {
     type: `urn:waystation:error:${error.code}`,
     title: error.message,
-    status: statusForCode(error.code),
+    status: errors.statusOf(error.code),
     code: error.code,
     detail: error.message,
     ...(error.field ? { field: error.field } : {}),
@@ -93,10 +94,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem, url?: string)
  * The problem for anything thrown: a refusal of the domain, invalid input, a rate limit, an
  * HTTP exception, Fastify's own refusals (unparsable JSON, wrong content type, a body or a URL
  * parameter too large), the infrastructure away (503 unavailable, so a client retries), or else
- * an internal error that never leaks its stack.
+ * an internal error that never leaks its stack. A refusal's status comes from `errors`, the
+ * service's table.
  */
-export function problemOf(exception: unknown): Problem {
-  if (exception instanceof DomainError) return problemFromDomainError(exception);
+export function problemOf(exception: unknown, errors: ErrorTable): Problem {
+  if (exception instanceof DomainError) return problemFromDomainError(exception, errors);
   if (exception instanceof InputError) {
     return {
       type: 'urn:waystation:error:validation_failed',
@@ -131,17 +133,22 @@ export function problemOf(exception: unknown): Problem {
   return { type: 'urn:waystation:error:internal', title: '服务器内部错误', status: 500, code: 'internal' };
 }
 
-/** Turns anything thrown by a handler into problem+json; never leaks a stack to the client. */
+/**
+ * Turns anything thrown by a handler into problem+json; never leaks a stack to the client.
+ * Made with the service's error table: `{ provide: APP_FILTER, useValue: new ProblemFilter(errors) }`.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly errors: ErrorTable) {}
 
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     // A reaction's handler (the JetStream transport): the error itself goes back to the transport,
     // which tells a refusal from the infrastructure away from a fault (classifyFailure).
     if (host.getType() !== 'http') return throwError(() => exception);
     const ctx = host.switchToHttp();
-    const problem = problemOf(exception);
+    const problem = problemOf(exception, this.errors);
     if (problem.status === 500) this.logger.error(exception);
     else if (problem.status === 503) this.logger.warn(`unavailable: ${(exception as Error)?.message ?? String(exception)}`);
     sendProblem(ctx.getResponse<FastifyReply>(), problem, ctx.getRequest<FastifyRequest>()?.url);

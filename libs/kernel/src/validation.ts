@@ -1,4 +1,5 @@
-import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { FieldError, InputError } from './problem';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -30,10 +31,30 @@ export function uuidParam(field = 'id'): ParseUUIDPipe {
   });
 }
 
-/** `If-Match: "3"` (or 3) → 3; absent → undefined; anything else is a field error. */
+/**
+ * The one If-Match parser: `If-Match: "3"` (the ETag of a stream version, weak or not, or a bare 3)
+ * → 3; absent → undefined; anything else is a field error (400 validation_failed, field If-Match,
+ * code invalid_version).
+ */
 export function ifMatchVersion(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new InputError([{ field: 'If-Match', code: 'invalid_version', message: 'If-Match must be a stream version, e.g. "3"' }]);
+  if (!match) throw new InputError([{ field: 'If-Match', code: 'invalid_version', message: 'If-Match 应为版本号，例如 "3"' }]);
   return Number(match[1]);
 }
+
+const IF_MATCH_HEADER = { name: 'If-Match', required: false, description: '客户端看到的版本号，如 "3"（乐观并发）；与当前版本不一致时返回 409 version_conflict' };
+
+/**
+ * A handler's parameter: the stream version the client's If-Match names (ifMatchVersion), or
+ * undefined; it also documents the optional header in the route's OpenAPI.
+ */
+export const ExpectedVersion = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): number | undefined =>
+    ifMatchVersion(ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['if-match']?.toString()),
+  [
+    (target, key) => {
+      if (key !== undefined) ApiHeader(IF_MATCH_HEADER)(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+    },
+  ],
+);

@@ -1,6 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { KERNEL_ERRORS } from './error-status';
 import { problemOf, sendProblem } from './problem';
 
 /**
@@ -36,7 +37,7 @@ export function createFastifyAdapter(options: WebServerOptions = {}): FastifyAda
     return503OnClosing: false,
     // A URL parameter over maxParamLength (414) or an unparsable URL (400) is refused by the
     // router before any handler: the same problem+json as every other error.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, problemOf(error), request.url),
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, problemOf(error, KERNEL_ERRORS), request.url),
   });
 }
 

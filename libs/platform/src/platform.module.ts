@@ -6,13 +6,13 @@ import { Kysely, Migration } from 'kysely';
 import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createDb, ensureDatabase, eventStoreMigrations, EventStore, migrateToLatest } from '@ws/eventstore';
-import { AuthGuard, CLOCK, createValidationPipe, ProblemFilter, systemClock } from '@ws/kernel';
-import type { Clock } from '@ws/kernel';
+import { AuthGuard, CLOCK, createValidationPipe, defineErrorTable, ProblemFilter, systemClock } from '@ws/kernel';
+import type { Clock, ErrorTable } from '@ws/kernel';
 import { connectNats, jetstream, jetstreamManager, serviceInboxPrefix, type BusConnection } from '@ws/messaging';
 import { projectionMigrations } from '@ws/projections';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { DeadlineInterceptor } from './deadline.interceptor';
-import { FaultsService } from './faults/faults.service';
+import { FAULTS_ERRORS, FaultsService } from './faults/faults.service';
 import { OpsController } from './faults/ops.controller';
 import { ReactionParking, ReactionsRegistry } from './faults/reactions.registry';
 import { HealthController } from './health.controller';
@@ -32,6 +32,8 @@ export interface PlatformOptions {
   service: string;
   /** The service's own timestamped migrations (event store and checkpoint tables are added). */
   migrations: Record<string, Migration>;
+  /** The service's error table (defineErrorTable): the statuses its problem+json answers carry; the platform's own codes are added. */
+  errors: ErrorTable;
   /** Defaults to the environment (platformConfig(service)); tests pass their own. */
   config?: PlatformConfig;
   clock?: Clock;
@@ -92,7 +94,7 @@ export class PlatformModule implements OnApplicationShutdown {
       ReactionsRegistry,
       ReactionParking,
       FaultsService,
-      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_FILTER, useValue: new ProblemFilter(defineErrorTable({}, FAULTS_ERRORS, options.errors)) },
       { provide: APP_INTERCEPTOR, useFactory: () => new DeadlineInterceptor(config.httpDeadlineMs) },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { IsString } from 'class-validator';
-import { Public } from '@ws/kernel';
+import { KERNEL_ERRORS, Public } from '@ws/kernel';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { PlatformModule } from './platform.module';
 
@@ -48,7 +48,7 @@ describe('the web server of a service', () => {
 
   beforeAll(async () => {
     service = await startTestService('probe', (config) => {
-      @Module({ imports: [PlatformModule.forService({ service: 'probe', migrations: {}, config: { ...config, throttlePerMinute: THROTTLE } })], controllers: [ProbeController] })
+      @Module({ imports: [PlatformModule.forService({ service: 'probe', migrations: {}, errors: KERNEL_ERRORS, config: { ...config, throttlePerMinute: THROTTLE } })], controllers: [ProbeController] })
       class ProbeModule {}
       return { module: ProbeModule };
     });

@@ -1,7 +1,7 @@
-import { registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable } from '@ws/kernel';
 
-/** Every refusal of an upload or a photo link, with its HTTP status (the messages are at the throw sites, in Chinese). */
-registerErrorStatuses({
+/** Every refusal of an upload or a photo link, with its HTTP status (the messages are at the throw sites, in Chinese); a service with uploads includes it in its table. */
+export const UPLOADS_ERRORS = defineErrorTable({
   photo_missing: 400,
   photo_not_image: 415,
   photo_too_large: 413,

@@ -4,3 +4,4 @@ export * from './photo-store';
 export * from './photos';
 export * from './uploads.config';
 export * from './uploads.module';
+export * from './errors';

@@ -1,6 +1,5 @@
 import type Sharp from 'sharp';
 import { DomainError } from '@ws/kernel';
-import './errors';
 
 /** sharp (libvips, ~8 MB resident) is loaded by the first photo, not when the service starts. */
 let sharpModule: typeof Sharp | undefined;

@@ -3,7 +3,6 @@ import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { CLOCK, DomainError, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import './errors';
 import { isValidPhotoLink, signPhotoLink } from './photo-links';
 import { processPhoto } from './photo-processing';
 import { LocalFolderStore, PHOTO_REF, S3Store } from './photo-store';

@@ -2,11 +2,12 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Kysely, Transaction } from 'kysely';
 import { checkMobile, shanghaiToday } from '@ws/contracts';
 import type { CodePurpose, VerificationCodeRequest } from '@ws/contracts';
-import { DomainError, keyedHash, newId, registerErrorStatuses } from '@ws/kernel';
+import { defineErrorTable, DomainError, keyedHash, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { VerificationTables } from './tables';
 
-registerErrorStatuses({
+/** Every refusal of a verification code, with its HTTP status; a service that sends codes includes it in its table. */
+export const VERIFICATION_ERRORS = defineErrorTable({
   code_throttled: 429,
   code_daily_limit: 429,
   code_attempts_exceeded: 429,

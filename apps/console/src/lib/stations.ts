@@ -2,7 +2,7 @@ import { ref } from 'vue';
 import { api } from './api';
 import { shortId } from './labels';
 
-/** What the stations service answers about a station (its directory row, snake_case: the read model's columns). */
+/** What the stations service answers about a station (its directory entry). */
 export interface OpeningPeriod {
   day: number;
   open: string;
@@ -16,29 +16,29 @@ export interface StationService {
 
 export interface Station {
   id: string;
-  district_code: string;
+  districtCode: string;
   name: string;
   kind: string;
   tier: string;
   host: string;
-  street_code: string;
-  community_code: string | null;
+  streetCode: string;
+  communityCode: string | null;
   address: string;
   lng: number;
   lat: number;
   hours: { open24h: boolean; weekly?: OpeningPeriod[] };
   open24h: boolean;
   seats: number | null;
-  contact_phone: string | null;
+  contactPhone: string | null;
   status: StationStatus;
-  status_reason: string | null;
-  suspended_until: string | null;
+  statusReason: string | null;
+  suspendedUntil: string | null;
   facilities: string[];
   services: StationService[];
   stars: number | null;
   notice: StationNotice | null;
-  registered_at: string;
-  updated_at: string;
+  registeredAt: string;
+  updatedAt: string;
   version: number;
 }
 
@@ -108,8 +108,8 @@ export const REVIEW_CRITERIA: Array<{ code: 'facilities' | 'services' | 'managem
 
 /** What the station detail adds to a directory row: the registry's records (upgrade plan, review, honours, class). */
 export interface StationRecords {
-  station_class: string | null;
-  review_year: number | null;
+  stationClass: string | null;
+  reviewYear: number | null;
   honours: Array<{ year: number; level: string; title: string }>;
   upgrade: { standard: string; lacking: string[]; due: string; completed: boolean } | null;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, problemFromDomainError } from '@ws/kernel';
+import { DASHBOARD_ERRORS } from '../errors';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 
@@ -41,7 +42,7 @@ export class NotifyPagesController {
     try {
       response = await fetch(`${base}${path}`, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch {
-      const problem = problemFromDomainError(new DomainError('upstream_unavailable', 'notify 服务暂不可用'));
+      const problem = problemFromDomainError(new DomainError('upstream_unavailable', 'notify 服务暂不可用'), DASHBOARD_ERRORS);
       void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
       return;
     }

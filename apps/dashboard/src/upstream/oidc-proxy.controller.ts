@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, problemFromDomainError, sendProblem } from '@ws/kernel';
+import { DASHBOARD_ERRORS } from '../errors';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { forwardedRequestHeaders, passedResponseHeaders } from './proxy-headers';
@@ -38,7 +39,7 @@ export class OidcProxyController {
         redirect: 'manual',
       } as RequestInit);
     } catch {
-      sendProblem(reply, problemFromDomainError(new DomainError('upstream_unavailable', '登录服务暂不可用，请稍后再试')), request.url);
+      sendProblem(reply, problemFromDomainError(new DomainError('upstream_unavailable', '登录服务暂不可用，请稍后再试'), DASHBOARD_ERRORS), request.url);
       return;
     }
     void reply.status(response.status);

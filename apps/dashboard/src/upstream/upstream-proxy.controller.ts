@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, problemFromDomainError, sendProblem } from '@ws/kernel';
+import { DASHBOARD_ERRORS } from '../errors';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { forwardedRequestHeaders, locationThroughFront, passedResponseHeaders } from './proxy-headers';
@@ -53,6 +54,7 @@ export class UpstreamProxyController {
       this.logger.debug(`${app} at ${base}: ${(error as Error).message}`);
       const problem = problemFromDomainError(
         timedOut ? new DomainError('upstream_timeout', `${app} 服务响应超时`) : new DomainError('upstream_unavailable', `${app} 服务暂不可用`),
+        DASHBOARD_ERRORS,
       );
       sendProblem(reply, problem, request.url);
       return;

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Interaction } from 'oidc-provider';
 import { Kysely } from 'kysely';
 import { toDataURL } from 'qrcode';
-import { CLOCK, DomainError, Public, statusForCode } from '@ws/kernel';
+import { CLOCK, DomainError, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -14,6 +14,7 @@ import { decoyHash, newTotpSecret, totpUri, verifyPassword, verifyTotp } from '.
 import type { IdentityDatabase, SignInsTable } from '../db/database';
 import { IDENTITY_CONFIG } from '../identity.config';
 import type { IdentityConfig } from '../identity.config';
+import { IDENTITY_ERRORS } from '../identity.errors';
 import { CONSOLE_CLIENT_ID } from './console-client';
 import { OIDC_PREFIX, OidcService } from './oidc.service';
 import { UpstreamLogin } from './upstream-login';
@@ -147,7 +148,7 @@ export class SignInController {
     try {
       await this.accounts.changePassword(progress.account_id, account.user_name, password, progress.account_id);
     } catch (error) {
-      if (error instanceof DomainError) return this.render(reply, uid, 'password', error.message, statusForCode(error.code));
+      if (error instanceof DomainError) return this.render(reply, uid, 'password', error.message, IDENTITY_ERRORS.statusOf(error.code));
       throw error;
     }
     return this.finish(uid, progress.account_id, request, reply);

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Kysely, Selectable } from 'kysely';
+import { Kysely, Selectable, sql } from 'kysely';
 import { maskMobile, maskName } from '@ws/contracts';
 import type { JobApplicationSide } from '@ws/contracts';
-import { derivedId, DomainError } from '@ws/kernel';
+import { derivedId, DomainError, isUuid, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../shared/pages';
 import type { ApplicationBoardTable, JobsDatabase } from '../db/database';
 import { JobsVault } from '../vault/jobs-vault';
 import { RATING_COMMENT_MAX } from './application.decider';
@@ -81,7 +82,7 @@ export class ApplicationsController {
   @HttpCode(201)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者申请一条招聘中的招工信息（每人每条一次，重复申请答复同一份申请）' })
-  async apply(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
+  async apply(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
     const seeker = (await this.runner.load(seekerAggregate, seekerId)).state;
     if (!seeker.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
     const posting = (await this.runner.load(postingAggregate, postingId)).state;
@@ -101,37 +102,53 @@ export class ApplicationsController {
 
   @Get('postings/:postingId/applications')
   @EmployerOnly()
-  @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见' })
-  async applicants(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见；先申请的在前，按 next 翻页' })
+  async applicants(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentAccount() employerId: string) {
     const posting = (await this.runner.load(postingAggregate, postingId)).state;
     if (posting.status === 'none' || posting.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
-    const rows = await this.db.selectFrom('application_board').selectAll().where('posting_id', '=', postingId).orderBy('applied_at').orderBy('application_id').limit(500).execute();
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
+    const rows = await this.db
+      .selectFrom('application_board')
+      .selectAll()
+      .where('posting_id', '=', postingId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(applied_at, application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .orderBy('applied_at')
+      .orderBy('application_id')
+      .limit(limit + 1)
+      .execute();
+    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
     const items = [];
-    for (const row of rows) {
+    for (const row of shown.items) {
       const profile = await this.vault.openProfile('seeker', row.seeker_id).catch(() => ({}) as Record<string, string | null>);
       const name = profile['name'] ?? '';
       const mobile = profile['mobile'] ?? '';
       const chosen = CHOSEN.includes(row.status);
       items.push({ ...applicationView(row), applicant: { name: chosen ? name : maskName(name), mobile: chosen ? mobile : maskMobile(mobile), masked: !chosen } });
     }
-    return { items, next: null };
+    return { items, next: shown.next };
   }
 
   @Get('seekers/me/applications')
   @SeekerOnly()
-  @ApiOperation({ summary: '我的申请：状态；雇主邀请后可见工作地址' })
-  async mine(@CurrentAccount() seekerId: string) {
+  @ApiOperation({ summary: '我的申请：状态；雇主邀请后可见工作地址；新的在前，按 next 翻页' })
+  async mine(@CurrentAccount() seekerId: string, @Query() query: PageQueryDto) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
     const rows = await this.db
       .selectFrom('application_board as a')
       .innerJoin('posting_board as p', 'p.posting_id', 'a.posting_id')
       .selectAll('a')
       .select(['p.title', 'p.category as posting_category', 'p.pay_mode', 'p.pay_min_fen', 'p.pay_max_fen', 'p.pay_unit', 'p.status as posting_status'])
       .where('a.seeker_id', '=', seekerId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(a.applied_at, a.application_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
       .orderBy('a.applied_at', 'desc')
-      .limit(200)
+      .orderBy('a.application_id', 'desc')
+      .limit(limit + 1)
       .execute();
+    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
     const items = [];
-    for (const row of rows) {
+    for (const row of shown.items) {
       let address: string | null = null;
       if (CHOSEN.includes(row.status)) {
         const details = (await this.runner.load(postingAggregate, row.posting_id)).state.details;
@@ -143,14 +160,14 @@ export class ApplicationsController {
         address,
       });
     }
-    return { items, next: null };
+    return { items, next: shown.next };
   }
 
   @Post('seekers/me/applications/:applicationId/accept')
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者接受邀请' })
-  accept(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentAccount() seekerId: string) {
+  accept(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'AcceptInvitation' }));
   }
 
@@ -158,7 +175,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者谢绝或撤回申请（签约前）' })
-  declineAsSeeker(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() seekerId: string) {
+  declineAsSeeker(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'Decline', by: 'seeker', reason: body.reason ?? null }));
   }
 
@@ -166,7 +183,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者评价雇主（签约上岗后，一次）' })
-  rateAsSeeker(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: RatingDto, @CurrentAccount() seekerId: string) {
+  rateAsSeeker(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: RatingDto, @CurrentAccount() seekerId: string) {
     return this.act('seeker', seekerId, applicationId, () => ({ type: 'RateWork', by: 'seeker', rating: body.rating, comment: body.comment ?? null }));
   }
 
@@ -174,7 +191,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主邀请申请人（此后可见其姓名和手机号）' })
-  invite(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: InviteDto, @CurrentAccount() employerId: string) {
+  invite(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: InviteDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'Invite', message: body.message ?? null }));
   }
 
@@ -182,7 +199,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '签约录用（求职者接受邀请后）：占用一个招聘名额，招满即关闭' })
-  async hire(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
+  async hire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
     return this.runner.transaction(async (trx) => {
       const application = (await this.runner.load(applicationAggregate, applicationId, trx)).state;
       if (application.status === 'none' || application.employerId !== employerId) throw new DomainError('application_not_found', '没有这份申请');
@@ -198,7 +215,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主谢绝申请人（签约前）' })
-  declineAsEmployer(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() employerId: string) {
+  declineAsEmployer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: DeclineDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'Decline', by: 'employer', reason: body.reason ?? null }));
   }
 
@@ -206,7 +223,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '雇主评价求职者（签约上岗后，一次）' })
-  rateAsEmployer(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body() body: RatingDto, @CurrentAccount() employerId: string) {
+  rateAsEmployer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: RatingDto, @CurrentAccount() employerId: string) {
     return this.act('employer', employerId, applicationId, () => ({ type: 'RateWork', by: 'employer', rating: body.rating, comment: body.comment ?? null }));
   }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Kysely } from 'kysely';
 import { EMPLOYER_KINDS, EMPLOYER_STATUSES, maskMobile } from '@ws/contracts';
 import type { EmployerKind, EmployerStatus } from '@ws/contracts';
-import { authorize, CurrentPrincipal, DomainError, newId, Public, Roles } from '@ws/kernel';
+import { authorize, CurrentPrincipal, DomainError, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -127,7 +127,7 @@ export class EmployersController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '审核用：雇主的名称、统一社会信用代码和手机号（打码），从保险库取出；街道干部只看本街道' })
-  async show(@Param('employerId', ParseUUIDPipe) employerId: string, @CurrentPrincipal() principal: Principal) {
+  async show(@Param('employerId', uuidParam('employerId')) employerId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db.selectFrom('employer_board').selectAll().where('employer_id', '=', employerId).executeTakeFirst();
     // Another street's employer is answered as no employer at all.
     if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('employer_not_found', '没有这个雇主');
@@ -152,7 +152,7 @@ export class EmployersController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '审核通过雇主' })
-  async approve(@Param('employerId', ParseUUIDPipe) employerId: string, @CurrentPrincipal() principal: Principal) {
+  async approve(@Param('employerId', uuidParam('employerId')) employerId: string, @CurrentPrincipal() principal: Principal) {
     await this.assertScope(employerId, principal);
     return this.act(employerId, { type: 'ApproveEmployer', officerId: principal.subject }, principal.subject);
   }
@@ -162,7 +162,7 @@ export class EmployersController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '退回雇主（附理由，可修改后再申请）' })
-  async returnForChanges(@Param('employerId', ParseUUIDPipe) employerId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  async returnForChanges(@Param('employerId', uuidParam('employerId')) employerId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
     await this.assertScope(employerId, principal);
     return this.act(employerId, { type: 'ReturnEmployer', officerId: principal.subject, reason: body.reason }, principal.subject);
   }
@@ -172,7 +172,7 @@ export class EmployersController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '暂停雇主（其招工信息不再展示）' })
-  async suspend(@Param('employerId', ParseUUIDPipe) employerId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  async suspend(@Param('employerId', uuidParam('employerId')) employerId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
     await this.assertScope(employerId, principal);
     return this.act(employerId, { type: 'SuspendEmployer', officerId: principal.subject, reason: body.reason }, principal.subject);
   }
@@ -182,7 +182,7 @@ export class EmployersController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '恢复被暂停的雇主' })
-  async reinstate(@Param('employerId', ParseUUIDPipe) employerId: string, @CurrentPrincipal() principal: Principal) {
+  async reinstate(@Param('employerId', uuidParam('employerId')) employerId: string, @CurrentPrincipal() principal: Principal) {
     await this.assertScope(employerId, principal);
     return this.act(employerId, { type: 'ReinstateEmployer', officerId: principal.subject }, principal.subject);
   }

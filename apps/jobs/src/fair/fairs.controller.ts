@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Kysely, Selectable } from 'kysely';
 import { FAIR_FORMATS, FAIR_STATUSES } from '@ws/contracts';
 import type { FairFormat, FairStatus } from '@ws/contracts';
-import { authorize, CLOCK, CurrentPrincipal, DomainError, newId, Public, Roles } from '@ws/kernel';
+import { authorize, CLOCK, CurrentPrincipal, DomainError, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -158,7 +158,7 @@ export class FairsController {
   @Get(':fairId')
   @Roles(...OFFICER_ROLES)
   @ApiOperation({ summary: '一场招聘会：计数与各岗位达成意向数' })
-  async show(@Param('fairId', ParseUUIDPipe) fairId: string, @CurrentPrincipal() principal: Principal) {
+  async show(@Param('fairId', uuidParam('fairId')) fairId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db.selectFrom('fair_board').selectAll().where('fair_id', '=', fairId).executeTakeFirst();
     // Another street's fair is answered as no fair at all.
     if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('fair_not_found', '没有这场招聘会');
@@ -170,7 +170,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '添加参会雇主（须已通过审核）' })
-  attachEmployer(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: AttachEmployerDto, @CurrentPrincipal() principal: Principal) {
+  attachEmployer(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: AttachEmployerDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, async () => {
       const employer = (await this.runner.load(employerAggregate, body.employerId)).state;
       return { type: 'AttachEmployer', employerId: body.employerId, employerStatus: employer.status };
@@ -181,7 +181,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '添加参会岗位（须为招聘中的招工信息；其雇主随之参会）' })
-  attachPosting(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: AttachPostingDto, @CurrentPrincipal() principal: Principal) {
+  attachPosting(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: AttachPostingDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, async () => {
       const posting = (await this.runner.load(postingAggregate, body.postingId)).state;
       if (posting.status === 'none' || !posting.details) throw new DomainError('posting_not_found', '没有这条招工信息', 'postingId');
@@ -194,7 +194,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '记录到场人数（现场清点或直播观看；只计数）' })
-  countAttendance(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: CountDto, @CurrentPrincipal() principal: Principal) {
+  countAttendance(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: CountDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, () => ({ type: 'CountAttendance', count: body.count, entryId: body.entryId ?? null }));
   }
 
@@ -202,7 +202,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '记录达成意向人数（按参会岗位；不记姓名）' })
-  recordIntentions(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: IntentionsDto, @CurrentPrincipal() principal: Principal) {
+  recordIntentions(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: IntentionsDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, () => ({ type: 'RecordIntentions', postingId: body.postingId, count: body.count, entryId: body.entryId ?? null }));
   }
 
@@ -210,7 +210,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '标记为已举办（开始之后）' })
-  markHeld(@Param('fairId', ParseUUIDPipe) fairId: string, @CurrentPrincipal() principal: Principal) {
+  markHeld(@Param('fairId', uuidParam('fairId')) fairId: string, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, () => ({ type: 'MarkFairHeld' }));
   }
 
@@ -218,7 +218,7 @@ export class FairsController {
   @HttpCode(200)
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '取消招聘会（附原因；已有到场或意向记录的不能取消）' })
-  cancel(@Param('fairId', ParseUUIDPipe) fairId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  cancel(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, () => ({ type: 'CancelFair', officerId: principal.subject, reason: body.reason }));
   }
 

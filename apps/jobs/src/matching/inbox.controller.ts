@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
-import { CLOCK, DomainError } from '@ws/kernel';
+import { CLOCK, DomainError, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { CurrentAccount, SeekerOnly } from '../access/jobs-access';
@@ -56,7 +56,7 @@ export class InboxController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '标记为已读' })
-  async markRead(@CurrentAccount() seekerId: string, @Param('postingId', ParseUUIDPipe) postingId: string) {
+  async markRead(@CurrentAccount() seekerId: string, @Param('postingId', uuidParam('postingId')) postingId: string) {
     const row = await this.db
       .updateTable('job_pushes')
       .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(this.clock.now())) }))

@@ -1,17 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Kysely, Selectable } from 'kysely';
+import { Kysely, Selectable, sql } from 'kysely';
 import { ABUSE_KINDS, POSTING_STATUSES, TAKEDOWN_REASONS } from '@ws/contracts';
 import type { AbuseKind, PostingDetails, PostingStatus, TakedownReason } from '@ws/contracts';
-import { authorize, CurrentPrincipal, deriveKey, DomainError, keyedHash, newId, Public, Roles } from '@ws/kernel';
+import { authorize, CurrentPrincipal, deriveKey, DomainError, isUuid, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import type { JobsDatabase, PostingBoardTable } from '../db/database';
 import { plainSlots, PostingDto, ReasonDto } from '../shared/dto';
-import { decodeCursor, page, PageQueryDto } from '../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
 import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
@@ -42,9 +42,6 @@ export class ReportDto {
   @ApiPropertyOptional({ description: '说明（不要写手机号、身份证号）' }) @IsOptional() @IsString() @MaxLength(1000)
   note?: string;
 }
-
-/** The reports shown for one posting (each worker reports a posting once; a posting past this many is taken down long before). */
-const MAX_REPORTS_SHOWN = 200;
 
 export function postingView(r: Selectable<PostingBoardTable>) {
   return {
@@ -112,7 +109,7 @@ export class PostingsController {
   @Put(':postingId')
   @EmployerOnly()
   @ApiOperation({ summary: '修改草稿' })
-  async revise(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: PostingDto, @CurrentAccount() employerId: string) {
+  async revise(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: PostingDto, @CurrentAccount() employerId: string) {
     assertStreetInNode(body.streetCode, this.platform.node.code);
     const addressRef = newId();
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'RevisePosting', details: details(body, addressRef) }), (trx) =>
@@ -124,7 +121,7 @@ export class PostingsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '提交审核' })
-  async submit(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  async submit(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
     const employer = (await this.runner.load(employerAggregate, employerId)).state;
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'SubmitPosting', employerStatus: employer.status === 'none' ? 'registered' : employer.status }));
   }
@@ -133,16 +130,27 @@ export class PostingsController {
   @HttpCode(200)
   @EmployerOnly()
   @ApiOperation({ summary: '撤回招工信息' })
-  withdraw(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentAccount() employerId: string) {
+  withdraw(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentAccount() employerId: string) {
     return this.actAsEmployer(postingId, employerId, () => ({ type: 'WithdrawPosting' }));
   }
 
   @Get('mine')
   @EmployerOnly()
-  @ApiOperation({ summary: '我发布的招工信息' })
-  async mine(@CurrentAccount() employerId: string) {
-    const rows = await this.db.selectFrom('posting_board').selectAll().where('employer_id', '=', employerId).orderBy('drafted_at', 'desc').limit(200).execute();
-    return { items: rows.map(postingView), next: null };
+  @ApiOperation({ summary: '我发布的招工信息，新的在前，按 next 翻页' })
+  async mine(@CurrentAccount() employerId: string, @Query() query: PageQueryDto) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.after, isUuid);
+    const rows = await this.db
+      .selectFrom('posting_board')
+      .selectAll()
+      .where('employer_id', '=', employerId)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(drafted_at, posting_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .orderBy('drafted_at', 'desc')
+      .orderBy('posting_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (r) => ({ at: new Date(r.drafted_at).toISOString(), id: r.posting_id }));
+    return { items: result.items.map(postingView), next: result.next };
   }
 
   @Get()
@@ -170,7 +178,7 @@ export class PostingsController {
   @Get(':postingId')
   @Public()
   @ApiOperation({ summary: '一条招聘中的招工信息（个人雇主的详细地址不在这里），含雇主获得的评价（人数、平均星级）' })
-  async show(@Param('postingId', ParseUUIDPipe) postingId: string) {
+  async show(@Param('postingId', uuidParam('postingId')) postingId: string) {
     const row = await this.db.selectFrom('posting_board').selectAll().where('posting_id', '=', postingId).where('status', 'in', ['open', 'filled']).executeTakeFirst();
     if (!row) throw new DomainError('posting_not_found', '没有这条招工信息');
     return { ...postingView(row), employerRating: await this.employerRating(row.employer_id) };
@@ -191,20 +199,31 @@ export class PostingsController {
   @Get(':postingId/reports')
   @ApiBearerAuth()
   @Roles(...OFFICER_ROLES)
-  @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人）；街道干部只看本街道' })
-  async reports(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: '一条招工信息收到的举报（类别、说明、时间；不记举报人），先到的在前，按 next 翻页；街道干部只看本街道' })
+  async reports(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
     const posting = await this.db.selectFrom('posting_board').select('street_code').where('posting_id', '=', postingId).executeTakeFirst();
     // Another street's posting is answered as no posting at all.
     if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw new DomainError('posting_not_found', '没有这条招工信息');
-    const rows = await this.db.selectFrom('posting_reports').selectAll().where('posting_id', '=', postingId).orderBy('seq').limit(MAX_REPORTS_SHOWN).execute();
-    return { items: rows.map((r) => ({ seq: r.seq, kind: r.kind, note: r.note, reportedAt: new Date(r.reported_at).toISOString() })), next: null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    // A report's place in the list is its sequence number (the cursor's id); `at` is when it came.
+    const after = decodeCursor(query.after, (id) => /^\d{1,15}$/.test(id));
+    const rows = await this.db
+      .selectFrom('posting_reports')
+      .selectAll()
+      .where('posting_id', '=', postingId)
+      .$if(after !== null, (qb) => qb.where('seq', '>', Number(after!.id)))
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const result = page(rows, limit, (r) => ({ at: new Date(r.reported_at).toISOString(), id: String(r.seq) }));
+    return { items: result.items.map((r) => ({ seq: r.seq, kind: r.kind, note: r.note, reportedAt: new Date(r.reported_at).toISOString() })), next: result.next };
   }
 
   @Post(':postingId/reports')
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '求职者举报招工信息（虚假招聘、收费、欠薪…；每人每条一次，不记名）' })
-  async report(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ReportDto, @CurrentAccount() seekerId: string) {
+  async report(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ReportDto, @CurrentAccount() seekerId: string) {
     const reporterHash = keyedHash(this.reporterKey, 'posting-report', `${postingId}:${seekerId}`);
     const { state, version } = await this.runner.run(
       postingAggregate,
@@ -223,7 +242,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '审核通过：招聘中（雇主须已通过审核）' })
-  approve(@Param('postingId', ParseUUIDPipe) postingId: string, @CurrentPrincipal() principal: Principal) {
+  approve(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, async (state) => {
       const employer = (await this.runner.load(employerAggregate, state.employerId)).state;
       return { type: 'ApprovePosting', officerId: principal.subject, employerStatus: employer.status === 'none' ? 'registered' : employer.status };
@@ -235,7 +254,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '退回草稿（附理由）' })
-  returnForChanges(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  returnForChanges(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, () => ({ type: 'ReturnPosting', officerId: principal.subject, reason: body.reason }));
   }
 
@@ -244,7 +263,7 @@ export class PostingsController {
   @ApiBearerAuth()
   @Roles(...REVIEWER_ROLES)
   @ApiOperation({ summary: '下架（附原因）' })
-  takeDown(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() body: TakeDownDto, @CurrentPrincipal() principal: Principal) {
+  takeDown(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: TakeDownDto, @CurrentPrincipal() principal: Principal) {
     return this.actAsOfficer(postingId, principal, () => ({ type: 'TakeDownPosting', officerId: principal.subject, reason: body.reason, note: body.note ?? null }));
   }
 

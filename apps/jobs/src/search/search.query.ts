@@ -1,6 +1,7 @@
 import { Kysely, sql, type Selectable } from 'kysely';
 import type { GeoPoint, JobCategory, PayMode } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, page, type Cursor } from '@ws/platform';
 import type { JobsDatabase, OpenPostingsTable } from '../db/database';
 import { cellsAround, FINE_CELL_DEG, FINE_GRID_MAX_KM } from './grid';
 import { navigationLinks } from './navigation';
@@ -16,10 +17,13 @@ export interface PostingSearch {
   now: Date;
 }
 
+/** The keyset cursor of a search: the last posting's distance (its `at`, as a number's text) and id. */
 interface DistanceCursor {
   km: number;
   id: string;
 }
+
+const isDistance = (at: string) => at !== '' && Number.isFinite(Number(at));
 
 /** An open posting as the search reads it, with its distance from the origin. */
 type Row = Omit<Selectable<OpenPostingsTable>, 'employer_id' | 'cell' | 'fine_cell' | 'opened_at'> & { km: number };
@@ -31,7 +35,8 @@ type Row = Omit<Selectable<OpenPostingsTable>, 'employer_id' | 'cell' | 'fine_ce
  */
 export async function searchOpenPostings(db: Kysely<JobsDatabase>, search: PostingSearch) {
   const { radiusKm, limit } = search;
-  const after = decodeDistanceCursor(search.after);
+  const cursor = decodeCursor(search.after, isUuid, isDistance);
+  const after: DistanceCursor | null = cursor ? { km: Number(cursor.at), id: cursor.id } : null;
   // Rings outward: where work is dense the page is full within a few km, and the wider rings
   // (thousands of rows to measure and sort) are never read. Rows within r are exactly the nearest
   // ones once more than a page lies within r.
@@ -40,9 +45,8 @@ export async function searchOpenPostings(db: Kysely<JobsDatabase>, search: Posti
     rows = await nearestWithin(db, search, ring, after);
     if (rows.length > limit || ring >= radiusKm) break;
   }
-  const items = rows.slice(0, limit).map(resultView);
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return { items, next: last ? Buffer.from(JSON.stringify({ km: last.km, id: last.posting_id })).toString('base64url') : null };
+  const { items, next } = page(rows, limit, (row): Cursor => ({ at: String(row.km), id: row.posting_id }));
+  return { items: items.map(resultView), next };
 }
 
 /** The first ring searched: about a quarter of an hour on foot. */
@@ -55,7 +59,7 @@ async function nearestWithin(db: Kysely<JobsDatabase>, search: PostingSearch, ra
   const conditions = [fine ? sql`o.fine_cell = any(${sql.val(cells)}::int[])` : sql`o.cell = any(${sql.val(cells)}::int[])`, sql`o.valid_until > ${now}`];
   if (categories.length > 0) conditions.push(sql`o.category = any(${sql.val(categories)}::text[])`);
   if (payModes.length > 0) conditions.push(sql`o.pay_mode = any(${sql.val(payModes)}::text[])`);
-  const page = after ? sql`and (c.km > ${after.km} or (c.km = ${after.km} and c.posting_id > ${after.id}::uuid))` : sql``;
+  const afterLast = after ? sql`and (c.km > ${after.km} or (c.km = ${after.km} and c.posting_id > ${after.id}::uuid))` : sql``;
   const { rows } = await sql<Row>`
     with c as (
       select o.*, 2 * 6371 * asin(least(1, sqrt(
@@ -65,7 +69,7 @@ async function nearestWithin(db: Kysely<JobsDatabase>, search: PostingSearch, ra
       where ${sql.join(conditions, sql` and `)}
     )
     select c.* from c
-    where c.km <= ${radiusKm} ${page}
+    where c.km <= ${radiusKm} ${afterLast}
       and not exists (select 1 from employer_board e where e.employer_id = c.employer_id and e.status = 'suspended')
     order by c.km, c.posting_id
     limit ${limit + 1}`.execute(db);
@@ -89,15 +93,4 @@ function resultView(r: Row) {
     location,
     navigation: navigationLinks(location, r.title),
   };
-}
-
-function decodeDistanceCursor(after: string | undefined): DistanceCursor | null {
-  if (!after) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as DistanceCursor;
-    if (typeof parsed.km === 'number' && Number.isFinite(parsed.km) && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed;
-  } catch {
-    // fall through
-  }
-  throw new DomainError('validation_failed', '分页参数无效', 'after');
 }

@@ -39,7 +39,7 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(requested).toMatchObject({ status: 'requested', toNode: to.ref.code });
 
     // The offer reaches the target through the city.
-    await eventually(async () => (await to.call('GET', '/transfers')).some((t: { transfer_id: string }) => t.transfer_id === requested.transferId), { what: 'the transfer offered at the receiving district' });
+    await eventually(async () => (await to.call('GET', '/transfers')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), { what: 'the transfer offered at the receiving district' });
     const accepted = await to.call('POST', `/transfers/${requested.transferId}/accept`);
     expect(accepted).toMatchObject({ status: 'accepted', fromNode: from.ref.code });
 
@@ -48,7 +48,7 @@ describe('cross-node transfer: district → district through their city', () => 
     const card = await to.call('GET', `/members/${membershipId}`);
     expect(card).toMatchObject({ cardNumber, unionId: toUnion, nodeCode: to.ref.code });
     await eventually(async () => (await from.call('GET', `/members/${membershipId}`)).status === 'transferred_out', { what: 'the member transferred out at the leaving district' });
-    expect(await from.call('GET', '/transfers')).toEqual([]);
+    expect(await from.call('GET', '/transfers')).toEqual({ items: [], next: null });
 
     // The points balance moved with the member: debited at the source with the move, credited at the target.
     const account = await to.call('GET', `/members/${membershipId}/points`);
@@ -101,7 +101,7 @@ describe('cross-node transfer: district → district through their city', () => 
     const applied = await from.call('POST', '/applications', applicationFor(434_343, fromUnion));
     const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
     const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', toNode: to.ref.code });
-    await eventually(async () => (await from.call('GET', '/transfers?status=declined')).some((t: { transfer_id: string }) => t.transfer_id === requested.transferId), { what: 'the declined transfer at the leaving district' });
+    await eventually(async () => (await from.call('GET', '/transfers?status=declined')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), { what: 'the declined transfer at the leaving district' });
     expect(await from.call('GET', `/members/${membershipId}`)).toMatchObject({ status: 'active', unionId: fromUnion });
     expect((await from.call('POST', `/members/${membershipId}/leave`, { reason: '本人申请' })).status).toBe('left');
   }, 120_000);

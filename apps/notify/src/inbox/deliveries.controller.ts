@@ -5,8 +5,8 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { Kysely, sql } from 'kysely';
 import { CHANNEL_LABELS, CHANNELS, DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, MESSAGE_KIND_LABELS, MESSAGE_KINDS, parseRecipientKey, SKIP_REASON_LABELS } from '@ws/contracts';
 import type { Channel, DeliveryStatus, MessageKind, SkipReason } from '@ws/contracts';
-import { DomainError, Roles } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { isUuid, Roles } from '@ws/kernel';
+import { DB, decodeCursor, page } from '@ws/platform';
 import type { NotifyDatabase } from '../db/database';
 
 export const DELIVERIES_PAGE_MAX = 200;
@@ -27,6 +27,13 @@ export class DeliveriesQueryDto {
   @ApiPropertyOptional({ default: 50, maximum: DELIVERIES_PAGE_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(DELIVERIES_PAGE_MAX)
   limit?: number;
 }
+
+/** A delivery's id in its keyset cursor: the message and the channel (`<message id>:<channel>`). */
+const deliveryIdOf = (messageId: string, channel: string) => `${messageId}:${channel}`;
+const isDeliveryId = (id: string) => {
+  const [messageId, channel, ...rest] = id.split(':');
+  return rest.length === 0 && isUuid(messageId ?? '') && (CHANNELS as readonly string[]).includes(channel ?? '');
+};
 
 /** Why a delivery stopped, in words: a skip reason, or the gateway's stable error code. */
 function errorLabel(status: string, error: string | null): string | null {
@@ -57,16 +64,15 @@ export class DeliveriesController {
     if (query.status) q = q.where('status', '=', query.status);
     if (query.channel) q = q.where('channel', '=', query.channel);
     if (query.kind) q = q.where('kind', '=', query.kind);
-    if (query.after) {
-      const [updatedAt, messageId, channel] = Buffer.from(query.after, 'base64url').toString('utf8').split('|');
-      if (!updatedAt || !messageId || !channel || Number.isNaN(Date.parse(updatedAt))) throw new DomainError('validation_failed', 'after 无效', 'after');
-      q = q.where(sql<boolean>`(updated_at, message_id, channel) < (${updatedAt}::timestamptz, ${messageId}::uuid, ${channel})`);
+    const cursor = decodeCursor(query.after, isDeliveryId);
+    if (cursor) {
+      const [messageId, channel] = cursor.id.split(':');
+      q = q.where(sql<boolean>`(updated_at, message_id, channel) < (${cursor.at}::timestamptz, ${messageId}::uuid, ${channel})`);
     }
     const rows = await q.orderBy('updated_at', 'desc').orderBy('message_id', 'desc').orderBy('channel', 'desc').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { items, next } = page(rows, limit, (row) => ({ at: row.updated_at.toISOString(), id: deliveryIdOf(row.message_id, row.channel) }));
     return {
-      items: page.map((row) => ({
+      items: items.map((row) => ({
         messageId: row.message_id,
         channel: row.channel,
         channelLabel: CHANNEL_LABELS[row.channel as Channel],
@@ -81,7 +87,7 @@ export class DeliveriesController {
         createdAt: row.created_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
       })),
-      next: rows.length > limit && last ? Buffer.from(`${last.updated_at.toISOString()}|${last.message_id}|${last.channel}`, 'utf8').toString('base64url') : null,
+      next,
     };
   }
 

@@ -1,7 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import { MESSAGE_KIND_LABELS, shortLinkPath } from '@ws/contracts';
 import type { MessageKind, MessageParams } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, page } from '@ws/platform';
 import type { NotifyDatabase } from '../db/database';
 import { render } from '../templates/templates';
 
@@ -26,28 +27,16 @@ export interface InboxPage {
   next: string | null;
 }
 
-function cursorOf(createdAt: Date, messageId: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${messageId}`, 'utf8').toString('base64url');
-}
-
-function parseCursor(cursor: string): { createdAt: string; messageId: string } {
-  const [createdAt, messageId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !messageId || Number.isNaN(Date.parse(createdAt))) throw new DomainError('validation_failed', 'after 无效', 'after');
-  return { createdAt, messageId };
-}
-
 /** Newest first, keyset paged on (created_at, message_id). */
 export async function inboxPage(db: Kysely<NotifyDatabase>, keys: string[], after: string | undefined, limit: number): Promise<InboxPage> {
   let query = db.selectFrom('inbox_messages').selectAll().where('recipient_key', 'in', keys);
-  if (after) {
-    const { createdAt, messageId } = parseCursor(after);
-    query = query.where(sql<boolean>`(created_at, message_id) < (${createdAt}::timestamptz, ${messageId}::uuid)`);
-  }
+  const cursor = decodeCursor(after, isUuid);
+  if (cursor) query = query.where(sql<boolean>`(created_at, message_id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await query.orderBy('created_at', 'desc').orderBy('message_id', 'desc').limit(limit + 1).execute();
   const { unread } = await db.selectFrom('inbox_messages').select((eb) => eb.fn.countAll<number>().as('unread')).where('recipient_key', 'in', keys).where('read_at', 'is', null).executeTakeFirstOrThrow();
-  const page = rows.slice(0, limit);
+  const { items, next } = page(rows, limit, (row) => ({ at: row.created_at.toISOString(), id: row.message_id }));
   return {
-    items: page.map((row) => {
+    items: items.map((row) => {
       const kind = row.kind as MessageKind;
       const rendered = render(kind, row.params as MessageParams);
       return {
@@ -63,7 +52,7 @@ export async function inboxPage(db: Kysely<NotifyDatabase>, keys: string[], afte
       };
     }),
     unread: Number(unread),
-    next: rows.length > limit ? cursorOf(page[page.length - 1]!.created_at, page[page.length - 1]!.message_id) : null,
+    next,
   };
 }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ifMatchVersion, newId, Public, Role, Roles, uuidParam } from '@ws/kernel';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ExpectedVersion, newId, Public, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { ActivityCommandHandler, signupIdOf } from './activity-command.handler';
 import type { ActivityState } from './activity.state';
@@ -15,7 +15,6 @@ const ORGANISERS: Role[] = ['province_officer', 'city_officer', 'district_office
 /** The write side of activities (活动): officers and station managers plan and record; workers sign up without logging in. */
 @ApiTags('活动 activities')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: '客户端看到的版本号；不一致时返回 409' })
 @Controller('activities')
 export class ActivityController {
   constructor(private readonly handler: ActivityCommandHandler) {}
@@ -28,20 +27,20 @@ export class ActivityController {
 
   @Post(':id/held') @HttpCode(200) @Roles(...ORGANISERS)
   @ApiOperation({ summary: '登记举办情况：日期、参加人数、其中新就业形态劳动者人数、照片' })
-  async held(@Param('id', uuidParam()) id: string, @Body() dto: HoldActivityDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return outcome(await this.handler.execute(toHoldActivity(id, dto), p, ifMatchVersion(v)));
+  async held(@Param('id', uuidParam()) id: string, @Body() dto: HoldActivityDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return outcome(await this.handler.execute(toHoldActivity(id, dto), p, v));
   }
 
   @Post(':id/reschedule') @HttpCode(200) @Roles(...ORGANISERS)
   @ApiOperation({ summary: '改期' })
-  async reschedule(@Param('id', uuidParam()) id: string, @Body() dto: RescheduleActivityDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return outcome(await this.handler.execute(toRescheduleActivity(id, dto), p, ifMatchVersion(v)));
+  async reschedule(@Param('id', uuidParam()) id: string, @Body() dto: RescheduleActivityDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return outcome(await this.handler.execute(toRescheduleActivity(id, dto), p, v));
   }
 
   @Post(':id/cancel') @HttpCode(200) @Roles(...ORGANISERS)
   @ApiOperation({ summary: '取消活动' })
-  async cancel(@Param('id', uuidParam()) id: string, @Body() dto: CancelActivityDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return outcome(await this.handler.execute(toCancelActivity(id, dto), p, ifMatchVersion(v)));
+  async cancel(@Param('id', uuidParam()) id: string, @Body() dto: CancelActivityDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return outcome(await this.handler.execute(toCancelActivity(id, dto), p, v));
   }
 
   @Post(':id/signups') @HttpCode(200) @Public()

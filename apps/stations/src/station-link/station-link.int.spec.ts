@@ -125,7 +125,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     };
     const k = signStationLink(secret, service.config.node.code, stationId);
     expect((await get(`/stations/${stationId}/landing?k=${k}`)).json().notice).toEqual(shown);
-    expect((await get(`/stations/${stationId}`)).json()).toMatchObject({ notice: shown, station_class: 'flagship' });
+    expect((await get(`/stations/${stationId}`)).json()).toMatchObject({ notice: shown, stationClass: 'flagship' });
     expect((await get('/stations?stationClass=flagship')).json().items.map((s: { id: string }) => s.id)).toEqual([stationId]);
     expect((await get('/stations?stationClass=standard')).json().items).toEqual([]);
 

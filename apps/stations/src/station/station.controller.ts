@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ifMatchVersion, newId, Role, Roles, uuidParam } from '@ws/kernel';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ExpectedVersion, newId, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB } from '@ws/platform';
@@ -35,7 +35,6 @@ const OFFICERS_AND_MANAGER: Role[] = [...OFFICERS, 'station_manager'];
  */
 @ApiTags('驿站管理 stations')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: '客户端看到的版本号；不一致时返回 409' })
 @Controller('stations')
 export class StationController {
   constructor(
@@ -52,91 +51,91 @@ export class StationController {
 
   @Post(':id/update') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '修改驿站信息（名称、类型、营业时间、座位、电话）' })
-  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toUpdateStation(id, dto), p, ifMatchVersion(v));
+  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toUpdateStation(id, dto), p, v);
   }
 
   @Post(':id/relocate') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '迁址' })
-  relocate(@Param('id', uuidParam()) id: string, @Body() dto: RelocateStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toRelocateStation(id, dto), p, ifMatchVersion(v));
+  relocate(@Param('id', uuidParam()) id: string, @Body() dto: RelocateStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toRelocateStation(id, dto), p, v);
   }
 
   @Post(':id/suspend') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '暂停服务（原因、预计恢复时间）' })
-  suspend(@Param('id', uuidParam()) id: string, @Body() dto: SuspendStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toSuspendStation(id, dto), p, ifMatchVersion(v));
+  suspend(@Param('id', uuidParam()) id: string, @Body() dto: SuspendStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toSuspendStation(id, dto), p, v);
   }
 
   @Post(':id/reopen') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '恢复服务' })
-  reopen(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toReopenStation(id), p, ifMatchVersion(v));
+  reopen(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toReopenStation(id), p, v);
   }
 
   @Post(':id/close') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '关闭驿站（不可恢复）' })
-  close(@Param('id', uuidParam()) id: string, @Body() dto: CloseStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toCloseStation(id, dto), p, ifMatchVersion(v));
+  close(@Param('id', uuidParam()) id: string, @Body() dto: CloseStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toCloseStation(id, dto), p, v);
   }
 
   @Post(':id/facilities') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '更新设施清单' })
-  facilities(@Param('id', uuidParam()) id: string, @Body() dto: ChangeFacilitiesDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toChangeFacilities(id, dto), p, ifMatchVersion(v));
+  facilities(@Param('id', uuidParam()) id: string, @Body() dto: ChangeFacilitiesDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toChangeFacilities(id, dto), p, v);
   }
 
   @Post(':id/manager') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '指定站长（站长负责制）' })
-  manager(@Param('id', uuidParam()) id: string, @Body() dto: AssignManagerDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toAssignManager(id, dto), p, ifMatchVersion(v));
+  manager(@Param('id', uuidParam()) id: string, @Body() dto: AssignManagerDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toAssignManager(id, dto), p, v);
   }
 
   @Post(':id/notice') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '发布公示：服务公约、服务内容和时间、管理人员、服务职工热线（固定电话、400/800 或 12351）、进驻单位' })
-  notice(@Param('id', uuidParam()) id: string, @Body() dto: PublishNoticeDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.publishNotice(id, dto, p, ifMatchVersion(v));
+  notice(@Param('id', uuidParam()) id: string, @Body() dto: PublishNoticeDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.publishNotice(id, dto, p, v);
   }
 
   @Post(':id/class') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '评定驿站类型：旗舰型或标准型' })
-  classify(@Param('id', uuidParam()) id: string, @Body() dto: ClassifyStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toClassifyStation(id, dto), p, ifMatchVersion(v));
+  classify(@Param('id', uuidParam()) id: string, @Body() dto: ClassifyStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toClassifyStation(id, dto), p, v);
   }
 
   @Post(':id/upgrade-plan') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '列入提升改造计划' })
-  planUpgrade(@Param('id', uuidParam()) id: string, @Body() dto: PlanUpgradeDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toPlanUpgrade(id, dto), p, ifMatchVersion(v));
+  planUpgrade(@Param('id', uuidParam()) id: string, @Body() dto: PlanUpgradeDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toPlanUpgrade(id, dto), p, v);
   }
 
   @Post(':id/upgrade-complete') @HttpCode(200) @Roles(...OFFICERS)
   @ApiOperation({ summary: '提升改造完成' })
-  completeUpgrade(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toCompleteUpgrade(id), p, ifMatchVersion(v));
+  completeUpgrade(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toCompleteUpgrade(id), p, v);
   }
 
   @Post(':id/services') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '提供增值服务（义诊、法律咨询、急救培训、爱心托班…）及时间安排' })
-  offerService(@Param('id', uuidParam()) id: string, @Body() dto: OfferServiceDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toOfferService(id, dto), p, ifMatchVersion(v));
+  offerService(@Param('id', uuidParam()) id: string, @Body() dto: OfferServiceDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toOfferService(id, dto), p, v);
   }
 
   @Post(':id/services/withdraw') @HttpCode(200) @Roles(...OFFICERS_AND_MANAGER)
   @ApiOperation({ summary: '停止某项增值服务' })
-  withdrawService(@Param('id', uuidParam()) id: string, @Body() dto: WithdrawServiceDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toWithdrawService(id, dto), p, ifMatchVersion(v));
+  withdrawService(@Param('id', uuidParam()) id: string, @Body() dto: WithdrawServiceDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toWithdrawService(id, dto), p, v);
   }
 
   @Post(':id/review') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)
   @ApiOperation({ summary: '年度星级评定（评分→1–5星，可降星）；使用人次按该年度到站人次和活动场次、劳动者满意度按在本站提交的心愿确认时的评分实测计分' })
-  async review(@Param('id', uuidParam()) id: string, @Body() dto: ReviewStationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toReviewStation(id, dto, await measuredYear(this.db, id, dto.year)), p, ifMatchVersion(v));
+  async review(@Param('id', uuidParam()) id: string, @Body() dto: ReviewStationDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toReviewStation(id, dto, await measuredYear(this.db, id, dto.year)), p, v);
   }
 
   @Post(':id/honours') @HttpCode(200) @Roles(...DISTRICT_AND_ABOVE)
   @ApiOperation({ summary: '授予荣誉（全国最美、省级最美…）' })
-  honour(@Param('id', uuidParam()) id: string, @Body() dto: AwardHonourDto, @CurrentPrincipal() p: Principal, @Headers('if-match') v?: string) {
-    return this.handler.execute(toAwardHonour(id, dto), p, ifMatchVersion(v));
+  honour(@Param('id', uuidParam()) id: string, @Body() dto: AwardHonourDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+    return this.handler.execute(toAwardHonour(id, dto), p, v);
   }
 }

@@ -4,7 +4,7 @@ import type { OfficerTokenMinter } from '@ws/kernel';
 
 /** The wishes demo's plan: what is posted where and what becomes of it, the same on every run. */
 
-/** A station as the stations directory lists it (GET /stations?district=: id, street_code, community_code, tier, lng/lat). */
+/** A station as the stations directory lists it (GET /stations?district=: id, streetCode, communityCode, tier, lng/lat). */
 export interface DemoStation {
   stationId: string;
   streetCode: string;

@@ -98,7 +98,7 @@ async function decideDemandLists(api: WishesDemoApi, stations: DemoStation[]): P
     const officer = { role: 'street_officer' as const, street };
     const venue = stations.find((s) => s.streetCode === street && s.tier === 'street') ?? stations.find((s) => s.streetCode === street)!;
     // A street with decisions was decided by an earlier run.
-    if (((await api.as(officer, 'GET', `/streets/${street}/decisions`)).body as unknown[]).length > 0) continue;
+    if (((await api.as(officer, 'GET', `/streets/${street}/decisions?limit=1`)).body as { items: unknown[] }).items.length > 0) continue;
     const demand = await api.as(officer, 'GET', `/streets/${street}/demand`);
     const groups = demand.body.groups as Array<{ category: WishCategory; count: number }>;
     // The least pressing group waits on the list (the list comes most pressing first).

@@ -6,7 +6,7 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@ws/contracts';
 import { eventSubject, nodeRef } from '@ws/contracts';
-import { DomainError, ProblemFilter } from '@ws/kernel';
+import { DomainError, KERNEL_ERRORS, ProblemFilter } from '@ws/kernel';
 import { eventually, NATS_URL, testNodeCode } from '@ws/testing';
 import { connectNats } from '../connection';
 import { JetStreamPublisher } from '../publisher';
@@ -72,7 +72,7 @@ class Reactions {
 }
 
 // The filter every service has (PlatformModule): it hands a reaction's error back to the transport as it is.
-@Module({ controllers: [Reactions], providers: [{ provide: APP_FILTER, useClass: ProblemFilter }] })
+@Module({ controllers: [Reactions], providers: [{ provide: APP_FILTER, useValue: new ProblemFilter(KERNEL_ERRORS) }] })
 class ReactionsModule {}
 
 class MemoryRecorder implements ReactionRecorder {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { classifyFailure, DomainError, registerErrorStatuses } from '@ws/kernel';
+import { classifyFailure, defineErrorTable, DomainError } from '@ws/kernel';
 import { decodeEnvelope } from '@ws/messaging';
 import { countParked, findParked, listParked, noteRetryFailed, removeParked, type ParkedMessage } from '@ws/projections';
 import { OutboxRelayService } from '../outbox-relay.service';
@@ -8,7 +8,8 @@ import { ProjectionsService } from '../projections.service';
 import { DB } from '../tokens';
 import { ReactionsRegistry } from './reactions.registry';
 
-registerErrorStatuses({ retry_failed: 409, reaction_not_running: 409 });
+/** The ops endpoints' own refusals; PlatformModule adds them to every service's table. */
+export const FAULTS_ERRORS = defineErrorTable({ retry_failed: 409, reaction_not_running: 409 });
 
 /** Most items in one page of the ops lists. */
 export const OPS_PAGE_SIZE = 100;

@@ -4,6 +4,7 @@ import { jetstream } from '@ws/testing/nats';
 import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Kysely, sql, Transaction } from 'kysely';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
+import { KERNEL_ERRORS } from '@ws/kernel';
 import { eventHeaders } from '@ws/eventstore';
 import type { ConsumedEvent } from '@ws/messaging';
 import type { Projection } from '@ws/projections';
@@ -66,7 +67,7 @@ describe('ops endpoints and /health for what a service set aside', () => {
 
   beforeAll(async () => {
     service = await startTestService('ops', (config) => {
-      @Module({ imports: [PlatformModule.forService({ service: 'ops', migrations, config })], providers: [NotesProjection] })
+      @Module({ imports: [PlatformModule.forService({ service: 'ops', migrations, errors: KERNEL_ERRORS, config })], providers: [NotesProjection] })
       class OpsProbeModule {}
       return { module: OpsProbeModule };
     });

@@ -1,5 +1,5 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
-import { CurrentPrincipal, Public, Roles, type Principal } from '@ws/kernel';
+import { CurrentPrincipal, KERNEL_ERRORS, Public, Roles, type Principal } from '@ws/kernel';
 import { startTestService } from '@ws/testing/service-app';
 import { PlatformModule } from '../platform.module';
 import type { PlatformConfig } from '../platform-config';
@@ -30,7 +30,7 @@ class UndeclaredController {
 @Module({})
 class ProbeModule {
   static with(config: PlatformConfig, controllers: Array<new (...args: never[]) => unknown>): DynamicModule {
-    return { module: ProbeModule, imports: [PlatformModule.forService({ service: 'probe', migrations: {}, config })], controllers };
+    return { module: ProbeModule, imports: [PlatformModule.forService({ service: 'probe', migrations: {}, errors: KERNEL_ERRORS, config })], controllers };
   }
 }
 

@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
-import { CLOCK, CurrentPrincipal, Roles, authorize, UNION_ROLES } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, Roles, authorize, UNION_ROLES, uuidParam } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
@@ -72,7 +72,7 @@ export class TasksController {
   @ApiBearerAuth()
   @Roles(...UNION_ROLES)
   @ApiOperation({ summary: '派单任务详情与邀请记录' })
-  async detail(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentPrincipal() principal: Principal) {
+  async detail(@Param('taskId', uuidParam('taskId')) taskId: string, @CurrentPrincipal() principal: Principal) {
     const detail = await taskDetail(this.db, taskId);
     if (!detail) throw taskErrors.notFound();
     authorize(principal, { street: detail.task.street_code, field: 'streetCode' });

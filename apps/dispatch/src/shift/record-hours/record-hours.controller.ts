@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { uuidParam } from '@ws/kernel';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
 import { CommandRunner } from '@ws/platform';
@@ -22,7 +23,7 @@ export class RecordHoursController {
   @HttpCode(200)
   @VolunteerOnly()
   @ApiOperation({ summary: '志愿者记录本班次的服务时长' })
-  async record(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: RecordHoursDto, @CurrentVolunteer() volunteerId: string) {
+  async record(@Param('shiftId', uuidParam('shiftId')) shiftId: string, @Body() body: RecordHoursDto, @CurrentVolunteer() volunteerId: string) {
     await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'RecordHours', volunteerId, hours: body.hours }), {
       meta: { actor: `volunteer:${volunteerId}` },
     });

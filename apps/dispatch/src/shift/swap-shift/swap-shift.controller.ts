@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsUUID } from 'class-validator';
-import { newId, authorize } from '@ws/kernel';
+import { newId, authorize, uuidParam } from '@ws/kernel';
 import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
@@ -30,7 +30,7 @@ export class SwapShiftController {
   @HttpCode(200)
   @VolunteerOnly()
   @ApiOperation({ summary: '调班：本班次的志愿者把班次交给另一位志愿者（开班前）' })
-  async swap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
+  async swap(@Param('shiftId', uuidParam('shiftId')) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
     await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'SwapShift', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId }), {
       meta: { actor: `volunteer:${volunteerId}` },
@@ -42,7 +42,7 @@ export class SwapShiftController {
   @HttpCode(201)
   @VolunteerOnly()
   @ApiOperation({ summary: '调班申请：请另一位志愿者接班（对方接受后班次才交接）' })
-  async requestSwap(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
+  async requestSwap(@Param('shiftId', uuidParam('shiftId')) shiftId: string, @Body() body: SwapShiftDto, @CurrentVolunteer() volunteerId: string) {
     await assertActiveVolunteer(this.runner, body.toVolunteerId, 'toVolunteerId');
     const requestId = newId();
     await this.runner.run(shiftAggregate, shiftId, (): ShiftCommand => ({ type: 'RequestSwap', byVolunteerId: volunteerId, toVolunteerId: body.toVolunteerId, requestId }), {
@@ -56,8 +56,8 @@ export class SwapShiftController {
   @VolunteerOnly()
   @ApiOperation({ summary: '答复调班申请：被请求的志愿者接受或谢绝' })
   async answerSwap(
-    @Param('shiftId', ParseUUIDPipe) shiftId: string,
-    @Param('requestId', ParseUUIDPipe) requestId: string,
+    @Param('shiftId', uuidParam('shiftId')) shiftId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() body: AnswerSwapDto,
     @CurrentVolunteer() volunteerId: string,
   ) {
@@ -72,7 +72,7 @@ export class SwapShiftController {
   @ApiBearerAuth()
   @Roles('station_manager', 'street_officer', 'district_officer')
   @ApiOperation({ summary: '站长改派班次' })
-  async reassign(@Param('shiftId', ParseUUIDPipe) shiftId: string, @Body() body: SwapShiftDto, @CurrentPrincipal() principal: Principal) {
+  async reassign(@Param('shiftId', uuidParam('shiftId')) shiftId: string, @Body() body: SwapShiftDto, @CurrentPrincipal() principal: Principal) {
     const { state } = await this.runner.load(shiftAggregate, shiftId);
     if (state.status === 'none') throw shiftErrors.notFound();
     authorize(principal, { street: state.streetCode, station: state.stationId, field: 'stationId' });

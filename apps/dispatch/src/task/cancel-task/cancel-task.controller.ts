@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { CurrentPrincipal, ifMatchVersion, Roles, authorize } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, Roles, authorize, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { taskErrors } from '../task.errors';
@@ -24,10 +24,10 @@ export class CancelTaskController {
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '取消派单任务（待接受的邀请作废）' })
   async cancel(
-    @Param('taskId', ParseUUIDPipe) taskId: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
     @Body() body: CancelTaskDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch?: string,
+    @ExpectedVersion() expectedVersion?: number,
   ) {
     const { state, version } = await this.runner.run(
       taskAggregate,
@@ -37,7 +37,7 @@ export class CancelTaskController {
         authorize(principal, { street: current.streetCode, field: 'streetCode' });
         return { type: 'CancelTask', reason: body.reason };
       },
-      { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },
+      { expectedVersion, meta: { actor: principal.subject } },
     );
     return { taskId, status: state.status, version };
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { newId } from '@ws/kernel';
+import { newId, uuidParam } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { TASK_REASON_MAX } from '../task.decider';
@@ -26,8 +26,8 @@ export class RespondInvitationController {
   @VolunteerOnly()
   @ApiOperation({ summary: '接受邀请：任务派给我（重复接受、超时后接受 → 409）' })
   async accept(
-    @Param('taskId', ParseUUIDPipe) taskId: string,
-    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
     @CurrentVolunteer() volunteerId: string,
   ) {
     const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'AcceptInvitation', invitationId, volunteerId }), {
@@ -41,8 +41,8 @@ export class RespondInvitationController {
   @VolunteerOnly()
   @ApiOperation({ summary: '谢绝邀请：任务转给下一位候选志愿者' })
   async decline(
-    @Param('taskId', ParseUUIDPipe) taskId: string,
-    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
     @Body() body: DeclineInvitationDto,
     @CurrentVolunteer() volunteerId: string,
   ) {

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { uuidParam } from '@ws/kernel';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommandRunner } from '@ws/platform';
@@ -31,7 +32,7 @@ export class WorkOnTaskController {
   @HttpCode(200)
   @VolunteerOnly()
   @ApiOperation({ summary: '开始服务（可选）：心愿显示为进行中' })
-  async start(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentVolunteer() volunteerId: string) {
+  async start(@Param('taskId', uuidParam('taskId')) taskId: string, @CurrentVolunteer() volunteerId: string) {
     const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'StartTask', volunteerId }), { meta: { actor: `volunteer:${volunteerId}` } });
     return { taskId, status: state.status, version };
   }
@@ -40,7 +41,7 @@ export class WorkOnTaskController {
   @HttpCode(200)
   @VolunteerOnly()
   @ApiOperation({ summary: '完成任务：提交说明、照片引用、参加人数与服务时长' })
-  async complete(@Param('taskId', ParseUUIDPipe) taskId: string, @Body() body: CompleteTaskDto, @CurrentVolunteer() volunteerId: string) {
+  async complete(@Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: CompleteTaskDto, @CurrentVolunteer() volunteerId: string) {
     const proof = { notes: body.notes, photoRefs: body.photoRefs, attendees: body.attendees ?? null };
     const { state, version } = await this.runner.run(taskAggregate, taskId, () => ({ type: 'CompleteTask', volunteerId, proof, hours: body.hours }), {
       meta: { actor: `volunteer:${volunteerId}` },

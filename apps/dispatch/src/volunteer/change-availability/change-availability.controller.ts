@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ifMatchVersion } from '@ws/kernel';
+import { ExpectedVersion } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../access/volunteer-auth';
 import { AvailabilityDto } from '../register-volunteer/register-volunteer.dto';
@@ -15,10 +15,10 @@ export class ChangeAvailabilityController {
   @Put()
   @VolunteerOnly()
   @ApiOperation({ summary: '志愿者修改每周可服务时段（北京时间）' })
-  async change(@Body() body: AvailabilityDto, @CurrentVolunteer() volunteerId: string, @Headers('if-match') ifMatch?: string) {
+  async change(@Body() body: AvailabilityDto, @CurrentVolunteer() volunteerId: string, @ExpectedVersion() expectedVersion?: number) {
     const availability = body.availability.map((a) => ({ day: a.day, from: a.from, to: a.to }));
     const { version } = await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'ChangeAvailability', availability }), {
-      expectedVersion: ifMatchVersion(ifMatch),
+      expectedVersion,
       meta: { actor: `volunteer:${volunteerId}` },
     });
     return { volunteerId, availability, version };

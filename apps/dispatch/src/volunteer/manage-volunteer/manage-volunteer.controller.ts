@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { maskMobile, maskName } from '@ws/contracts';
-import { CurrentPrincipal, mayDiscloseUnmasked, Roles, authorize } from '@ws/kernel';
+import { CurrentPrincipal, mayDiscloseUnmasked, Roles, authorize, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { Kysely } from 'kysely';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
@@ -36,7 +36,7 @@ export class ManageVolunteerController {
   @Get('contact')
   @Roles('street_officer', 'station_manager', 'district_officer')
   @ApiOperation({ summary: '联系方式：本街道干部和区县干部看到完整姓名手机号（记入访问日志），站长看到打码的' })
-  async contact(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+  async contact(@Param('volunteerId', uuidParam('volunteerId')) volunteerId: string, @CurrentPrincipal() principal: Principal) {
     const state = await this.inScope(volunteerId, principal);
     const contact = await this.vault.open(volunteerId);
     if (!mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, streetCode: state.homeStreet })) {
@@ -50,7 +50,7 @@ export class ManageVolunteerController {
   @HttpCode(201)
   @Roles('street_officer', 'station_manager', 'district_officer')
   @ApiOperation({ summary: '重置登录码（旧码作废，新码只显示一次）' })
-  async resetCode(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+  async resetCode(@Param('volunteerId', uuidParam('volunteerId')) volunteerId: string, @CurrentPrincipal() principal: Principal) {
     const state = await this.inScope(volunteerId, principal);
     const refusal = activeCheck(state);
     if (refusal) throw refusal;
@@ -61,7 +61,7 @@ export class ManageVolunteerController {
   @HttpCode(200)
   @Roles('street_officer', 'station_manager', 'district_officer')
   @ApiOperation({ summary: '志愿者退出：不再收到邀请' })
-  async retire(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @Body() body: RetireVolunteerDto, @CurrentPrincipal() principal: Principal) {
+  async retire(@Param('volunteerId', uuidParam('volunteerId')) volunteerId: string, @Body() body: RetireVolunteerDto, @CurrentPrincipal() principal: Principal) {
     await this.inScope(volunteerId, principal);
     await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: body.reason }), {
       meta: { actor: principal.subject },
@@ -73,7 +73,7 @@ export class ManageVolunteerController {
   @HttpCode(200)
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '删除个人信息（销毁密钥），志愿者同时退出；服务记录保留' })
-  async erase(@Param('volunteerId', ParseUUIDPipe) volunteerId: string, @CurrentPrincipal() principal: Principal) {
+  async erase(@Param('volunteerId', uuidParam('volunteerId')) volunteerId: string, @CurrentPrincipal() principal: Principal) {
     await this.inScope(volunteerId, principal);
     const { events } = await this.runner.run(volunteerAggregate, volunteerId, (): VolunteerCommand => ({ type: 'RetireVolunteer', reason: 'erased' }), {
       meta: { actor: principal.subject },

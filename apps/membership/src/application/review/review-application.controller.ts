@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, type Principal, Roles } from '@ws/kernel';
-import { ExpectedVersion } from '../../shared/if-match';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, DomainError, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
 import { ReviewApplicationHandler } from './review-application.handler';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
 
 @ApiTags('入会审批 review')
 @ApiBearerAuth()
@@ -16,9 +13,8 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/approve')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '批准：发放会员卡号，会籍生效' })
-  async approve(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+  async approve(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     const [outcome] = await this.handler.approve([applicationId], principal, version);
     if (outcome!.status === 'refused') throw new DomainError(outcome!.error.code, outcome!.error.message, undefined, outcome!.error.details);
     return outcome;
@@ -37,10 +33,9 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/reject')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '驳回（附原因）' })
   reject(
-    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: RejectApplicationDto,
     @CurrentPrincipal() principal: Principal,
     @ExpectedVersion() version?: number,
@@ -50,10 +45,9 @@ export class ReviewApplicationController {
 
   @Post(':applicationId/request-info')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '要求补充材料' })
   requestInfo(
-    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: RequestInfoDto,
     @CurrentPrincipal() principal: Principal,
     @ExpectedVersion() version?: number,

@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { ExpectedVersion } from '../../shared/if-match';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { StatusReasonDto } from './change-status.dto';
 import { ChangeStatusHandler } from './change-status.handler';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
 
 @ApiTags('会籍 members')
 @ApiBearerAuth()
@@ -16,25 +13,22 @@ export class ChangeStatusController {
 
   @Post(':membershipId/suspend')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '暂停会籍' })
-  suspend(@Param('membershipId', ParseUUIDPipe) id: string, @Body() dto: StatusReasonDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+  suspend(@Param('membershipId', uuidParam('membershipId')) id: string, @Body() dto: StatusReasonDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
     return this.handler.change(id, { type: 'SuspendMembership', reason: dto.reason }, p, v);
   }
 
   @Post(':membershipId/reinstate')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '恢复会籍' })
-  reinstate(@Param('membershipId', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+  reinstate(@Param('membershipId', uuidParam('membershipId')) id: string, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
     return this.handler.change(id, { type: 'ReinstateMembership' }, p, v);
   }
 
   @Post(':membershipId/leave')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '退会' })
-  leave(@Param('membershipId', ParseUUIDPipe) id: string, @Body() dto: StatusReasonDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
+  leave(@Param('membershipId', uuidParam('membershipId')) id: string, @Body() dto: StatusReasonDto, @CurrentPrincipal() p: Principal, @ExpectedVersion() v?: number) {
     return this.handler.change(id, { type: 'LeaveMembership', reason: dto.reason }, p, v);
   }
 }

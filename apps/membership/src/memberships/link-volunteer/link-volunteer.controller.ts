@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import type { Kysely } from 'kysely';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { membershipAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
@@ -28,7 +28,7 @@ export class LinkVolunteerController {
   @Post(':membershipId/volunteer')
   @HttpCode(200)
   @ApiOperation({ summary: '登记会员的志愿者编号：其志愿服务时长计入积分' })
-  async link(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: LinkVolunteerDto, @CurrentPrincipal() principal: Principal) {
+  async link(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @Body() dto: LinkVolunteerDto, @CurrentPrincipal() principal: Principal) {
     await administeredMembership(this.db, membershipId, principal);
     await this.commands.run(membershipAggregate, membershipId, { type: 'LinkVolunteer', volunteerId: dto.volunteerId }, {
       meta: { actor: actorOf(principal) },

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ErasePersonHandler } from './erase-person.handler';
 
 @ApiTags('个人信息 personal data')
@@ -13,7 +13,7 @@ export class ErasePersonController {
   @HttpCode(200)
   @Roles('district_officer')
   @ApiOperation({ summary: '应本人要求注销个人信息（销毁个人密钥；事件保留，仅含编号）' })
-  erase(@Param('personId', ParseUUIDPipe) personId: string, @CurrentPrincipal() principal: Principal) {
+  erase(@Param('personId', uuidParam('personId')) personId: string, @CurrentPrincipal() principal: Principal) {
     return this.handler.erase(personId, principal);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Kysely } from 'kysely';
-import { authorize, CurrentPrincipal, isUuid, type Principal, Roles } from '@ws/kernel';
+import { authorize, CurrentPrincipal, isUuid, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { maskCardNumber } from '../../read-models/redemptions/shop-redemptions.controller';
@@ -45,7 +45,7 @@ export class ErasureRequestsController {
   @HttpCode(200)
   @Roles('district_officer')
   @ApiOperation({ summary: '登记注销个人信息申请（本人到工会提出）' })
-  request(@Param('personId', ParseUUIDPipe) personId: string, @Body() dto: RequestErasureDto, @CurrentPrincipal() principal: Principal) {
+  request(@Param('personId', uuidParam('personId')) personId: string, @Body() dto: RequestErasureDto, @CurrentPrincipal() principal: Principal) {
     return this.handler.request(personId, dto.requestId, principal);
   }
 
@@ -54,8 +54,8 @@ export class ErasureRequestsController {
   @Roles('district_officer')
   @ApiOperation({ summary: '不予注销：附理由（注销本身用 POST /persons/{personId}/erasure，办结申请）' })
   refuse(
-    @Param('personId', ParseUUIDPipe) personId: string,
-    @Param('requestId', ParseUUIDPipe) requestId: string,
+    @Param('personId', uuidParam('personId')) personId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
     @Body() dto: RefuseErasureDto,
     @CurrentPrincipal() principal: Principal,
   ) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { administeredMembership } from '../../memberships/member-scope';
@@ -22,14 +22,14 @@ export class BookPointsController {
   @Get()
   @Roles('district_officer', 'street_officer', 'station_manager')
   @ApiOperation({ summary: '积分余额与明细' })
-  account(@Param('membershipId', ParseUUIDPipe) membershipId: string) {
+  account(@Param('membershipId', uuidParam('membershipId')) membershipId: string) {
     return this.handler.account(membershipId);
   }
 
   @Post('credits')
   @HttpCode(200)
   @ApiOperation({ summary: '人工加分（原因记入 sourceRef）' })
-  async credit(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
+  async credit(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
     await administeredMembership(this.db, membershipId, principal);
     return this.handler.credit(
       { membershipId, entryId: dto.entryId, points: dto.points, source: 'manual', sourceRef: dto.reason },
@@ -40,7 +40,7 @@ export class BookPointsController {
   @Post('debits')
   @HttpCode(200)
   @ApiOperation({ summary: '扣分更正（余额不足则拒绝）' })
-  async debit(@Param('membershipId', ParseUUIDPipe) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
+  async debit(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @Body() dto: BookPointsDto, @CurrentPrincipal() principal: Principal) {
     await administeredMembership(this.db, membershipId, principal);
     return this.handler.debit(membershipId, dto.entryId, dto.points, dto.reason, { actor: actorOf(principal) });
   }

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
-import { CLOCK, type Clock, CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Roles } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { CLOCK, type Clock, CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
+import { DB, decodeCursor, page as keysetPage } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
@@ -28,22 +28,6 @@ export class QueueQueryDto {
   after?: string;
 }
 
-/** The queue's keyset cursor: the last row's submission time and id, opaque to the client. */
-interface QueueCursor {
-  at: string;
-  id: string;
-}
-
-function decodeQueueCursor(after: string): QueueCursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as QueueCursor;
-    if (typeof cursor.at === 'string' && !Number.isNaN(Date.parse(cursor.at)) && typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/i.test(cursor.id)) return cursor;
-  } catch {
-    // a cursor not written by this service: refused below
-  }
-  throw new DomainError('validation_failed', '分页参数无效，请从第一页重新查看', 'after');
-}
-
 /** The applications queue (待审核) with ages, oldest first, and one application in detail. */
 @ApiTags('入会审批 review')
 @ApiBearerAuth()
@@ -60,7 +44,7 @@ export class ApplicationQueueController {
   @ApiOperation({ summary: '申请队列：按等待时间排序（按页，next 为下一页），附等待小时数与按状态统计' })
   async queue(@Query() query: QueueQueryDto) {
     const limit = query.limit ?? 100;
-    const after = query.after ? decodeQueueCursor(query.after) : undefined;
+    const after = decodeCursor(query.after, isUuid);
     const statuses = query.status === undefined ? ['submitted', 'info_requested'] : [query.status].flat();
     const rows = await this.db
       .selectFrom('application_queue as a')
@@ -69,14 +53,12 @@ export class ApplicationQueueController {
         'a.street_code', 'a.channel', 'a.station_id', 'a.employer', 'a.status', 'a.submitted_at', 'a.updated_at', 'a.erased'])
       .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
       .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
-      .$if(after !== undefined, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
       .orderBy('a.submitted_at')
       .orderBy('a.application_id')
       .limit(limit + 1)
       .execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next = rows.length > limit && last ? Buffer.from(JSON.stringify({ at: last.submitted_at.toISOString(), id: last.application_id })).toString('base64url') : null;
+    const { items: page, next } = keysetPage(rows, limit, (row) => ({ at: row.submitted_at.toISOString(), id: row.application_id }));
     const { rows: counts } = await sql<{ status: string; n: number; oldest: Date | null }>`
       select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
       ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
@@ -91,7 +73,7 @@ export class ApplicationQueueController {
 
   @Get(':applicationId')
   @ApiOperation({ summary: '申请详情（个人信息按角色脱敏）' })
-  async detail(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentPrincipal() principal: Principal) {
+  async detail(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')

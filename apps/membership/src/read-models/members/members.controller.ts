@@ -1,11 +1,10 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { MEMBER_OCCUPATIONS } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, mayDiscloseUnmasked, type Principal, Public, Roles } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, orderedByIdAlone, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
@@ -31,7 +30,7 @@ export class MemberStatsQueryDto {
   streetCode?: string;
 }
 
-export class MemberListQueryDto {
+export class MemberListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   unionId?: string;
 
@@ -43,12 +42,6 @@ export class MemberListQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^\w{9}$/)
   streetCode?: string;
-
-  @ApiPropertyOptional({ description: '上一页最后一条的 membershipId' }) @IsOptional() @IsUUID()
-  after?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
 }
 
 @ApiTags('会籍 members')
@@ -72,17 +65,18 @@ export class MembersController {
   @Roles('province_officer', 'city_officer', 'district_officer', 'street_officer')
   @ApiOperation({ summary: '会员名单（个人信息按角色脱敏）' })
   async list(@Query() query: MemberListQueryDto, @CurrentPrincipal() principal: Principal) {
-    const limit = query.limit ?? 50;
-    const rows = await listMembers(this.db, { ...query, limit });
-    const items = await this.present(rows, principal, 'member_list');
-    return { items, next: rows.length === limit ? rows[rows.length - 1]!.membership_id : null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = decodeCursor(query.after, isUuid, orderedByIdAlone);
+    const rows = await listMembers(this.db, { ...query, after: cursor?.id, limit: limit + 1 });
+    const shown = page(rows, limit, (row) => ({ at: '', id: row.membership_id }));
+    return { items: await this.present(shown.items, principal, 'member_list'), next: shown.next };
   }
 
   @Get(':membershipId')
   @ApiBearerAuth()
   @Roles('province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager')
   @ApiOperation({ summary: '会员卡：会籍、工会与个人信息（按角色脱敏）' })
-  async card(@Param('membershipId', ParseUUIDPipe) membershipId: string, @CurrentPrincipal() principal: Principal) {
+  async card(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @CurrentPrincipal() principal: Principal) {
     const row = await memberById(this.db, membershipId);
     if (!row) throw new DomainError('membership_not_found', '会籍不存在');
     const [card] = await this.present([row], principal, 'member_card');

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { MEMBER_OCCUPATIONS, UNION_KINDS } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { DomainError, Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { buildUnionTree } from './union-tree';
@@ -74,7 +74,7 @@ export class UnionsController {
   @Get(':unionId')
   @Public()
   @ApiOperation({ summary: '工会详情' })
-  async detail(@Param('unionId', ParseUUIDPipe) unionId: string) {
+  async detail(@Param('unionId', uuidParam('unionId')) unionId: string) {
     const union = await this.db.selectFrom('unions').selectAll().where('union_id', '=', unionId).executeTakeFirst();
     if (!union) throw new DomainError('union_not_found', '工会不存在');
     const children = await this.db.selectFrom('unions').select(['union_id', 'name', 'status']).where('parent_union_id', '=', unionId).execute();

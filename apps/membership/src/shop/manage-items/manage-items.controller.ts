@@ -1,14 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, newId, type Principal, Roles } from '@ws/kernel';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ExpectedVersion, newId, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { shopItemAggregate } from '../../aggregates';
-import { ExpectedVersion } from '../../shared/if-match';
 import { actorOf } from '../../shared/scope';
 import { ShopItemCommand } from '../shop-item.decider';
 import { ListItemDto, RepriceDto, RestockDto } from './manage-items.dto';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"' };
 
 /** The points shop's catalogue (积分超市): list, restock, reprice, withdraw. */
 @ApiTags('积分超市 shop')
@@ -27,25 +24,22 @@ export class ManageItemsController {
 
   @Post(':itemId/restock')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '补货' })
-  restock(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RestockDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  restock(@Param('itemId', uuidParam('itemId')) itemId: string, @Body() dto: RestockDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'RestockItem', quantity: dto.quantity }, principal, v);
   }
 
   @Post(':itemId/reprice')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '调整兑换积分' })
-  reprice(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() dto: RepriceDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  reprice(@Param('itemId', uuidParam('itemId')) itemId: string, @Body() dto: RepriceDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'RepriceItem', points: dto.points }, principal, v);
   }
 
   @Post(':itemId/withdraw')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '下架' })
-  withdraw(@Param('itemId', ParseUUIDPipe) itemId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
+  withdraw(@Param('itemId', uuidParam('itemId')) itemId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() v?: number) {
     return this.run(itemId, { type: 'WithdrawItem' }, principal, v);
   }
 

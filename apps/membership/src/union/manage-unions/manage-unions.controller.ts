@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { ExpectedVersion } from '../../shared/if-match';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { CreateUnionDto, DissolveUnionDto, MergeUnionDto, RenameUnionDto } from './manage-unions.dto';
 import { ManageUnionsHandler } from './manage-unions.handler';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: '期望的版本号 "<n>"（乐观并发）' };
 
 @ApiTags('工会组织 unions')
 @ApiBearerAuth()
@@ -22,25 +19,22 @@ export class ManageUnionsController {
 
   @Post(':unionId/rename')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '更名' })
-  rename(@Param('unionId', ParseUUIDPipe) unionId: string, @Body() dto: RenameUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+  rename(@Param('unionId', uuidParam('unionId')) unionId: string, @Body() dto: RenameUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     return this.unions.rename(unionId, dto.name, principal, version);
   }
 
   @Post(':unionId/merge')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '合并：全体会员随之转入目标工会（同一事务），本工会标记为已合并' })
-  merge(@Param('unionId', ParseUUIDPipe) unionId: string, @Body() dto: MergeUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+  merge(@Param('unionId', uuidParam('unionId')) unionId: string, @Body() dto: MergeUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     return this.unions.merge(unionId, dto.intoUnionId, principal, version);
   }
 
   @Post(':unionId/dissolve')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: '撤销：须先转出全部会员和下级工会' })
-  dissolve(@Param('unionId', ParseUUIDPipe) unionId: string, @Body() dto: DissolveUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
+  dissolve(@Param('unionId', uuidParam('unionId')) unionId: string, @Body() dto: DissolveUnionDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     return this.unions.dissolve(unionId, dto.reason, principal, version);
   }
 }

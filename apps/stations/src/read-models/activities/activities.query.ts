@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface ActivityScope {
@@ -62,30 +63,17 @@ export async function activityById(db: Kysely<StationsDatabase>, activityId: str
 
 /** Latest planned day first, keyset paged on (planned_on, activity_id). */
 export async function activityPage(db: Kysely<StationsDatabase>, filter: ActivityListFilter, after: string | undefined, limit: number) {
-  const cursor = after ? parseCursor(after) : null;
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
   const { rows } = await sql<Omit<ActivityView, 'kindLabel'>>`
     select ${COLUMNS} from activities
     where true ${scoped(filter)}
       ${filter.status ? sql`and status = ${filter.status}` : sql``}
       ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
-      ${cursor ? sql`and (planned_on, activity_id) < (${cursor.plannedOn}::date, ${cursor.activityId}::uuid)` : sql``}
+      ${cursor ? sql`and (planned_on, activity_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
     order by planned_on desc, activity_id desc
     limit ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map(view), next: rows.length > limit && last ? cursorOf(last.plannedOn, last.activityId) : null };
-}
-
-function cursorOf(plannedOn: string, activityId: string): string {
-  return Buffer.from(`${plannedOn}|${activityId}`, 'utf8').toString('base64url');
-}
-
-function parseCursor(cursor: string): { plannedOn: string; activityId: string } {
-  const [plannedOn, activityId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!plannedOn || !/^\d{4}-\d{2}-\d{2}$/.test(plannedOn) || !activityId || !/^[0-9a-f-]{36}$/.test(activityId)) {
-    throw new DomainError('validation_failed', 'after 无效', 'after');
-  }
-  return { plannedOn, activityId };
+  const { items, next } = page(rows, limit, (row) => ({ at: row.plannedOn, id: row.activityId }));
+  return { items: items.map(view), next };
 }
 
 const groupColumn: Record<ActivityGrouping, ReturnType<typeof sql.raw>> = {

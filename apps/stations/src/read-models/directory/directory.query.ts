@@ -52,8 +52,9 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
   const [items, total] = await Promise.all([
     query
       .select([
-        'id', 'name', 'kind', 'tier', 'host', 'district_code', 'street_code', 'community_code', 'address', 'lng', 'lat',
-        'hours', 'open24h', 'seats', 'contact_phone', 'status', 'suspended_until', 'facilities', 'services', 'stars', 'honours', 'station_class', 'version',
+        'id', 'name', 'kind', 'tier', 'host', 'district_code as districtCode', 'street_code as streetCode', 'community_code as communityCode', 'address', 'lng', 'lat',
+        'hours', 'open24h', 'seats', 'contact_phone as contactPhone', 'status', 'suspended_until as suspendedUntil', 'facilities', 'services', 'stars', 'honours',
+        'station_class as stationClass', 'version',
       ])
       .orderBy('name')
       .orderBy('id')
@@ -65,17 +66,50 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
   return { total: Number(total.count), page, pageSize, items };
 }
 
+/** A station as the directory answers it (camelCase, like every answer): its row, its public notice and its history. */
 export async function stationDetail(db: Kysely<StationsDatabase>, id: string) {
   const station = await db.selectFrom('station_directory').selectAll().where('id', '=', id).executeTakeFirst();
   if (!station) return undefined;
   const history = await db
     .selectFrom('station_history')
-    .select(['seq', 'type', 'occurred_at', 'data'])
+    .select(['seq', 'type', 'occurred_at as occurredAt', 'data'])
     .where('station_id', '=', id)
     .orderBy('seq')
     .execute();
-  const { open_minutes: _minutes, notice: _notice, ...rest } = station;
-  return { ...rest, notice: await noticeView(db, station), history };
+  return {
+    id: station.id,
+    districtCode: station.district_code,
+    originNode: station.origin_node,
+    name: station.name,
+    kind: station.kind,
+    tier: station.tier,
+    host: station.host,
+    streetCode: station.street_code,
+    communityCode: station.community_code,
+    address: station.address,
+    lng: station.lng,
+    lat: station.lat,
+    hours: station.hours,
+    open24h: station.open24h,
+    seats: station.seats,
+    contactPhone: station.contact_phone,
+    managerId: station.manager_id,
+    status: station.status,
+    statusReason: station.status_reason,
+    suspendedUntil: station.suspended_until,
+    facilities: station.facilities,
+    services: station.services,
+    stars: station.stars,
+    reviewYear: station.review_year,
+    honours: station.honours,
+    upgrade: station.upgrade,
+    stationClass: station.station_class,
+    registeredAt: station.registered_at,
+    updatedAt: station.updated_at,
+    version: station.version,
+    notice: await noticeView(db, station),
+    history,
+  };
 }
 
 /** The standard adopted by this node or, failing that, by its nearest ancestor. */

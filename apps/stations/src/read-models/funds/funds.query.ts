@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
-import type { ListScope } from '@ws/kernel';
+import { isUuid, type ListScope } from '@ws/kernel';
+import { decodeCursor, orderedByIdAlone, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface BudgetView {
@@ -30,16 +31,17 @@ export async function budgetPage(
   limit: number,
 ) {
   if (scope === 'nothing') return { items: [], next: null };
+  const cursor = decodeCursor(after, isUuid, orderedByIdAlone);
   const { rows } = await sql<Omit<BudgetView, 'amountFen' | 'spentFen' | 'balanceFen'> & { amountFen: string; spentFen: string }>`
     select budget_id as "budgetId", district_code as "districtCode", node_code as "nodeCode", level, station_id as "stationId", street_code as "streetCode",
            year, title, amount_fen as "amountFen", spent_fen as "spentFen"
     from budgets
     where true ${filter.year ? sql`and year = ${filter.year}` : sql``} ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
       ${scope.street !== undefined ? sql`and street_code = ${scope.street}` : sql``} ${scope.station !== undefined ? sql`and station_id = ${scope.station}::uuid` : sql``}
-      ${after ? sql`and budget_id > ${after}::uuid` : sql``}
+      ${cursor ? sql`and budget_id > ${cursor.id}::uuid` : sql``}
     order by budget_id limit ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit).map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) }));
-  return { items: page, next: rows.length > limit ? page[page.length - 1]!.budgetId : null };
+  const { items, next } = page(rows, limit, (row) => ({ at: '', id: row.budgetId }));
+  return { items: items.map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) })), next };
 }
 
 /** Funds spent between two days (inclusive) over the subtree, by category, in fen: the report's 经费支出. */

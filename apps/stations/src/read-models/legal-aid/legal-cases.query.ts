@@ -1,5 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface LegalCaseView {
@@ -27,7 +29,7 @@ export async function legalCasePage(
   after: string | undefined,
   limit: number,
 ) {
-  const [day, id] = after ? Buffer.from(after, 'base64url').toString('utf8').split('|') : [];
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
   const { rows } = await sql<Omit<LegalCaseView, 'kindLabel' | 'stateLabel' | 'recoveredFen'> & { recoveredFen: string }>`
     select case_id as "caseId", district_code as "districtCode", kind, station_id as "stationId", street_code as "streetCode", occupation, state,
            to_char(received_on, 'YYYY-MM-DD') as "receivedOn", to_char(settled_on, 'YYYY-MM-DD') as "settledOn", referred_to as "referredTo",
@@ -36,13 +38,15 @@ export async function legalCasePage(
     where true ${filter.state ? sql`and state = ${filter.state}` : sql``}
       ${filter.streetCode ? sql`and street_code = ${filter.streetCode}` : sql``}
       ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
-      ${day && id ? sql`and (received_on, case_id) < (${day}::date, ${id}::uuid)` : sql``}
+      ${cursor ? sql`and (received_on, case_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
     order by received_on desc, case_id desc limit ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit).map((r) => ({
-    ...r, kindLabel: LEGAL_CASE_KIND_LABELS[r.kind] ?? r.kind, stateLabel: LEGAL_CASE_STATE_LABELS[r.state] ?? r.state, recoveredFen: Number(r.recoveredFen),
-  }));
-  const last = page[page.length - 1];
-  return { items: page, next: rows.length > limit && last ? Buffer.from(`${last.receivedOn}|${last.caseId}`, 'utf8').toString('base64url') : null };
+  const { items, next } = page(rows, limit, (row) => ({ at: row.receivedOn, id: row.caseId }));
+  return {
+    items: items.map((r) => ({
+      ...r, kindLabel: LEGAL_CASE_KIND_LABELS[r.kind] ?? r.kind, stateLabel: LEGAL_CASE_STATE_LABELS[r.state] ?? r.state, recoveredFen: Number(r.recoveredFen),
+    })),
+    next,
+  };
 }
 
 /** Legal aid in a period over the subtree: cases received, cases settled, and what was recovered by the settlements (fen). */

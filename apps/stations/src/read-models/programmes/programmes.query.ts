@@ -1,5 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { PROGRAMME_KIND_LABELS, quotaReachable, type ProgrammeKind } from '@ws/contracts';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface ProgrammeView {
@@ -47,16 +49,15 @@ export async function programmeById(db: Kysely<StationsDatabase>, programmeId: s
 
 /** Programmes of the subtree, newest period first, keyset paged on (starts_on, programme_id). */
 export async function programmePage(db: Kysely<StationsDatabase>, filter: { kind?: ProgrammeKind; status?: 'running' | 'closed' }, after: string | undefined, limit: number) {
-  const [startsOn, id] = after ? Buffer.from(after, 'base64url').toString('utf8').split('|') : [];
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
   const { rows } = await sql<Parameters<typeof view>[0]>`
     select ${COLUMNS} from programmes
     where true ${filter.kind ? sql`and kind = ${filter.kind}` : sql``} ${filter.status ? sql`and status = ${filter.status}` : sql``}
-      ${startsOn && id ? sql`and (starts_on, programme_id) < (${startsOn}::date, ${id}::uuid)` : sql``}
+      ${cursor ? sql`and (starts_on, programme_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
     order by starts_on desc, programme_id desc
     limit ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map(view), next: rows.length > limit && last ? Buffer.from(`${last.startsOn}|${last.programmeId}`, 'utf8').toString('base64url') : null };
+  const { items, next } = page(rows, limit, (row) => ({ at: row.startsOn, id: row.programmeId }));
+  return { items: items.map(view), next };
 }
 
 /** People served by a kind of programme between two days (inclusive), over the subtree: the report's health checks and their share. */

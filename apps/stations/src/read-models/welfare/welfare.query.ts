@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { WELFARE_KIND_LABELS, WELFARE_OCCASION_LABELS, type WelfareKind, type WelfareOccasion } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { type ActivityScope, scoped } from '../activities/activities.query';
 
@@ -79,27 +79,20 @@ export interface StockView {
   receivedCostFen: number;
 }
 
-/** Each holder's stock by kind, keyset paged on (holder_id, kind). */
+/** Each holder's stock by kind, keyset paged on (holder_id, kind): the cursor's `at` is the holder, its `id` the kind. */
 export async function stockPage(db: Kysely<StationsDatabase>, scope: WelfareScope, after: string | undefined, limit: number) {
-  const cursor = after ? parseCursor(after) : null;
+  const cursor = decodeCursor(after, (kind) => /^\w{1,40}$/.test(kind), (holderId) => /^[\w-]{1,64}$/.test(holderId));
   const { rows } = await sql<Omit<StockView, 'kindLabel' | 'receivedCostFen'> & { receivedCostFen: string }>`
     select holder_id as "holderId", district_code as "districtCode", station_id as "stationId", street_code as "streetCode", kind,
            received, handed_out as "handedOut", received - handed_out as "inStock", received_cost_fen as "receivedCostFen"
     from welfare_stock
     where true ${scoped(scope)}
-      ${cursor ? sql`and (holder_id, kind) > (${cursor.holderId}, ${cursor.kind})` : sql``}
+      ${cursor ? sql`and (holder_id, kind) > (${cursor.at}, ${cursor.id})` : sql``}
     order by holder_id, kind
     limit ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { items, next } = page(rows, limit, (row) => ({ at: row.holderId, id: row.kind }));
   return {
-    items: page.map((r) => ({ ...r, kindLabel: WELFARE_KIND_LABELS[r.kind] ?? r.kind, receivedCostFen: Number(r.receivedCostFen) })),
-    next: rows.length > limit && last ? Buffer.from(`${last.holderId}|${last.kind}`, 'utf8').toString('base64url') : null,
+    items: items.map((r) => ({ ...r, kindLabel: WELFARE_KIND_LABELS[r.kind] ?? r.kind, receivedCostFen: Number(r.receivedCostFen) })),
+    next,
   };
-}
-
-function parseCursor(cursor: string): { holderId: string; kind: string } {
-  const [holderId, kind] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!holderId || !kind || !/^[\w-]{1,64}$/.test(holderId) || !/^\w{1,40}$/.test(kind)) throw new DomainError('validation_failed', 'after 无效', 'after');
-  return { holderId, kind };
 }

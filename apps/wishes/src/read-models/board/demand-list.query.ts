@@ -96,13 +96,23 @@ export async function undecidedWishIds(db: Kysely<WishesDatabase>, streetCode: s
   return rows.map((r) => r.wish_id);
 }
 
-/** Submitted wishes waiting for moderation, the oldest first, for a station or a street. */
-export async function moderationQueue(db: Kysely<WishesDatabase>, filter: { stationId?: string; streetCode?: string }, now: Date) {
-  let query = db.selectFrom('wish_board').selectAll().where('status', '=', 'submitted');
-  if (filter.stationId) query = query.where('station_id', '=', filter.stationId);
-  if (filter.streetCode) query = query.where('street_code', '=', filter.streetCode);
-  const rows = await query.orderBy('posted_at').limit(500).execute();
-  return rows.map((r) => ({
+/** Submitted wishes waiting for moderation, the oldest first, for a station or a street: a keyset page. */
+export async function moderationQueue(db: Kysely<WishesDatabase>, filter: { stationId?: string; streetCode?: string }, query: PageQueryDto, now: Date) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(query.after, isUuid);
+  const rows = await db
+    .selectFrom('wish_board')
+    .selectAll()
+    .where('status', '=', 'submitted')
+    .$if(Boolean(filter.stationId), (qb) => qb.where('station_id', '=', filter.stationId!))
+    .$if(Boolean(filter.streetCode), (qb) => qb.where('street_code', '=', filter.streetCode!))
+    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('posted_at', '>', new Date(after!.at)), eb.and([eb('posted_at', '=', new Date(after!.at)), eb('wish_id', '>', after!.id)])])))
+    .orderBy('posted_at')
+    .orderBy('wish_id')
+    .limit(limit + 1)
+    .execute();
+  const { items, next } = page(rows, limit, (row) => ({ at: row.posted_at.toISOString(), id: row.wish_id }));
+  const waiting = items.map((r) => ({
     wishId: r.wish_id,
     wishNo: r.wish_no,
     kind: r.kind,
@@ -116,4 +126,5 @@ export async function moderationQueue(db: Kysely<WishesDatabase>, filter: { stat
     deadline: r.deadline?.toISOString() ?? null,
     version: r.version,
   }));
+  return { items: waiting, next };
 }

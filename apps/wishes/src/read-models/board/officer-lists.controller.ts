@@ -11,7 +11,7 @@ import type { WishesDatabase } from '../../db/database';
 import { demandList, demandWishes, moderationQueue } from './demand-list.query';
 import { overdueList } from './overdue.query';
 
-export class ModerationQueryDto {
+export class ModerationQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   stationId?: string;
 
@@ -46,16 +46,16 @@ export class OfficerListsController {
 
   @Get('moderation')
   @Roles('station_manager', 'street_officer', 'district_officer')
-  @ApiOperation({ summary: '待审核的心愿（本站点 / 本街道），最早的在前' })
+  @ApiOperation({ summary: '待审核的心愿（本站点 / 本街道），最早的在前，按 next 翻页' })
   moderation(@Query() query: ModerationQueryDto, @CurrentPrincipal() principal: Principal) {
     const filter =
       principal.role === 'station_manager'
         ? { stationId: principal.station ?? '-' }
         : principal.role === 'street_officer'
           ? { streetCode: principal.street ?? '-', stationId: query.stationId }
-          : query;
+          : { streetCode: query.streetCode, stationId: query.stationId };
     if (principal.role === 'station_manager' && !principal.station) throw new DomainError('out_of_scope', '令牌未指定站点');
-    return moderationQueue(this.db, filter, this.clock.now());
+    return moderationQueue(this.db, filter, query, this.clock.now());
   }
 
   @Get('streets/:streetCode/demand')

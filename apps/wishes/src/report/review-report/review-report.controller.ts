@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REPORT_REWARD_YUAN } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, ifMatchVersion, Roles, uuidParam, authorize } from '@ws/kernel';
+import { CurrentPrincipal, DomainError, ExpectedVersion, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { REPORT_REASON_MAX } from '../report.decider';
@@ -35,19 +35,19 @@ export class ReviewReportController {
   @HttpCode(200)
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '认定有效并奖励 2–100 元（转为积分记入会员卡）' })
-  validate(@Param('reportId', uuidParam('reportId')) reportId: string, @Body() dto: ValidateReportDto, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string) {
-    return this.review(reportId, principal, { type: 'ValidateReport', officerId: principal.subject, amountYuan: dto.amountYuan, note: dto.note ?? null }, ifMatch);
+  validate(@Param('reportId', uuidParam('reportId')) reportId: string, @Body() dto: ValidateReportDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() expectedVersion?: number) {
+    return this.review(reportId, principal, { type: 'ValidateReport', officerId: principal.subject, amountYuan: dto.amountYuan, note: dto.note ?? null }, expectedVersion);
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles('street_officer', 'district_officer')
   @ApiOperation({ summary: '认定无效，附理由' })
-  reject(@Param('reportId', uuidParam('reportId')) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string) {
-    return this.review(reportId, principal, { type: 'RejectReport', officerId: principal.subject, reason: dto.reason }, ifMatch);
+  reject(@Param('reportId', uuidParam('reportId')) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() expectedVersion?: number) {
+    return this.review(reportId, principal, { type: 'RejectReport', officerId: principal.subject, reason: dto.reason }, expectedVersion);
   }
 
-  private async review(reportId: string, principal: Principal, command: ReportCommand, ifMatch: string | undefined) {
+  private async review(reportId: string, principal: Principal, command: ReportCommand, expectedVersion: number | undefined) {
     const result = await this.runner.run(
       reportAggregate,
       reportId,
@@ -56,7 +56,7 @@ export class ReviewReportController {
         authorize(principal, { street: state.streetCode });
         return command;
       },
-      { expectedVersion: ifMatchVersion(ifMatch), meta: { actor: principal.subject } },
+      { expectedVersion, meta: { actor: principal.subject } },
     );
     return { reportId, status: result.state.status, version: result.version };
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ifMatchVersion, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DeclineWishDto, MergeWishDto } from './moderate-wish.dto';
 import { ModerateWishService } from './moderate-wish.service';
@@ -17,23 +17,23 @@ export class ModerateWishController {
   @HttpCode(200)
   @Roles(...MODERATORS)
   @ApiOperation({ summary: '受理：上心愿墙，进入街道需求清单，按类别计时' })
-  accept(@Param('wishId', uuidParam('wishId')) wishId: string, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string) {
-    return this.service.moderate(wishId, principal, { type: 'AcceptWish', moderatorId: principal.subject }, ifMatchVersion(ifMatch));
+  accept(@Param('wishId', uuidParam('wishId')) wishId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() expectedVersion?: number) {
+    return this.service.moderate(wishId, principal, { type: 'AcceptWish', moderatorId: principal.subject }, expectedVersion);
   }
 
   @Post('decline')
   @HttpCode(200)
   @Roles(...MODERATORS)
   @ApiOperation({ summary: '退回，附作者可见的理由' })
-  decline(@Param('wishId', uuidParam('wishId')) wishId: string, @Body() dto: DeclineWishDto, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string) {
-    return this.service.moderate(wishId, principal, { type: 'DeclineWish', moderatorId: principal.subject, reason: dto.reason }, ifMatchVersion(ifMatch));
+  decline(@Param('wishId', uuidParam('wishId')) wishId: string, @Body() dto: DeclineWishDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() expectedVersion?: number) {
+    return this.service.moderate(wishId, principal, { type: 'DeclineWish', moderatorId: principal.subject, reason: dto.reason }, expectedVersion);
   }
 
   @Post('merge')
   @HttpCode(200)
   @Roles(...MODERATORS)
   @ApiOperation({ summary: '与相同的心愿合并（计为一次附议）' })
-  merge(@Param('wishId', uuidParam('wishId')) wishId: string, @Body() dto: MergeWishDto, @CurrentPrincipal() principal: Principal, @Headers('if-match') ifMatch?: string) {
-    return this.service.merge(wishId, dto.intoWishId, principal, ifMatchVersion(ifMatch));
+  merge(@Param('wishId', uuidParam('wishId')) wishId: string, @Body() dto: MergeWishDto, @CurrentPrincipal() principal: Principal, @ExpectedVersion() expectedVersion?: number) {
+    return this.service.merge(wishId, dto.intoWishId, principal, expectedVersion);
   }
 }
