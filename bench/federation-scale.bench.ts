@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@ws/testing/nats';
 import { connect, type NatsConnection } from '@ws/testing/nats';
-import { natsConnectOptions, type NatsProcess } from '@ws/messaging';
+import { natsConnectOptions } from '@ws/messaging';
 import { childDivisions, HEADERS, nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
 import { createTestDatabase, PG_URL, type TestDatabase } from '@ws/testing';
@@ -12,6 +12,7 @@ import {
   type CompactProcess,
   type FederationNodeSpec,
   type NatsFederation,
+  type NatsProcess,
   OutboxDistrict,
   startCompactProcess,
   startNatsFederation,

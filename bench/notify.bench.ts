@@ -4,7 +4,7 @@ import { contactLookupSubject } from '@ws/contracts';
 import type { ContactLookupReply, ContactLookupRequest, WishPostedData } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { serveRequests } from '@ws/messaging';
-import { FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually, FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
 import { percentile, postgresBackendsOf, processCpuSeconds, processTree } from './bench-node';
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const warm = wish(0);
     await post(warm);
     for (const type of STATUSES) await status(warm, type);
-    await cluster.waitFor(async () => record.length >= 3, 'warm-up SMS', 60_000);
+    await eventually(async () => record.length >= 3, { what: 'warm-up SMS', timeoutMs: 60_000 });
 
     // ---- burst ----
     const burst = Array.from({ length: WISHES }, (_, i) => wish(i + 1));
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     for (const w of burst) await post(w);
     for (const type of STATUSES) for (const w of burst) await status(w, type);
     const published = Date.now();
-    await cluster.waitFor(async () => record.length >= expected, `${expected} SMS`, 600_000, 100);
+    await eventually(async () => record.length >= expected, { what: `${expected} SMS`, timeoutMs: 600_000, everyMs: 100 });
     const finished = record[record.length - 1]!.at;
     const burstCpu = cpu() - cpuBefore;
     const burstPg = pgCpu() - pgBefore;
@@ -115,10 +115,10 @@ async function main(): Promise<void> {
         sent++;
       }
     }
-    await cluster.waitFor(async () => {
+    await eventually(async () => {
       seen();
       return [...publishedAt.keys()].every((key) => arrived.has(key));
-    }, 'the steady SMS', 120_000, 100);
+    }, { what: 'the steady SMS', timeoutMs: 120_000, everyMs: 100 });
     const latencies = [...publishedAt].map(([key, at]) => arrived.get(key)! - at).sort((a, b) => a - b);
     const steadyCpuUsed = cpu() - steadyCpu;
     process.stdout.write(

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import { databaseUrl, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
-import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
+import { databaseUrl, eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 import { percentile } from './bench-node';
 
 /**
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const officer = await cluster.token('street_officer', { street: cluster.street });
     const volunteers = [];
     for (let i = 0; i < VOLUNTEERS; i++) volunteers.push(await cluster.volunteer('general'));
-    await cluster.waitFor(async () => (await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, category: 'other', text: '预热' } })).status === 201, 'station known');
+    await eventually(async () => (await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, category: 'other', text: '预热' } })).status === 201, { what: 'station known', timeoutMs: LOOP_TIMEOUT_MS });
 
     const dispatchedAt = new Map<string, number>();
     const visibleAt = new Map<string, number>();
@@ -113,11 +113,9 @@ async function main(): Promise<void> {
         steps.post.push(posted - postedAt);
         steps.accept.push(accepted - posted);
         steps.decide.push(decided - accepted);
-        await cluster.waitFor(
+        await eventually(
           async () => (await cluster.http('wishes', 'GET', `/wishes/no/${wish.wishNo}`)).body?.status === 'completed',
-          `wish ${wish.wishNo} completed`,
-          120_000,
-          STATUS_POLL_MS,
+          { what: `wish ${wish.wishNo} completed`, timeoutMs: 120_000, everyMs: STATUS_POLL_MS },
         );
         steps.completedVisible.push(Date.now() - (reportedAt.get(wish.wishId) ?? NaN));
         await cluster.ok('wishes', 'POST', `/wishes/no/${wish.wishNo}/confirm`, { body: { authorKey: wish.authorKey, rating: 5 } });

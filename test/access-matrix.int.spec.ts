@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { Kysely, sql } from 'kysely';
 import { ACCESS_TOKEN_AUDIENCE, identityDirectiveSubject, nodeRef } from '@ws/contracts';
 import { OPS_ROLES, PUBLIC_ROUTE, ROLES, UNION_ROLES, type Role } from '@ws/kernel';
-import { startNatsServer, type NatsProcess } from '@ws/messaging';
+import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { DB, TrustStore, type PlatformConfig } from '@ws/platform';
 import { forgedToken, officerToken, testIssuer, testKeysAnnounced, trustTestKeys } from '@ws/testing/officer-tokens';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';

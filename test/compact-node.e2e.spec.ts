@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { jetstream } from '@ws/testing/nats';
 import { connect, type NatsConnection } from '@ws/testing/nats';
 import { eventSubject, nodeRef, type EventEnvelope } from '@ws/contracts';
-import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
-import { deleteNodeStreams, startCompactProcess, waitUntil, type CompactProcess } from '@ws/testing/service-process';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
+import { deleteNodeStreams, startCompactProcess, type CompactProcess } from '@ws/testing/service-process';
 import { DATA_SERVICES } from '../tools/topology';
 
 const SECRET = 'compact-node-secret-0123456789abcdef';
@@ -53,13 +53,13 @@ describe('compact node: all services in one process', () => {
   it('serves every service on its own port with its own /health and /metrics, while the one that failed to boot ended alone', async () => {
     for (const service of DATA_SERVICES) {
       // On a timeout, say what the service answered and what the node printed (a failed start shows there).
-      await waitUntil(async () => (await health(service))?.status === 200, `${service} healthy`, 90_000, 250).catch(async (error: Error) => {
+      await eventually(async () => (await health(service))?.status === 200, { what: `${service} healthy`, timeoutMs: 90_000, everyMs: 250 }).catch(async (error: Error) => {
         throw new Error(`${error.message}; /health answered ${JSON.stringify(await health(service))}; the node printed:\n${node.output().slice(-4000)}`);
       });
       const metrics = await (await fetch(`${node.bases[service]}/metrics`)).text();
       expect(metrics).toContain(`service="${service}"`);
     }
-    const broken = await waitUntil(async () => node.reports.find((r) => r.service === 'broken'), 'the broken service reported', 30_000);
+    const broken = await eventually(async () => node.reports.find((r) => r.service === 'broken'), { what: 'the broken service reported', timeoutMs: 30_000 });
     expect(broken).toMatchObject({ service: 'broken', state: 'ended' });
     expect(node.output()).toMatch(/broken ended: exit\(1\)/);
     expect(await health('broken')).toBeUndefined();
@@ -75,10 +75,10 @@ describe('compact node: all services in one process', () => {
     };
     await jetstream(nc).publish(eventSubject(nodeRef(code), 'stations', 'station', stationId, 'StationRegistered'), JSON.stringify(envelope), { msgID: envelope.eventId });
 
-    const red = await waitUntil(async () => {
+    const red = await eventually(async () => {
       const answer = await health('stations');
       return answer?.status === 503 && Object.keys(answer.body.error?.faults?.parked ?? {}).length > 0 ? answer : undefined;
-    }, 'stations parked the poison event', 30_000, 250);
+    }, { what: 'stations parked the poison event', timeoutMs: 30_000, everyMs: 250 });
     expect(Object.keys(red.body.error!.faults!.parked!).every((consumer) => consumer.startsWith('stations.'))).toBe(true);
     const parkedLines = node.output().split('\n').filter((line) => /projection stations\.[\w.-]+: parked/.test(line));
     expect(parkedLines.length).toBeGreaterThan(0);

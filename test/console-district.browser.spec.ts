@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { callAsPage, checkConsolePage, CONSOLE_NODE as NODE, consoleAs, downloaded, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
@@ -56,7 +56,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     });
     expect(registered.status).toBe(201);
     const stationId = registered.body.stationId as string;
-    await waitUntil(async () => (await callAsPage(page, `/api/stations/stations/${stationId}`)).status === 200, 'the station in the directory', POLL_MS);
+    await eventually(async () => (await callAsPage(page, `/api/stations/stations/${stationId}`)).status === 200, { what: 'the station in the directory', timeoutMs: POLL_MS });
     await page.goto(`${front}/console/stations/${stationId}`);
     await page.waitForSelector('[data-registry] [data-station-class]', { timeout: 60_000 });
 
@@ -206,7 +206,7 @@ describe('工作台: the district officer’s registry, planning, membership and
 
   /** The unions tree shows a union once the read model has it (the screen reads again for a while; a busy node may take longer: open the screen again). */
   async function showsUnion(name: string) {
-    await waitUntil(async () => JSON.stringify((await callAsPage(page, '/api/membership/unions/tree')).body).includes(`"${name}"`), `${name} in the unions read model`, POLL_MS);
+    await eventually(async () => JSON.stringify((await callAsPage(page, '/api/membership/unions/tree')).body).includes(`"${name}"`), { what: `${name} in the unions read model`, timeoutMs: POLL_MS });
     if (!(await page.$(`[data-members="${name}"]`))) {
       await page.goto(`${front}/console/unions`);
     }
@@ -241,10 +241,10 @@ describe('工作台: the district officer’s registry, planning, membership and
     await page.click('.erasure-dialog .el-message-box__btns >> text=注销');
     await page.waitForSelector('text=个人信息已注销');
     await page.waitForFunction((no) => !document.querySelector(`[data-erase="${no}"]`), card, { timeout: 60_000 });
-    const member = await waitUntil(async () => {
+    const member = await eventually(async () => {
       const answer = await callAsPage(page, `/api/membership/members/${membershipId}`);
       return answer.body?.person?.disclosure === 'erased' ? answer.body : undefined;
-    }, 'the member shown erased by the members read model', POLL_MS);
+    }, { what: 'the member shown erased by the members read model', timeoutMs: POLL_MS });
     expect(member).toMatchObject({ status: 'left', person: { name: '已注销', mobile: null } });
   }, JOURNEY_MS);
 
@@ -264,10 +264,10 @@ describe('工作台: the district officer’s registry, planning, membership and
     await checkConsolePage(page, 'rota-schedule');
     await page.click('[data-send-rota]');
     await page.waitForSelector('text=班次已排定');
-    const added = await waitUntil(async () => {
+    const added = await eventually(async () => {
       const shifts = (await callAsPage(page, `/api/dispatch/shifts?${week}`)).body as Array<{ shiftId: string; stationId: string; startsAt: string; endsAt: string }>;
       return shifts.find((s) => !before.has(s.shiftId));
-    }, 'the new shift in the rota read model', POLL_MS);
+    }, { what: 'the new shift in the rota read model', timeoutMs: POLL_MS });
     expect(added).toMatchObject({ startsAt: new Date(`${monday}T09:00:00+08:00`).toISOString(), endsAt: new Date(`${monday}T12:00:00+08:00`).toISOString() });
     // The week on the screen shows that station covered on Monday.
     await page.waitForFunction((cell) => /小时/.test(document.querySelector(`[data-covered="${cell}"]`)?.textContent ?? ''), `${added.stationId}/${monday}`, { timeout: 60_000 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { callAsPage, checkConsolePage, consoleAs, consoleMenu, printedOfficer } from '../apps/dashboard/testing/console-pages';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -52,10 +52,10 @@ async function readsErasureRequestsBelow(page: Page, screenshot?: string) {
   const { requestId, cardNumber } = erasureRequest!;
   await page.click('[data-menu="erasure"]');
   await page.waitForSelector('[data-erasure-elsewhere]');
-  const row = await waitUntil(async () => {
+  const row = await eventually(async () => {
     const answer = await callAsPage(page, '/api/membership/erasure-requests');
     return (answer.body?.items as Array<{ requestId: string; nodeCode: string; cardNumber: string }> | undefined)?.find((r) => r.requestId === requestId);
-  }, 'the district’s erasure request at this node', 60_000, 1_000);
+  }, { what: 'the district’s erasure request at this node', timeoutMs: 60_000, everyMs: 1_000 });
   expect(row.nodeCode).toBe(DISTRICT);
   expect(row.cardNumber.slice(-4)).toBe(cardNumber.slice(-4));
   expect(row.cardNumber).not.toBe(cardNumber);
@@ -130,12 +130,12 @@ describe('工作台 (apps/console) across a city and its district', () => {
       try {
         // Back from the sign-in (the callback has finished) before the page is read again.
         await district.page.waitForSelector('[data-page="received"] .el-table');
-        const acknowledge = await waitUntil(async () => {
+        const acknowledge = await eventually(async () => {
           await district.page.reload();
           await district.page.waitForSelector('[data-page="received"] .el-table');
           const row = await district.page.$(`.el-table__row:has-text("${title}") [data-acknowledge]`);
           return row ?? undefined;
-        }, 'the directive received at the district', 60_000, 1_000);
+        }, { what: 'the directive received at the district', timeoutMs: 60_000, everyMs: 1_000 });
         await checkConsolePage(district.page, 'received');
         await acknowledge.click();
         await district.page.waitForSelector(`.el-table__row:has-text("${title}") [data-acknowledged]`);
@@ -143,13 +143,13 @@ describe('工作台 (apps/console) across a city and its district', () => {
         await district.context.close();
       }
 
-      await waitUntil(async () => {
+      await eventually(async () => {
         await city.page.reload();
         const row = await city.page.waitForSelector(`.el-table__row:has-text("${title}")`);
         await (await row.$('.el-table__expand-icon'))!.click();
         const child = await city.page.waitForSelector(`[data-children] .el-table__row:has-text("${DISTRICT}")`);
         return (await child.textContent())?.includes('已签收') ? true : undefined;
-      }, 'the acknowledgement in the city console', 60_000, 1_000);
+      }, { what: 'the acknowledgement in the city console', timeoutMs: 60_000, everyMs: 1_000 });
       await checkConsolePage(city.page, 'directive-progress');
     } finally {
       await city.context.close();

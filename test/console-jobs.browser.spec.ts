@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { creditCodeCheckCharacter } from '@ws/contracts';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { checkConsolePage, consoleAs, printedOfficer } from '../apps/dashboard/testing/console-pages';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -76,10 +76,10 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     front = federation.url(NODE, 'dashboard');
 
     // The demo's open postings (built through the API at start): one is reported below.
-    const demo = await waitUntil(async () => {
+    const demo = await eventually(async () => {
       const figures = await getJson(jobs('/figures'));
       return figures.totals.postingsPublished >= 4 ? figures : undefined;
-    }, 'the jobs demo published', 120_000);
+    }, { what: 'the jobs demo published', timeoutMs: 120_000 });
     expect(demo.totals.postingsPublished).toBeGreaterThanOrEqual(4);
     company.streetCode = ((await getJson(`${front}/api/stations/streets`)).items as Array<{ code: string }>)[0]!.code;
 
@@ -174,18 +174,18 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await checkConsolePage(page, 'jobs-review-posting');
     await page.click('[data-approve-posting]');
     await page.waitForFunction((selector) => !document.querySelector(selector), posting, { timeout: 60_000 });
-    await waitUntil(async () => ((await fetch(jobs(`/postings/${company.postingId}`))).status === 200 ? true : undefined), 'the approved posting public', 60_000);
+    await eventually(async () => ((await fetch(jobs(`/postings/${company.postingId}`))).status === 200 ? true : undefined), { what: 'the approved posting public', timeoutMs: 60_000 });
   }, JOURNEY_MS);
 
   it('举报: the reported posting with its report, taken down and gone from the public', async () => {
     await page.click('[data-queue="reports"]');
     const reported = `[data-open-posting="${company.reportedId}"]`;
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(reported)) return true;
       await page.click('[data-queue="postings"]');
       await page.click('[data-queue="reports"]');
       return (await page.waitForSelector(reported, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the reported posting listed', 60_000);
+    }, { what: 'the reported posting listed', timeoutMs: 60_000 });
     expect(await page.textContent(`[data-reports="${company.reportedId}"]`)).toBe('1');
     await checkConsolePage(page, 'jobs-review-reports');
     await page.click(reported);
@@ -193,7 +193,7 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     expect(await page.textContent('[data-reports-list]')).toContain('面试前要先交 200 元培训费');
     await checkConsolePage(page, 'jobs-review-report');
     await page.click('[data-take-down]');
-    await waitUntil(async () => ((await fetch(jobs(`/postings/${company.reportedId}`))).status === 404 ? true : undefined), 'the taken-down posting gone from the public', 60_000);
+    await eventually(async () => ((await fetch(jobs(`/postings/${company.reportedId}`))).status === 404 ? true : undefined), { what: 'the taken-down posting gone from the public', timeoutMs: 60_000 });
     expect((await callAsPage(page, `/api/jobs/postings?status=taken_down`)).body.items.map((p: { postingId: string }) => p.postingId)).toContain(company.reportedId);
   }, JOURNEY_MS);
 
@@ -215,7 +215,7 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     // The street's stations load as the dialog opens: a click while the list re-renders can leave
     // the dropdown open over the form, so the choice is made again until the select shows it.
     let stationName = '';
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (!(await page.$('.el-select-dropdown:visible'))) await openSelect(page, '驿站');
       const first = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
       stationName = (await first.textContent())!.trim();
@@ -223,7 +223,7 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
       await page.waitForTimeout(300);
       const shown = await page.textContent('.el-dialog [data-field="stationId"]');
       return shown?.includes(stationName) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
-    }, 'a station chosen for the fair', 30_000);
+    }, { what: 'a station chosen for the fair', timeoutMs: 30_000 });
     await page.click('[data-send-fair]');
     await page.waitForSelector('[data-fair-detail]', { timeout: 60_000 });
     // The fair carries its station's id only; the screen names it from the directory.
@@ -240,11 +240,11 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     const scheduled = await send('POST', `${front}/api/jobs/fairs`, { title: '直播带岗（测试）', format: 'online', streetCode: company.streetCode, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString() }, token);
     expect(scheduled.status).toBe(201);
     const live = `[data-open-fair="直播带岗（测试）"]`;
-    await waitUntil(async () => {
+    await eventually(async () => {
       await page.click('[data-page="fairs"] .el-radio-button >> text=已安排');
       return (await page.waitForSelector(live, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the live fair listed', 60_000);
-    await waitUntil(async () => (Date.now() > startsAt.getTime() + 1_000 ? true : undefined), 'the live fair begun', 60_000);
+    }, { what: 'the live fair listed', timeoutMs: 60_000 });
+    await eventually(async () => (Date.now() > startsAt.getTime() + 1_000 ? true : undefined), { what: 'the live fair begun', timeoutMs: 60_000 });
     await page.click(live);
     await page.waitForSelector('[data-count-attendance]');
     await openSelect(page, '添加参会岗位');
@@ -272,11 +272,11 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     // 零工数据: by category, with the held fair's counts in the totals.
     await page.click('[data-menu="jobs-figures"]');
     await page.waitForSelector('[data-page="jobs-figures"] [data-totals]');
-    await waitUntil(async () => {
+    await eventually(async () => {
       await page.click('[data-load-figures]');
       const held = await page.waitForSelector('[data-total="fairsHeld"] >> text=1', { timeout: 3_000 }).catch(() => null);
       return held ? true : undefined;
-    }, 'the held fair counted', 60_000);
+    }, { what: 'the held fair counted', timeoutMs: 60_000 });
     expect(Number(await page.textContent('[data-total="fairAttendance"]'))).toBe(35);
     expect(Number(await page.textContent('[data-total="fairIntentions"]'))).toBe(4);
     expect(Number(await page.textContent('[data-total="postingsPublished"]'))).toBeGreaterThanOrEqual(5);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { callAsPage, checkConsolePage, CONSOLE_NODE as NODE, consoleAs, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
@@ -56,10 +56,10 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     await page.waitForSelector('[data-stock="兑换记录测试礼包"] >> text=4', { timeout: 60_000 });
 
     // The list is a read model: the page reads it again after the redemption; poll the service, then the table.
-    const row = await waitUntil(async () => {
+    const row = await eventually(async () => {
       const answer = await callAsPage(page, '/api/membership/shop/redemptions?limit=5');
       return (answer.body?.items as Array<{ redemptionId: string; itemName: string; member: { cardNumber: string } }> | undefined)?.find((r) => r.itemName === '兑换记录测试礼包');
-    }, 'the redemption in the list', POLL_MS);
+    }, { what: 'the redemption in the list', timeoutMs: POLL_MS });
     expect(row.member.cardNumber).not.toBe(member.cardNumber);
     expect(row.member.cardNumber.slice(-4)).toBe(member.cardNumber.slice(-4));
 
@@ -76,10 +76,10 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     } finally {
       await manager.context.close();
     }
-    const stationRow = await waitUntil(async () => {
+    const stationRow = await eventually(async () => {
       const answer = await callAsPage(page, '/api/membership/shop/redemptions?limit=5');
       return (answer.body?.items as Array<{ redemptionId: string; stationId: string | null }> | undefined)?.find((r) => r.redemptionId === atStation);
-    }, 'the station’s redemption in the list', POLL_MS);
+    }, { what: 'the station’s redemption in the list', timeoutMs: POLL_MS });
     expect(stationRow.stationId).toEqual(expect.any(String));
     const station = await callAsPage(page, `/api/stations/stations/${stationRow.stationId}`);
     expect(station.status).toBe(200);
@@ -101,10 +101,10 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     await first.click();
     await page.waitForSelector('text=已登记注销申请');
     await page.waitForSelector('[data-erasure-requests]');
-    const requested = await waitUntil(async () => {
+    const requested = await eventually(async () => {
       const answer = await callAsPage(page, '/api/membership/erasure-requests?status=requested');
       return (answer.body?.items as Array<{ requestId: string }> | undefined)?.[0];
-    }, 'the request in the list', POLL_MS);
+    }, { what: 'the request in the list', timeoutMs: POLL_MS });
     const refuse = await page.waitForSelector(`[data-refuse-request="${requested.requestId}"]`, { timeout: 60_000 });
     await refuse.click();
     await page.fill('.erasure-dialog input', '会籍转移尚未办结，办结后再申请');

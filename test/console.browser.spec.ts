@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import {
   callAsPage,
@@ -208,10 +208,10 @@ describe('工作台 (apps/console) against a running node', () => {
     await wish.click();
     await page.waitForSelector(`text=心愿 ${wishNo} 已受理`);
     await page.waitForFunction((no) => !document.querySelector(`[data-accept="${no}"]`), wishNo, { timeout: 60_000 });
-    await waitUntil(async () => {
+    await eventually(async () => {
       const answer = (await (await fetch(`${front}/api/wishes/wishes/no/${wishNo}`)).json()) as { status?: string };
       return answer.status === 'accepted' ? answer : undefined;
-    }, `wish ${wishNo} accepted in the wishes read model`);
+    }, { what: `wish ${wishNo} accepted in the wishes read model` });
 
     // 需求清单: the accepted wish's group decided as one task per wish; the tasks reach the dispatch board.
     await page.click('[data-menu="demand"]');
@@ -245,12 +245,12 @@ describe('工作台 (apps/console) against a running node', () => {
 
     await page.click('[data-menu="tasks"]');
     await page.waitForSelector('[data-page="tasks"] .el-table');
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(`[data-task="${taskTitle}"]`)) return true;
       await page.click('text=未完成');
       await page.waitForTimeout(500);
       return undefined;
-    }, 'the task of the decision on the dispatch board');
+    }, { what: 'the task of the decision on the dispatch board' });
     await checkPage(page, 'tasks');
     await page.click(`[data-task="${taskTitle}"]`);
     await page.waitForSelector('[data-invitations]');
@@ -276,30 +276,30 @@ describe('工作台 (apps/console) against a running node', () => {
     // The roster pages on the server, the latest registered first: the new one is on the first page.
     // The roster is a read model: reload the screen until it has caught up (the 在册 tab, already
     // chosen, would not ask again).
-    await waitUntil(async () => {
+    await eventually(async () => {
       if ((await page.textContent('[data-page="volunteers"] .el-table'))?.includes(registered)) return true;
       await page.reload();
       await page.waitForSelector('[data-page="volunteers"] .el-table__row', { timeout: 10_000 }).catch(() => undefined);
       return (await page.textContent('[data-page="volunteers"] .el-table'))?.includes(registered) ? true : undefined;
-    }, 'the new volunteer on the roster', 120_000, 1000);
+    }, { what: 'the new volunteer on the roster', timeoutMs: 120_000, everyMs: 1000 });
     expect(await page.textContent('[data-page="volunteers"] [aria-label="分页"]')).toContain('第 1 页');
     await checkPage(page, 'volunteers');
 
     const report = await callAsPage(page, '/api/wishes/reports', { json: { streetCode: `${NODE}001`, location: { lng: 118.87, lat: 28.94 }, text: '府山街道路口井盖缺失，夜间骑车危险' } });
     expect(report.status).toBe(201);
     await page.click('[data-menu="reports"]');
-    const validate = await waitUntil(async () => {
+    const validate = await eventually(async () => {
       await page.click('[data-page="reports"] >> text=待审核');
       return (await page.waitForSelector(`[data-validate="${report.body.reportId}"]`, { timeout: 1000 }).catch(() => null)) ?? undefined;
-    }, 'the report in the street list');
+    }, { what: 'the report in the street list' });
     await checkPage(page, 'reports');
     await validate.click();
     await page.click('[data-send-review]');
     await page.waitForSelector('text=已认定有效');
-    await waitUntil(async () => {
+    await eventually(async () => {
       const answer = await callAsPage(page, `/api/wishes/reports/${report.body.reportId}`);
       return answer.body?.status === 'valid' ? true : undefined;
-    }, 'the report valid in the wishes read model');
+    }, { what: 'the report valid in the wishes read model' });
   }, JOURNEY_MS);
 
   it('a station manager edits the station (a stale edit is a conflict dialog), suspends and reopens it, and downloads the poster', async () => {
@@ -383,19 +383,19 @@ describe('工作台 (apps/console) against a running node', () => {
       });
       expect(posted.status).toBe(201);
       const wishNo = ((await posted.json()) as { wishNo: string }).wishNo;
-      const message = await waitUntil(async () => {
+      const message = await eventually(async () => {
         await manager.reload();
         await manager.waitForSelector('[data-page="messages"] .el-table');
         const rows = await manager.$$eval('[data-message]', (cells) => cells.map((cell) => ({ id: cell.getAttribute('data-message')!, read: cell.getAttribute('data-read'), text: cell.textContent ?? '' })));
         return rows.find((row) => row.text.includes(wishNo) && row.read === 'false');
-      }, `the new wish ${wishNo} in the manager’s 站内信`, 60_000, 1_000);
+      }, { what: `the new wish ${wishNo} in the manager’s 站内信`, timeoutMs: 60_000, everyMs: 1_000 });
       await checkPage(manager, 'messages');
       await manager.click(`[data-mark-read="${message.id}"]`);
       await manager.waitForSelector(`[data-message="${message.id}"][data-read="true"]`);
-      await waitUntil(async () => {
+      await eventually(async () => {
         const inbox = await callAsPage(manager, '/api/notify/officer-inbox?limit=50');
         return inbox.body.items.find((item: { messageId: string }) => item.messageId === message.id)?.read === true;
-      }, 'the message read in notify’s read model');
+      }, { what: 'the message read in notify’s read model' });
     } finally {
       await managerContext.close();
     }

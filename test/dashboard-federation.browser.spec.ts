@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -61,17 +62,17 @@ async function readModels(federation: LaunchedFederation, code: string) {
  * later. Waits until every level shows the district's figures and they hold still.
  */
 async function settle(federation: LaunchedFederation, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let previous = '';
-  for (;;) {
+  await eventually(async () => {
     const levels = await Promise.all(LEVELS.map(({ code }) => readModels(federation, code)));
     const subtree = levels.map(({ stations, visitsToday, members, wishes }) => JSON.stringify({ stations, visitsToday, members, wishes }));
     const now = JSON.stringify(levels);
-    if (new Set(subtree).size === 1 && now === previous) return;
-    if (Date.now() > deadline) throw new Error(`the levels did not settle: ${subtree.join(' | ')}`);
+    const still = now === previous;
     previous = now;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-  }
+    // Thrown, not returned: the timeout error then shows where each level stood.
+    if (new Set(subtree).size !== 1 || !still) throw new Error(`the levels: ${subtree.join(' | ')}`);
+    return true;
+  }, { what: 'every level showing the same figures, twice in a row', timeoutMs, everyMs: 1_500 });
 }
 
 async function value(page: Page, selector: string): Promise<string | null> {

@@ -6,7 +6,7 @@ import { natsConnectOptions } from '@ws/messaging';
 import { DB } from '@ws/platform';
 import { type FederatedNode, publishForeignEvent, ServiceFederation } from '@ws/testing/federation';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { MembershipModule } from '../apps/membership/src/membership.module';
 import { StationsModule } from '../apps/stations/src/stations.module';
 
@@ -58,11 +58,11 @@ describe('members target: the city measures new members per district from federa
   /** Waits until the city's membership read model holds `count` members. */
   async function membersAtCity(count: number): Promise<void> {
     const db = membership!.app.get<Kysely<any>>(DB);
-    await waitUntil(async () => {
+    await eventually(async () => {
       await membership!.catchUp();
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from members`.execute(db);
       return rows[0]!.n === count;
-    }, `${count} members at the city's membership`, 60_000);
+    }, { what: `${count} members at the city's membership`, timeoutMs: 60_000 });
   }
 
   const cityDirective = async (id: string) => (await city.request('GET', `/directives/${id}`)).body;
@@ -79,10 +79,10 @@ describe('members target: the city measures new members per district from federa
     const westOnly = await city.request('POST', '/directives', { kind: 'members_target', members: 2, deadline, children: [west.ref.code], since: shanghaiToday(new Date()) });
     expect(westOnly.status).toBe(201);
     westOnlyId = westOnly.body.directiveId;
-    const issued = await waitUntil(async () => {
+    const issued = await eventually(async () => {
       const body = await cityDirective(wholeId);
       return body.kind === 'members_target' ? body : undefined;
-    }, 'the members target in the city\'s read model', 30_000);
+    }, { what: 'the members target in the city\'s read model', timeoutMs: 30_000 });
     expect(issued).toMatchObject({ target: 4, current: 0, progress: 0, status: 'open' });
     expect(issued.unavailable).toBeUndefined();
     const labels = (await city.request('GET', '/labels')).body;
@@ -95,10 +95,10 @@ describe('members target: the city measures new members per district from federa
     await join(east, 'courier');
     await membersAtCity(3);
 
-    const view = await waitUntil(async () => {
+    const view = await eventually(async () => {
       const body = await cityDirective(wholeId);
       return body.current === 3 ? body : undefined;
-    }, 'three new members in the city\'s members target', 60_000);
+    }, { what: 'three new members in the city\'s members target', timeoutMs: 60_000 });
     expect(view).toMatchObject({ target: 4, current: 3, progress: 0.75, status: 'open' });
     expect(view.unavailable).toBeUndefined();
     expect(childOf(view, west)).toMatchObject({ current: 2 });
@@ -112,10 +112,10 @@ describe('members target: the city measures new members per district from federa
     // One more in the east meets the whole target; the list shows the same progress as the detail.
     await join(east, 'ride_hail_driver');
     await membersAtCity(4);
-    const met = await waitUntil(async () => {
+    const met = await eventually(async () => {
       const body = await cityDirective(wholeId);
       return body.status === 'met' ? body : undefined;
-    }, 'the members target met', 60_000);
+    }, { what: 'the members target met', timeoutMs: 60_000 });
     expect(met).toMatchObject({ current: 4, progress: 1 });
     expect(childOf(met, east)).toMatchObject({ current: 2 });
     const listed = (await city.request('GET', '/directives')).body.items.find((d: { id: string }) => d.id === wholeId);

@@ -3,10 +3,10 @@ import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
+import { eventually } from '@ws/testing';
 import {
   CITY,
   DISTRICTS,
-  eventually,
   NatsFederation,
   PROVINCE,
   registerStations,
@@ -85,15 +85,24 @@ describe('federation faults: a city or the province cut while the districts keep
   /** A district's own read model moves on, whatever happens above it. */
   async function advancesAt(code: string, district: string): Promise<void> {
     const before = await visitsAt(code, district);
-    await eventually(() => visitsAt(code, district), (now) => now >= before + 5 * VISITS_PER_REQUEST, 15_000, `visits of ${district} at ${code}`);
+    await eventually(async () => (await visitsAt(code, district)) >= before + 5 * VISITS_PER_REQUEST, { what: `visits of ${district} at ${code}`, timeoutMs: 15_000 });
   }
 
   /** The city and the province show exactly what the districts accepted, and keep showing it. */
   async function convergedAbove(): Promise<void> {
     for (const district of DISTRICTS) {
-      await eventually(() => visitsAt(district, district), (n) => n === accepted.get(district), 60_000, `visits at ${district}`);
+      await eventually(async () => {
+        expect(await visitsAt(district, district)).toBe(accepted.get(district));
+        return true;
+      }, { what: `visits at ${district}`, timeoutMs: 60_000 });
     }
-    for (const code of [CITY, PROVINCE]) await eventually(() => visitsByDistrict(node(code)), (rows) => same(rows, expected()), 120_000, `visits at ${code}`);
+    for (const code of [CITY, PROVINCE]) {
+      await eventually(async () => {
+        expect(await visitsByDistrict(node(code))).toEqual(expected());
+        return true;
+      }, { what: `visits at ${code}`, timeoutMs: 120_000 });
+    }
+    // Nothing more may arrive during these 2 s: no event is counted twice.
     await pause(2_000);
     for (const code of [CITY, PROVINCE]) {
       expect(await visitsByDistrict(node(code))).toEqual(expected());
@@ -121,7 +130,7 @@ describe('federation faults: a city or the province cut while the districts keep
 
   it("converges at the province to exactly the districts' sum after the city's nats-server is killed and restarted", async () => {
     const writing = keepWriting();
-    await eventually(() => totalAt(PROVINCE), (n) => n > 0, 60_000, 'first visits at the province');
+    await eventually(async () => (await totalAt(PROVINCE)) > 0, { what: 'first visits at the province', timeoutMs: 60_000 });
 
     await federation.nats.get(CITY)!.kill();
     for (const district of DISTRICTS) await advancesAt(district, district);
@@ -133,6 +142,7 @@ describe('federation faults: a city or the province cut while the districts keep
     expect(DISTRICTS.reduce((sum, code) => sum + accepted.get(code)!, 0)).toBeGreaterThan(provinceDuringCut);
 
     await federation.nats.get(CITY)!.start();
+    // The districts write on for 3 s across the healed link (a stretch of the scenario, not a wait for something).
     await pause(3_000);
     await writing.stop();
     await convergedAbove();
@@ -140,6 +150,7 @@ describe('federation faults: a city or the province cut while the districts keep
 
   it("converges at the province to exactly the districts' sum after the province's nats-server is killed and restarted", async () => {
     const writing = keepWriting();
+    // The districts write for 2 s before the fault (a stretch of the scenario, not a wait for something).
     await pause(2_000);
 
     await federation.nats.get(PROVINCE)!.kill();
@@ -185,7 +196,3 @@ describe('federation faults: a city or the province cut while the districts keep
     expect(health.status).toBe('ok');
   }, 180_000);
 });
-
-function same(a: Record<string, number>, b: Record<string, number>): boolean {
-  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-}

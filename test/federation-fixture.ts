@@ -112,20 +112,3 @@ export async function stationsOf(node: StationsNode, district: string): Promise<
   if (!response.ok) throw new Error(`stations at ${node.code}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { total: number }).total;
 }
-
-/** Polls `read` until `done` holds; a read that throws (a server restarting) counts as not done. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'nothing read';
-  for (;;) {
-    try {
-      const value = await read();
-      if (done(value)) return value;
-      last = JSON.stringify(value);
-    } catch (error) {
-      last = String(error);
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -3,7 +3,8 @@ import { natsConnectOptions } from '@ws/messaging';
 import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
 import { OutboxDistrict } from '@ws/testing/service-process';
-import { eventually, type NatsFederation, startNatsFederation, startStationsNode, type StationsNode, visitsByDistrict } from './federation-fixture';
+import { eventually } from '@ws/testing';
+import { type NatsFederation, startNatsFederation, startStationsNode, type StationsNode, visitsByDistrict } from './federation-fixture';
 
 /**
  * Issue 16: a province, three cities and nine districts, each with its own nats-server
@@ -134,25 +135,35 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
 
   it("the province's read model equals the districts' streams, per district, after random kills, stops and cut links", async () => {
     const writing = keepWriting(seededRandom(SEED + 1));
-    await eventually(() => visitsByDistrict(province!), (rows) => Object.keys(rows).length === ALL_DISTRICTS.length, 60_000, 'first visits of every district at the province');
+    await eventually(async () => Object.keys(await visitsByDistrict(province!)).length === ALL_DISTRICTS.length, { what: 'first visits of every district at the province', timeoutMs: 60_000 });
 
     const before = Object.fromEntries(ALL_DISTRICTS.map((code) => [code, districts.get(code)!.committed]));
     await partitions(seededRandom(SEED), CHAOS_MS);
     // Every district went on writing whatever happened to its nats-server and its links.
     for (const code of ALL_DISTRICTS) expect(districts.get(code)!.committed).toBeGreaterThan(before[code]!);
+    // The districts write on for a second once the faults are over (a stretch of the scenario, not a wait for something).
     await pause(1_000);
     await writing.stop();
 
     const context = `seed ${SEED}, faults: ${applied.join('; ')}`;
     for (const code of ALL_DISTRICTS) {
       const district = districts.get(code)!;
-      await eventually(() => federation.evtMessages(code), (n) => n === district.committed, CONVERGE_MS, `stream of ${code} (${context})`);
+      await eventually(async () => {
+        expect(await federation.evtMessages(code)).toBe(district.committed);
+        return true;
+      }, { what: `stream of ${code} (${context})`, timeoutMs: CONVERGE_MS });
       expect(await district.backlog()).toBe(0);
     }
     for (const code of [...CITIES, PROVINCE]) {
-      await eventually(() => streamCountsAt(code), (counts) => same(counts, committedBelow(code)), CONVERGE_MS, `stream of ${code} (${context})`);
+      await eventually(async () => {
+        expect(await streamCountsAt(code)).toEqual(committedBelow(code));
+        return true;
+      }, { what: `stream of ${code} (${context})`, timeoutMs: CONVERGE_MS });
     }
-    await eventually(() => visitsByDistrict(province!), (rows) => same(rows, committedBelow(PROVINCE)), CONVERGE_MS, `read model at ${PROVINCE} (${context})`);
+    await eventually(async () => {
+      expect(await visitsByDistrict(province!)).toEqual(committedBelow(PROVINCE));
+      return true;
+    }, { what: `read model at ${PROVINCE} (${context})`, timeoutMs: CONVERGE_MS });
 
     // Exact, and stays exact: nothing arrives twice later.
     await pause(3_000);
@@ -161,7 +172,3 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
     expect(applied.length).toBeGreaterThan(5);
   }, CHAOS_MS + 4 * CONVERGE_MS);
 });
-
-function same(a: Record<string, number>, b: Record<string, number>): boolean {
-  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-}

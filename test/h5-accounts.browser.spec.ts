@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idNumberCheckCode } from '@ws/contracts';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { PhoneName, phoneContext } from '../apps/dashboard/testing/phones';
@@ -110,7 +110,7 @@ describe('职工端: joining, members, volunteers and the inbox on phones agains
     await asOfficer('POST', api('membership', `/members/${member.membershipId}/points/credits`), { entryId: crypto.randomUUID(), points: 120, reason: '志愿服务补记' });
     const item = await asOfficer('POST', api('membership', '/shop/items'), { name: `清凉礼包 ${Date.now() % 10_000}`, points: 100, stock: 5 });
     const itemId = item.itemId as string;
-    await waitUntil(async () => ((await getJson(api('membership', '/shop/items'))) as Array<{ itemId: string }>).some((i) => i.itemId === itemId), 'the item in the shop');
+    await eventually(async () => ((await getJson(api('membership', '/shop/items'))) as Array<{ itemId: string }>).some((i) => i.itemId === itemId), { what: 'the item in the shop' });
 
     const { context, page, requests } = await phone('iphone');
     await page.goto(`${front}/h5/#/member/card`); // the link an approval message carries
@@ -144,7 +144,7 @@ describe('职工端: joining, members, volunteers and the inbox on phones agains
     await page.waitForSelector('[data-redeemed]');
     await page.waitForSelector('[data-page="member-points"][data-balance="20"]');
     expect(await page.locator('[data-entry]').first().textContent()).toContain('-100');
-    await waitUntil(async () => ((await getJson(api('membership', '/shop/items'))) as Array<{ itemId: string; stock: number }>).find((i) => i.itemId === itemId)?.stock === 4, 'the stock taken');
+    await eventually(async () => ((await getJson(api('membership', '/shop/items'))) as Array<{ itemId: string; stock: number }>).find((i) => i.itemId === itemId)?.stock === 4, { what: 'the stock taken' });
     await page.click(`[data-item="${itemId}"] [data-redeem]`);
     expect(await page.textContent(`[data-item="${itemId}"] [data-field-error="item"]`)).toBe('积分不够：还差 80 分');
     await checkPage(page, 'member-redeemed');

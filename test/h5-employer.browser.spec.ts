@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { creditCodeCheckCharacter, idNumberCheckCode } from '@ws/contracts';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
@@ -44,12 +44,12 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
     // 零工之家's page lists the fairs to come (the demo's, at the station or online); an employer goes on from there.
     await page.goto(`${front}/h5/jobs`);
     const demoFair = /零工之家(驿站招聘会|直播带岗)[\s\S]*4 个岗位参会/;
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (demoFair.test((await page.textContent('body')) ?? '')) return true;
       await page.reload();
       await page.waitForSelector('[data-fairs] [data-fair]', { timeout: 3_000 }).catch(() => null);
       return undefined;
-    }, 'the demo fair listed with its postings', 60_000);
+    }, { what: 'the demo fair listed with its postings', timeoutMs: 60_000 });
     await page.locator('[data-fairs]').scrollIntoViewIfNeeded();
     await checkPage(page, 'jobs-fairs');
 
@@ -119,15 +119,15 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
     await page.waitForURL(/\/h5\/jobs\/employer\?posted=/);
     const postingId = new URL(page.url()).searchParams.get('posted')!;
     const listed = `[data-page="employer-postings"] [data-posting="${postingId}"]`;
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(`${listed}[data-status="in_review"]`)) return true;
       await page.reload();
       return (await page.waitForSelector(`${listed}[data-status="in_review"]`, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the posting listed in review', 60_000);
+    }, { what: 'the posting listed in review', timeoutMs: 60_000 });
 
     // The union approves the employer, then the posting (as the console would).
     await asOfficer('POST', jobs(`/employers/${employerId}/approve`));
-    await waitUntil(async () => ((await asOfficer('GET', jobs(`/employers/${employerId}`))).status === 'approved' ? true : undefined), 'the employer approved', 60_000);
+    await eventually(async () => ((await asOfficer('GET', jobs(`/employers/${employerId}`))).status === 'approved' ? true : undefined), { what: 'the employer approved', timeoutMs: 60_000 });
     await asOfficer('POST', jobs(`/postings/${postingId}/approve`));
 
     // A seeker registers and applies (their own phone, through the API).
@@ -142,21 +142,21 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
       home: street.center,
       preferences: { categories: ['cleaning'], skills: [], payModes: [], homeStreetCode: street.code, travelRadiusKm: 5, availability: [1, 2, 3, 4, 5].map((day) => ({ day, from: '06:00', to: '18:00' })) },
     });
-    const applied = await waitUntil(async () => {
+    const applied = await eventually(async () => {
       const response = await fetch(jobs(`/postings/${postingId}/applications`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${seeker.token}` }, body: JSON.stringify({ note: '做过两年小区保洁' }) });
       return response.status === 201 ? ((await response.json()) as { applicationId: string }) : undefined;
-    }, 'the seeker applied', 60_000);
+    }, { what: 'the seeker applied', timeoutMs: 60_000 });
 
     // 看申请人: masked until invited.
     await page.reload();
     await page.waitForSelector(`${listed}[data-status="open"] [data-applicants-link]`, { timeout: 60_000 });
     await page.click(`${listed} [data-applicants-link]`);
     const applicant = `[data-page="employer-applicants"] [data-applicant="${applied.applicationId}"]`;
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(applicant)) return true;
       await page.reload();
       return (await page.waitForSelector(applicant, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the applicant listed', 120_000); // the jobs read model, on a machine running the whole suite beside it
+    }, { what: 'the applicant listed', timeoutMs: 120_000 }); // the jobs read model, on a machine running the whole suite beside it
     expect(await page.textContent(`${applicant} [data-applicant-name]`)).toBe('庞**');
     expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(`${person.mobile.slice(0, 3)}****${person.mobile.slice(-4)}`);
     await checkPage(page, 'employer-applicants');
@@ -168,10 +168,10 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
 
     // The seeker accepts; the employer 签约 (the pay missing first: at its field).
     await post(jobs(`/seekers/me/applications/${applied.applicationId}/accept`), {}, seeker.token);
-    await waitUntil(async () => {
+    await eventually(async () => {
       await page.reload();
       return (await page.waitForSelector(`${applicant}[data-status="accepted"]`, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-    }, 'the invitation accepted', 60_000);
+    }, { what: 'the invitation accepted', timeoutMs: 60_000 });
     await page.click(`${applicant} [data-hire]`);
     expect(await page.textContent(`${applicant} [data-field-error="agreedPayFen"]`)).toBe('请填写约定工资（元）');
     await page.fill(`#pay-${applied.applicationId}`, '200');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { idNumberCheckCode } from '@ws/contracts';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
@@ -60,11 +60,11 @@ async function signedInPhone(key: 'ws.jobs.seeker' | 'ws.jobs.employer', session
 
 /** Reloads until the selector shows (the read models trail the commands on a busy machine). */
 async function reloadUntil(page: import('playwright-core').Page, selector: string, what: string): Promise<void> {
-  await waitUntil(async () => {
+  await eventually(async () => {
     if (await page.$(selector)) return true;
     await page.reload();
     return (await page.waitForSelector(selector, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
-  }, what, 60_000);
+  }, { what: what, timeoutMs: 60_000 });
 }
 
 describe('职工端 零工之家: the station lists work nearby; both sides rate after the work, on a phone', () => {
@@ -77,7 +77,7 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
   it('扫码打卡 landing → 附近的工作 → posting; hired → 评价雇主 → 评价求职者 → the employer’s rating on the posting', async () => {
     // A station of the node with a demo posting near it (the nearest first).
     const streets = (await getJson(`${front}/api/stations/streets`)).items as Array<{ center: { lng: number; lat: number } }>;
-    const { stationId, posting } = await waitUntil(async () => {
+    const { stationId, posting } = await eventually(async () => {
       for (const street of streets) {
         const near = (await getJson(`${front}/api/stations/nearest?lng=${street.center.lng}&lat=${street.center.lat}&k=20&maxKm=30`)) as Array<{ id: string }>;
         for (const station of near) {
@@ -88,7 +88,7 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
         }
       }
       return undefined;
-    }, 'a demo posting near a station', 90_000);
+    }, { what: 'a demo posting near a station', timeoutMs: 90_000 });
 
     // The station's printed code (as the console prints it), opened on a phone.
     const { url } = (await asOfficer('GET', `${front}/api/stations/stations/${stationId}/code`)) as { url: string };
@@ -134,10 +134,10 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
       home: { lng: posting.location.lng + 0.004, lat: posting.location.lat + 0.003 },
       preferences: { categories: [posting.category], skills: [], payModes: [], homeStreetCode: posting.streetCode, travelRadiusKm: 5, availability: [1, 2, 3, 4, 5].map((day) => ({ day, from: '06:00', to: '18:00' })) },
     })) as Session;
-    const applied = await waitUntil(async () => {
+    const applied = await eventually(async () => {
       const response = await fetch(jobs(`/postings/${posting.postingId}/applications`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${seeker.token}` }, body: '{}' });
       return response.status === 201 ? ((await response.json()) as { applicationId: string }) : undefined;
-    }, 'the seeker applied', 60_000);
+    }, { what: 'the seeker applied', timeoutMs: 60_000 });
     const employer = await employerSession(posting.employerKind);
     await post(jobs(`/employers/me/applications/${applied.applicationId}/invite`), {}, employer.token);
     await post(jobs(`/seekers/me/applications/${applied.applicationId}/accept`), {}, seeker.token);

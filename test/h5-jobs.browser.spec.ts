@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { idNumberCheckCode } from '@ws/contracts';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
@@ -51,7 +51,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
   it('near the station → register by SMS code → near home → 申请 → 我的申请 → invited → accept', async () => {
     // The station the demo built its postings around: a station of the node with a demo posting within 5 km.
     const streets = (await getJson(`${front}/api/stations/streets`)).items as Array<{ center: { lng: number; lat: number } }>;
-    const { stationId, posting } = await waitUntil(async () => {
+    const { stationId, posting } = await eventually(async () => {
       for (const street of streets) {
         const near = (await getJson(`${front}/api/stations/nearest?lng=${street.center.lng}&lat=${street.center.lat}&k=20&maxKm=30`)) as Array<{ id: string }>;
         for (const station of near) {
@@ -62,7 +62,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
         }
       }
       return undefined;
-    }, 'a demo posting near a station', 90_000);
+    }, { what: 'a demo posting near a station', timeoutMs: 90_000 });
 
     const home = { longitude: posting.location.lng + 0.004, latitude: posting.location.lat + 0.003 };
     const context = await phoneContext(browser, 'android', { geolocation: home, permissions: ['geolocation'] });
@@ -131,11 +131,11 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
     await page.click('text=看我的申请');
     await page.waitForURL('**/h5/jobs/applications');
     const mine = '[data-page="job-applications"] [data-application]';
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(`${mine}[data-status="applied"]`)) return true;
       await page.reload();
       return (await page.waitForSelector(`${mine}[data-status="applied"]`, { timeout: 3000 }).catch(() => null)) ? true : undefined;
-    }, 'the application listed').catch(async (e) => {
+    }, { what: 'the application listed' }).catch(async (e) => {
       throw new Error(`${(e as Error).message}; page ${page.url()}: ${await page.textContent('main, body')}`);
     });
     expect(await page.textContent(`${mine} [data-status-label]`)).toBe('已申请');
@@ -157,19 +157,19 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
     expect(invited.status).toBe(200);
     await page.click('nav[aria-label="零工之家"] >> text=我的申请');
     await page.waitForURL('**/h5/jobs/applications');
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(`${mine}[data-status="invited"]`)) return true;
       await page.reload();
       return (await page.waitForSelector(`${mine}[data-status="invited"]`, { timeout: 3000 }).catch(() => null)) ? true : undefined;
-    }, 'the invitation shown');
+    }, { what: 'the invitation shown' });
     expect(await page.textContent(mine)).toContain('明早九点来面谈');
     await checkPage(page, 'jobs-invited');
     await page.click(`${mine} [data-accept]`);
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(`${mine}[data-status="accepted"]`)) return true;
       await page.reload();
       return (await page.waitForSelector(`${mine}[data-status="accepted"]`, { timeout: 3000 }).catch(() => null)) ? true : undefined;
-    }, 'the invitation accepted');
+    }, { what: 'the invitation accepted' });
     expect(await page.textContent(`${mine}[data-status="accepted"] [data-status-label]`)).toBe('已接受');
 
     // 推送给我: the seeker's inbox page answers (pushes come with postings published after registering).

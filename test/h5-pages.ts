@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from '../apps/dashboard/testing/axe';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { type LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -54,11 +54,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 
 /** The latest SMS code sent to the mobile, read from the node's development message box (as a developer would). */
 export async function codeFromMessageBox(front: string, mobile: string, after = 0): Promise<{ code: string; seq: number }> {
-  return waitUntil(async () => {
+  return eventually(async () => {
     const box = (await getJson(`${front}/messages/box.json`)) as { items: Array<{ seq: number; to: string; text: string }> };
     const entry = box.items.filter((e) => e.seq > after && e.to.endsWith(mobile.slice(-4)) && /\b\d{6}\b/.test(e.text)).sort((a, b) => b.seq - a.seq)[0];
     return entry && { code: /\b(\d{6})\b/.exec(entry.text)![1]!, seq: entry.seq };
-  }, `an SMS code for …${mobile.slice(-4)} in the message box`);
+  }, { what: `an SMS code for …${mobile.slice(-4)} in the message box` });
 }
 
 /** A mainland mobile and an ID number (valid check digit) nobody else in the run has. */

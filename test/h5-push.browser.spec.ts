@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { FakePushService, PushSubscriber, verifyVapid } from '@ws/testing';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually, FakePushService, PushSubscriber, verifyVapid } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
@@ -58,7 +57,7 @@ async function wishFromThisPhone(page: Page): Promise<{ wishId: string; wishNo: 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ stationId, category: 'legal_advice', text: '想咨询劳动合同' }),
   })).json()) as { wishId: string; wishNo: string; authorKey: string };
-  await waitUntil(async () => (await fetch(api('wishes', `/wishes/no/${posted.wishNo}`))).ok, 'the wish on its status page');
+  await eventually(async () => (await fetch(api('wishes', `/wishes/no/${posted.wishNo}`))).ok, { what: 'the wish on its status page' });
   await page.goto(`${front}/h5/`);
   const kept = JSON.stringify([{ wishNo: posted.wishNo, authorKey: posted.authorKey, stationName: '驿站', categoryLabel: '法律咨询', postedAt: new Date().toISOString() }]);
   await page.evaluate(`localStorage.setItem('ws.wishes.mine', ${JSON.stringify(kept)})`);
@@ -67,11 +66,11 @@ async function wishFromThisPhone(page: Page): Promise<{ wishId: string; wishNo: 
 
 /** notify's delivery of one kind to the wish's author by push, once it is no longer waiting (what officers see). */
 async function pushDelivery(wishId: string, kind: string): Promise<{ status: string; error: string | null }> {
-  return waitUntil(async () => {
+  return eventually(async () => {
     const { items } = (await asOfficer('GET', api('notify', `/deliveries?channel=push&kind=${kind}&limit=200`))) as { items: Array<{ recipient: { kind: string; id: string } | null; status: string; error: string | null }> };
     const found = items.find((d) => d.recipient?.kind === 'wish_author' && d.recipient.id === wishId);
     return found && found.status !== 'pending' ? found : undefined;
-  }, `the ${kind} push delivery settled`);
+  }, { what: `the ${kind} push delivery settled` });
 }
 
 describe('职工端 网页推送: a worker turns web push on in 消息 and hears back on the phone', () => {
@@ -121,7 +120,7 @@ describe('职工端 网页推送: a worker turns web push on in 消息 and hears
 
     // The officer accepts the wish: notify pushes to the endpoint, signed with the node's key, readable by this phone only.
     await asOfficer('POST', api('wishes', `/wishes/${wish.wishId}/accept`));
-    const pushed = await waitUntil(async () => pushService.received.find((p) => p.subscription === subscriptionId), 'a push at the fake push service');
+    const pushed = await eventually(async () => pushService.received.find((p) => p.subscription === subscriptionId), { what: 'a push at the fake push service' });
     expect(pushed.encoding).toBe('aes128gcm');
     verifyVapid(pushed.authorization, publicKey, pushService.base);
     const payload = JSON.parse(phoneKeys.decrypt(pushed.body)) as { title: string; body: string; url: string; kind: string };
@@ -143,12 +142,12 @@ describe('职工端 网页推送: a worker turns web push on in 消息 and hears
     const id = await Promise.race([registrationId, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no service worker registration reported by DevTools')), 10_000))]);
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: front, registrationId: id, data: phoneKeys.decrypt(pushed.body) });
 
-    const shown = await waitUntil(
+    const shown = await eventually(
       async () => {
         const notes = (await page.evaluate(`navigator.serviceWorker.getRegistration('/h5/').then((r) => r.getNotifications()).then((ns) => ns.map((n) => ({ title: n.title, body: n.body, url: n.data && n.data.url })))`)) as Array<{ title: string; body: string; url: string }>;
         return notes.length > 0 ? notes : undefined;
       },
-      'the notification shown by the service worker',
+      { what: 'the notification shown by the service worker' },
     );
     expect(shown).toEqual([{ title: '心愿已受理', body: payload.body, url: payload.url }]);
 
@@ -178,10 +177,10 @@ describe('职工端 网页推送: a worker turns web push on in 消息 and hears
     const street = (await getJson(api('wishes', `/wishes/no/${wish.wishNo}`))).streetCode as string;
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'legal_advice', mode: 'answer_only', wishIds: [wish.wishId], answer: '每周三驿站有律师坐班' });
     const proof = { kind: 'wish_author', wishNo: wish.wishNo, authorKey: wish.authorKey };
-    await waitUntil(async () => {
+    await eventually(async () => {
       const inbox = (await (await fetch(`${front}/api/notify/inbox/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ proof }) })).json()) as { items: Array<{ kind: string }> };
       return inbox.items.some((m) => m.kind === 'wish_completed');
-    }, 'the completed wish in the inbox');
+    }, { what: 'the completed wish in the inbox' });
     // The message was composed without the push channel (nothing bound): no delivery to wait for, none made.
     const { items: completedPushes } = (await asOfficer('GET', api('notify', '/deliveries?channel=push&kind=wish_completed&limit=200'))) as { items: Array<{ recipient: { id: string } | null }> };
     expect(completedPushes.filter((d) => d.recipient?.id === wish.wishId)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { phonePhotoWithGps } from '@ws/testing/photos';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
@@ -30,8 +30,8 @@ interface Invitation {
 /** The task dispatch made for the wish, once its invitation is pending for `volunteerId`: anyone else asked first declines. */
 async function invitationFor(wishId: string, volunteerId: string): Promise<{ taskId: string; invitationId: string }> {
   const streetTasks = async () => (await asOfficer('GET', api('dispatch', '/tasks'))) as Array<{ taskId: string; wishIds: string[] }>;
-  const task = await waitUntil(async () => (await streetTasks()).find((t) => t.wishIds.includes(wishId)), 'the task for the wish', 60_000);
-  return waitUntil(
+  const task = await eventually(async () => (await streetTasks()).find((t) => t.wishIds.includes(wishId)), { what: 'the task for the wish', timeoutMs: 60_000 });
+  return eventually(
     async () => {
       const { invitations } = (await asOfficer('GET', api('dispatch', `/tasks/${task.taskId}`))) as { invitations: Invitation[] };
       const pending = invitations.find((i) => i.status === 'pending');
@@ -48,8 +48,7 @@ async function invitationFor(wishId: string, volunteerId: string): Promise<{ tas
       });
       return undefined;
     },
-    'the invitation pending for the new volunteer',
-    90_000,
+    { what: 'the invitation pending for the new volunteer', timeoutMs: 90_000 },
   );
 }
 
@@ -60,11 +59,11 @@ async function invitationFor(wishId: string, volunteerId: string): Promise<{ tas
  */
 async function reloadUntil(page: Page, selector: string): Promise<void> {
   try {
-    await waitUntil(async () => {
+    await eventually(async () => {
       if (await page.$(selector)) return true;
       await page.reload();
       return (await page.waitForSelector(selector, { timeout: 3000 }).catch(() => null)) ? true : undefined;
-    }, selector, 120_000, 1000);
+    }, { what: selector, timeoutMs: 120_000, everyMs: 1000 });
   } catch (error) {
     const shown = await page.evaluate<string>(`[...document.querySelectorAll('[data-page] [data-status], [data-page]')].map((e) => e.outerHTML.slice(0, 160)).join('\\n')`);
     throw new Error(`${(error as Error).message}; the page showed:\n${shown}`);
@@ -94,10 +93,10 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
 
   it('sign in by SMS code → the invitation link → accept → start → finish with a photo → hours → 消息: read, SMS off', async () => {
     // A rider's wish for a repair, accepted; a volunteer of the street registered with their mobile.
-    const posted = await waitUntil(async () => {
+    const posted = await eventually(async () => {
       const response = await fetch(api('wishes', '/wishes'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stationId, category: 'repair', text: '驿站门口的灯坏了，晚上看不清台阶' }) });
       return response.status === 201 ? ((await response.json()) as { wishId: string; wishNo: string }) : undefined;
-    }, 'the wish posted');
+    }, { what: 'the wish posted' });
     await asOfficer('POST', api('wishes', `/wishes/${posted.wishId}/accept`));
     const street = (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).streetCode as string;
     const mobile = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -109,7 +108,7 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
       const board = (await asOfficer('GET', api('dispatch', `/volunteers?streetCode=${street}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`))) as { items: Array<{ volunteerId: string }>; next: string | null };
       return board.items.some((v) => v.volunteerId === volunteerId) || (board.next !== null && onBoard(board.next));
     };
-    await waitUntil(async () => (await onBoard()) || undefined, 'the volunteer on the board');
+    await eventually(async () => (await onBoard()) || undefined, { what: 'the volunteer on the board' });
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'repair', mode: 'individual_tasks', wishIds: [posted.wishId] });
     const { taskId, invitationId } = await invitationFor(posted.wishId, volunteerId);
 
@@ -187,7 +186,7 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
     expect(sent.photoRefs).toHaveLength(1);
     await page.waitForSelector('[data-finished]');
     await page.waitForSelector(`${task}[data-status="completed"]`);
-    await waitUntil(async () => (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).status === 'completed' || undefined, 'the wish done');
+    await eventually(async () => (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).status === 'completed' || undefined, { what: 'the wish done' });
     await checkPage(page, 'volunteer-tasks');
 
     // 服务时长
@@ -197,11 +196,11 @@ describe('职工端: a volunteer answers an invitation and finishes the task; th
 
     // 消息: the invitation's message, its link to the invitation; marked read; SMS turned off and kept off.
     await page.goto(`${front}/h5/inbox`);
-    const message = await waitUntil(async () => {
+    const message = await eventually(async () => {
       await page.reload();
       await page.waitForSelector('[data-page="inbox"][data-identity="volunteer"]');
       return (await page.$$('[data-message][data-read="false"]')).length > 0 || undefined;
-    }, 'a message in the inbox');
+    }, { what: 'a message in the inbox' });
     expect(message).toBe(true);
     const links = await page.evaluate<string[]>(`[...document.querySelectorAll('[data-message-link]')].map((a) => a.href)`);
     expect(links.some((href) => href.includes(`/h5/#/volunteer/invitations/${invitationId}`))).toBe(true);

@@ -5,7 +5,7 @@ import gcoord from 'gcoord';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { shanghaiDayAndHour } from '@ws/contracts';
 import { hasGpsExif, phonePhotoWithGps } from '@ws/testing/photos';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { PhoneName, phoneContext } from '../apps/dashboard/testing/phones';
@@ -81,10 +81,10 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     await page.fill('#member-card', '');
     await page.click('[data-checkin]');
     await page.waitForSelector('[data-page="checkin-done"]');
-    const after = await waitUntil(async () => {
+    const after = await eventually(async () => {
       const now = await visitsToday(stationId);
       return (now['courier'] ?? 0) === (before['courier'] ?? 0) + 1 ? now : undefined;
-    }, 'the check-in in the visits read model');
+    }, { what: 'the check-in in the visits read model' });
     const total = Object.values(after).reduce((sum, n) => sum + n, 0);
     await page.waitForSelector(`[data-today-visits][data-value="${total}"]`);
     await checkPage(page, 'checkin-done');
@@ -95,6 +95,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(await page.getAttribute('[data-occupation="courier"]', 'aria-pressed')).toBe('true');
     await page.click('[data-checkin]');
     await page.waitForSelector('text=这是同一次到访');
+    // Nothing may be counted during this second: the duplicate must not reach the read model.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['courier']).toBe(after['courier']);
     expect(leavingTheMachine(requests)).toEqual([]);
@@ -112,12 +113,13 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     await page.waitForSelector('text=已保存，联网后自动打卡');
     const kept = await page.evaluate<Array<{ key: string; at: string }>>(`JSON.parse(localStorage.getItem('ws.checkins.pending'))`);
     expect(kept).toHaveLength(1);
+    // Nothing may be counted during this second: the phone is offline.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['sanitation'] ?? 0).toBe(before);
 
     await context.setOffline(false); // the page hears `online` and sends what it kept
-    await waitUntil(async () => ((await visitsToday(stationId))['sanitation'] ?? 0) === before + 1, 'the kept check-in in the read model');
-    await waitUntil(async () => (await page.evaluate<unknown[]>(`JSON.parse(localStorage.getItem('ws.checkins.pending'))`)).length === 0, 'the queue emptied');
+    await eventually(async () => ((await visitsToday(stationId))['sanitation'] ?? 0) === before + 1, { what: 'the kept check-in in the read model' });
+    await eventually(async () => (await page.evaluate<unknown[]>(`JSON.parse(localStorage.getItem('ws.checkins.pending'))`)).length === 0, { what: 'the queue emptied' });
     // Sent again with its key (a retry after a lost answer): the same visit.
     const again = await fetch(`${front}/api/stations/stations/${stationId}/checkins`, {
       method: 'POST',
@@ -127,6 +129,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(((await again.json()) as { status: string }).status).toBe('duplicate');
     await page.reload();
     await page.waitForSelector('[data-page="landing"]');
+    // Nothing may be counted during this second: the reloaded page must not send the check-in again.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await visitsToday(stationId))['sanitation']).toBe(before + 1);
     await context.close();
@@ -171,10 +174,10 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
 
     await page.click('[data-filter="open24h"]');
     const open24h = (await getJson(api('stations', `/nearest?lng=${here.longitude}&lat=${here.latitude}&k=10&maxKm=30&open24h=true`))) as Array<{ id: string }>;
-    await waitUntil(async () => {
+    await eventually(async () => {
       const shown = await page.locator('[data-page="nearby"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-station')));
       return JSON.stringify(shown) === JSON.stringify(open24h.map((s) => s.id));
-    }, 'the 24 h list');
+    }, { what: 'the 24 h list' });
     expect(leavingTheMachine(requests)).toEqual([]);
     await context.close();
   });
@@ -239,7 +242,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
 
     const street = status.streetCode as string;
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'facilities', mode: 'answer_only', wishIds: [wishId], answer: '下周在驿站安装充电柜' });
-    await waitUntil(async () => (await getJson(api('wishes', `/wishes/no/${wishNo}`))).status === 'completed', 'the wish completed');
+    await eventually(async () => (await getJson(api('wishes', `/wishes/no/${wishNo}`))).status === 'completed', { what: 'the wish completed' });
 
     await page.goto(`${front}/h5/wishes`);
     await page.waitForSelector(`[data-my-wish="${wishNo}"]`);
@@ -265,11 +268,11 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ stationId, category: 'legal_advice', text: '想咨询工伤认定' }),
     })).json() as { wishId: string; wishNo: string; authorKey: string };
-    await waitUntil(async () => (await fetch(api('wishes', `/wishes/no/${posted.wishNo}`))).ok, 'the wish on its status page');
+    await eventually(async () => (await fetch(api('wishes', `/wishes/no/${posted.wishNo}`))).ok, { what: 'the wish on its status page' });
     await asOfficer('POST', api('wishes', `/wishes/${posted.wishId}/accept`));
     const street = (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).streetCode as string;
     await asOfficer('POST', api('wishes', `/streets/${street}/decisions`), { category: 'legal_advice', mode: 'answer_only', wishIds: [posted.wishId], answer: '每周三驿站有律师坐班' });
-    await waitUntil(async () => (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).status === 'completed', 'the wish answered');
+    await eventually(async () => (await getJson(api('wishes', `/wishes/no/${posted.wishNo}`))).status === 'completed', { what: 'the wish answered' });
 
     const { context, page } = await phone('iphone');
     await page.goto(`${front}/h5/`);
@@ -315,7 +318,7 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     await page.waitForSelector('[data-page="report-done"]');
     await checkPage(page, 'report-done');
     const reportId = (await page.textContent('[data-report-id]'))!.trim();
-    const report = await waitUntil(async () => getJson(api('wishes', `/reports/${reportId}`)), 'the report in the read model');
+    const report = await eventually(async () => getJson(api('wishes', `/reports/${reportId}`)), { what: 'the report in the read model' });
     expect(report.location).toEqual({ lng: here.longitude, lat: here.latitude });
     expect(report.photoRefs).toHaveLength(1);
     const file = readFileSync(join(photoFolder(), `${report.photoRefs[0]}.jpg`));

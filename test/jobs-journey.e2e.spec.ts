@@ -1,6 +1,6 @@
 import { idNumberCheckCode, shanghaiToday } from '@ws/contracts';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { type LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 
 /**
@@ -54,10 +54,10 @@ const toMobile = (entry: BoxEntry, mobile: string) => entry.to.endsWith(mobile.s
 
 /** The SMS code for `mobile` the message box got after `after`. */
 async function codeFor(mobile: string, after: number): Promise<string> {
-  return waitUntil(async () => {
+  return eventually(async () => {
     const entry = (await box()).filter((e) => e.seq > after && toMobile(e, mobile) && /\b\d{6}\b/.test(e.text)).sort((a, b) => b.seq - a.seq)[0];
     return entry && /\b(\d{6})\b/.exec(entry.text)![1]!;
-  }, `an SMS code for …${mobile.slice(-4)}`, 60_000);
+  }, { what: `an SMS code for …${mobile.slice(-4)}`, timeoutMs: 60_000 });
 }
 
 async function registrationCode(mobile: string, account: 'seeker' | 'employer'): Promise<string> {
@@ -137,14 +137,14 @@ describe('零工之家 across processes: registered, approved, posted, pushed th
     await ok('POST', url(NODE, 'jobs', `/postings/${postingId}/approve`), {}, officer);
 
     // 精准推送 through notify: the near seeker's message in the development message box and in notify's inbox.
-    const pushed = await waitUntil(async () => (await box()).find((e) => toMobile(e, near.mobile) && e.text.includes('家政钟点工（做午饭）')), 'the push in the message box', 120_000);
+    const pushed = await eventually(async () => (await box()).find((e) => toMobile(e, near.mobile) && e.text.includes('家政钟点工（做午饭）')), { what: 'the push in the message box', timeoutMs: 120_000 });
     expect(pushed.text).toContain('3公里内');
     expect(pushed.text).toMatch(/\/s\/[0-9a-z]{10}/);
     expect(pushed.text).not.toContain('庞秀英');
-    const inbox = await waitUntil(async () => {
+    const inbox = await eventually(async () => {
       const answer = await ok('POST', url(NODE, 'notify', '/inbox/query'), { proof: { kind: 'seeker', token: near.token } });
       return answer.items.length > 0 ? answer : undefined;
-    }, "the push in the seeker's notify inbox", 60_000);
+    }, { what: "the push in the seeker's notify inbox", timeoutMs: 60_000 });
     expect(inbox.items.map((m: { kind: string; link: string }) => [m.kind, m.link])).toEqual([['job_matched', `/h5/#/jobs/postings/${postingId}`]]);
     // The short link opens the posting's page in the jobs pages.
     const shortCode = /\/s\/([0-9a-z]{10})/.exec(pushed.text)![1]!;
@@ -161,11 +161,11 @@ describe('零工之家 across processes: registered, approved, posted, pushed th
     expect(hired).toMatchObject({ status: 'hired', posting: { postingId, status: 'filled', hired: 1 } });
 
     // The hire counts in the node's report figures and, sourced upward, in the province's.
-    await waitUntil(async () => ((await hiresAt(NODE, 'district_officer', day)) >= 1 ? true : undefined), "the hire in the node's report figures", 60_000);
-    const provinceHires = await waitUntil(async () => {
+    await eventually(async () => ((await hiresAt(NODE, 'district_officer', day)) >= 1 ? true : undefined), { what: "the hire in the node's report figures", timeoutMs: 60_000 });
+    const provinceHires = await eventually(async () => {
       const hires = await hiresAt(PROVINCE, 'province_officer', day);
       return hires > provinceHiresBefore ? hires : undefined;
-    }, "the hire in the province's report figures", 120_000);
+    }, { what: "the hire in the province's report figures", timeoutMs: 120_000 });
     expect(provinceHires).toBe(provinceHiresBefore + 1);
 
     // The seeker 40 km away was told nothing, in the message box or in notify's inbox.

@@ -3,9 +3,9 @@ import { connect } from '@ws/testing/nats';
 import { Client } from 'pg';
 import type { StationRegistered, TaskCompleted, TaskCreated } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { databaseUrl, FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { databaseUrl, eventually, FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
-import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
+import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 
 /**
  * Notify as a built process beside the services whose events it tells (wishes, dispatch,
@@ -62,10 +62,10 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       const wishes: Array<{ wishId: string; wishNo: string; authorKey: string; mobile: string }> = [];
       for (let i = 0; i < WISHES; i++) {
         const mobile = `1580000${String(1000 + i)}`;
-        const posted = await cluster.waitFor(async () => {
+        const posted = await eventually(async () => {
           const result = await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: `第 ${i} 个充电桩坏了`, contact: mobile, smsConsent: true } });
           return result.status === 201 ? (result.body as { wishId: string; wishNo: string; authorKey: string }) : undefined;
-        }, 'station known to wishes');
+        }, { what: 'station known to wishes', timeoutMs: LOOP_TIMEOUT_MS });
         wishes.push({ ...posted, mobile });
         await cluster.ok('wishes', 'POST', `/wishes/${posted.wishId}/accept`, { token: manager });
       }
@@ -88,13 +88,13 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       };
       for (const wish of wishes.slice(0, 12)) await publishTask(wish.wishId);
       const ours = () => SMS.sent.filter((s) => wishes.some((w) => w.mobile === s.phone));
-      await cluster.waitFor(async () => ours().length >= 20, 'the burst under way', 60_000);
+      await eventually(async () => ours().length >= 20, { what: 'the burst under way', timeoutMs: 60_000 });
       await cluster.kill('notify');
       const atKill = ours().length;
       for (const wish of wishes.slice(12)) await publishTask(wish.wishId);
       await cluster.restart('notify');
 
-      await cluster.waitFor(async () => ours().length >= WISHES * 4, `${WISHES * 4} SMS`, 180_000, 250);
+      await eventually(async () => ours().length >= WISHES * 4, { what: `${WISHES * 4} SMS`, timeoutMs: 180_000, everyMs: 250 });
       await new Promise((resolve) => setTimeout(resolve, 1500)); // nothing more comes
       expect(atKill).toBeLessThan(WISHES * 4);
       const expected = ['SMS_WS_WISH_ACCEPTED', 'SMS_WS_WISH_DISPATCHED', 'SMS_WS_WISH_IN_PROGRESS', 'SMS_WS_WISH_COMPLETED'];
@@ -144,16 +144,16 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       const volunteer = await cluster.volunteer('first_aid_trainer', cluster.street, { smsConsent: true });
       const manager = await cluster.token('station_manager', { station: station.stationId });
       const officer = await cluster.token('street_officer', { street: cluster.street });
-      const wish = await cluster.waitFor(async () => {
+      const wish = await eventually(async () => {
         const posted = await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, category: 'first_aid_training', text: '想学心肺复苏' } });
         return posted.status === 201 ? (posted.body as { wishId: string }) : undefined;
-      }, 'station known to wishes');
+      }, { what: 'station known to wishes', timeoutMs: LOOP_TIMEOUT_MS });
       await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: manager });
       await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, {
         token: officer,
         body: { category: 'first_aid_training', mode: 'individual_tasks', wishIds: [wish.wishId] },
       });
-      const invitationSms = await cluster.waitFor(async () => SMS.to(volunteer.mobile).find((s) => s.templateCode === 'SMS_WS_INVITATION'), 'the invitation SMS', 60_000);
+      const invitationSms = await eventually(async () => SMS.to(volunteer.mobile).find((s) => s.templateCode === 'SMS_WS_INVITATION'), { what: 'the invitation SMS', timeoutMs: 60_000 });
       expect(invitationSms.params['link']).toMatch(/^https:\/\/union\.example\.cn\/s\//);
 
       // The link: the short code leads to the invitation's page of the worker pages.
@@ -164,7 +164,7 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
 
       // The page signs the volunteer in with an SMS code (delivered through notify), then accepts.
       await cluster.ok('dispatch', 'POST', '/volunteer-sessions/codes', { body: { mobile: volunteer.mobile } }, [202]);
-      const code = await cluster.waitFor(async () => SMS.to(volunteer.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], 'the sign-in code');
+      const code = await eventually(async () => SMS.to(volunteer.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], { what: 'the sign-in code', timeoutMs: LOOP_TIMEOUT_MS });
       const wrongCode = await cluster.http('dispatch', 'POST', '/volunteer-sessions', { body: { mobile: volunteer.mobile, code: code === '000000' ? '111111' : '000000' } });
       expect(wrongCode.status).toBe(422);
       const session = await cluster.ok('dispatch', 'POST', '/volunteer-sessions', { body: { mobile: volunteer.mobile, code } });
@@ -183,10 +183,10 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       const withoutCode = await cluster.http('membership', 'POST', '/applications', { body: application });
       expect([withoutCode.status, withoutCode.body.code]).toEqual([422, 'mobile_code_required']);
       await cluster.ok('membership', 'POST', '/applications/mobile-codes', { body: { mobile: person.mobile } }, [202]);
-      const code = await cluster.waitFor(async () => SMS.to(person.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], 'the join code');
+      const code = await eventually(async () => SMS.to(person.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], { what: 'the join code', timeoutMs: LOOP_TIMEOUT_MS });
       const submitted = await cluster.ok('membership', 'POST', '/applications', { body: { ...application, mobileCode: code } });
       await cluster.ok('membership', 'POST', `/applications/${submitted.applicationId}/approve`, { token: officer });
-      const approved = await cluster.waitFor(async () => SMS.to(person.mobile).find((s) => s.templateCode === 'SMS_WS_APPLICATION_APPROVED'), 'the approval SMS', 60_000);
+      const approved = await eventually(async () => SMS.to(person.mobile).find((s) => s.templateCode === 'SMS_WS_APPLICATION_APPROVED'), { what: 'the approval SMS', timeoutMs: 60_000 });
       const member = (await cluster.ok('membership', 'POST', '/applications/lookup', { body: { number: submitted.applicationNumber, mobile: person.mobile } })) as { cardNumber: string };
       expect(approved.params['card']).toBe(member.cardNumber);
       expect(SMS.to(person.mobile).map((s) => s.templateCode)).toEqual(['SMS_WS_VERIFICATION_CODE', 'SMS_WS_APPLICATION_RECEIVED', 'SMS_WS_APPLICATION_APPROVED']);

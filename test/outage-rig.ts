@@ -5,9 +5,9 @@ import { Client } from 'pg';
 import { nodeRef, type DemandDispatchDecided, type NodeRef, type TaskCreated, type VisitsRecorded } from '@ws/contracts';
 import { derivedId, newId } from '@ws/kernel';
 import { requestJson, type JsonRequest, type JsonResponse } from '@ws/platform';
-import { databaseUrl, FaultProxy, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { databaseUrl, eventually, FaultProxy, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil, type ServiceProcess } from '@ws/testing/service-process';
+import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 import { applicationFor } from '../apps/membership/src/testing/membership-test-app';
 
 /**
@@ -116,7 +116,7 @@ export class OutageRig {
         },
       })
     ).stationId;
-    const union = await waitUntil(async () => (await this.http('membership', 'POST', '/unions', { token, body: { name: '柯城区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] } })).body?.unionId as string | undefined, 'union created');
+    const union = await eventually(async () => (await this.http('membership', 'POST', '/unions', { token, body: { name: '柯城区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] } })).body?.unionId as string | undefined, { what: 'union created' });
     const submitted = await this.ok('membership', 'POST', '/applications', { body: applicationFor(Math.floor(Math.random() * 90_000), union) });
     const approved = await this.ok('membership', 'POST', `/applications/${submitted.applicationId}/approve`, { token });
     this.membershipId = approved.membershipId;
@@ -228,7 +228,7 @@ export class OutageRig {
     }
     proxy.restore();
     const healed = performance.now();
-    await waitUntil(async () => Object.values(await this.health()).every((h) => h.status === 200), 'every /health green after the outage', 120_000, 200);
+    await eventually(async () => Object.values(await this.health()).every((h) => h.status === 200), { what: 'every /health green after the outage', timeoutMs: 120_000, everyMs: 200 });
     return { target, mode: mode === 'cut' ? 'cut' : 'held', outageMs: healed - started, healthDuring, healToGreenMs: performance.now() - healed, healedAt: healed };
   }
 
@@ -279,7 +279,7 @@ export class OutageRig {
     const behind = (what: string) => {
       throw new Error(what);
     };
-    await waitUntil(
+    await eventually(
       async () => {
         const ordered = await this.visitKeysOnStream();
         const keys = new Set(ordered);
@@ -300,9 +300,7 @@ export class OutageRig {
         }
         return true;
       },
-      'the backlog drained',
-      timeoutMs,
-      1_000,
+      { what: 'the backlog drained', timeoutMs, everyMs: 1_000 },
     );
   }
 

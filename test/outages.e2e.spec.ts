@@ -57,6 +57,7 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
 
   it('Postgres held for 30 s: red during, green after, every check-in, point and task once', async () => {
     rig.startLoad(4, 50);
+    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const outage = await rig.outage('postgres', 'hold', OUTAGE_MS, DECISIONS_PER_OUTAGE);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -75,6 +76,7 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
   it('Postgres cut for 10 s (connections reset under queries): no process dies, every check-in, point and task once', async () => {
     const pids = rig.pids();
     rig.startLoad(4, 50);
+    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const outage = await rig.outage('postgres', 'cut', 10_000, DECISIONS_PER_OUTAGE);
     const load = await rig.stopLoad();
@@ -92,6 +94,7 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
   it('NATS cut for 30 s: check-ins go on into the outbox, red during, green after, every check-in, point and task once', async () => {
     const before = (await rig.visitKeysOnStream()).length;
     rig.startLoad(4, 50);
+    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const outage = await rig.outage('nats', 'cut', OUTAGE_MS, DECISIONS_PER_OUTAGE);
     await new Promise((resolve) => setTimeout(resolve, 3_000));

@@ -4,7 +4,8 @@ import { connect, type NatsConnection } from '@ws/testing/nats';
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, JOBS_AGGREGATES, JOBS_CONTEXT, MEMBERSHIP_AGGREGATES, MEMBERSHIP_CONTEXT, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { DB } from '@ws/platform';
-import { publishForeignEvent, waitUntil } from '@ws/testing/service-process';
+import { publishForeignEvent } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { DispatchModule } from '../apps/dispatch/src/dispatch.module';
 import { JobsModule } from '../apps/jobs/src/jobs.module';
@@ -95,7 +96,7 @@ describe('report figures of membership, wishes, dispatch and jobs in the station
     await fair(0);
     await fair(25, lastYear);
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await Promise.all(Object.values(others).map((app) => app.catchUp()));
       const counts = await Promise.all([
         sql<{ n: number }>`select count(*)::int as n from members`.execute(db(others.membership)),
@@ -104,7 +105,7 @@ describe('report figures of membership, wishes, dispatch and jobs in the station
         sql<{ n: number }>`select coalesce(sum(fairs_held), 0)::int as n from jobs_figures`.execute(db(others.jobs)),
       ]);
       return counts[0].rows[0]!.n === 3 && counts[1].rows[0]!.n === 1 && counts[2].rows[0]!.n === 4 && counts[3].rows[0]!.n === 3;
-    }, 'the events in the four read models', 60_000);
+    }, { what: 'the events in the four read models', timeoutMs: 60_000 });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
-import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { freePort, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 
@@ -70,9 +70,9 @@ describe('stations: killed mid check-in load', () => {
       }
     };
     const clients = Array.from({ length: CLIENTS }, () => client());
-    // Kill once the load is well under way, however fast this machine is today.
-    const loaded = Date.now() + 30_000;
-    while (accepted.size < 300 && Date.now() < loaded) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Kill once the load is well under way, however fast this machine is today; a machine too slow
+    // for it still kills and stops its clients, and fails on the count below.
+    await eventually(() => accepted.size >= 300, { what: '300 check-ins accepted', timeoutMs: 30_000, everyMs: 10 }).catch(() => undefined);
     await service.kill('SIGKILL');
     stop = true;
     await Promise.all(clients);
@@ -94,9 +94,8 @@ describe('stations: killed mid check-in load', () => {
       const response = await fetch(`${service!.base}/visits?from=${today}&to=${today}&by=station&stationId=${stationId}`);
       return ((await response.json()) as { total: number }).total;
     };
-    const deadline = Date.now() + 30_000;
-    while ((await visits()) < accepted.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    // Wait once more: a double count would show up as a total above the accepted keys.
+    await eventually(async () => (await visits()) >= accepted.size, { what: `${accepted.size} visits counted`, everyMs: 200 });
+    // Nothing more may come: a double count would show up within this second as a total above the accepted keys.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await visits()).toBe(accepted.size);
   });

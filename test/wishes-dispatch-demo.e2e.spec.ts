@@ -1,5 +1,5 @@
 import type { OfficerTokenMinter } from '@ws/kernel';
-import { NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { loadDispatchDemo, serveDemoInvitations } from '../apps/dispatch/src/demo/load-dispatch-demo';
 import { finishWishesDemo, loadWishesDemo, startWishTrickle } from '../apps/wishes/src/demo/load-wishes-demo';
 import type { DemoStation } from '../apps/wishes/src/demo/load-wishes-demo';
@@ -45,7 +45,7 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
     const wishes = await loadWishesDemo({ ...options, wishesUrl: cluster.url('wishes') });
     const served = await serveDemoInvitations({ ...options, dispatchUrl: cluster.url('dispatch'), withinMs: 60_000 });
     // The completions reach the wishes service through the bus.
-    await cluster.waitFor(async () => values((await stats('wishes'))['figures']!)['completed']! >= served.completed, 'completions on the wish board', 60_000);
+    await eventually(async () => values((await stats('wishes'))['figures']!)['completed']! >= served.completed, { what: 'completions on the wish board', timeoutMs: 60_000 });
     const finished = await finishWishesDemo({ ...options, wishesUrl: cluster.url('wishes') });
     return { dispatch, wishes, served, finished };
   }
@@ -60,11 +60,11 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
     expect(served.completed).toBeGreaterThan(0);
     expect(finished.confirmed + finished.reopened).toBeGreaterThan(0);
 
-    const wishStats = await cluster.waitFor(async () => {
+    const wishStats = await eventually(async () => {
       const current = await stats('wishes');
       const byStatus = values(current['byStatus']!);
       return Object.values(byStatus).every((n) => n > 0) ? current : undefined;
-    }, 'wishes in every state', 60_000);
+    }, { what: 'wishes in every state', timeoutMs: 60_000 });
     expect(values(wishStats['figures']!)).toMatchObject({ total: 15, reports: 36 });
     expect(values(wishStats['figures']!)['reportsValid']).toBeGreaterThan(0);
     const dispatchStats = values((await stats('dispatch'))['figures']!);
@@ -88,10 +88,13 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
     const total = async () => values((await stats('wishes'))['figures']!)['total']!;
     const start = await total();
     const stop = startWishTrickle({ ...options, wishesUrl: cluster.url('wishes'), everyMs: 300 });
-    await cluster.waitFor(async () => (await total()) >= start + 2, 'trickled wishes', 20_000);
+    await eventually(async () => (await total()) >= start + 2, { what: 'trickled wishes', timeoutMs: 20_000 });
     stop();
+    // A wish posted just before the stop may still be on its way to the read model: nothing says when
+    // the last one has landed, so a second passes before the count that must then hold still.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const stopped = await total();
+    // Nothing may come during this second: the trickle has stopped.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await total()).toBe(stopped);
   }, 60_000);

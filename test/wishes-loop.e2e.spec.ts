@@ -1,6 +1,6 @@
 import type { StationRegistered } from '@ws/contracts';
-import { NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
-import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
+import { eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 
 /**
  * The closed loop across two built processes (心愿墙 → 需求清单 → 统一派单 → 完成 → 确认), on one
@@ -51,20 +51,20 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
 
   /** A rider at the station scans the QR code; the first try may race the station's announcement. */
   async function riderPosts(body: Record<string, unknown>) {
-    return cluster.waitFor(async () => {
+    return eventually(async () => {
       const posted = await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, ...body } });
       if (posted.status === 404 && posted.body.code === 'station_not_found') return undefined;
       if (posted.status !== 201) throw new Error(`post failed ${posted.status} ${JSON.stringify(posted.body)}`);
       return posted.body as { wishId: string; wishNo: string; authorKey: string };
-    }, 'station known to wishes');
+    }, { what: 'station known to wishes', timeoutMs: LOOP_TIMEOUT_MS });
   }
 
   const statusOf = async (wishNo: string) => (await cluster.http('wishes', 'GET', `/wishes/no/${wishNo}`)).body;
   const waitForStatus = (wishNo: string, status: string, timeoutMs = 90_000) =>
-    cluster.waitFor(async () => {
+    eventually(async () => {
       const page = await statusOf(wishNo);
       return page?.status === status ? page : undefined;
-    }, `wish ${wishNo} ${status}`, timeoutMs);
+    }, { what: `wish ${wishNo} ${status}`, timeoutMs });
   const pendingFor = async (token: string) =>
     (await cluster.ok('dispatch', 'GET', '/volunteers/me/invitations?status=pending', { token })) as Invitation[];
 
@@ -76,10 +76,10 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     expect(wish.wishNo).toMatch(/^W/);
     await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
 
-    const group = await cluster.waitFor(async () => {
+    const group = await eventually(async () => {
       const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
       return demand.groups.find((g: { category: string; wishes: { wishId: string }[] }) => g.category === 'first_aid_training' && g.wishes.some((w) => w.wishId === wish.wishId));
-    }, 'wish in the demand list');
+    }, { what: 'wish in the demand list', timeoutMs: LOOP_TIMEOUT_MS });
     expect(group.count).toBe(1);
 
     // Dispatch is down when the street officer decides: the decision waits on the stream.
@@ -90,13 +90,13 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     });
     await cluster.restart('dispatch');
 
-    const first = await cluster.waitFor(async () => {
+    const first = await eventually(async () => {
       for (const volunteer of [alice, bob]) {
         const [invitation] = (await pendingFor(volunteer.token)).filter((i) => i.task.wishIds.includes(wish.wishId));
         if (invitation) return { volunteer, invitation };
       }
       return undefined;
-    }, 'first invitation');
+    }, { what: 'first invitation', timeoutMs: LOOP_TIMEOUT_MS });
     const page = await waitForStatus(wish.wishNo, 'dispatched');
     expect(page.owner).toMatchObject({ kind: 'task' });
     const wall = await cluster.ok('wishes', 'GET', `/wall?stationId=${station.stationId}`);
@@ -109,7 +109,7 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
       body: { reason: '这周值夜班' },
     });
     const other = first.volunteer === alice ? bob : alice;
-    const second = await cluster.waitFor(async () => (await pendingFor(other.token)).find((i) => i.taskId === first.invitation.taskId), 'second invitation');
+    const second = await eventually(async () => (await pendingFor(other.token)).find((i) => i.taskId === first.invitation.taskId), { what: 'second invitation', timeoutMs: LOOP_TIMEOUT_MS });
     await cluster.ok('dispatch', 'POST', `/tasks/${second.taskId}/invitations/${second.invitationId}/accept`, { token: other.token });
     const again = await cluster.http('dispatch', 'POST', `/tasks/${second.taskId}/invitations/${second.invitationId}/accept`, { token: other.token });
     expect(again.status).toBe(409);
@@ -138,15 +138,15 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     expect(taskTypes).toEqual(['TaskCreated', 'InvitationSent', 'InvitationDeclined', 'InvitationSent', 'InvitationAccepted', 'TaskAssigned', 'TaskStarted', 'TaskCompleted']);
 
     // And in dispatch's read models: the task is done, the declined invitation recorded, the hours counted.
-    const task = await cluster.waitFor(async () => {
+    const task = await eventually(async () => {
       const detail = await cluster.ok('dispatch', 'GET', `/tasks/${second.taskId}`, { token: await officer() });
       return detail.task.status === 'completed' ? detail : undefined;
-    }, 'task completed in dispatch');
+    }, { what: 'task completed in dispatch', timeoutMs: LOOP_TIMEOUT_MS });
     expect(task.invitations.map((i: { status: string }) => i.status)).toEqual(['declined', 'accepted']);
-    const hours = await cluster.waitFor(async () => {
+    const hours = await eventually(async () => {
       const mine = await cluster.ok('dispatch', 'GET', '/volunteers/me/hours', { token: other.token });
       return mine.total > 0 ? mine : undefined;
-    }, 'hours counted');
+    }, { what: 'hours counted', timeoutMs: LOOP_TIMEOUT_MS });
     expect(hours.total).toBe(2);
 
     // The dashboards' figures of both services count the loop.
@@ -162,25 +162,25 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     await cluster.volunteer('repair');
     const wish = await riderPosts({ category: 'repair', text: '驿站的充电柜坏了', urgency: 'urgent' });
     await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
-    await cluster.waitFor(async () => {
+    await eventually(async () => {
       const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
       return demand.groups.some((g: { category: string }) => g.category === 'repair');
-    }, 'repair group in the demand list');
+    }, { what: 'repair group in the demand list', timeoutMs: LOOP_TIMEOUT_MS });
     await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, { token: await officer(), body: { category: 'repair', mode: 'individual_tasks', wishIds: [wish.wishId] } });
     await waitForStatus(wish.wishNo, 'dispatched');
 
     // The only repairer in the street never answers: the invitation expires, dispatch turns to the district.
-    const escalations = await cluster.waitFor(async () => {
+    const escalations = await eventually(async () => {
       const events = await cluster.streamEvents(`wishes.wish.${wish.wishId}.WishEscalated`);
       const reasons = events.map((e) => (e.data as { reason: string }).reason).sort();
       return reasons.length === 2 ? reasons : undefined;
-    }, 'escalated for no volunteer and as overdue', 90_000, 500);
+    }, { what: 'escalated for no volunteer and as overdue', timeoutMs: 90_000, everyMs: 500 });
     expect(escalations).toEqual(['no_volunteer', 'overdue']);
 
-    const overdue = await cluster.waitFor(async () => {
+    const overdue = await eventually(async () => {
       const list = await cluster.ok('wishes', 'GET', '/overdue', { token: await cluster.token('district_officer') });
       return list.find((o: { wishId: string; escalatedAt: string | null }) => o.wishId === wish.wishId && o.escalatedAt);
-    }, 'wish on the overdue list');
+    }, { what: 'wish on the overdue list', timeoutMs: LOOP_TIMEOUT_MS });
     expect(overdue).toMatchObject({ status: 'dispatched', escalationReason: expect.stringMatching(/^(overdue|no_volunteer)$/) });
     expect((await statusOf(wish.wishNo)).escalated).toBe(true);
     const tasks = await cluster.ok('dispatch', 'GET', `/tasks/open?streetCode=${cluster.street}`, { token: await officer() });
@@ -201,16 +201,16 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     const first = await riderPosts({ category: 'childcare_class', text: '暑假孩子没人带，想报爱心托班' });
     const second = await riderPosts({ category: 'childcare_class', text: '同问爱心托班' });
     for (const wish of [first, second]) await cluster.ok('wishes', 'POST', `/wishes/${wish.wishId}/accept`, { token: await manager() });
-    await cluster.waitFor(async () => {
+    await eventually(async () => {
       const demand = await cluster.ok('wishes', 'GET', `/streets/${cluster.street}/demand`, { token: await officer() });
       return demand.groups.find((g: { category: string; count: number }) => g.category === 'childcare_class' && g.count === 2);
-    }, 'both wishes in one group');
+    }, { what: 'both wishes in one group', timeoutMs: LOOP_TIMEOUT_MS });
     const date = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await cluster.ok('wishes', 'POST', `/streets/${cluster.street}/decisions`, {
       token: await officer(),
       body: { category: 'childcare_class', mode: 'activity', activity: { stationId: station.stationId, date, seats: 30, title: '暑期爱心托班' } },
     });
-    const invitation = await cluster.waitFor(async () => (await pendingFor(trainer.token)).find((i) => i.task.wishIds.length === 2), 'activity invitation');
+    const invitation = await eventually(async () => (await pendingFor(trainer.token)).find((i) => i.task.wishIds.length === 2), { what: 'activity invitation', timeoutMs: LOOP_TIMEOUT_MS });
     expect(invitation.task.title).toBe('暑期爱心托班');
     await cluster.ok('dispatch', 'POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/accept`, { token: trainer.token });
     const noCount = await cluster.http('dispatch', 'POST', `/tasks/${invitation.taskId}/complete`, { token: trainer.token, body: { notes: '托班结束', photoRefs: [], hours: 3 } });
@@ -223,7 +223,7 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
     expect(reopened.status).toBe('dispatched');
     expect((await waitForStatus(second.wishNo, 'dispatched')).owner).toMatchObject({ kind: 'street_officer' });
 
-    const again = await cluster.waitFor(async () => (await pendingFor(trainer.token)).find((i) => i.taskId === invitation.taskId && i.invitationId !== invitation.invitationId), 're-dispatch invitation');
+    const again = await eventually(async () => (await pendingFor(trainer.token)).find((i) => i.taskId === invitation.taskId && i.invitationId !== invitation.invitationId), { what: 're-dispatch invitation', timeoutMs: LOOP_TIMEOUT_MS });
     expect(again.scope).toBe('street');
     await cluster.ok('dispatch', 'POST', `/tasks/${again.taskId}/invitations/${again.invitationId}/accept`, { token: trainer.token });
     await cluster.ok('dispatch', 'POST', `/tasks/${again.taskId}/complete`, { token: trainer.token, body: { notes: '单独补了一次托班', photoRefs: [], attendees: 1, hours: 1 } });

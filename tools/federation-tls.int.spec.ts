@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handoverSubject, nodeRef } from '@ws/contracts';
-import { connectNats, type NatsProcess, nodeInboxPrefix, startNatsServer, testFederationCredentials } from '@ws/messaging';
-import { testNodeCode } from '@ws/testing';
+import { connectNats, nodeInboxPrefix } from '@ws/messaging';
+import { type NatsProcess, startNatsServer, testFederationCredentials } from '@ws/testing/service-process';
+import { eventually, testNodeCode } from '@ws/testing';
 import { ensureFederationTls, strangerTls } from './federation-tls';
 
 /**
@@ -55,17 +56,17 @@ describe('leafnode links over TLS with the federation CA', () => {
     try {
       atDistrict.subscribe(handoverSubject(district.code), { callback: (_error, message) => void message.respond('over tls') });
       await atDistrict.flush();
-      let answer = '';
-      for (const deadline = Date.now() + 20_000; !answer && Date.now() < deadline; ) {
-        answer = await atCity.request(handoverSubject(district.code), '{}', { timeout: 2000 }).then((reply) => reply.string(), () => '');
-      }
+      const answer = await eventually(async () => (await atCity.request(handoverSubject(district.code), '{}', { timeout: 2000 })).string(), {
+        what: 'an answer across the TLS link',
+        timeoutMs: 20_000,
+      });
       expect(answer).toBe('over tls');
     } finally {
       await atDistrict.close();
       await atCity.close();
     }
 
-    // Both others retry every second; give them a few tries.
+    // Both others retry every second; give them a few tries, during which nothing may link.
     await pause(4000);
     expect(await parent.leafLinks()).toBe(1);
     expect(await stranger.leafLinks()).toBe(0);

@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from './axe';
 import { launchFederation, type LaunchedFederation } from './launched-federation';
 
@@ -39,11 +40,13 @@ const lastCodes = new Map<string, string>();
 
 /** The authenticator's current code, waiting for the next 30-s step when this one was just used (an officer signing in twice in a test). */
 async function unusedTotpCode(secret: string): Promise<string> {
-  let code = generateSync({ secret });
-  while (code === lastCodes.get(secret)) {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    code = generateSync({ secret });
-  }
+  const code = await eventually(
+    () => {
+      const current = generateSync({ secret });
+      return current !== lastCodes.get(secret) && current;
+    },
+    { what: 'the next TOTP code', timeoutMs: 31_000, everyMs: 1_000 },
+  );
   lastCodes.set(secret, code);
   return code;
 }

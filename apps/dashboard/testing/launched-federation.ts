@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
-import { PG_URL } from '@ws/testing';
+import { eventually, PG_URL } from '@ws/testing';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
 /** The built launcher: from the sources (tests) under dist/, from a build (benchmarks) beside this file's own tree. */
@@ -89,13 +89,15 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   /** Resolves once the launcher has printed `count` lines matching `pattern`; rejects when it exits first or after `timeoutMs`. */
   const printed = async (pattern: RegExp, count: number, timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
     const matching = new RegExp(pattern.source, 'g');
-    while ((output.match(matching)?.length ?? 0) < count) {
-      if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}) before ${pattern}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`no ${pattern}${count > 1 ? ` × ${count}` : ''} within ${timeoutMs} ms:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const what = `${pattern}${count > 1 ? ` × ${count}` : ''} from the launcher`;
+    // A launcher that has exited prints nothing more: that ends the wait at once, not at its timeout.
+    const seen = await eventually(() => (child.exitCode !== null ? 'exited' : (output.match(matching)?.length ?? 0) >= count && 'printed'), { what, timeoutMs, everyMs: 200 }).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}:\n${output}`);
+      },
+    );
+    if (seen === 'exited') throw new Error(`the launcher exited (${child.exitCode}) before ${what}:\n${output}`);
   };
   const url = (code: string, service: ServiceName) => `http://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, SERVICE_PORT_OFFSETS[service])}`;
 

@@ -1,5 +1,6 @@
 import type { DemandDispatchDecided, WishReopened } from '@ws/contracts';
 import { newId } from '@ws/kernel';
+import { eventually } from '@ws/testing';
 import { DispatchHarness } from './testing/dispatch-harness';
 
 const TTL_MS = 30 * 60_000;
@@ -50,7 +51,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
 
     const data = decision({ category: 'legal_advice' });
     await publishDecision(data);
-    const invitation = await h.waitFor(async () => (await pendingInvitations(alice.token)).find((i) => i.task.title === data.title), 'alice invited');
+    const invitation = await eventually(async () => (await pendingInvitations(alice.token)).find((i) => i.task.title === data.title), { what: 'alice invited' });
     expect(invitation.scope).toBe('street');
 
     const open = await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: await h.token('street_officer', { street: h.street }) });
@@ -84,13 +85,13 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     const second = await h.registerVolunteer({ skills: [{ skill, certificateRef: null }] });
     await h.settle();
     await publishDecision(decision({ category: 'job_seeking', title: '超时测试' }));
-    const invited = await h.waitFor(async () => {
+    const invited = await eventually(async () => {
       for (const v of [first, second]) {
         const mine = (await pendingInvitations(v.token)).find((i) => i.task.title === '超时测试');
         if (mine) return { volunteer: v, invitation: mine };
       }
       return undefined;
-    }, 'first invitation');
+    }, { what: 'first invitation' });
 
     h.clock.advance(TTL_MS + 1000);
     const sweep = await h.sweep();
@@ -121,7 +122,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await h.settle();
     const data = decision({ category: 'facilities', title: '升级测试' });
     await publishDecision(data);
-    const invitation = await h.waitFor(async () => (await pendingInvitations(local.token)).find((i) => i.task.title === '升级测试'), 'street invitation');
+    const invitation = await eventually(async () => (await pendingInvitations(local.token)).find((i) => i.task.title === '升级测试'), { what: 'street invitation' });
     await h.http('POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/decline`, { token: local.token, body: {} });
     await h.settle();
 
@@ -151,11 +152,11 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await h.settle();
     const data = decision({ category: 'childcare_class', title: '重复投递测试' });
     const envelope = await publishDecision(data);
-    const invitation = await h.waitFor(async () => (await pendingInvitations(carer.token)).find((i) => i.task.title === '重复投递测试'), 'invitation');
+    const invitation = await eventually(async () => (await pendingInvitations(carer.token)).find((i) => i.task.title === '重复投递测试'), { what: 'invitation' });
 
     // The same event again, past the bus's duplicate window (a new message id): nothing changes.
     await publishDecision(data, { eventId: envelope.eventId, msgId: newId() });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await h.reactionsIdle();
     await h.settle();
     const officer = await h.token('district_officer');
     const tasks = (await h.http('GET', `/tasks/open?streetCode=${h.street}`, { token: officer })).body.filter((t: { title: string }) => t.title === '重复投递测试');
@@ -175,9 +176,9 @@ describe('dispatch flow (real Postgres and NATS)', () => {
       deadline: new Date(h.clock.now().getTime() + 24 * 3600_000).toISOString(),
     };
     const reopenEvent = await h.publishEvent('wishes', 'wish', reopen.wishId, 'WishReopened', reopen);
-    const reinvited = await h.waitFor(
+    const reinvited = await eventually(
       async () => (await pendingInvitations(carer.token)).find((i) => i.taskId === invitation.taskId && i.invitationId !== invitation.invitationId),
-      're-dispatch invitation',
+      { what: 're-dispatch invitation' },
     );
     expect(reinvited.scope).toBe('street');
 
@@ -185,7 +186,8 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     await h.http('POST', `/tasks/${invitation.taskId}/invitations/${reinvited.invitationId}/accept`, { token: carer.token });
     await h.http('POST', `/tasks/${invitation.taskId}/complete`, { token: carer.token, body: { notes: '第二次完成', photoRefs: [], hours: 1 } });
     await h.publishEvent('wishes', 'wish', reopen.wishId, 'WishReopened', reopen, { eventId: reopenEvent.eventId, msgId: newId() });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await h.reactionsIdle();
+    await h.settle();
     const types = (await h.streamEvents(`dispatch.task.${invitation.taskId}.>`)).map((e) => e.type);
     expect(types.filter((t) => t === 'TaskReopened')).toHaveLength(1);
     expect(types[types.length - 1]).toBe('TaskCompleted');
@@ -196,7 +198,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
     const other = await h.registerVolunteer({ skills: [{ skill: 'lawyer', certificateRef: null }] });
     await h.settle();
     await publishDecision(decision({ category: 'health_check', title: '恶意输入测试' }));
-    const invitation = await h.waitFor(async () => (await pendingInvitations(doctor.token)).find((i) => i.task.title === '恶意输入测试'), 'invitation');
+    const invitation = await eventually(async () => (await pendingInvitations(doctor.token)).find((i) => i.task.title === '恶意输入测试'), { what: 'invitation' });
     const accept = () => h.http('POST', `/tasks/${invitation.taskId}/invitations/${invitation.invitationId}/accept`, { token: doctor.token });
 
     const both = await Promise.all([accept(), accept()]);

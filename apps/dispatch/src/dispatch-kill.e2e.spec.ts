@@ -4,9 +4,9 @@ import type { DemandDispatchDecided } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
-import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode } from '@ws/testing';
 import type { TestDatabase } from '@ws/testing';
-import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
+import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 
@@ -101,10 +101,10 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
       });
       expect(registered.status).toBe(201);
     }
-    await waitUntil(async () => (await count('select count(*) as n from volunteer_board')) === 3, 'volunteer board');
+    await eventually(async () => (await count('select count(*) as n from volunteer_board')) === 3, { what: 'volunteer board' });
 
     for (let i = 0; i < BEFORE_KILL; i++) await publishDecision(decision(i));
-    await waitUntil(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) >= 3, 'first tasks');
+    await eventually(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) >= 3, { what: 'first tasks' });
     await killProcess();
     const createdAtKill = await count(`select count(*) as n from events where type = 'TaskCreated'`);
 
@@ -112,7 +112,7 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
     await startProcess();
 
     const total = BEFORE_KILL + WHILE_DEAD;
-    await waitUntil(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) === total, `${total} tasks`, 60_000);
+    await eventually(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) === total, { what: `${total} tasks`, timeoutMs: 60_000 });
     expect(createdAtKill).toBeLessThan(total);
     // Every task: one creation, one invitation, versions without gaps.
     const perTask = await pg.query<{ created: string; sent: string; versions: string; last: number }>(`
@@ -123,8 +123,8 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
     for (const row of perTask.rows) expect([Number(row.created), Number(row.sent), Number(row.versions), Number(row.last)]).toEqual([1, 1, 2, 2]);
 
     // Everything reached the bus once, and the read model shows every task.
-    await waitUntil(async () => (await count('select count(*) as n from outbox')) === 0, 'outbox drained');
+    await eventually(async () => (await count('select count(*) as n from outbox')) === 0, { what: 'outbox drained' });
     expect(await nodeStreamEvents(nc, node, streams.evt, 'dispatch.task.*.TaskCreated')).toHaveLength(total);
-    await waitUntil(async () => (await count(`select count(*) as n from task_board where status = 'open'`)) === total, 'task board');
+    await eventually(async () => (await count(`select count(*) as n from task_board where status = 'open'`)) === total, { what: 'task board' });
   });
 });

@@ -1,5 +1,6 @@
 import type { DemandDispatchDecided } from '@ws/contracts';
 import { newId } from '@ws/kernel';
+import { eventually } from '@ws/testing';
 import { DispatchHarness } from './testing/dispatch-harness';
 
 const TTL_MS = 10 * 60_000;
@@ -40,13 +41,13 @@ describe('dispatch across a restart (real Postgres and NATS)', () => {
     await h.settle();
     const before = decision('重启前的派单');
     await h.publishEvent('wishes', 'demand', before.decisionId, 'DemandDispatchDecided', before);
-    const first = await h.waitFor(async () => {
+    const first = await eventually(async () => {
       for (const d of doctors) {
         const found = (await pending(d.token)).find((i) => i.task.title === before.title);
         if (found) return { doctor: d, invitation: found };
       }
       return undefined;
-    }, 'first invitation');
+    }, { what: 'first invitation' });
     await h.settle();
 
     await h.stop();
@@ -57,13 +58,13 @@ describe('dispatch across a restart (real Postgres and NATS)', () => {
 
     // The durable consumer delivers what was published while the service was down.
     const other = doctors.find((d) => d !== first.doctor)!;
-    const duringTask = await h.waitFor(async () => {
+    const duringTask = await eventually(async () => {
       for (const d of doctors) {
         const found = (await pending(d.token)).find((i) => i.task.title === during.title);
         if (found) return found;
       }
       return undefined;
-    }, 'task of the decision published while down');
+    }, { what: 'task of the decision published while down' });
     expect(duringTask.taskId).toBeDefined();
 
     // The invitation that timed out while the service was down moves on at the first sweep.

@@ -1,6 +1,5 @@
-import { officerToken } from '@ws/testing';
+import { eventually, officerToken } from '@ws/testing';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
 import { AccountCommands } from './accounts/account-commands';
 import { identityConfig } from './identity.config';
 import { IdentityModule } from './identity.module';
@@ -34,7 +33,7 @@ describe('identity: a session ended at a city is refused at its district (real n
     expect(await atDistrict(token)).toBe(200);
 
     await accounts.revoke(accountId, ['fed-session-1'], 'revoked');
-    await waitUntil(async () => (await atDistrict(token)) === 401, 'the district refuses the revoked session', 30_000);
+    await eventually(async () => (await atDistrict(token)) === 401, { what: 'the district refuses the revoked session', timeoutMs: 30_000 });
     expect(await atDistrict(other)).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_MAX_SECONDS } from '@ws/contracts';
 import type { SessionsRevoked, SigningKeysAnnounced } from '@ws/contracts';
+import { eventually } from '@ws/testing';
 import { IdentityHarness, interactionUid } from './testing/identity-harness';
 
 const PASSWORD = 'Yizhan-2026!';
@@ -52,7 +53,7 @@ describe('identity: accounts, sign-in through the OIDC provider, tokens', () => 
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(ACCESS_TOKEN_MAX_SECONDS);
 
     // The key is the one the node announced down its DIR stream, from its own node.
-    const announced = await identity.waitFor(async () => (await identity.streamDirectives('identity.SigningKeysAnnounced.>'))[0] as SigningKeysAnnounced | undefined, 'keys announced');
+    const announced = await eventually(async () => (await identity.streamDirectives('identity.SigningKeysAnnounced.>'))[0] as SigningKeysAnnounced | undefined, { what: 'keys announced' });
     expect(announced.data).toMatchObject({ node: identity.config.node.code, issuer: identity.issuer });
     const key = announced.data.keys.find((k) => k.kid === decodeProtectedHeader(body.access_token).kid)!;
     expect(key.jwk).not.toHaveProperty('d');
@@ -85,9 +86,9 @@ describe('identity: accounts, sign-in through the OIDC provider, tokens', () => 
     const confirmed = await browser.postForm('/oidc/session/end/confirm', { xsrf, logout: 'yes' });
     expect(confirmed.status).toBe(303);
 
-    const revoked = await identity.waitFor(
+    const revoked = await eventually(
       async () => ((await identity.streamDirectives('identity.SessionsRevoked.>')) as SessionsRevoked[]).find((d) => d.data.sessionIds.includes(sid)),
-      'the session revoked down the DIR',
+      { what: 'the session revoked down the DIR' },
     );
     expect(revoked.data.node).toBe(identity.config.node.code);
     expect(new Date(revoked.data.until).getTime()).toBeGreaterThan(identity.clock.now().getTime());

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@ws/testing';
 import { syntheticPerson } from './demo/synthetic-people';
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
@@ -18,7 +19,7 @@ import { durableName, parseEventPattern } from '@ws/messaging';
 import { MEMBERSHIP_SERVICE } from './membership.module';
 import { REWARD_PATTERNS } from './subscriptions/reward-patterns';
 import { RewardsSubscription } from './subscriptions/rewards.subscription';
-import { applicationFor, MembershipTestApp, startMembership, waitFor } from './testing/membership-test-app';
+import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
 
 /** Unions, reviews, transfers, status changes, points and the shop, through the HTTP API and the bus. */
 const CHECKIN_POINTS_PER_DAY = 3;
@@ -250,7 +251,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     // The facts as their services publish them: subjects and payloads from the publishers' contracts.
     const reward: ReportRewarded['data'] = { reportId: 'report-1', memberCard: member.cardNumber, amountYuan: 5, points: 5 * POINTS_PER_REWARD_YUAN };
     await service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', reward);
-    await waitFor(async () => (await points()).balance === 50);
+    await eventually(async () => (await points()).balance === 50, { what: 'the reward credited (50 points)' });
 
     await service.request('POST', `/members/${member.membershipId}/volunteer`, { volunteerId: 'volunteer-7' }, officer);
     const completed: TaskCompleted['data'] = {
@@ -258,7 +259,7 @@ describe('membership flows (real Postgres and NATS)', () => {
       proof: { notes: '', photoRefs: [], attendees: null }, hours: 2,
     };
     await service.publishForeign(DISPATCH_CONTEXT, DISPATCH_AGGREGATES.task, 'TaskCompleted', completed);
-    await waitFor(async () => (await points()).balance === 70);
+    await eventually(async () => (await points()).balance === 70, { what: 'the volunteer hours credited (70 points)' });
 
     const visits: VisitsRecorded['data'] = {
       stationId: randomUUID(),
@@ -268,7 +269,7 @@ describe('membership flows (real Postgres and NATS)', () => {
       ],
     };
     await service.publishForeign(STATIONS_CONTEXT, STATION_EVENT_AGGREGATES.VisitsRecorded, 'VisitsRecorded', visits);
-    await waitFor(async () => (await points()).balance === 71);
+    await eventually(async () => (await points()).balance === 71, { what: 'the member check-in credited (71 points)' });
 
     // A redelivered event (same event id) books nothing: the entry id derives from it.
     const envelope = {
@@ -318,15 +319,15 @@ describe('membership flows (real Postgres and NATS)', () => {
     await publish(stays.cardNumber, 0);
     await publish(stays.cardNumber, 30);
     const balance = async (membershipId: string) => (await service.request('GET', `/members/${membershipId}/points`, undefined, officer)).json();
-    await waitFor(async () => (await balance(stays.membershipId)).balance === 30);
+    await eventually(async () => (await balance(stays.membershipId)).balance === 30, { what: 'the remaining member credited (30 points)' });
 
     const nc = await connect({ servers: service.config.natsUrl });
     const jsm = await jetstreamManager(nc);
     const consumerInfo = () => jsm.consumers.info(service.config.streams.evt, durableName(MEMBERSHIP_SERVICE, parseEventPattern(REWARD_PATTERNS.reportRewarded)));
-    await waitFor(async () => {
+    await eventually(async () => {
       const info = await consumerInfo();
       return info.num_pending === 0 && info.num_ack_pending === 0;
-    });
+    }, { what: 'the reward reaction idle' });
     const consumer = await consumerInfo();
     await nc.close();
     expect(consumer.num_redelivered).toBe(0);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { walkKeysetPages } from '@ws/testing';
+import { eventually, walkKeysetPages } from '@ws/testing';
 import { captureProcessOutput } from './testing/log-capture';
-import { applicationFor, type MembershipTestApp, startMembership, waitFor } from './testing/membership-test-app';
+import { applicationFor, type MembershipTestApp, startMembership } from './testing/membership-test-app';
 import { syntheticPerson } from './demo/synthetic-people';
 
 /**
@@ -51,10 +51,10 @@ describe('officer lists: redemptions and erasure requests (real Postgres and NAT
 
     // A read model: poll until all five are listed.
     let listed: any;
-    await waitFor(async () => {
+    await eventually(async () => {
       listed = (await get('/shop/redemptions?limit=50', district)).json();
       return listed.items?.length === 5;
-    });
+    }, { what: 'five redemptions listed' });
     const [newest] = listed.items;
     expect(newest).toMatchObject({ itemId: item.itemId, itemName: '清凉礼包', quantity: 1, points: 10, state: 'redeemed', stationId: null, handedOverBy: 'officer' });
     expect(newest.member.cardNumber).toMatch(/^\w{4}\*+\w{4}$/);
@@ -93,10 +93,10 @@ describe('officer lists: redemptions and erasure requests (real Postgres and NAT
     const [a, b, c] = [await join(), await join(), await join()];
     // The member cards are a read model: poll until each shows its person.
     for (const m of [a, b, c]) {
-      await waitFor(async () => {
+      await eventually(async () => {
         m.personId = (await get(`/members/${m.membershipId}`, district)).json().personId ?? '';
         return m.personId.length === 36;
-      });
+      }, { what: 'the member card showing its person' });
     }
 
     // a: requested, then refused with a reason; b: requested, then erased; c: erased with no request recorded.
@@ -116,10 +116,10 @@ describe('officer lists: redemptions and erasure requests (real Postgres and NAT
     expect((await service.request('POST', `/persons/${c.personId}/erasure`, undefined, district)).statusCode).toBe(200);
 
     let rows: any[] = [];
-    await waitFor(async () => {
+    await eventually(async () => {
       rows = (await get('/erasure-requests', district)).json().items ?? [];
       return rows.length === 3 && rows.every((r) => r.status !== 'requested');
-    });
+    }, { what: 'three erasure requests settled' });
     const byPerson = Object.fromEntries(rows.map((r) => [r.personId, r]));
     expect(byPerson[a.personId]).toMatchObject({ requestId: requestA, status: 'refused', reason: '会籍转移尚未办结，办结后再申请', requestedBy: expect.stringMatching(/^district_officer:/), handledBy: expect.stringMatching(/^district_officer:/) });
     expect(byPerson[b.personId]).toMatchObject({ requestId: requestB, status: 'erased', reason: null });

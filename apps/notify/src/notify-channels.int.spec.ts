@@ -1,6 +1,6 @@
 import { CHANNEL_LABELS, RECIPIENT_KINDS } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { PushSubscriber, verifyVapid } from '@ws/testing';
+import { eventually, PushSubscriber, verifyVapid } from '@ws/testing';
 import { NotifyHarness, VAPID } from './testing/notify-harness';
 
 const MOBILE = '13700001111';
@@ -113,7 +113,7 @@ describe('notify: gateways, retries and the other channels (real Postgres and NA
     try {
       notify.push.gone.add(delivered.pushId);
       await notify.deliver();
-      await notify.waitFor(async () => (await notify.deliveryStatus(delivered.messageId))['sms'] === 'delivered', 'the SMS receipt');
+      await eventually(async () => (await notify.deliveryStatus(delivered.messageId))['sms'] === 'delivered', { what: 'the SMS receipt' });
     } finally {
       notify.sms.reportTo = undefined;
     }

@@ -1,7 +1,8 @@
 import { DIRECTIVE_AGGREGATES, shanghaiDayAndHour, shanghaiYear, STATIONS_AGGREGATES, STATIONS_CONTEXT } from '@ws/contracts';
 import { connectNats } from '@ws/messaging';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { publishForeignEvent, waitUntil } from '@ws/testing/service-process';
+import { publishForeignEvent } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { StationsModule } from './stations.module';
 
 const station = (name: string) => ({
@@ -48,11 +49,11 @@ describe('origin checks: a rogue district cannot speak for a sibling or the city
     expect(directive.status).toBe(201);
     const directiveId = directive.body.directiveId as string;
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       for (const node of [west, east, city]) await node.service.catchUp();
       const [detail, progress] = await Promise.all([city.request('GET', `/stations/${westStation}`), city.request('GET', `/directives/${directiveId}`)]);
       return detail.status === 200 && (await visitsAt(city, westStation)) === 2 && progress.body.acknowledgements?.received === 2;
-    }, 'the city sees the station, its visits and both receipts');
+    }, { what: 'the city sees the station, its visits and both receipts' });
 
     const nc = await connectNats(rogue.nats.url, 'rogue');
     const forge = (aggregate: string, aggregateId: string, type: string, data: object) =>
@@ -73,12 +74,12 @@ describe('origin checks: a rogue district cannot speak for a sibling or the city
     // The rogue's own station, registered as it may: it does reach the city.
     const rogueStation = (await rogue.request('POST', '/stations', station('丙区驿站'))).body.stationId as string;
 
-    const parked = await waitUntil(async () => {
+    const parked = await eventually(async () => {
       await rogue.service.catchUp();
       await city.service.catchUp();
       const items = (await city.request('GET', '/admin/parked')).body.items as Array<Record<string, any>>;
       return (await city.request('GET', `/stations/${rogueStation}`)).status === 200 && items.length >= 6 ? items : undefined;
-    }, 'the city parks the six forged events');
+    }, { what: 'the city parks the six forged events' });
     expect(parked.map((p) => [p.consumer, p.type, p.reason]).sort()).toEqual(
       [
         ['stations.directive-receipts', 'DirectiveAcknowledged', 'forged'],

@@ -1,5 +1,6 @@
 import type { StationRegistered, TaskEvent } from '@ws/contracts';
 import { newId } from '@ws/kernel';
+import { eventually } from '@ws/testing';
 import { WishesHarness } from './testing/wishes-harness';
 
 const HOUR = 3_600_000;
@@ -14,7 +15,7 @@ describe('wishes service (real Postgres and NATS)', () => {
     h = await WishesHarness.create();
     station = await h.registerStation();
     otherStation = await h.registerStation({ name: '另一个站点', communityCode: `${h.street}002` });
-    await h.waitFor(async () => (await h.db.selectFrom('known_stations').select('station_id').execute()).length === 2, 'stations known');
+    await eventually(async () => (await h.db.selectFrom('known_stations').select('station_id').execute()).length === 2, { what: 'stations known' });
   });
 
   afterAll(async () => {
@@ -125,7 +126,7 @@ describe('wishes service (real Postgres and NATS)', () => {
     expect(controlChars.status).toBe(400);
     // A station of another district (seen here from the stream) takes its wishes in its own district.
     const elsewhere = await h.registerStation({ streetCode: '110101001', communityCode: null });
-    await h.waitFor(async () => (await h.db.selectFrom('known_stations').select('station_id').where('station_id', '=', elsewhere.stationId).execute()).length === 1, 'foreign station known');
+    await eventually(async () => (await h.db.selectFrom('known_stations').select('station_id').where('station_id', '=', elsewhere.stationId).execute()).length === 1, { what: 'foreign station known' });
     const foreign = await h.http('POST', '/wishes', { body: { stationId: elsewhere.stationId, category: 'repair', text: '充电桩坏了' } });
     expect(foreign).toMatchObject({ status: 403, body: { code: 'out_of_scope', field: 'stationId' } });
     const after = await h.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -224,15 +225,15 @@ describe('wishes service (real Postgres and NATS)', () => {
       },
     });
     const status = async () => (await h.http('GET', `/wishes/no/${wish.wishNo}`)).body;
-    await h.waitFor(async () => (await h.settle(), (await status()).status === 'dispatched'), 'dispatched');
+    await eventually(async () => (await h.settle(), (await status()).status === 'dispatched'), { what: 'dispatched' });
     // The same event delivered again (past the duplicate window): nothing changes.
     await h.publishEvent('dispatch', 'task', taskId, 'TaskCreated', created.data, { eventId: created.eventId, msgId: newId() });
     await publishTask({ type: 'TaskStarted', data: { taskId, volunteerId: 'volunteer-7', wishIds: [wish.wishId] } });
-    await h.waitFor(async () => (await h.settle(), (await status()).status === 'in_progress'), 'in progress');
+    await eventually(async () => (await h.settle(), (await status()).status === 'in_progress'), { what: 'in progress' });
     const proof = { notes: '律师当面解答，已指导申请劳动仲裁', photoRefs: ['photo-1'], attendees: null };
     const completion = { taskId, wishIds: [wish.wishId], decisionId, volunteerId: 'volunteer-7', streetCode: h.street, stationId: station.stationId, proof, hours: 1.5 };
     const completedEvent = await publishTask({ type: 'TaskCompleted', data: completion });
-    await h.waitFor(async () => (await h.settle(), (await status()).status === 'completed'), 'completed');
+    await eventually(async () => (await h.settle(), (await status()).status === 'completed'), { what: 'completed' });
     expect(await wishEvents(wish.wishId)).toEqual([
       'WishPosted', 'StatusNotified', 'WishAccepted', 'StatusNotified', 'WishDecided', 'WishDispatched', 'StatusNotified',
       'WishInProgress', 'StatusNotified', 'WishCompleted', 'StatusNotified',
@@ -253,7 +254,7 @@ describe('wishes service (real Postgres and NATS)', () => {
     await h.settle();
     expect((await status()).status).toBe('dispatched');
     await publishTask({ type: 'TaskCompleted', data: { ...completion, proof: { ...proof, notes: '帮助写好了仲裁申请书' } } });
-    await h.waitFor(async () => (await h.settle(), (await status()).status === 'completed'), 'completed again');
+    await eventually(async () => (await h.settle(), (await status()).status === 'completed'), { what: 'completed again' });
     const confirmed = await h.http('POST', `/wishes/no/${wish.wishNo}/confirm`, { body: { authorKey: wish.authorKey, rating: 5, comment: '非常感谢' } });
     expect(confirmed.body.status).toBe('closed');
     await h.settle();

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import type { TaskCompleted, TaskCreated } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { databaseUrl, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
-import { LoopCluster } from './testing/loop-cluster';
+import { databaseUrl, eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { LoopCluster, LOOP_TIMEOUT_MS } from './testing/loop-cluster';
 
 const WISHES = 40;
 const BEFORE_KILL = 30;
@@ -40,10 +40,10 @@ describe('wishes process killed mid-flow (built dist, real Postgres and NATS)', 
     const officer = await cluster.token('street_officer', { street: cluster.street });
     const wishIds: string[] = [];
     for (let i = 0; i < WISHES; i++) {
-      const posted = await cluster.waitFor(async () => {
+      const posted = await eventually(async () => {
         const result = await cluster.http('wishes', 'POST', '/wishes', { body: { stationId: station.stationId, category: 'repair', text: `第 ${i} 个充电桩坏了` } });
         return result.status === 201 ? (result.body as { wishId: string }) : undefined;
-      }, 'station known to wishes');
+      }, { what: 'station known to wishes', timeoutMs: LOOP_TIMEOUT_MS });
       await cluster.ok('wishes', 'POST', `/wishes/${posted.wishId}/accept`, { token: manager });
       wishIds.push(posted.wishId);
     }
@@ -64,13 +64,13 @@ describe('wishes process killed mid-flow (built dist, real Postgres and NATS)', 
       await cluster.publish('dispatch', 'task', taskId, 'TaskCompleted', completed);
     };
     for (const wishId of wishIds.slice(0, BEFORE_KILL)) await publishTask(wishId);
-    await cluster.waitFor(async () => (await count(`select count(*) as n from events where type = 'WishCompleted'`)) >= 3, 'first completions');
+    await eventually(async () => (await count(`select count(*) as n from events where type = 'WishCompleted'`)) >= 3, { what: 'first completions', timeoutMs: LOOP_TIMEOUT_MS });
     await cluster.kill('wishes');
     const completedAtKill = await count(`select count(*) as n from events where type = 'WishCompleted'`);
     for (const wishId of wishIds.slice(BEFORE_KILL)) await publishTask(wishId);
     await cluster.restart('wishes');
 
-    await cluster.waitFor(async () => (await count(`select count(*) as n from events where type = 'WishCompleted'`)) === WISHES, `${WISHES} completions`, 90_000, 250);
+    await eventually(async () => (await count(`select count(*) as n from events where type = 'WishCompleted'`)) === WISHES, { what: `${WISHES} completions`, timeoutMs: 90_000, everyMs: 250 });
     expect(completedAtKill).toBeLessThan(WISHES);
     const perWish = await pg.query<{ dispatched: string; completed: string; versions: string; last: number }>(`
       select count(*) filter (where type = 'WishDispatched') as dispatched, count(*) filter (where type = 'WishCompleted') as completed,
@@ -83,8 +83,8 @@ describe('wishes process killed mid-flow (built dist, real Postgres and NATS)', 
     }
 
     // Everything reached the bus once, and the board shows every wish completed.
-    await cluster.waitFor(async () => (await count('select count(*) as n from outbox')) === 0, 'outbox drained');
+    await eventually(async () => (await count('select count(*) as n from outbox')) === 0, { what: 'outbox drained', timeoutMs: LOOP_TIMEOUT_MS });
     expect(await cluster.streamEvents('wishes.wish.*.WishCompleted')).toHaveLength(WISHES);
-    await cluster.waitFor(async () => (await count(`select count(*) as n from wish_board where status = 'completed'`)) === WISHES, 'board caught up', 30_000);
+    await eventually(async () => (await count(`select count(*) as n from wish_board where status = 'completed'`)) === WISHES, { what: 'board caught up', timeoutMs: 30_000 });
   }, 240_000);
 });

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { DomainError } from '@ws/kernel';
-import { databaseUrl, PG_URL, uniqueSuffix } from '@ws/testing';
+import { databaseUrl, eventually, PG_URL, uniqueSuffix } from '@ws/testing';
 import { Client } from 'pg';
 import { createDb, ensureDatabase, migrateToLatest } from './database';
 import { eventStoreMigrations } from './migrations';
@@ -89,7 +90,10 @@ describe('EventStore', () => {
     await inserted;
     // Blocks on the holder's row in the unique index until it commits.
     const racer = rejection(t.store.appendToStream(target, 0, [registered(2)]));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(
+      async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db)).rows[0]!.n === 1,
+      { what: "the racer blocked on the holder's row", everyMs: 10 },
+    );
     hold.open();
     await holder;
     const error = await racer;

@@ -4,10 +4,10 @@ import type { NatsConnection } from '@ws/testing/nats';
 import { sql } from 'kysely';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
 import { connectNats, ensureNodeStreams, JetStreamOutboxPublisher } from '@ws/messaging';
-import { NATS_URL } from '@ws/testing';
+import { eventually, NATS_URL } from '@ws/testing';
 import { eventHeaders } from './envelopes';
 import { OutboxRelay } from './outbox-relay';
-import { eventually, openTestStore, TestStore } from './testing/test-store';
+import { openTestStore, TestStore } from './testing/test-store';
 
 /**
  * The relay against the real bus: a row the bus refuses (bigger than the server's max_payload,
@@ -78,7 +78,7 @@ describe('OutboxRelay dead letters (real Postgres and NATS)', () => {
     await t.store.appendToStream(target('a'), 1, [happened(2)]);
 
     relay.start();
-    await eventually('the big row set aside', async () => (await relay.deadLetterCount()) === 1);
+    await eventually(async () => (await relay.deadLetterCount()) === 1, { what: 'the big row set aside' });
     await relay.drain();
 
     const [letter] = await relay.deadLetters({ limit: 10 });
@@ -102,7 +102,7 @@ describe('OutboxRelay dead letters (real Postgres and NATS)', () => {
     expect((await relay.deadLetters({ limit: 10 }))[0]!.attempts).toBe(3);
 
     expect(await relay.discardDeadLetter(letter!.position)).toBe(true);
-    await eventually('the held row published', async () => (await outboxRows()).length === 0);
+    await eventually(async () => (await outboxRows()).length === 0, { what: 'the held row published' });
     expect(Object.keys(await storedSubjects()).filter((subject) => subject.includes('.checkins.big.'))).toHaveLength(1);
     expect(await relay.deadLetterCount()).toBe(0);
   });
@@ -111,7 +111,7 @@ describe('OutboxRelay dead letters (real Postgres and NATS)', () => {
     // A subject outside the node's EVT (as a misconfigured or renamed stream would leave it).
     const stray = `stray.${t.node.code}.thing`;
     const position = await rawRow('stray-1', stray, 10);
-    await eventually('the stray row set aside', async () => (await relay.deadLetterCount()) === 1);
+    await eventually(async () => (await relay.deadLetterCount()) === 1, { what: 'the stray row set aside' });
     const [letter] = await relay.deadLetters({ limit: 10 });
     expect(letter).toMatchObject({ position, subject: stray });
     expect(letter!.reason).toMatch(/no stream/);

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { DomainError } from '@ws/kernel';
 import type { DomainEvent } from '@ws/contracts';
+import { eventually } from '@ws/testing';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { SESSION_KEEPALIVE_QUERY } from './session-connection';
 import { InMemoryPublisher } from './testing/in-memory-publisher';
-import { eventually, gate, openTestStore, TestStore } from './testing/test-store';
+import { gate, openTestStore, TestStore } from './testing/test-store';
 
 let t: TestStore;
 beforeAll(async () => (t = await openTestStore({ max: 30 })));
@@ -159,7 +160,7 @@ describe('OutboxRelay', () => {
     const errors: unknown[] = [];
     const running = relay(publisher, { idleMs: 5, logger: { error: (...args) => errors.push(args) } });
     running.start();
-    await eventually('all 60 events stored', () => publisher.stored.length === 60);
+    await eventually(() => publisher.stored.length === 60, { what: 'all 60 events stored' });
     expect(errors).toHaveLength(2);
     expect(publisher.stored.map((m) => m.eventId)).toEqual(await eventIdsInPositionOrder());
   });
@@ -184,17 +185,18 @@ describe('OutboxRelay', () => {
     // Polling alone would take a minute: only NOTIFY and the no-sleep loop can pass this in time.
     const running = relay(publisher, { batchSize: 10, idleMs: 60_000 });
     running.start();
-    await eventually('the relay to listen', async () => {
+    await eventually(async () => {
       const { rows } = await sql<{ n: number }>`
         select count(*) as n from pg_stat_activity
         where datname = current_database() and (query ilike 'listen%' or query = ${SESSION_KEEPALIVE_QUERY})`.execute(t.db);
       return rows[0]!.n === 1;
-    });
-    // Let it finish its first (empty) turn and go to sleep.
+    }, { what: 'the relay to listen' });
+    // Let it finish its first (empty) turn and go to sleep: nothing outside the relay says when it
+    // sleeps, and nothing may be published meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(publisher.calls).toBe(0);
     await appendMany(1, 95);
-    await eventually('95 events published', () => publisher.stored.length === 95);
+    await eventually(() => publisher.stored.length === 95, { what: '95 events published' });
     expect(publisher.calls).toBe(10);
   });
 });

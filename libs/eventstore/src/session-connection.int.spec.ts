@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { eventually } from '@ws/testing';
 import { OutboxRelay } from './outbox-relay';
 import { SESSION_APPLICATION_NAME, SessionConnection } from './session-connection';
 import { InMemoryPublisher } from './testing/in-memory-publisher';
-import { eventually, openTestStore, TestStore } from './testing/test-store';
+import { openTestStore, TestStore } from './testing/test-store';
 
 let t: TestStore;
 beforeAll(async () => (t = await openTestStore({ max: 2 })));
@@ -27,26 +28,25 @@ describe('the session connection of a database (leases and the outbox LISTEN)', 
     try {
       const client = await session.connect(holder);
       await client.query('select pg_advisory_lock(4242)');
-      await eventually('one session backend', async () => (await sessionBackends()).length === 1);
+      await eventually(async () => (await sessionBackends()).length === 1, { what: 'one session backend' });
       const [pid] = await sessionBackends();
       expect(await lockHolders()).toEqual([pid]);
 
       await sql`select pg_terminate_backend(${pid!})`.execute(t.db);
-      await eventually('the loss to be reported', () => lost === 1);
+      await eventually(() => lost === 1, { what: 'the loss to be reported' });
       expect(session.connected).toBe(false);
       expect(await lockHolders()).toEqual([]);
 
       // The holder comes back (as a lease would): the LISTEN comes back with the connection.
       await session.connect(holder);
-      await eventually('a new session backend', async () => (await sessionBackends()).length === 1 && (await sessionBackends())[0] !== pid);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(async () => (await sessionBackends()).length === 1 && (await sessionBackends())[0] !== pid, { what: 'a new session backend' });
       await t.store.appendToStream({ context: 'stations', aggregate: 'station', aggregateId: 's1' }, 0, [{ type: 'SomethingHappened', data: {} }]);
-      await eventually('the event published on the notification', () => publisher.stored.length === 1);
+      await eventually(() => publisher.stored.length === 1, { what: 'the event published on the notification' });
     } finally {
       stopWatching();
       session.release(holder);
       await relay.stop();
     }
-    await eventually('the session closed with its last user', async () => (await sessionBackends()).length === 0);
+    await eventually(async () => (await sessionBackends()).length === 0, { what: 'the session closed with its last user' });
   });
 });

@@ -1,13 +1,13 @@
 import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { nodeRef } from '@ws/contracts';
-import { NATS_URL, testNodeCode } from '@ws/testing';
+import { eventually, NATS_URL, testNodeCode } from '@ws/testing';
 import { connectNats } from './connection';
 import { ConsumedEvent, consumeFrom, lastSequence } from './consume';
 import { JetStreamPublisher } from './publisher';
 import { ensureNodeStreams } from './streams';
-import { NatsProcess, startNatsServer } from './testing/nats-process';
-import { eventually, SAMPLE_AGGREGATE, SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
+import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
+import { SAMPLE_AGGREGATE, SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
 
 /** Runs consumeFrom in the background, recording every batch it hands over. */
 function startConsumer(js: JetStreamClient, options: { stream: string; startSeq: number; batchSize?: number; filter?: string }) {
@@ -62,9 +62,9 @@ describe('consumeFrom and lastSequence', () => {
 
   it('reads from a sequence in order, in batches, and goes on with what is published later', async () => {
     const consumer = startConsumer(js, { stream: names.evt, startSeq: 11, batchSize: 4 });
-    await eventually(async () => consumer.seqs(), (seqs) => seqs.length >= 15);
+    await eventually(() => consumer.seqs().length >= 15, { what: '15 events consumed' });
     await new JetStreamPublisher(js).publishBatch(sampleMessages(node, 6));
-    await eventually(async () => consumer.seqs(), (seqs) => seqs.length >= 21);
+    await eventually(() => consumer.seqs().length >= 21, { what: '21 events consumed' });
     await consumer.stop();
 
     expect(consumer.seqs()).toEqual(range(11, 31));
@@ -93,14 +93,14 @@ describe('consumeFrom and lastSequence', () => {
 
     const last = await lastSequence(jsm, names.evt);
     const resumed = startConsumer(js, { stream: names.evt, startSeq: 15, batchSize: 7 });
-    await eventually(async () => resumed.seqs(), (seqs) => seqs[seqs.length - 1] === last);
+    await eventually(() => resumed.seqs().at(-1) === last, { what: `the resumed consumer at ${last}` });
     await resumed.stop();
     expect(resumed.seqs()).toEqual(range(15, last));
   });
 
   it('reads only what matches a filter', async () => {
     const consumer = startConsumer(js, { stream: names.evt, startSeq: 1, filter: `${own}.Noticed` });
-    await eventually(async () => consumer.seqs(), (seqs) => seqs.length >= 3);
+    await eventually(() => consumer.seqs().length >= 3, { what: '3 events consumed' });
     await consumer.stop();
     expect(consumer.seqs()).toEqual([21, 22, 23]);
     expect(consumer.batches.flat().every((e) => e.envelope.type === 'Noticed')).toBe(true);
@@ -201,17 +201,14 @@ describe('consumeFrom across a nats-server restart', () => {
     const publisher = new JetStreamPublisher(js);
     await publisher.publishBatch(sampleMessages(node, 100));
     const consumer = startConsumer(js, { stream: 'EVT', startSeq: 1, batchSize: 30 });
-    await eventually(async () => consumer.seqs(), (seqs) => seqs.length >= 100);
+    await eventually(() => consumer.seqs().length >= 100, { what: '100 events consumed' });
 
     await server.kill();
     await server.start();
     const later = sampleMessages(node, 50);
     // Retried as the outbox relay would: the same ids, so a partly published batch is not doubled.
-    await eventually(
-      () => publisher.publishBatch(later).then(() => true, () => false),
-      (published) => published,
-    );
-    await eventually(async () => consumer.seqs(), (seqs) => seqs.length >= 150, 30_000);
+    await eventually(() => publisher.publishBatch(later).then(() => true), { what: 'the later batch published to the restarted server' });
+    await eventually(() => consumer.seqs().length >= 150, { what: '150 events consumed' });
     await consumer.stop();
 
     expect(consumer.seqs()).toEqual(range(1, 150));

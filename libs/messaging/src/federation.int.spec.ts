@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { directiveSubject, nodeRef, subtreeContextFilter } from '@ws/contracts';
-import { testNodeCode } from '@ws/testing';
+import { eventually, testNodeCode } from '@ws/testing';
 import { connectNats } from './connection';
 import { consumeFrom } from './consume';
 import { JetStreamPublisher, OutboxMessageLike } from './publisher';
 import { ensureNodeStreams } from './streams';
-import { NatsProcess, startNatsServer } from './testing/nats-process';
-import { eventually, SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
+import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
+import { SAMPLE_CONTEXT, sampleMessages } from './testing/sample-events';
 
 /**
  * A city and one of its districts, each with its own nats-server and JetStream domain, the
@@ -28,12 +28,11 @@ describe('federation: district → city', () => {
 
   /** The count once the city's source from the district reports no lag, and it is still `expected`. */
   async function settledCityCount(expected: number): Promise<number> {
-    await eventually(() => messagesIn(cityJsm, 'EVT'), (n) => n >= expected, 60_000);
-    const info = await eventually(
-      () => cityJsm.streams.info('EVT'),
-      (i) => (i.sources ?? []).length === 1 && i.sources![0]!.lag === 0,
-      30_000,
-    );
+    await eventually(async () => (await messagesIn(cityJsm, 'EVT')) >= expected, { what: `${expected} events at the city`, timeoutMs: 60_000 });
+    const info = await eventually(async () => {
+      const info = await cityJsm.streams.info('EVT');
+      return (info.sources ?? []).length === 1 && info.sources![0]!.lag === 0 && info;
+    }, { what: "the city's source from the district without lag" });
     return info.state.messages;
   }
 
@@ -85,7 +84,7 @@ describe('federation: district → city', () => {
         for (const e of events) seen.set(e.envelope.eventId, (seen.get(e.envelope.eventId) ?? 0) + 1);
       },
     });
-    await eventually(async () => seen.size, (n) => n >= 1501, 30_000);
+    await eventually(() => seen.size >= 1501, { what: 'all 1501 events read at the city' });
     controller.abort();
     await reading;
     expect(seen.size).toBe(1501);
@@ -100,7 +99,7 @@ describe('federation: district → city', () => {
     await new JetStreamPublisher(jetstream(cityNc)).publishBatch([cityDirective]);
     await new JetStreamPublisher(jetstream(districtNc)).publishBatch([districtDirective]);
 
-    await eventually(() => messagesIn(districtJsm, 'DIR'), (n) => n >= 2, 30_000);
+    await eventually(async () => (await messagesIn(districtJsm, 'DIR')) >= 2, { what: "both directives on the district's DIR" });
     const down = await districtJsm.streams.getMessage('DIR', { last_by_subj: cityDirective.subject });
     expect(down?.header.get('Nats-Msg-Id')).toBe(cityDirective.eventId);
     expect(await messagesIn(cityJsm, 'DIR')).toBe(1);

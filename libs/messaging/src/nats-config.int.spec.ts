@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { directiveSubject, nodeRef, type NodeRef } from '@ws/contracts';
-import { testNodeCode } from '@ws/testing';
+import { eventually, testNodeCode } from '@ws/testing';
 import { connectNats, natsConnectOptions } from './connection';
 import { leafUser, nodeInboxPrefix } from './nats-config';
 import { JetStreamPublisher, OutboxMessageLike } from './publisher';
 import { ensureNodeStreams, NodeStreamsOptions } from './streams';
-import { NatsProcess, startNatsServer, testFederationCredentials } from './testing/nats-process';
-import { eventually, sampleMessages, SAMPLE_CONTEXT } from './testing/sample-events';
+import { NatsProcess, startNatsServer, testFederationCredentials } from '@ws/testing/service-process';
+import { sampleMessages, SAMPLE_CONTEXT } from './testing/sample-events';
 
 /**
  * The leafnode accounts and permissions of renderNatsConfig on the real nats-server: a province,
@@ -37,12 +37,11 @@ describe('federation with leafnode users and permissions', () => {
 
   /** The count once every source of the node's EVT reports no lag, and it is still `expected`. */
   async function settledCount(node: NodeRef, expected: number): Promise<number> {
-    await eventually(() => messagesIn(node, 'EVT'), (n) => n >= expected, 60_000);
-    const info = await eventually(
-      async () => (await jsm(node)).streams.info('EVT'),
-      (i) => (i.sources ?? []).every((s) => s.lag === 0),
-      30_000,
-    );
+    await eventually(async () => (await messagesIn(node, 'EVT')) >= expected, { what: `${expected} events at ${node.code}`, timeoutMs: 60_000 });
+    const info = await eventually(async () => {
+      const info = await (await jsm(node)).streams.info('EVT');
+      return (info.sources ?? []).every((s) => s.lag === 0) && info;
+    }, { what: `every source of ${node.code} without lag` });
     return info.state.messages;
   }
 
@@ -93,8 +92,8 @@ describe('federation with leafnode users and permissions', () => {
     const fromCity = directive(c1);
     await new JetStreamPublisher(jetstream(nc(province))).publishBatch([fromProvince]);
     await new JetStreamPublisher(jetstream(nc(c1))).publishBatch([fromCity]);
-    await eventually(() => messagesIn(d1, 'DIR'), (n) => n >= 2, 30_000);
-    await eventually(() => messagesIn(d3, 'DIR'), (n) => n >= 1, 30_000);
+    await eventually(async () => (await messagesIn(d1, 'DIR')) >= 2, { what: `both directives on ${d1.code}'s DIR` });
+    await eventually(async () => (await messagesIn(d3, 'DIR')) >= 1, { what: `the province's directive on ${d3.code}'s DIR` });
     const atDistrict = await jsm(d1);
     expect((await atDistrict.streams.getMessage('DIR', { last_by_subj: fromProvince.subject }))?.header.get('Nats-Msg-Id')).toBe(fromProvince.eventId);
     expect((await atDistrict.streams.getMessage('DIR', { last_by_subj: fromCity.subject }))?.header.get('Nats-Msg-Id')).toBe(fromCity.eventId);
@@ -104,11 +103,9 @@ describe('federation with leafnode users and permissions', () => {
   it('routes a core request from a district to a district of another city through the province, and its reply back', async () => {
     const responder = nc(d1).subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => void message.respond(`from ${d1.code}`) });
     await nc(d1).flush();
-    const reply = await eventually(
-      async () => (await nc(d3).request(`pii.${d1.code}.membership.handover`, '{}', { timeout: 2000 })).string(),
-      (text) => text.length > 0,
-      20_000,
-    );
+    const reply = await eventually(async () => (await nc(d3).request(`pii.${d1.code}.membership.handover`, '{}', { timeout: 2000 })).string(), {
+      what: `an answer from ${d1.code} to ${d3.code}'s handover request`,
+    });
     responder.unsubscribe();
     expect(reply).toBe(`from ${d1.code}`);
   }, 60_000);
@@ -117,6 +114,7 @@ describe('federation with leafnode users and permissions', () => {
     const wrong = await outsider(c1, { user: leafUser(d1.code), password: 'not-the-password' }, 'wrongpass');
     const none = await outsider(c1, null, 'nocreds');
     const elsewhere = await outsider(c1, testFederationCredentials.leaf(d3.code), 'otherchild');
+    // Nothing may link during these 4 s: the refused leafnodes keep retrying and must stay out.
     await pause(4000);
     // The city's parent and its two districts only.
     expect(await links(server(c1))).toBe(3);
@@ -143,7 +141,7 @@ describe('federation with leafnode users and permissions', () => {
 
     beforeAll(async () => {
       rogue = await outsider(c1, testFederationCredentials.leaf(d1.code), 'rogue');
-      await eventually(() => links(rogue), (count) => count === 1, 20_000);
+      await eventually(async () => (await links(rogue)) === 1, { what: "the rogue's leafnode link" });
       rogueNc = await connect(natsConnectOptions(rogue.url));
       extraConnections.push(rogueNc);
     }, 60_000);
@@ -176,7 +174,7 @@ describe('federation with leafnode users and permissions', () => {
       // A subject the district may publish, so that the link is shown to carry what is allowed.
       rogueNc.publish(`pii.${d2.code}.membership.handover`, '{}');
       await rogueNc.flush();
-      await eventually(async () => heardAtCity, (heard) => heard.includes(`pii.${d2.code}.membership.handover`), 10_000);
+      await eventually(() => heardAtCity.includes(`pii.${d2.code}.membership.handover`), { what: 'the handover request heard at the city' });
       listener.unsubscribe();
 
       expect(answers).toEqual(apiAttempts.map(() => 'refused'));
@@ -197,6 +195,8 @@ describe('federation with leafnode users and permissions', () => {
       const legit = rogueNc.subscribe(`pii.${d1.code}.membership.handover`, { callback: (_error, message) => void own.push(message.subject) });
       const responder = nc(d2).subscribe(`pii.${d2.code}.membership.handover`, { callback: (_error, message) => void message.respond('ok') });
       await Promise.all([rogueNc.flush(), nc(d2).flush()]);
+      // The rogue's interest crosses its leafnode link to the city with no sign of arrival; a second
+      // for it to propagate, so that a leak below would be seen.
       await pause(1000);
 
       // Traffic on each of those subjects crossing the city.
@@ -209,8 +209,9 @@ describe('federation with leafnode users and permissions', () => {
       expect((await nc(province).request(`$JS.n${c1.code}.API.INFO`, '', { timeout: 5000 })).json<{ type: string }>().type).toContain('account_info');
       nc(c1).publish(`pii.${d1.code}.membership.handover`, '{}');
       await nc(c1).flush();
-      await eventually(async () => own, (seen) => seen.length > 0, 10_000);
+      await eventually(() => own.length > 0, { what: "the city's own request heard" });
       await settledCount(c1, 0);
+      // Nothing may reach the spies during this half second.
       await pause(500);
 
       spies.forEach((spy) => spy.unsubscribe());

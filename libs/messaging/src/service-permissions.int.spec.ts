@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { contactLookupSubject, directiveSubject, eventSubject, nodeRef } from '@ws/contracts';
-import { testNodeCode } from '@ws/testing';
+import { eventually, testNodeCode } from '@ws/testing';
 import { connectNats, natsConnectOptions } from './connection';
 import { JetStreamOutboxPublisher } from './outbox-publisher';
 import { requestReply, serveRequests } from './requests';
 import { type BusService, serviceInboxPrefix } from './service-permissions';
 import { ensureNodeStreams } from './streams';
-import { type NatsProcess, startNatsServer } from './testing/nats-process';
-import { eventually, sampleMessages } from './testing/sample-events';
+import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
+import { sampleMessages } from './testing/sample-events';
 
 /**
  * The service users of renderNatsConfig on a real nats-server: each service publishes its own
@@ -36,7 +36,7 @@ describe('service users with least-privilege permissions', () => {
   }
 
   const refusedOf = (nc: NatsConnection, subject: string) =>
-    eventually(async () => refusals.get(nc) ?? [], (refused) => refused.some((message) => message.includes(`"${subject}"`)), 10_000);
+    eventually(() => (refusals.get(nc) ?? []).some((message) => message.includes(`"${subject}"`)), { what: `the server's refusal of ${subject}` });
   const evtMessages = async () => (await (await jetstreamManager(admin)).streams.info('EVT')).state.messages;
   const event = (context: string) => ({ ...sampleMessages(district, 1)[0]!, subject: eventSubject(district, context, 'thing', randomUUID(), 'Happened') });
 

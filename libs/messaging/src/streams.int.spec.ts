@@ -6,7 +6,7 @@ import { connectNats } from './connection';
 import { JetStreamPublisher } from './publisher';
 import { ensureNodeStreams, EVT_MAX_BYTES_BY_LEVEL, EVT_MAX_MESSAGE_BYTES, evtMaxBytesFor } from './streams';
 import { sampleMessages } from './testing/sample-events';
-import { NatsProcess, startNatsServer } from './testing/nats-process';
+import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
 
 describe('ensureNodeStreams', () => {
   let nc: NatsConnection;

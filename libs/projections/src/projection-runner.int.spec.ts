@@ -5,7 +5,7 @@ import { Kysely, sql, Transaction } from 'kysely';
 import { EventEnvelope, eventSubject, HEADERS, nodeRef } from '@ws/contracts';
 import { createDb, migrateToLatest } from '@ws/eventstore';
 import { connectNats, ConsumedEvent, ensureNodeStreams, JetStreamPublisher } from '@ws/messaging';
-import { createTestDatabase, NATS_URL, testNodeCode, TestDatabase } from '@ws/testing';
+import { createTestDatabase, eventually, NATS_URL, testNodeCode, TestDatabase } from '@ws/testing';
 import { projectionMigrations, readCheckpoint } from './checkpoints';
 import { readRebuild } from './rebuilds';
 import type { Projection } from './projection';
@@ -93,14 +93,6 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
         and l.classid = ${0x57535052}::int::oid and l.objid = (${leaseKeyOf('test.tally')}::int)::oid`.execute(pools[0]!);
   }
 
-  async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   beforeAll(async () => {
     database = await createTestDatabase('proj');
     nc = await connectNats(NATS_URL, 'projection runner spec');
@@ -174,7 +166,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     await first.rebuild();
     expect(first.rebuilding).toBe(true);
     expect(await tallyIndexes(db)).toEqual([]);
-    await until('part of the replay', () => slow.committed >= firstPass + 20);
+    await eventually(() => slow.committed >= firstPass + 20, { what: 'part of the replay' });
     await first.stop(); // a restart (or a crash) in the middle of the replay
 
     const second = runner(db, new TallyProjection(), { rebuildBatchSize: 5 });
@@ -192,7 +184,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     const b = new TallyProjection();
     const runnerA = runner(pool(), a);
     await runnerA.start();
-    await until('A to lead', () => runnerA.leading);
+    await eventually(() => runnerA.leading, { what: 'A to lead' });
     const runnerB = runner(pool(), b);
     await runnerB.start();
     await publish(200);
@@ -204,7 +196,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     expect(a.committed).toBe(published);
 
     await runnerA.stop();
-    await until('B to take over', () => runnerB.leading);
+    await eventually(() => runnerB.leading, { what: 'B to take over' });
     await publish(50);
     await runnerB.catchUp();
     expect(b.committed).toBe(50);
@@ -215,19 +207,19 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     const a = new TallyProjection(5);
     const runnerA = runner(pool(), a, { batchSize: 10 });
     await runnerA.start();
-    await until('A to lead', () => runnerA.leading);
+    await eventually(() => runnerA.leading, { what: 'A to lead' });
     const runnerB = runner(pool(), new TallyProjection(5), { batchSize: 10 });
     await runnerB.start();
     await publish(300);
-    await until('A to be under way', () => a.committed > 0);
+    await eventually(() => a.committed > 0, { what: 'A to be under way' });
     // What a network cut does to the lease: its connection ends while a batch may be mid-way, and
     // either process may take the lease next.
     const { rows } = await leaseHolders();
     expect(rows).toHaveLength(1);
     await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(pools[0]!);
-    await until('the read model to reach the stream', async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published);
+    await eventually(async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published, { what: 'the read model to reach the stream' });
     expect(await tally(pools[0]!)).toEqual({ total: expectedTotal, events: published });
-    await until('one of them to lead', () => runnerA.leading !== runnerB.leading);
+    await eventually(() => runnerA.leading !== runnerB.leading, { what: 'one of them to lead' });
     expect((await leaseHolders()).rows).toHaveLength(1);
   });
 
@@ -239,7 +231,7 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     const runnerB = runner(pool(), b, { exclusive: false, batchSize: 7 });
     await Promise.all([runnerA.start(), runnerB.start()]);
     await publish(300);
-    await until('the read model to reach the stream', async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published, 170_000);
+    await eventually(async () => (await readCheckpoint(pools[0]!, 'test.tally')) === published, { what: 'the read model to reach the stream', timeoutMs: 170_000 });
     await Promise.all([runnerA.catchUp(), runnerB.catchUp()]);
     expect(await tally(pools[0]!)).toEqual({ total: expectedTotal, events: published });
     // Both really ran: the batches the checkpoint refused were rolled back, not counted.
@@ -252,14 +244,14 @@ describe('ProjectionRunner (real Postgres and NATS)', () => {
     const a = new TallyProjection();
     const runnerA = runner(pool(), a);
     await runnerA.start();
-    await until('A to lead', () => runnerA.leading);
+    await eventually(() => runnerA.leading, { what: 'A to lead' });
     await publish(40);
     await runnerA.catchUp();
     const standby = runner(pool(), new TallyProjection());
     await standby.start();
     const before = a.committed;
     await standby.rebuild();
-    await until('A to replay', () => a.committed === before + published);
+    await eventually(() => a.committed === before + published, { what: 'A to replay' });
     expect(await tally(pools[0]!)).toEqual({ total: expectedTotal, events: published });
     expect(standby.leading).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { eventually } from './eventually';
 import { FaultProxy } from './fault-proxy';
 
 /** The proxy against a local echo server: what crosses, what is held back, what is reset. */
@@ -38,46 +39,40 @@ describe('FaultProxy', () => {
   }
 
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  async function until(check: () => boolean, ms = 2_000) {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error('condition not met');
-      await settle(10);
-    }
-  }
 
   it('passes bytes both ways while open', async () => {
     const { socket, seen } = await client();
     socket.write('ping');
-    await until(() => seen.text === 'ping');
+    await eventually(() => seen.text === 'ping', { what: "'ping' echoed through the proxy" });
     expect(proxy.connections).toBeGreaterThanOrEqual(1);
   });
 
   it('holds an open connection and a new one silently, and lets both through on restore', async () => {
     const open = await client();
     open.socket.write('a');
-    await until(() => open.seen.text === 'a');
+    await eventually(() => open.seen.text === 'a', { what: "'a' echoed" });
     proxy.hold();
     open.socket.write('b');
     const late = await client(); // accepted, never reaches the server yet
     late.socket.write('c');
+    // Held means nothing crosses: the test watches for 300 ms that nothing arrives, there is no condition to wait for.
     await settle(300);
     expect([open.seen.text, late.seen.text, open.seen.error, late.seen.error]).toEqual(['a', '', undefined, undefined]);
     proxy.restore();
-    await until(() => open.seen.text === 'ab' && late.seen.text === 'c');
+    await eventually(() => open.seen.text === 'ab' && late.seen.text === 'c', { what: "'ab' and 'c' echoed after the restore" });
   });
 
   it('resets every connection on cut and each new one until restored', async () => {
     const open = await client();
     proxy.cut();
-    await until(() => open.seen.closed);
+    await eventually(() => open.seen.closed, { what: 'the open connection closed by the reset' });
     expect(open.seen.error).toBe('ECONNRESET');
     const refused = await client();
-    await until(() => refused.seen.closed);
+    await eventually(() => refused.seen.closed, { what: 'the refused connection closed' });
     expect(refused.seen.text).toBe('');
     proxy.restore();
     const after = await client();
     after.socket.write('back');
-    await until(() => after.seen.text === 'back');
+    await eventually(() => after.seen.text === 'back', { what: "'back' echoed after the restore" });
   });
 });

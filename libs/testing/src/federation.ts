@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NodeRef } from '@ws/contracts';
 import type { Role } from '@ws/kernel';
-import type { NatsProcess } from '@ws/messaging';
+import type { NatsProcess } from './nats-process';
 import type { PlatformConfig } from '@ws/platform';
 import { testNodeCode } from './infra';
 import { nodeOf, startNatsFederation } from './nats-federation';

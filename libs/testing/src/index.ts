@@ -1,3 +1,4 @@
+export * from './eventually';
 export * from './decider-spec';
 export * from './infra';
 export * from './fake-gateways';

@@ -1,7 +1,8 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { divisionName, nodeRef, type NodeRef } from '@ws/contracts';
-import { ensureNodeStreams, type LeafChild, startNatsServer, testFederationCredentials, type NatsProcess, natsConnectOptions } from '@ws/messaging';
+import { ensureNodeStreams, type LeafChild, natsConnectOptions } from '@ws/messaging';
+import { type NatsProcess, startNatsServer, testFederationCredentials } from './nats-process';
 import { LinkProxy } from './link-proxy';
 
 /** A node of a test federation, below its parent. */

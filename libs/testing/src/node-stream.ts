@@ -58,25 +58,6 @@ export async function deleteNodeStreams(nc: NatsConnection, streams: { evt: stri
 }
 
 /**
- * Polls until `probe` returns something truthy: an event crossed the bus, a projection applied
- * it. A probe that throws counts as "not yet" (a process still starting); the last error is
- * named if time runs out.
- */
-export async function waitUntil<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => void (lastError = error));
-    if (value) return value;
-    if (Date.now() > deadline) {
-      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out waiting for ${what}${cause}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
-
-/**
  * Every directive on the node's DIR stream under `dir.<province>.<city>.<district>.<suffix>`
  * (e.g. `identity.SigningKeysAnnounced.>`), in stream order: what the node's subtree receives.
  */

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, sql } from 'kysely';
@@ -7,8 +8,9 @@ import type { EventEnvelope } from '@ws/contracts';
 import { FixedClock, type Principal, type Role } from '@ws/kernel';
 import { DB, ProjectionsService, requestJson } from '@ws/platform';
 import type { JsonRequest, JsonResponse, PlatformConfig } from '@ws/platform';
+import { eventually } from './eventually';
 import { NATS_URL, type TestDatabase } from './infra';
-import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent, waitUntil } from './node-stream';
+import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent } from './node-stream';
 import { nodeOfRole, officerToken } from './officer-tokens';
 import { startReactingService } from './reacting-service';
 
@@ -89,15 +91,29 @@ export abstract class ServiceHarness<Database> {
 
   /** Read-your-writes: the outbox is published and every projection applied what the stream holds. */
   async settle(): Promise<void> {
-    await this.waitFor(async () => {
+    await eventually(async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox`.execute(this.db);
       return rows[0]!.n === 0;
-    }, 'outbox published');
+    }, { what: 'outbox published', timeoutMs: 15_000 });
     await this.app!.get(ProjectionsService).catchUp();
   }
 
-  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
-    return waitUntil(probe, what, timeoutMs);
+  /**
+   * Every reaction of the service (a durable consumer on its EVT stream) has handled and
+   * acknowledged what the stream holds: after a redelivered event, the moment to check that
+   * nothing changed.
+   */
+  async reactionsIdle(): Promise<void> {
+    const jsm = await jetstreamManager(await this.bus());
+    await eventually(async () => {
+      const busy: string[] = [];
+      for await (const consumer of jsm.consumers.list(this.config.streams.evt)) {
+        if (consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0)) busy.push(consumer.name);
+      }
+      // Thrown, not returned: the timeout error names the reactions still busy.
+      if (busy.length > 0) throw new Error(`still busy: ${busy.join(', ')}`);
+      return true;
+    }, { what: 'reactions idle', timeoutMs: 15_000 });
   }
 
   protected async bus(): Promise<NatsConnection> {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { eventually } from './eventually';
 import { NATS_URL, PG_URL } from './infra';
 
 /**
@@ -83,20 +84,17 @@ export async function startServiceProcess(service: string, env: Record<string, s
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${httpPort}`;
-  const deadline = Date.now() + HEALTHY_WITHIN_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${service} did not become healthy within ${HEALTHY_WITHIN_MS / 1000} s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  // A process that has exited answers nothing more: that ends the wait at once, not at its timeout.
+  // A refused connection (not listening yet) is a probe that throws: not yet.
+  const started = await eventually(async () => (child.exitCode !== null ? 'exited' : (await fetch(`${base}/health`)).ok && 'healthy'), {
+    what: `${service} healthy`,
+    timeoutMs: HEALTHY_WITHIN_MS,
+    everyMs: 200,
+  }).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}:\n${output}`);
+  });
+  if (started === 'exited') throw new Error(`${service} exited with ${child.exitCode}:\n${output}`);
   return {
     base,
     child,
@@ -155,5 +153,6 @@ export async function startCompactProcess(services: Array<{ name: string; servic
 
 export * from './node-stream';
 export * from './nats-federation';
+export * from './nats-process';
 export * from './link-proxy';
 export * from './outbox-district';

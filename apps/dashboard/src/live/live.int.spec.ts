@@ -1,7 +1,7 @@
 import { jetstreamManager, JetStreamManager } from '@ws/testing/nats';
 import { connect, NatsConnection } from '@ws/testing/nats';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
-import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
+import { eventually, NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../../testing/dashboard-app';
 import { publishVisits } from '../../testing/events';
 
@@ -12,16 +12,6 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, receiv
     const { value, done } = await reader.read();
     if (done) throw new Error(`stream ended before the expected event; got: ${received.text.slice(-300)}`);
     received.text += decoder.decode(value, { stream: true });
-  }
-}
-
-/** Asks until the answer has `status` (a closed stream is noticed by the server a moment later). */
-async function waitForStatus(url: string, status: number): Promise<Response> {
-  for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url);
-    if (response.status === status || attempt > 50) return response;
-    await response.body?.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -57,7 +47,13 @@ describe('live feed over SSE (real JetStream)', () => {
       expect(third.headers.get('content-type')).toContain('application/problem+json');
       expect(((await third.json()) as { code: string }).code).toBe('live_clients_exhausted');
       controllers[0]!.abort();
-      const again = await waitForStatus(`${capped.url}/live`, 200);
+      // The server notices the closed stream a moment later: until then a fourth client is still one too many.
+      const again = await eventually(async () => {
+        const response = await fetch(`${capped.url}/live`);
+        if (response.status === 200) return response;
+        await response.body?.cancel();
+        return undefined;
+      }, { what: 'a client admitted once one has gone', timeoutMs: 5_000 });
       await again.body?.cancel();
     } finally {
       for (const c of controllers) c.abort();

@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { OFFICER_ROLES, type SessionsRevoked } from '@ws/contracts';
+import { eventually } from '@ws/testing';
 import { IdentityHarness } from '../testing/identity-harness';
 import { AccountCommands } from './account-commands';
 
@@ -99,9 +100,9 @@ describe('identity: the accounts API', () => {
 
     const ended = await identity.http('POST', `/accounts/${accountId}/sessions/revoke`, { token: district });
     expect(ended).toMatchObject({ status: 200, body: { revoked: 1 } });
-    await identity.waitFor(
+    await eventually(
       async () => ((await identity.streamDirectives('identity.SessionsRevoked.>')) as SessionsRevoked[]).find((d) => d.data.sessionIds.includes(sid)),
-      'the session revoked down the DIR',
+      { what: 'the session revoked down the DIR' },
     );
     expect((await identity.tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body.error).toBe('invalid_grant');
 

@@ -6,6 +6,7 @@ import { ACCESS_TOKEN_MAX_SECONDS } from '@ws/contracts';
 import type { SigningKeysAnnounced } from '@ws/contracts';
 import { signOfficerToken, TokenRefused, verifyOfficerToken } from '@ws/kernel';
 import { IdentityTrust } from '@ws/platform';
+import { eventually } from '@ws/testing';
 import { IdentityHarness } from '../testing/identity-harness';
 import { KEY_ACTIVATION_SECONDS } from './key-ring';
 import { readSigningKeys } from './signing-key-file';
@@ -37,7 +38,7 @@ describe('identity: signing key rotation and revocation at a verifying service',
   it('made the node\'s key at its first start, readable by its owner only, and announced it', async () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     const [key] = await readSigningKeys(keyFile);
-    const announced = await identity.waitFor(async () => (await identity.streamDirectives('identity.SigningKeysAnnounced.>'))[0] as SigningKeysAnnounced | undefined, 'keys announced');
+    const announced = await eventually(async () => (await identity.streamDirectives('identity.SigningKeysAnnounced.>'))[0] as SigningKeysAnnounced | undefined, { what: 'keys announced' });
     expect(announced.data.keys.map((k) => k.kid)).toContain(key!.kid);
   });
 
@@ -67,9 +68,9 @@ describe('identity: signing key rotation and revocation at a verifying service',
     expect(kid).not.toBe(first!.kid);
     expect(Date.parse(rotated.body.notBefore)).toBe(identity.clock.now().getTime() + KEY_ACTIVATION_SECONDS * 1000);
     expect(rotated.body.signing).toBe(false);
-    const announced = await identity.waitFor(
+    const announced = await eventually(
       async () => ((await identity.streamDirectives('identity.SigningKeysAnnounced.>')) as SigningKeysAnnounced[]).find((d) => d.data.keys.some((k) => k.kid === kid)),
-      'the new key announced down the DIR',
+      { what: 'the new key announced down the DIR' },
     );
     const old = announced.data.keys.find((k) => k.kid === first!.kid)!;
     expect(Date.parse(old.notAfter)).toBe(Date.parse(rotated.body.notBefore) + ACCESS_TOKEN_MAX_SECONDS * 1000);
@@ -105,6 +106,6 @@ describe('identity: signing key rotation and revocation at a verifying service',
     expect((await asOfficer(tokens.access_token)).status).toBe(200);
     const accountId = decodeJwt(tokens.access_token).sub!;
     expect((await identity.http('POST', `/accounts/${accountId}/sessions/revoke`, { token: await identity.token('district_officer') })).body.revoked).toBeGreaterThanOrEqual(1);
-    await identity.waitFor(async () => (await asOfficer(tokens.access_token)).status === 401, 'the revoked session refused');
+    await eventually(async () => (await asOfficer(tokens.access_token)).status === 401, { what: 'the revoked session refused' });
   });
 });

@@ -1,4 +1,4 @@
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { JobsHarness } from '../testing/jobs-harness';
 
 /**
@@ -78,27 +78,27 @@ describe('jobs ratings after the work (real Postgres and NATS)', () => {
     expect([again.status, again.body.code]).toEqual([409, 'already_rated']);
 
     // The read models: both ratings on the application; the posting shows 2 ratings, 4.5 stars, and nothing personal.
-    await waitUntil(async () => {
+    await eventually(async () => {
       const mine = await h.http('GET', '/seekers/me/applications', { token: first.token });
       return mine.body.items[0]?.ratings?.byEmployer === 3 ? true : undefined;
-    }, 'the employer’s rating on the seeker’s application');
+    }, { what: 'the employer’s rating on the seeker’s application' });
     const mine = await h.http('GET', '/seekers/me/applications', { token: first.token });
     expect(mine.body.items[0]).toMatchObject({ applicationId: firstId, status: 'hired', ratings: { bySeeker: 5, byEmployer: 3 } });
     const applicants = await h.http('GET', `/postings/${postingId}/applications`, { token: employer.token });
     expect((applicants.body.items as any[]).find((a) => a.applicationId === secondId).ratings).toEqual({ bySeeker: 4, byEmployer: null });
-    const shown = await waitUntil(async () => {
+    const shown = await eventually(async () => {
       const posting = await h.http('GET', `/postings/${postingId}`);
       return posting.body.employerRating?.count === 2 ? posting.body : undefined;
-    }, 'the employer’s rating on the posting');
+    }, { what: 'the employer’s rating on the posting' });
     expect(shown.employerRating).toEqual({ count: 2, average: 4.5 });
     expect(JSON.stringify(shown)).not.toMatch(/按时结算|庞秀英|李桂兰|13700000202|seekerId/);
 
     // The employer's other open posting shows the same figures: they are the employer's, not the posting's.
     const otherPosting = await h.openPosting(employer.token);
-    const other = await waitUntil(async () => {
+    const other = await eventually(async () => {
       const response = await h.http('GET', `/postings/${otherPosting}`);
       return response.status === 200 ? response.body : undefined;
-    }, 'the other posting on the board');
+    }, { what: 'the other posting on the board' });
     expect(other.employerRating).toEqual({ count: 2, average: 4.5 });
   });
 });

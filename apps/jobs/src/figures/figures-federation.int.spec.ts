@@ -6,7 +6,7 @@ import { newId } from '@ws/kernel';
 import { serveRequests, natsConnectOptions } from '@ws/messaging';
 import type { Responder } from '@ws/messaging';
 import { type FederatedNode, publishForeignEvent, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { JobsModule } from '../jobs.module';
 import { samplePostingDetails, samplePreferences } from '../testing/samples';
 
@@ -97,19 +97,19 @@ describe('jobs figures: a district hire counts at the province (real nats-server
     expect(fair.status).toBe(201);
     const fairId = fair.body.fairId as string;
     expect((await west.request('POST', `/fairs/${fairId}/postings`, { postingId })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    expect((await west.request('POST', `/fairs/${fairId}/attendance`, { count: 40 })).status).toBe(200);
+    // Attendance is refused until the fair has started.
+    await eventually(async () => (await west.request('POST', `/fairs/${fairId}/attendance`, { count: 40 })).status === 200, { what: 'attendance recorded once the fair started' });
     expect((await west.request('POST', `/fairs/${fairId}/intentions`, { postingId, count: 2 })).status).toBe(200);
     expect((await west.request('POST', `/fairs/${fairId}/held`)).body).toMatchObject({ status: 'held' });
     await west.service.catchUp();
 
     const expected = { postingsPublished: 1, seekersRegistered: 1, applications: 1, hires: 1, fairsHeld: 1, fairAttendance: 40, fairIntentions: 2 };
     for (const node of [west, city, province]) {
-      const figures = await waitUntil(async () => {
+      const figures = await eventually(async () => {
         await node.service.catchUp();
         const body = (await call(node, 'GET', '/figures?by=district')).body;
         return body.totals.hires === 1 && body.totals.fairsHeld === 1 ? body : undefined;
-      }, `the hire and the fair counted at ${node.ref.code}`, 60_000);
+      }, { what: `the hire and the fair counted at ${node.ref.code}`, timeoutMs: 60_000 });
       expect(figures.items).toEqual([{ district: west.ref.code, ...expected }]);
     }
     const byCategory = (await call(province, 'GET', '/figures?by=category')).body;
@@ -130,11 +130,11 @@ describe('jobs figures: a district hire counts at the province (real nats-server
       data: { applicationId: newId(), postingId: newId(), seekerId: newId(), employerId: newId(), category: 'moving', streetCode: `${west.ref.code}001`, agreedPayFen: 1, startDate: '2026-12-20' },
     });
     for (const node of [city, province]) {
-      const parked = await waitUntil(async () => {
+      const parked = await eventually(async () => {
         await node.service.catchUp();
         const items = (await node.request('GET', '/admin/parked')).body.items as Array<Record<string, any>>;
         return items.some((p) => p.type === 'JobApplicantHired') ? items : undefined;
-      }, `the forged hire parked at ${node.ref.code}`, 60_000);
+      }, { what: `the forged hire parked at ${node.ref.code}`, timeoutMs: 60_000 });
       expect(parked.find((p) => p.type === 'JobApplicantHired')).toMatchObject({ consumer: 'jobs.figures', reason: 'forged' });
       expect((await call(node, 'GET', '/figures?by=category')).body.totals.hires).toBe(1);
     }

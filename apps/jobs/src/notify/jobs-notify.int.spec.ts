@@ -4,6 +4,7 @@ import { newId } from '@ws/kernel';
 import { requestReply } from '@ws/messaging';
 import type { BusConnection } from '@ws/messaging';
 import { NATS } from '@ws/platform';
+import { eventually } from '@ws/testing';
 import { JobsHarness } from '../testing/jobs-harness';
 
 const WORK = { lng: 106.27, lat: 29.97 };
@@ -35,10 +36,10 @@ describe('jobs for notify (real Postgres and NATS)', () => {
     await h.settle();
     await h.settle(); // the matcher's facts go out through the outbox after its batch
 
-    const matched = await h.waitFor(async () => {
+    const matched = await eventually(async () => {
       const events = (await h.streamEvents(`jobs.posting.${postingId}.>`)).filter((e) => e.type === 'PostingMatched');
       return events.length > 0 ? events : undefined;
-    }, 'PostingMatched on the stream');
+    }, { what: 'PostingMatched on the stream' });
     expect(matched.map((e) => e.data)).toEqual([{ postingId, seekerId: near.seekerId, distanceBand: '3km' }]);
     expect(JSON.stringify(matched)).not.toMatch(/13700000401|庞秀英/);
     expect(matched.some((e) => (e.data as { seekerId: string }).seekerId === far.seekerId)).toBe(false);

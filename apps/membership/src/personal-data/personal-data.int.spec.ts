@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
-import { NATS_URL } from '@ws/testing';
+import { eventually, NATS_URL } from '@ws/testing';
 import { syntheticIdNumber, syntheticMobile } from '../demo/synthetic-people';
 import { captureProcessOutput } from '../testing/log-capture';
-import { MembershipTestApp, startMembership, waitFor } from '../testing/membership-test-app';
+import { MembershipTestApp, startMembership } from '../testing/membership-test-app';
 
 /**
  * The personal-data guarantees, proven against real Postgres and NATS: hostile input answered
@@ -187,7 +187,7 @@ describe('personal data (PIPL)', () => {
     const card = (await service.request('GET', `/members/${memberOf[5]!.membershipId}`, undefined, district)).json().cardNumber;
     const skipped = await service.publishForeign('wishes', 'report', 'ReportRewarded', { reportId: 'r1', memberCard: 'NOBODY0001', amountYuan: 5, points: 50 });
     await service.publishForeign('wishes', 'report', 'ReportRewarded', { reportId: 'r2', memberCard: card, amountYuan: 5, points: 50 });
-    await waitFor(async () => (await service.request('GET', `/members/${memberOf[5]!.membershipId}/points`, undefined, district)).json().balance === 50);
+    await eventually(async () => (await service.request('GET', `/members/${memberOf[5]!.membershipId}/points`, undefined, district)).json().balance === 50, { what: 'the reward credited to the member' });
     await service.drainOutbox();
     await service.catchUp();
 

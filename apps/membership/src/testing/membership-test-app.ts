@@ -90,12 +90,3 @@ export async function startMembership(options: { logLevel?: string; reactions?: 
 export function applicationFor(index: number, unionId: string, extra: Record<string, unknown> = {}) {
   return { ...syntheticPerson(index), occupation: 'rider', employer: '美团', unionId, streetCode: '330802001', ...extra };
 }
-
-/** Polls until `check` holds (reactions and projections are asynchronous). */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -4,10 +4,11 @@ import { natsConnectOptions } from '@ws/messaging';
 import { Kysely, sql } from 'kysely';
 import { DB } from '@ws/platform';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
+import { eventually } from '@ws/testing';
 import type { MembershipDatabase } from '../db/database';
 import { MembershipModule } from '../membership.module';
 import { syntheticPerson } from '../demo/synthetic-people';
-import { applicationFor, waitFor } from '../testing/membership-test-app';
+import { applicationFor } from '../testing/membership-test-app';
 
 /**
  * Two districts under one city, each node with its own nats-server (JetStream domain, leafnode
@@ -38,15 +39,15 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(requested).toMatchObject({ status: 'requested', toNode: to.ref.code });
 
     // The offer reaches the target through the city.
-    await waitFor(async () => (await to.call('GET', '/transfers')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), 30_000);
+    await eventually(async () => (await to.call('GET', '/transfers')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), { what: 'the transfer offered at the receiving district' });
     const accepted = await to.call('POST', `/transfers/${requested.transferId}/accept`);
     expect(accepted).toMatchObject({ status: 'accepted', fromNode: from.ref.code });
 
     // The source lets go (TransferCompleted), then the target activates the same membership.
-    await waitFor(async () => (await to.call('GET', `/members/${membershipId}`)).status === 'active', 30_000);
+    await eventually(async () => (await to.call('GET', `/members/${membershipId}`)).status === 'active', { what: 'the member active at the receiving district' });
     const card = await to.call('GET', `/members/${membershipId}`);
     expect(card).toMatchObject({ cardNumber, unionId: toUnion, nodeCode: to.ref.code });
-    await waitFor(async () => (await from.call('GET', `/members/${membershipId}`)).status === 'transferred_out', 30_000);
+    await eventually(async () => (await from.call('GET', `/members/${membershipId}`)).status === 'transferred_out', { what: 'the member transferred out at the leaving district' });
     expect(await from.call('GET', '/transfers')).toEqual({ items: [], next: null });
 
     // The points balance moved with the member: debited at the source with the move, credited at the target.
@@ -55,7 +56,7 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(await from.call('GET', `/members/${membershipId}/points`)).toMatchObject({ code: 'membership_not_found' });
 
     // At the city, every membership event of this member in stream order: exactly one holder after each.
-    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).nodeCode === to.ref.code, 30_000);
+    await eventually(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).nodeCode === to.ref.code, { what: 'the city seeing the member at the receiving district' });
     const cityEvents = await cityStreamEventsOf(city, membershipId);
     expect(cityEvents.map((e) => `${e.type}@${e.node}`)).toEqual([
       `MembershipActivated@${from.ref.code}`,
@@ -76,16 +77,16 @@ describe('cross-node transfer: district → district through their city', () => 
     }
     const cityStats = await city.call('GET', '/members/stats?by=node');
     expect(cityStats.rows).toEqual([expect.objectContaining({ key: to.ref.code, members: 1 })]);
-    await waitFor(async () => (await city.call('GET', '/points/balances', undefined, 'city_officer')).totals.credited === 70, 30_000);
+    await eventually(async () => (await city.call('GET', '/points/balances', undefined, 'city_officer')).totals.credited === 70, { what: 'the city crediting 70 points' });
     expect((await city.call('GET', '/points/balances', undefined, 'city_officer')).items).toEqual([
       expect.objectContaining({ membership_id: membershipId, balance: 35, credited: 70, debited: 35 }),
     ]);
 
     // The personal data follows by request/reply, sealed to the target's key; the source lets go of its copy.
     const person = syntheticPerson(424_242);
-    await waitFor(async () => (await to.call('GET', `/members/${membershipId}`)).person.disclosure === 'unmasked', 30_000);
+    await eventually(async () => (await to.call('GET', `/members/${membershipId}`)).person.disclosure === 'unmasked', { what: 'the person unmasked at the receiving district' });
     expect((await to.call('GET', `/members/${membershipId}`)).person).toEqual({ ...person, disclosure: 'unmasked' });
-    await waitFor(async () => (await from.call('GET', `/members/${membershipId}`)).person.disclosure === 'elsewhere', 30_000);
+    await eventually(async () => (await from.call('GET', `/members/${membershipId}`)).person.disclosure === 'elsewhere', { what: 'the person shown as elsewhere at the leaving district' });
     expect((await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).person.disclosure).toBe('elsewhere');
 
     // Nothing personal in any node's events or streams.
@@ -100,7 +101,7 @@ describe('cross-node transfer: district → district through their city', () => 
     const applied = await from.call('POST', '/applications', applicationFor(434_343, fromUnion));
     const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
     const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', toNode: to.ref.code });
-    await waitFor(async () => (await from.call('GET', '/transfers?status=declined')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), 30_000);
+    await eventually(async () => (await from.call('GET', '/transfers?status=declined')).items.some((t: { transferId: string }) => t.transferId === requested.transferId), { what: 'the declined transfer at the leaving district' });
     expect(await from.call('GET', `/members/${membershipId}`)).toMatchObject({ status: 'active', unionId: fromUnion });
     expect((await from.call('POST', `/members/${membershipId}/leave`, { reason: '本人申请' })).status).toBe('left');
   }, 120_000);
@@ -121,7 +122,7 @@ describe('cross-node transfer: district → district through their city', () => 
 
     type Branch = { unionId: string; nodeCode: string; level: string; children: Branch[] };
     const cityRoot = async () => ((await city.call('GET', '/unions/tree')) as Branch[]).find((root) => root.unionId === cityFederation);
-    await waitFor(async () => (await cityRoot())?.children.find((c) => c.unionId === fromFederation)?.children.length === 1, 30_000);
+    await eventually(async () => (await cityRoot())?.children.find((c) => c.unionId === fromFederation)?.children.length === 1, { what: "the couriers' union under the federation in the city's tree" });
     const root = (await cityRoot())!;
     expect(root).toMatchObject({ nodeCode: city.ref.code, level: 'city' });
     const districts = [[fromFederation, from.ref.code], [toFederation, to.ref.code]].sort((a, b) => a[1]!.localeCompare(b[1]!));
@@ -130,7 +131,7 @@ describe('cross-node transfer: district → district through their city', () => 
     // The district sees its own part: its federation is a root there (the city's union is not in its stream).
     // Its own read model may fold the couriers' union after the city's has: each projects on its own.
     const districtTree = async () => ((await from.call('GET', '/unions/tree')) as Branch[]).some((r) => r.unionId === fromFederation && r.children[0]?.unionId === couriers);
-    await waitFor(districtTree, 30_000);
+    await eventually(districtTree, { what: "the couriers' union under the federation in the district's tree" });
     expect(await districtTree()).toBe(true);
 
     // The city cannot dissolve its federation while the districts' federations name it as their parent.
@@ -141,7 +142,7 @@ describe('cross-node transfer: district → district through their city', () => 
     const unionId = ((await from.call('GET', '/unions')) as Array<{ unionId: string; name: string }>).find((u) => u.name === '甲区外卖配送行业联合工会')!.unionId;
     const applied = await from.call('POST', '/applications', applicationFor(454_545, unionId));
     const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
-    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).status === 'active', 30_000);
+    await eventually(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).status === 'active', { what: 'the member active at the city' });
 
     // Figures of the city's whole subtree, and of each district within it, agree with the districts' own.
     const figure = (stats: { figures: Array<{ key: string; value: number }> }, key: string) => stats.figures.find((f) => f.key === key)!.value;
@@ -156,12 +157,12 @@ describe('cross-node transfer: district → district through their city', () => 
 
     const { personId } = await from.call('GET', `/members/${membershipId}`);
     expect(await from.call('POST', `/persons/${personId}/erasure`)).toMatchObject({ status: 'erased', membershipEnded: true });
-    await waitFor(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).person.disclosure === 'erased', 30_000);
+    await eventually(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).person.disclosure === 'erased', { what: 'the person erased at the city' });
     expect(await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).toMatchObject({
       status: 'left',
       person: { name: '已注销', mobile: null, idNumber: null, disclosure: 'erased' },
     });
-    await waitFor(async () => (await city.call('GET', `/applications/${applied.applicationId}`, undefined, 'city_officer')).erased === true, 30_000);
+    await eventually(async () => (await city.call('GET', `/applications/${applied.applicationId}`, undefined, 'city_officer')).erased === true, { what: 'the application erased at the city' });
     expect((await city.call('GET', `/applications/${applied.applicationId}`, undefined, 'city_officer')).person).toMatchObject({ name: '已注销', disclosure: 'erased' });
     expect(figure(await city.call('GET', '/stats'), 'members')).toBe(figure(cityStats, 'members') - 1);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { shanghaiToday } from '@ws/contracts';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { StationsModule } from '../stations.module';
 
 /**
@@ -37,10 +37,10 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     await west.service.catchUp();
     await east.service.catchUp();
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await figuresAt(city)).held === 3;
-    }, 'the city sees the three activities held in its districts');
+    }, { what: 'the city sees the three activities held in its districts' });
 
     const atCity = await figuresAt(city);
     expect(atCity).toMatchObject({ held: 3, participants: 660, newFormParticipants: 295 });
@@ -73,10 +73,10 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     await west.service.catchUp();
     await east.service.catchUp();
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await welfareAt(city)).handouts === 3;
-    }, 'the city sees the three handouts of its districts');
+    }, { what: 'the city sees the three handouts of its districts' });
     const [atCity, atWest, atEast] = [await welfareAt(city), await welfareAt(west), await welfareAt(east)];
     expect(atCity).toMatchObject({ handouts: 3, quantity: 900, peopleReached: 650, costFen: 3_550_000 });
     expect(atCity.rows).toEqual(

@@ -1,7 +1,8 @@
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
 import { nodeFromCode, shanghaiYear } from '@ws/contracts';
-import { ensureNodeStreams, startNatsServer, type NatsProcess, natsConnectOptions } from '@ws/messaging';
+import { ensureNodeStreams, natsConnectOptions } from '@ws/messaging';
+import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { testOfficerTokens } from '@ws/testing/officer-tokens';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';

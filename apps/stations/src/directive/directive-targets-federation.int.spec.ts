@@ -1,6 +1,6 @@
 import { shanghaiToday, shanghaiYear } from '@ws/contracts';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { StationsModule } from '../stations.module';
 
 /**
@@ -76,10 +76,10 @@ describe('directive targets on what districts do: city measures activities, heal
     await west.service.catchUp();
     await east.service.catchUp();
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(activitiesId)).current === 3;
-    }, 'the city counts the three activities held in its districts');
+    }, { what: 'the city counts the three activities held in its districts' });
 
     const activities = await cityDirective(activitiesId);
     expect(activities).toMatchObject({ target: 4, current: 3, progress: 0.75, status: 'open' });
@@ -94,10 +94,10 @@ describe('directive targets on what districts do: city measures activities, heal
 
     await hold(east, 30, 0);
     await east.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(activitiesId)).status === 'met';
-    }, 'the fourth activity meets the target');
+    }, { what: 'the fourth activity meets the target' });
     expect(await cityDirective(activitiesId)).toMatchObject({ current: 4, progress: 1 });
     expect(await cityDirective(laterId)).toMatchObject({ goal: { since: expect.any(String) }, current: 0, progress: 0, status: 'open' });
   }, 120_000);
@@ -107,10 +107,10 @@ describe('directive targets on what districts do: city measures activities, heal
     await checkUp(east, 100, 40);
     await west.service.catchUp();
     await east.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(healthId)).current === 400;
-    }, 'the city counts the health checks of its districts');
+    }, { what: 'the city counts the health checks of its districts' });
 
     // 400 checked as asked, but 60 new-form workers of the 80 the rule needs.
     const health = await cityDirective(healthId);
@@ -159,7 +159,9 @@ describe('directive targets on what districts do: city measures activities, heal
       const rows = (await city.request('GET', '/coverage/children')).body.rows as Array<{ child: string; stations: number; totalWorkers: number; coveredWorkers: number }>;
       return Object.fromEntries(rows.map((r) => [r.child, r]));
     };
-    await waitUntil(async () => (await drillDown())[west.ref.code]?.coveredWorkers === 100 && (await drillDown())[east.ref.code]?.coveredWorkers === 200, "the city's drill-down places and covers both districts' workers");
+    await eventually(async () => (await drillDown())[west.ref.code]?.coveredWorkers === 100 && (await drillDown())[east.ref.code]?.coveredWorkers === 200, {
+      what: "the city's drill-down places and covers both districts' workers",
+    });
 
     const issued = await city.request('POST', '/directives', { kind: 'coverage_target', sharePercent: 90, deadline });
     expect(issued).toMatchObject({ status: 201, body: { events: ['DirectiveIssued'] } });
@@ -183,10 +185,10 @@ describe('directive targets on what districts do: city measures activities, heal
     // A station beside the 50 uncovered workers brings the west to 100 % and the subtree to 350 of 360.
     expect((await station(west, '西区二号驿站', 118.873, 28.981)).status).toBe(201);
     await west.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       return (await cityDirective(issued.body.directiveId)).status === 'met';
-    }, 'the new station meets the coverage target');
+    }, { what: 'the new station meets the coverage target' });
     expect(await cityDirective(issued.body.directiveId)).toMatchObject({ current: 97, progress: 1, coverage: { workers: 360, coveredWorkers: 350 } });
     expect(childOf(await cityDirective(issued.body.directiveId), west)).toMatchObject({ current: 100, coverage: { workers: 150, coveredWorkers: 150 } });
 

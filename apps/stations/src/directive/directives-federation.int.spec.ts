@@ -5,9 +5,8 @@ import { Kysely } from 'kysely';
 import { shanghaiYear } from '@ws/contracts';
 import { newId, type Role } from '@ws/kernel';
 import { DB } from '@ws/platform';
-import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
+import { eventually, KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
@@ -67,10 +66,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     await city.service.catchUp();
 
     for (const district of [west, east]) {
-      await waitUntil(async () => {
+      await eventually(async () => {
         await district.service.catchUp();
         return (await receivedAt(district)).length === 2;
-      }, `${district.ref.code} receives both`);
+      }, { what: `${district.ref.code} receives both` });
       const items = await receivedAt(district);
       expect(items.map((i) => i.id).sort()).toEqual([standardId, targetId].sort());
       expect(items.find((i) => i.id === targetId)).toMatchObject({
@@ -81,10 +80,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         status: 'open',
         acknowledged: false,
       });
-      await waitUntil(async () => {
+      await eventually(async () => {
         await district.service.catchUp();
         return (await district.request('GET', '/compliance')).body.standard === 'ba_you';
-      }, `${district.ref.code} adopts 八有`);
+      }, { what: `${district.ref.code} adopts 八有` });
     }
     expect((await city.request('GET', '/compliance')).body.standard).toBe('ba_you');
   }, 120_000);
@@ -104,10 +103,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(onBehalf).toMatchObject({ status: 403, body: { code: 'out_of_scope' } });
 
     await west.service.catchUp();
-    await waitUntil(async () => {
+    await eventually(async () => {
       await west.service.catchUp();
       return (await receivedAt(west)).find((i) => i.id === targetId)?.acknowledged === true;
-    }, 'the district sees its acknowledgement');
+    }, { what: 'the district sees its acknowledgement' });
   }, 60_000);
 
   it('measures the target at the city from the stations its districts register', async () => {
@@ -124,12 +123,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     await east.service.catchUp();
 
     // Five open stations, three meeting 八有: "≥ 4, all 八有" now asks all five to comply.
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       const [target, standard] = await Promise.all([cityDirective(targetId), cityDirective(standardId)]);
       const acknowledgements = target.acknowledgements;
       return target.stations?.total === 5 && acknowledgements?.acknowledged === 1 && acknowledgements?.received === 2 && standard.children.every((c: { standard: string }) => c.standard === 'ba_you');
-    }, 'the city sees the five stations and the acknowledgement');
+    }, { what: 'the city sees the five stations and the acknowledgement' });
     const target = await cityDirective(targetId);
     expect(target).toMatchObject({
       id: targetId,
@@ -191,12 +190,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
 
     for (const district of [west, east]) {
       // The district's DIR has sourced the copy once its last message is the city's last one again.
-      await waitUntil(async () => {
+      await eventually(async () => {
         const dnc = await connect(natsConnectOptions(district.nats.url));
         const info = await (await jetstreamManager(dnc)).streams.info('DIR');
         await dnc.close();
         return info.state.messages >= lastSeq;
-      }, `${district.ref.code} sources the copy`);
+      }, { what: `${district.ref.code} sources the copy` });
       await district.service.catchUp();
     }
     expect(await Promise.all([west, east].map(receiptEventCounts))).toEqual(countsBefore);
@@ -213,16 +212,16 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(withdrawn).toMatchObject({ status: 200, body: { events: ['DirectiveWithdrawn'] } });
     await city.service.catchUp();
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await east.service.catchUp();
       const items = await receivedAt(east);
       return items.find((i) => i.id === targetId)?.status === 'withdrawn' && items.find((i) => i.id === standardId)?.deadline === `${nextYear}-12-31`;
-    }, 'the district hears both');
+    }, { what: 'the district hears both' });
     const late = await east.request('POST', `/directives/${targetId}/acknowledge`);
     expect(late).toMatchObject({ status: 409, body: { code: 'directive_withdrawn' } });
     expect((await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '再撤一次' })).body.code).toBe('directive_withdrawn');
 
-    await waitUntil(async () => (await cityDirective(targetId)).status === 'withdrawn', 'the city shows it withdrawn');
+    await eventually(async () => (await cityDirective(targetId)).status === 'withdrawn', { what: 'the city shows it withdrawn' });
     expect(await cityDirective(targetId)).toMatchObject({ status: 'withdrawn', withdrawnReason: '目标任务调整' });
   }, 60_000);
 

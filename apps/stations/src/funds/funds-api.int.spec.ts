@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
@@ -85,11 +85,11 @@ describe('funds API (real Postgres and NATS)', () => {
       return (answer.json().items as Array<{ budgetId: string; level: string }>).map((b) => b.budgetId).sort();
     };
     // The district's officer: both stations' budgets and the node's own.
-    const all = await waitUntil(async () => {
+    const all = await eventually(async () => {
       await service.catchUp();
       const seen = await ids(officer);
       return seen.includes(otherBudget) ? seen : undefined;
-    }, 'the second station\'s budget in the read model', 30_000);
+    }, { what: 'the second station\'s budget in the read model', timeoutMs: 30_000 });
     expect(all).toHaveLength(3);
     expect(all).toContain(stationBudget);
 

@@ -1,5 +1,5 @@
 import { WISH_CATEGORY_LABELS, WISH_STATUS_LABELS } from '@ws/contracts';
-import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
+import { eventually, KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { WishesHarness } from '../testing/wishes-harness';
 
 describe('the street officer’s lists paged on the server: 随手拍 and the 需求清单’s groups (real Postgres and NATS)', () => {
@@ -46,7 +46,7 @@ describe('the street officer’s lists paged on the server: 随手拍 and the �
 
   it('gives a group of the 需求清单 in keyset pages, the oldest first, as its first wishes are listed', async () => {
     const station = await h.registerStation();
-    await h.waitFor(async () => (await h.db.selectFrom('known_stations').select('station_id').where('station_id', '=', station.stationId).execute()).length === 1, 'station known');
+    await eventually(async () => (await h.db.selectFrom('known_stations').select('station_id').where('station_id', '=', station.stationId).execute()).length === 1, { what: 'station known' });
     const manager = await h.token('station_manager', { station: station.stationId });
     const accepted: string[] = [];
     for (let i = 0; i < 5; i++) {

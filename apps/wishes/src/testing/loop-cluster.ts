@@ -5,7 +5,7 @@ import type { EventEnvelope, NodeRef, StationRegistered } from '@ws/contracts';
 import type { Principal, Role } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import type { JsonRequest, JsonResponse } from '@ws/platform';
-import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess, waitUntil } from '@ws/testing/service-process';
+import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess } from '@ws/testing/service-process';
 import type { ServiceProcess } from '@ws/testing/service-process';
 import { announceTestKey, officerToken, testOfficerTokens } from '@ws/testing/officer-tokens';
 import { stationAnnouncement } from './station-announcement';
@@ -28,6 +28,12 @@ export interface LoopClusterOptions {
   /** 'inherit': the services' output is written to stderr when the cluster is disposed. */
   logTo?: 'inherit' | 'ignore';
 }
+
+/**
+ * How long a wait on the cluster's processes may take (`eventually`'s `timeoutMs`): a restarted
+ * service catches up on the stream before it answers anew, on a busy machine tens of seconds.
+ */
+export const LOOP_TIMEOUT_MS = 90_000;
 
 export const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' }));
 
@@ -166,11 +172,6 @@ export class LoopCluster {
     });
     const session = await this.ok('dispatch', 'POST', '/volunteer-sessions', { body: { volunteerId: registered.volunteerId, accessCode: registered.accessCode } });
     return { volunteerId: registered.volunteerId, token: session.token, mobile };
-  }
-
-  /** A restarted service catches up on the stream before it answers anew: on a busy machine that takes tens of seconds. */
-  waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 90_000, everyMs = 100): Promise<T> {
-    return waitUntil(probe, what, timeoutMs, everyMs);
   }
 
   private async bus(): Promise<NatsConnection> {

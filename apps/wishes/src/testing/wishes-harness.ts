@@ -1,5 +1,4 @@
 import type { DynamicModule } from '@nestjs/common';
-import { jetstreamManager } from '@ws/testing/nats';
 import type { StationRegistered } from '@ws/contracts';
 import type { Principal, Role } from '@ws/kernel';
 import { ServiceHarness, testPlatformConfig } from '@ws/testing/service-app';
@@ -46,15 +45,6 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
     const data = stationAnnouncement(this.street, overrides);
     await this.publishEvent('stations', 'station', data.stationId, 'StationRegistered', data);
     return data;
-  }
-
-  /** Every dispatch task event on the stream has been handled and acknowledged by the reactions. */
-  async reactionsIdle(): Promise<void> {
-    const jsm = await jetstreamManager(await this.bus());
-    await this.waitFor(async () => {
-      const info = await jsm.consumers.info(this.config.streams.evt, `${WISHES_SERVICE}__dispatch_task_any`).catch(() => undefined);
-      return info !== undefined && info.num_pending === 0 && info.num_ack_pending === 0;
-    }, 'reactions idle');
   }
 
   sweep(): Promise<SweepResult> {

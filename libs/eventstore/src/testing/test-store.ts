@@ -36,15 +36,6 @@ export async function openTestStore(options: { max?: number } = {}): Promise<Tes
   };
 }
 
-/** Resolves when `condition` holds; rejects after `timeoutMs` saying what it waited for. */
-export async function eventually(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** A promise with its resolve exposed, to hold a transaction open until the test says so. */
 export function gate(): { promise: Promise<void>; open(): void } {
   let open!: () => void;

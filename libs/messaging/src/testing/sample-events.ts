@@ -36,26 +36,3 @@ export function sampleMessages(node: NodeRef, count: number, type = 'Happened'):
     };
   });
 }
-
-/**
- * Polls `read` until `done` holds for its value, or fails naming the last value seen. A read
- * that throws (a server restarting) counts as not done yet.
- */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: { value: T } | { error: unknown } | undefined;
-  for (;;) {
-    try {
-      const value = await read();
-      if (done(value)) return value;
-      last = { value };
-    } catch (error) {
-      last = { error };
-    }
-    if (Date.now() > deadline) {
-      const seen = last && 'value' in last ? JSON.stringify(last.value) : String(last?.error);
-      throw new Error(`condition not reached within ${timeoutMs} ms; last: ${seen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -7,11 +7,11 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@ws/contracts';
 import { eventSubject, nodeRef } from '@ws/contracts';
 import { DomainError, KERNEL_ERRORS, ProblemFilter } from '@ws/kernel';
-import { NATS_URL, testNodeCode } from '@ws/testing';
+import { eventually, NATS_URL, testNodeCode } from '@ws/testing';
 import { connectNats } from '../connection';
 import { JetStreamPublisher } from '../publisher';
 import { ensureNodeStreams } from '../streams';
-import { eventually, sampleMessages } from '../testing/sample-events';
+import { sampleMessages } from '../testing/sample-events';
 import { JetStreamContext } from './jetstream-context';
 import { JetStreamTransport } from './jetstream-transport';
 import type { ReactionMessageRecord, ReactionParkReason, ReactionRecorder } from './reaction-policy';
@@ -105,7 +105,11 @@ describe('JetStreamTransport', () => {
   }
 
   const of = (pattern: string) => handled.filter((h) => h.pattern === pattern);
-  const settled = (durable: string) => eventually(() => jsm.consumers.info(names.evt, durable), (info) => info.num_ack_pending === 0 && info.num_pending === 0);
+  const settled = (durable: string) =>
+    eventually(async () => {
+      const info = await jsm.consumers.info(names.evt, durable);
+      return info.num_ack_pending === 0 && info.num_pending === 0 && info;
+    }, { what: `${durable} settled` });
 
   beforeAll(async () => {
     nc = await connectNats(NATS_URL, 'transport spec');
@@ -125,7 +129,7 @@ describe('JetStreamTransport', () => {
     const happened = sampleMessages(node, 3);
     await publisher.publishBatch([...happened, ...sampleMessages(node, 2, 'Ignored')]);
     app = await startApp();
-    await eventually(async () => of('Happened').length, (n) => n >= 3);
+    await eventually(() => of('Happened').length >= 3, { what: 'three Happened handled' });
     expect(of('Happened').map((h) => h.eventId)).toEqual(happened.map((m) => m.eventId));
     expect(of('Happened').map((h) => h.subject)).toEqual(happened.map((m) => m.subject));
     expect(of('Happened').map((h) => h.seq)).toEqual([1, 2, 3]);
@@ -138,7 +142,7 @@ describe('JetStreamTransport', () => {
   it('tries an event whose handler threw again, in place', async () => {
     const [flaky] = sampleMessages(node, 1, 'Flaky');
     await publisher.publishBatch([flaky!]);
-    await eventually(async () => of('Flaky').length, (n) => n >= 2);
+    await eventually(() => of('Flaky').length >= 2, { what: 'the flaky event handled twice' });
     expect(of('Flaky').map((h) => [h.eventId, h.attempt])).toEqual([
       [flaky!.eventId, 1],
       [flaky!.eventId, 2],
@@ -161,7 +165,7 @@ describe('JetStreamTransport', () => {
     await settled(`${service}__test_thing_Broken`);
     expect(of('Broken').map((h) => h.attempt)).toEqual([1, 2, 3]);
     expect(recorder.parked.find((p) => p.subject === broken!.subject)).toMatchObject({ reason: 'failed', attempts: 3, detail: 'always fails', consumer: `${service}__test_thing_Broken` });
-    await eventually(async () => of('Happened').some((h) => h.eventId === after!.eventId), Boolean);
+    await eventually(() => of('Happened').some((h) => h.eventId === after!.eventId), { what: 'the event after the broken one handled' });
   });
 
   it('records a refusal of the domain and acknowledges it at once', async () => {
@@ -186,11 +190,14 @@ describe('JetStreamTransport', () => {
 
   it('starts a consume loop that ended again, shows it in consumers(), and goes on handling', async () => {
     await jsm.consumers.delete(names.evt, `${service}__test_thing_Happened`);
-    await eventually(async () => transport.consumers().find((c) => c.pattern === 'test.thing.Happened')!, (c) => c.restarts >= 1 && c.state === 'running', 30_000);
+    await eventually(() => {
+      const consumer = transport.consumers().find((c) => c.pattern === 'test.thing.Happened')!;
+      return consumer.restarts >= 1 && consumer.state === 'running';
+    }, { what: 'the Happened consumer restarted and running' });
     const before = of('Happened').length;
     const [later] = sampleMessages(node, 1);
     await publisher.publishBatch([later!]);
-    await eventually(async () => of('Happened').some((h) => h.eventId === later!.eventId), Boolean, 30_000);
+    await eventually(() => of('Happened').some((h) => h.eventId === later!.eventId), { what: 'the later event handled by the recreated consumer' });
     // The recreated consumer starts from the beginning (deliver all): the handlers are idempotent.
     expect(of('Happened').length).toBeGreaterThan(before);
   });
@@ -202,7 +209,7 @@ describe('JetStreamTransport', () => {
     const meanwhile = sampleMessages(node, 2);
     await publisher.publishBatch(meanwhile);
     app = await startApp();
-    await eventually(async () => of('Happened').length, (n) => n >= before + 2);
+    await eventually(() => of('Happened').length >= before + 2, { what: 'the two events published meanwhile handled' });
     const consumer = await settled(`${service}__test_thing_Happened`);
     expect(of('Happened').slice(before).map((h) => h.eventId)).toEqual(meanwhile.map((m) => m.eventId));
     expect(of('Happened').every((h) => h.attempt === 1)).toBe(true);

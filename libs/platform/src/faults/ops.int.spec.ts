@@ -8,8 +8,7 @@ import { KERNEL_ERRORS } from '@ws/kernel';
 import { eventHeaders } from '@ws/eventstore';
 import type { ConsumedEvent } from '@ws/messaging';
 import type { Projection } from '@ws/projections';
-import { NATS_URL } from '@ws/testing';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually, NATS_URL } from '@ws/testing';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { PlatformModule } from '../platform.module';
 import { ReadModel } from '../read-model.decorator';
@@ -85,7 +84,7 @@ describe('ops endpoints and /health for what a service set aside', () => {
     await note('a');
     await note('poison');
     await note('b');
-    await waitUntil(async () => (await notes()).length === 2, 'the notes around the poison applied', 20_000);
+    await eventually(async () => (await notes()).length === 2, { what: 'the notes around the poison applied', timeoutMs: 20_000 });
     const red = await health();
     expect(red).toMatchObject({ status: 503, code: 'unavailable' });
     expect(red.error.faults).toMatchObject({ status: 'down', parked: { 'probe.notes': 1 }, deadLetters: 0 });
@@ -119,10 +118,10 @@ describe('ops endpoints and /health for what a service set aside', () => {
       .insertInto('outbox')
       .values({ event_id: eventId, subject: eventSubject(service.config.node, 'probe', 'note', 'big', 'Noted'), headers: JSON.stringify(eventHeaders(envelope)), payload: JSON.stringify(envelope), stream_id: 'note-big' })
       .execute();
-    const letters = await waitUntil(async () => {
+    const letters = await eventually(async () => {
       const listed = await call('GET', '/admin/dead-letters');
       return listed.body.items?.length === 1 ? listed.body.items : undefined;
-    }, 'the row set aside', 30_000);
+    }, { what: 'the row set aside', timeoutMs: 30_000 });
     expect(letters[0]).toMatchObject({ eventId, streamId: 'note-big', attempts: 5 });
     expect((await health()).error.faults).toMatchObject({ status: 'down', deadLetters: 1 });
     expect((await service.app.inject({ method: 'GET', url: '/admin/dead-letters' })).statusCode).toBe(401);

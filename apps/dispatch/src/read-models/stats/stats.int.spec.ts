@@ -1,5 +1,6 @@
 import { VOLUNTEER_SKILLS, VOLUNTEER_TYPES, type DemandDispatchDecided } from '@ws/contracts';
 import { newId } from '@ws/kernel';
+import { eventually } from '@ws/testing';
 import { DispatchHarness } from '../../testing/dispatch-harness';
 
 interface Figure {
@@ -31,13 +32,13 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
       deadline: new Date(h.clock.now().getTime() + 48 * HOUR).toISOString(), officerId: 'officer-1',
     };
     await h.publishEvent('wishes', 'demand', decision.decisionId, 'DemandDispatchDecided', decision);
-    const first = await h.waitFor(async () => {
+    const first = await eventually(async () => {
       const { body } = await h.http('GET', '/volunteers/me/invitations?status=pending', { token: doctor.token });
       return (body as Array<{ taskId: string; invitationId: string }>)[0];
-    }, 'first invitation');
+    }, { what: 'first invitation' });
     await h.http('POST', `/tasks/${first.taskId}/invitations/${first.invitationId}/accept`, { token: doctor.token });
     await h.http('POST', `/tasks/${first.taskId}/complete`, { token: doctor.token, body: { notes: '体检完成', photoRefs: [], hours: 2 } });
-    await h.waitFor(async () => (await h.db.selectFrom('invitation_board').select('invitation_id').where('status', '=', 'pending').execute()).length === 1, 'second invitation');
+    await eventually(async () => (await h.db.selectFrom('invitation_board').select('invitation_id').where('status', '=', 'pending').execute()).length === 1, { what: 'second invitation' });
 
     // The student is on duty now and records 3.5 hours of the shift.
     const now = h.clock.now().getTime();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { shanghaiToday } from '@ws/contracts';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
-import { waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
 import { StationsModule } from '../../stations.module';
 
 /**
@@ -45,12 +45,12 @@ describe('reports: districts → city → province (real nats-servers)', () => {
     await recordYear(west, '330802001', 1);
     await recordYear(east, '330803002', 3);
 
-    await waitUntil(async () => {
+    await eventually(async () => {
       await city.service.catchUp();
       await province.service.catchUp();
       const report = await reportOf(province);
       return report.activities.held === 2 && report.welfare.handouts === 2 && report.programmes.people === 400 && report.funds.spentFen === 493_824 && report.legalAid.settled === 2;
-    }, 'the province sees what both districts recorded', 60_000);
+    }, { what: 'the province sees what both districts recorded', timeoutMs: 60_000 });
 
     const [atProvince, atCity, atWest, atEast] = await Promise.all([reportOf(province), reportOf(city), reportOf(west), reportOf(east)]);
     const counted = (report: Record<string, any>) => ({ activities: report.activities, welfare: report.welfare, programmes: report.programmes, funds: report.funds, legalAid: report.legalAid });

@@ -4,7 +4,8 @@ import { eventSubject, nodeRef, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT
 import { DB } from '@ws/platform';
 import { connect, type NatsConnection } from '@ws/testing/nats';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
-import { publishForeignEvent, waitUntil } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
+import { publishForeignEvent } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../../db/database';
 import { StationsModule } from '../../stations.module';
 import { WishRatingsProjection } from '../wish-ratings/wish-ratings.projection';
@@ -83,10 +84,10 @@ describe('star review measured from visits, activities and wish ratings (real Po
   });
 
   it('keeps each wish posted at a station until it is rated or can no longer be, with the day of its rating', async () => {
-    await waitUntil(async () => {
+    await eventually(async () => {
       await service.catchUp();
       return (await ratingRows()).filter((r) => r.rating !== null).length === 5;
-    }, 'the five ratings in wish_ratings', 30_000);
+    }, { what: 'the five ratings in wish_ratings' });
     const rows = await ratingRows();
     // Declined and closed unconfirmed: gone. Still open: kept, unrated.
     expect(rows.map((r) => r.wish_id)).not.toContain(wishes.declined);
@@ -103,11 +104,11 @@ describe('star review measured from visits, activities and wish ratings (real Po
   });
 
   it('shows the measured year of each criterion and the score it earns', async () => {
-    const measures = await waitUntil(async () => {
+    const measures = await eventually(async () => {
       await service.catchUp();
       const body = (await inject('GET', `/stations/${stationId}/review-measures?year=${year}`, undefined, officer)).json();
       return body.usage?.visits === 10 && body.usage?.activities === 2 && body.satisfaction?.ratings === 3 ? body : undefined;
-    }, 'the visits, activities and ratings in the read models', 30_000);
+    }, { what: 'the visits, activities and ratings in the read models' });
     // Usage: 70 × 10/2000 + 30 × 2/4 = 15.35 → 15. Satisfaction: ratings 5, 4 and 3 with 5 neutral ones: (12 + 15) ÷ 8 = 3.375 → 59.
     expect(measures).toEqual({
       stationId,
@@ -125,11 +126,11 @@ describe('star review measured from visits, activities and wish ratings (real Po
   it('reviews with the measured scores: typed 95/92/90, usage 15 and satisfaction 59 weigh 75.85, three stars, and the event keeps what was measured', async () => {
     const reviewed = await inject('POST', `/stations/${stationId}/review`, { year, scores: { facilities: 95, services: 92, management: 90 } }, officer);
     expect(reviewed.statusCode).toBe(200);
-    const event = await waitUntil(async () => {
+    const event = await eventually(async () => {
       await service.catchUp();
       const { rows } = await sql<{ data: any }>`select data from station_history where station_id = ${stationId}::uuid and type = 'StationReviewed'`.execute(db);
       return rows[0]?.data;
-    }, 'the review in the station history', 30_000);
+    }, { what: 'the review in the station history' });
     expect(event).toMatchObject({
       year,
       scores: { facilities: 95, services: 92, management: 90, usage: 15, satisfaction: 59 },

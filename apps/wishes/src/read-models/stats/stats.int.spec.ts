@@ -1,4 +1,5 @@
 import type { StationRegistered } from '@ws/contracts';
+import { eventually } from '@ws/testing';
 import { WishesHarness } from '../../testing/wishes-harness';
 
 const DAY = 24 * 3_600_000;
@@ -18,7 +19,7 @@ describe('GET /stats of the wishes service (real Postgres and NATS)', () => {
     h = await WishesHarness.create();
     home = await h.registerStation();
     away = await h.registerStation({ streetCode: h.otherStreet, communityCode: `${h.otherStreet}001` });
-    await h.waitFor(async () => (await h.db.selectFrom('known_stations').select('station_id').execute()).length === 2, 'stations known');
+    await eventually(async () => (await h.db.selectFrom('known_stations').select('station_id').execute()).length === 2, { what: 'stations known' });
 
     const manager = await h.token('station_manager', { station: home.stationId });
     const officer = await h.token('street_officer', { street: h.street });

@@ -1,15 +1,25 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeRef } from '@ws/contracts';
-import { withNatsCredentials } from '../connection';
-import { LeafChild, LeafTlsFiles, LOCAL_USER, NatsCredentials, renderNatsConfig } from '../nats-config';
-import { FederationCredentials, federationSecret } from '../nats-config-credentials';
-import { BUS_SERVICES, type BusService, serviceUser } from '../service-permissions';
-import { jetStreamDomain } from '../streams';
+import {
+  BUS_SERVICES,
+  type BusService,
+  FederationCredentials,
+  federationSecret,
+  jetStreamDomain,
+  type LeafChild,
+  type LeafTlsFiles,
+  LOCAL_USER,
+  type NatsCredentials,
+  natsServerBinary,
+  renderNatsConfig,
+  serviceUser,
+  withNatsCredentials,
+} from '@ws/messaging';
+import { eventually } from './eventually';
 
 export interface NatsProcessOptions {
   node: NodeRef;
@@ -82,12 +92,8 @@ const READY_LINE = 'Server is ready';
 const serversByLeafUrl = new Map<string, ManagedNatsServer>();
 const OUTPUT_KEPT = 40;
 
-export function natsServerBinary(): string {
-  return process.env['NATS_SERVER_BIN'] ?? (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server');
-}
-
 /** A port that was free a moment ago (the OS picks it). */
-export function freePort(): Promise<number> {
+function ephemeralPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -117,7 +123,7 @@ export async function startNatsServer(options: NatsProcessOptions): Promise<Nats
 
 async function startOnFreePorts(options: NatsProcessOptions): Promise<NatsProcess> {
   const domain = jetStreamDomain(options.node.code, options.domain);
-  const [port, leafPort, httpPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, leafPort, httpPort] = [await ephemeralPort(), await ephemeralPort(), await ephemeralPort()];
   const dir = await mkdtemp(join(tmpdir(), `ws-nats-${options.node.code}-`));
   const parent = options.parentLeafUrl ? serversByLeafUrl.get(options.parentLeafUrl) : undefined;
   const server = new ManagedNatsServer(options, domain, { port, leafPort, httpPort }, dir, parent, options.startTimeoutMs ?? 15_000);
@@ -209,11 +215,7 @@ class ManagedNatsServer implements NatsProcess {
   }
 
   async waitForLinks(count: number): Promise<void> {
-    const deadline = Date.now() + this.startTimeoutMs;
-    while ((await this.leafLinks()) < count) {
-      if (Date.now() > deadline) throw new Error(`nats-server ${this.domain}: fewer than ${count} leafnode links after ${this.startTimeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(async () => (await this.leafLinks()) >= count, { what: `${count} leafnode links at nats-server ${this.domain}`, timeoutMs: this.startTimeoutMs });
   }
 
   get url(): string {
