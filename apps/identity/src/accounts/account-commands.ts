@@ -41,7 +41,7 @@ export class AccountCommands {
   constructor(
     private readonly commands: CommandRunner,
     @Inject(DB) private readonly db: Kysely<IdentityDatabase>,
-    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(IDENTITY_CONFIG) config: IdentityConfig,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
