@@ -117,13 +117,13 @@ describe('membership flows (real Postgres and NATS)', () => {
     const submitted = (await service.request('POST', '/applications', { ...applicationFor(next++, riders, { stationId, employer: '饿了么' }), channel: 'station' })).json();
     await service.catchUp();
     const queue = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
-    expect(queue.items.find((i: { application_id: string }) => i.application_id === submitted.applicationId)).toMatchObject({
-      station_id: stationId,
+    expect(queue.items.find((i: { applicationId: string }) => i.applicationId === submitted.applicationId)).toMatchObject({
+      stationId,
       channel: 'station',
       employer: '饿了么',
       erased: false,
     });
-    expect(queue.items.every((i: { status: string; age_hours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.age_hours >= 0)).toBe(true);
+    expect(queue.items.every((i: { status: string; ageHours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.ageHours >= 0)).toBe(true);
     expect(queue.counts.submitted.count).toBe(queue.items.length);
   });
 
@@ -138,10 +138,10 @@ describe('membership flows (real Postgres and NATS)', () => {
       const query: string = `/applications/queue?unionId=${riders}&limit=2${after ? `&after=${after}` : ''}`;
       const page = (await service.request('GET', query, undefined, officer)).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
-      ids.push(...page.items.map((i: { application_id: string }) => i.application_id));
+      ids.push(...page.items.map((i: { applicationId: string }) => i.applicationId));
       after = page.next;
     } while (after);
-    expect(ids).toEqual(all.items.map((i: { application_id: string }) => i.application_id));
+    expect(ids).toEqual(all.items.map((i: { applicationId: string }) => i.applicationId));
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const bad = await service.request('GET', `/applications/queue?after=bm90LWEtY3Vyc29y`, undefined, officer);
     expect(bad.statusCode).toBe(400);
@@ -358,7 +358,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const stock = (await service.request('GET', '/shop/items')).json();
     expect(stock.find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 4, redeemed: 3 });
     const balances = (await service.request('GET', '/points/balances', undefined, officer)).json();
-    expect(balances.items.find((b: { membership_id: string }) => b.membership_id === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
+    expect(balances.items.find((b: { membershipId: string }) => b.membershipId === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
   });
 
   it('races redemptions: with points for two, two of five concurrent ones go through, retries included, and nothing goes below zero', async () => {

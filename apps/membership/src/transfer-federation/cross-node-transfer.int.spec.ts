@@ -79,7 +79,7 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(cityStats.rows).toEqual([expect.objectContaining({ key: to.ref.code, members: 1 })]);
     await eventually(async () => (await city.call('GET', '/points/balances', undefined, 'city_officer')).totals.credited === 70, { what: 'the city crediting 70 points' });
     expect((await city.call('GET', '/points/balances', undefined, 'city_officer')).items).toEqual([
-      expect.objectContaining({ membership_id: membershipId, balance: 35, credited: 70, debited: 35 }),
+      expect.objectContaining({ membershipId, balance: 35, credited: 70, debited: 35 }),
     ]);
 
     // The personal data follows by request/reply, sealed to the target's key; the source lets go of its copy.
