@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@ws/testing';
+import { eventually, KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { syntheticPerson } from './demo/synthetic-people';
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
@@ -146,6 +146,20 @@ describe('membership flows (real Postgres and NATS)', () => {
     const bad = await service.request('GET', `/applications/queue?after=bm90LWEtY3Vyc29y`, undefined, officer);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'after' });
+  });
+
+  it('pages the union list by node and creation time to the microsecond: unions created within one millisecond are each listed once', async () => {
+    // Creation times apart by microseconds only (some equal: the id breaks the tie), as a burst of creations gives.
+    await service.db.raw(`update unions set created_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => (ascii(right(union_id::text, 1)) % 4) / 1e6)`);
+    const get = async (query: string) => {
+      const answer = await service.request('GET', `/unions?${query}`);
+      return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
+    };
+    const whole = (await get('limit=200')).body as { items: Array<{ unionId: string }>; next: string | null };
+    expect(whole.next).toBeNull();
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    expect(await walkKeysetPages(get, 1, (u: { unionId: string }) => u.unionId)).toEqual(whole.items.map((u) => u.unionId));
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
   });
 
   it('transfers inside the node: in flight, then out of the old union and into the new in one step', async () => {

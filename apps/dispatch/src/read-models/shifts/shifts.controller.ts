@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { DomainError, Public } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PageQueryDto } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { coverage, rota } from './shifts.query';
@@ -11,7 +11,7 @@ import { coverage, rota } from './shifts.query';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_RANGE_DAYS = 92;
 
-export class RotaQueryDto {
+export class RangeQueryDto {
   @ApiProperty({ example: '2026-06-01' }) @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
   from!: string;
 
@@ -24,6 +24,9 @@ export class RotaQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-z]{6}\d{3}$/)
   streetCode?: string;
 }
+
+/** The rota's filter and its page (keyset, `limit` and `after`). */
+export class RotaQueryDto extends IntersectionType(RangeQueryDto, PageQueryDto) {}
 
 function checkedRange(query: { from: string; to: string }): void {
   const from = Date.parse(query.from);
@@ -41,25 +44,27 @@ export class ShiftsController {
 
   @Get('shifts')
   @Public()
-  @ApiOperation({ summary: '轮值表（按站点或街道、日期范围）' })
+  @ApiOperation({ summary: '轮值表（按站点或街道、日期范围），按开始时间排序，按 next 翻页' })
   list(@Query() query: RotaQueryDto) {
     checkedRange(query);
-    return rota(this.db, query);
+    const { limit, after, ...filter } = query;
+    return rota(this.db, filter, { limit, after });
   }
 
   @Get('shifts/coverage')
   @Public()
   @ApiOperation({ summary: '轮值覆盖：每站每天有人值守的小时数（重叠只算一次）' })
-  coverage(@Query() query: RotaQueryDto) {
+  coverage(@Query() query: RangeQueryDto) {
     checkedRange(query);
     return coverage(this.db, query);
   }
 
   @Get('volunteers/me/shifts')
   @VolunteerOnly()
-  @ApiOperation({ summary: '我的班次' })
+  @ApiOperation({ summary: '我的班次，按开始时间排序，按 next 翻页' })
   mine(@Query() query: RotaQueryDto, @CurrentVolunteer() volunteerId: string) {
     checkedRange(query);
-    return rota(this.db, { ...query, volunteerId });
+    const { limit, after, ...filter } = query;
+    return rota(this.db, { ...filter, volunteerId }, { limit, after });
   }
 }
