@@ -2,11 +2,12 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB, PageQueryDto } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { coverage, rota } from './shifts.query';
+import { dispatchError } from '../../dispatch.errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_RANGE_DAYS = 92;
@@ -31,9 +32,9 @@ export class RotaQueryDto extends IntersectionType(RangeQueryDto, PageQueryDto) 
 function checkedRange(query: { from: string; to: string }): void {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new DomainError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
-  if (to < from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
-  if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw new DomainError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
+  if (Number.isNaN(from) || Number.isNaN(to)) throw dispatchError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
+  if (to < from) throw dispatchError('validation_failed', '结束日期早于起始日期', 'to');
+  if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw dispatchError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
 }
 
 /** The rota shows volunteer ids only, so it is public like a duty board on the station's wall. */

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
-import { CLOCK, type Clock, CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
+import { CLOCK, type Clock, CurrentPrincipal, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { DB, decodeCursor, page as keysetPage } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { actorOf } from '../../shared/scope';
 import { ageHours } from '../age';
+import { membershipError } from '../../membership.errors';
 
 const QUEUE_STATUSES = ['submitted', 'info_requested', 'approved', 'rejected'] as const;
 
@@ -86,7 +87,7 @@ export class ApplicationQueueController {
       .select([...QUEUED_COLUMNS, 'a.person_id as personId', 'u.node_code as unionNode', 'u.street_code as unionStreet'])
       .where('a.application_id', '=', applicationId)
       .executeTakeFirst();
-    if (!row) throw new DomainError('application_not_found', '入会申请不存在');
+    if (!row) throw membershipError('application_not_found', '入会申请不存在');
     const unmasked = row.unionNode !== null && mayDiscloseUnmasked(principal, { nodeCode: row.unionNode, streetCode: row.unionStreet });
     const revealed = await this.vault.reveal(this.db, [row.personId]);
     if (unmasked && !row.erased) await this.vault.logDisclosure(this.db, actorOf(principal), [row.personId], 'application_review');

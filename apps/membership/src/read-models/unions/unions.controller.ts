@@ -3,10 +3,11 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { MEMBER_OCCUPATIONS, UNION_KINDS } from '@ws/contracts';
-import { DomainError, isUuid, Public, uuidParam } from '@ws/kernel';
+import { isUuid, Public, uuidParam } from '@ws/kernel';
 import { DB, decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { buildUnionTree } from './union-tree';
+import { membershipError } from '../../membership.errors';
 
 export class UnionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: UNION_KINDS }) @IsOptional() @IsIn(UNION_KINDS)
@@ -91,7 +92,7 @@ export class UnionsController {
   @ApiOperation({ summary: '工会详情' })
   async detail(@Param('unionId', uuidParam('unionId')) unionId: string) {
     const union = await this.db.selectFrom('unions').selectAll().where('union_id', '=', unionId).executeTakeFirst();
-    if (!union) throw new DomainError('union_not_found', '工会不存在');
+    if (!union) throw membershipError('union_not_found', '工会不存在');
     const children = await this.db.selectFrom('unions').select(['union_id', 'name', 'status']).where('parent_union_id', '=', unionId).execute();
     return { ...union, children };
   }
