@@ -8,7 +8,8 @@ import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/
  * 工作台 across the levels, on the chain 浙江 ← 衢州 ← 柯城 launched as npm start does: 衢州's city
  * officer issues a station target to 柯城 in the console, 柯城's district officer finds it under
  * 上级指令 and signs for it (签收), and the city sees the acknowledgement come up in its progress
- * per child; a members target (新增会员目标) is offered and issued too; 浙江's province officer sees
+ * per child; a members target (新增会员目标) and a programme target of 爱心托班 (民生实事项目目标) are
+ * offered and issued too; 浙江's province officer sees
  * the directives with progress per child. The city and the province each see the coverage per
  * district and drill into 柯城's streets, and read the erasure requests 柯城 recorded without
  * acting on them: the personal data, and so the erasure, stay at the district.
@@ -125,6 +126,21 @@ describe('工作台 (apps/console) across a city and its district', () => {
       await checkConsolePage(city.page, 'directive-issue-members');
       await city.page.click('[data-send-issue]');
       await city.page.waitForSelector('.el-table__row:has-text("新增会员≥300人")');
+
+      // A programme target (民生实事项目目标) of 爱心托班: the programme chosen by its label from the API,
+      // people served as its count; the old health-check kind is not offered for new directives.
+      await city.page.click('[data-issue]');
+      expect(await city.page.$$('.el-dialog .el-radio:has-text("健康体检目标")')).toEqual([]);
+      await city.page.click('.el-dialog .el-radio:has-text("民生实事项目目标")');
+      await city.page.click('.el-dialog input[aria-label="民生实事项目"]', { force: true });
+      await city.page.click('.el-select-dropdown__item:has-text("爱心托班")');
+      await city.page.fill('input[data-field="people"], [data-field="people"] input', '8000');
+      await city.page.fill('input[data-field="minNewFormSharePercent"], [data-field="minNewFormSharePercent"] input', '0');
+      await city.page.fill('.el-dialog input[aria-label="期限"], .el-dialog input[data-field="deadline"], .el-dialog [data-field="deadline"] input', `${new Date().getFullYear() + 1}-08-31`);
+      await city.page.keyboard.press('Enter');
+      await checkConsolePage(city.page, 'directive-issue-programme');
+      await city.page.click('[data-send-issue]');
+      await city.page.waitForSelector('.el-table__row:has-text("爱心托班≥8000人次")');
 
       const district = await consoleAs(browser, districtFront, printedOfficer(federation!.output(), 'district_officer', DISTRICT), '/received', consoleLines);
       try {
