@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { labelPairs, OCCUPATION_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS } from '@ws/contracts';
+import { labelPairs, OCCUPATION_LABELS, PROGRAMME_KIND_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS, STATIONED_PARTNER_LABELS } from '@ws/contracts';
 import { Public } from '@ws/kernel';
 import {
   CRITERION_LABELS,
@@ -21,7 +21,7 @@ import {
 export class LabelsController {
   @Get()
   @Public()
-  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标' })
+  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型' })
   labels() {
     return {
       occupations: labelPairs(OCCUPATION_LABELS),
@@ -37,6 +37,8 @@ export class LabelsController {
       classes: labelPairs(STATION_CLASS_LABELS),
       honourLevels: labelPairs(HONOUR_LEVEL_LABELS),
       criteria: labelPairs(CRITERION_LABELS),
+      programmeKinds: labelPairs(PROGRAMME_KIND_LABELS),
+      partnerKinds: labelPairs(STATIONED_PARTNER_LABELS),
     };
   }
 }
