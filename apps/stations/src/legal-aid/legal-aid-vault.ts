@@ -24,7 +24,7 @@ const PURPOSE = 'legal-worker';
 
 export function legalAidVaultKey(env: NodeJS.ProcessEnv = process.env): string {
   const raw = loadConfig(LegalAidEnv, env);
-  return secretOrEphemeral('LEGAL_AID_VAULT_KEY', raw.LEGAL_AID_VAULT_KEY, raw.NODE_ENV, 'legal-aid workers\' details are sealed');
+  return secretOrEphemeral('LEGAL_AID_VAULT_KEY', raw.LEGAL_AID_VAULT_KEY, raw.NODE_ENV, 'legal-aid workers\' details and welfare handouts\' member cards are sealed');
 }
 
 /** What the worker told the station: kept only here, sealed, never in an event, a log or a URL. */
