@@ -102,6 +102,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /welfare/stock': { public: 200 },
     'POST /welfare/handouts': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /welfare/figures': { public: 400 },
+    'GET /welfare/handouts/{id}/member-cards': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
     'GET /reports': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'GET /reports.xlsx': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'GET /reports.pdf': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },

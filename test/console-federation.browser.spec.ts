@@ -8,7 +8,8 @@ import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/
  * 工作台 across the levels, on the chain 浙江 ← 衢州 ← 柯城 launched as npm start does: 衢州's city
  * officer issues a station target to 柯城 in the console, 柯城's district officer finds it under
  * 上级指令 and signs for it (签收), and the city sees the acknowledgement come up in its progress
- * per child; a members target (新增会员目标) is offered and issued too; 浙江's province officer sees
+ * per child; a members target (新增会员目标) and a programme target of 爱心托班 (民生实事项目目标) are
+ * offered and issued too; 浙江's province officer sees
  * the directives with progress per child. The city and the province each see the coverage per
  * district and drill into 柯城's streets, and read the erasure requests 柯城 recorded without
  * acting on them: the personal data, and so the erasure, stay at the district.
@@ -151,6 +152,29 @@ describe('工作台 (apps/console) across a city and its district', () => {
         return (await child.textContent())?.includes('已签收') ? true : undefined;
       }, { what: 'the acknowledgement in the city console', timeoutMs: 60_000, everyMs: 1_000 });
       await checkConsolePage(city.page, 'directive-progress');
+    } finally {
+      await city.context.close();
+    }
+  }, JOURNEY_MS);
+
+  // The programme chosen by its label from the API, people served as its count; the old
+  // health-check kind (health_check_target) is not offered for new directives.
+  it('a city officer issues a programme target of 爱心托班 (民生实事项目目标)', async () => {
+    const city = await consoleAs(browser, federation!.url(CITY, 'dashboard'), printedOfficer(federation!.output(), 'city_officer', CITY), '/directives', consoleLines);
+    try {
+      await city.page.waitForSelector('[data-page="directives"] .el-table');
+      await city.page.click('[data-issue]');
+      expect(await city.page.$$('.el-dialog .el-radio:has-text("健康体检目标")')).toEqual([]);
+      await city.page.click('.el-dialog .el-radio:has-text("民生实事项目目标")');
+      await city.page.click('.el-dialog input[aria-label="民生实事项目"]', { force: true });
+      await city.page.click('.el-select-dropdown__item:has-text("爱心托班")');
+      await city.page.fill('input[data-field="people"], [data-field="people"] input', '8000');
+      await city.page.fill('input[data-field="minNewFormSharePercent"], [data-field="minNewFormSharePercent"] input', '0');
+      await city.page.fill('.el-dialog input[aria-label="期限"], .el-dialog input[data-field="deadline"], .el-dialog [data-field="deadline"] input', `${new Date().getFullYear() + 1}-08-31`);
+      await city.page.keyboard.press('Enter');
+      await checkConsolePage(city.page, 'directive-issue-programme');
+      await city.page.click('[data-send-issue]');
+      await city.page.waitForSelector('.el-table__row:has-text("爱心托班≥8000人次")');
     } finally {
       await city.context.close();
     }

@@ -26,7 +26,8 @@ import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/pag
  * bulk), registers a station and downloads its poster, opens an account and the directives
  * received; a street officer accepts a wish, decides the street's demand and sees the task on the
  * dispatch board, registers a volunteer and rewards a 随手拍; a station manager edits the station
- * (a stale edit is a conflict dialog), suspends and reopens it, downloads the poster; an ops_admin
+ * (a stale edit is a conflict dialog), suspends and reopens it, publishes its notice (公示) with a
+ * partner stationed, downloads the poster; an ops_admin
  * rebuilds a read model. Every screen passes axe and is saved to docs/screenshots/console-*.png.
  */
 const NODE = CONSOLE_NODE;
@@ -302,7 +303,7 @@ describe('工作台 (apps/console) against a running node', () => {
     }, { what: 'the report valid in the wishes read model' });
   }, JOURNEY_MS);
 
-  it('a station manager edits the station (a stale edit is a conflict dialog), suspends and reopens it, and downloads the poster', async () => {
+  it('a station manager edits the station (a stale edit is a conflict dialog), suspends and reopens it, publishes its notice, and downloads the poster', async () => {
     const { context: managerContext, page: manager } = await signedIn('station_manager', '/');
     try {
       await manager.waitForSelector('[data-page="home"]');
@@ -354,6 +355,26 @@ describe('工作台 (apps/console) against a running node', () => {
       await checkPage(manager, 'station-suspended');
       await manager.click('[data-reopen]');
       await manager.waitForSelector('[data-station-status] >> text=开放中');
+
+      // 公示: the notice with a partner stationed; a partner without its kind and name is refused at its row, in Chinese.
+      await manager.fill('textarea[aria-label="服务公约"]', '热情接待、免费开放、文明使用、共同维护');
+      await manager.fill('input[aria-label="服务内容"]', '休息、饮水、热饭、充电、如厕');
+      await manager.fill('input[aria-label="服务时间"]', '每天 07:00–21:00');
+      await manager.fill('input[aria-label="站长姓名"]', '王丽');
+      await manager.fill('input[aria-label="服务热线"]', '0570-8888000');
+      await manager.click('[data-add-partner]');
+      await manager.click('[data-publish-notice]');
+      const partnerError = await manager.waitForSelector('[data-partner="0"].is-error .el-form-item__error');
+      expect(await partnerError.textContent()).toMatch(/[\u4e00-\u9fff]/);
+      await manager.click('[data-partner="0"] input[aria-label="进驻单位 1 类型"]', { force: true });
+      await manager.click('.el-select-dropdown__item:has-text("交警")');
+      await manager.fill('[data-partner="0"] input[aria-label="进驻单位 1 名称"]', '柯城交警大队');
+      await manager.click('[data-publish-notice]');
+      await manager.waitForSelector('text=公示已发布');
+      const { notice } = (await callAsPage(manager, `/api/stations/stations/${stationId}`)).body;
+      expect(notice).toMatchObject({ managerName: '王丽', hotline: '0570-8888000', partners: [{ kind: 'traffic_police', label: '交警', name: '柯城交警大队' }] });
+      expect(await manager.inputValue('[data-partner="0"] input[aria-label="进驻单位 1 名称"]')).toBe('柯城交警大队');
+      await checkPage(manager, 'station-notice');
 
       const poster = await downloaded(manager, () => manager.click('[data-poster-pdf]'));
       expect(poster.bytes).toBeGreaterThan(10_000);

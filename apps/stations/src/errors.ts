@@ -19,6 +19,9 @@ export const STATIONS_ERRORS = defineErrorTable({
   budget_not_found: 404,
   legal_case_not_found: 404,
   legal_worker_erased: 404,
+  welfare_handout_not_found: 404,
+  // The member cards of a handout recorded at another node (they stay where they were shown), or erased.
+  welfare_cards_not_here: 404,
 
   station_already_registered: 409,
   station_closed: 409,
@@ -127,6 +130,8 @@ export const STATIONS_ERRORS = defineErrorTable({
   visit_too_old: 422,
   unknown_occupation: 422,
   invalid_member_card: 422,
+  // Member cards at a handout: repeated, or more of them than people reached.
+  invalid_member_cards: 422,
   unknown_visit_field: 422,
 });
 

@@ -29,6 +29,7 @@ import { StationCommandHandler } from './station/station-command.handler';
 import { StationController } from './station/station.controller';
 import { LabelsController } from './catalogue/labels.controller';
 import { StreetsController } from './read-models/directory/streets.controller';
+import { WelfareCardVault } from './welfare/welfare-card-vault';
 import { WelfareCommandHandler } from './welfare/welfare-command.handler';
 import { WelfareController } from './welfare/welfare.controller';
 import { WelfareFiguresController } from './read-models/welfare/welfare.controller';
@@ -117,6 +118,7 @@ export class StationsModule {
         FundsProjection,
         { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
         LegalAidVault,
+        WelfareCardVault,
         LegalCasesProjection,
         WishRatingsProjection,
         ReportSources,

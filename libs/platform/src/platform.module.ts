@@ -39,8 +39,8 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
-/** Fields that identify a person; never logged, whatever a handler does. */
-const REDACTED_PATHS = ['req.headers.authorization', '*.name', '*.mobile', '*.phone', '*.idNumber', '*.id_number'];
+/** Fields that identify a person (a member card too: it names a member as a name does); never logged, whatever a handler does. */
+const REDACTED_PATHS = ['req.headers.authorization', '*.name', '*.mobile', '*.phone', '*.idNumber', '*.id_number', '*.memberCard', '*.memberCards', '*.cardNumber'];
 
 /**
  * Everything a Waystation service shares: its database (created and migrated at start-up),

@@ -50,6 +50,13 @@ export interface StationNotice {
   services: string | null;
   hours: string | null;
   managerName: string | null;
+  /** Agencies stationed there (交警, 保险, 公益伙伴 …), each a body, never a person. */
+  partners: StationedPartner[];
+}
+
+export interface StationedPartner {
+  kind: string;
+  name: string;
 }
 
 export type StationStatus = 'active' | 'suspended' | 'closed';

@@ -104,6 +104,7 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   activity_target: '活动场次目标',
   reach_target: '覆盖人数目标',
   health_check_target: '健康体检目标',
+  programme_target: '民生实事项目目标',
   members_target: '新增会员目标',
   coverage_target: '覆盖率目标',
 };

@@ -177,6 +177,8 @@ export interface WelfareHandoutsTable {
   from_stock: boolean;
   handed_on: ColumnType<string, string, string>;
   recorded_at: Date;
+  /** Of the people reached, those who showed a member card (0 for handouts recorded before cards were counted). */
+  members_reached: Generated<number>;
 }
 
 /** A holder's (station's or street's) stock of one kind: received, handed out from stock, what the receipts cost. */
@@ -262,6 +264,26 @@ export interface LegalAidKeysTable {
   wrapped_key: Buffer;
 }
 
+/** The member cards shown at one welfare handout, sealed with the handout's own key (welfare/welfare-card-vault.ts). */
+export interface WelfareMemberCardsTable {
+  handout_id: string;
+  sealed: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface WelfareMemberCardKeysTable {
+  handout_id: string;
+  wrapped_key: Buffer;
+}
+
+/** Who opened the member cards of which handout. */
+export interface WelfareMemberCardAccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  handout_id: string;
+}
+
 /** Who opened a legal-aid worker's details, for which case, and why. */
 export interface LegalAidAccessLogTable {
   id: Generated<string>;
@@ -318,6 +340,9 @@ export interface StationsDatabase extends EventStoreTables, ProjectionTables {
   activities: ActivitiesTable;
   welfare_handouts: WelfareHandoutsTable;
   welfare_stock: WelfareStockTable;
+  welfare_member_cards: WelfareMemberCardsTable;
+  welfare_member_card_keys: WelfareMemberCardKeysTable;
+  welfare_member_card_access_log: WelfareMemberCardAccessLogTable;
   station_notice_names: StationNoticeNamesTable;
   programmes: ProgrammesTable;
   programme_deliveries: ProgrammeDeliveriesTable;

@@ -5,8 +5,8 @@ import { StationsModule } from '../stations.module';
 
 /**
  * A city and two districts, each with its own nats-server, database and stations service: the
- * city sets targets on activities, people reached, health checks (with the 20 % rule) and the
- * coverage share, and measures each, per district, from what its districts record (and, for
+ * city sets targets on activities, people reached, health checks (with the 20 % rule), another
+ * programme (爱心托班) and the coverage share, and measures each, per district, from what its districts record (and, for
  * coverage, its own worker-density map).
  */
 describe('directive targets on what districts do: city measures activities, health checks and coverage (real nats-servers)', () => {
@@ -139,6 +139,39 @@ describe('directive targets on what districts do: city measures activities, heal
     // Nothing of that reached the list.
     expect((await city.request('GET', '/directives')).body.items).toHaveLength(4);
   }, 60_000);
+
+  it('sets a target on another programme (爱心托班) and measures it per district like health checks; a health-check target reads as before', async () => {
+    const childcare = await city.request('POST', '/directives', { kind: 'programme_target', programme: 'summer_childcare', people: 500, deadline });
+    expect(childcare).toMatchObject({ status: 201, body: { events: ['DirectiveIssued'] } });
+    expect(childcare.body.title).toMatch(/爱心托班≥500人次$/);
+    const checks = await city.request('POST', '/directives', { kind: 'programme_target', programme: 'health_check', people: 400, minNewFormSharePercent: 20, deadline });
+    expect(checks.status).toBe(201);
+    const launched = await east.request('POST', '/programmes', { kind: 'summer_childcare', title: '暑期爱心托班', target: 8000, places: 200, startsOn: today, endsOn: deadline });
+    expect(launched.status).toBe(201);
+    expect((await east.request('POST', `/programmes/${launched.body.programmeId}/deliveries`, { streetCode: streetOf(east), deliveredOn: today, people: 200, newFormPeople: 0, places: 4 })).status).toBe(201);
+    await east.service.catchUp();
+    await eventually(async () => {
+      await city.service.catchUp();
+      return (await cityDirective(childcare.body.directiveId)).current === 200;
+    }, { what: "the city counts the east district's 爱心托班" });
+
+    const view = await cityDirective(childcare.body.directiveId);
+    expect(view).toMatchObject({ kind: 'programme_target', goal: { programme: 'summer_childcare', people: 500, minNewFormSharePercent: 0 }, target: 500, current: 200, progress: 0.4, status: 'open' });
+    expect(childOf(view, east)).toMatchObject({ current: 200 });
+    expect(childOf(view, west)).toMatchObject({ current: 0 });
+    // The same goal as the old kind: the same figures (the health checks above were delivered today).
+    const { current, progress, rule } = await cityDirective(healthId);
+    expect(await cityDirective(checks.body.directiveId)).toMatchObject({ kind: 'programme_target', current, progress, rule });
+    expect(await cityDirective(healthId)).toMatchObject({ kind: 'health_check_target', current: 400 });
+
+    const refused = (body: Record<string, unknown>) => city.request('POST', '/directives', { deadline, ...body });
+    expect(await refused({ kind: 'programme_target', people: 500 })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'programme' } });
+    expect(await refused({ kind: 'programme_target', programme: 'yoga', people: 500 })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'programme' } });
+    expect(await refused({ kind: 'reach_target', programme: 'health_check', people: 500 })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'programme' } });
+    expect(await refused({ kind: 'programme_target', programme: 'skills_training', people: 500, minNewFormSharePercent: 101 })).toMatchObject({
+      status: 422, body: { code: 'invalid_quota_rule', field: 'minNewFormSharePercent' },
+    });
+  }, 120_000);
 
   it("measures a coverage target per district by the city's coverage drill-down, and moves it as a district opens a station", async () => {
     const station = (node: FederatedNode, name: string, lng: number, lat: number) =>

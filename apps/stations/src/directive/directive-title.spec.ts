@@ -16,5 +16,9 @@ describe('directive titles (zh-CN)', () => {
     expect(directiveTitle({ kind: 'review_campaign', year: 2026 }, '2027-03-31')).toBe('2026年度驿站星级评定，2027年3月底前完成');
     expect(directiveTitle({ kind: 'members_target', members: 300, since: null }, '2027-06-30')).toBe('2027年6月底前新增会员≥300人');
     expect(directiveTitle({ kind: 'coverage_target', sharePercent: 95 }, '2026-12-31')).toBe('2026年底前15分钟服务圈覆盖率≥95%');
+    expect(directiveTitle({ kind: 'programme_target', programme: 'summer_childcare', people: 8000, minNewFormSharePercent: 0, since: null }, '2026-08-31')).toBe('2026年8月底前爱心托班≥8000人次');
+    expect(directiveTitle({ kind: 'programme_target', programme: 'health_check', people: 1000, minNewFormSharePercent: 20, since: null }, '2026-12-31')).toBe(
+      '2026年底前健康体检≥1000人次，新就业形态劳动者不少于20%',
+    );
   });
 });

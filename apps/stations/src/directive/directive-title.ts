@@ -1,4 +1,4 @@
-import type { DirectiveGoal } from '@ws/contracts';
+import { PROGRAMME_KIND_LABELS, type DirectiveGoal } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 import { STANDARDS } from '../catalogue/standards';
 
@@ -27,7 +27,9 @@ export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
     case 'reach_target':
       return `${by}活动覆盖户外劳动者≥${goal.people}人`;
     case 'health_check_target':
-      return `${by}健康体检≥${goal.people}人次${goal.minNewFormSharePercent > 0 ? `，新就业形态劳动者不少于${goal.minNewFormSharePercent}%` : ''}`;
+      return `${by}健康体检≥${goal.people}人次${shareClause(goal.minNewFormSharePercent)}`;
+    case 'programme_target':
+      return `${by}${PROGRAMME_KIND_LABELS[goal.programme]}≥${goal.people}人次${shareClause(goal.minNewFormSharePercent)}`;
     case 'members_target':
       return `${by}新增会员≥${goal.members}人`;
     case 'coverage_target':
@@ -36,3 +38,5 @@ export function directiveTitle(goal: DirectiveGoal, deadline: string): string {
       return assertNever(goal, 'directive goal');
   }
 }
+
+const shareClause = (percent: number) => (percent > 0 ? `，新就业形态劳动者不少于${percent}%` : '');

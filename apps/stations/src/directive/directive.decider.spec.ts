@@ -108,6 +108,24 @@ describe('Directive decider', () => {
         .then(issuedWith({ kind: 'health_check_target', people: 500, minNewFormSharePercent: 0, since: null }, '2026年底前健康体检≥500人次'));
     });
 
+    it('sets a target on any programme (爱心托班, 技能培训 …) with its people served and an optional new-form share', () => {
+      const issuedWith = (goal: IssueDirective['goal'], title: string) => [{ type: 'DirectiveIssued' as const, data: { directiveId: ID, issuerNode: '3307', title, goal, children: null, deadline: '2026-12-31' } }];
+      const childcare = { kind: 'programme_target' as const, programme: 'summer_childcare' as const, people: 8000, minNewFormSharePercent: 0, since: '2026-06-01' };
+      directive().given([]).when(issue({ goal: childcare })).then(issuedWith(childcare, '2026年底前爱心托班≥8000人次'));
+      const checks = { kind: 'programme_target' as const, programme: 'health_check' as const, people: 1000, minNewFormSharePercent: 20, since: null };
+      directive().given([]).when(issue({ goal: checks })).then(issuedWith(checks, '2026年底前健康体检≥1000人次，新就业形态劳动者不少于20%'));
+    });
+
+    it('refuses a programme target of an unknown kind, a count out of range or a share that is not a whole percent', () => {
+      const goal = { kind: 'programme_target' as const, programme: 'skills_training' as const, people: 300, minNewFormSharePercent: 20, since: null };
+      directive().given([]).when(issue({ goal: { ...goal, programme: 'yoga' as never } })).thenError('unknown_programme_kind', 'programme');
+      directive().given([]).when(issue({ goal: { ...goal, people: 0 } })).thenError('invalid_target', 'people');
+      directive().given([]).when(issue({ goal: { ...goal, people: 10_000_001 } })).thenError('invalid_target', 'people');
+      directive().given([]).when(issue({ goal: { ...goal, minNewFormSharePercent: 101 } })).thenError('invalid_quota_rule', 'minNewFormSharePercent');
+      directive().given([]).when(issue({ goal: { ...goal, minNewFormSharePercent: 12.5 } })).thenError('invalid_quota_rule', 'minNewFormSharePercent');
+      directive().given([]).when(issue({ goal: { ...goal, since: '2027-01-01' } })).thenError('invalid_target', 'since');
+    });
+
     it('sets a target on new members (新增会员), counted from a date the issuer names', () => {
       const issuedWith = (goal: IssueDirective['goal'], title: string) => [{ type: 'DirectiveIssued' as const, data: { directiveId: ID, issuerNode: '3307', title, goal, children: null, deadline: '2026-12-31' } }];
       directive().given([]).when(issue({ goal: { kind: 'members_target', members: 300, since: null } })).then(issuedWith({ kind: 'members_target', members: 300, since: null }, '2026年底前新增会员≥300人'));

@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, DomainError, loadConfig, newDataKey, open, seal, secretOrEphemeral } from '@ws/kernel';
+import { deriveKey, DomainError, loadConfig, secretOrEphemeral } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
+import { openRecord, sealRecord } from '../vault/sealed-record';
 
 export class LegalAidEnv {
-  /** Master key of the legal-aid vault; required in production (development: npm start generates one under .run/). */
+  /**
+   * Master key of the stations service's vaults — the legal-aid workers' details and the member
+   * cards shown at welfare handouts, each under a key derived for it; required in production
+   * (development: npm start generates one under .run/).
+   */
   @IsOptional() @IsString() @MinLength(32, { message: 'LEGAL_AID_VAULT_KEY must be at least 32 characters' })
   LEGAL_AID_VAULT_KEY?: string;
 
@@ -15,10 +20,11 @@ export class LegalAidEnv {
 }
 
 export const LEGAL_AID_VAULT_KEY = Symbol('LEGAL_AID_VAULT_KEY');
+const PURPOSE = 'legal-worker';
 
 export function legalAidVaultKey(env: NodeJS.ProcessEnv = process.env): string {
   const raw = loadConfig(LegalAidEnv, env);
-  return secretOrEphemeral('LEGAL_AID_VAULT_KEY', raw.LEGAL_AID_VAULT_KEY, raw.NODE_ENV, 'legal-aid workers\' details are sealed');
+  return secretOrEphemeral('LEGAL_AID_VAULT_KEY', raw.LEGAL_AID_VAULT_KEY, raw.NODE_ENV, 'legal-aid workers\' details and welfare handouts\' member cards are sealed');
 }
 
 /** What the worker told the station: kept only here, sealed, never in an event, a log or a URL. */
@@ -47,9 +53,9 @@ export class LegalAidVault {
   }
 
   async store(trx: Transaction<StationsDatabase>, workerRef: string, worker: LegalAidWorker): Promise<void> {
-    const dataKey = newDataKey();
-    await trx.insertInto('legal_aid_vault').values({ worker_ref: workerRef, sealed: seal(dataKey, `legal-worker:${workerRef}`, Buffer.from(JSON.stringify(worker), 'utf8')) }).execute();
-    await trx.insertInto('legal_aid_keys').values({ worker_ref: workerRef, wrapped_key: seal(this.masterKey, `legal-worker-key:${workerRef}`, dataKey) }).execute();
+    const { sealed, wrappedKey } = sealRecord(this.masterKey, PURPOSE, workerRef, worker);
+    await trx.insertInto('legal_aid_vault').values({ worker_ref: workerRef, sealed }).execute();
+    await trx.insertInto('legal_aid_keys').values({ worker_ref: workerRef, wrapped_key: wrappedKey }).execute();
   }
 
   /** The worker's details, the read written in the access log with the case and the officer. */
@@ -62,8 +68,7 @@ export class LegalAidVault {
       .executeTakeFirst();
     if (!row?.wrapped_key) throw new DomainError('legal_worker_erased', '当事人信息已删除');
     await this.db.insertInto('legal_aid_access_log').values({ actor, case_id: caseId, purpose: 'case_handling' }).execute();
-    const dataKey = open(this.masterKey, `legal-worker-key:${workerRef}`, row.wrapped_key);
-    return JSON.parse(open(dataKey, `legal-worker:${workerRef}`, row.sealed).toString('utf8')) as LegalAidWorker;
+    return openRecord<LegalAidWorker>(this.masterKey, PURPOSE, workerRef, { sealed: row.sealed, wrappedKey: row.wrapped_key });
   }
 
   async erase(workerRef: string): Promise<void> {

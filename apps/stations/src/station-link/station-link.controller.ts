@@ -102,19 +102,24 @@ export class StationLinkController {
   @Get('poster.pdf')
   @Roles(...PRINTERS)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '驿站码海报 PDF（A4）：站名、二维码、开放时间、设施、服务、热线' })
+  @ApiOperation({ summary: '驿站码海报 PDF（A4）：站名、二维码、开放时间、设施、服务，及公示：服务公约、管理人员、服务职工热线、进驻单位' })
   async poster(@Param('id', uuidParam()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.assertMayPrint(id, principal);
     const row = await this.db.selectFrom('station_directory').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const notice = await noticeView(this.db, row);
     const pdf = await stationPoster({
       url: this.url(id, request),
       name: row.name,
       kind: KIND_LABELS[row.kind as StationKind] ?? row.kind,
       address: row.address,
-      hours: hoursText(row.hours as unknown as OpeningHours),
+      hours: notice.hours ?? hoursText(row.hours as unknown as OpeningHours),
       facilities: (row.facilities as string[]).map((code) => FACILITY_LABELS[code as FacilityCode] ?? code),
       services: (row.services as unknown as Array<{ service: string }>).map((s) => SERVICE_LABELS[s.service as ServiceCode] ?? s.service),
-      hotline: row.contact_phone,
+      noticeServices: notice.services,
+      pledge: notice.pledge,
+      managerName: notice.managerName,
+      hotline: notice.hotline,
+      partners: notice.partners.map((p) => `${p.name}（${p.label}）`),
       issuer: this.platform.node.name,
     });
     void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="station-${id}.pdf"`).header('cache-control', 'private, no-store').send(pdf);

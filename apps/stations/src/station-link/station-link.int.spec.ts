@@ -5,6 +5,7 @@ import { DIRECTIVE_KINDS, HONOUR_LEVELS, REVIEW_CRITERIA, STANDARD_CODES, STATIO
 import { DB } from '@ws/platform';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
+import { unicodeOf } from '../print/testing/pdf-unicode';
 import { StationsModule } from '../stations.module';
 import { signStationLink } from './station-link';
 
@@ -129,6 +130,14 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect((await get('/stations?stationClass=flagship')).json().items.map((s: { id: string }) => s.id)).toEqual([stationId]);
     expect((await get('/stations?stationClass=standard')).json().items).toEqual([]);
 
+    // The poster prints the same notice, the manager's name and the partners in the bundled font.
+    const poster = await get(`/stations/${stationId}/poster.pdf`, officer);
+    expect(poster.statusCode).toBe(200);
+    const printed = unicodeOf(poster.rawPayload);
+    for (const text of ['服务公约', notice.pledge, '管理人员', '王丽', '进驻单位', '柯城交警大队', '衢州义工联', '公益伙伴']) {
+      expect({ text, missing: [...text].filter((char) => !printed.has(char)) }).toEqual({ text, missing: [] });
+    }
+
     const db = service.app.get<Kysely<StationsDatabase>>(DB);
     const { rows } = await sql<{ n: string }>`select count(*) as n from events where data::text like ${'%王丽%'}`.execute(db);
     expect(Number(rows[0]!.n)).toBe(0);
@@ -183,5 +192,8 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(labels.honourLevels.map((l: { code: string }) => l.code)).toEqual([...HONOUR_LEVELS]);
     expect(labels.criteria.map((c: { code: string }) => c.code)).toEqual([...REVIEW_CRITERIA]);
     expect(labels.criteria).toContainEqual({ code: 'satisfaction', label: '劳动者满意度' });
+    expect(labels.programmeKinds).toContainEqual({ code: 'summer_childcare', label: '爱心托班' });
+    expect(labels.partnerKinds).toContainEqual({ code: 'traffic_police', label: '交警' });
+    expect(labels.directiveKinds).toContainEqual({ code: 'programme_target', label: '民生实事项目目标' });
   });
 });

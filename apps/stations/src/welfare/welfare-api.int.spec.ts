@@ -47,10 +47,10 @@ describe('welfare API (real Postgres and NATS)', () => {
 
     await service.catchUp();
     const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}`)).json();
-    expect(figures).toMatchObject({ handouts: 2, quantity: 720, peopleReached: 420, newFormPeople: 300, costFen: 1_050_000 });
+    expect(figures).toMatchObject({ handouts: 2, quantity: 720, peopleReached: 420, newFormPeople: 300, membersReached: 0, costFen: 1_050_000 });
     expect(figures.rows).toEqual([
-      { key: 'meal', label: '餐食（饺子、腊八粥、火锅宴…）', handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, costFen: 450_000 },
-      { key: 'cool_pack', label: '清凉礼包', handouts: 1, quantity: 120, peopleReached: 120, newFormPeople: 100, costFen: 600_000 },
+      { key: 'meal', label: '餐食（饺子、腊八粥、火锅宴…）', handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, membersReached: 0, costFen: 450_000 },
+      { key: 'cool_pack', label: '清凉礼包', handouts: 1, quantity: 120, peopleReached: 120, newFormPeople: 100, membersReached: 0, costFen: 600_000 },
     ]);
     expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=occasion&stationId=${stationId}`)).json())
       .toMatchObject({ handouts: 1, rows: [{ key: 'summer_cool', label: '夏送清凉', peopleReached: 120 }] });
@@ -83,6 +83,39 @@ describe('welfare API (real Postgres and NATS)', () => {
     expect((await inject('POST', '/welfare/handouts', handout())).json().code).toBe('unauthenticated');
     const elsewhere = await service.token('station_manager', { station: '0196f000-0000-7000-8000-000000009999' });
     expect((await inject('POST', '/welfare/handouts', handout(), elsewhere)).json().code).toBe('out_of_scope');
+  });
+
+  it('counts the member cards shown at a handout; the cards only sealed in this node\'s vault, read back by its officers and logged', async () => {
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const drinks = (overrides: Record<string, unknown> = {}) =>
+      handout({ kind: 'drink', quantity: 40, peopleReached: 40, newFormPeople: 10, occupations: [], costFen: 8_000, fromStock: false, ...overrides });
+    const withCards = await inject('POST', '/welfare/handouts', drinks({ memberCards: [' kc00000001 ', 'KC00000002'] }), officer);
+    expect(withCards.json()).toMatchObject({ events: ['WelfareHandedOut'] });
+    const { handoutId } = withCards.json();
+    const { rows: [event] } = await sql<{ data: Record<string, unknown> }>`select data from events where stream_id = ${`welfare-${stationId}`} and data->>'handoutId' = ${handoutId}`.execute(db);
+    expect(event!.data).toMatchObject({ membersReached: 2 });
+    const { rows: [leaks] } = await sql<{ n: string }>`select count(*) as n from events where data::text ilike ${'%KC0000000%'}`.execute(db);
+    expect(Number(leaks!.n)).toBe(0);
+
+    for (const [cards, code] of [[['KC00000003', 'kc00000003'], 'invalid_member_cards'], [['KC-1'], 'invalid_member_card']] as const) {
+      const refused = await inject('POST', '/welfare/handouts', drinks({ memberCards: cards }), officer);
+      expect([refused.statusCode, refused.json().code, refused.json().field]).toEqual([422, code, 'memberCards']);
+      expect(JSON.stringify(refused.json())).not.toMatch(/KC/i);
+    }
+    const tooMany = await inject('POST', '/welfare/handouts', drinks({ peopleReached: 1, quantity: 1, newFormPeople: 0, memberCards: ['KC00000004', 'KC00000005'] }), officer);
+    expect([tooMany.statusCode, tooMany.json().code, tooMany.json().field]).toEqual([422, 'invalid_member_cards', 'memberCards']);
+    const withoutCards = (await inject('POST', '/welfare/handouts', drinks(), officer)).json().handoutId as string;
+
+    await service.catchUp();
+    expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=kind`)).json().rows).toContainEqual(expect.objectContaining({ key: 'drink', handouts: 2, peopleReached: 80, membersReached: 2 }));
+    const opened = await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, officer);
+    expect(opened.json()).toEqual({ handoutId, memberCards: ['KC00000001', 'KC00000002'] });
+    const { rows: logged } = await sql<{ actor: string }>`select actor from welfare_member_card_access_log where handout_id = ${handoutId}`.execute(db);
+    expect(logged).toHaveLength(1);
+    const elsewhere = await service.token('station_manager', { station: '0196f000-0000-7000-8000-000000009999' });
+    expect((await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, elsewhere)).json().code).toBe('out_of_scope');
+    expect((await inject('GET', `/welfare/handouts/${withoutCards}/member-cards`, undefined, officer)).json()).toMatchObject({ code: 'welfare_cards_not_here' });
+    expect((await inject('GET', '/welfare/handouts/0196f000-0000-7000-8000-000000009999/member-cards', undefined, officer)).json()).toMatchObject({ code: 'welfare_handout_not_found' });
   });
 
   it('keeps no person in a welfare event, and rebuilds the read model to the same answers', async () => {

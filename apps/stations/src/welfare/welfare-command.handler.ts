@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
 import { welfareHolderId } from '@ws/contracts';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
+import type { StationsDatabase } from '../db/database';
 import { assertMayActAt } from '../station/venue';
 import { venueStation } from '../station/venue-station';
 import type { WelfareCommand } from './welfare.decider';
@@ -27,7 +29,8 @@ export class WelfareCommandHandler {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
-  async execute(request: Omit<WelfareCommand, 'nodeCode' | 'station'>, principal: Principal): Promise<WelfareOutcome> {
+  /** `alongside`: what is written in the append's transaction (a handout's member cards into the vault). */
+  async execute(request: Omit<WelfareCommand, 'nodeCode' | 'station'>, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>): Promise<WelfareOutcome> {
     const station = request.stationId === null ? null : await venueStation(this.commands, request.stationId);
     const command = { ...request, nodeCode: this.config.node.code, station } as WelfareCommand;
     const streetCode = station?.streetCode ?? command.streetCode;
@@ -37,7 +40,7 @@ export class WelfareCommandHandler {
       welfareAggregate,
       holderId,
       () => command,
-      { meta: { actor: principal.subject } },
+      { meta: { actor: principal.subject }, ...(alongside ? { alongside } : {}) },
     );
     return { holderId, version: result.version, events: result.events.map((e) => e.type), stock: result.state.stock };
   }

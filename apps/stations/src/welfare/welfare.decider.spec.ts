@@ -22,14 +22,14 @@ const received = (quantity = 200): WelfareEvent => ({
 const handOut = (overrides: Partial<HandOut> = {}): HandOut => ({
   type: 'HandOut', handoutId: HANDOUT, nodeCode: '330502', stationId: STATION, streetCode: null, station: openStation, occasion: 'summer_cool',
   kind: 'cool_pack', quantity: 150, peopleReached: 150, newFormPeople: 120, occupations: [{ occupation: 'rider', people: 100 }, { occupation: 'courier', people: 20 }],
-  costFen: 750_000, fromStock: true, handedOn: '2026-06-01', ...overrides,
+  costFen: 750_000, fromStock: true, handedOn: '2026-06-01', membersReached: 0, ...overrides,
 });
 const handedOut = (overrides: Partial<Extract<WelfareEvent, { type: 'WelfareHandedOut' }>['data']> = {}): WelfareEvent => ({
   type: 'WelfareHandedOut',
   data: {
     handoutId: HANDOUT, stationId: STATION, streetCode: '330502001', occasion: 'summer_cool', kind: 'cool_pack', quantity: 150, peopleReached: 150,
     newFormPeople: 120, occupations: [{ occupation: 'rider', people: 100 }, { occupation: 'courier', people: 20 }], costFen: 750_000, fromStock: true,
-    handedOn: '2026-06-01', ...overrides,
+    handedOn: '2026-06-01', membersReached: 0, ...overrides,
   },
 });
 
@@ -55,6 +55,16 @@ describe('HandOut', () => {
     welfare().given([received(), handedOut()]).when(handOut({ quantity: 50, peopleReached: 50, newFormPeople: 0, occupations: [] }))
       .then([handedOut({ quantity: 50, peopleReached: 50, newFormPeople: 0, occupations: [] })]);
     welfare().given([]).when(handOut({ kind: 'warm_pack' })).thenError('welfare_stock_insufficient', 'quantity');
+  });
+
+  it('counts the member cards shown among the people reached, never a card; not more cards than people', () => {
+    welfare().given([received()]).when(handOut({ membersReached: 30 })).then([handedOut({ membersReached: 30 })]);
+    welfare().given([received()]).when(handOut({ membersReached: 151 })).thenError('invalid_member_cards', 'memberCards');
+  });
+
+  it('folds the handouts recorded before cards were counted (schema 1, no membersReached) into the stock as before', () => {
+    const { membersReached: _none, ...schemaOne } = (handedOut() as Extract<WelfareEvent, { type: 'WelfareHandedOut' }>).data;
+    welfare().given([received(), { type: 'WelfareHandedOut', data: schemaOne }]).when(handOut({ quantity: 51, peopleReached: 51, newFormPeople: 0, occupations: [] })).thenError('welfare_stock_insufficient', 'quantity');
   });
 
   it('hands out what is not kept in stock (饺子 made on the day), in a street without a station', () => {

@@ -9,6 +9,7 @@ import { NAME_MAX, STREET_CODE } from '../station/station.rules';
 import { NOT_BLANK } from '../station/shared/dto-decorators';
 import type { HandOut } from './hand-out/hand-out.command';
 import type { ReceiveStock } from './receive-stock/receive-stock.command';
+import { MEMBER_CARDS_MAX } from './welfare.rules';
 
 /** Where: a station, or a street without a station. */
 class WelfareVenueDto {
@@ -77,6 +78,13 @@ export class HandOutDto extends WelfareVenueDto {
   @ApiProperty({ description: '发放日期 YYYY-MM-DD（不晚于今天）', example: '2026-07-15' })
   @Matches(DAY, { message: 'handedOn must be YYYY-MM-DD' })
   handedOn!: string;
+
+  @ApiPropertyOptional({
+    type: [String], maxItems: MEMBER_CARDS_MAX,
+    description: `出示的会员卡号（可选，每张 6–20 位字母或数字，不多于受惠人数，最多 ${MEMBER_CARDS_MAX} 张）：只计张数，卡号加密存于本节点，不进入事件和日志`,
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(MEMBER_CARDS_MAX) @IsString({ each: true }) @MaxLength(30, { each: true })
+  memberCards?: string[];
 }
 
 type Looked = 'nodeCode' | 'station';
@@ -86,11 +94,12 @@ export function toReceiveStock(receiptId: string, dto: ReceiveStockDto): Omit<Re
   return { type: 'ReceiveStock', receiptId, stationId: dto.stationId ?? null, streetCode: dto.streetCode ?? null, kind, quantity, costFen, receivedOn, source };
 }
 
-export function toHandOut(handoutId: string, dto: HandOutDto): Omit<HandOut, Looked> {
+/** `membersReached`: how many cards were shown (the cards go to the vault, never into the command). */
+export function toHandOut(handoutId: string, dto: HandOutDto, membersReached: number): Omit<HandOut, Looked> {
   const { occasion, kind, quantity, peopleReached, costFen, handedOn } = dto;
   return {
     type: 'HandOut', handoutId, stationId: dto.stationId ?? null, streetCode: dto.streetCode ?? null, occasion, kind, quantity, peopleReached,
     newFormPeople: dto.newFormPeople ?? 0, occupations: (dto.occupations ?? []).map(({ occupation, people }) => ({ occupation, people })),
-    costFen, fromStock: dto.fromStock ?? true, handedOn,
+    costFen, fromStock: dto.fromStock ?? true, handedOn, membersReached,
   };
 }

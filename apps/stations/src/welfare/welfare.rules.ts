@@ -1,9 +1,14 @@
 import { isCalendarDate, isVisitOccupation, type OccupationCount, shanghaiToday } from '@ws/contracts';
+import type { DomainError } from '@ws/kernel';
 import { stationsError } from '../errors';
 import type { Check } from '../station/station.rules';
 
 export const WELFARE_QUANTITY_MAX = 1_000_000;
 export const PEOPLE_REACHED_MAX = 1_000_000;
+/** Cards taken at one handout: a handout to more people is counted without them. */
+export const MEMBER_CARDS_MAX = 1000;
+/** A member card as the check-ins take it: 6–20 letters or digits, kept upper case. */
+const MEMBER_CARD = /^[A-Z0-9]{6,20}$/;
 /** 1 亿元 in fen: more than any one receipt or handout of a union's welfare. */
 export const COST_FEN_MAX = 10_000_000_000;
 
@@ -36,4 +41,12 @@ export function checkOccupations(occupations: OccupationCount[], peopleReached: 
     total += people;
   }
   return total > peopleReached ? stationsError('invalid_occupations', `各职业人数合计 ${total} 多于受惠人数 ${peopleReached}`, 'occupations') : null;
+}
+
+/** The member cards shown at a handout, trimmed and upper-cased; each once. The error never repeats a card. */
+export function memberCardsOf(cards: readonly string[]): string[] | DomainError {
+  const normalised = cards.map((card) => card.trim().toUpperCase());
+  if (normalised.some((card) => !MEMBER_CARD.test(card))) return stationsError('invalid_member_card', '会员卡号应为 6–20 位字母或数字', 'memberCards');
+  if (new Set(normalised).size !== normalised.length) return stationsError('invalid_member_cards', '同一张会员卡在一次发放中只能登记一次', 'memberCards');
+  return normalised;
 }

@@ -3,6 +3,7 @@ import type { NodeRef } from '../nodes';
 import { directiveSubject } from '../subjects';
 import type { StandardCode } from './codes';
 import { STATIONS_CONTEXT } from './events';
+import type { ProgrammeKind } from './programmes';
 
 /**
  * Directives and targets (指令 / 目标任务) of the stations context. A province or city node
@@ -29,6 +30,7 @@ export const DIRECTIVE_KINDS = [
   'activity_target',
   'reach_target',
   'health_check_target',
+  'programme_target',
   'members_target',
   'coverage_target',
 ] as const;
@@ -46,7 +48,12 @@ export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
  *   day; "今年以来" is 1 January) to the deadline;
  * - reach_target: `people` reached by the activities held in that time (覆盖户外劳动者1500余人);
  * - health_check_target: `people` health checks (健康体检人次) delivered from `since` to the deadline, of which new-form
- *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule);
+ *   workers are at least `minNewFormSharePercent` % ("新就业形态劳动者不少于总服务人次的20%"; 0 = no rule).
+ *   Kept so that the directives already issued read as they were; a new one is a programme_target of
+ *   `health_check`, which measures the same;
+ * - programme_target: `people` served (人次) by the deliveries of programmes of kind `programme` (健康体检,
+ *   爱心托班 "8000名中小学生", 技能培训 …) from `since` to the deadline, of which new-form workers are at
+ *   least `minNewFormSharePercent` % (0 = no rule);
  * - members_target: `members` new members (新增会员300余名) who joined from `since` to the deadline, as the
  *   membership service of the issuer counts them for its report — by Beijing join month, so the
  *   month of `since` counts whole (a transfer within the subtree is no new member);
@@ -62,8 +69,17 @@ export type DirectiveGoal =
   | { kind: 'activity_target'; activities: number; since: string | null }
   | { kind: 'reach_target'; people: number; since: string | null }
   | { kind: 'health_check_target'; people: number; minNewFormSharePercent: number; since: string | null }
+  | { kind: 'programme_target'; programme: ProgrammeKind; people: number; minNewFormSharePercent: number; since: string | null }
   | { kind: 'members_target'; members: number; since: string | null }
   | { kind: 'coverage_target'; sharePercent: number };
+
+/** The programme a people-served goal counts: health_check_target is a programme_target of health checks. */
+export type ProgrammeGoal = Extract<DirectiveGoal, { kind: 'programme_target' }>;
+export function programmeGoalOf(goal: DirectiveGoal): ProgrammeGoal | null {
+  if (goal.kind === 'programme_target') return goal;
+  if (goal.kind === 'health_check_target') return { ...goal, kind: 'programme_target', programme: 'health_check' };
+  return null;
+}
 
 export interface DirectiveRef {
   directiveId: string;

@@ -9,7 +9,10 @@ import type { Occupation } from '../occupations';
  * facts flow up the EVT like activities'.
  *
  * Counted without names: a handout says how many people it reached and, optionally, how many of
- * each occupation; no person, card or phone is in any event.
+ * each occupation and how many showed a member card (会员卡); no person, card or phone is in any
+ * event. The cards shown are personal data: the node that records the handout seals them in its
+ * stations vault (`welfare_member_cards`, by handout, one key per handout wrapped by the vault's
+ * master key, as the legal-aid workers' details), and the event carries only how many there were.
  */
 export const WELFARE_AGGREGATE = 'welfare';
 
@@ -84,10 +87,12 @@ export type WelfareHandedOut = DomainEvent<
     costFen: number;
     fromStock: boolean;
     handedOn: string;
+    /** Of the people reached, how many showed a member card (会员卡). Schema 2; absent (none counted) before. */
+    membersReached?: number;
   }
 >;
 
 export type WelfareEvent = WelfareStockReceived | WelfareHandedOut;
 export type WelfareEventType = WelfareEvent['type'];
 
-export const WELFARE_EVENT_SCHEMAS = { WelfareStockReceived: 1, WelfareHandedOut: 1 } as const satisfies Record<WelfareEventType, number>;
+export const WELFARE_EVENT_SCHEMAS = { WelfareStockReceived: 1, WelfareHandedOut: 2 } as const satisfies Record<WelfareEventType, number>;

@@ -1,4 +1,4 @@
-import { isCalendarDate, isStandardCode, shanghaiYear, type DirectiveEvent, type DirectiveGoal } from '@ws/contracts';
+import { isCalendarDate, isProgrammeKind, isStandardCode, PROGRAMME_KIND_LABELS, shanghaiYear, type DirectiveEvent, type DirectiveGoal } from '@ws/contracts';
 import { assertNever, type DecideContext, type DomainError } from '@ws/kernel';
 import { stationsError } from '../../errors';
 import { isChildNode } from '../addressees';
@@ -69,12 +69,10 @@ function checkGoal(goal: DirectiveGoal, now: Date): DomainError | null {
     case 'reach_target':
       return checkCount(goal.people, 'people', '覆盖人数');
     case 'health_check_target':
-      return (
-        checkCount(goal.people, 'people', '体检人次') ??
-        (Number.isInteger(goal.minNewFormSharePercent) && goal.minNewFormSharePercent >= 0 && goal.minNewFormSharePercent <= 100
-          ? null
-          : stationsError('invalid_quota_rule', '新就业形态劳动者占比应为 0–100 的整数（%）', 'minNewFormSharePercent'))
-      );
+      return checkCount(goal.people, 'people', '体检人次') ?? checkShareRule(goal.minNewFormSharePercent);
+    case 'programme_target':
+      if (!isProgrammeKind(goal.programme)) return stationsError('unknown_programme_kind', `未知民生实事项目类型：${String(goal.programme)}`, 'programme');
+      return checkCount(goal.people, 'people', `${PROGRAMME_KIND_LABELS[goal.programme]}人次`) ?? checkShareRule(goal.minNewFormSharePercent);
     case 'members_target':
       return checkCount(goal.members, 'members', '新增会员数');
     case 'coverage_target':
@@ -93,6 +91,12 @@ function checkSince(goal: DirectiveGoal, deadline: string, now: Date): DomainErr
   return isCalendarDate(goal.since) && goal.since >= earliest && goal.since <= deadline
     ? null
     : stationsError('invalid_target', `起算日期应为 ${earliest} 至期限之间的日期（YYYY-MM-DD）`, 'since');
+}
+
+function checkShareRule(percent: number): DomainError | null {
+  return Number.isInteger(percent) && percent >= 0 && percent <= 100
+    ? null
+    : stationsError('invalid_quota_rule', '新就业形态劳动者占比应为 0–100 的整数（%）', 'minNewFormSharePercent');
 }
 
 function checkCount(value: number, field: string, label: string): DomainError | null {

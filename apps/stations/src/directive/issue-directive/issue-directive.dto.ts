@@ -13,13 +13,16 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { DIRECTIVE_KINDS, STANDARD_CODES, type DirectiveGoal, type DirectiveKind, type StandardCode } from '@ws/contracts';
+import { DIRECTIVE_KINDS, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, STANDARD_CODES, type DirectiveGoal, type DirectiveKind, type ProgrammeKind, type StandardCode } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
+import { describeCodes } from '../../catalogue/labels';
 import { ValidateWhenSentOr } from '../../station/shared/dto-decorators';
 import { MAX_NAMED_CHILDREN, MAX_TARGET_COUNT, MAX_TARGET_STATIONS, MAX_TITLE_LENGTH, type IssueDirective } from './issue-directive.command';
 
 const COUNTED_KINDS: readonly DirectiveKind[] = ['station_target', 'upgrade_target'];
-const PEOPLE_KINDS: readonly DirectiveKind[] = ['reach_target', 'health_check_target'];
+/** The kinds whose people served may be held to a share of new-form workers. */
+const SHARE_KINDS: readonly DirectiveKind[] = ['health_check_target', 'programme_target'];
+const PEOPLE_KINDS: readonly DirectiveKind[] = ['reach_target', ...SHARE_KINDS];
 const WORK_KINDS: readonly DirectiveKind[] = ['activity_target', ...PEOPLE_KINDS, 'members_target'];
 
 /** A field that only some kinds of directive take: sent with another kind it is refused, not ignored. */
@@ -43,7 +46,8 @@ export class IssueDirectiveDto {
     enum: [...DIRECTIVE_KINDS],
     description:
       'adopt_standard（推行建设标准）、station_target（驿站数量目标）、upgrade_target（改造提升目标）、review_campaign（年度星级评定）、' +
-      'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，可含新就业形态占比要求）、' +
+      'activity_target（活动场次目标）、reach_target（活动覆盖人数目标）、health_check_target（健康体检人次目标，旧类型，新指令请用 programme_target）、' +
+      'programme_target（民生实事项目目标：健康体检、爱心托班、技能培训…的服务人次，可含新就业形态占比要求）、' +
       'members_target（新增会员目标）、coverage_target（覆盖率目标：15分钟服务圈内有驿站的劳动者占比）',
   })
   @IsIn(DIRECTIVE_KINDS)
@@ -95,7 +99,13 @@ export class IssueDirectiveDto {
   @Max(MAX_TARGET_COUNT)
   activities?: number;
 
-  @ApiPropertyOptional({ description: `reach_target：活动覆盖人数；health_check_target：体检人次（1–${MAX_TARGET_COUNT}）`, example: 1500 })
+  @ApiPropertyOptional({ enum: [...PROGRAMME_KINDS], description: `programme_target 必填：项目类型：${describeCodes(PROGRAMME_KIND_LABELS)}` })
+  @ValidateWhenSentOr((o) => o['kind'] === 'programme_target')
+  @OnlyFor(['programme_target'])
+  @IsIn(PROGRAMME_KINDS)
+  programme?: ProgrammeKind;
+
+  @ApiPropertyOptional({ description: `reach_target：活动覆盖人数；programme_target / health_check_target：服务人次（1–${MAX_TARGET_COUNT}）`, example: 1500 })
   @ValidateWhenSentOr((o) => PEOPLE_KINDS.includes(o['kind'] as DirectiveKind))
   @OnlyFor(PEOPLE_KINDS)
   @IsInt()
@@ -117,15 +127,15 @@ export class IssueDirectiveDto {
   @IsInt()
   sharePercent?: number;
 
-  @ApiPropertyOptional({ description: 'activity_target / reach_target / health_check_target / members_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
+  @ApiPropertyOptional({ description: 'activity_target / reach_target / programme_target / health_check_target / members_target：起算日期 YYYY-MM-DD（不早于去年1月1日；不填则自下达之日起）', example: '2026-01-01' })
   @OnlyFor(WORK_KINDS)
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'since must be YYYY-MM-DD' })
   since?: string;
 
-  @ApiPropertyOptional({ description: 'health_check_target：新就业形态劳动者不少于体检人次的百分比（0–100，默认 0 即不设要求）', example: 20 })
-  @OnlyFor(['health_check_target'])
+  @ApiPropertyOptional({ description: 'programme_target / health_check_target：新就业形态劳动者不少于服务人次的百分比（0–100，默认 0 即不设要求）', example: 20 })
+  @OnlyFor(SHARE_KINDS)
   @IsOptional()
   @IsInt()
   minNewFormSharePercent?: number;
@@ -150,6 +160,8 @@ function goalOf(dto: IssueDirectiveDto): DirectiveGoal {
       return { kind: dto.kind, people: dto.people!, since: dto.since ?? null };
     case 'health_check_target':
       return { kind: dto.kind, people: dto.people!, minNewFormSharePercent: dto.minNewFormSharePercent ?? 0, since: dto.since ?? null };
+    case 'programme_target':
+      return { kind: dto.kind, programme: dto.programme!, people: dto.people!, minNewFormSharePercent: dto.minNewFormSharePercent ?? 0, since: dto.since ?? null };
     case 'members_target':
       return { kind: dto.kind, members: dto.members!, since: dto.since ?? null };
     case 'coverage_target':

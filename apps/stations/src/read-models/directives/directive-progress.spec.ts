@@ -32,26 +32,37 @@ describe('directive progress', () => {
     expect(measure({ kind: 'reach_target', people: 1500, since: null }, work({ activities: 12, participants: 1800 }))).toEqual({ target: 1500, current: 1800, progress: 1 });
     expect(childMeasure({ kind: 'activity_target', activities: 30, since: null }, work({ activities: 5 }))).toEqual({ current: 5 });
     expect(childMeasure({ kind: 'reach_target', people: 1500, since: null }, work({ participants: 260 }))).toEqual({ current: 260 });
-    expect(addFigures(work({ activities: 2, participants: 260 }), work({ activities: 1, participants: 400, healthChecks: 3 }))).toEqual(work({ activities: 3, participants: 660, healthChecks: 3 }));
+    expect(addFigures(work({ activities: 2, participants: 260 }), work({ activities: 1, participants: 400, programmePeople: 3 }))).toEqual(work({ activities: 3, participants: 660, programmePeople: 3 }));
   });
 
   it('holds a health-check target back until new-form workers are the share asked of everyone checked', () => {
     const goal = { kind: 'health_check_target' as const, people: 1000, minNewFormSharePercent: 20, since: null };
     // Half the checks, 120 new-form of the 200 the target needs: the lesser ratio.
-    expect(measure(goal, work({ healthChecks: 500, healthChecksNewForm: 120 }))).toEqual({
+    expect(measure(goal, work({ programmePeople: 500, programmeNewForm: 120 }))).toEqual({
       target: 1000, current: 500, progress: 0.5, rule: { minNewFormSharePercent: 20, newFormPeople: 120, newFormSharePercent: 24, met: true },
     });
     // Every check done but only 10 % new-form: not met.
-    expect(measure(goal, work({ healthChecks: 1000, healthChecksNewForm: 100 }))).toMatchObject({ current: 1000, progress: 0.5, rule: { newFormSharePercent: 10, met: false } });
+    expect(measure(goal, work({ programmePeople: 1000, programmeNewForm: 100 }))).toMatchObject({ current: 1000, progress: 0.5, rule: { newFormSharePercent: 10, met: false } });
     // 1 500 checked need 300 new-form workers, not 200.
-    expect(measure(goal, work({ healthChecks: 1500, healthChecksNewForm: 250 })).progress).toBe(0.8333);
-    expect(measure(goal, work({ healthChecks: 1500, healthChecksNewForm: 300 })).progress).toBe(1);
+    expect(measure(goal, work({ programmePeople: 1500, programmeNewForm: 250 })).progress).toBe(0.8333);
+    expect(measure(goal, work({ programmePeople: 1500, programmeNewForm: 300 })).progress).toBe(1);
     // Without a rule only the count matters.
-    expect(measure({ ...goal, minNewFormSharePercent: 0 }, work({ healthChecks: 1000 })).progress).toBe(1);
-    expect(childMeasure(goal, work({ healthChecks: 300, healthChecksNewForm: 30 }))).toEqual({
+    expect(measure({ ...goal, minNewFormSharePercent: 0 }, work({ programmePeople: 1000 })).progress).toBe(1);
+    expect(childMeasure(goal, work({ programmePeople: 300, programmeNewForm: 30 }))).toEqual({
       current: 300, rule: { minNewFormSharePercent: 20, newFormPeople: 30, newFormSharePercent: 10, met: false },
     });
-    expect(statusOf(false, measure(goal, work({ healthChecks: 1000, healthChecksNewForm: 100 })).progress, '2026-12-31', '2026-06-01')).toBe('open');
+    expect(statusOf(false, measure(goal, work({ programmePeople: 1000, programmeNewForm: 100 })).progress, '2026-12-31', '2026-06-01')).toBe('open');
+  });
+
+  it('measures a programme target of any kind like a health-check target, and an old health-check target as one of health checks', () => {
+    const childcare = { kind: 'programme_target' as const, programme: 'summer_childcare' as const, people: 8000, minNewFormSharePercent: 0, since: null };
+    expect(measure(childcare, work({ programmePeople: 2000 }))).toEqual({
+      target: 8000, current: 2000, progress: 0.25, rule: { minNewFormSharePercent: 0, newFormPeople: 0, newFormSharePercent: 0, met: true },
+    });
+    expect(childMeasure(childcare, work({ programmePeople: 400 }))).toMatchObject({ current: 400 });
+    const checks = { people: 1000, minNewFormSharePercent: 20, since: null };
+    const served = work({ programmePeople: 1500, programmeNewForm: 250 });
+    expect(measure({ kind: 'programme_target', programme: 'health_check', ...checks }, served)).toEqual(measure({ kind: 'health_check_target', ...checks }, served));
   });
 
   it('counts new members against a members target; a child shows the members it gained', () => {

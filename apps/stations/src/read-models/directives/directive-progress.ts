@@ -1,4 +1,4 @@
-import type { DirectiveGoal } from '@ws/contracts';
+import { programmeGoalOf, type DirectiveGoal, type ProgrammeGoal } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 
 /** What the issuer's read models say about one part of the subtree: its stations and what they did. */
@@ -14,9 +14,9 @@ export interface StationFigures {
   /** Activities held from the goal's `since` (else the issue day) to the deadline, and the people they reached. */
   activities: number;
   participants: number;
-  /** Health checks (人次) delivered in that time, and how many were new-form workers. */
-  healthChecks: number;
-  healthChecksNewForm: number;
+  /** People served (人次) by the goal's programme kind (health checks, 爱心托班 …) in that time, and how many were new-form workers. */
+  programmePeople: number;
+  programmeNewForm: number;
   /** Members who joined in that time (the issuer's membership service counts them, by join month). */
   membersJoined: number;
   /** Workers of the issuer's worker-density map placed here, and those with a station open within the 15-minute circle (GET /coverage/children's figures). */
@@ -25,7 +25,7 @@ export interface StationFigures {
 }
 
 export const NO_STATIONS: StationFigures = {
-  total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, healthChecks: 0, healthChecksNewForm: 0, membersJoined: 0, workers: 0, coveredWorkers: 0,
+  total: 0, compliant: 0, upgraded: 0, reviewed: 0, activities: 0, participants: 0, programmePeople: 0, programmeNewForm: 0, membersJoined: 0, workers: 0, coveredWorkers: 0,
 };
 
 export function addFigures(a: StationFigures, b: StationFigures): StationFigures {
@@ -34,11 +34,11 @@ export function addFigures(a: StationFigures, b: StationFigures): StationFigures
   return sum;
 }
 
-/** The 20 % rule of a health-check target: the share of new-form workers among those checked, and whether it holds. */
+/** The 20 % rule of a programme target (health checks): the share of new-form workers among those served, and whether it holds. */
 export interface ShareRule {
   minNewFormSharePercent: number;
   newFormPeople: number;
-  /** newFormPeople ÷ people checked, in whole percent rounded down (0 while nobody was checked). */
+  /** newFormPeople ÷ people served, in whole percent rounded down (0 while nobody was served). */
   newFormSharePercent: number;
   met: boolean;
 }
@@ -52,7 +52,7 @@ export interface Coverage {
 export interface Measure {
   target: number;
   current: number;
-  /** current ÷ target, 0..1 (0 while there is nothing to measure); for a health-check target also held back by its share rule. */
+  /** current ÷ target, 0..1 (0 while there is nothing to measure); for a programme target also held back by its share rule. */
   progress: number;
   rule?: ShareRule;
   coverage?: Coverage;
@@ -67,9 +67,10 @@ export interface Measure {
  * - upgrade_target: stations upgraded since the directive, against the number asked for;
  * - review_campaign: open stations reviewed for the year, of all open stations;
  * - activity_target / reach_target: activities held, people they reached, against the number asked for;
- * - health_check_target: people checked against the number asked for and, under a share rule, new-form
- *   workers against that share of max(target, checked) — 1 000 checks asked at 20 % need 200 new-form
- *   workers, and 1 500 checks need 300: the lesser of the two ratios is the progress;
+ * - programme_target (and health_check_target, a programme target of health checks): people served by
+ *   the programme's kind against the number asked for and, under a share rule, new-form workers against
+ *   that share of max(target, served) — 1 000 checks asked at 20 % need 200 new-form workers, and 1 500
+ *   checks need 300: the lesser of the two ratios is the progress;
  * - members_target: members who joined against the number asked for;
  * - coverage_target: the share of the workers with a station in reach (whole percent, rounded down)
  *   against the share asked for; progress is the exact share ÷ the share asked for.
@@ -88,12 +89,9 @@ export function measure(goal: DirectiveGoal, figures: StationFigures): Measure {
       return ratio(figures.activities, goal.activities);
     case 'reach_target':
       return ratio(figures.participants, goal.people);
-    case 'health_check_target': {
-      const people = ratio(figures.healthChecks, goal.people);
-      const needed = Math.ceil((Math.max(goal.people, figures.healthChecks) * goal.minNewFormSharePercent) / 100);
-      const share = needed === 0 ? people : ratio(figures.healthChecksNewForm, needed);
-      return { ...people, progress: Math.min(people.progress, share.progress), rule: shareRule(goal.minNewFormSharePercent, figures) };
-    }
+    case 'health_check_target':
+    case 'programme_target':
+      return programmeMeasure(programmeGoalOf(goal)!, figures);
     case 'members_target':
       return ratio(figures.membersJoined, goal.members);
     case 'coverage_target':
@@ -115,20 +113,27 @@ function coverageMeasure(sharePercent: number, figures: StationFigures): Measure
   };
 }
 
+function programmeMeasure(goal: ProgrammeGoal, figures: StationFigures): Measure {
+  const people = ratio(figures.programmePeople, goal.people);
+  const needed = Math.ceil((Math.max(goal.people, figures.programmePeople) * goal.minNewFormSharePercent) / 100);
+  const share = needed === 0 ? people : ratio(figures.programmeNewForm, needed);
+  return { ...people, progress: Math.min(people.progress, share.progress), rule: shareRule(goal.minNewFormSharePercent, figures) };
+}
+
 function shareRule(minNewFormSharePercent: number, figures: StationFigures): ShareRule {
-  const { healthChecks, healthChecksNewForm } = figures;
+  const { programmePeople, programmeNewForm } = figures;
   return {
     minNewFormSharePercent,
-    newFormPeople: healthChecksNewForm,
-    newFormSharePercent: healthChecks === 0 ? 0 : Math.floor((healthChecksNewForm * 100) / healthChecks),
-    met: healthChecksNewForm * 100 >= minNewFormSharePercent * healthChecks,
+    newFormPeople: programmeNewForm,
+    newFormSharePercent: programmePeople === 0 ? 0 : Math.floor((programmeNewForm * 100) / programmePeople),
+    met: programmeNewForm * 100 >= minNewFormSharePercent * programmePeople,
   };
 }
 
 /**
  * One child's part. A child has a target of its own where the goal is "all of its stations"
  * (adopt_standard, review_campaign) or a share each part must reach (coverage_target); a count set for the whole subtree (station_target,
- * upgrade_target, activity, reach, health-check and members targets) is not split among children — nothing in the directive says how — so a child
+ * upgrade_target, activity, reach, programme and members targets) is not split among children — nothing in the directive says how — so a child
  * shows what it contributes and no target.
  */
 export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { current: number; target?: number; rule?: ShareRule; coverage?: Coverage } {
@@ -146,7 +151,8 @@ export function childMeasure(goal: DirectiveGoal, figures: StationFigures): { cu
     case 'reach_target':
       return { current: figures.participants };
     case 'health_check_target':
-      return { current: figures.healthChecks, rule: shareRule(goal.minNewFormSharePercent, figures) };
+    case 'programme_target':
+      return { current: figures.programmePeople, rule: shareRule(goal.minNewFormSharePercent, figures) };
     case 'members_target':
       return { current: figures.membersJoined };
     case 'coverage_target': {

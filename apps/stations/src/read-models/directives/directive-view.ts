@@ -28,7 +28,7 @@ export interface ChildProgress {
   acknowledgedAt: string | null;
   current: number;
   target?: number;
-  /** A health-check target's share of new-form workers among the checks at this child. */
+  /** A programme target's share of new-form workers among the people served at this child. */
   rule?: ShareRule;
   /** A coverage target's workers placed at this child and those within reach. */
   coverage?: Coverage;
@@ -52,7 +52,7 @@ export interface DirectiveView {
   target: number;
   current: number;
   progress: number;
-  /** A health-check target's share rule over the addressed subtree. */
+  /** A programme target's share rule over the addressed subtree. */
   rule?: ShareRule;
   /** A coverage target's workers over the addressed subtree and those within reach. */
   coverage?: Coverage;

@@ -1,5 +1,5 @@
 import { Kysely, sql, type Selectable } from 'kysely';
-import { shanghaiToday, type DirectiveGoal, type NodeRef } from '@ws/contracts';
+import { programmeGoalOf, shanghaiToday, type DirectiveGoal, type NodeRef } from '@ws/contracts';
 import { isUuid } from '@ws/kernel';
 import { decodeCursor, DEFAULT_PAGE_SIZE, page, type PageQueryDto } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
@@ -85,7 +85,7 @@ async function stationCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts
 
 /**
  * What the subtree did from the goal's `since` (else the issue day, Asia/Shanghai) to its deadline, per
- * direct child: activities held and the people they reached, health checks delivered. Read only
+ * direct child: activities held and the people they reached, people served by the goal's programme kind. Read only
  * for the goals that count them.
  */
 async function workCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
@@ -100,17 +100,17 @@ async function workCounts(db: Kysely<StationsDatabase>, facts: DirectiveFacts) {
             group by 1`.execute(db)
         ).rows
       : [];
-  const healthChecks =
-    facts.goal.kind === 'health_check_target'
-      ? (
-          await sql<{ child: string; healthChecks: string; healthChecksNewForm: string }>`
-            select ${childOfDistrict(facts)} as child, coalesce(sum(people), 0) as "healthChecks", coalesce(sum(new_form_people), 0) as "healthChecksNewForm"
-            from programme_deliveries
-            where kind = 'health_check' and delivered_on between ${from}::date and ${facts.deadline}::date and ${inScope(facts)}
-            group by 1`.execute(db)
-        ).rows
-      : [];
-  return [...activities, ...healthChecks];
+  const programme = programmeGoalOf(facts.goal);
+  const served = programme
+    ? (
+        await sql<{ child: string; programmePeople: string; programmeNewForm: string }>`
+          select ${childOfDistrict(facts)} as child, coalesce(sum(people), 0) as "programmePeople", coalesce(sum(new_form_people), 0) as "programmeNewForm"
+          from programme_deliveries
+          where kind = ${programme.programme} and delivered_on between ${from}::date and ${facts.deadline}::date and ${inScope(facts)}
+          group by 1`.execute(db)
+      ).rows
+    : [];
+  return [...activities, ...served];
 }
 
 /**

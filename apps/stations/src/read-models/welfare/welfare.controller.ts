@@ -37,7 +37,7 @@ export class WelfareFiguresController {
   constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
 
   @Get('figures') @Public()
-  @ApiOperation({ summary: '关爱物资发放：次数、份数、受惠人数（其中新就业形态）、金额（分）；本级及下级合计，可按物资、慰问类型、区县、街道、驿站、月份分组' })
+  @ApiOperation({ summary: '关爱物资发放：次数、份数、受惠人数（其中新就业形态、出示会员卡）、金额（分）；本级及下级合计，可按物资、慰问类型、区县、街道、驿站、月份分组' })
   async figures(@Query() query: WelfareFiguresDto) {
     checkDayRange(query.from, query.to);
     const by = query.by ?? 'kind';

@@ -51,6 +51,8 @@ async function applyEvent(trx: Transaction<StationsDatabase>, event: WelfareEven
           handout_id: h.handoutId, district_code: district, holder_id: holderId, station_id: h.stationId, street_code: h.streetCode, occasion: h.occasion,
           kind: h.kind, quantity: h.quantity, people_reached: h.peopleReached, new_form_people: h.newFormPeople, occupations: JSON.stringify(h.occupations),
           cost_fen: h.costFen, from_stock: h.fromStock, handed_on: h.handedOn, recorded_at: at,
+          // Schema 1 handouts counted no cards.
+          members_reached: h.membersReached ?? 0,
         })
         .onConflict((oc) => oc.column('handout_id').doNothing())
         .execute();

@@ -23,11 +23,13 @@ export interface WelfareFigures {
   quantity: number;
   peopleReached: number;
   newFormPeople: number;
+  /** Of the people reached, those who showed a member card (会员卡). */
+  membersReached: number;
   /** What the handouts cost, in fen (分). */
   costFen: number;
 }
 
-const ZERO: WelfareFigures = { handouts: 0, quantity: 0, peopleReached: 0, newFormPeople: 0, costFen: 0 };
+const ZERO: WelfareFigures = { handouts: 0, quantity: 0, peopleReached: 0, newFormPeople: 0, membersReached: 0, costFen: 0 };
 
 function labelOf(by: WelfareGrouping, key: string): { label: string } | object {
   if (by === 'kind') return { label: WELFARE_KIND_LABELS[key as WelfareKind] ?? key };
@@ -40,9 +42,9 @@ function labelOf(by: WelfareGrouping, key: string): { label: string } | object {
  * handouts, the items, the people reached and what it cost — "送上清凉慰问礼包…".
  */
 export async function welfareFigures(db: Kysely<StationsDatabase>, from: string, to: string, scope: WelfareScope, by: WelfareGrouping) {
-  const { rows } = await sql<{ key: string; handouts: string; quantity: string; people: string; newForm: string; cost: string }>`
+  const { rows } = await sql<{ key: string; handouts: string; quantity: string; people: string; newForm: string; members: string; cost: string }>`
     select ${groupColumn[by]} as key, count(*) as handouts, sum(quantity) as quantity, sum(people_reached) as people,
-           sum(new_form_people) as "newForm", sum(cost_fen) as cost
+           sum(new_form_people) as "newForm", sum(members_reached) as members, sum(cost_fen) as cost
     from welfare_handouts
     where handed_on between ${from}::date and ${to}::date ${scoped(scope)}
     group by 1
@@ -54,12 +56,13 @@ export async function welfareFigures(db: Kysely<StationsDatabase>, from: string,
     quantity: Number(r.quantity),
     peopleReached: Number(r.people),
     newFormPeople: Number(r.newForm),
+    membersReached: Number(r.members),
     costFen: Number(r.cost),
   }));
   const total = figures.reduce<WelfareFigures>(
     (sum, r) => ({
       handouts: sum.handouts + r.handouts, quantity: sum.quantity + r.quantity, peopleReached: sum.peopleReached + r.peopleReached,
-      newFormPeople: sum.newFormPeople + r.newFormPeople, costFen: sum.costFen + r.costFen,
+      newFormPeople: sum.newFormPeople + r.newFormPeople, membersReached: sum.membersReached + r.membersReached, costFen: sum.costFen + r.costFen,
     }),
     ZERO,
   );

@@ -18,6 +18,8 @@ export interface HandOut extends VenueRequest {
   costFen: number;
   fromStock: boolean;
   handedOn: string;
+  /** How many of the people reached showed a member card (the cards themselves go to the vault, never here). */
+  membersReached: number;
 }
 
 /** A handout (发放) on one occasion; drawn from stock it may not take more than is there. */
@@ -33,16 +35,22 @@ export function decideHandOut(command: HandOut, state: WelfareState, context: De
       ? null
       : stationsError('new_form_exceeds_participants', '新就业形态劳动者人数应为不多于受惠人数的非负整数', 'newFormPeople')) ??
     checkOccupations(command.occupations, command.peopleReached) ??
+    (command.membersReached <= command.peopleReached
+      ? null
+      : stationsError('invalid_member_cards', `登记的会员卡 ${command.membersReached} 张，多于受惠人数 ${command.peopleReached}`, 'memberCards')) ??
     checkFen(command.costFen, 'costFen') ??
     checkPastDay(command.handedOn, 'handedOn', context.now) ??
     checkStock(command, state);
   if (refusal) return refusal;
-  const { handoutId, stationId, occasion, kind, quantity, peopleReached, newFormPeople, costFen, fromStock, handedOn } = command;
+  const { handoutId, stationId, occasion, kind, quantity, peopleReached, newFormPeople, costFen, fromStock, handedOn, membersReached } = command;
   const occupations = command.occupations.map(({ occupation, people }) => ({ occupation, people }));
   return [
     {
       type: 'WelfareHandedOut',
-      data: { handoutId, stationId, streetCode: venue.streetCode, occasion, kind, quantity, peopleReached, newFormPeople, occupations, costFen, fromStock, handedOn },
+      data: {
+        handoutId, stationId, streetCode: venue.streetCode, occasion, kind, quantity, peopleReached, newFormPeople, occupations, costFen, fromStock, handedOn,
+        membersReached,
+      },
     },
   ];
 }
