@@ -1,46 +1,39 @@
-import { Controller, Logger } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, TaskEvent } from '@ws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
+import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, ownEventPrefix, type TaskEvent } from '@ws/contracts';
 import type { AppendMeta } from '@ws/eventstore';
-import { derivedId, DomainError } from '@ws/kernel';
-import { ReactionLog } from './reaction-log';
+import type { ConsumedEvent } from '@ws/messaging';
+import { actOnEach, PLATFORM_CONFIG, Reaction, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import { WishCommands } from '../wish/wish-commands';
 import type { WishCommand } from '../wish/wish.decider';
 
 /**
- * Reactions to dispatch's task events, one durable consumer for all of them so they are handled
- * in stream order (a task is created before it starts, starts before it completes). Each wish's
- * reaction has an id derived from the causing event: recorded with its events, so a
- * redelivery finds it and does nothing. A refusal of the domain is logged and acknowledged.
+ * The wishes' side of dispatch's task events on this node (one reaction for all of them, so they
+ * are handled in stream order: a task is created before it starts, starts before it completes).
+ * Each wish's command is decided and appended in the transaction that moves the reaction's
+ * checkpoint, so a task event is acted on once. A wish the domain refuses (withdrawn meanwhile)
+ * is recorded as refused (the reaction policy); the task's other wishes move all the same.
  */
-@Controller()
-export class DispatchReactions {
-  private readonly logger = new Logger('DispatchReactions');
+@Reaction()
+@Injectable()
+export class DispatchReaction implements EventReaction {
+  readonly name = 'wishes.from-dispatch-tasks';
+  readonly events = ['TaskCreated', 'TaskStarted', 'TaskCompleted', 'TaskEscalated', 'TaskCancelled'] satisfies TaskEvent['type'][];
+  /** The durable consumer of the JetStream transport this reaction replaced. */
+  readonly replaces = ['wishes__dispatch_task_any'];
+  readonly filter: string;
 
   constructor(
     private readonly wishes: WishCommands,
-    private readonly reactions: ReactionLog,
-  ) {}
-
-  @EventPattern('dispatch.task.*')
-  async onTaskEvent(@Payload() envelope: EventEnvelope): Promise<void> {
-    const event = { type: envelope.type, data: envelope.data } as TaskEvent;
-    const commands = commandsFor(event);
-    for (const { wishId, command } of commands) await this.react(envelope, wishId, command);
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+  ) {
+    this.filter = `${ownEventPrefix(config.node)}.${DISPATCH_CONTEXT}.${DISPATCH_AGGREGATES.task}.>`;
   }
 
-  private async react(envelope: EventEnvelope, wishId: string, command: WishCommand): Promise<void> {
-    const reactionId = derivedId(envelope.eventId, `wish:${wishId}`);
-    if (await this.reactions.handled(reactionId)) return;
+  react(trx: Transaction<any>, { envelope }: ConsumedEvent): Promise<void | PartlyRefused> {
+    const event = { type: envelope.type, data: envelope.data } as TaskEvent;
     const meta: AppendMeta = { causationId: envelope.eventId, correlationId: envelope.metadata.correlationId, actor: 'system:dispatch-reactions' };
-    try {
-      const result = await this.wishes.execute(wishId, command, { retryOnConflict: true, meta, alongside: (trx) => this.reactions.record(trx, reactionId) });
-      if (result.events.length === 0) await this.reactions.record(null, reactionId);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;
-      this.logger.warn(`${envelope.type} ${envelope.eventId} → wish ${wishId} refused: ${error.code} ${error.message}`);
-      await this.reactions.record(null, reactionId);
-    }
+    return actOnEach(commandsFor(event), ({ wishId }) => `wish ${wishId}`, ({ wishId, command }) => this.wishes.execute(wishId, command, { trx, meta }));
   }
 }
 
