@@ -1,6 +1,8 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { Transaction } from 'kysely';
-import { classifyFailure } from '@ws/kernel';
+import type { EventEnvelope } from '@ws/contracts';
+import type { AppendMeta } from '@ws/eventstore';
+import { classifyFailure, derivedId } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import { EventRefused, type Projection, type SetAsideEvent } from '@ws/projections';
 
@@ -100,4 +102,14 @@ export async function actOnEach<T>(parts: Iterable<T>, label: (part: T, index: n
     index++;
   }
   if (refusals.length > 0) return { refused: refusals.join('; ') };
+}
+
+/**
+ * The append metadata of what reaction `name` does for `envelope` (for its `part`, when it acts
+ * on several aggregates): caused by the event, its events' ids derived from (reaction, event,
+ * part), so a copy of the event republished past the duplicate window finds them stored and
+ * appends nothing (CommandRunner.run, AppendMeta.idsFrom).
+ */
+export function reactionMeta(name: string, envelope: EventEnvelope, part = ''): AppendMeta {
+  return { actor: `system:${name}`, causationId: envelope.eventId, correlationId: envelope.metadata.correlationId, idsFrom: derivedId(envelope.eventId, `${name}:${part}`) };
 }

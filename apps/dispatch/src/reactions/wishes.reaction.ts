@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { ownEventPrefix, WISHES_CONTEXT, type DemandDispatchDecided, type EventEnvelope, type TaskCreated, type WishReopened } from '@ws/contracts';
-import type { AppendMeta } from '@ws/eventstore';
 import { derivedId } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { actOnEach, CommandRunner, PLATFORM_CONFIG, Reaction, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
+import { actOnEach, CommandRunner, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import { evolveTask } from '../task/task.decider';
 import { TaskDispatcher } from '../task/task-dispatcher';
 import { tasksFromDecision } from './tasks-from-decision';
@@ -14,7 +13,8 @@ import { taskAggregate } from '../aggregates';
  * Dispatch's reaction to the wishes service's events on this node: a street officer's decision
  * becomes tasks (each offered to its first volunteers), a reopened wish reopens its task. The
  * tasks' events are appended in the transaction that moves the reaction's checkpoint, so each
- * event is acted on once; the task and invitation ids derive from the causing event besides. A
+ * event is acted on once; the task, invitation and event ids derive from the causing event
+ * besides, so a copy of it republished later finds its work done. A
  * refusal of the domain (reopening a cancelled task; one of a decision's tasks) is recorded as
  * refused (the reaction policy); a decision's other tasks are created all the same.
  */
@@ -57,7 +57,7 @@ export class WishesReaction implements EventReaction {
         deadline,
         offer: await this.dispatcher.offerFor({ ...state, asked: [], deadline }, derivedId(envelope.eventId, `invitation:${taskId}`)),
       }),
-      { trx, meta: causedBy(envelope) },
+      { trx, meta: reactionMeta(this.name, envelope, `task:${taskId}`) },
     );
   }
 
@@ -72,11 +72,7 @@ export class WishesReaction implements EventReaction {
         task,
         offer: await this.dispatcher.offerFor(evolveTask(state, { type: 'TaskCreated', data: task }), derivedId(cause.eventId, `invitation:${task.taskId}`)),
       }),
-      { trx, meta: causedBy(cause) },
+      { trx, meta: reactionMeta(this.name, cause, `task:${task.taskId}`) },
     );
   }
-}
-
-function causedBy(envelope: EventEnvelope): AppendMeta {
-  return { causationId: envelope.eventId, correlationId: envelope.metadata.correlationId, actor: 'system:wishes-reactions' };
 }

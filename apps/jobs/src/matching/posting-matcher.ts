@@ -3,7 +3,7 @@ import { Transaction } from 'kysely';
 import { JOBS_AGGREGATES, JOBS_CONTEXT, ownEventPrefix, shanghaiToday } from '@ws/contracts';
 import type { PostingEvent } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
-import { CommandRunner, PLATFORM_CONFIG, Reaction } from '@ws/platform';
+import { CommandRunner, PLATFORM_CONFIG, Reaction, reactionMeta } from '@ws/platform';
 import type { EventReaction, PlatformConfig } from '@ws/platform';
 import type { JobsDatabase } from '../db/database';
 import { matchSeekers } from './match-seekers';
@@ -43,6 +43,6 @@ export class PostingMatcher implements EventReaction<JobsDatabase> {
       .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
       .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
       .execute();
-    await this.runner.run(postingAggregate, event.data.postingId, { type: 'RecordMatches', matches }, { trx, meta: { actor: 'system:jobs-matcher', causationId: envelope.eventId } });
+    await this.runner.run(postingAggregate, event.data.postingId, { type: 'RecordMatches', matches }, { trx, meta: reactionMeta(this.name, envelope) });
   }
 }

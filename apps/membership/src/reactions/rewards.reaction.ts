@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { ownEventPrefix, type EventEnvelope, type ReportRewarded, shanghaiDayAndHour, type TaskCompleted, type VisitsRecorded } from '@ws/contracts';
 import { derivedId } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { actOnEach, PLATFORM_CONFIG, Reaction, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
+import { actOnEach, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import type { MembershipDatabase } from '../db/database';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
 import { CURRENT_STATUSES, membershipByCard, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
@@ -86,15 +86,11 @@ export class RewardsReaction implements EventReaction<MembershipDatabase> {
       const member = currentMember(await membershipByCard(trx, card));
       if (!member || member.status !== 'active') return;
       const credit = { membershipId: member.membershipId, points: this.config.pointsPerCheckin, sourceRef: envelope.eventId, dailyCap: this.config.checkinPointsPerDay, checkins };
-      await this.points.creditCheckins(credit, this.metaOf(envelope), trx);
+      await this.points.creditCheckins(credit, reactionMeta(this.name, envelope, member.membershipId), trx);
     });
   }
 
   private async credit(trx: Transaction<MembershipDatabase>, envelope: EventEnvelope, request: CreditRequest): Promise<void> {
-    await this.points.credit(request, this.metaOf(envelope), trx);
-  }
-
-  private metaOf(envelope: EventEnvelope) {
-    return { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId };
+    await this.points.credit(request, reactionMeta(this.name, envelope, request.membershipId), trx);
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, ownEventPrefix, type TaskEvent } from '@ws/contracts';
-import type { AppendMeta } from '@ws/eventstore';
 import type { ConsumedEvent } from '@ws/messaging';
-import { actOnEach, PLATFORM_CONFIG, Reaction, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
+import { actOnEach, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import { WishCommands } from '../wish/wish-commands';
 import type { WishCommand } from '../wish/wish.decider';
 
@@ -11,7 +10,9 @@ import type { WishCommand } from '../wish/wish.decider';
  * The wishes' side of dispatch's task events on this node (one reaction for all of them, so they
  * are handled in stream order: a task is created before it starts, starts before it completes).
  * Each wish's command is decided and appended in the transaction that moves the reaction's
- * checkpoint, so a task event is acted on once. A wish the domain refuses (withdrawn meanwhile)
+ * checkpoint, so a task event is acted on once; each wish's events have ids derived from the task
+ * event, so a copy of it republished later (a completion from before a reopen) appends nothing.
+ * A wish the domain refuses (withdrawn meanwhile)
  * is recorded as refused (the reaction policy); the task's other wishes move all the same.
  */
 @Reaction()
@@ -32,8 +33,9 @@ export class DispatchReaction implements EventReaction {
 
   react(trx: Transaction<any>, { envelope }: ConsumedEvent): Promise<void | PartlyRefused> {
     const event = { type: envelope.type, data: envelope.data } as TaskEvent;
-    const meta: AppendMeta = { causationId: envelope.eventId, correlationId: envelope.metadata.correlationId, actor: 'system:dispatch-reactions' };
-    return actOnEach(commandsFor(event), ({ wishId }) => `wish ${wishId}`, ({ wishId, command }) => this.wishes.execute(wishId, command, { trx, meta }));
+    return actOnEach(commandsFor(event), ({ wishId }) => `wish ${wishId}`, ({ wishId, command }) =>
+      this.wishes.execute(wishId, command, { trx, meta: reactionMeta(this.name, envelope, `wish:${wishId}`) }),
+    );
   }
 }
 
