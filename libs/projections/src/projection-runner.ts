@@ -159,7 +159,7 @@ export class ProjectionRunner {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`projection ${this.name} did not reach ${position} within ${timeoutMs} ms (at ${this.current})`));
+        reject(new Error(`${this.kindLabel} ${this.name} did not reach ${position} within ${timeoutMs} ms (at ${this.current})`));
       }, timeoutMs);
       const waiter: Waiter = {
         position,
@@ -192,7 +192,7 @@ export class ProjectionRunner {
         this.failures++;
         const wait = backoff(this.failures, this.options.retryDelayMs ?? 250, this.options.maxRetryDelayMs ?? 10_000);
         // Said on the first failure and then at growing intervals, not on every one of a long outage.
-        if ((this.failures & (this.failures - 1)) === 0) this.options.logger?.error(`projection ${this.name} failed at ${this.current} (${this.failures}×); resuming from checkpoint in ${wait} ms`, error);
+        if ((this.failures & (this.failures - 1)) === 0) this.options.logger?.error(`${this.kindLabel} ${this.name} failed at ${this.current} (${this.failures}×); resuming from checkpoint in ${wait} ms`, error);
         this.options.metrics?.failures.inc({ projection: this.name });
         await delay(wait, signal);
       } finally {
@@ -232,7 +232,7 @@ export class ProjectionRunner {
         });
       } catch (error) {
         if (!(error instanceof CheckpointMoved) || lease.aborted) throw error;
-        this.options.logger?.log(`projection ${this.name}: ${error.message}; resuming from the checkpoint`);
+        this.options.logger?.log(`${this.kindLabel} ${this.name}: ${error.message}; resuming from the checkpoint`);
       } finally {
         clearInterval(drift);
         lease.removeEventListener('abort', end);
@@ -249,7 +249,7 @@ export class ProjectionRunner {
         if (await this.leases.tryAcquire(this.name, onLost)) return !signal.aborted;
         await this.refreshFromCheckpoint();
       } catch (error) {
-        if (!reported) this.options.logger?.error(`projection ${this.name}: cannot take its lease; retrying`, error);
+        if (!reported) this.options.logger?.error(`${this.kindLabel} ${this.name}: cannot take its lease; retrying`, error);
         reported = true;
       }
       await delay(this.options.standbyPollMs ?? 1000, signal);
@@ -269,7 +269,7 @@ export class ProjectionRunner {
     if (this.applying) return;
     const stored = await readCheckpoint(this.db, this.name).catch(() => before);
     if (stored !== before && this.current === before && !this.applying) {
-      this.options.logger?.log(`projection ${this.name}: checkpoint moved from ${before} to ${stored}; resuming from it`);
+      this.options.logger?.log(`${this.kindLabel} ${this.name}: checkpoint moved from ${before} to ${stored}; resuming from it`);
       leading.abort();
     }
   }
@@ -304,14 +304,14 @@ export class ProjectionRunner {
       } catch (error) {
         if (error instanceof EventRefused && this.isReaction) {
           const refused = rest.find((step) => step.seq === error.seq && step.event);
-          if (!refused) throw new Error(`reaction ${this.name} refused #${error.seq}, which was not in its batch`);
+          if (!refused) throw new Error(`${this.kindLabel} ${this.name} refused #${error.seq}, which was not in its batch`);
           await this.commitSteps(rest.filter((step) => step.seq < error.seq));
           await this.commit(this.current, error.seq, [this.refusedStep(refused, error)]);
           rest = rest.filter((step) => step.seq > error.seq);
           continue;
         }
         if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || this.noteFault(from) < FAULTS_BEFORE_ISOLATING) throw error;
-        this.options.logger?.log(`projection ${this.name}: the batch after ${from} failed ${FAULTS_BEFORE_ISOLATING} times; applying it event by event`);
+        this.options.logger?.log(`${this.kindLabel} ${this.name}: the batch after ${from} failed ${FAULTS_BEFORE_ISOLATING} times; applying it event by event`);
         for (const step of rest) await this.commitAlone(step);
         return;
       }
@@ -320,6 +320,11 @@ export class ProjectionRunner {
 
   private get isReaction(): boolean {
     return this.options.kind === 'reaction';
+  }
+
+  /** What the log calls it. */
+  private get kindLabel(): string {
+    return this.isReaction ? 'reaction' : 'projection';
   }
 
   private refusedStep(step: Step, refusal: EventRefused): Step {
@@ -359,8 +364,8 @@ export class ProjectionRunner {
     this.faults = { from: -1, count: 0 };
     this.failures = 0;
     for (const entry of parked) {
-      if (entry.reason === 'refused') this.options.logger?.log(`reaction ${this.name}: #${entry.seq} ${entry.subject} refused (${entry.detail})`);
-      else this.options.logger?.error(`projection ${this.name}: parked #${entry.seq} ${entry.subject} (${entry.reason}: ${entry.detail})`);
+      if (entry.reason === 'refused') this.options.logger?.log(`${this.kindLabel} ${this.name}: #${entry.seq} ${entry.subject} refused (${entry.detail})`);
+      else this.options.logger?.error(`${this.kindLabel} ${this.name}: parked #${entry.seq} ${entry.subject} (${entry.reason}: ${entry.detail})`);
     }
     const parkedSeqs = new Set(parked.map((entry) => entry.seq));
     applied = applied.filter((event) => !parkedSeqs.has(event.seq));
@@ -454,7 +459,7 @@ export class ProjectionRunner {
     if (!removed) return { outcome: 'gone' };
     this.projection.afterCommit?.([event]);
     if (partlyRefused !== undefined) return { outcome: 'refused', detail: partlyRefused };
-    this.options.logger?.log(`projection ${this.name}: parked #${event.seq} ${event.subject} applied on retry`);
+    this.options.logger?.log(`${this.kindLabel} ${this.name}: parked #${event.seq} ${event.subject} applied on retry`);
     return { outcome: 'applied' };
   }
 
@@ -469,7 +474,7 @@ export class ProjectionRunner {
     const started = Date.now();
     await finishRebuild(this.db, this.name);
     this.pendingRebuild = undefined;
-    this.options.logger?.log(`projection ${this.name}: rebuild replayed to ${this.current}; indexes recreated in ${Date.now() - started} ms`);
+    this.options.logger?.log(`${this.kindLabel} ${this.name}: rebuild replayed to ${this.current}; indexes recreated in ${Date.now() - started} ms`);
   }
 
   private setLeading(leading: boolean): void {
