@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { ownEventPrefix, type EventEnvelope, type ReportRewarded, shanghaiDayAndHour, type TaskCompleted, type VisitsRecorded } from '@ws/contracts';
 import { derivedId } from '@ws/kernel';
@@ -30,6 +30,7 @@ export class RewardsReaction implements EventReaction<MembershipDatabase> {
   readonly events = REWARD_EVENT_TYPES;
   readonly replaces = REPLACED_REWARD_CONSUMERS;
   readonly filter: string;
+  private readonly log = new Logger('RewardsReaction');
 
   constructor(
     private readonly points: BookPointsHandler,
@@ -56,17 +57,17 @@ export class RewardsReaction implements EventReaction<MembershipDatabase> {
   private async reportRewarded(trx: Transaction<MembershipDatabase>, envelope: EventEnvelope<'ReportRewarded', ReportRewarded['data']>): Promise<void> {
     const { memberCard, points } = envelope.data;
     const member = memberCard ? currentMember(await membershipByCard(trx, memberCard.trim().toUpperCase())) : undefined;
-    if (!member) return;
+    if (!member) return this.passOver(envelope, 'no current member with that card on this node');
     await this.credit(trx, envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'street_report', sourceRef: envelope.eventId });
   }
 
   /** Volunteer hours of a completed dispatch task, for a volunteer linked to a member. */
   private async taskCompleted(trx: Transaction<MembershipDatabase>, envelope: EventEnvelope<'TaskCompleted', TaskCompleted['data']>): Promise<void> {
     const points = Math.round(envelope.data.hours * this.config.pointsPerVolunteerHour);
-    if (points <= 0) return;
+    if (points <= 0) return this.passOver(envelope, 'no hours to reward');
     const link = await trx.selectFrom('volunteer_links').select('membership_id').where('volunteer_id', '=', envelope.data.volunteerId).executeTakeFirst();
     const member = link ? currentMember(await membershipById(trx, link.membership_id)) : undefined;
-    if (!member) return;
+    if (!member) return this.passOver(envelope, 'volunteer not linked to a current member');
     await this.credit(trx, envelope, { membershipId: member.membershipId, entryId: derivedId(envelope.eventId, 'points'), points, source: 'volunteer_hours', sourceRef: envelope.eventId });
   }
 
@@ -88,6 +89,11 @@ export class RewardsReaction implements EventReaction<MembershipDatabase> {
       const credit = { membershipId: member.membershipId, points: this.config.pointsPerCheckin, sourceRef: envelope.eventId, dailyCap: this.config.checkinPointsPerDay, checkins };
       await this.points.creditCheckins(credit, reactionMeta(this.name, envelope, member.membershipId), trx);
     });
+  }
+
+  /** A fact that earns nobody here anything: by event id only (never the card). */
+  private passOver(envelope: EventEnvelope, why: string): void {
+    this.log.debug(`${envelope.type} ${envelope.eventId}: ${why}`);
   }
 
   private async credit(trx: Transaction<MembershipDatabase>, envelope: EventEnvelope, request: CreditRequest): Promise<void> {
