@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { jetstream } from '@ws/testing/nats';
-import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Kysely, sql, Transaction } from 'kysely';
-import { eventSubject, ownEventPrefix, type EventEnvelope } from '@ws/contracts';
+import { ownEventPrefix } from '@ws/contracts';
 import { EventStore } from '@ws/eventstore';
 import { DomainError, KERNEL_ERRORS } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { eventually, NATS_URL } from '@ws/testing';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { eventually } from '@ws/testing';
+import { startProbeService, type ProbeService } from '@ws/testing/service-app';
 import { PlatformModule } from './platform.module';
 import type { PlatformConfig } from './platform-config';
 import { ProjectionsService } from './projections.service';
@@ -57,42 +54,26 @@ const migrations = {
 
 /** The one reaction mechanism: redelivery changes nothing, a refusal is recorded, the infrastructure is waited for, poison is parked. */
 describe('@Reaction: checkpointed with its effects, one refusal policy', () => {
-  let service: TestServiceApp;
-  let nc: NatsConnection;
-  let officer: string;
-
-  const call = async (method: 'GET' | 'POST', url: string) => {
-    const response = await service.app.inject({ method, url, headers: { authorization: `Bearer ${officer}` } });
-    return { status: response.statusCode, body: response.json() };
-  };
-  const health = async () => (await service.app.inject({ method: 'GET', url: '/health' })).json();
-  const note = async (text: string) => {
-    const eventId = randomUUID();
-    const envelope: EventEnvelope = {
-      eventId, type: 'Noted', schema: 1, streamId: `note-${eventId}`, streamVersion: 1, occurredAt: new Date().toISOString(),
-      data: { text }, metadata: { correlationId: eventId, causationId: eventId, node: service.config.node.code },
-    };
-    await jetstream(nc).publish(eventSubject(service.config.node, 'probe', 'note', eventId, 'Noted'), JSON.stringify(envelope), { msgID: eventId });
-    return eventId;
-  };
-  const db = () => service.app.get<Kysely<any>>(DB);
+  let probe: ProbeService;
+  const call = (method: 'GET' | 'POST', url: string) => probe.call(method, url);
+  const health = () => probe.health();
+  const note = (text: string) => probe.note(text);
+  const service = () => probe.service;
+  const db = () => service().app.get<Kysely<any>>(DB);
   const seen = async () => (await sql<{ text: string }>`select text from probe_seen order by text`.execute(db())).rows.map((r) => r.text);
   const appended = async () => (await sql<{ n: number }>`select count(*)::int as n from events where type = 'NoteSeen'`.execute(db())).rows[0]!.n;
-  const caughtUp = () => service.app.get(ProjectionsService).reactionsCaughtUp(20_000);
+  const caughtUp = () => service().app.get(ProjectionsService).reactionsCaughtUp(20_000);
 
   beforeAll(async () => {
-    service = await startTestService('reaction', (config) => {
+    probe = await startProbeService('reaction', (config) => {
       @Module({ imports: [PlatformModule.forService({ service: 'reaction', migrations, errors: KERNEL_ERRORS, config })], providers: [NoteSeenReaction] })
       class ReactionProbeModule {}
       return { module: ReactionProbeModule };
     });
-    nc = await connect({ servers: NATS_URL });
-    officer = await service.token('district_officer');
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await service?.close();
+    await probe?.close();
   });
 
   it('acts once per event: a batch that failed after writing is applied again from the checkpoint, and a restart redelivers nothing', async () => {
@@ -103,7 +84,7 @@ describe('@Reaction: checkpointed with its effects, one refusal policy', () => {
     expect(await appended()).toBe(2);
     expect(NoteSeenReaction.flakyFailures).toBe(3);
 
-    const runner = service.app.get(ProjectionsService).get('probe.note-seen');
+    const runner = service().app.get(ProjectionsService).get('probe.note-seen');
     await runner.stop();
     await runner.start();
     await note('b');

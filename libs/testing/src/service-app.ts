@@ -74,3 +74,4 @@ async function bootApp(module: () => DynamicModule, config: PlatformConfig): Pro
 
 export * from './listening-service';
 export * from './service-harness';
+export * from './probe-service';
