@@ -36,7 +36,6 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
       VOLUNTEER_TOKEN_SECRET,
       LOG_LEVEL: 'error',
       DISPATCH_SWEEP_MS: '200',
-      REACTION_ACK_WAIT_SECONDS: '3',
     };
     service = await startServiceProcess('dispatch', env, port);
     await announceTestKey(NATS_URL, code);

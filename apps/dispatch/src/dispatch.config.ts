@@ -27,10 +27,6 @@ export class DispatchEnv {
   @IsOptional() @IsString() @MinLength(32)
   VAULT_KEY?: string;
 
-  /** A reaction in flight when the process died is redelivered after this long. */
-  @IsInt() @Min(1) @Max(3600)
-  REACTION_ACK_WAIT_SECONDS: number = 30;
-
   @IsInt() @Min(60) @Max(90 * 24 * 3600)
   VOLUNTEER_TOKEN_TTL_SECONDS: number = 30 * 24 * 3600;
 
@@ -51,7 +47,6 @@ export interface DispatchConfig {
   vaultKey: string;
   volunteerTokenTtlSeconds: number;
   volunteerTokenSecret: string;
-  reactionAckWaitMs: number;
 }
 
 export const DISPATCH_CONFIG = Symbol('DISPATCH_CONFIG');
@@ -67,6 +62,5 @@ export function dispatchConfig(env: NodeJS.ProcessEnv = process.env): DispatchCo
     vaultKey: secretWithDevelopmentValue('VAULT_KEY', raw.VAULT_KEY, raw.NODE_ENV, 'volunteers\' personal data are sealed', 'waystation-dev-vault-key-change-me-now'),
     volunteerTokenTtlSeconds: raw.VOLUNTEER_TOKEN_TTL_SECONDS,
     volunteerTokenSecret: secretOrEphemeral('VOLUNTEER_TOKEN_SECRET', raw.VOLUNTEER_TOKEN_SECRET, raw.NODE_ENV, 'volunteers\' tokens are signed'),
-    reactionAckWaitMs: raw.REACTION_ACK_WAIT_SECONDS * 1000,
   };
 }

@@ -23,7 +23,7 @@ import { VolunteersProjection } from './read-models/volunteers/volunteers.projec
 import { RecordHoursController } from './shift/record-hours/record-hours.controller';
 import { ScheduleRotaController } from './shift/schedule-rota/schedule-rota.controller';
 import { SwapShiftController } from './shift/swap-shift/swap-shift.controller';
-import { WishesReactions } from './subscriptions/wishes-reactions.controller';
+import { WishesReaction } from './reactions/wishes.reaction';
 import { CancelTaskController } from './task/cancel-task/cancel-task.controller';
 import { RespondInvitationController } from './task/respond-invitation/respond-invitation.controller';
 import { DispatchSweeper } from './task/sweeper/dispatch-sweeper';
@@ -71,12 +71,12 @@ export class DispatchModule {
         TasksController,
         HoursController,
         StatsController,
-        WishesReactions,
       ],
       providers: [
         { provide: DISPATCH_CONFIG, useValue: { ...dispatchConfig(), ...dispatch } },
         CommandRunner,
         TaskDispatcher,
+        WishesReaction,
         DispatchSweeper,
         VolunteerVault,
         VolunteerAccess,

@@ -49,7 +49,7 @@ import { UnionsProjection } from './read-models/unions/unions.projection';
 import { ManageItemsController } from './shop/manage-items/manage-items.controller';
 import { RedeemController } from './shop/redeem/redeem.controller';
 import { RedeemHandler } from './shop/redeem/redeem.handler';
-import { RewardsSubscription } from './subscriptions/rewards.subscription';
+import { RewardsReaction } from './reactions/rewards.reaction';
 import { HandoverService } from './transfer-federation/handover.service';
 import { TransferInbox } from './transfer-federation/transfer-inbox';
 import { TransferRouter } from './transfer-federation/transfer-router';
@@ -101,7 +101,6 @@ export class MembershipModule {
         ShopRedemptionsController,
         MemberSessionController,
         MemberSelfController,
-        RewardsSubscription,
         MembershipLabelsController,
       ],
       providers: [
@@ -109,6 +108,7 @@ export class MembershipModule {
         { provide: MEMBERSHIP_CONFIG, useValue: membership ?? membershipConfig() },
         PersonalDataVault,
         CommandRunner,
+        RewardsReaction,
         { provide: PERSONAL_DATA_OWNER, useClass: MembershipDataOwner },
         NotifyResponders,
         { provide: REPORT_FIGURES_SOURCE, useClass: MembershipReportFiguresSource },

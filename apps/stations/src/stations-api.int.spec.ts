@@ -230,8 +230,8 @@ describe('stations API (real Postgres and NATS)', () => {
     expect(await wholeDirectory()).toEqual(directory);
     const projections = (await inject('GET', '/admin/projections', undefined, officer)).json();
     expect(projections.map((p: { name: string }) => p.name).sort()).toEqual(['stations.activities', 'stations.adopted-standards', 'stations.directive-inbox', 'stations.directive-receipts', 'stations.directives', 'stations.directory', 'stations.funds', 'stations.legal-cases', 'stations.programmes', 'stations.visits', 'stations.welfare', 'stations.wish-ratings']);
-    expect(projections.find((p: { name: string }) => p.name === 'stations.directive-inbox')).toMatchObject({ stream: 'dir', rebuildable: false });
-    expect(projections.find((p: { name: string }) => p.name === 'stations.directory')).toMatchObject({ stream: 'evt', rebuildable: true });
+    expect(projections.find((p: { name: string }) => p.name === 'stations.directive-inbox')).toMatchObject({ kind: 'reaction', stream: 'dir', rebuildable: false });
+    expect(projections.find((p: { name: string }) => p.name === 'stations.directory')).toMatchObject({ kind: 'read-model', stream: 'evt', rebuildable: true });
     expect(projections.every((p: { events: number }) => p.events === 0)).toBe(true);
   });
 });

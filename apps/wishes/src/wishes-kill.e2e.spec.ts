@@ -17,7 +17,7 @@ describe('wishes process killed mid-flow (built dist, real Postgres and NATS)', 
     nodeCode: testNodeCode(),
     pgUrl: PG_URL,
     natsUrl: NATS_URL,
-    env: { wishes: { REACTION_ACK_WAIT_SECONDS: '2', LOG_LEVEL: 'error' } },
+    env: { wishes: { LOG_LEVEL: 'error' } },
   });
   let pg: Client;
 

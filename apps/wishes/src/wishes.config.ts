@@ -12,10 +12,6 @@ export class WishesEnv {
   @IsInt() @Min(50) @Max(3_600_000)
   WISHES_SWEEP_MS: number = 60_000;
 
-  /** A reaction to dispatch's events in flight when the process died is redelivered after this long. */
-  @IsInt() @Min(1) @Max(3600)
-  REACTION_ACK_WAIT_SECONDS: number = 30;
-
   /** Master key of the contact vault (wraps each contact's own key); required in production. */
   @IsOptional() @IsString() @MinLength(32)
   WISHES_VAULT_KEY?: string;
@@ -28,7 +24,6 @@ export class WishesEnv {
 export interface WishesConfig {
   policy: WishPolicy;
   sweepIntervalMs: number;
-  reactionAckWaitMs: number;
   vaultKey: string;
   authorSecret: string;
 }
@@ -40,7 +35,6 @@ export function wishesConfig(env: NodeJS.ProcessEnv = process.env): WishesConfig
   return {
     policy: raw.WISHES_DEADLINE_SCALE === 1 ? DEFAULT_WISH_POLICY : scaledPolicy(raw.WISHES_DEADLINE_SCALE),
     sweepIntervalMs: raw.WISHES_SWEEP_MS,
-    reactionAckWaitMs: raw.REACTION_ACK_WAIT_SECONDS * 1000,
     vaultKey: secretWithDevelopmentValue('WISHES_VAULT_KEY', raw.WISHES_VAULT_KEY, env['NODE_ENV'], 'wish authors\' contacts are sealed', 'waystation-dev-wishes-vault-key-change-me'),
     authorSecret: secretWithDevelopmentValue('WISHES_AUTHOR_SECRET', raw.WISHES_AUTHOR_SECRET, env['NODE_ENV'], 'wish authors\' keys are derived', 'waystation-dev-wishes-author-secret-change-me'),
   };

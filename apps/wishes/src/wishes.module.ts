@@ -17,8 +17,7 @@ import { StatsController } from './read-models/stats/stats.controller';
 import { KnownStationsProjection } from './read-models/stations/known-stations.projection';
 import { ReviewReportController } from './report/review-report/review-report.controller';
 import { SubmitReportController } from './report/submit-report/submit-report.controller';
-import { DispatchReactions } from './subscriptions/dispatch-reactions.controller';
-import { ReactionLog } from './subscriptions/reaction-log';
+import { DispatchReaction } from './reactions/dispatch.reaction';
 import { AuthorAnswerController } from './wish/author-answer/author-answer.controller';
 import { ContactController } from './wish/contact/contact.controller';
 import { ContactVault } from './wish/contact/contact-vault';
@@ -66,7 +65,6 @@ export class WishesModule {
         ReportsController,
         StatsController,
         WishLabelsController,
-        DispatchReactions,
       ],
       providers: [
         { provide: WISHES_CONFIG, useValue: wishes ?? wishesConfig() },
@@ -81,7 +79,7 @@ export class WishesModule {
         ModerateWishService,
         DecideDemandService,
         DeadlineSweeper,
-        ReactionLog,
+        DispatchReaction,
         KnownStationsProjection,
         WishBoardProjection,
         DecisionsProjection,

@@ -4,7 +4,7 @@ import { Clock, DomainError, newId } from '@ws/kernel';
 import { insertUnversioned, insertVersioned, insertVersionedMany } from './append-statements';
 import { PreparedEvent, prepareEvents } from './envelopes';
 import { STREAM_VERSION_UNIQUE } from './migrations';
-import { AppendMeta, StreamTarget, streamIdOf } from './stream-target';
+import { AppendMeta, derivedEventId, StreamTarget, streamIdOf } from './stream-target';
 import type { EventStoreTables, EventsTable } from './tables';
 
 export interface UnversionedAppend {
@@ -30,6 +30,12 @@ export class EventStore {
     private readonly node: NodeRef,
     private readonly clock: Clock,
   ) {}
+
+  /** Whether an append made with `idsFrom` (a reaction's: see AppendMeta) is stored: one look-up of its first event's id. */
+  async appended(idsFrom: string, trx?: Transaction<any>): Promise<boolean> {
+    const db = (trx ?? this.db) as Kysely<EventStoreTables>;
+    return (await db.selectFrom('events').select('event_id').where('event_id', '=', derivedEventId(idsFrom, 0)).executeTakeFirst()) !== undefined;
+  }
 
   /** Version 0 means no events; the first event is version 1. Through `trx` if given (a write about to follow in it). */
   async readStream(streamId: string, trx?: Transaction<any>): Promise<{ events: EventEnvelope[]; version: number }> {
@@ -84,7 +90,7 @@ export class EventStore {
       target,
       events,
       versionBefore: expectedVersion,
-      eventIds: events.map(() => newId()),
+      eventIds: eventIdsFor(events, meta),
       occurredAt: this.clock.now(),
       meta,
     });
@@ -111,7 +117,7 @@ export class EventStore {
     const prepared = streams.map((a) => {
       if (!Number.isInteger(a.expectedVersion) || a.expectedVersion < 0) throw new Error(`expected version must be a whole number ≥ 0: ${a.expectedVersion}`);
       const streamId = streamIdOf(a.target);
-      const events = prepareEvents({ node: this.node, target: a.target, events: a.events, versionBefore: a.expectedVersion, eventIds: a.events.map(() => newId()), occurredAt, meta: a.meta });
+      const events = prepareEvents({ node: this.node, target: a.target, events: a.events, versionBefore: a.expectedVersion, eventIds: eventIdsFor(a.events, a.meta), occurredAt, meta: a.meta });
       return { streamId, expectedVersion: a.expectedVersion, events };
     });
     if (new Set(prepared.map((p) => p.streamId)).size !== prepared.length) throw new Error('appendToStreams: a stream may appear only once');
@@ -179,4 +185,9 @@ function envelopeOf(row: Selectable<EventsTable>): EventEnvelope {
     data: row.data,
     metadata: row.metadata,
   };
+}
+
+/** New ids, or ids derived from the append's `idsFrom` (a reaction's). */
+function eventIdsFor(events: readonly DomainEvent[], meta?: AppendMeta): string[] {
+  return events.map((_, index) => (meta?.idsFrom ? derivedEventId(meta.idsFrom, index) : newId()));
 }

@@ -150,6 +150,8 @@ export class CommandRunner {
     const kept = typeof command === 'function' || options.trx ? undefined : this.keptStatesOf(aggregate);
     for (let attempt = 1; ; attempt++) {
       const { state, version, envelopes } = kept ? await this.loadKept(aggregate, kept, id) : await this.load(aggregate, id, options.trx);
+      // A reaction's append for a copy of an event it has acted on: its derived ids are stored.
+      if (options.meta?.idsFrom && (await this.store.appended(options.meta.idsFrom, options.trx))) return { state, version, events: [] };
       refuseStaleVersion(options.expectedVersion, version);
       const resolved = typeof command === 'function' ? await (command as (state: S, envelopes: EventEnvelope[]) => C | Promise<C>)(state, envelopes) : command;
       const outcome = this.decide(aggregate, resolved, state);

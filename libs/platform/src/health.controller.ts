@@ -5,7 +5,6 @@ import { Kysely, sql } from 'kysely';
 import { Public } from '@ws/kernel';
 import type { BusConnection } from '@ws/messaging';
 import { FaultsService } from './faults/faults.service';
-import { ReactionsRegistry } from './faults/reactions.registry';
 import { ProjectionsService } from './projections.service';
 import { DB, NATS } from './tokens';
 
@@ -18,7 +17,7 @@ const MAX_HEALTHY_LAG_EVENTS = 50_000;
 export const HEALTH_CHECK_TIMEOUT_MS = 1_500;
 
 /**
- * /health: Postgres, NATS, every projection's lag, every reaction's consume loop, and anything
+ * /health: Postgres, NATS, every read model's and reaction's lag, and anything
  * set aside — a parked message or an outbox dead letter makes it red until an operator retries
  * or skips it (/admin/parked, /admin/dead-letters).
  */
@@ -30,7 +29,6 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     private readonly projections: ProjectionsService,
     private readonly faults: FaultsService,
-    private readonly reactions: ReactionsRegistry,
     @Inject(DB) private readonly db: Kysely<any>,
     @Inject(NATS) private readonly nats: BusConnection,
   ) {}
@@ -51,13 +49,8 @@ export class HealthController {
       }),
       () => this.timed('projections', async () => {
         const lags = await this.projections.lags();
-        const details = Object.fromEntries(lags.map((l) => [l.name, { position: l.position, lagEvents: l.events, lagSeconds: l.seconds }]));
+        const details = Object.fromEntries(lags.map((l) => [l.name, { kind: l.kind, position: l.position, lagEvents: l.events, lagSeconds: l.seconds }]));
         return lags.every((l) => l.events <= MAX_HEALTHY_LAG_EVENTS) ? details : { down: details };
-      }),
-      () => this.timed('reactions', async () => {
-        const loops = this.reactions.list().flatMap((handle) => handle.consumers());
-        const details = Object.fromEntries(loops.map((l) => [l.consumer, { state: l.state, restarts: l.restarts, since: l.since, ...(l.lastError ? { lastError: l.lastError } : {}) }]));
-        return loops.every((l) => l.state === 'running') ? details : { down: details };
       }),
       () => this.timed('faults', async () => {
         const { parked, deadLetters } = await this.faults.summary();

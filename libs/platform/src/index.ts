@@ -1,6 +1,7 @@
 export * from './platform-config';
 export * from './tokens';
 export * from './read-model.decorator';
+export * from './reaction';
 export * from './projections.service';
 export * from './outbox-relay.service';
 export * from './platform.module';
@@ -12,7 +13,6 @@ export * from './subtree-stats';
 export * from './json-client';
 export * from './keyset-page';
 export * from './labels-controller';
-export * from './faults/reactions.registry';
 export * from './faults/faults.service';
 export * from './notify-responders';
 export * from './identity/trust-store';

@@ -14,7 +14,6 @@ import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 import { DeadlineInterceptor } from './deadline.interceptor';
 import { FAULTS_ERRORS, FaultsService } from './faults/faults.service';
 import { OpsController } from './faults/ops.controller';
-import { ReactionParking, ReactionsRegistry } from './faults/reactions.registry';
 import { HealthController } from './health.controller';
 import { IdentityTrust } from './identity/identity-trust.service';
 import { RouteAccessCheck } from './identity/route-access.check';
@@ -44,7 +43,7 @@ const REDACTED_PATHS = ['req.headers.authorization', '*.name', '*.mobile', '*.ph
 
 /**
  * Everything a Waystation service shares: its database (created and migrated at start-up),
- * the NATS connection, the event store and outbox relay, projections, health, metrics,
+ * the NATS connection, the event store and outbox relay, read models and reactions, health, metrics,
  * problem+json errors, validation, auth and rate limiting.
  */
 @Global()
@@ -91,8 +90,6 @@ export class PlatformModule implements OnApplicationShutdown {
       },
       OutboxRelayService,
       ProjectionsService,
-      ReactionsRegistry,
-      ReactionParking,
       FaultsService,
       { provide: APP_FILTER, useValue: new ProblemFilter(defineErrorTable({}, FAULTS_ERRORS, options.errors)) },
       { provide: APP_INTERCEPTOR, useFactory: () => new DeadlineInterceptor(config.httpDeadlineMs) },
@@ -133,7 +130,7 @@ export class PlatformModule implements OnApplicationShutdown {
       ],
       controllers: [HealthController, MetricsController, ProjectionsAdminController, OpsController],
       providers,
-      exports: [PLATFORM_CONFIG, CLOCK, METRICS_REGISTRY, DB, NATS, JETSTREAM, JETSTREAM_MANAGER, EventStore, OutboxRelayService, ProjectionsService, ReactionsRegistry, ReactionParking, FaultsService, TrustStore, IdentityTrust],
+      exports: [PLATFORM_CONFIG, CLOCK, METRICS_REGISTRY, DB, NATS, JETSTREAM, JETSTREAM_MANAGER, EventStore, OutboxRelayService, ProjectionsService, FaultsService, TrustStore, IdentityTrust],
     };
   }
 

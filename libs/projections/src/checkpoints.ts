@@ -73,13 +73,17 @@ export async function writeCheckpoint(trx: Transaction<any>, name: string, posit
     .execute();
 }
 
-/** Makes sure the checkpoint row exists (at 0), so that advanceCheckpoint has a row to compare. */
-export async function ensureCheckpoint(db: Kysely<any>, name: string): Promise<void> {
-  await (db as Kysely<ProjectionTables>)
+/**
+ * Makes sure the checkpoint row exists, so that advanceCheckpoint has a row to compare: at
+ * `startAt` (0 unless said) when it is made now; true then, false if it was there already.
+ */
+export async function ensureCheckpoint(db: Kysely<any>, name: string, startAt = 0): Promise<boolean> {
+  const result = await (db as Kysely<ProjectionTables>)
     .insertInto('projection_checkpoints')
-    .values({ name, position: 0, updated_at: new Date() })
+    .values({ name, position: startAt, updated_at: new Date() })
     .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /**
@@ -89,16 +93,22 @@ export async function ensureCheckpoint(db: Kysely<any>, name: string): Promise<v
  * position changed (read committed re-checks the condition), so of two runners applying the same
  * events only one commits them.
  *
- * The same statement sets `synchronous_commit = off` for the transaction: rows and checkpoint
- * commit together, so a batch need not wait for its WAL flush — a database crash that loses the
- * last batches moves the checkpoint back with them and they are applied again from the stream.
- * Events themselves are never written this way.
+ * A read model's batch (`durable: false`) sets `synchronous_commit = off` for the transaction:
+ * rows and checkpoint commit together, so it need not wait for its WAL flush — a database crash
+ * that loses the last batches moves the checkpoint back with them and they are applied again from
+ * the stream. A reaction's batch (`durable: true`) writes events and outbox rows, which the relay
+ * may publish as soon as they are visible: it waits for the flush like every append.
  */
-export async function advanceCheckpoint(trx: Transaction<any>, name: string, from: number, to: number): Promise<boolean> {
-  const { rows } = await sql<{ name: string }>`
-    update projection_checkpoints set position = ${to}, updated_at = now()
-    from (select set_config('synchronous_commit', 'off', true)) as relaxed
-    where name = ${name} and position = ${from}
-    returning name`.execute(trx);
+export async function advanceCheckpoint(trx: Transaction<any>, name: string, from: number, to: number, options: { durable?: boolean } = {}): Promise<boolean> {
+  const { rows } = options.durable
+    ? await sql<{ name: string }>`
+        update projection_checkpoints set position = ${to}, updated_at = now()
+        where name = ${name} and position = ${from}
+        returning name`.execute(trx)
+    : await sql<{ name: string }>`
+        update projection_checkpoints set position = ${to}, updated_at = now()
+        from (select set_config('synchronous_commit', 'off', true)) as relaxed
+        where name = ${name} and position = ${from}
+        returning name`.execute(trx);
   return rows.length === 1;
 }

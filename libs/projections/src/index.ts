@@ -6,3 +6,4 @@ export * from './projection-leases';
 export * from './rebuilds';
 export * from './parked-messages';
 export * from './seen-events';
+export * from './backoff';

@@ -7,15 +7,15 @@ import { ColumnType, Generated, Kysely, Migration, Selectable, sql, Transaction 
  * - `failed`: the handler failed on it every time with an error that is not the infrastructure's;
  * - `refused`: a reaction's domain refusal, recorded (it ended the message; health stays green);
  * - `forged`: a fact from a node that is not its origin (see ForgedEvent): never applied.
- * A projection parks in the transaction of its batch (with the checkpoint past it); a reaction
- * parks, then acknowledges. The ops endpoint retries or skips them; /health is red while any
- * message is parked (refusals aside).
+ * Read models and reactions park in the transaction of their batch, with the checkpoint past the
+ * message. The ops endpoint retries or skips them; /health is red while any message is parked
+ * (refusals aside).
  */
 export type ParkReason = 'undecodable' | 'unknown_schema' | 'failed' | 'refused' | 'forged';
 
 export interface ParkedMessagesTable {
   id: Generated<number>;
-  /** The projection's name, or the reaction's durable consumer. */
+  /** The read model's or the reaction's name. */
   consumer: string;
   kind: 'projection' | 'reaction';
   stream: string;

@@ -4,19 +4,29 @@ import { classifyFailure } from '@ws/kernel';
 import { ConsumedEvent, consumeFrom, decodeEnvelope, lastSequence, UndecodableMessage, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
 import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
 import { findParked, noteRetryFailed, ParkEntry, parkMessage, removeParked } from './parked-messages';
-import type { ForgedEvent, Projection } from './projection';
+import { EventRefused, type ForgedEvent, type Projection } from './projection';
+import { backoff } from './backoff';
 import { ProjectionLeases } from './projection-leases';
 import type { ProjectionMetrics } from './projection-metrics';
 import { beginRebuild, finishRebuild, PendingRebuild, readRebuild } from './rebuilds';
 
 export interface ProjectionRunnerOptions {
   stream: string;
+  /**
+   * `reaction`: its batches act (append events with their outbox rows, queue messages), so each
+   * commits durably (never with `synchronous_commit = off`), what it parks is listed as a
+   * reaction's, and an event the domain refuses (EventRefused) is recorded and passed. Default
+   * `projection` (a read model).
+   */
+  kind?: 'projection' | 'reaction';
   /** Most events in one transaction (default 1000); a live projection's batches are what arrived meanwhile. */
   batchSize?: number;
   /** Most events in one transaction while a full rebuild replays the stream (default 10 000). */
   rebuildBatchSize?: number;
-  /** Pause before resuming from the checkpoint after a failed batch. */
+  /** Pause before resuming from the checkpoint after a failed batch (default 250 ms), doubled on each failure in a row. */
   retryDelayMs?: number;
+  /** Longest pause between two attempts (default 10 s): a Postgres back after an outage is noticed within it. */
+  maxRetryDelayMs?: number;
   /**
    * Run only while holding the projection's lease (default true): of several processes sharing
    * the database, one applies the projection and the others stand by, following its checkpoint,
@@ -45,7 +55,7 @@ const DRIFT_CHECK_MS = 2_000;
 const FAULTS_BEFORE_ISOLATING = 3;
 
 /** What a retry of a parked message came to. */
-export type ParkedRetry = { outcome: 'applied' } | { outcome: 'gone' } | { outcome: 'failed'; reason: ParkEntry['reason']; detail: string };
+export type ParkedRetry = { outcome: 'applied' } | { outcome: 'gone' } | { outcome: 'refused'; detail: string } | { outcome: 'failed'; reason: ParkEntry['reason']; detail: string };
 
 /** The checkpoint is not where this runner left it: a rebuild, or another runner, moved it. */
 class CheckpointMoved extends Error {
@@ -71,6 +81,8 @@ export class ProjectionRunner {
   private readonly leases?: ProjectionLeases;
   /** Consecutive faults of the batch starting after `from`. */
   private faults = { from: -1, count: 0 };
+  /** Failed rounds since the last commit: the pause before the next one grows with them. */
+  private failures = 0;
 
   constructor(
     private readonly db: Kysely<any>,
@@ -147,7 +159,7 @@ export class ProjectionRunner {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`projection ${this.name} did not reach ${position} within ${timeoutMs} ms (at ${this.current})`));
+        reject(new Error(`${this.kindLabel} ${this.name} did not reach ${position} within ${timeoutMs} ms (at ${this.current})`));
       }, timeoutMs);
       const waiter: Waiter = {
         position,
@@ -177,9 +189,12 @@ export class ProjectionRunner {
         await this.lead(leading.signal);
       } catch (error) {
         if (signal.aborted) break;
-        this.options.logger?.error(`projection ${this.name} failed at ${this.current}; resuming from checkpoint`, error);
+        this.failures++;
+        const wait = backoff(this.failures, this.options.retryDelayMs ?? 250, this.options.maxRetryDelayMs ?? 10_000);
+        // Said on the first failure and then at growing intervals, not on every one of a long outage.
+        if ((this.failures & (this.failures - 1)) === 0) this.options.logger?.error(`${this.kindLabel} ${this.name} failed at ${this.current} (${this.failures}×); resuming from checkpoint in ${wait} ms`, error);
         this.options.metrics?.failures.inc({ projection: this.name });
-        await delay(this.options.retryDelayMs ?? 1000, signal);
+        await delay(wait, signal);
       } finally {
         signal.removeEventListener('abort', follow);
         this.setLeading(false);
@@ -217,7 +232,7 @@ export class ProjectionRunner {
         });
       } catch (error) {
         if (!(error instanceof CheckpointMoved) || lease.aborted) throw error;
-        this.options.logger?.log(`projection ${this.name}: ${error.message}; resuming from the checkpoint`);
+        this.options.logger?.log(`${this.kindLabel} ${this.name}: ${error.message}; resuming from the checkpoint`);
       } finally {
         clearInterval(drift);
         lease.removeEventListener('abort', end);
@@ -234,7 +249,7 @@ export class ProjectionRunner {
         if (await this.leases.tryAcquire(this.name, onLost)) return !signal.aborted;
         await this.refreshFromCheckpoint();
       } catch (error) {
-        if (!reported) this.options.logger?.error(`projection ${this.name}: cannot take its lease; retrying`, error);
+        if (!reported) this.options.logger?.error(`${this.kindLabel} ${this.name}: cannot take its lease; retrying`, error);
         reported = true;
       }
       await delay(this.options.standbyPollMs ?? 1000, signal);
@@ -254,7 +269,7 @@ export class ProjectionRunner {
     if (this.applying) return;
     const stored = await readCheckpoint(this.db, this.name).catch(() => before);
     if (stored !== before && this.current === before && !this.applying) {
-      this.options.logger?.log(`projection ${this.name}: checkpoint moved from ${before} to ${stored}; resuming from it`);
+      this.options.logger?.log(`${this.kindLabel} ${this.name}: checkpoint moved from ${before} to ${stored}; resuming from it`);
       leading.abort();
     }
   }
@@ -271,16 +286,49 @@ export class ProjectionRunner {
     const fresh = events.filter((e) => e.seq > this.current);
     const unreadable = undecodable.filter((m) => m.seq > this.current);
     if (fresh.length === 0 && unreadable.length === 0) return;
-    const from = this.current;
     const steps = [...fresh.map((event) => this.stepOf(event)), ...unreadable.map((message) => this.stepOfUndecodable(message))].sort((a, b) => a.seq - b.seq);
-    const last = steps[steps.length - 1]!.seq;
-    try {
-      await this.commit(from, last, steps);
-    } catch (error) {
-      if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || this.noteFault(from) < FAULTS_BEFORE_ISOLATING) throw error;
-      this.options.logger?.log(`projection ${this.name}: the batch after ${from} failed ${FAULTS_BEFORE_ISOLATING} times; applying it event by event`);
-      for (const step of steps) await this.commitAlone(step);
+    await this.commitSteps(steps);
+  }
+
+  /**
+   * Commits `steps` from the checkpoint. A reaction's refused event splits them: the batch rolls
+   * back, what came before it is committed, the refusal is recorded alone, then the rest goes on.
+   */
+  private async commitSteps(steps: Step[]): Promise<void> {
+    let rest = steps;
+    while (rest.length > 0) {
+      const from = this.current;
+      try {
+        await this.commit(from, rest[rest.length - 1]!.seq, rest);
+        return;
+      } catch (error) {
+        if (error instanceof EventRefused && this.isReaction) {
+          const refused = rest.find((step) => step.seq === error.seq && step.event);
+          if (!refused) throw new Error(`${this.kindLabel} ${this.name} refused #${error.seq}, which was not in its batch`);
+          await this.commitSteps(rest.filter((step) => step.seq < error.seq));
+          await this.commit(this.current, error.seq, [this.refusedStep(refused, error)]);
+          rest = rest.filter((step) => step.seq > error.seq);
+          continue;
+        }
+        if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || this.noteFault(from) < FAULTS_BEFORE_ISOLATING) throw error;
+        this.options.logger?.log(`${this.kindLabel} ${this.name}: the batch after ${from} failed ${FAULTS_BEFORE_ISOLATING} times; applying it event by event`);
+        for (const step of rest) await this.commitAlone(step);
+        return;
+      }
     }
+  }
+
+  private get isReaction(): boolean {
+    return this.options.kind === 'reaction';
+  }
+
+  /** What the log calls it. */
+  private get kindLabel(): string {
+    return this.isReaction ? 'reaction' : 'projection';
+  }
+
+  private refusedStep(step: Step, refusal: EventRefused): Step {
+    return { seq: step.seq, park: this.parkEntry(step.event!, 'refused', refusal.message, 1) };
   }
 
   /** One event alone: applied, or parked if it fails with a fault; an infrastructure failure is thrown. */
@@ -289,6 +337,7 @@ export class ProjectionRunner {
     try {
       await this.commit(this.current, step.seq, [step]);
     } catch (error) {
+      if (error instanceof EventRefused && this.isReaction && step.event) return this.commit(this.current, step.seq, [this.refusedStep(step, error)]);
       if (error instanceof CheckpointMoved || classifyFailure(error) !== 'fault' || !step.event) throw error;
       await this.commit(this.current, step.seq, [{ seq: step.seq, park: this.parkEntry(step.event, 'failed', describe(error), FAULTS_BEFORE_ISOLATING) }]);
     }
@@ -303,17 +352,21 @@ export class ProjectionRunner {
       await this.db.transaction().execute(async (trx) => {
         if (applied.length > 0) {
           const forged = (await this.projection.apply(trx, applied)) ?? [];
-          parked.push(...forged.map((f) => this.parkEntry(eventAt(applied, f), 'forged', f.detail, 1)));
+          parked.push(...forged.map((f) => this.parkEntry(eventAt(applied, f), 'reason' in f ? f.reason : 'forged', f.detail, 1)));
         }
         for (const entry of parked) await parkMessage(trx, entry);
-        if (!(await advanceCheckpoint(trx, this.name, from, to))) throw new CheckpointMoved(this.name, from);
+        if (!(await advanceCheckpoint(trx, this.name, from, to, { durable: this.isReaction }))) throw new CheckpointMoved(this.name, from);
       });
     } finally {
       this.applying = false;
     }
     stopTimer?.();
     this.faults = { from: -1, count: 0 };
-    for (const entry of parked) this.options.logger?.error(`projection ${this.name}: parked #${entry.seq} ${entry.subject} (${entry.reason}: ${entry.detail})`);
+    this.failures = 0;
+    for (const entry of parked) {
+      if (entry.reason === 'refused') this.options.logger?.log(`${this.kindLabel} ${this.name}: #${entry.seq} ${entry.subject} refused (${entry.detail})`);
+      else this.options.logger?.error(`${this.kindLabel} ${this.name}: parked #${entry.seq} ${entry.subject} (${entry.reason}: ${entry.detail})`);
+    }
     const parkedSeqs = new Set(parked.map((entry) => entry.seq));
     applied = applied.filter((event) => !parkedSeqs.has(event.seq));
     if (applied.length > 0) this.projection.afterCommit?.(applied);
@@ -360,7 +413,7 @@ export class ProjectionRunner {
   }
 
   private parkBase(seq: number, subject: string): Pick<ParkEntry, 'consumer' | 'kind' | 'stream' | 'seq' | 'subject'> {
-    return { consumer: this.name, kind: 'projection', stream: this.options.stream, seq, subject };
+    return { consumer: this.name, kind: this.isReaction ? 'reaction' : 'projection', stream: this.options.stream, seq, subject };
   }
 
   /**
@@ -381,20 +434,32 @@ export class ProjectionRunner {
       return this.retryFailed(id, 'unknown_schema', `${event.envelope.type} schema ${event.envelope.schema} is still newer than this code knows`);
     }
     let removed = false;
+    let partlyRefused: string | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
         removed = await removeParked(trx, id);
-        const forged = removed ? ((await this.projection.apply(trx, [event])) ?? []) : [];
-        if (forged.length > 0) throw new StillForged(forged[0]!.detail);
+        const setAside = removed ? ((await this.projection.apply(trx, [event])) ?? []) : [];
+        for (const item of setAside) {
+          if (!('reason' in item) || item.reason === 'forged') throw new StillForged(item.detail);
+          // The rest of what it asked is done now; the refused part is recorded as on delivery.
+          await parkMessage(trx, this.parkEntry(event, 'refused', item.detail, 1));
+          partlyRefused = item.detail;
+        }
       });
     } catch (error) {
       if (error instanceof StillForged) return this.retryFailed(id, 'forged', error.message);
+      if (error instanceof EventRefused && this.isReaction) {
+        // Refused now as it would have been on delivery: recorded as a refusal, no longer parked.
+        await noteRetryFailed(this.db, id, 'refused', error.message);
+        return { outcome: 'refused', detail: error.message };
+      }
       if (classifyFailure(error) !== 'fault') throw error;
       return this.retryFailed(id, 'failed', describe(error));
     }
     if (!removed) return { outcome: 'gone' };
     this.projection.afterCommit?.([event]);
-    this.options.logger?.log(`projection ${this.name}: parked #${event.seq} ${event.subject} applied on retry`);
+    if (partlyRefused !== undefined) return { outcome: 'refused', detail: partlyRefused };
+    this.options.logger?.log(`${this.kindLabel} ${this.name}: parked #${event.seq} ${event.subject} applied on retry`);
     return { outcome: 'applied' };
   }
 
@@ -409,7 +474,7 @@ export class ProjectionRunner {
     const started = Date.now();
     await finishRebuild(this.db, this.name);
     this.pendingRebuild = undefined;
-    this.options.logger?.log(`projection ${this.name}: rebuild replayed to ${this.current}; indexes recreated in ${Date.now() - started} ms`);
+    this.options.logger?.log(`${this.kindLabel} ${this.name}: rebuild replayed to ${this.current}; indexes recreated in ${Date.now() - started} ms`);
   }
 
   private setLeading(leading: boolean): void {

@@ -15,9 +15,19 @@ export interface ForgedEvent {
 }
 
 /**
- * A read model (or a checkpointed reaction) fed from one of the node's streams. `apply` receives
- * a batch of events in stream order and writes its rows through `trx`; the runner commits the
- * checkpoint in the same transaction, so a batch either happens once or not at all.
+ * What a reaction set aside of an event it applied: `forged` (it did not act: the event did not
+ * come from its origin; parked), or `refused` (the domain refused part of what the event asked,
+ * before anything was written for that part; the rest commits and the refusal is recorded).
+ */
+export interface SetAsideEvent extends ForgedEvent {
+  reason: 'forged' | 'refused';
+}
+
+/**
+ * What a ProjectionRunner runs: a read model, or a reaction (libs/platform turns an EventReaction
+ * into one), fed from one of the node's streams. `apply` receives a batch of events in stream
+ * order and writes through `trx`; the runner commits the checkpoint in the same transaction, so a
+ * batch either happens once or not at all.
  */
 export interface Projection<DB = any> {
   /** Stable name: the checkpoint key. */
@@ -27,20 +37,33 @@ export interface Projection<DB = any> {
    * (directives from the node's ancestors; on nats 2.9 a DIR consumer takes no filter).
    */
   readonly stream?: 'evt' | 'dir';
-  /**
-   * false for a reaction whose batches act (append events, issue directives) rather than only
-   * write rows: replaying it would act again, so it is never rebuilt. Default true.
-   */
-  readonly rebuildable?: boolean;
   /** Subject filter inside the stream (a subset of its own subjects), or undefined for all. */
   readonly filter?: string;
   /** Tables emptied by a rebuild, children before parents. */
   readonly tables: readonly string[];
   /**
    * Applies what it may and returns the events it refused to apply because they did not come
-   * from their origin (see ForgedEvent); the runner parks those in the same transaction.
+   * from their origin (see ForgedEvent); the runner parks those in the same transaction. A
+   * reaction throws EventRefused for an event the domain refuses (see there), and answers a
+   * part refused as a SetAsideEvent.
    */
-  apply(trx: Transaction<DB>, events: readonly ConsumedEvent[]): Promise<void | readonly ForgedEvent[]>;
+  apply(trx: Transaction<DB>, events: readonly ConsumedEvent[]): Promise<void | readonly (ForgedEvent | SetAsideEvent)[]>;
   /** Runs after the batch committed: for in-memory views (e.g. a spatial index) that mirror the rows. */
   afterCommit?(events: readonly ConsumedEvent[]): void;
+}
+
+/**
+ * A reaction's event that the domain refused (a DomainError: the wish was withdrawn, the day's
+ * points are used up). Retrying could not change the answer, so the runner rolls the batch back,
+ * commits what came before the event, records the event as `refused` in parked_messages with the
+ * checkpoint past it (health stays green; /admin/parked?refused=true lists it) and goes on.
+ */
+export class EventRefused extends Error {
+  constructor(
+    readonly seq: number,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+  }
 }

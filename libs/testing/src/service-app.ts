@@ -72,5 +72,6 @@ async function bootApp(module: () => DynamicModule, config: PlatformConfig): Pro
   return app;
 }
 
-export * from './reacting-service';
+export * from './listening-service';
 export * from './service-harness';
+export * from './probe-service';

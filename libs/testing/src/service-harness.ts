@@ -1,6 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kysely, sql } from 'kysely';
@@ -12,11 +11,11 @@ import { eventually } from './eventually';
 import { NATS_URL, type TestDatabase } from './infra';
 import { deleteNodeStreams, nodeStreamDirectives, nodeStreamEvents, publishForeignEvent } from './node-stream';
 import { nodeOfRole, officerToken } from './officer-tokens';
-import { startReactingService } from './reacting-service';
+import { startListeningService } from './listening-service';
 
 /**
  * A service in-process against real Postgres and NATS on a synthetic node of its own (see
- * testPlatformConfig), with its reactions transport and a fixed clock. stop() and start() keep
+ * testPlatformConfig), with its read models, reactions and a fixed clock. stop() and start() keep
  * the database and streams, as a restarted process finds them; dispose() removes them. Other
  * contexts' events are published by hand, as their outbox relays would.
  */
@@ -47,7 +46,7 @@ export abstract class ServiceHarness<Database> {
   }
 
   async start(): Promise<void> {
-    const { app, base } = await startReactingService(this.module(), this.config);
+    const { app, base } = await startListeningService(this.module(), this.config);
     this.app = app;
     this.base = base;
   }
@@ -99,21 +98,11 @@ export abstract class ServiceHarness<Database> {
   }
 
   /**
-   * Every reaction of the service (a durable consumer on its EVT stream) has handled and
-   * acknowledged what the stream holds: after a redelivered event, the moment to check that
-   * nothing changed.
+   * Every reaction of the service has handled what its stream holds: after a republished event,
+   * the moment to check that nothing changed.
    */
   async reactionsIdle(): Promise<void> {
-    const jsm = await jetstreamManager(await this.bus());
-    await eventually(async () => {
-      const busy: string[] = [];
-      for await (const consumer of jsm.consumers.list(this.config.streams.evt)) {
-        if (consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0)) busy.push(consumer.name);
-      }
-      // Thrown, not returned: the timeout error names the reactions still busy.
-      if (busy.length > 0) throw new Error(`still busy: ${busy.join(', ')}`);
-      return true;
-    }, { what: 'reactions idle', timeoutMs: 15_000 });
+    await this.app!.get(ProjectionsService).reactionsCaughtUp(15_000);
   }
 
   protected async bus(): Promise<NatsConnection> {

@@ -3,9 +3,8 @@ import { Transaction } from 'kysely';
 import { JOBS_AGGREGATES, JOBS_CONTEXT, ownEventPrefix, shanghaiToday } from '@ws/contracts';
 import type { PostingEvent } from '@ws/contracts';
 import type { ConsumedEvent } from '@ws/messaging';
-import { CommandRunner, PLATFORM_CONFIG, ReadModel } from '@ws/platform';
-import type { PlatformConfig } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import { CommandRunner, PLATFORM_CONFIG, Reaction, reactionMeta } from '@ws/platform';
+import type { EventReaction, PlatformConfig } from '@ws/platform';
 import type { JobsDatabase } from '../db/database';
 import { matchSeekers } from './match-seekers';
 import { postingAggregate } from '../aggregates';
@@ -18,12 +17,11 @@ import { postingAggregate } from '../aggregates';
  * facts it writes, so each opening is pushed once; never rebuilt (a replay would push again
  * against today's caps).
  */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class PostingMatcher implements Projection<JobsDatabase> {
+export class PostingMatcher implements EventReaction<JobsDatabase> {
   readonly name = 'jobs.push-matcher';
-  readonly tables = ['job_pushes'];
-  readonly rebuildable = false;
+  readonly events = ['PostingOpened'];
   readonly filter: string;
 
   constructor(
@@ -33,21 +31,18 @@ export class PostingMatcher implements Projection<JobsDatabase> {
     this.filter = `${ownEventPrefix(config.node)}.${JOBS_CONTEXT}.${JOBS_AGGREGATES.posting}.>`;
   }
 
-  async apply(trx: Transaction<JobsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    for (const { envelope } of events) {
-      const event = envelope as unknown as PostingEvent;
-      if (event.type !== 'PostingOpened') continue;
-      const { state } = await this.runner.load(postingAggregate, event.data.postingId, trx);
-      if (!state.details) continue;
-      const at = new Date(envelope.occurredAt);
-      const matches = await matchSeekers(trx, state.details, at);
-      if (matches.length === 0) continue;
-      await trx
-        .insertInto('job_pushes')
-        .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
-        .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
-        .execute();
-      await this.runner.run(postingAggregate, event.data.postingId, { type: 'RecordMatches', matches }, { trx, meta: { actor: 'system:jobs-matcher', causationId: envelope.eventId } });
-    }
+  async react(trx: Transaction<JobsDatabase>, { envelope }: ConsumedEvent): Promise<void> {
+    const event = envelope as unknown as Extract<PostingEvent, { type: 'PostingOpened' }>;
+    const { state } = await this.runner.load(postingAggregate, event.data.postingId, trx);
+    if (!state.details) return;
+    const at = new Date(envelope.occurredAt);
+    const matches = await matchSeekers(trx, state.details, at);
+    if (matches.length === 0) return;
+    await trx
+      .insertInto('job_pushes')
+      .values(matches.map((m) => ({ seeker_id: m.seekerId, posting_id: event.data.postingId, pushed_on: shanghaiToday(at), distance_km: m.distanceKm, pushed_at: at, read_at: null })))
+      .onConflict((oc) => oc.columns(['seeker_id', 'posting_id']).doNothing())
+      .execute();
+    await this.runner.run(postingAggregate, event.data.postingId, { type: 'RecordMatches', matches }, { trx, meta: reactionMeta(this.name, envelope) });
   }
 }

@@ -30,7 +30,7 @@ describe('personal data (PIPL)', () => {
   const memberOf: Record<number, { membershipId: string; personId: string; applicationId: string; applicationNumber: string }> = {};
 
   beforeAll(async () => {
-    service = await startMembership({ logLevel: 'trace', reactions: true });
+    service = await startMembership({ logLevel: 'trace' });
     district = await service.officer('district_officer');
     unionId = await service.createUnion(district, { name: '新业态联合工会', streetCode: STREET });
   });

@@ -6,11 +6,11 @@ import { eventHeaders } from '@ws/eventstore';
 import { newId } from '@ws/kernel';
 import { JetStreamPublisher } from '@ws/messaging';
 import type { Role } from '@ws/kernel';
-import { connectReactions, DB, OutboxRelayService } from '@ws/platform';
+import { DB, OutboxRelayService } from '@ws/platform';
 import type { MembershipDatabase } from '../db/database';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
-import { MEMBERSHIP_SERVICE, MembershipModule } from '../membership.module';
+import { MembershipModule } from '../membership.module';
 import type { MembershipConfig } from '../membership-config';
 import { syntheticPerson } from '../demo/synthetic-people';
 
@@ -32,7 +32,7 @@ export interface MembershipTestApp extends TestServiceApp {
 }
 
 /** The membership service in-process against real Postgres and NATS, with request helpers. */
-export async function startMembership(options: { logLevel?: string; reactions?: boolean; lookupPerMinute?: number; joinMobileCode?: boolean; membership?: Partial<MembershipConfig> } = {}): Promise<MembershipTestApp> {
+export async function startMembership(options: { logLevel?: string; lookupPerMinute?: number; joinMobileCode?: boolean; membership?: Partial<MembershipConfig> } = {}): Promise<MembershipTestApp> {
   const service = await startTestService('membership', (config) =>
     MembershipModule.forRoot({
       config: { ...config, logLevel: options.logLevel ?? config.logLevel },
@@ -41,10 +41,6 @@ export async function startMembership(options: { logLevel?: string; reactions?: 
     }),
   );
   if (options.logLevel) service.app.useLogger(service.app.get(PinoLogger));
-  if (options.reactions) {
-    connectReactions(service.app, { service: MEMBERSHIP_SERVICE, retryDelayMs: 100 });
-    await service.app.startAllMicroservices();
-  }
   const request: MembershipTestApp['request'] = async (method, url, payload, token, headers = {}) =>
     service.app.inject({
       method,

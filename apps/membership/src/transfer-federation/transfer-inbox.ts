@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { NodeRef, TransferAnswered, TransferDirective, TransferOffered, TransferSettled } from '@ws/contracts';
-import { derivedId, DomainError } from '@ws/kernel';
+import { derivedId } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { CommandRunner, PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
-import type { Projection } from '@ws/projections';
+import { CommandRunner, PLATFORM_CONFIG, Reaction, type EventReaction, type PlatformConfig } from '@ws/platform';
 import { incomingTransferAggregate, membershipAggregate, pointsAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import { registerMemberships, updateMembership } from '../memberships/membership-registry';
@@ -12,7 +11,7 @@ import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { registeredUnions } from '../union/union-registry';
 import { HandoverService } from './handover.service';
 
-const DIRECTIVE_TYPES = new Set(['TransferOffered', 'TransferAnswered', 'TransferSettled', 'TransferHandedOver']);
+const DIRECTIVE_TYPES = ['TransferOffered', 'TransferAnswered', 'TransferSettled', 'TransferHandedOver'];
 
 type Meta = { actor: string; causationId: string; correlationId: string };
 
@@ -21,16 +20,14 @@ type Meta = { actor: string; causationId: string; correlationId: string };
  * stream (unfiltered: on nats 2.9 sourced subjects lie outside the stream's own) and acts on
  * those addressed to it, in the transaction that advances its checkpoint. Every step is
  * idempotent, so a directive delivered again changes nothing. A directive the domain refuses
- * (the source withdrew meanwhile) is logged and skipped; anything else retries the batch.
+ * (the source withdrew meanwhile) is recorded as refused (the reaction policy).
  */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class TransferInbox implements Projection<MembershipDatabase> {
+export class TransferInbox implements EventReaction<MembershipDatabase> {
   readonly name = 'membership.transfer-inbox';
   readonly stream = 'dir';
-  readonly rebuildable = false;
-  readonly tables = [];
-  private readonly log = new Logger('TransferInbox');
+  readonly events = DIRECTIVE_TYPES;
   private readonly node: NodeRef;
 
   constructor(
@@ -43,25 +40,18 @@ export class TransferInbox implements Projection<MembershipDatabase> {
     this.node = config.node;
   }
 
+  /** Set by a directive that made personal data ready to fetch; the handover loop is told once its batch committed. */
   private handoverReady = false;
 
-  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    this.handoverReady = false;
-    for (const { envelope } of events) {
-      if (!DIRECTIVE_TYPES.has(envelope.type)) continue;
-      const directive = { type: envelope.type, data: envelope.data } as TransferDirective;
-      const meta = { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId };
-      try {
-        await this.handle(trx, directive, meta);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;
-        this.log.warn(`${directive.type} ${directive.data.transferId}: ${error.code}`);
-      }
-    }
+  async react(trx: Transaction<MembershipDatabase>, { envelope }: ConsumedEvent): Promise<void> {
+    const directive = { type: envelope.type, data: envelope.data } as TransferDirective;
+    await this.handle(trx, directive, { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId });
   }
 
   afterCommit(): void {
-    if (this.handoverReady) this.handover.fetchWaiting();
+    if (!this.handoverReady) return;
+    this.handoverReady = false;
+    this.handover.fetchWaiting();
   }
 
   private async handle(trx: Transaction<MembershipDatabase>, directive: TransferDirective, meta: Meta): Promise<void> {

@@ -12,8 +12,7 @@ import {
 import { EventStore } from '@ws/eventstore';
 import { CLOCK, derivedId, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
-import type { ForgedEvent, Projection } from '@ws/projections';
+import { PLATFORM_CONFIG, Reaction, type EventReaction, type Forged, type PlatformConfig } from '@ws/platform';
 import { incomingTransferAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import { issueDirective } from './directives';
@@ -23,16 +22,15 @@ import { endsOf, forgedTransferFact, routeTransferFact, RoutedTransfer } from '.
  * Runs at every node and acts where the node is the lowest common ancestor of a cross-node
  * transfer's two ends: it reads the membership facts of its subtree from its EVT stream and
  * sends the matching directive down its DIR stream, with an audit event of its own, in the
- * transaction that advances its checkpoint (each fact routed exactly once). Run, reported and
- * checkpointed like a read model, but never rebuilt: a replay would send its directives again.
- * A fact from a node that is not the end it speaks for is returned as forged (parked, not routed).
+ * transaction that advances its checkpoint (each fact routed exactly once; the audit event's id
+ * derives from the fact's). A reaction: never rebuilt, since a replay would send its directives
+ * again. A fact from a node that is not the end it speaks for is answered as forged (parked, not
+ * routed).
  */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class TransferRouter implements Projection<MembershipDatabase> {
+export class TransferRouter implements EventReaction<MembershipDatabase> {
   readonly name = 'membership.transfer-router';
-  readonly rebuildable = false;
-  readonly tables = [];
   readonly filter: string;
   private readonly node: NodeRef;
 
@@ -49,46 +47,40 @@ export class TransferRouter implements Projection<MembershipDatabase> {
     return this.clock.now();
   }
 
-  async apply(trx: Transaction<MembershipDatabase>, events: readonly ConsumedEvent[]): Promise<ForgedEvent[]> {
-    const forged: ForgedEvent[] = [];
-    for (const { seq, subject, envelope } of events) {
-      const event = { type: envelope.type, data: envelope.data } as MembershipEvent | IncomingTransferEvent;
-      const transferId = (event.data as { transferId?: string }).transferId;
-      if (!transferId) continue;
-      const remembered = await this.remembered(trx, transferId);
-      const forgery = forgedTransferFact(this.node.code, event, remembered, nodeCodeOfSubject(subject));
-      if (forgery) {
-        forged.push({ seq, detail: forgery });
-        continue;
-      }
-      const directive = routeTransferFact(this.node.code, event, remembered);
-      if (!directive) continue;
-      if (directive.type === 'TransferOffered') {
-        const { member, ...ends } = directive.data;
-        await trx
-          .insertInto('routed_transfers')
-          .values({
-            transfer_id: ends.transferId,
-            from_node: ends.fromNode,
-            to_node: ends.toNode,
-            from_union_id: ends.fromUnionId,
-            to_union_id: ends.toUnionId,
-            member: JSON.stringify(member),
-          })
-          .onConflict((oc) => oc.column('transfer_id').doNothing())
-          .execute();
-      }
-      if (directive.type === 'TransferSettled') {
-        await trx.updateTable('routed_transfers').set({ settled: true }).where('transfer_id', '=', transferId).execute();
-      }
-      await issueDirective(trx, this.node, directive, envelope, this.now());
-      const routed: TransferRouted = { type: 'TransferRouted', data: { transferId, directive: directive.type, toNode: endsOf(event)?.toNode ?? remembered!.ends.toNode } };
-      await this.store.appendUnversioned(
-        [{ target: incomingTransferAggregate.target(transferId), event: routed, eventId: derivedId(envelope.eventId, 'routed'), meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId } }],
-        trx,
-      );
+  /** Every membership fact of the subtree: the ones about a transfer carry its id. */
+  async react(trx: Transaction<MembershipDatabase>, { subject, envelope }: ConsumedEvent): Promise<void | Forged> {
+    const event = { type: envelope.type, data: envelope.data } as MembershipEvent | IncomingTransferEvent;
+    const transferId = (event.data as { transferId?: string }).transferId;
+    if (!transferId) return;
+    const remembered = await this.remembered(trx, transferId);
+    const forgery = forgedTransferFact(this.node.code, event, remembered, nodeCodeOfSubject(subject));
+    if (forgery) return { forged: forgery };
+    const directive = routeTransferFact(this.node.code, event, remembered);
+    if (!directive) return;
+    if (directive.type === 'TransferOffered') {
+      const { member, ...ends } = directive.data;
+      await trx
+        .insertInto('routed_transfers')
+        .values({
+          transfer_id: ends.transferId,
+          from_node: ends.fromNode,
+          to_node: ends.toNode,
+          from_union_id: ends.fromUnionId,
+          to_union_id: ends.toUnionId,
+          member: JSON.stringify(member),
+        })
+        .onConflict((oc) => oc.column('transfer_id').doNothing())
+        .execute();
     }
-    return forged;
+    if (directive.type === 'TransferSettled') {
+      await trx.updateTable('routed_transfers').set({ settled: true }).where('transfer_id', '=', transferId).execute();
+    }
+    await issueDirective(trx, this.node, directive, envelope, this.now());
+    const routed: TransferRouted = { type: 'TransferRouted', data: { transferId, directive: directive.type, toNode: endsOf(event)?.toNode ?? remembered!.ends.toNode } };
+    await this.store.appendUnversioned(
+      [{ target: incomingTransferAggregate.target(transferId), event: routed, eventId: derivedId(envelope.eventId, 'routed'), meta: { actor: 'system', causationId: envelope.eventId, correlationId: envelope.metadata.correlationId } }],
+      trx,
+    );
   }
 
   private async remembered(trx: Transaction<MembershipDatabase>, transferId: string): Promise<RoutedTransfer | undefined> {

@@ -12,9 +12,9 @@ import type {
   TaskCreated,
   TaskEscalated,
 } from '@ws/contracts';
-import { ReadModel } from '@ws/platform';
+import { Reaction } from '@ws/platform';
 import { shanghaiAt, shanghaiMidnight } from '../rules/shanghai-time';
-import { IntakeContext, IntakeHandler, IntakeProjection } from './intake';
+import { IntakeContext, IntakeHandler, IntakeReaction } from './intake';
 import { IntakeDeps } from './intake-deps';
 
 type Data<E extends { data: unknown }> = EventEnvelope<string, E['data']>;
@@ -127,9 +127,9 @@ const HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** Notify's reaction to the node's own dispatch events (统一派单, 轮值). */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class DispatchIntake extends IntakeProjection {
+export class DispatchIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-dispatch', `${ownEventPrefix(deps.node)}.dispatch.>`, HANDLERS);
   }

@@ -1,15 +1,13 @@
-import { Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { EventEnvelope, NodeRef } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import type { Projection } from '@ws/projections';
+import type { EventReaction } from '@ws/platform';
 import type { NotifyDatabase } from '../db/database';
 import type { MessageComposer, MessageRequest } from '../message/composer';
 import type { NotifyConfig } from '../notify.config';
 import type { ReminderRequest, Reminders } from '../scheduler/reminders';
 
-/** What a handler of another context's event may do, inside the batch's transaction. */
+/** What a handler of another context's event may do, inside the transaction that moves the intake's checkpoint. */
 export interface IntakeContext {
   trx: Transaction<NotifyDatabase>;
   node: NodeRef;
@@ -34,15 +32,14 @@ export interface IntakeDependencies {
 }
 
 /**
- * A checkpointed reaction of notify to one slice of the node's stream (one context's events):
- * each batch keeps notify's knowledge of those aggregates (wish numbers, task titles, station
- * names …) and composes the messages the events call for, in the transaction that advances the
- * checkpoint, so each event is acted on exactly once. It acts, so it is never rebuilt.
+ * A reaction of notify to one slice of the node's stream (one context's events): each event keeps
+ * notify's knowledge of those aggregates (wish numbers, task titles, station names …) and
+ * composes the messages it calls for — delivery rows, sent by the channels once the batch has
+ * committed — in the transaction that advances the checkpoint, so each event is acted on exactly
+ * once. A handler's DomainError is recorded as a refusal (the reaction policy).
  */
-export abstract class IntakeProjection implements Projection<NotifyDatabase> {
-  readonly rebuildable = false;
-  readonly tables = [];
-  private readonly log = new Logger('NotifyIntake');
+export abstract class IntakeReaction implements EventReaction<NotifyDatabase> {
+  readonly events: readonly string[];
 
   /** `filter`: the slice of the node's stream it reads; `handlers`: by event type, the others are passed over. */
   constructor(
@@ -50,33 +47,25 @@ export abstract class IntakeProjection implements Projection<NotifyDatabase> {
     readonly name: string,
     readonly filter: string,
     private readonly handlers: Readonly<Record<string, IntakeHandler>>,
-  ) {}
+  ) {
+    this.events = Object.keys(handlers);
+  }
 
   afterCommit(): void {
     this.deps.wake();
   }
 
-  async apply(trx: Transaction<NotifyDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
-    for (const { envelope } of events) {
-      const handler = this.handlers[envelope.type];
-      if (!handler) continue;
-      const ctx: IntakeContext = {
-        trx,
-        node: this.deps.node,
-        config: this.deps.config,
-        now: this.deps.now(),
-        tell: async (request) => {
-          await this.deps.composer.compose(trx, { ...request, cause: envelope.eventId, causeIsEvent: true });
-        },
-        remind: (request) => this.deps.reminders.schedule(trx, { ...request, cause: envelope.eventId }),
-      };
-      try {
-        await handler(ctx, envelope);
-      } catch (error) {
-        // A refusal of the domain is the same on every retry: logged, and the event is done.
-        if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;
-        this.log.warn(`${envelope.type} ${envelope.eventId}: ${error.code} ${error.message}`);
-      }
-    }
+  async react(trx: Transaction<NotifyDatabase>, { envelope }: ConsumedEvent): Promise<void> {
+    const ctx: IntakeContext = {
+      trx,
+      node: this.deps.node,
+      config: this.deps.config,
+      now: this.deps.now(),
+      tell: async (request) => {
+        await this.deps.composer.compose(trx, { ...request, cause: envelope.eventId, causeIsEvent: true });
+      },
+      remind: (request) => this.deps.reminders.schedule(trx, { ...request, cause: envelope.eventId }),
+    };
+    await this.handlers[envelope.type]!(ctx, envelope);
   }
 }

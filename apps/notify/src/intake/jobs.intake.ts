@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DISTANCE_BAND_LABELS, JOB_CATEGORY_LABELS, JOBS_CONTEXT, ownEventPrefix, PAY_MODE_LABELS, workerPages } from '@ws/contracts';
 import type { EventEnvelope, JobCategory, PayMode, PostingDrafted, PostingMatched, PostingRevised } from '@ws/contracts';
-import { ReadModel } from '@ws/platform';
-import { IntakeContext, IntakeHandler, IntakeProjection } from './intake';
+import { Reaction } from '@ws/platform';
+import { IntakeContext, IntakeHandler, IntakeReaction } from './intake';
 import { IntakeDeps } from './intake-deps';
 
 type Data<E extends { data: unknown }> = EventEnvelope<string, E['data']>;
@@ -41,9 +41,9 @@ const HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** Notify's reaction to the node's own jobs events (零工之家): a matched posting is told to the seeker. */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class JobsIntake extends IntakeProjection {
+export class JobsIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-jobs', `${ownEventPrefix(deps.node)}.${JOBS_CONTEXT}.>`, HANDLERS);
   }

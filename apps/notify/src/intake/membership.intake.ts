@@ -11,8 +11,8 @@ import type {
   TransferCompleted,
   TransferRequested,
 } from '@ws/contracts';
-import { ReadModel } from '@ws/platform';
-import { IntakeContext, IntakeHandler, IntakeProjection } from './intake';
+import { Reaction } from '@ws/platform';
+import { IntakeContext, IntakeHandler, IntakeReaction } from './intake';
 import { IntakeDeps } from './intake-deps';
 
 type Data<E extends { data: unknown }> = EventEnvelope<string, E['data']>;
@@ -70,9 +70,9 @@ const HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** Notify's reaction to the node's own membership events (入会, 会籍接转). */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class MembershipIntake extends IntakeProjection {
+export class MembershipIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-membership', `${ownEventPrefix(deps.node)}.membership.>`, HANDLERS);
   }

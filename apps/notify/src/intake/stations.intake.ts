@@ -15,9 +15,9 @@ import type {
   UpgradeCompleted,
   UpgradePlanned,
 } from '@ws/contracts';
-import { ReadModel } from '@ws/platform';
+import { Reaction } from '@ws/platform';
 import { shanghaiAt } from '../rules/shanghai-time';
-import { IntakeContext, IntakeHandler, IntakeProjection } from './intake';
+import { IntakeContext, IntakeHandler, IntakeReaction } from './intake';
 import { IntakeDeps } from './intake-deps';
 
 type Data<E extends { data: unknown }> = EventEnvelope<string, E['data']>;
@@ -72,9 +72,9 @@ const STATION_HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** Notify's reaction to the node's own station events (驿站): names, suspensions, upgrades. */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class StationsIntake extends IntakeProjection {
+export class StationsIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-stations', `${ownEventPrefix(deps.node)}.stations.station.>`, STATION_HANDLERS);
   }
@@ -106,9 +106,9 @@ const DIRECTIVE_HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** The node's own directives to its subtree (指令): their deadlines are reminded to its officers. */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class DirectivesIntake extends IntakeProjection {
+export class DirectivesIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-directives', subtreeContextFilter(deps.node, 'stations', 'directive'), DIRECTIVE_HANDLERS);
   }
@@ -149,9 +149,9 @@ const RECEIPT_HANDLERS: Record<string, IntakeHandler> = {
  * Receipts of directives in the node's subtree: the node's own (its station managers are told)
  * and its children's (acknowledgements the issuer's deadline reminder counts).
  */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class ReceiptsIntake extends IntakeProjection {
+export class ReceiptsIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-receipts', subtreeContextFilter(deps.node, 'stations', 'directive-receipt'), RECEIPT_HANDLERS);
   }

@@ -13,8 +13,8 @@ import type {
   WishReopened,
   WishStatus,
 } from '@ws/contracts';
-import { ReadModel } from '@ws/platform';
-import { IntakeContext, IntakeHandler, IntakeProjection } from './intake';
+import { Reaction } from '@ws/platform';
+import { IntakeContext, IntakeHandler, IntakeReaction } from './intake';
 import { IntakeDeps } from './intake-deps';
 
 type Data<E extends { data: unknown }> = EventEnvelope<string, E['data']>;
@@ -93,9 +93,9 @@ const HANDLERS: Record<string, IntakeHandler> = {
 };
 
 /** Notify's reaction to the node's own wishes events (心愿墙). */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class WishesIntake extends IntakeProjection {
+export class WishesIntake extends IntakeReaction {
   constructor(deps: IntakeDeps) {
     super(deps, 'notify.intake-wishes', `${ownEventPrefix(deps.node)}.wishes.>`, HANDLERS);
   }

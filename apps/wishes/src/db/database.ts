@@ -22,11 +22,6 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
-export interface ReactionLogTable {
-  reaction_id: string;
-  handled_at: Generated<Date>;
-}
-
 export interface ContactVaultTable {
   contact_ref: string;
   sealed: Buffer;
@@ -144,7 +139,6 @@ export interface ReportBoardTable {
 export interface WishesDatabase extends EventStoreTables, ProjectionTables {
   wish_numbers: WishNumbersTable;
   idempotency_keys: IdempotencyKeysTable;
-  reaction_log: ReactionLogTable;
   contact_vault: ContactVaultTable;
   contact_keys: ContactKeysTable;
   contact_access_log: ContactAccessLogTable;

@@ -22,7 +22,6 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
     harness.wishes = {
       policy: DEFAULT_WISH_POLICY,
       sweepIntervalMs: 3_600_000,
-      reactionAckWaitMs: 30_000,
       vaultKey: 'wishes-test-vault-key-0123456789abcdef',
       authorSecret: 'wishes-test-author-secret-0123456789ab',
       ...wishes,

@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { classifyFailure, defineErrorTable, DomainError } from '@ws/kernel';
-import { decodeEnvelope } from '@ws/messaging';
-import { countParked, findParked, listParked, noteRetryFailed, removeParked, type ParkedMessage } from '@ws/projections';
+import { defineErrorTable, DomainError } from '@ws/kernel';
+import { countParked, findParked, listParked, removeParked, type ParkedMessage } from '@ws/projections';
 import { OutboxRelayService } from '../outbox-relay.service';
 import { ProjectionsService } from '../projections.service';
 import { DB } from '../tokens';
-import { ReactionsRegistry } from './reactions.registry';
 
 /** The ops endpoints' own refusals; PlatformModule adds them to every service's table. */
-export const FAULTS_ERRORS = defineErrorTable({ retry_failed: 409, reaction_not_running: 409 });
+export const FAULTS_ERRORS = defineErrorTable({ retry_failed: 409 });
 
 /** Most items in one page of the ops lists. */
 export const OPS_PAGE_SIZE = 100;
@@ -20,7 +18,7 @@ export interface FaultsSummary {
 }
 
 /**
- * What the service set aside to keep going — parked messages of its projections and reactions,
+ * What the service set aside to keep going — parked messages of its read models and reactions,
  * outbox rows the bus refused — and what an operator does with them: list, retry, skip/discard.
  */
 @Injectable()
@@ -30,7 +28,6 @@ export class FaultsService {
   constructor(
     @Inject(DB) private readonly db: Kysely<any>,
     private readonly projections: ProjectionsService,
-    private readonly reactions: ReactionsRegistry,
     private readonly relay: OutboxRelayService,
   ) {}
 
@@ -44,39 +41,14 @@ export class FaultsService {
     return { items, next: items.length === OPS_PAGE_SIZE ? items[items.length - 1]!.id : null };
   }
 
-  /** Applies a parked message now: a projection's through its runner, a reaction's through its handler. */
-  async retryParked(id: number): Promise<{ id: number; status: 'applied' }> {
+  /** Applies a parked message now through the runner of its read model or reaction; a reaction the domain refuses now is recorded as refused. */
+  async retryParked(id: number): Promise<{ id: number; status: 'applied' | 'refused' }> {
     const parked = await findParked(this.db, id);
     if (!parked || parked.reason === 'refused') throw new DomainError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
-    if (parked.kind === 'projection') {
-      const result = await this.projections.get(parked.consumer).retryParked(id);
-      if (result.outcome === 'gone') throw new DomainError('not_found', `编号为 ${id} 的搁置消息已被处理`, 'id');
-      if (result.outcome === 'failed') throw retryFailed(result.reason, result.detail);
-      return { id, status: 'applied' };
-    }
-    const handle = this.reactions.owner(parked.consumer);
-    if (!handle) throw new DomainError('reaction_not_running', `本进程没有运行 ${parked.consumer}，无法重试`, 'id');
-    let envelope;
-    try {
-      envelope = decodeEnvelope(parked.payload);
-    } catch (error) {
-      await noteRetryFailed(this.db, id, 'undecodable', (error as Error).message);
-      throw retryFailed('undecodable', (error as Error).message);
-    }
-    try {
-      await handle.replay(parked.consumer, envelope, { subject: parked.subject, seq: parked.seq });
-    } catch (error) {
-      const kind = classifyFailure(error);
-      if (kind === 'transient') throw error;
-      if (kind === 'fault') {
-        await noteRetryFailed(this.db, id, 'failed', (error as Error).message);
-        throw retryFailed('failed', (error as Error).message);
-      }
-      // A refusal ends the message as it would have on delivery.
-      this.logger.warn(`${parked.consumer} #${parked.seq}: refused on retry (${(error as { code?: string }).code ?? 'refused'})`);
-    }
-    await removeParked(this.db, id);
-    return { id, status: 'applied' };
+    const result = await this.projections.get(parked.consumer).retryParked(id);
+    if (result.outcome === 'gone') throw new DomainError('not_found', `编号为 ${id} 的搁置消息已被处理`, 'id');
+    if (result.outcome === 'failed') throw retryFailed(result.reason, result.detail);
+    return { id, status: result.outcome };
   }
 
   async skipParked(id: number): Promise<{ id: number; status: 'skipped' }> {

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Module } from '@nestjs/common';
-import { jetstream } from '@ws/testing/nats';
-import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Kysely, sql, Transaction } from 'kysely';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
 import { KERNEL_ERRORS } from '@ws/kernel';
 import { eventHeaders } from '@ws/eventstore';
 import type { ConsumedEvent } from '@ws/messaging';
 import type { Projection } from '@ws/projections';
-import { eventually, NATS_URL } from '@ws/testing';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { eventually } from '@ws/testing';
+import { startProbeService, type ProbeService } from '@ws/testing/service-app';
 import { PlatformModule } from '../platform.module';
 import { ReadModel } from '../read-model.decorator';
 import { DB } from '../tokens';
@@ -45,39 +43,23 @@ const migrations = {
  * the cure applies the event, a discard drops the row — and /health is green again.
  */
 describe('ops endpoints and /health for what a service set aside', () => {
-  let service: TestServiceApp;
-  let nc: NatsConnection;
-  let officer: string;
-
-  const call = async (method: 'GET' | 'POST', url: string) => {
-    const response = await service.app.inject({ method, url, headers: { authorization: `Bearer ${officer}` } });
-    return { status: response.statusCode, body: response.json() };
-  };
-  const health = async () => (await service.app.inject({ method: 'GET', url: '/health' })).json();
-  const note = async (text: string) => {
-    const eventId = randomUUID();
-    const envelope: EventEnvelope = {
-      eventId, type: 'Noted', schema: 1, streamId: `note-${eventId}`, streamVersion: 1, occurredAt: new Date().toISOString(),
-      data: { text }, metadata: { correlationId: eventId, causationId: eventId, node: service.config.node.code },
-    };
-    await jetstream(nc).publish(eventSubject(service.config.node, 'probe', 'note', eventId, 'Noted'), JSON.stringify(envelope), { msgID: eventId });
-    return eventId;
-  };
-  const notes = async () => (await sql<{ text: string }>`select text from probe_notes order by text`.execute(service.app.get<Kysely<any>>(DB))).rows.map((r) => r.text);
+  let probe: ProbeService;
+  const call = (method: 'GET' | 'POST', url: string) => probe.call(method, url);
+  const health = () => probe.health();
+  const note = (text: string) => probe.note(text);
+  const service = () => probe.service;
+  const notes = async () => (await sql<{ text: string }>`select text from probe_notes order by text`.execute(service().app.get<Kysely<any>>(DB))).rows.map((r) => r.text);
 
   beforeAll(async () => {
-    service = await startTestService('ops', (config) => {
+    probe = await startProbeService('ops', (config) => {
       @Module({ imports: [PlatformModule.forService({ service: 'ops', migrations, errors: KERNEL_ERRORS, config })], providers: [NotesProjection] })
       class OpsProbeModule {}
       return { module: OpsProbeModule };
     });
-    nc = await connect({ servers: NATS_URL });
-    officer = await service.token('district_officer');
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await service?.close();
+    await probe?.close();
   });
 
   it('parks a poison event, shows it red in /health and lists it; a failed retry says so; the cured retry applies it', async () => {
@@ -108,15 +90,15 @@ describe('ops endpoints and /health for what a service set aside', () => {
   });
 
   it('sets a row the bus refuses aside, red in /health until it is discarded; the ops routes need an officer', async () => {
-    const db = service.app.get<Kysely<any>>(DB);
+    const db = service().app.get<Kysely<any>>(DB);
     const eventId = randomUUID();
     const envelope: EventEnvelope = {
       eventId, type: 'Noted', schema: 1, streamId: 'note-big', streamVersion: null, occurredAt: new Date().toISOString(),
-      data: { text: 'x'.repeat(1_100_000) }, metadata: { correlationId: eventId, causationId: eventId, node: service.config.node.code },
+      data: { text: 'x'.repeat(1_100_000) }, metadata: { correlationId: eventId, causationId: eventId, node: service().config.node.code },
     };
     await db
       .insertInto('outbox')
-      .values({ event_id: eventId, subject: eventSubject(service.config.node, 'probe', 'note', 'big', 'Noted'), headers: JSON.stringify(eventHeaders(envelope)), payload: JSON.stringify(envelope), stream_id: 'note-big' })
+      .values({ event_id: eventId, subject: eventSubject(service().config.node, 'probe', 'note', 'big', 'Noted'), headers: JSON.stringify(eventHeaders(envelope)), payload: JSON.stringify(envelope), stream_id: 'note-big' })
       .execute();
     const letters = await eventually(async () => {
       const listed = await call('GET', '/admin/dead-letters');
@@ -124,7 +106,7 @@ describe('ops endpoints and /health for what a service set aside', () => {
     }, { what: 'the row set aside', timeoutMs: 30_000 });
     expect(letters[0]).toMatchObject({ eventId, streamId: 'note-big', attempts: 5 });
     expect((await health()).error.faults).toMatchObject({ status: 'down', deadLetters: 1 });
-    expect((await service.app.inject({ method: 'GET', url: '/admin/dead-letters' })).statusCode).toBe(401);
+    expect((await service().app.inject({ method: 'GET', url: '/admin/dead-letters' })).statusCode).toBe(401);
 
     expect(await call('POST', `/admin/dead-letters/${letters[0].position}/retry`)).toMatchObject({ status: 409, body: { code: 'retry_failed' } });
     expect(await call('POST', `/admin/dead-letters/${letters[0].position}/discard`)).toEqual({ status: 200, body: { position: letters[0].position, status: 'discarded' } });

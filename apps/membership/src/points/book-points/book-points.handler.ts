@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { PointsSource } from '@ws/contracts';
 import type { AppendMeta } from '@ws/eventstore';
 import { CommandRunner, DB } from '@ws/platform';
@@ -25,16 +25,17 @@ export class BookPointsHandler {
     @Inject(DB) private readonly db: Kysely<MembershipDatabase>,
   ) {}
 
-  async credit(request: CreditRequest, meta: AppendMeta) {
-    await this.requireMember(request.membershipId);
-    const { events, state } = await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditPoints', ...request }, { meta });
+  /** `trx`: a reaction's transaction, which also moves its checkpoint. */
+  async credit(request: CreditRequest, meta: AppendMeta, trx?: Transaction<MembershipDatabase>) {
+    await this.requireMember(request.membershipId, trx);
+    const { events, state } = await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditPoints', ...request }, { meta, ...(trx ? { trx } : {}) });
     return { membershipId: request.membershipId, entryId: request.entryId, booked: events.length > 0, balance: state.balance };
   }
 
   /** A VisitsRecorded event's check-ins with one member's card, up to the day's cap (checkin_points_daily_cap when none is left). */
-  async creditCheckins(request: Omit<Extract<PointsCommand, { type: 'CreditCheckinPoints' }>, 'type'>, meta: AppendMeta) {
-    await this.requireMember(request.membershipId);
-    await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditCheckinPoints', ...request }, { meta });
+  async creditCheckins(request: Omit<Extract<PointsCommand, { type: 'CreditCheckinPoints' }>, 'type'>, meta: AppendMeta, trx?: Transaction<MembershipDatabase>) {
+    await this.requireMember(request.membershipId, trx);
+    await this.commands.run(pointsAggregate, request.membershipId, { type: 'CreditCheckinPoints', ...request }, { meta, ...(trx ? { trx } : {}) });
   }
 
   async debit(membershipId: string, entryId: string, points: number, reason: string, meta: AppendMeta) {
@@ -56,8 +57,8 @@ export class BookPointsHandler {
     return { membershipId, balance, entries };
   }
 
-  private async requireMember(membershipId: string): Promise<void> {
-    const membership = await membershipById(this.db, membershipId);
+  private async requireMember(membershipId: string, trx?: Transaction<MembershipDatabase>): Promise<void> {
+    const membership = await membershipById(trx ?? this.db, membershipId);
     if (!membership || membership.status === 'transferred_out') throw membershipError('membership_not_found', '本节点没有该会员');
   }
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import {
   isAddressedTo,
   isAncestorOrSelf,
-  isDirectiveEventType,
+  DIRECTIVE_TYPES,
   nodeCodeOfDirectiveSubject,
   STATIONS_CONTEXT,
   type DirectiveEvent,
@@ -11,10 +11,9 @@ import {
   type EventEnvelope,
   type NodeRef,
 } from '@ws/contracts';
-import { assertNever, CLOCK, DomainError, type Clock } from '@ws/kernel';
+import { assertNever, CLOCK, type Clock } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
-import { CommandRunner, PLATFORM_CONFIG, ReadModel, type PlatformConfig, type RunOptions } from '@ws/platform';
-import type { ForgedEvent, Projection } from '@ws/projections';
+import { CommandRunner, PLATFORM_CONFIG, Reaction, type EventReaction, type Forged, type PlatformConfig, type RunOptions } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { issuedColumns } from '../../read-models/directives/directive-rows';
 import { directiveReceiptAggregate, nodeStandardAggregate } from '../../aggregates';
@@ -29,19 +28,17 @@ const CONTEXT_TOKEN = 4;
  * a row of `received_directives` and a DirectiveReceived of the node's own (up the EVT, so the
  * issuer sees who got it); a standard it directs is adopted by the node at once (StandardAdopted,
  * so this node's compliance and everyone above it measure against it). A directive delivered
- * again finds its row and changes nothing. One the domain refuses is logged and skipped. A
- * directive is taken only from its issuer, an ancestor of this node: one whose subject is another
- * node's, or whose payload names an issuer other than the subject's node, is returned as forged.
+ * again finds its row and changes nothing; one the domain refuses is recorded as refused (the
+ * reaction policy). A directive is taken only from its issuer, an ancestor of this node: one whose
+ * subject is another node's, or whose payload names an issuer other than the subject's node, is
+ * answered as forged (parked).
  */
-@ReadModel()
+@Reaction()
 @Injectable()
-export class DirectiveInbox implements Projection<StationsDatabase> {
+export class DirectiveInbox implements EventReaction<StationsDatabase> {
   readonly name = 'stations.directive-inbox';
   readonly stream = 'dir';
-  // It appends events (receipts, adoptions) as it goes: a replay would append them again.
-  readonly rebuildable = false;
-  readonly tables = ['received_directives'];
-  private readonly log = new Logger('DirectiveInbox');
+  readonly events = DIRECTIVE_TYPES;
   private readonly node: NodeRef;
 
   constructor(
@@ -52,24 +49,15 @@ export class DirectiveInbox implements Projection<StationsDatabase> {
     this.node = config.node;
   }
 
-  async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<ForgedEvent[]> {
-    const forged: ForgedEvent[] = [];
-    for (const { seq, subject, envelope } of events) {
-      if (subject.split('.')[CONTEXT_TOKEN] !== STATIONS_CONTEXT || !isDirectiveEventType(envelope.type)) continue;
-      const from = nodeCodeOfDirectiveSubject(subject);
-      const { issuerNode } = envelope.data as { issuerNode?: string };
-      if (issuerNode !== from || !isAncestorOrSelf(from, this.node.code)) {
-        forged.push({ seq, detail: `${envelope.type}: issuer ${String(issuerNode)} on a subject of node ${from}, which is not an ancestor of ${this.node.code}` });
-        continue;
-      }
-      try {
-        await this.handle(trx, { type: envelope.type, data: envelope.data } as DirectiveEvent, envelope);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code === 'version_conflict') throw error;
-        this.log.warn(`${envelope.type} ${(envelope.data as { directiveId?: string }).directiveId}: ${error.code}`);
-      }
+  async react(trx: Transaction<StationsDatabase>, { subject, envelope }: ConsumedEvent): Promise<void | Forged> {
+    // The DIR stream also carries other contexts' directives (membership's transfers).
+    if (subject.split('.')[CONTEXT_TOKEN] !== STATIONS_CONTEXT) return;
+    const from = nodeCodeOfDirectiveSubject(subject);
+    const { issuerNode } = envelope.data as { issuerNode?: string };
+    if (issuerNode !== from || !isAncestorOrSelf(from, this.node.code)) {
+      return { forged: `${envelope.type}: issuer ${String(issuerNode)} on a subject of node ${from}, which is not an ancestor of ${this.node.code}` };
     }
-    return forged;
+    await this.handle(trx, { type: envelope.type, data: envelope.data } as DirectiveEvent, envelope);
   }
 
   private async handle(trx: Transaction<StationsDatabase>, event: DirectiveEvent, envelope: EventEnvelope): Promise<void> {

@@ -1,5 +1,5 @@
 import type { TaskEvent } from '@ws/contracts';
-import { commandsFor } from './dispatch-reactions.controller';
+import { commandsFor } from './dispatch.reaction';
 
 const proof = { notes: '完成', photoRefs: [], attendees: 12 };
 

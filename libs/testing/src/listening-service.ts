@@ -2,28 +2,26 @@ import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createFastifyAdapter } from '@ws/kernel';
-import { connectReactions, prepareServiceApp, type PlatformConfig } from '@ws/platform';
+import { prepareServiceApp, type PlatformConfig } from '@ws/platform';
 import { trustTestKeysOf } from './officer-tokens';
 
-export interface ReactingService {
+export interface ListeningService {
   app: NestFastifyApplication;
   /** http://127.0.0.1:<port> */
   base: string;
 }
 
 /**
- * A service module in-process, listening on a free port, with its durable reactions to the
- * node's EVT stream (the JetStream transport) running as in the built process. It believes the
- * test keys of its node and the node's ancestors (see officerToken).
+ * A service module in-process, listening on a free port, with its read models and reactions
+ * running as in the built process. It believes the test keys of its node and the node's
+ * ancestors (see officerToken).
  */
-export async function startReactingService(module: DynamicModule, config: PlatformConfig): Promise<ReactingService> {
+export async function startListeningService(module: DynamicModule, config: PlatformConfig): Promise<ListeningService> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ trustedProxies: config.trustedProxies }), { logger: false });
   await prepareServiceApp(app);
-  connectReactions(app, { service: config.service, retryDelayMs: 100 });
   await app.init();
   await trustTestKeysOf(app);
-  await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, base: `http://127.0.0.1:${address.port}` };
