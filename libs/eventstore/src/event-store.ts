@@ -50,8 +50,9 @@ export class EventStore {
    * caller holding the state up to `version` needs to catch up, after checking the event at
    * `version` is the one it folded (CommandRunner's kept states).
    */
-  async readStreamFrom(streamId: string, version: number): Promise<EventEnvelope[]> {
-    const rows = await this.db.selectFrom('events').selectAll().where('stream_id', '=', streamId).where('stream_version', '>=', version).orderBy('stream_version').execute();
+  async readStreamFrom(streamId: string, version: number, trx?: Transaction<any>): Promise<EventEnvelope[]> {
+    const db = (trx ?? this.db) as Kysely<EventStoreTables>;
+    const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).where('stream_version', '>=', version).orderBy('stream_version').execute();
     return rows.map(envelopeOf);
   }
 

@@ -231,6 +231,23 @@ describe('CommandRunner.run with kept states (an aggregate defined with keptStat
     expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
   });
 
+  it('in a caller’s transaction (a reaction’s batch) reads from the kept state too, and sees the transaction’s own events', async () => {
+    const id = newId();
+    await runner.run(keptTally, id, { type: 'Add', n: 2 });
+    const fullReads = jest.spyOn(EventStore.prototype, 'readStream');
+    try {
+      await runner.transaction(async (trx) => {
+        await runner.run(keptTally, id, { type: 'Add', n: 3 }, { trx });
+        // 2 + 3 in this transaction: 6 more would pass 10.
+        await expect(runner.run(keptTally, id, { type: 'Add', n: 6 }, { trx })).rejects.toMatchObject({ code: 'limit_exceeded' });
+      });
+      expect((await runner.run(keptTally, id, { type: 'Add', n: 5 })).state).toBe(10);
+      expect(fullReads).not.toHaveBeenCalled();
+    } finally {
+      fullReads.mockRestore();
+    }
+  });
+
   it('forgets the least recently used streams beyond its capacity, and reads them whole again', async () => {
     const [a, b, c] = [newId(), newId(), newId()];
     for (const id of [a, b, c]) await runner.run(keptTally, id, { type: 'Add', n: 1 });

@@ -6,7 +6,7 @@ import type { AppendMeta } from '@ws/eventstore';
 import { CLOCK, DomainError, fold } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { AggregateDefinition } from './aggregate';
-import { KeptStates } from './kept-states';
+import { type KeptState, KeptStates } from './kept-states';
 
 export interface RunOptions {
   /** From If-Match: the caller's version; a different stream version is a 409 version_conflict. */
@@ -114,12 +114,24 @@ export class CommandRunner {
   }
 
   /**
-   * The stream's state from its kept state and the events since (outside any transaction, so
-   * committed): read from the kept version on, the event there must be the one folded — else
-   * (never expected of append-only streams, but a wrong state costs more than a full read) the
-   * whole stream is folded again.
+   * The stream's state from its kept state and the events since: read from the kept version on,
+   * the event there must be the one folded — else (never expected of append-only streams, but a
+   * wrong state costs more than a full read) the whole stream is folded again. Only committed
+   * states are kept: in a caller's transaction (a reaction's batch), which sees its own writes
+   * before they commit, the kept state is first brought forward outside it (committed events
+   * only), then the transaction's own newer events are folded on top and not kept.
    */
-  private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string): Promise<Loaded<S>> {
+  private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string, trx?: Transaction<any>): Promise<Loaded<S>> {
+    const committed = await this.loadKeptCommitted(aggregate, kept, id);
+    if (!trx) return committed;
+    const streamId = aggregate.streamId(id);
+    const held = kept.get(streamId);
+    const since = held ? await this.store.readStreamFrom(streamId, held.version, trx) : [];
+    if (!held || since[0]?.eventId !== held.lastEventId) return this.load(aggregate, id, trx);
+    return this.foldSince(aggregate, held, since);
+  }
+
+  private async loadKeptCommitted<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string): Promise<Loaded<S>> {
     const streamId = aggregate.streamId(id);
     const held = kept.get(streamId);
     const since = held ? await this.store.readStreamFrom(streamId, held.version) : [];
@@ -130,11 +142,17 @@ export class CommandRunner {
       else kept.forget(streamId);
       return loaded;
     }
+    const loaded = this.foldSince(aggregate, held, since);
+    const newest = since[since.length - 1]!;
+    if (since.length > 1) kept.keep(streamId, { version: loaded.version, lastEventId: newest.eventId, state: loaded.state });
+    return loaded;
+  }
+
+  /** A kept state with the events after it (`since` starts with the kept version's event). */
+  private foldSince<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, held: KeptState<S>, since: EventEnvelope[]): Loaded<S> {
     const newer = since.slice(1);
     const state = newer.reduce((s, e) => aggregate.decider.evolve(s, e as unknown as E), held.state);
-    const version = newer.length > 0 ? newer[newer.length - 1]!.streamVersion! : held.version;
-    if (newer.length > 0) kept.keep(streamId, { version, lastEventId: newer[newer.length - 1]!.eventId, state });
-    return { state, version, envelopes: newer };
+    return { state, version: newer.length > 0 ? newer[newer.length - 1]!.streamVersion! : held.version, envelopes: newer };
   }
 
   /** The decider's events for `command` at the clock's time; its refusal is thrown, for the problem filter to answer. */
@@ -147,9 +165,9 @@ export class CommandRunner {
   /** The aggregate alone fixes C and S: the command (or the function returning it) is typed by them, so its literals stay literal. */
   async run<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string, command: NoInfer<CommandOf<C, S>>, options: RunOptions = {}): Promise<RunResult<S>> {
     // A command function is given every envelope of the stream; a kept state has only its fold.
-    const kept = typeof command === 'function' || options.trx ? undefined : this.keptStatesOf(aggregate);
+    const kept = typeof command === 'function' ? undefined : this.keptStatesOf(aggregate);
     for (let attempt = 1; ; attempt++) {
-      const { state, version, envelopes } = kept ? await this.loadKept(aggregate, kept, id) : await this.load(aggregate, id, options.trx);
+      const { state, version, envelopes } = kept ? await this.loadKept(aggregate, kept, id, options.trx) : await this.load(aggregate, id, options.trx);
       // A reaction's append for a copy of an event it has acted on: its derived ids are stored.
       if (options.meta?.idsFrom && (await this.store.appended(options.meta.idsFrom, options.trx))) return { state, version, events: [] };
       refuseStaleVersion(options.expectedVersion, version);
@@ -159,7 +177,8 @@ export class CommandRunner {
       try {
         const written = await this.write(aggregate, id, version, outcome, options);
         const after = { state: outcome.reduce(aggregate.decider.evolve, state), version: version + outcome.length };
-        kept?.keep(aggregate.streamId(id), { ...after, lastEventId: written[written.length - 1]!.eventId });
+        // Written in the caller's transaction: not committed yet, so not kept.
+        if (!options.trx) kept?.keep(aggregate.streamId(id), { ...after, lastEventId: written[written.length - 1]!.eventId });
         return { ...after, events: written };
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
