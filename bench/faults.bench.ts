@@ -18,12 +18,15 @@ const OUTAGE_S = Number(process.env['BENCH_OUTAGE_SECONDS'] ?? 30);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 4);
 const PAUSE_MS = Number(process.env['BENCH_PAUSE_MS'] ?? 50);
 const DECISIONS = Number(process.env['BENCH_DECISIONS'] ?? 4);
-const SCENARIOS: { target: OutageTarget; mode: 'cut' | 'hold' }[] = [
+const ALL_SCENARIOS: { target: OutageTarget; mode: 'cut' | 'hold' }[] = [
   { target: 'postgres', mode: 'hold' },
   { target: 'postgres', mode: 'cut' },
   { target: 'nats', mode: 'cut' },
   { target: 'nats', mode: 'hold' },
 ];
+/** BENCH_SCENARIOS=nats:hold,postgres:cut runs only those (in the order above). */
+const chosen = process.env['BENCH_SCENARIOS']?.split(',').map((s) => s.trim());
+const SCENARIOS = chosen ? ALL_SCENARIOS.filter(({ target, mode }) => chosen.includes(`${target}:${mode}`)) : ALL_SCENARIOS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

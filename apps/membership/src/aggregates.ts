@@ -16,7 +16,7 @@ export const applicationAggregate = defineAggregate({ context: MEMBERSHIP_CONTEX
 export const membershipAggregate = defineAggregate({ context: MEMBERSHIP_CONTEXT, aggregate: MEMBERSHIP_AGGREGATES.membership, decider: membershipDecider, schemas: MEMBERSHIP_EVENT_SCHEMAS });
 
 /** One stream per membership (id = the membership's): its points ledger. */
-export const pointsAggregate = defineAggregate({ context: MEMBERSHIP_CONTEXT, aggregate: MEMBERSHIP_AGGREGATES.points, decider: pointsDecider, schemas: MEMBERSHIP_EVENT_SCHEMAS });
+export const pointsAggregate = defineAggregate({ context: MEMBERSHIP_CONTEXT, aggregate: MEMBERSHIP_AGGREGATES.points, decider: pointsDecider, schemas: MEMBERSHIP_EVENT_SCHEMAS, keptStates: 2_000 });
 
 export const shopItemAggregate = defineAggregate({ context: MEMBERSHIP_CONTEXT, aggregate: MEMBERSHIP_AGGREGATES.shopItem, decider: shopItemDecider, schemas: MEMBERSHIP_EVENT_SCHEMAS });
 

@@ -39,6 +39,16 @@ export class EventStore {
     return { events: rows.map(envelopeOf), version };
   }
 
+  /**
+   * A stream's versioned events from `version` on (that event included), in version order: what a
+   * caller holding the state up to `version` needs to catch up, after checking the event at
+   * `version` is the one it folded (CommandRunner's kept states).
+   */
+  async readStreamFrom(streamId: string, version: number): Promise<EventEnvelope[]> {
+    const rows = await this.db.selectFrom('events').selectAll().where('stream_id', '=', streamId).where('stream_version', '>=', version).orderBy('stream_version').execute();
+    return rows.map(envelopeOf);
+  }
+
   /** Many streams in one query (a bulk approval's applications): stream id → its events and version; a stream without events is absent. */
   async readStreams(streamIds: readonly string[], trx?: Transaction<any>): Promise<Map<string, { events: EventEnvelope[]; version: number }>> {
     const streams = new Map<string, { events: EventEnvelope[]; version: number }>();

@@ -15,6 +15,12 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
   readonly decider: Decider<C, E, S>;
   /** Event type → schema version, written to the `ws-schema` header (1 when a type is missing). */
   readonly schemas: Readonly<Record<string, number>>;
+  /**
+   * Streams whose latest states CommandRunner keeps between commands (0: none). Only for an
+   * aggregate whose evolve never changes the state it is given and whose streams are written
+   * only by versioned appends (every CommandRunner append is).
+   */
+  readonly keptStates: number;
   target(id: string): StreamTarget;
   streamId(id: string): string;
 }
@@ -28,13 +34,15 @@ export function defineAggregate<C, E extends DomainEvent, S>(definition: {
   aggregate: string;
   decider: Decider<C, E, S>;
   schemas: Readonly<Record<E['type'], number>>;
+  keptStates?: number;
 }): AggregateDefinition<C, E, S> {
-  const { context, aggregate, decider, schemas } = definition;
+  const { context, aggregate, decider, schemas, keptStates = 0 } = definition;
   return {
     context,
     aggregate,
     decider,
     schemas,
+    keptStates,
     target: (aggregateId) => ({ context, aggregate, aggregateId }),
     streamId: (aggregateId) => streamIdOf({ context, aggregate, aggregateId }),
   };

@@ -183,3 +183,64 @@ describe('CommandRunner.loadMany and appendMany (changes that span streams)', ()
     expect(await streamOf(other.streamId(b))).toHaveLength(1);
   });
 });
+
+describe('CommandRunner.run with kept states (an aggregate defined with keptStates)', () => {
+  const keptTally = defineAggregate({ context: 'test', aggregate: 'kept-tally', decider: tallyDecider, schemas: { Added: 1 }, keptStates: 2 });
+  /** Another process's runner on the same database: it keeps its own states. */
+  let elsewhere: CommandRunner;
+  beforeAll(() => {
+    const clock = new FixedClock(new Date(NOW));
+    elsewhere = new CommandRunner(new EventStore(db, nodeRef(testNodeCode()), clock), clock);
+  });
+
+  it('reads only the events since its kept state, and still sees another writer’s', async () => {
+    const id = newId();
+    await runner.run(keptTally, id, { type: 'Add', n: 2 });
+    const fullReads = jest.spyOn(EventStore.prototype, 'readStream');
+    try {
+      await runner.run(keptTally, id, { type: 'Add', n: 3 });
+      await elsewhere.run(keptTally, id, { type: 'Add', n: 4 });
+      // The kept state says 5; the stream says 9 (the other writer's 4): 2 more would pass 10.
+      await expect(runner.run(keptTally, id, { type: 'Add', n: 2 })).rejects.toMatchObject({ code: 'limit_exceeded' });
+      expect((await runner.run(keptTally, id, { type: 'Add', n: 1 })).state).toBe(10);
+      // Only `elsewhere`'s first command read the whole stream.
+      expect(fullReads).toHaveBeenCalledTimes(1);
+    } finally {
+      fullReads.mockRestore();
+    }
+  });
+
+  it('folds the whole stream again when the event at the kept version is not the one it folded', async () => {
+    const id = newId();
+    await runner.run(keptTally, id, { type: 'Add', n: 6 });
+    await db.deleteFrom('events').where('stream_id', '=', keptTally.streamId(id)).execute();
+    await elsewhere.run(keptTally, id, { type: 'Add', n: 1 });
+    // Kept: 6 at version 1; the stream now holds 1 at version 1.
+    expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
+  });
+
+  it('keeps no state of a command run in the caller’s transaction that then rolled back', async () => {
+    const id = newId();
+    await runner.run(keptTally, id, { type: 'Add', n: 1 });
+    await runner
+      .transaction(async (trx) => {
+        await runner.run(keptTally, id, { type: 'Add', n: 8 }, { trx });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
+  });
+
+  it('forgets the least recently used streams beyond its capacity, and reads them whole again', async () => {
+    const [a, b, c] = [newId(), newId(), newId()];
+    for (const id of [a, b, c]) await runner.run(keptTally, id, { type: 'Add', n: 1 });
+    const fullReads = jest.spyOn(EventStore.prototype, 'readStream');
+    try {
+      expect((await runner.run(keptTally, a, { type: 'Add', n: 1 })).state).toBe(2);
+      expect((await runner.run(keptTally, c, { type: 'Add', n: 1 })).state).toBe(2);
+      expect(fullReads).toHaveBeenCalledTimes(1);
+    } finally {
+      fullReads.mockRestore();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { AppendMeta } from '@ws/eventstore';
 import { CLOCK, DomainError, fold } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { AggregateDefinition } from './aggregate';
+import { KeptStates } from './kept-states';
 
 export interface RunOptions {
   /** From If-Match: the caller's version; a different stream version is a 409 version_conflict. */
@@ -75,6 +76,8 @@ export function refuseStaleVersion(expectedVersion: number | undefined, version:
  */
 @Injectable()
 export class CommandRunner {
+  private readonly kept = new Map<AggregateDefinition<any, any, any>, KeptStates<unknown>>();
+
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -103,6 +106,37 @@ export class CommandRunner {
     return loaded;
   }
 
+  private keptStatesOf<S>(aggregate: AggregateDefinition<unknown, DomainEvent, S>): KeptStates<S> | undefined {
+    if (aggregate.keptStates === 0) return undefined;
+    let kept = this.kept.get(aggregate);
+    if (!kept) this.kept.set(aggregate, (kept = new KeptStates(aggregate.keptStates)));
+    return kept as KeptStates<S>;
+  }
+
+  /**
+   * The stream's state from its kept state and the events since (outside any transaction, so
+   * committed): read from the kept version on, the event there must be the one folded — else
+   * (never expected of append-only streams, but a wrong state costs more than a full read) the
+   * whole stream is folded again.
+   */
+  private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string): Promise<Loaded<S>> {
+    const streamId = aggregate.streamId(id);
+    const held = kept.get(streamId);
+    const since = held ? await this.store.readStreamFrom(streamId, held.version) : [];
+    if (!held || since[0]?.eventId !== held.lastEventId) {
+      const loaded = await this.load(aggregate, id);
+      const last = loaded.envelopes.filter((e) => e.streamVersion === loaded.version)[0];
+      if (last) kept.keep(streamId, { version: loaded.version, lastEventId: last.eventId, state: loaded.state });
+      else kept.forget(streamId);
+      return loaded;
+    }
+    const newer = since.slice(1);
+    const state = newer.reduce((s, e) => aggregate.decider.evolve(s, e as unknown as E), held.state);
+    const version = newer.length > 0 ? newer[newer.length - 1]!.streamVersion! : held.version;
+    if (newer.length > 0) kept.keep(streamId, { version, lastEventId: newer[newer.length - 1]!.eventId, state });
+    return { state, version, envelopes: newer };
+  }
+
   /** The decider's events for `command` at the clock's time; its refusal is thrown, for the problem filter to answer. */
   decide<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, command: C, state: S): E[] {
     const outcome = aggregate.decider.decide(command, state, { now: this.clock.now() });
@@ -112,15 +146,19 @@ export class CommandRunner {
 
   /** The aggregate alone fixes C and S: the command (or the function returning it) is typed by them, so its literals stay literal. */
   async run<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string, command: NoInfer<CommandOf<C, S>>, options: RunOptions = {}): Promise<RunResult<S>> {
+    // A command function is given every envelope of the stream; a kept state has only its fold.
+    const kept = typeof command === 'function' || options.trx ? undefined : this.keptStatesOf(aggregate);
     for (let attempt = 1; ; attempt++) {
-      const { state, version, envelopes } = await this.load(aggregate, id, options.trx);
+      const { state, version, envelopes } = kept ? await this.loadKept(aggregate, kept, id) : await this.load(aggregate, id, options.trx);
       refuseStaleVersion(options.expectedVersion, version);
       const resolved = typeof command === 'function' ? await (command as (state: S, envelopes: EventEnvelope[]) => C | Promise<C>)(state, envelopes) : command;
       const outcome = this.decide(aggregate, resolved, state);
       if (outcome.length === 0) return { state, version, events: [] };
       try {
         const written = await this.write(aggregate, id, version, outcome, options);
-        return { state: outcome.reduce(aggregate.decider.evolve, state), version: version + outcome.length, events: written };
+        const after = { state: outcome.reduce(aggregate.decider.evolve, state), version: version + outcome.length };
+        kept?.keep(aggregate.streamId(id), { ...after, lastEventId: written[written.length - 1]!.eventId });
+        return { ...after, events: written };
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
         if (!conflict || !options.retryOnConflict || options.trx || attempt >= MAX_ATTEMPTS) throw error;
