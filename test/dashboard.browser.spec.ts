@@ -24,8 +24,9 @@ const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
 /** The names an ECharts chart on the page draws (its series' data), read from the chart itself. */
 function chartNames(page: Page, id: string): Promise<string[]> {
   return page.evaluate((elementId) => {
-    const charts = (globalThis as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): any } | undefined } }).echarts;
-    const chart = charts.getInstanceByDom(document.getElementById(elementId)!);
+    // Run in the page (this file is compiled without the DOM's types).
+    const { echarts, document } = globalThis as unknown as { echarts: { getInstanceByDom(e: unknown): { getOption(): any } | undefined }; document: { getElementById(id: string): unknown } };
+    const chart = echarts.getInstanceByDom(document.getElementById(elementId));
     const series = chart?.getOption().series?.[0];
     const axis = chart?.getOption().yAxis?.[0]?.data as string[] | undefined;
     return axis ?? (series?.data ?? []).map((d: { name: string }) => d.name);

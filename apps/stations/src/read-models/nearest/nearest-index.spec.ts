@@ -165,7 +165,7 @@ describe('NearestIndex', () => {
     const box = { minLng: 120, maxLng: 120.6, minLat: 30, maxLat: 30.5 };
     const mix: StationMix = { share24h: 0.2, shareSuspended: 0.1, shareClosed: 0.05, suspensionPivot: MONDAY_10 };
 
-    function bruteForce(stations: Map<string, IndexedStation>, query: Required<Omit<NearestQuery, 'facility'>> & { facility?: string }) {
+    function bruteForce(stations: Map<string, IndexedStation>, query: Required<Omit<NearestQuery, 'facility' | 'anyHour'>> & { facility?: string }) {
       return [...stations.values()]
         .filter((s) => s.status === 'active' || (s.status === 'suspended' && s.suspendedUntil !== undefined && Date.parse(s.suspendedUntil) <= query.openAt.getTime()))
         .filter((s) => query.facility === undefined || s.facilities.includes(query.facility))
