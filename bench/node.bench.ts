@@ -4,6 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PG_URL } from '@ws/testing';
+import { diesWithParent } from '@ws/testing/dies-with-parent';
 import { NODE_PROFILES, NodeProfile } from '../tools/node-services';
 import { processCpuSeconds, processTree, residentMegabytes } from './bench-node';
 
@@ -38,7 +39,8 @@ async function measure(profile: NodeProfile): Promise<Figures> {
   let output = '';
   const started = Date.now();
   let servicesReadyS = NaN;
-  const launcher = spawn(process.execPath, [LAUNCHER, 'up', '--code', '330802', '--topology', 'district', '--first-slot', String(FIRST_SLOT), '--db-prefix', prefix, '--profile', profile], {
+  const [launcherProgram, launcherArgs] = diesWithParent(process.execPath, [LAUNCHER, 'up', '--code', '330802', '--topology', 'district', '--first-slot', String(FIRST_SLOT), '--db-prefix', prefix, '--profile', profile]);
+  const launcher = spawn(launcherProgram, launcherArgs, {
     env: { ...process.env, WS_RUN_DIR: runDir, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
+import { allKeysetPages, type KeysetPage, keysetPagePath } from '@ws/contracts';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { callAsPage, checkConsolePage, CONSOLE_NODE as NODE, consoleAs, downloaded, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
@@ -256,7 +257,8 @@ describe('工作台: the district officer’s registry, planning, membership and
     beijing.setUTCDate(beijing.getUTCDate() - ((beijing.getUTCDay() + 6) % 7));
     const monday = beijing.toISOString().slice(0, 10);
     const week = `from=${monday}&to=${new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10)}`;
-    const before = new Set(((await callAsPage(page, `/api/dispatch/shifts?${week}`)).body as Array<{ shiftId: string }>).map((s) => s.shiftId));
+    const weekShifts = () => allKeysetPages(async (after) => (await callAsPage(page, keysetPagePath(`/api/dispatch/shifts?${week}`, after))).body as KeysetPage<{ shiftId: string; stationId: string; startsAt: string; endsAt: string }>);
+    const before = new Set((await weekShifts()).map((s) => s.shiftId));
 
     await page.click('[data-schedule]');
     await page.click('[data-rota-volunteer="0"]');
@@ -265,8 +267,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     await page.click('[data-send-rota]');
     await page.waitForSelector('text=班次已排定');
     const added = await eventually(async () => {
-      const shifts = (await callAsPage(page, `/api/dispatch/shifts?${week}`)).body as Array<{ shiftId: string; stationId: string; startsAt: string; endsAt: string }>;
-      return shifts.find((s) => !before.has(s.shiftId));
+      return (await weekShifts()).find((s) => !before.has(s.shiftId));
     }, { what: 'the new shift in the rota read model', timeoutMs: POLL_MS });
     expect(added).toMatchObject({ startsAt: new Date(`${monday}T09:00:00+08:00`).toISOString(), endsAt: new Date(`${monday}T12:00:00+08:00`).toISOString() });
     // The week on the screen shows that station covered on Monday.

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
+import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -35,7 +36,7 @@ const figure = (stats: { figures: Array<{ key: string; value: number }> }, key: 
 async function readModels(federation: LaunchedFederation, code: string) {
   const stations = federation.url(code, 'stations');
   const [directory, compliance, today, membership, wishes, directives, received] = await Promise.all([
-    getJson(`${stations}/stations?pageSize=500`),
+    allKeysetPages<{ open24h: boolean; status: string }>((after) => getJson(keysetPagePath(`${stations}/stations`, after))),
     getJson(`${stations}/compliance`),
     getJson(`${stations}/visits/today`),
     getJson(`${federation.url(code, 'membership')}/stats`),
@@ -43,10 +44,9 @@ async function readModels(federation: LaunchedFederation, code: string) {
     getJson(`${stations}/directives`),
     getJson(`${stations}/directives/received`),
   ]);
-  const items = directory.items as Array<{ open24h: boolean; status: string }>;
   return {
-    stations: directory.total as number,
-    open24h: items.filter((s) => s.open24h && s.status !== 'closed').length,
+    stations: directory.length,
+    open24h: directory.filter((s) => s.open24h && s.status !== 'closed').length,
     compliance: compliance.share as number,
     visitsToday: today.total as number,
     members: figure(membership, 'members'),
@@ -141,7 +141,7 @@ describe("npm start's federation (浙江 ← 衢州 ← 柯城) in headless Chro
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await openDashboard(page, `${federation!.url('33', 'dashboard')}/`);
     const before = Number(await value(page, '[data-tile="visits-today"]'));
-    const [station] = (await getJson(`${federation!.url('330802', 'stations')}/stations?pageSize=1`)).items;
+    const [station] = (await getJson(`${federation!.url('330802', 'stations')}/stations?limit=1`)).items;
 
     const posted = await fetch(`${federation!.url('330802', 'stations')}/stations/${station.id}/checkins`, {
       method: 'POST',

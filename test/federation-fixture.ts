@@ -108,7 +108,7 @@ export async function visitsByDistrict(node: StationsNode): Promise<Record<strin
 
 /** The node's station directory, per district (GET /stations?district=…, its total). */
 export async function stationsOf(node: StationsNode, district: string): Promise<number> {
-  const response = await fetch(`${node.service.base}/stations?pageSize=1&district=${district}`);
+  const response = await fetch(`${node.service.base}/stations?limit=1&district=${district}`);
   if (!response.ok) throw new Error(`stations at ${node.code}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { total: number }).total;
 }

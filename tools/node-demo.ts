@@ -1,4 +1,4 @@
-import { divisionName } from '@ws/contracts';
+import { allKeysetPages, divisionName, keysetPagePath } from '@ws/contracts';
 import { loadJobsDemo } from '../apps/jobs/src/demo/load-jobs-demo';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
 import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
@@ -111,9 +111,9 @@ interface DirectoryItem {
 }
 
 async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<DemoStation[]> {
-  const page = await getJson(`${serviceUrl(node, 'stations')}/stations?pageSize=500&district=${node.code}`);
-  if (page.total > 0) {
-    return (page.items as DirectoryItem[]).map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
+  const registered = await allKeysetPages<DirectoryItem>((after) => getJson(keysetPagePath(`${serviceUrl(node, 'stations')}/stations?district=${node.code}`, after)));
+  if (registered.length > 0) {
+    return registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
   }
   const started = Date.now();
   const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits, directivesIssued);

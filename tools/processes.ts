@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { diesWithParent } from '@ws/testing/dies-with-parent';
 
 /**
  * Where the launcher keeps what it writes: the nats-servers' configs and stores (nats/<code>)
@@ -31,7 +32,8 @@ export function startProcess(name: string, command: string, args: string[], env:
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])], detached: true });
+  const [program, programArgs] = diesWithParent(command, args);
+  const child = spawn(program, programArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { name, child, logFile };

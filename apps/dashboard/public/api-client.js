@@ -30,9 +30,10 @@ export const PATHS = {
   codeLabels: '/api/stations/labels',
 };
 
-const STATION_PAGE_SIZE = 500;
-/** 40 pages of 500: a province's whole directory; beyond that the map shows the first 20 000. */
-const STATION_MAX_PAGES = 40;
+/** The directory's largest keyset page (KEYSET_PAGE_MAX, libs/contracts). */
+const STATION_PAGE_SIZE = 200;
+/** 100 pages of 200: a province's whole directory; beyond that the map shows the first 20 000. */
+const STATION_MAX_PAGES = 100;
 
 /** { node: {code, name, level}, parent: {code, name, url} | null, children: [{code, name, url}], services: [] } */
 export async function fetchNodes() {
@@ -41,20 +42,22 @@ export async function fetchNodes() {
 }
 
 /**
- * Station directory: GET stations?page&pageSize (pageSize at most 500) →
- * { total, page, pageSize, items: [{ id, name, kind, tier, status, open24h, stars, lng, lat,
- * districtCode, streetCode, facilities, … }] }.
+ * Station directory: GET stations?limit&after (limit at most 200), keyset pages by name →
+ * { items: [{ id, name, kind, tier, status, open24h, stars, lng, lat, districtCode, streetCode,
+ * facilities, … }], next (the cursor of the following page, null on the last), total }.
  */
 export async function fetchAllStations() {
   const items = [];
   let total;
+  let after;
   for (let page = 1; page <= STATION_MAX_PAGES; page += 1) {
-    const body = await getJson(PATHS.stations, { page, pageSize: STATION_PAGE_SIZE });
+    const body = await getJson(PATHS.stations, { limit: STATION_PAGE_SIZE, ...(after ? { after } : {}) });
     const rows = listOf(body, 'items', 'rows', 'data', 'stations');
     if (!rows) return page === 1 ? null : { total: total ?? items.length, items, truncated: true };
     total = first(num(body?.total), num(body?.count), total);
     items.push(...rows.map(normalizeStation).filter(Boolean));
-    if (rows.length < STATION_PAGE_SIZE || (total !== undefined && items.length >= total)) break;
+    after = typeof body?.next === 'string' ? body.next : undefined;
+    if (after === undefined) break;
   }
   return { total: total ?? items.length, items, truncated: total !== undefined && items.length < total };
 }

@@ -1,4 +1,4 @@
-import { labelPairs, LEGAL_CASE_KIND_LABELS, OCCUPATION_LABELS, shanghaiDayAndHour, SPENDING_CATEGORY_LABELS } from '@ws/contracts';
+import { KEYSET_PAGE_MAX, labelPairs, LEGAL_CASE_KIND_LABELS, OCCUPATION_LABELS, shanghaiDayAndHour, SPENDING_CATEGORY_LABELS } from '@ws/contracts';
 import { seededRandom } from '@ws/kernel';
 import type { FakeRoute } from './fake-upstream';
 
@@ -197,10 +197,12 @@ export const CANNED_FUNDS = {
 export function stationsRoutes(data: CannedNodeData, today: { total: number }, omit: string[] = []): Record<string, FakeRoute> {
   const routes: Record<string, FakeRoute> = {
     '/stations': (url) => {
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const pageSize = Number(url.searchParams.get('pageSize') ?? 50);
-      if (url.searchParams.has('limit') || url.searchParams.has('offset') || pageSize > 500) return undefined; // the real API refuses these
-      return { total: data.stations.length, page, pageSize, items: data.stations.slice((page - 1) * pageSize, page * pageSize) };
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      if (url.searchParams.has('page') || url.searchParams.has('pageSize') || limit > KEYSET_PAGE_MAX) return undefined; // the real API refuses these
+      // Keyset pages as the real directory answers them; this fake's cursor is the next offset.
+      const from = Number(url.searchParams.get('after') ?? 0);
+      const next = from + limit < data.stations.length ? String(from + limit) : null;
+      return { items: data.stations.slice(from, from + limit), next, total: data.stations.length };
     },
     '/stations/': (url) => {
       const station = data.stations.find((s) => url.pathname.endsWith(`/${s.id}`));

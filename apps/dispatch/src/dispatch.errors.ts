@@ -1,4 +1,4 @@
-import { defineErrorTable } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 import { UPLOADS_ERRORS } from '@ws/uploads';
 import { VERIFICATION_ERRORS } from '@ws/verification';
 
@@ -31,7 +31,19 @@ export const DISPATCH_ERRORS = defineErrorTable(
     not_shift_holder: 403,
     volunteer_unauthenticated: 401,
     personal_data_erased: 410,
+
+    // Refused by the domain rules (422, as any unlisted code): listed so that every throw names a code of this table.
+    availability_invalid: 422,
+    hours_out_of_range: 422,
+    proof_attendees_required: 422,
+    shift_times_invalid: 422,
+    skill_repeated: 422,
+    street_outside_node: 422,
+    swap_to_same_volunteer: 422,
   },
   UPLOADS_ERRORS,
   VERIFICATION_ERRORS,
 );
+
+/** An error of this service: its code must be one the table above lists. */
+export const dispatchError = errorsOf(DISPATCH_ERRORS);

@@ -1,4 +1,5 @@
 import { newId } from '@ws/kernel';
+import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { DispatchHarness } from './testing/dispatch-harness';
 
 describe('volunteers and shifts (real Postgres and NATS)', () => {
@@ -106,10 +107,18 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
     const coverage = await h.http('GET', `/shifts/coverage?stationId=${stationId}&from=${day}&to=${day}`);
     expect(coverage.body).toEqual([{ stationId, day, shifts: 2, volunteers: 1, scheduledHours: 10, coveredHours: 9, coverage: 9 / 24, servedShifts: 1 }]);
     const roster = await h.http('GET', `/shifts?stationId=${stationId}&from=${day}&to=${day}`);
-    expect(roster.body.map((s: { volunteerId: string; swappedFrom: string | null }) => [s.volunteerId, s.swappedFrom])).toEqual([
+    expect(roster.body.next).toBeNull();
+    expect(roster.body.items.map((s: { volunteerId: string; swappedFrom: string | null }) => [s.volunteerId, s.swappedFrom])).toEqual([
       [b.volunteerId, a.volunteerId],
       [b.volunteerId, null],
     ]);
+    // The rota and a volunteer's own shifts in keyset pages, by start time.
+    const stationRota = (query: string) => h.http('GET', `/shifts?stationId=${stationId}&from=${day}&to=${day}&${query}`);
+    expect(await walkKeysetPages(stationRota, 1, (s: { shiftId: string }) => s.shiftId)).toEqual([morning, afternoon]);
+    expect(await keysetRefusals(stationRota)).toEqual(KEYSET_REFUSED);
+    const mine = (query: string) => h.http('GET', `/volunteers/me/shifts?from=${day}&to=${day}&${query}`, { token: b.token });
+    expect(await walkKeysetPages(mine, 1, (s: { shiftId: string }) => s.shiftId)).toEqual([morning, afternoon]);
+    expect((await mine('after=nonsense')).status).toBe(400);
 
     const officer = await h.token('district_officer');
     const byStation = await h.http('GET', `/hours?by=station&stationId=${stationId}`, { token: officer });

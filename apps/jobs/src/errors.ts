@@ -1,4 +1,4 @@
-import { defineErrorTable } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 import { VERIFICATION_ERRORS } from '@ws/verification';
 
 /** The jobs service's error codes and their HTTP statuses (anything unlisted is 422), with the verification codes' it sends. */
@@ -32,6 +32,10 @@ export const JOBS_ERRORS = defineErrorTable(
     fair_in_past: 422,
     fair_ends_before_start: 422,
     fair_posting_not_attached: 422,
+    posting_not_due: 422,
   },
   VERIFICATION_ERRORS,
 );
+
+/** An error of this service: its code must be one the table above lists. */
+export const jobsError = errorsOf(JOBS_ERRORS);

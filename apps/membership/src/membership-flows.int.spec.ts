@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@ws/testing';
+import { eventually, KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { syntheticPerson } from './demo/synthetic-people';
 import { jetstreamManager } from '@ws/testing/nats';
 import { connect } from '@ws/testing/nats';
@@ -117,13 +117,13 @@ describe('membership flows (real Postgres and NATS)', () => {
     const submitted = (await service.request('POST', '/applications', { ...applicationFor(next++, riders, { stationId, employer: '饿了么' }), channel: 'station' })).json();
     await service.catchUp();
     const queue = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
-    expect(queue.items.find((i: { application_id: string }) => i.application_id === submitted.applicationId)).toMatchObject({
-      station_id: stationId,
+    expect(queue.items.find((i: { applicationId: string }) => i.applicationId === submitted.applicationId)).toMatchObject({
+      stationId,
       channel: 'station',
       employer: '饿了么',
       erased: false,
     });
-    expect(queue.items.every((i: { status: string; age_hours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.age_hours >= 0)).toBe(true);
+    expect(queue.items.every((i: { status: string; ageHours: number }) => ['submitted', 'info_requested'].includes(i.status) && i.ageHours >= 0)).toBe(true);
     expect(queue.counts.submitted.count).toBe(queue.items.length);
   });
 
@@ -138,14 +138,28 @@ describe('membership flows (real Postgres and NATS)', () => {
       const query: string = `/applications/queue?unionId=${riders}&limit=2${after ? `&after=${after}` : ''}`;
       const page = (await service.request('GET', query, undefined, officer)).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
-      ids.push(...page.items.map((i: { application_id: string }) => i.application_id));
+      ids.push(...page.items.map((i: { applicationId: string }) => i.applicationId));
       after = page.next;
     } while (after);
-    expect(ids).toEqual(all.items.map((i: { application_id: string }) => i.application_id));
+    expect(ids).toEqual(all.items.map((i: { applicationId: string }) => i.applicationId));
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const bad = await service.request('GET', `/applications/queue?after=bm90LWEtY3Vyc29y`, undefined, officer);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'after' });
+  });
+
+  it('pages the union list by node and creation time to the microsecond: unions created within one millisecond are each listed once', async () => {
+    // Creation times apart by microseconds only (some equal: the id breaks the tie), as a burst of creations gives.
+    await service.db.raw(`update unions set created_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => (ascii(right(union_id::text, 1)) % 4) / 1e6)`);
+    const get = async (query: string) => {
+      const answer = await service.request('GET', `/unions?${query}`);
+      return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
+    };
+    const whole = (await get('limit=200')).body as { items: Array<{ unionId: string }>; next: string | null };
+    expect(whole.next).toBeNull();
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    expect(await walkKeysetPages(get, 1, (u: { unionId: string }) => u.unionId)).toEqual(whole.items.map((u) => u.unionId));
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
   });
 
   it('transfers inside the node: in flight, then out of the old union and into the new in one step', async () => {
@@ -358,7 +372,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const stock = (await service.request('GET', '/shop/items')).json();
     expect(stock.find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 4, redeemed: 3 });
     const balances = (await service.request('GET', '/points/balances', undefined, officer)).json();
-    expect(balances.items.find((b: { membership_id: string }) => b.membership_id === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
+    expect(balances.items.find((b: { membershipId: string }) => b.membershipId === member.membershipId)).toMatchObject({ balance: 10, credited: 100, debited: 90 });
   });
 
   it('races redemptions: with points for two, two of five concurrent ones go through, retries included, and nothing goes below zero', async () => {

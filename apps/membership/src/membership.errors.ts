@@ -1,4 +1,4 @@
-import { defineErrorTable } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 import { VERIFICATION_ERRORS } from '@ws/verification';
 
 /**
@@ -45,6 +45,22 @@ export const MEMBERSHIP_ERRORS = defineErrorTable(
     member_session_invalid: 401,
     too_many_applications: 429,
     lookup_locked: 429,
+
+    // Refused by the domain rules (422, as any unlisted code): listed so that every throw names a code of this table.
+    checkin_points_daily_cap: 422,
+    insufficient_points: 422,
+    mobile_code_required: 422,
+    no_union_suggested: 422,
+    points_invalid: 422,
+    quantity_invalid: 422,
+    street_code_required: 422,
+    union_merge_into_self: 422,
+    union_merge_target_inactive: 422,
+    union_not_accepting: 422,
+    union_parent_not_above: 422,
   },
   VERIFICATION_ERRORS,
 );
+
+/** An error of this service: its code must be one the table above lists. */
+export const membershipError = errorsOf(MEMBERSHIP_ERRORS);

@@ -1,4 +1,4 @@
-import { defineErrorTable, DomainError } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 
 /**
  * Every error code the stations service returns, with its HTTP status: a missing station is 404,
@@ -132,7 +132,5 @@ export const STATIONS_ERRORS = defineErrorTable({
 
 export type StationsErrorCode = keyof typeof STATIONS_ERRORS.statuses;
 
-/** A DomainError whose code is one of this service's registered codes. */
-export function stationsError(code: StationsErrorCode, message: string, field?: string, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, message, field, details);
-}
+/** An error of this service: its code must be one the table above lists. */
+export const stationsError = errorsOf(STATIONS_ERRORS);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { allKeysetPages, keysetPagePath } from '@ws/contracts';
+import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import { StationsModule } from './stations.module';
 
@@ -29,6 +31,13 @@ describe('stations API (real Postgres and NATS)', () => {
       ...(payload !== undefined ? { payload: payload as object } : {}),
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
+
+  /** Every station of the directory, page after page. */
+  const wholeDirectory = () => allKeysetPages<{ id: string; name: string; status: string }>(async (after) => (await inject('GET', keysetPagePath('/stations', after))).json());
+  const directoryPage = async (query: string) => {
+    const answer = await inject('GET', `/stations?${query}`);
+    return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
+  };
 
   beforeAll(async () => {
     service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
@@ -168,8 +177,7 @@ describe('stations API (real Postgres and NATS)', () => {
   });
 
   it('drills coverage down per street (a district node): workers, covered, share per child; officers only', async () => {
-    const directory = (await inject('GET', '/stations?pageSize=500')).json();
-    const registered = directory.items.filter((s: { status: string }) => s.status !== 'closed').length;
+    const registered = (await wholeDirectory()).filter((s) => s.status !== 'closed').length;
     const answer = await inject('GET', '/coverage/children?mode=ebike', undefined, officer);
     expect(answer.statusCode).toBe(200);
     const body = answer.json();
@@ -192,10 +200,28 @@ describe('stations API (real Postgres and NATS)', () => {
     expect((await inject('GET', '/coverage/children?by=county', undefined, officer)).statusCode).toBe(400);
   });
 
+  it('lists the directory in keyset pages by name, each station once, with the filter\'s total', async () => {
+    for (const name of ['页序驿站乙', '页序驿站甲', '页序驿站乙']) expect((await inject('POST', '/stations', station({ name }), officer)).statusCode).toBe(201);
+    await service.catchUp();
+    const whole = (await directoryPage('limit=200')).body as { items: Array<{ id: string; name: string }>; next: string | null; total: number };
+    expect(whole.next).toBeNull();
+    expect(whole.total).toBe(whole.items.length);
+    expect(await walkKeysetPages(directoryPage, 1, (s: { id: string }) => s.id)).toEqual(whole.items.map((s) => s.id));
+    // Two stations of one name: the id breaks the tie, neither is skipped or repeated.
+    const named = (await directoryPage('q=页序驿站')).body as { items: Array<{ id: string; name: string }>; total: number };
+    expect(named.items.map((s) => s.name).filter((name) => name === '页序驿站乙')).toHaveLength(2);
+    expect(await walkKeysetPages((query) => directoryPage(`q=页序驿站&${query}`), 1, (s: { id: string }) => s.id)).toEqual(named.items.map((s) => s.id));
+    const filtered = (await directoryPage('q=页序驿站&limit=1')).body;
+    expect(filtered).toMatchObject({ total: 3 });
+    expect(filtered.items).toHaveLength(1);
+    expect(await keysetRefusals(directoryPage)).toEqual(KEYSET_REFUSED);
+    expect((await directoryPage('pageSize=10')).status).toBe(400);
+  });
+
   it('rebuilds a read model from the stream to the same answers', async () => {
     await service.catchUp();
     const today = (await inject('GET', '/visits/today')).json();
-    const directory = (await inject('GET', '/stations?pageSize=500')).json();
+    const directory = await wholeDirectory();
     expect((await inject('POST', '/admin/projections/stations.visits/rebuild', undefined, await service.token('street_officer', { street: `${service.config.node.code}001` }))).statusCode).toBe(403);
     for (const name of ['stations.visits', 'stations.directory']) {
       const rebuilt = await inject('POST', `/admin/projections/${name}/rebuild`, undefined, officer);
@@ -203,7 +229,7 @@ describe('stations API (real Postgres and NATS)', () => {
     }
     await service.catchUp();
     expect((await inject('GET', '/visits/today')).json()).toEqual(today);
-    expect((await inject('GET', '/stations?pageSize=500')).json()).toEqual(directory);
+    expect(await wholeDirectory()).toEqual(directory);
     const projections = (await inject('GET', '/admin/projections', undefined, officer)).json();
     expect(projections.map((p: { name: string }) => p.name).sort()).toEqual(['stations.activities', 'stations.adopted-standards', 'stations.directive-inbox', 'stations.directive-receipts', 'stations.directives', 'stations.directory', 'stations.funds', 'stations.legal-cases', 'stations.programmes', 'stations.visits', 'stations.welfare', 'stations.wish-ratings']);
     expect(projections.find((p: { name: string }) => p.name === 'stations.directive-inbox')).toMatchObject({ stream: 'dir', rebuildable: false });

@@ -1,4 +1,4 @@
-import { defineErrorTable } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 import { UPLOADS_ERRORS } from '@ws/uploads';
 
 /** The wishes service's error codes and their HTTP statuses (anything unlisted is 422), with its photo uploads'. */
@@ -20,6 +20,10 @@ export const WISHES_ERRORS = defineErrorTable(
     wish_not_in_group: 422,
     decision_invalid: 422,
     personal_data_in_text: 422,
+    idempotency_key_reused: 422,
   },
   UPLOADS_ERRORS,
 );
+
+/** An error of this service: its code must be one the table above lists. */
+export const wishesError = errorsOf(WISHES_ERRORS);

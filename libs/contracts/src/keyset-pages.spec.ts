@@ -22,4 +22,8 @@ describe('keysetPagePath', () => {
     expect(keysetPagePath('/postings/mine', undefined)).toBe('/postings/mine?limit=200');
     expect(keysetPagePath('/postings/mine', 'eyJhdCI6IjIwMjYifQ')).toBe('/postings/mine?limit=200&after=eyJhdCI6IjIwMjYifQ');
   });
+
+  it('adds the page to a query the path has', () => {
+    expect(keysetPagePath('/shifts?from=2026-06-01&to=2026-06-07', 'eyJ9')).toBe('/shifts?from=2026-06-01&to=2026-06-07&limit=200&after=eyJ9');
+  });
 });

@@ -24,7 +24,7 @@ export async function allKeysetPages<T>(load: (after: string | undefined) => Pro
 /** The largest page a keyset-paged list gives (libs/platform PageQueryDto). */
 export const KEYSET_PAGE_MAX = 200;
 
-/** `path` asking for the largest page after `after` (the first page without it). */
+/** `path` (with or without a query of its own) asking for the largest page after `after` (the first page without it). */
 export function keysetPagePath(path: string, after: string | undefined): string {
-  return `${path}?limit=${KEYSET_PAGE_MAX}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
+  return `${path}${path.includes('?') ? '&' : '?'}limit=${KEYSET_PAGE_MAX}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
 }

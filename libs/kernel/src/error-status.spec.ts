@@ -1,4 +1,5 @@
-import { defineErrorTable, KERNEL_ERRORS } from './error-status';
+import { DomainError } from './domain-error';
+import { defineErrorTable, errorsOf, KERNEL_ERRORS } from './error-status';
 
 describe('defineErrorTable', () => {
   it("answers the table's own codes, the included tables' and the kernel's; 422 for any other", () => {
@@ -22,5 +23,19 @@ describe('defineErrorTable', () => {
     defineErrorTable({ station_ingest_limited: 404 });
     expect(stations.statusOf('station_ingest_limited')).toBe(429);
     expect(KERNEL_ERRORS.statusOf('station_ingest_limited')).toBe(422);
+  });
+});
+
+describe('errorsOf', () => {
+  it("makes DomainErrors with the table's own codes, the included tables' and the kernel's; another code does not compile", () => {
+    const photos = defineErrorTable({ photo_too_large: 413 });
+    const wishError = errorsOf(defineErrorTable({ wish_not_found: 404 }, photos));
+    const error = wishError('wish_not_found', '心愿不存在', 'wishId', { wishId: 'w1' });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'wish_not_found', message: '心愿不存在', field: 'wishId', details: { wishId: 'w1' } });
+    expect(wishError('photo_too_large', '照片过大').code).toBe('photo_too_large');
+    expect(wishError('validation_failed', '分页参数无效', 'after').code).toBe('validation_failed');
+    // @ts-expect-error a code the table does not list
+    expect(wishError('wish_lost', '心愿丢失').code).toBe('wish_lost');
   });
 });

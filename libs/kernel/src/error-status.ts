@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /**
  * A service's one table from stable error codes to HTTP status, made by `defineErrorTable` and
  * handed to the service's module (PlatformModule.forService({ errors })), which gives it to the
@@ -41,15 +43,21 @@ function tableOf<Code extends string>(statuses: Record<Code, number>): ErrorTabl
   return { statuses, statusOf: (code) => byCode.get(code) ?? UNLISTED_STATUS };
 }
 
+type KernelErrorCode = keyof typeof KERNEL_ERROR_STATUSES;
+type CodeOf<Table> = Table extends ErrorTable<infer Code> ? Code : never;
+
 /** The kernel's codes alone: for answers made before any service's table is known (Fastify's own refusals). */
-export const KERNEL_ERRORS: ErrorTable<keyof typeof KERNEL_ERROR_STATUSES> = tableOf(KERNEL_ERROR_STATUSES);
+export const KERNEL_ERRORS: ErrorTable<KernelErrorCode> = tableOf(KERNEL_ERROR_STATUSES);
 
 /**
  * The error table of a service (or of a lib whose codes services include): its own codes, the
  * tables of the libs it uses (`included`), and the kernel's. A code mapped to two different
  * statuses is a mistake, refused when the table is made (at start-up, not at the first error).
  */
-export function defineErrorTable<const Own extends Record<string, number>>(own: Own, ...included: ErrorTable[]): ErrorTable<Extract<keyof Own, string>> {
+export function defineErrorTable<const Own extends Record<string, number>, const Included extends ErrorTable[] = []>(
+  own: Own,
+  ...included: Included
+): ErrorTable<Extract<keyof Own, string> | KernelErrorCode | CodeOf<Included[number]>> {
   const statuses: Record<string, number> = {};
   for (const table of [KERNEL_ERRORS, ...included, tableOf(own)]) {
     for (const [code, status] of Object.entries<number>(table.statuses)) {
@@ -58,5 +66,15 @@ export function defineErrorTable<const Own extends Record<string, number>>(own: 
       statuses[code] = status;
     }
   }
-  return tableOf(statuses as Record<Extract<keyof Own, string>, number>);
+  return tableOf(statuses as Record<Extract<keyof Own, string> | KernelErrorCode | CodeOf<Included[number]>, number>);
+}
+
+/**
+ * The one way a service makes its errors: `export const notifyError = errorsOf(NOTIFY_ERRORS)`,
+ * then `throw notifyError('channel_off', '本节点没有开通该渠道', 'channel')`. A code the table does not
+ * list (its own, its libs' or the kernel's) does not compile, so the table says every code the
+ * service answers and its status.
+ */
+export function errorsOf<Code extends string>(_table: ErrorTable<Code>) {
+  return (code: Code, message: string, field?: string, details?: Record<string, unknown>): DomainError => new DomainError(code, message, field, details);
 }

@@ -11,6 +11,7 @@ export * from './command-runner';
 export * from './subtree-stats';
 export * from './json-client';
 export * from './keyset-page';
+export * from './labels-controller';
 export * from './faults/reactions.registry';
 export * from './faults/faults.service';
 export * from './notify-responders';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { sql, type RawBuilder } from 'kysely';
 import { KEYSET_PAGE_MAX, type KeysetPage } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 
@@ -47,6 +48,14 @@ export function decodeCursor(after: string | undefined, isId: (id: string) => bo
   }
   throw new DomainError('validation_failed', '分页参数无效', 'after');
 }
+
+/**
+ * A timestamptz column as a cursor's `at`, to the microsecond (ISO, UTC): a JS Date keeps
+ * milliseconds only, so a cursor made from one would skip or repeat the rows of a list ordered by
+ * a time Postgres wrote (now(), microseconds) that share its millisecond. Compare it back as
+ * `${at}::timestamptz`.
+ */
+export const exactTimeText = (column: string): RawBuilder<string> => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { diesWithParent } from './dies-with-parent';
 import type { NodeRef } from '@ws/contracts';
 import {
   BUS_SERVICES,
@@ -249,7 +250,8 @@ class ManagedNatsServer implements NatsProcess {
   start(): Promise<void> {
     if (this.running) return Promise.resolve();
     this.output = [];
-    const child = spawn(natsServerBinary(), ['-c', this.configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [childProgram, childArgs] = diesWithParent(natsServerBinary(), ['-c', this.configFile]);
+    const child = spawn(childProgram, childArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error(`nats-server ${this.domain} not ready within ${this.startTimeoutMs} ms`)), this.startTimeoutMs);

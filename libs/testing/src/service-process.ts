@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { diesWithParent } from './dies-with-parent';
 import { eventually } from './eventually';
 import { NATS_URL, PG_URL } from './infra';
 
@@ -77,7 +78,8 @@ export async function startServiceProcess(service: string, env: Record<string, s
   let output = '';
   // WS_SERVICE_NODE_ARGS passes flags to the service's node (e.g. --prof when profiling a benchmark).
   const nodeArgs = (process.env['WS_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, builtEntry(service)], {
+  const [childProgram, childArgs] = diesWithParent(process.execPath, [...nodeArgs, builtEntry(service)]);
+  const child = spawn(childProgram, childArgs, {
     env: { ...process.env, PG_URL, NATS_URL, LOG_LEVEL: 'warn', ...LOAD_LIMITS, ...STABLE_SECRETS, ...env, HTTP_PORT: String(httpPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -134,7 +136,8 @@ export async function startCompactProcess(services: Array<{ name: string; servic
   }
   let output = '';
   const reports: CompactProcess['reports'] = [];
-  const child = spawn(process.execPath, [builtEntry('compact')], { env: { ...process.env, COMPACT_SERVICES: JSON.stringify(specs) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const [childProgram, childArgs] = diesWithParent(process.execPath, [builtEntry('compact')]);
+  const child = spawn(childProgram, childArgs, { env: { ...process.env, COMPACT_SERVICES: JSON.stringify(specs) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.on('message', (report: CompactProcess['reports'][number]) => reports.push(report));

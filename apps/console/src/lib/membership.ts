@@ -1,24 +1,24 @@
-/** What the membership service's applications queue answers (snake_case: its read model's columns). */
+/** What the membership service's applications queue answers for an application. */
 export interface QueuedApplication {
-  application_id: string;
-  application_number: string;
-  union_id: string;
-  union_name: string | null;
-  node_code: string;
+  applicationId: string;
+  applicationNumber: string;
+  unionId: string;
+  unionName: string | null;
+  nodeCode: string;
   occupation: string;
-  street_code: string | null;
+  streetCode: string | null;
   channel: string;
-  station_id: string | null;
+  stationId: string | null;
   employer: string | null;
   status: ApplicationStatus;
-  submitted_at: string;
-  updated_at: string;
+  submittedAt: string;
+  updatedAt: string;
   erased: boolean;
-  age_hours: number;
+  ageHours: number;
 }
 
-export interface ApplicationDetail extends QueuedApplication {
-  card_number?: string | null;
+/** One application as GET /applications/:id answers it (no age; the person as the officer may see them). */
+export interface ApplicationDetail extends Omit<QueuedApplication, 'ageHours'> {
   person: { name: string; mobile: string | null; idNumber: string | null; disclosure: 'unmasked' | 'masked' | 'erased' | 'elsewhere' };
 }
 

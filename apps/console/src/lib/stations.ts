@@ -1,4 +1,5 @@
 import { ref } from 'vue';
+import { allKeysetPages, KEYSET_PAGE_MAX, type KeysetPage } from '../../../../libs/contracts/src/keyset-pages';
 import { api } from './api';
 import { shortId } from './labels';
 
@@ -94,6 +95,11 @@ export function starsFor(scores: Record<string, number>): { score: number; stars
   const score = REVIEW_CRITERIA.reduce((sum, c) => sum + (scores[c.code] ?? 0) * c.weight, 0) / 100;
   const stars = score >= 90 ? 5 : score >= 80 ? 4 : score >= 70 ? 3 : score >= 60 ? 2 : 1;
   return { score, stars };
+}
+
+/** Every station of the directory that the filter (its query: `street`, `status`…) matches, page after page. */
+export function allStations(filter: Record<string, string | undefined>): Promise<Station[]> {
+  return allKeysetPages((after) => api<KeysetPage<Station>>('stations', '/stations', { query: { ...filter, limit: KEYSET_PAGE_MAX, after } }));
 }
 
 /**

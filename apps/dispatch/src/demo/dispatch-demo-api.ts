@@ -1,3 +1,4 @@
+import { allKeysetPages, type KeysetPage, keysetPagePath } from '@ws/contracts';
 import type { OfficerTokenMinter } from '@ws/kernel';
 import { requestJson } from '@ws/platform';
 import type { JsonResponse } from '@ws/platform';
@@ -7,6 +8,15 @@ export interface BoardVolunteer {
   volunteerId: string;
   homeStreet: string;
   type: string;
+}
+
+/** A shift as the rota lists it (GET /shifts). */
+export interface DemoShift {
+  shiftId: string;
+  volunteerId: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
 }
 
 /** Officer and volunteer calls to one dispatch service; volunteers log in with a fresh access code. */
@@ -56,9 +66,18 @@ export class DemoApi {
     }
   }
 
-  async waitForShifts(stationId: string, range: string): Promise<unknown[]> {
+  /** The station's shifts in `range` (`from=…&to=…`), every page of GET /shifts. */
+  async shifts(stationId: string, range: string): Promise<DemoShift[]> {
+    return allKeysetPages(async (after) => {
+      const answer = await this.officer('GET', keysetPagePath(`/shifts?stationId=${stationId}&${range}`, after));
+      if (answer.status !== 200) throw new Error(`the rota: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body as KeysetPage<DemoShift>;
+    });
+  }
+
+  async waitForShifts(stationId: string, range: string): Promise<DemoShift[]> {
     for (let attempt = 0; ; attempt++) {
-      const rota = (await this.officer('GET', `/shifts?stationId=${stationId}&${range}`)).body as unknown[];
+      const rota = await this.shifts(stationId, range);
       if (rota.length > 0 || attempt >= 50) return rota;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

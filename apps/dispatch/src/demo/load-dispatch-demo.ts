@@ -140,8 +140,7 @@ async function scheduleRotas(api: DemoApi, stations: DemoStation[], board: Board
   const range = `from=${isoDay(firstDay)}&to=${isoDay(lastDay)}`;
   let scheduled = 0;
   for (const station of stations) {
-    const existing = await api.officer('GET', `/shifts?stationId=${station.stationId}&${range}`);
-    if ((existing.body as unknown[]).length > 0) continue;
+    if ((await api.shifts(station.stationId, range)).length > 0) continue;
     const rota = board.filter((v) => v.homeStreet === station.streetCode && v.type !== 'professional');
     if (rota.length === 0) continue;
     const offset = Math.floor(demoFraction(station.stationId) * rota.length);
@@ -165,7 +164,7 @@ async function recordPastHours(api: DemoApi, stations: DemoStation[], now: Date)
   const range = `from=${isoDay(today - PAST_DAYS_SERVED * DAY)}&to=${isoDay(today)}`;
   let recorded = 0;
   for (const station of stations) {
-    const rota = (await api.waitForShifts(station.stationId, range)) as Array<{ shiftId: string; volunteerId: string; startsAt: string; endsAt: string; status: string }>;
+    const rota = await api.waitForShifts(station.stationId, range);
     for (const shift of rota) {
       if (shift.status !== 'scheduled' || Date.parse(shift.endsAt) > now.getTime()) continue;
       const length = (Date.parse(shift.endsAt) - Date.parse(shift.startsAt)) / HOUR;

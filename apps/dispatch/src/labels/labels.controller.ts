@@ -1,7 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { labelPairs } from '@ws/contracts';
-import { Public } from '@ws/kernel';
+import { labelsController } from '@ws/platform';
 import {
   INVITATION_SCOPE_LABELS,
   INVITATION_STATUS_LABELS,
@@ -14,25 +11,19 @@ import {
   VOLUNTEER_TYPE_LABELS,
 } from './labels';
 
-/** The zh-CN names of dispatch's codes, for the pages (which keep no copy of them); they change only with a release. */
-@ApiTags('派单 labels')
-@Controller('labels')
-export class DispatchLabelsController {
-  @Get()
-  @Public()
-  @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: '代码的中文名称：任务状态、志愿者类型与状态、技能、邀请状态与范围、排班状态；志愿者本人看到的邀请与任务状态' })
-  labels() {
-    return {
-      taskStatuses: labelPairs(TASK_STATUS_LABELS),
-      volunteerTypes: labelPairs(VOLUNTEER_TYPE_LABELS),
-      volunteerStatuses: labelPairs(VOLUNTEER_STATUS_LABELS),
-      skills: labelPairs(VOLUNTEER_SKILL_LABELS),
-      invitationStatuses: labelPairs(INVITATION_STATUS_LABELS),
-      invitationScopes: labelPairs(INVITATION_SCOPE_LABELS),
-      shiftStatuses: labelPairs(SHIFT_STATUS_LABELS),
-      volunteerInvitationStatuses: labelPairs(VOLUNTEER_INVITATION_STATUS_LABELS),
-      volunteerTaskStatuses: labelPairs(VOLUNTEER_TASK_STATUS_LABELS),
-    };
-  }
-}
+/** GET /labels: the zh-CN names of dispatch's codes, for the pages. */
+export const DispatchLabelsController = labelsController(
+  '派单 labels',
+  '代码的中文名称：任务状态、志愿者类型与状态、技能、邀请状态与范围、排班状态；志愿者本人看到的邀请与任务状态',
+  {
+    taskStatuses: TASK_STATUS_LABELS,
+    volunteerTypes: VOLUNTEER_TYPE_LABELS,
+    volunteerStatuses: VOLUNTEER_STATUS_LABELS,
+    skills: VOLUNTEER_SKILL_LABELS,
+    invitationStatuses: INVITATION_STATUS_LABELS,
+    invitationScopes: INVITATION_SCOPE_LABELS,
+    shiftStatuses: SHIFT_STATUS_LABELS,
+    volunteerInvitationStatuses: VOLUNTEER_INVITATION_STATUS_LABELS,
+    volunteerTaskStatuses: VOLUNTEER_TASK_STATUS_LABELS,
+  },
+);

@@ -1,5 +1,6 @@
 import type { ShiftEvent, ShiftScheduled } from '@ws/contracts';
 import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { dispatchError } from '../dispatch.errors';
 
 export const MAX_SHIFT_HOURS = 12;
 const HOUR_MS = 3600_000;
@@ -26,17 +27,17 @@ export interface ShiftState {
 }
 
 export const shiftErrors = {
-  notFound: () => new DomainError('shift_not_found', '轮值班次不存在', 'shiftId'),
-  alreadyScheduled: () => new DomainError('shift_already_scheduled', '该班次已排定', 'shiftId'),
-  timesInvalid: () => new DomainError('shift_times_invalid', `班次须先开始后结束，且不超过 ${MAX_SHIFT_HOURS} 小时`, 'endsAt'),
-  notHolder: () => new DomainError('not_shift_holder', '只有本班次的志愿者可以操作', 'volunteerId'),
-  alreadyServed: () => new DomainError('shift_already_served', '该班次已记录服务时长'),
-  alreadyStarted: () => new DomainError('shift_already_started', '班次已开始，不能再调班'),
-  sameVolunteer: () => new DomainError('swap_to_same_volunteer', '不能调给自己', 'toVolunteerId'),
-  notStarted: () => new DomainError('shift_not_started', '班次尚未开始，不能记录时长'),
-  swapPending: () => new DomainError('swap_already_requested', '已有一个调班请求在等待答复', 'toVolunteerId'),
-  swapNotFound: () => new DomainError('swap_request_not_found', '没有等待您答复的这个调班请求', 'requestId'),
-  hoursOutOfRange: (max: number) => new DomainError('hours_out_of_range', `服务时长须大于 0 且不超过 ${max} 小时`, 'hours'),
+  notFound: () => dispatchError('shift_not_found', '轮值班次不存在', 'shiftId'),
+  alreadyScheduled: () => dispatchError('shift_already_scheduled', '该班次已排定', 'shiftId'),
+  timesInvalid: () => dispatchError('shift_times_invalid', `班次须先开始后结束，且不超过 ${MAX_SHIFT_HOURS} 小时`, 'endsAt'),
+  notHolder: () => dispatchError('not_shift_holder', '只有本班次的志愿者可以操作', 'volunteerId'),
+  alreadyServed: () => dispatchError('shift_already_served', '该班次已记录服务时长'),
+  alreadyStarted: () => dispatchError('shift_already_started', '班次已开始，不能再调班'),
+  sameVolunteer: () => dispatchError('swap_to_same_volunteer', '不能调给自己', 'toVolunteerId'),
+  notStarted: () => dispatchError('shift_not_started', '班次尚未开始，不能记录时长'),
+  swapPending: () => dispatchError('swap_already_requested', '已有一个调班请求在等待答复', 'toVolunteerId'),
+  swapNotFound: () => dispatchError('swap_request_not_found', '没有等待您答复的这个调班请求', 'requestId'),
+  hoursOutOfRange: (max: number) => dispatchError('hours_out_of_range', `服务时长须大于 0 且不超过 ${max} 小时`, 'hours'),
 };
 
 export function initialShiftState(): ShiftState {

@@ -8,6 +8,7 @@ import type {
 } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { taskErrors } from './task.errors';
+import { dispatchError } from '../dispatch.errors';
 
 export const MAX_TASK_HOURS = 24;
 export const TASK_REASON_MAX = 500;
@@ -148,7 +149,7 @@ export function decideTask(command: TaskCommand, state: TaskState, context: Deci
       if (state.mode === 'activity' && command.proof.attendees === null) return taskErrors.attendeesRequired();
       const notes = checkEventText(command.proof.notes, 'notes', { max: PROOF_NOTES_MAX, label: '完成情况说明', multiline: true });
       if (notes instanceof DomainError) return notes;
-      if (command.proof.photoRefs.length > PROOF_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${PROOF_PHOTOS_MAX} 张`, 'photoRefs');
+      if (command.proof.photoRefs.length > PROOF_PHOTOS_MAX) return dispatchError('validation_failed', `照片最多 ${PROOF_PHOTOS_MAX} 张`, 'photoRefs');
       return [
         {
           type: 'TaskCompleted',

@@ -1,6 +1,7 @@
 import type { AvailabilitySlot, SkillClaim, VolunteerEvent, VolunteerRegistered, VolunteerRetirementReason } from '@ws/contracts';
 import { assertNever, Decider, DomainError } from '@ws/kernel';
 import { availabilityProblem } from './availability';
+import { dispatchError } from '../dispatch.errors';
 
 export type VolunteerCommand =
   | { type: 'RegisterVolunteer'; volunteer: VolunteerRegistered['data'] }
@@ -16,11 +17,11 @@ export interface VolunteerState {
 }
 
 export const volunteerErrors = {
-  notFound: () => new DomainError('volunteer_not_found', '志愿者不存在', 'volunteerId'),
-  alreadyRegistered: () => new DomainError('volunteer_already_registered', '该志愿者已登记'),
-  retired: () => new DomainError('volunteer_retired', '该志愿者已退出'),
-  availabilityInvalid: (message: string) => new DomainError('availability_invalid', message, 'availability'),
-  skillRepeated: () => new DomainError('skill_repeated', '同一技能只能登记一次', 'skills'),
+  notFound: () => dispatchError('volunteer_not_found', '志愿者不存在', 'volunteerId'),
+  alreadyRegistered: () => dispatchError('volunteer_already_registered', '该志愿者已登记'),
+  retired: () => dispatchError('volunteer_retired', '该志愿者已退出'),
+  availabilityInvalid: (message: string) => dispatchError('availability_invalid', message, 'availability'),
+  skillRepeated: () => dispatchError('skill_repeated', '同一技能只能登记一次', 'skills'),
 };
 
 export function initialVolunteerState(): VolunteerState {

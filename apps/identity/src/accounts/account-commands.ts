@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { ACCESS_TOKEN_MAX_SECONDS } from '@ws/contracts';
-import { CLOCK, deriveKey, DomainError, newId, open, seal } from '@ws/kernel';
+import { CLOCK, deriveKey, newId, open, seal } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions, RunResult } from '@ws/platform';
@@ -15,6 +15,7 @@ import type { AccountScope, RevocationReason } from './account.events';
 import { applyToAccountRow } from './accounts-table';
 import { hashPassword } from './credentials';
 import { checkPassword } from './password-rules';
+import { identityError } from '../identity.errors';
 
 export interface NewAccount extends AccountScope {
   userName: string;
@@ -41,7 +42,7 @@ export class AccountCommands {
   constructor(
     private readonly commands: CommandRunner,
     @Inject(DB) private readonly db: Kysely<IdentityDatabase>,
-    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(IDENTITY_CONFIG) config: IdentityConfig,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
@@ -51,12 +52,12 @@ export class AccountCommands {
 
   async create(account: NewAccount, by: string): Promise<string> {
     const userName = account.userName.trim().toLowerCase();
-    if (!USER_NAME.test(userName)) throw new DomainError('user_name_invalid', '用户名须为 3–32 位小写字母、数字、下划线、点或短横线，以字母开头', 'userName');
-    if (!account.displayName.trim()) throw new DomainError('display_name_required', '请填写姓名', 'displayName');
+    if (!USER_NAME.test(userName)) throw identityError('user_name_invalid', '用户名须为 3–32 位小写字母、数字、下划线、点或短横线，以字母开头', 'userName');
+    if (!account.displayName.trim()) throw identityError('display_name_required', '请填写姓名', 'displayName');
     const weak = checkPassword(account.password, userName);
     if (weak) throw weak;
     const taken = await this.db.selectFrom('accounts').select('account_id').where((eb) => eb(eb.fn('lower', ['user_name']), '=', userName)).executeTakeFirst();
-    if (taken) throw new DomainError('user_name_taken', `用户名 ${userName} 已被使用`, 'userName');
+    if (taken) throw identityError('user_name_taken', `用户名 ${userName} 已被使用`, 'userName');
     const accountId = newId();
     const passwordHash = await hashPassword(account.password);
     const mustChangePassword = account.mustChangePassword ?? true;

@@ -2,6 +2,7 @@ import { DomainError, assertNever } from '@ws/kernel';
 import type { Decider } from '@ws/kernel';
 import type { AccountEvent, AccountScope, RevocationReason } from './account.events';
 import { checkScope } from './scope-rules';
+import { identityError } from '../identity.errors';
 
 export type AccountCommand =
   | ({ type: 'CreateAccount'; accountId: string; by: string; mustChangePassword: boolean } & AccountScope)
@@ -44,7 +45,7 @@ export function isLocked(state: AccountState, now: Date): boolean {
 /** 账号已锁定 with the minutes left, rounded up: what a person reads on the sign-in page. */
 export function lockedError(state: AccountState, now: Date): DomainError {
   const minutes = Math.max(1, Math.ceil((new Date(state.lockedUntil!).getTime() - now.getTime()) / 60_000));
-  return new DomainError('account_locked', `密码或验证码连续错误次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系上级管理员解锁`, undefined, { until: state.lockedUntil });
+  return identityError('account_locked', `密码或验证码连续错误次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系上级管理员解锁`, undefined, { until: state.lockedUntil });
 }
 
 /**
@@ -57,20 +58,20 @@ export function createAccountDecider(policy: LockoutPolicy = DEFAULT_LOCKOUT): D
     initialState: initialAccountState,
     decide(command, state, { now }) {
       if (command.type === 'CreateAccount') {
-        if (state.exists) return new DomainError('account_exists', '账号已存在');
+        if (state.exists) return identityError('account_exists', '账号已存在');
         const { type: _type, ...data } = command;
         const invalid = checkScope(data);
         if (invalid) return invalid;
         return [{ type: 'AccountCreated', data }];
       }
-      if (!state.exists) return new DomainError('account_not_found', '账号不存在');
+      if (!state.exists) return identityError('account_not_found', '账号不存在');
       const accountId = state.accountId;
-      if (state.disabled && command.type !== 'RevokeSessions') return new DomainError('account_disabled', '账号已停用，请联系上级管理员');
+      if (state.disabled && command.type !== 'RevokeSessions') return identityError('account_disabled', '账号已停用，请联系上级管理员');
       switch (command.type) {
         case 'ChangePassword':
           return [{ type: 'PasswordChanged', data: { accountId, by: command.by, mustChangePassword: command.mustChangePassword } }];
         case 'EnrolTotp':
-          if (state.totpEnrolled) return new DomainError('totp_already_enrolled', '已绑定身份验证器；如需更换，请上级管理员先重置');
+          if (state.totpEnrolled) return identityError('totp_already_enrolled', '已绑定身份验证器；如需更换，请上级管理员先重置');
           return [{ type: 'TotpEnrolled', data: { accountId } }];
         case 'ResetTotp':
           return state.totpEnrolled ? [{ type: 'TotpReset', data: { accountId, by: command.by } }] : [];
@@ -88,7 +89,7 @@ export function createAccountDecider(policy: LockoutPolicy = DEFAULT_LOCKOUT): D
           return state.lockedUntil !== undefined || state.failures > 0 ? [{ type: 'AccountUnlocked', data: { accountId, by: command.by } }] : [];
         case 'ChangeScope': {
           const { type: _type, by, ...scope } = command;
-          if (scope.node !== state.scope!.node) return new DomainError('node_mismatch', '账号所属节点不能更改', 'node');
+          if (scope.node !== state.scope!.node) return identityError('node_mismatch', '账号所属节点不能更改', 'node');
           const invalid = checkScope(scope);
           if (invalid) return invalid;
           return [{ type: 'AccountScopeChanged', data: { accountId, by, ...scope } }];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
-import { authorize, CLOCK, CurrentPrincipal, DomainError, Roles, uuidParam } from '@ws/kernel';
+import { authorize, CLOCK, CurrentPrincipal, Roles, uuidParam } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -10,6 +10,7 @@ import { AccountCommands } from './account-commands';
 import { AccountListQueryDto, AccountPage, AccountScopeDto, AccountView, CreateAccountDto, ResetPasswordDto, SessionsEnded } from './account.dto';
 import { accountView, findAccount, listAccounts } from './accounts.query';
 import { ACCOUNT_MANAGER_ROLES } from './scope-rules';
+import { identityError } from '../identity.errors';
 
 /**
  * Officers manage the accounts of their node and of the nodes below it (authorize() with the
@@ -115,9 +116,9 @@ export class AccountsController {
   /** The account, when the principal may manage it: its node covered, and not their own unless only looked at. */
   private async managed(accountId: string, principal: Principal, options: { ownAllowed?: boolean } = {}) {
     const account = await findAccount(this.db, accountId);
-    if (!account) throw new DomainError('account_not_found', '账号不存在');
+    if (!account) throw identityError('account_not_found', '账号不存在');
     authorize(principal, { node: account.node });
-    if (!options.ownAllowed && account.account_id === principal.subject) throw new DomainError('own_account', '不能管理自己的账号，请联系本级或上级其他管理员');
+    if (!options.ownAllowed && account.account_id === principal.subject) throw identityError('own_account', '不能管理自己的账号，请联系本级或上级其他管理员');
     return account;
   }
 

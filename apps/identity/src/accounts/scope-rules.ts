@@ -1,6 +1,7 @@
 import type { OfficerRole } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
 import type { AccountScope } from './account.events';
+import { identityError } from '../identity.errors';
 
 /** The node level each officer role belongs to; ops_admin runs any node. */
 const ROLE_LEVEL: Record<OfficerRole, 2 | 4 | 6 | 'any'> = {
@@ -30,19 +31,19 @@ const STATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export function checkScope(scope: AccountScope): DomainError | undefined {
   const level = ROLE_LEVEL[scope.role];
   if (level !== 'any' && scope.node.length !== level) {
-    return new DomainError('role_not_for_node', `${ROLE_TITLES[scope.role]}不能开设在节点 ${scope.node}`, 'role');
+    return identityError('role_not_for_node', `${ROLE_TITLES[scope.role]}不能开设在节点 ${scope.node}`, 'role');
   }
   if (scope.role === 'street_officer') {
     if (!scope.street || !scope.street.startsWith(scope.node) || scope.street.length !== scope.node.length + 3) {
-      return new DomainError('street_required', '街道工会干部须填写本节点下的街道代码', 'street');
+      return identityError('street_required', '街道工会干部须填写本节点下的街道代码', 'street');
     }
   } else if (scope.street !== undefined) {
-    return new DomainError('street_not_allowed', '只有街道工会干部有街道范围', 'street');
+    return identityError('street_not_allowed', '只有街道工会干部有街道范围', 'street');
   }
   if (scope.role === 'station_manager') {
-    if (!scope.station || !STATION_ID.test(scope.station)) return new DomainError('station_required', '站长须填写所管驿站', 'station');
+    if (!scope.station || !STATION_ID.test(scope.station)) return identityError('station_required', '站长须填写所管驿站', 'station');
   } else if (scope.station !== undefined) {
-    return new DomainError('station_not_allowed', '只有站长有驿站范围', 'station');
+    return identityError('station_not_allowed', '只有站长有驿站范围', 'station');
   }
   return undefined;
 }

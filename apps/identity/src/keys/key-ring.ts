@@ -4,7 +4,7 @@ import { Kysely, sql } from 'kysely';
 import { ACCESS_TOKEN_MAX_SECONDS, IDENTITY_DIRECTIVE_SCHEMAS, identityDirectiveSubject } from '@ws/contracts';
 import type { EventEnvelope, IdentityDirective, PublicSigningKey, SigningKeysAnnounced } from '@ws/contracts';
 import { eventHeaders } from '@ws/eventstore';
-import { CLOCK, derivedId, DomainError } from '@ws/kernel';
+import { CLOCK, derivedId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -14,6 +14,7 @@ import { IDENTITY_CONFIG } from '../identity.config';
 import type { IdentityConfig } from '../identity.config';
 import { ensureSigningKeyFile, newSigningJwk, prependSigningKey, readSigningKeys } from './signing-key-file';
 import type { PrivateSigningJwk } from './signing-key-file';
+import { identityError } from '../identity.errors';
 
 /** A key new to the node is announced this long before it signs, so verifiers below have it first. */
 export const KEY_ACTIVATION_SECONDS = 60;
@@ -78,7 +79,7 @@ export class KeyRing {
 
   /** A new key first in the file: announced now, signing after the activation delay. */
   async rotate(): Promise<string> {
-    if (!this.config.signingKeyFile) throw new DomainError('no_signing_key_file', '本节点未配置签名密钥文件（IDENTITY_SIGNING_KEY_FILE），无法轮换');
+    if (!this.config.signingKeyFile) throw identityError('no_signing_key_file', '本节点未配置签名密钥文件（IDENTITY_SIGNING_KEY_FILE），无法轮换');
     const key = await newSigningJwk();
     await prependSigningKey(this.config.signingKeyFile, key);
     this.keys = await readSigningKeys(this.config.signingKeyFile);

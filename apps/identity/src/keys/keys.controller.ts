@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, Roles } from '@ws/kernel';
+import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal, Role } from '@ws/kernel';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { OidcService } from '../oidc/oidc.service';
 import { KeyRing } from './key-ring';
+import { identityError } from '../identity.errors';
 
 class SigningKeyView {
   @ApiProperty() kid!: string;
@@ -53,7 +54,7 @@ export class KeysController {
 
   private assertOwnNode(principal: Principal): void {
     if (principal.node !== this.platform.node.code) {
-      throw new DomainError('out_of_scope', `只有本节点（${this.platform.node.code}）的管理员可以管理本节点的签名密钥`);
+      throw identityError('out_of_scope', `只有本节点（${this.platform.node.code}）的管理员可以管理本节点的签名密钥`);
     }
   }
 }

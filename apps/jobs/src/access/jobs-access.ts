@@ -8,6 +8,7 @@ import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
+import { jobsError } from '../errors';
 
 export type JobsAccountKind = 'seeker' | 'employer';
 
@@ -58,7 +59,7 @@ export class JobsAccess {
 }
 
 function unauthenticated(kind: JobsAccountKind): DomainError {
-  return new DomainError('jobs_unauthenticated', kind === 'seeker' ? '请先以求职者身份登录（手机号 + 验证码）' : '请先以雇主身份登录（手机号 + 验证码）');
+  return jobsError('jobs_unauthenticated', kind === 'seeker' ? '请先以求职者身份登录（手机号 + 验证码）' : '请先以雇主身份登录（手机号 + 验证码）');
 }
 
 interface JobsRequest {
@@ -93,6 +94,6 @@ export const EmployerOnly = () => applyDecorators(Public(), UseGuards(EmployerGu
 /** The signed-in seeker's or employer's id. */
 export const CurrentAccount = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const account = ctx.switchToHttp().getRequest<JobsRequest>().jobsAccount;
-  if (!account) throw new DomainError('jobs_unauthenticated', '请先登录');
+  if (!account) throw jobsError('jobs_unauthenticated', '请先登录');
   return account.id;
 });

@@ -2,12 +2,13 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { IsIn, Matches } from 'class-validator';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { VerificationCodes } from '@ws/verification';
 import { JobsAccess } from '../access/jobs-access';
 import type { JobsAccountKind } from '../access/jobs-access';
 import { MOBILE, MobileCodeDto } from '../shared/dto';
 import { JobsVault } from '../vault/jobs-vault';
+import { jobsError } from '../errors';
 
 const ACCOUNT_KINDS = ['seeker', 'employer'] as const;
 
@@ -57,7 +58,7 @@ export class AccountsController {
     const id = await this.vault.ownerWithMobile(body.account, body.mobile);
     // No code was sent to an unknown mobile, so the check answers alike for a stranger.
     await this.codes.verify(body.mobile, 'jobs_login', body.code);
-    if (!id) throw new DomainError('jobs_unauthenticated', '手机号或验证码不正确');
+    if (!id) throw jobsError('jobs_unauthenticated', '手机号或验证码不正确');
     return { [`${body.account}Id`]: id, ...(await this.access.sessionFor(body.account, id)) };
   }
 }

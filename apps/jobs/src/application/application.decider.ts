@@ -2,6 +2,7 @@ import { JobApplicationEvent, JobApplicationSide, JobApplicationStatus, JobCateg
 import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { ISO_DATE } from '../shared/checks';
 import { PAY_MAX_FEN } from '../posting/posting-details';
+import { jobsError } from '../errors';
 
 export const APPLICATION_TEXT_MAX = 300;
 /** A rating's comment is a short remark (按时结算、活干得细), not a review essay. */
@@ -68,13 +69,13 @@ export const applicationDecider: Decider<ApplicationCommand, JobApplicationEvent
   decide(command, state, _context: DecideContext) {
     if (command.type === 'Apply') {
       if (state.status !== 'none') return [];
-      if (command.posting.status !== 'open') return new DomainError('posting_not_open', '这条招工信息不在招聘中', undefined, { currentStatus: command.posting.status });
+      if (command.posting.status !== 'open') return jobsError('posting_not_open', '这条招工信息不在招聘中', undefined, { currentStatus: command.posting.status });
       const note = optionalText(command.note, 'note', '留言');
       if (note instanceof DomainError) return note;
       const { postingId, employerId, category, streetCode } = command.posting;
       return [{ type: 'JobApplicationSubmitted', data: { applicationId: command.applicationId, postingId, seekerId: command.seekerId, employerId, category, streetCode, note } }];
     }
-    if (state.status === 'none') return new DomainError('application_not_found', '没有这份申请');
+    if (state.status === 'none') return jobsError('application_not_found', '没有这份申请');
     const { applicationId, postingId } = state;
     switch (command.type) {
       case 'Invite': {
@@ -92,9 +93,9 @@ export const applicationDecider: Decider<ApplicationCommand, JobApplicationEvent
         if (state.status === 'hired') return [];
         if (state.status !== 'accepted') return wrongStatus(state.status, '求职者接受邀请后才能签约');
         if (!Number.isInteger(command.agreedPayFen) || command.agreedPayFen < 0 || command.agreedPayFen > PAY_MAX_FEN) {
-          return new DomainError('validation_failed', '约定工资应为 0–100000 元（以分计的整数）', 'agreedPayFen');
+          return jobsError('validation_failed', '约定工资应为 0–100000 元（以分计的整数）', 'agreedPayFen');
         }
-        if (!ISO_DATE.test(command.startDate) || Number.isNaN(Date.parse(command.startDate))) return new DomainError('validation_failed', '上岗日期格式应为 YYYY-MM-DD', 'startDate');
+        if (!ISO_DATE.test(command.startDate) || Number.isNaN(Date.parse(command.startDate))) return jobsError('validation_failed', '上岗日期格式应为 YYYY-MM-DD', 'startDate');
         const { seekerId, employerId, category, streetCode } = state;
         return [{ type: 'JobApplicantHired', data: { applicationId, postingId, seekerId, employerId, category, streetCode, agreedPayFen: command.agreedPayFen, startDate: command.startDate } }];
       }
@@ -107,8 +108,8 @@ export const applicationDecider: Decider<ApplicationCommand, JobApplicationEvent
       }
       case 'RateWork': {
         if (state.status !== 'hired') return wrongStatus(state.status, '签约上岗后才能评价');
-        if (state.ratedBy.includes(command.by)) return new DomainError('already_rated', '已经评价过了');
-        if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) return new DomainError('validation_failed', '评分应为 1–5 星', 'rating');
+        if (state.ratedBy.includes(command.by)) return jobsError('already_rated', '已经评价过了');
+        if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) return jobsError('validation_failed', '评分应为 1–5 星', 'rating');
         const comment = optionalText(command.comment, 'comment', '评价', RATING_COMMENT_MAX);
         if (comment instanceof DomainError) return comment;
         return [{ type: 'JobWorkRated', data: { applicationId, postingId, by: command.by, rating: command.rating as JobRating, comment } }];
@@ -125,5 +126,5 @@ function optionalText(text: string | null, field: string, label: string, max = A
 }
 
 function wrongStatus(status: JobApplicationStatus, message: string): DomainError {
-  return new DomainError('application_status_conflict', message, undefined, { currentStatus: status });
+  return jobsError('application_status_conflict', message, undefined, { currentStatus: status });
 }

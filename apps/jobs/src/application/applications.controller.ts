@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Kysely, Selectable, sql } from 'kysely';
 import { maskMobile, maskName } from '@ws/contracts';
 import type { JobApplicationSide } from '@ws/contracts';
-import { derivedId, DomainError, isUuid, uuidParam } from '@ws/kernel';
+import { derivedId, isUuid, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, EmployerOnly, SeekerOnly } from '../access/jobs-access';
 import { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../shared/pages';
@@ -13,6 +13,7 @@ import { JobsVault } from '../vault/jobs-vault';
 import { RATING_COMMENT_MAX } from './application.decider';
 import type { ApplicationCommand, ApplicationState } from './application.decider';
 import { applicationAggregate, postingAggregate, seekerAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export class ApplyDto {
   @ApiPropertyOptional({ description: '给雇主的留言（不要写手机号、身份证号）' }) @IsOptional() @IsString() @MaxLength(1000)
@@ -84,10 +85,10 @@ export class ApplicationsController {
   @ApiOperation({ summary: '求职者申请一条招聘中的招工信息（每人每条一次，重复申请答复同一份申请）' })
   async apply(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() body: ApplyDto, @CurrentAccount() seekerId: string) {
     const seeker = (await this.runner.load(seekerAggregate, seekerId)).state;
-    if (!seeker.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
+    if (!seeker.registered) throw jobsError('seeker_not_found', '没有这个求职者');
     const posting = (await this.runner.load(postingAggregate, postingId)).state;
     if (posting.status === 'none' || !posting.details || posting.status === 'draft' || posting.status === 'in_review') {
-      throw new DomainError('posting_not_found', '没有这条招工信息');
+      throw jobsError('posting_not_found', '没有这条招工信息');
     }
     const applicationId = derivedId(postingId, `application:${seekerId}`);
     const snapshot = { postingId, employerId: posting.employerId, status: posting.status, category: posting.details.category, streetCode: posting.details.streetCode };
@@ -105,7 +106,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: '雇主查看申请人：邀请前姓名、手机号打码，邀请后可见；先申请的在前，按 next 翻页' })
   async applicants(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentAccount() employerId: string) {
     const posting = (await this.runner.load(postingAggregate, postingId)).state;
-    if (posting.status === 'none' || posting.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
+    if (posting.status === 'none' || posting.employerId !== employerId) throw jobsError('posting_not_found', '没有这条招工信息');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.after, isUuid);
     const rows = await this.db
@@ -202,7 +203,7 @@ export class ApplicationsController {
   async hire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @Body() body: HireDto, @CurrentAccount() employerId: string) {
     return this.runner.transaction(async (trx) => {
       const application = (await this.runner.load(applicationAggregate, applicationId, trx)).state;
-      if (application.status === 'none' || application.employerId !== employerId) throw new DomainError('application_not_found', '没有这份申请');
+      if (application.status === 'none' || application.employerId !== employerId) throw jobsError('application_not_found', '没有这份申请');
       const actor = { meta: { actor: `employer:${employerId}` }, trx };
       // The application decides first (status, terms); the posting then takes the place or refuses (filled), all or nothing.
       const hired = await this.runner.run(applicationAggregate, applicationId, { type: 'Hire', agreedPayFen: body.agreedPayFen, startDate: body.startDate }, actor);
@@ -234,7 +235,7 @@ export class ApplicationsController {
       (current: ApplicationState) => {
         // Someone else's application is answered as no application at all.
         const owner = side === 'seeker' ? current.seekerId : current.employerId;
-        if (current.status === 'none' || owner !== accountId) throw new DomainError('application_not_found', '没有这份申请');
+        if (current.status === 'none' || owner !== accountId) throw jobsError('application_not_found', '没有这份申请');
         return command(current);
       },
       { meta: { actor: `${side}:${accountId}` } },

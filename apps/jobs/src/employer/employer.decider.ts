@@ -1,6 +1,7 @@
 import { checkCreditCode, checkName, EmployerEvent, EmployerKind, EmployerStatus } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { checkStreetCode } from '../shared/checks';
+import { jobsError } from '../errors';
 
 export const EMPLOYER_NAME_MAX = 100;
 export const REVIEW_REASON_MAX = 300;
@@ -106,7 +107,7 @@ function register(registration: EmployerRegistration): EmployerEvent[] | DomainE
     const name = checkEventText(registration.name, 'name', { max: EMPLOYER_NAME_MAX, label: '单位名称' });
     if (name instanceof DomainError) return name;
   } else if (kind === 'person') {
-    if (registration.creditCode !== null) return new DomainError('validation_failed', '个人雇主不填统一社会信用代码', 'creditCode');
+    if (registration.creditCode !== null) return jobsError('validation_failed', '个人雇主不填统一社会信用代码', 'creditCode');
     const name = checkName(registration.name);
     if (!name.ok) return new DomainError(name.code, name.message, 'name');
   } else {
@@ -114,15 +115,15 @@ function register(registration: EmployerRegistration): EmployerEvent[] | DomainE
   }
   const street = checkStreetCode(registration.streetCode, 'streetCode');
   if (street) return street;
-  if (!registration.mobileVerified) return new DomainError('mobile_not_verified', '请先验证手机号（短信验证码）', 'mobileCode');
+  if (!registration.mobileVerified) return jobsError('mobile_not_verified', '请先验证手机号（短信验证码）', 'mobileCode');
   const { employerId, streetCode, profileRef } = registration;
   return [{ type: 'EmployerRegistered', data: { employerId, kind, streetCode, profileRef } }];
 }
 
 function notFound(): DomainError {
-  return new DomainError('employer_not_found', '没有这个雇主');
+  return jobsError('employer_not_found', '没有这个雇主');
 }
 
 function wrongStatus(status: EmployerStatus, message: string): DomainError {
-  return new DomainError('employer_status_conflict', message, undefined, { currentStatus: status });
+  return jobsError('employer_status_conflict', message, undefined, { currentStatus: status });
 }

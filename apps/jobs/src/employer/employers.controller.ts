@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { Kysely } from 'kysely';
 import { EMPLOYER_KINDS, EMPLOYER_STATUSES, maskMobile } from '@ws/contracts';
 import type { EmployerKind, EmployerStatus } from '@ws/contracts';
-import { authorize, CurrentPrincipal, DomainError, newId, Public, Roles, uuidParam } from '@ws/kernel';
+import { authorize, CurrentPrincipal, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -17,6 +17,7 @@ import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/sco
 import { JobsVault } from '../vault/jobs-vault';
 import type { EmployerCommand } from './employer.decider';
 import { employerAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export class RegisterEmployerDto extends MobileCodeDto {
   @ApiProperty({ enum: EMPLOYER_KINDS }) @IsIn(EMPLOYER_KINDS)
@@ -87,7 +88,7 @@ export class EmployersController {
   @ApiOperation({ summary: '我的雇主账号：状态（审核中、已通过…）' })
   async me(@CurrentAccount() employerId: string) {
     const { state } = await this.runner.load(employerAggregate, employerId);
-    if (state.status === 'none') throw new DomainError('employer_not_found', '没有这个雇主');
+    if (state.status === 'none') throw jobsError('employer_not_found', '没有这个雇主');
     return { employerId, kind: state.kind, streetCode: state.streetCode, status: state.status };
   }
 
@@ -130,7 +131,7 @@ export class EmployersController {
   async show(@Param('employerId', uuidParam('employerId')) employerId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db.selectFrom('employer_board').selectAll().where('employer_id', '=', employerId).executeTakeFirst();
     // Another street's employer is answered as no employer at all.
-    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('employer_not_found', '没有这个雇主');
+    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw jobsError('employer_not_found', '没有这个雇主');
     const profile = await this.vault.openProfile('employer', employerId);
     const postings = await this.db.selectFrom('posting_board').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).where('employer_id', '=', employerId).groupBy('status').execute();
     return {

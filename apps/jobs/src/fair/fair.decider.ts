@@ -1,6 +1,7 @@
 import { isFairFormat } from '@ws/contracts';
 import type { EmployerStatus, FairEvent, FairFormat, FairStatus, JobCategory, PostingStatus } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
+import { jobsError } from '../errors';
 
 export const FAIR_TITLE_MAX = 60;
 export const FAIR_REASON_MAX = 300;
@@ -88,7 +89,7 @@ export const fairDecider: Decider<FairCommand, FairEvent, FairState> = {
       if (plan instanceof DomainError) return plan;
       return [{ type: 'FairScheduled', data: { fairId: command.fairId, ...plan, officerId: command.officerId } }];
     }
-    if (state.status === 'none') return new DomainError('fair_not_found', '没有这场招聘会');
+    if (state.status === 'none') return jobsError('fair_not_found', '没有这场招聘会');
     const { fairId, streetCode } = state;
     const started = Date.parse(state.startsAt) <= now.getTime();
     switch (command.type) {
@@ -102,8 +103,8 @@ export const fairDecider: Decider<FairCommand, FairEvent, FairState> = {
       case 'AttachPosting': {
         if (state.postings[command.postingId]) return [];
         if (state.status !== 'scheduled') return wrongStatus(state.status, '招聘会已结束，不能再添加岗位');
-        if (command.postingStatus === 'none') return new DomainError('posting_not_found', '没有这条招工信息', 'postingId');
-        if (command.postingStatus !== 'open') return new DomainError('posting_not_open', '只能添加招聘中的招工信息', 'postingId', { currentStatus: command.postingStatus });
+        if (command.postingStatus === 'none') return jobsError('posting_not_found', '没有这条招工信息', 'postingId');
+        if (command.postingStatus !== 'open') return jobsError('posting_not_open', '只能添加招聘中的招工信息', 'postingId', { currentStatus: command.postingStatus });
         const events: FairEvent[] = [];
         if (!state.employers.includes(command.employerId)) {
           const refused = checkEmployer(command.employerStatus);
@@ -124,13 +125,13 @@ export const fairDecider: Decider<FairCommand, FairEvent, FairState> = {
         const refused = checkCounting(state.status, started) ?? checkCount(command.count, 'count', '达成意向人数');
         if (refused) return refused;
         const posting = state.postings[command.postingId];
-        if (!posting) return new DomainError('fair_posting_not_attached', '这条招工信息不在本场招聘会', 'postingId');
+        if (!posting) return jobsError('fair_posting_not_attached', '这条招工信息不在本场招聘会', 'postingId');
         return [{ type: 'FairIntentionsRecorded', data: { fairId, entryId: command.entryId, postingId: command.postingId, category: posting.category, streetCode, count: command.count, total: posting.intentions + command.count } }];
       }
       case 'MarkFairHeld':
         if (state.status === 'held') return [];
         if (state.status !== 'scheduled') return wrongStatus(state.status, '招聘会已取消');
-        if (!started) return new DomainError('fair_not_started', '招聘会还没有开始，不能标记为已举办');
+        if (!started) return jobsError('fair_not_started', '招聘会还没有开始，不能标记为已举办');
         return [{ type: 'FairHeld', data: { fairId, format: state.format, streetCode, attendance: state.attendance, intentions: state.intentions } }];
       case 'CancelFair': {
         if (state.status === 'cancelled') return [];
@@ -153,37 +154,37 @@ function withEntry(entries: string[], entryId: string | null): string[] {
 function checkPlan(plan: FairPlan, now: Date): FairPlan | DomainError {
   const title = checkEventText(plan.title, 'title', { max: FAIR_TITLE_MAX, label: '招聘会名称' });
   if (title instanceof DomainError) return title;
-  if (!isFairFormat(plan.format)) return new DomainError('validation_failed', '请选择现场招聘会或直播带岗', 'format');
-  if (plan.format === 'onsite' && !plan.stationId) return new DomainError('validation_failed', '现场招聘会须选择驿站', 'stationId');
-  if (plan.format === 'online' && plan.stationId) return new DomainError('validation_failed', '直播带岗不在驿站举办，不要选择驿站', 'stationId');
+  if (!isFairFormat(plan.format)) return jobsError('validation_failed', '请选择现场招聘会或直播带岗', 'format');
+  if (plan.format === 'onsite' && !plan.stationId) return jobsError('validation_failed', '现场招聘会须选择驿站', 'stationId');
+  if (plan.format === 'online' && plan.stationId) return jobsError('validation_failed', '直播带岗不在驿站举办，不要选择驿站', 'stationId');
   const startsAt = Date.parse(plan.startsAt);
   const endsAt = Date.parse(plan.endsAt);
-  if (Number.isNaN(startsAt)) return new DomainError('validation_failed', '开始时间应为 ISO 时间', 'startsAt');
-  if (Number.isNaN(endsAt)) return new DomainError('validation_failed', '结束时间应为 ISO 时间', 'endsAt');
-  if (startsAt <= now.getTime()) return new DomainError('fair_in_past', '招聘会开始时间已过，请选择今后的时间', 'startsAt');
-  if (startsAt > now.getTime() + MAX_AHEAD_MS) return new DomainError('validation_failed', '招聘会最多提前一年安排', 'startsAt');
-  if (endsAt <= startsAt) return new DomainError('fair_ends_before_start', '结束时间须晚于开始时间', 'endsAt');
-  if (endsAt - startsAt > MAX_LENGTH_MS) return new DomainError('validation_failed', '一场招聘会最长三天', 'endsAt');
+  if (Number.isNaN(startsAt)) return jobsError('validation_failed', '开始时间应为 ISO 时间', 'startsAt');
+  if (Number.isNaN(endsAt)) return jobsError('validation_failed', '结束时间应为 ISO 时间', 'endsAt');
+  if (startsAt <= now.getTime()) return jobsError('fair_in_past', '招聘会开始时间已过，请选择今后的时间', 'startsAt');
+  if (startsAt > now.getTime() + MAX_AHEAD_MS) return jobsError('validation_failed', '招聘会最多提前一年安排', 'startsAt');
+  if (endsAt <= startsAt) return jobsError('fair_ends_before_start', '结束时间须晚于开始时间', 'endsAt');
+  if (endsAt - startsAt > MAX_LENGTH_MS) return jobsError('validation_failed', '一场招聘会最长三天', 'endsAt');
   return { title, format: plan.format, stationId: plan.stationId, streetCode: plan.streetCode, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
 }
 
 function checkEmployer(status: EmployerStatus | 'none'): DomainError | null {
-  if (status === 'none') return new DomainError('employer_not_found', '没有这个雇主', 'employerId');
-  if (status !== 'approved') return new DomainError('employer_not_approved', '雇主尚未通过审核（或已被暂停），不能参加招聘会', 'employerId', { employerStatus: status });
+  if (status === 'none') return jobsError('employer_not_found', '没有这个雇主', 'employerId');
+  if (status !== 'approved') return jobsError('employer_not_approved', '雇主尚未通过审核（或已被暂停），不能参加招聘会', 'employerId', { employerStatus: status });
   return null;
 }
 
 function checkCounting(status: FairStatus, started: boolean): DomainError | null {
   if (status === 'cancelled') return wrongStatus(status, '招聘会已取消');
-  if (!started) return new DomainError('fair_not_started', '招聘会还没有开始，不能记录到场或意向');
+  if (!started) return jobsError('fair_not_started', '招聘会还没有开始，不能记录到场或意向');
   return null;
 }
 
 function checkCount(count: number, field: string, label: string): DomainError | null {
-  if (!Number.isInteger(count) || count < 1 || count > FAIR_COUNT_MAX) return new DomainError('validation_failed', `${label}须为 1 至 ${FAIR_COUNT_MAX} 的整数`, field);
+  if (!Number.isInteger(count) || count < 1 || count > FAIR_COUNT_MAX) return jobsError('validation_failed', `${label}须为 1 至 ${FAIR_COUNT_MAX} 的整数`, field);
   return null;
 }
 
 function wrongStatus(status: FairStatus, message: string): DomainError {
-  return new DomainError('fair_status_conflict', message, undefined, { currentStatus: status });
+  return jobsError('fair_status_conflict', message, undefined, { currentStatus: status });
 }

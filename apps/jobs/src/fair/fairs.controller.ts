@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-vali
 import { Kysely, Selectable } from 'kysely';
 import { FAIR_FORMATS, FAIR_STATUSES } from '@ws/contracts';
 import type { FairFormat, FairStatus } from '@ws/contracts';
-import { authorize, CLOCK, CurrentPrincipal, DomainError, newId, Public, Roles, uuidParam } from '@ws/kernel';
+import { authorize, CLOCK, CurrentPrincipal, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -14,6 +14,7 @@ import { decodeCursor, page, PageQueryDto } from '../shared/pages';
 import { assertStreetInNode, OFFICER_ROLES, REVIEWER_ROLES } from '../shared/scope';
 import type { FairCommand, FairState } from './fair.decider';
 import { employerAggregate, fairAggregate, postingAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export class ScheduleFairDto {
   @ApiProperty({ example: '江亭社区春风行动招聘会' }) @IsString() @MaxLength(200)
@@ -100,7 +101,7 @@ export class FairsController {
     const stationId = body.stationId?.trim() || null;
     if (stationId) {
       const station = await this.db.selectFrom('station_points').select('closed').where('station_id', '=', stationId).executeTakeFirst();
-      if (!station || station.closed) throw new DomainError('station_not_found', '没有这个驿站（或已关闭）', 'stationId');
+      if (!station || station.closed) throw jobsError('station_not_found', '没有这个驿站（或已关闭）', 'stationId');
     }
     const fairId = newId();
     const { state, version } = await this.runner.run(
@@ -161,7 +162,7 @@ export class FairsController {
   async show(@Param('fairId', uuidParam('fairId')) fairId: string, @CurrentPrincipal() principal: Principal) {
     const row = await this.db.selectFrom('fair_board').selectAll().where('fair_id', '=', fairId).executeTakeFirst();
     // Another street's fair is answered as no fair at all.
-    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw new DomainError('fair_not_found', '没有这场招聘会');
+    if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw jobsError('fair_not_found', '没有这场招聘会');
     const postings = await this.db.selectFrom('fair_postings').selectAll().where('fair_id', '=', fairId).orderBy('posting_id').execute();
     return { ...fairView(row), postings: postings.map((p) => ({ postingId: p.posting_id, employerId: p.employer_id, category: p.category, intentions: p.intentions })) };
   }
@@ -184,7 +185,7 @@ export class FairsController {
   attachPosting(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() body: AttachPostingDto, @CurrentPrincipal() principal: Principal) {
     return this.act(fairId, principal, async () => {
       const posting = (await this.runner.load(postingAggregate, body.postingId)).state;
-      if (posting.status === 'none' || !posting.details) throw new DomainError('posting_not_found', '没有这条招工信息', 'postingId');
+      if (posting.status === 'none' || !posting.details) throw jobsError('posting_not_found', '没有这条招工信息', 'postingId');
       const employer = (await this.runner.load(employerAggregate, posting.employerId)).state;
       return { type: 'AttachPosting', postingId: body.postingId, employerId: posting.employerId, category: posting.details.category, postingStatus: posting.status, employerStatus: employer.status };
     });

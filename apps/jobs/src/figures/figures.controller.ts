@@ -3,10 +3,11 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { JOB_CATEGORY_LABELS } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { JobsDatabase } from '../db/database';
 import { ALL_CATEGORIES } from './figures.projection';
+import { jobsError } from '../errors';
 
 const BY = ['district', 'category', 'day'] as const;
 
@@ -34,7 +35,7 @@ export class FiguresController {
   @Public()
   @ApiOperation({ summary: '零工之家数据：发布岗位、注册求职者、申请、录用、举办招聘会、到场人次、达成意向，按区县、工种或日期；求职者、招聘会和到场不分工种' })
   async figures(@Query() query: FiguresQueryDto) {
-    if (query.from && query.to && query.to < query.from) throw new DomainError('validation_failed', '结束日期不能早于开始日期', 'to');
+    if (query.from && query.to && query.to < query.from) throw jobsError('validation_failed', '结束日期不能早于开始日期', 'to');
     const by = query.by ?? 'district';
     const column = by === 'district' ? 'district_code' : by;
     const rows = await this.db

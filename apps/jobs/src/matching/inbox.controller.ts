@@ -1,13 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
-import { CLOCK, DomainError, uuidParam } from '@ws/kernel';
+import { CLOCK, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { CurrentAccount, SeekerOnly } from '../access/jobs-access';
 import type { JobsDatabase } from '../db/database';
 import { navigationLinks } from '../search/navigation';
 import { decodeCursor, page, PageQueryDto } from '../shared/pages';
+import { jobsError } from '../errors';
 
 /** The seeker's jobs inbox: postings 精准推送 chose for them, newest first. */
 @ApiTags('零工之家 jobs')
@@ -64,7 +65,7 @@ export class InboxController {
       .where('posting_id', '=', postingId)
       .returning('posting_id')
       .executeTakeFirst();
-    if (!row) throw new DomainError('posting_not_found', '没有这条推送');
+    if (!row) throw jobsError('posting_not_found', '没有这条推送');
     return { postingId, read: true };
   }
 }

@@ -1,6 +1,7 @@
 import { isJobCategory, isJobSkill, isPayMode, isPayUnit, PostingDetails, EmployerKind } from '@ws/contracts';
 import { checkEventText, DomainError } from '@ws/kernel';
 import { checkLocation, checkMembers, checkSlots, checkStreetCode, ISO_DATE, isInstant, roundToBlock } from '../shared/checks';
+import { jobsError } from '../errors';
 
 export const POSTING_TITLE_MAX = 40;
 export const POSTING_DESCRIPTION_MAX = 1000;
@@ -18,16 +19,16 @@ const DAY_MS = 86_400_000;
  * they go into the event: texts trimmed, a householder's location rounded to the block.
  */
 export function checkPostingDetails(details: PostingDetails, employerKind: EmployerKind, now: Date): PostingDetails | DomainError {
-  if (!isJobCategory(details.category)) return new DomainError('validation_failed', '请选择工种', 'category');
-  if (!isPayMode(details.payMode)) return new DomainError('validation_failed', '请选择结算方式（日结、周结、月结、项目制）', 'payMode');
+  if (!isJobCategory(details.category)) return jobsError('validation_failed', '请选择工种', 'category');
+  if (!isPayMode(details.payMode)) return jobsError('validation_failed', '请选择结算方式（日结、周结、月结、项目制）', 'payMode');
   const pay = details.pay;
-  if (!isPayUnit(pay.unit)) return new DomainError('validation_failed', '请选择计薪单位', 'pay.unit');
+  if (!isPayUnit(pay.unit)) return jobsError('validation_failed', '请选择计薪单位', 'pay.unit');
   for (const [field, fen] of [['pay.minFen', pay.minFen], ['pay.maxFen', pay.maxFen]] as const) {
-    if (!Number.isInteger(fen) || fen < 0 || fen > PAY_MAX_FEN) return new DomainError('validation_failed', '工资应为 0–100000 元（以分计的整数）', field);
+    if (!Number.isInteger(fen) || fen < 0 || fen > PAY_MAX_FEN) return jobsError('validation_failed', '工资应为 0–100000 元（以分计的整数）', field);
   }
-  if (pay.minFen > pay.maxFen) return new DomainError('pay_range_inverted', '最低工资不能高于最高工资', 'pay.maxFen');
+  if (pay.minFen > pay.maxFen) return jobsError('pay_range_inverted', '最低工资不能高于最高工资', 'pay.maxFen');
   if (!Number.isInteger(details.headcount) || details.headcount < 1 || details.headcount > HEADCOUNT_MAX) {
-    return new DomainError('validation_failed', `招聘人数应为 1–${HEADCOUNT_MAX}`, 'headcount');
+    return jobsError('validation_failed', `招聘人数应为 1–${HEADCOUNT_MAX}`, 'headcount');
   }
   const title = checkEventText(details.title, 'title', { max: POSTING_TITLE_MAX, label: '标题' });
   if (title instanceof DomainError) return title;
@@ -48,17 +49,17 @@ export function checkPostingDetails(details: PostingDetails, employerKind: Emplo
 }
 
 export function checkValidUntil(validUntil: string, now: Date): DomainError | null {
-  if (!isInstant(validUntil)) return new DomainError('validation_failed', '有效期应为 ISO 时间', 'validUntil');
+  if (!isInstant(validUntil)) return jobsError('validation_failed', '有效期应为 ISO 时间', 'validUntil');
   const until = Date.parse(validUntil);
-  if (until <= now.getTime()) return new DomainError('posting_in_past', '有效期已过，请选择今后的日期', 'validUntil');
-  if (until > now.getTime() + POSTING_MAX_DAYS * DAY_MS) return new DomainError('validation_failed', `有效期最长 ${POSTING_MAX_DAYS} 天`, 'validUntil');
+  if (until <= now.getTime()) return jobsError('posting_in_past', '有效期已过，请选择今后的日期', 'validUntil');
+  if (until > now.getTime() + POSTING_MAX_DAYS * DAY_MS) return jobsError('validation_failed', `有效期最长 ${POSTING_MAX_DAYS} 天`, 'validUntil');
   return null;
 }
 
 function checkDates(start: string | null, end: string | null): DomainError | null {
   for (const [field, date] of [['schedule.startDate', start], ['schedule.endDate', end]] as const) {
-    if (date !== null && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) return new DomainError('validation_failed', '日期格式应为 YYYY-MM-DD', field);
+    if (date !== null && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) return jobsError('validation_failed', '日期格式应为 YYYY-MM-DD', field);
   }
-  if (start !== null && end !== null && end < start) return new DomainError('validation_failed', '结束日期不能早于开始日期', 'schedule.endDate');
+  if (start !== null && end !== null && end < start) return jobsError('validation_failed', '结束日期不能早于开始日期', 'schedule.endDate');
   return null;
 }

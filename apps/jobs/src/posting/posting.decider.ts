@@ -12,6 +12,7 @@ import {
 } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { checkPostingDetails, checkValidUntil } from './posting-details';
+import { jobsError } from '../errors';
 
 export const POSTING_NOTE_MAX = 300;
 
@@ -95,7 +96,7 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
       const { postingId, employerId, employerKind } = command;
       return [{ type: 'PostingDrafted', data: { ...details, postingId, employerId, employerKind } }];
     }
-    if (state.status === 'none' || !state.details) return new DomainError('posting_not_found', '没有这条招工信息');
+    if (state.status === 'none' || !state.details) return jobsError('posting_not_found', '没有这条招工信息');
     const { details, postingId } = state;
     const counted = { postingId, category: details.category, streetCode: details.streetCode };
     switch (command.type) {
@@ -113,7 +114,7 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
       case 'ApprovePosting':
         if (state.status !== 'in_review') return wrongStatus(state.status, '这条招工信息不在审核中');
         if (command.employerStatus !== 'approved') {
-          return new DomainError('employer_not_approved', '雇主尚未通过审核（或已被暂停），先审核雇主', undefined, { employerStatus: command.employerStatus });
+          return jobsError('employer_not_approved', '雇主尚未通过审核（或已被暂停），先审核雇主', undefined, { employerStatus: command.employerStatus });
         }
         return (
           checkValidUntil(details.validUntil, now) ?? [
@@ -139,14 +140,14 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
       }
       case 'RecordHire': {
         if (state.hiredApplications.includes(command.applicationId)) return [];
-        if (state.status !== 'open') return new DomainError('posting_not_open', state.status === 'filled' ? '这条招工信息已招满' : '这条招工信息不在招聘中', undefined, { currentStatus: state.status });
+        if (state.status !== 'open') return jobsError('posting_not_open', state.status === 'filled' ? '这条招工信息已招满' : '这条招工信息不在招聘中', undefined, { currentStatus: state.status });
         const hired = state.hiredApplications.length + 1;
         const recorded: PostingEvent = { type: 'PostingHireRecorded', data: { postingId, applicationId: command.applicationId, hired, headcount: details.headcount } };
         return hired >= details.headcount ? [recorded, { type: 'PostingFilled', data: { ...counted, hired } }] : [recorded];
       }
       case 'ExpirePosting':
         if (CLOSED.includes(state.status) || state.status === 'filled') return [];
-        if (Date.parse(details.validUntil) > now.getTime()) return new DomainError('posting_not_due', '有效期未到');
+        if (Date.parse(details.validUntil) > now.getTime()) return jobsError('posting_not_due', '有效期未到');
         return [{ type: 'PostingExpired', data: counted }];
       case 'WithdrawPosting':
         if (state.status === 'withdrawn') return [];
@@ -154,7 +155,7 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
         return [{ type: 'PostingWithdrawn', data: counted }];
       case 'TakeDownPosting': {
         if (state.status === 'taken_down') return [];
-        if (!isTakedownReason(command.reason)) return new DomainError('validation_failed', '请选择下架原因', 'reason');
+        if (!isTakedownReason(command.reason)) return jobsError('validation_failed', '请选择下架原因', 'reason');
         const note = checkEventText(command.note ?? '', 'note', { max: POSTING_NOTE_MAX, label: '说明', allowEmpty: true });
         if (note instanceof DomainError) return note;
         return [{ type: 'PostingTakenDown', data: { ...counted, officerId: command.officerId, reason: command.reason, note: note || null } }];
@@ -162,7 +163,7 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
       case 'ReportPosting': {
         if (state.reporters.includes(command.reporterHash)) return [];
         if (state.status !== 'open' && state.status !== 'filled') return wrongStatus(state.status, '只能举报已发布的招工信息');
-        if (!isAbuseKind(command.kind)) return new DomainError('validation_failed', '请选择举报类型', 'kind');
+        if (!isAbuseKind(command.kind)) return jobsError('validation_failed', '请选择举报类型', 'kind');
         const note = checkEventText(command.note ?? '', 'note', { max: POSTING_NOTE_MAX, label: '举报说明', allowEmpty: true, multiline: true });
         if (note instanceof DomainError) return note;
         return [{ type: 'PostingReported', data: { postingId, reporterHash: command.reporterHash, kind: command.kind, note: note || null, reports: state.reporters.length + 1 } }];
@@ -182,9 +183,9 @@ export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState>
 };
 
 function wrongStatus(status: PostingStatus, message: string): DomainError {
-  return new DomainError('posting_status_conflict', message, undefined, { currentStatus: status });
+  return jobsError('posting_status_conflict', message, undefined, { currentStatus: status });
 }
 
 function employerSuspended(): DomainError {
-  return new DomainError('employer_suspended', '雇主已被暂停，暂不能发布招工信息');
+  return jobsError('employer_suspended', '雇主已被暂停，暂不能发布招工信息');
 }

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Kysely, Selectable, sql } from 'kysely';
 import { ABUSE_KINDS, POSTING_STATUSES, TAKEDOWN_REASONS } from '@ws/contracts';
 import type { AbuseKind, PostingDetails, PostingStatus, TakedownReason } from '@ws/contracts';
-import { authorize, CurrentPrincipal, deriveKey, DomainError, isUuid, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
+import { authorize, CurrentPrincipal, deriveKey, isUuid, keyedHash, newId, Public, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig, RunOptions } from '@ws/platform';
@@ -18,6 +18,7 @@ import type { JobsConfig } from '../jobs.config';
 import { JobsVault } from '../vault/jobs-vault';
 import type { PostingCommand, PostingState } from './posting.decider';
 import { employerAggregate, postingAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export class PostingListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: POSTING_STATUSES }) @IsOptional() @IsIn(POSTING_STATUSES)
@@ -91,7 +92,7 @@ export class PostingsController {
   async draft(@Body() body: PostingDto, @CurrentAccount() employerId: string) {
     assertStreetInNode(body.streetCode, this.platform.node.code);
     const employer = (await this.runner.load(employerAggregate, employerId)).state;
-    if (employer.status === 'none') throw new DomainError('employer_not_found', '没有这个雇主');
+    if (employer.status === 'none') throw jobsError('employer_not_found', '没有这个雇主');
     const postingId = newId();
     const addressRef = newId();
     const { state, version } = await this.runner.run(
@@ -180,7 +181,7 @@ export class PostingsController {
   @ApiOperation({ summary: '一条招聘中的招工信息（个人雇主的详细地址不在这里），含雇主获得的评价（人数、平均星级）' })
   async show(@Param('postingId', uuidParam('postingId')) postingId: string) {
     const row = await this.db.selectFrom('posting_board').selectAll().where('posting_id', '=', postingId).where('status', 'in', ['open', 'filled']).executeTakeFirst();
-    if (!row) throw new DomainError('posting_not_found', '没有这条招工信息');
+    if (!row) throw jobsError('posting_not_found', '没有这条招工信息');
     return { ...postingView(row), employerRating: await this.employerRating(row.employer_id) };
   }
 
@@ -203,7 +204,7 @@ export class PostingsController {
   async reports(@Param('postingId', uuidParam('postingId')) postingId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
     const posting = await this.db.selectFrom('posting_board').select('street_code').where('posting_id', '=', postingId).executeTakeFirst();
     // Another street's posting is answered as no posting at all.
-    if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw new DomainError('posting_not_found', '没有这条招工信息');
+    if (!posting || (principal.street !== undefined && posting.street_code !== principal.street)) throw jobsError('posting_not_found', '没有这条招工信息');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     // A report's place in the list is its sequence number (the cursor's id); `at` is when it came.
     const after = decodeCursor(query.after, (id) => /^\d{1,15}$/.test(id));
@@ -229,7 +230,7 @@ export class PostingsController {
       postingAggregate,
       postingId,
       (current: PostingState): PostingCommand => {
-        if (current.status === 'none' || current.status === 'draft' || current.status === 'in_review') throw new DomainError('posting_not_found', '没有这条招工信息');
+        if (current.status === 'none' || current.status === 'draft' || current.status === 'in_review') throw jobsError('posting_not_found', '没有这条招工信息');
         return { type: 'ReportPosting', reporterHash, kind: body.kind, note: body.note ?? null };
       },
       { meta: { actor: 'seeker' } },
@@ -273,7 +274,7 @@ export class PostingsController {
       postingId,
       (current: PostingState) => {
         // Another employer's posting is answered as no posting at all.
-        if (current.status === 'none' || current.employerId !== employerId) throw new DomainError('posting_not_found', '没有这条招工信息');
+        if (current.status === 'none' || current.employerId !== employerId) throw jobsError('posting_not_found', '没有这条招工信息');
         return command(current);
       },
       { meta: { actor: `employer:${employerId}` }, alongside },

@@ -6,13 +6,14 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from
 import { Kysely } from 'kysely';
 import { isInsideChina, JOB_CATEGORIES, PAY_MODES, TRAVEL_RADIUS_KM } from '@ws/contracts';
 import type { GeoPoint, JobCategory, PayMode, SeekerPreferences } from '@ws/contracts';
-import { CLOCK, DomainError, Public } from '@ws/kernel';
+import { CLOCK, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { CurrentAccount, SeekerOnly } from '../access/jobs-access';
 import type { JobsDatabase } from '../db/database';
 import { searchOpenPostings } from './search.query';
 import { seekerAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export const SEARCH_DEFAULT_KM = 5;
 
@@ -84,10 +85,10 @@ export class SearchController {
   @ApiOperation({ summary: '离家近的工作：从家出发、在愿意通勤的距离内、想找的工种（可另选工种、结算方式、距离）' })
   async nearHome(@CurrentAccount() seekerId: string, @Query() query: NearbyFilterDto) {
     const { state, envelopes } = await this.runner.load(seekerAggregate, seekerId);
-    if (!state.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
+    if (!state.registered) throw jobsError('seeker_not_found', '没有这个求职者');
     const preferences = [...envelopes].reverse().find((e) => e.type === 'SeekerPreferencesChanged' || e.type === 'SeekerRegistered')!.data as SeekerPreferences;
     const home = await this.db.selectFrom('jobs_vault').select(['home_lng', 'home_lat']).where('owner_kind', '=', 'seeker').where('owner_id', '=', seekerId).executeTakeFirst();
-    if (!home || home.home_lng === null || home.home_lat === null) throw new DomainError('personal_data_erased', '个人信息不存在或已删除');
+    if (!home || home.home_lng === null || home.home_lat === null) throw jobsError('personal_data_erased', '个人信息不存在或已删除');
     return searchOpenPostings(this.db, {
       origin: { lng: home.home_lng, lat: home.home_lat },
       radiusKm: query.radiusKm ?? preferences.travelRadiusKm,
@@ -102,12 +103,12 @@ export class SearchController {
   private async originOf(query: NearbyQueryDto): Promise<GeoPoint> {
     if (query.stationId !== undefined) {
       const station = await this.db.selectFrom('station_points').select(['lng', 'lat']).where('station_id', '=', query.stationId).where('closed', '=', false).executeTakeFirst();
-      if (!station) throw new DomainError('station_not_found', '没有这个驿站', 'stationId');
+      if (!station) throw jobsError('station_not_found', '没有这个驿站', 'stationId');
       return { lng: station.lng, lat: station.lat };
     }
-    if (query.lng === undefined || query.lat === undefined) throw new DomainError('validation_failed', '请给出位置（lng、lat）或驿站（stationId）', 'lng');
+    if (query.lng === undefined || query.lat === undefined) throw jobsError('validation_failed', '请给出位置（lng、lat）或驿站（stationId）', 'lng');
     const point = { lng: query.lng, lat: query.lat };
-    if (!isInsideChina(point)) throw new DomainError('validation_failed', '位置不在中国境内（WGS-84 经纬度）', 'lng');
+    if (!isInsideChina(point)) throw jobsError('validation_failed', '位置不在中国境内（WGS-84 经纬度）', 'lng');
     return point;
   }
 }

@@ -1,6 +1,7 @@
 import { checkIdNumber, checkMobile, checkName, GeoPoint, isJobCategory, isJobSkill, isPayMode, PUSH_DAILY_CAP, SeekerEvent, SeekerPreferences, TRAVEL_RADIUS_KM } from '@ws/contracts';
 import { assertNever, DecideContext, Decider, DomainError } from '@ws/kernel';
 import { checkLocation, checkMembers, checkSlots, checkStreetCode } from '../shared/checks';
+import { jobsError } from '../errors';
 
 export interface SeekerState {
   registered: boolean;
@@ -56,7 +57,7 @@ export const seekerDecider: Decider<SeekerCommand, SeekerEvent, SeekerState> = {
         if (state.registered) return [];
         const refusal = checkIdentity(command.identity, now) ?? checkLocation(command.home, 'home') ?? checkPreferences(command.preferences);
         if (refusal) return refusal;
-        if (!command.mobileVerified) return new DomainError('mobile_not_verified', '请先验证手机号（短信验证码）', 'mobileCode');
+        if (!command.mobileVerified) return jobsError('mobile_not_verified', '请先验证手机号（短信验证码）', 'mobileCode');
         return [{ type: 'SeekerRegistered', data: { ...command.preferences, seekerId: command.seekerId, profileRef: command.profileRef } }];
       }
       case 'ChangePreferences':
@@ -65,7 +66,7 @@ export const seekerDecider: Decider<SeekerCommand, SeekerEvent, SeekerState> = {
       case 'ChangePushes':
         if (!state.registered) return notFound();
         if (!Number.isInteger(command.dailyCap) || command.dailyCap < 1 || command.dailyCap > PUSH_DAILY_CAP.max) {
-          return new DomainError('validation_failed', `每天最多推送 1–${PUSH_DAILY_CAP.max} 条`, 'dailyCap');
+          return jobsError('validation_failed', `每天最多推送 1–${PUSH_DAILY_CAP.max} 条`, 'dailyCap');
         }
         if (command.pushes === state.pushes && command.dailyCap === state.dailyCap) return [];
         return [{ type: 'SeekerPushesChanged', data: { seekerId: state.seekerId, pushes: command.pushes, dailyCap: command.dailyCap } }];
@@ -89,7 +90,7 @@ export function checkIdentity(identity: SeekerIdentity, now: Date): DomainError 
 export function checkPreferences(preferences: SeekerPreferences): DomainError | null {
   const radius = preferences.travelRadiusKm;
   if (!Number.isFinite(radius) || radius < TRAVEL_RADIUS_KM.min || radius > TRAVEL_RADIUS_KM.max) {
-    return new DomainError('validation_failed', `通勤距离应为 ${TRAVEL_RADIUS_KM.min}–${TRAVEL_RADIUS_KM.max} 公里`, 'travelRadiusKm');
+    return jobsError('validation_failed', `通勤距离应为 ${TRAVEL_RADIUS_KM.min}–${TRAVEL_RADIUS_KM.max} 公里`, 'travelRadiusKm');
   }
   return (
     checkMembers(preferences.categories, isJobCategory, 'categories', '想找的工种', 1) ??
@@ -101,5 +102,5 @@ export function checkPreferences(preferences: SeekerPreferences): DomainError | 
 }
 
 function notFound(): DomainError {
-  return new DomainError('seeker_not_found', '没有这个求职者');
+  return jobsError('seeker_not_found', '没有这个求职者');
 }

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { maskIdNumber, maskMobile, maskName } from '@ws/contracts';
 import type { SeekerPreferences } from '@ws/contracts';
-import { DomainError, newId, Public } from '@ws/kernel';
+import { newId, Public } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { Inject } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { assertStreetInNode } from '../shared/scope';
 import { roundToBlock } from '../shared/checks';
 import { JobsVault } from '../vault/jobs-vault';
 import { seekerAggregate } from '../aggregates';
+import { jobsError } from '../errors';
 
 export class RegisterSeekerDto extends MobileCodeDto {
   @ApiProperty({ description: '姓名（与身份证一致，加密保存）' }) @IsString() @MaxLength(100)
@@ -98,7 +99,7 @@ export class SeekersController {
   @ApiOperation({ summary: '我的求职档案（姓名、身份证号、手机号打码显示）' })
   async me(@CurrentAccount() seekerId: string) {
     const { envelopes, state } = await this.runner.load(seekerAggregate, seekerId);
-    if (!state.registered) throw new DomainError('seeker_not_found', '没有这个求职者');
+    if (!state.registered) throw jobsError('seeker_not_found', '没有这个求职者');
     const registered = envelopes.find((e) => e.type === 'SeekerRegistered')!.data as { profileRef: string } & SeekerPreferences;
     const latest = [...envelopes].reverse().find((e) => e.type === 'SeekerPreferencesChanged' || e.type === 'SeekerRegistered')!.data as SeekerPreferences;
     const profile = await this.vault.open(registered.profileRef);

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
 import type { GeoPoint } from '@ws/contracts';
-import { deriveKey, DomainError, keyedHash, newDataKey, open, seal } from '@ws/kernel';
+import { deriveKey, keyedHash, newDataKey, open, seal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { JobsDatabase, JobsVaultTable } from '../db/database';
 import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
+import { jobsError } from '../errors';
 
 export type VaultOwnerKind = JobsVaultTable['owner_kind'];
 
@@ -62,7 +63,7 @@ export class JobsVault {
       .onConflict((oc) => oc.columns(['owner_kind', 'mobile_hmac']).where('mobile_hmac', 'is not', null).doNothing())
       .returning('ref')
       .executeTakeFirst();
-    if (!inserted) throw new DomainError('mobile_already_registered', '该手机号已注册，请直接登录', 'mobile');
+    if (!inserted) throw jobsError('mobile_already_registered', '该手机号已注册，请直接登录', 'mobile');
   }
 
   async open(ref: string): Promise<Record<string, string | null>> {
@@ -72,7 +73,7 @@ export class JobsVault {
       .select(['v.sealed', 'v.owner_id', 'k.wrapped_key'])
       .where('v.ref', '=', ref)
       .executeTakeFirst();
-    if (!row?.wrapped_key) throw new DomainError('personal_data_erased', '个人信息不存在或已删除');
+    if (!row?.wrapped_key) throw jobsError('personal_data_erased', '个人信息不存在或已删除');
     const dataKey = open(this.masterKey, `jobs-key:${row.owner_id}`, row.wrapped_key);
     return JSON.parse(open(dataKey, `jobs:${ref}`, row.sealed).toString('utf8')) as Record<string, string | null>;
   }
@@ -80,7 +81,7 @@ export class JobsVault {
   /** A seeker's or an employer's own profile row (one per owner and kind), opened. */
   async openProfile(kind: 'seeker' | 'employer', ownerId: string): Promise<Record<string, string | null>> {
     const row = await this.db.selectFrom('jobs_vault').select('ref').where('owner_kind', '=', kind).where('owner_id', '=', ownerId).executeTakeFirst();
-    if (!row) throw new DomainError('personal_data_erased', '个人信息不存在或已删除');
+    if (!row) throw jobsError('personal_data_erased', '个人信息不存在或已删除');
     return this.open(row.ref);
   }
 

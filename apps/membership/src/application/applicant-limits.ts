@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@ws/kernel';
 import { AttemptCounters } from '@ws/platform';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
+import { membershipError } from '../membership.errors';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,7 +25,7 @@ export class ApplicantLimits {
     const byId = this.counters.take(`apply-id:${idHmac}`, limit, HOUR_MS);
     const byMobile = this.counters.take(`apply-mobile:${mobileHmac}`, limit, HOUR_MS);
     if (byId && byMobile) return undefined;
-    return new DomainError('too_many_applications', '同一身份证号或手机号提交过于频繁，请一小时后再试', byId ? 'mobile' : 'idNumber');
+    return membershipError('too_many_applications', '同一身份证号或手机号提交过于频繁，请一小时后再试', byId ? 'mobile' : 'idNumber');
   }
 
   /** Throws while the application number or the mobile is locked out. */
@@ -33,7 +34,7 @@ export class ApplicantLimits {
     const locked = keys.filter((key) => this.counters.count(key) >= this.config.lookupWrongLimit);
     if (locked.length === 0) return;
     const minutes = Math.max(1, Math.ceil(Math.max(...locked.map((key) => this.counters.secondsLeft(key))) / 60));
-    throw new DomainError('lookup_locked', `申请编号或手机号错误次数过多，请 ${minutes} 分钟后再试`);
+    throw membershipError('lookup_locked', `申请编号或手机号错误次数过多，请 ${minutes} 分钟后再试`);
   }
 
   /** Counts a wrong pair against the number and the mobile it named. */

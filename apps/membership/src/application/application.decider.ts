@@ -1,5 +1,6 @@
 import { ApplicationChannel, ApplicationEvent, MemberOccupation, RejectionReason } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
+import { membershipError } from '../membership.errors';
 
 export const EMPLOYER_MAX = 100;
 export const NOTE_MAX = 500;
@@ -63,13 +64,13 @@ const initialState = (): ApplicationState => ({
 const PENDING: ApplicationStatus[] = ['submitted', 'info_requested'];
 
 function requirePending(state: ApplicationState): DomainError | undefined {
-  if (state.status === 'none') return new DomainError('application_not_found', '入会申请不存在');
-  if (!PENDING.includes(state.status)) return new DomainError('application_not_pending', `申请已${state.status === 'approved' ? '批准' : '驳回'}`);
+  if (state.status === 'none') return membershipError('application_not_found', '入会申请不存在');
+  if (!PENDING.includes(state.status)) return membershipError('application_not_pending', `申请已${state.status === 'approved' ? '批准' : '驳回'}`);
   return undefined;
 }
 
 function checkDetails(details: ApplicationDetails, unionActive: boolean): { employer: string | null } | DomainError {
-  if (!unionActive) return new DomainError('union_not_accepting', '所选工会不存在或已不再接收会员', 'unionId');
+  if (!unionActive) return membershipError('union_not_accepting', '所选工会不存在或已不再接收会员', 'unionId');
   if (details.employer === null || details.employer.trim() === '') return { employer: null };
   const employer = checkEventText(details.employer, 'employer', { max: EMPLOYER_MAX, label: '工作单位' });
   return employer instanceof DomainError ? employer : { employer };
@@ -78,7 +79,7 @@ function checkDetails(details: ApplicationDetails, unionActive: boolean): { empl
 function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] | DomainError {
   switch (command.type) {
     case 'SubmitApplication': {
-      if (state.status !== 'none') return new DomainError('application_already_exists', '申请已存在', 'applicationId');
+      if (state.status !== 'none') return membershipError('application_already_exists', '申请已存在', 'applicationId');
       const checked = checkDetails(command, command.unionActive);
       if (checked instanceof DomainError) return checked;
       return [
@@ -99,8 +100,8 @@ function decide(command: ApplicationCommand, state: ApplicationState): Applicati
       ];
     }
     case 'AmendApplication': {
-      if (state.status === 'none') return new DomainError('application_not_found', '入会申请不存在');
-      if (state.status !== 'info_requested') return new DomainError('application_not_awaiting_info', '申请目前不需要补充材料');
+      if (state.status === 'none') return membershipError('application_not_found', '入会申请不存在');
+      if (state.status !== 'info_requested') return membershipError('application_not_awaiting_info', '申请目前不需要补充材料');
       const checked = checkDetails(command, command.unionActive);
       if (checked instanceof DomainError) return checked;
       return [
@@ -118,8 +119,8 @@ function decide(command: ApplicationCommand, state: ApplicationState): Applicati
       ];
     }
     case 'RequestInfo': {
-      if (state.status === 'none') return new DomainError('application_not_found', '入会申请不存在');
-      if (state.status !== 'submitted') return new DomainError('application_not_pending', '只能对待审核的申请要求补充材料');
+      if (state.status === 'none') return membershipError('application_not_found', '入会申请不存在');
+      if (state.status !== 'submitted') return membershipError('application_not_pending', '只能对待审核的申请要求补充材料');
       const note = checkEventText(command.note, 'note', { max: NOTE_MAX, label: '补充说明' });
       if (note instanceof DomainError) return note;
       return [{ type: 'ApplicationInfoRequested', data: { applicationId: state.applicationId, fields: [...new Set(command.fields)], note } }];
@@ -128,9 +129,9 @@ function decide(command: ApplicationCommand, state: ApplicationState): Applicati
       const refused = requirePending(state);
       if (refused) return refused;
       if (command.existingMembershipId !== null) {
-        return new DomainError('already_member', '申请人已是会员', undefined, { membershipId: command.existingMembershipId });
+        return membershipError('already_member', '申请人已是会员', undefined, { membershipId: command.existingMembershipId });
       }
-      if (!command.unionActive) return new DomainError('union_not_accepting', '所选工会已不再接收会员', 'unionId');
+      if (!command.unionActive) return membershipError('union_not_accepting', '所选工会已不再接收会员', 'unionId');
       return [
         {
           type: 'ApplicationApproved',

@@ -1,4 +1,4 @@
-import { parentCode } from '@ws/contracts';
+import { allKeysetPages, keysetPagePath, parentCode } from '@ws/contracts';
 import { MembershipTestApp, startMembership } from '../testing/membership-test-app';
 import { demoFederationId, loadMembershipDemo, SEED_PROFILES } from './load-membership-demo';
 
@@ -34,7 +34,7 @@ describe('membership demo data through the HTTP API', () => {
     await service.catchUp();
     const stats = (await service.request('GET', '/members/stats?by=union')).json();
     expect(total(stats.rows)).toBe(first.approved);
-    const unions = (await service.request('GET', '/unions')).json() as Array<{ kind: string }>;
+    const unions = await allKeysetPages<{ kind: string }>(async (after) => (await service.request('GET', keysetPagePath('/unions', after))).json());
     expect(unions).toHaveLength(expectedUnions);
     expect(new Set(unions.map((u) => u.kind))).toEqual(new Set(['federation', 'street', 'joint', 'enterprise']));
 

@@ -1,7 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { labelPairs, REJECTION_REASON_LABELS } from '@ws/contracts';
-import { Public } from '@ws/kernel';
+import { REJECTION_REASON_LABELS } from '@ws/contracts';
+import { labelsController } from '@ws/platform';
 import {
   APPLICATION_CHANNEL_LABELS,
   APPLICATION_STATUS_LABELS_FOR_OFFICERS,
@@ -12,24 +10,18 @@ import {
   UNION_KIND_LABELS,
 } from './labels';
 
-/** The zh-CN names of membership's codes, for the pages (which keep no copy of them); they change only with a release. */
-@ApiTags('入会 labels')
-@Controller('labels')
-export class MembershipLabelsController {
-  @Get()
-  @Public()
-  @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: '代码的中文名称：工会类型、申请状态、入会渠道、驳回原因、补充材料项、会籍状态、注销申请状态、积分兑换经办方' })
-  labels() {
-    return {
-      unionKinds: labelPairs(UNION_KIND_LABELS),
-      applicationStatuses: labelPairs(APPLICATION_STATUS_LABELS_FOR_OFFICERS),
-      channels: labelPairs(APPLICATION_CHANNEL_LABELS),
-      rejectionReasons: labelPairs(REJECTION_REASON_LABELS),
-      infoFields: labelPairs(INFO_FIELD_LABELS),
-      memberStatuses: labelPairs(MEMBER_STATUS_LABELS),
-      erasureStatuses: labelPairs(ERASURE_STATUS_LABELS),
-      handedOverBy: labelPairs(HANDED_OVER_LABELS),
-    };
-  }
-}
+/** GET /labels: the zh-CN names of membership's codes, for the pages. */
+export const MembershipLabelsController = labelsController(
+  '入会 labels',
+  '代码的中文名称：工会类型、申请状态、入会渠道、驳回原因、补充材料项、会籍状态、注销申请状态、积分兑换经办方',
+  {
+    unionKinds: UNION_KIND_LABELS,
+    applicationStatuses: APPLICATION_STATUS_LABELS_FOR_OFFICERS,
+    channels: APPLICATION_CHANNEL_LABELS,
+    rejectionReasons: REJECTION_REASON_LABELS,
+    infoFields: INFO_FIELD_LABELS,
+    memberStatuses: MEMBER_STATUS_LABELS,
+    erasureStatuses: ERASURE_STATUS_LABELS,
+    handedOverBy: HANDED_OVER_LABELS,
+  },
+);

@@ -8,6 +8,7 @@ import { VerificationCodes } from '@ws/verification';
 import type { MembershipDatabase } from '../db/database';
 import { CURRENT_STATUSES, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
+import { membershipError } from '../membership.errors';
 
 /** A member's session lasts this long: enough to show the card at a station and redeem, short if the phone is lost. */
 export const MEMBER_SESSION_MINUTES = 30;
@@ -15,7 +16,7 @@ export const MEMBER_SESSION_MINUTES = 30;
 export const MEMBER_SESSION_HEADER = 'x-member-session';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-const refused = () => new DomainError('member_unauthenticated', '会员卡号、手机号或验证码不正确');
+const refused = () => membershipError('member_unauthenticated', '会员卡号、手机号或验证码不正确');
 
 /**
  * A member signs in on the worker pages with the card number and an SMS code sent to the mobile
@@ -60,7 +61,7 @@ export class MemberSessions {
 
   /** The current membership the token speaks for, or 401. */
   async member(token: string | undefined): Promise<RegisteredMembership> {
-    const expired = () => new DomainError('member_session_invalid', '登录已过期，请重新登录', 'session');
+    const expired = () => membershipError('member_session_invalid', '登录已过期，请重新登录', 'session');
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw expired();
     const row = await this.db.selectFrom('member_sessions').select(['membership_id', 'expires_at']).where('token_hash', '=', hashOf(token)).executeTakeFirst();
     if (!row || row.expires_at.getTime() <= this.clock.now().getTime()) throw expired();

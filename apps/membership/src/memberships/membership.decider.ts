@@ -1,5 +1,6 @@
 import type { MemberOccupation, MembershipEvent, TransferRequested } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
+import { membershipError } from '../membership.errors';
 
 export const REASON_MAX = 200;
 
@@ -63,16 +64,16 @@ const initialState = (): MembershipState => ({
 });
 
 function requireExisting(state: MembershipState): DomainError | undefined {
-  if (state.status === 'none') return new DomainError('membership_not_found', '会籍不存在');
+  if (state.status === 'none') return membershipError('membership_not_found', '会籍不存在');
   if (state.status === 'left' || state.status === 'transferred_out') {
-    return new DomainError('membership_not_active', state.status === 'left' ? '会员已退会' : '会籍已转出本节点');
+    return membershipError('membership_not_active', state.status === 'left' ? '会员已退会' : '会籍已转出本节点');
   }
   return undefined;
 }
 
 function requireNoTransfer(state: MembershipState): DomainError | undefined {
   if (state.pendingTransfer) {
-    return new DomainError('transfer_in_flight', '会籍正在转接中', undefined, { transferId: state.pendingTransfer.transferId });
+    return membershipError('transfer_in_flight', '会籍正在转接中', undefined, { transferId: state.pendingTransfer.transferId });
   }
   return undefined;
 }
@@ -103,7 +104,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
       if (state.status !== 'none') {
         // The same transfer delivered twice activates once.
         if (command.transferId !== null && state.settledTransfers.includes(command.transferId)) return [];
-        return new DomainError('membership_already_exists', '会籍已存在', 'membershipId');
+        return membershipError('membership_already_exists', '会籍已存在', 'membershipId');
       }
       const { type: _type, ...data } = command;
       return [{ type: 'MembershipActivated', data }];
@@ -111,15 +112,15 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
     case 'RequestTransfer': {
       const refused = requireExisting(state) ?? requireNoTransfer(state);
       if (refused) return refused;
-      if (state.status !== 'active') return new DomainError('membership_not_active', '会籍已暂停，不能转会');
-      if (command.toUnionId === state.unionId) return new DomainError('transfer_to_same_union', '已在该工会', 'toUnionId');
-      if (!command.toUnionActive) return new DomainError('union_not_accepting', '转入工会不存在或已撤销', 'toUnionId');
+      if (state.status !== 'active') return membershipError('membership_not_active', '会籍已暂停，不能转会');
+      if (command.toUnionId === state.unionId) return membershipError('transfer_to_same_union', '已在该工会', 'toUnionId');
+      if (!command.toUnionActive) return membershipError('union_not_accepting', '转入工会不存在或已撤销', 'toUnionId');
       return [{ type: 'TransferRequested', data: transferData(state, command.transferId, command.toUnionId, command.fromNode, command.toNode) }];
     }
     case 'CompleteTransfer': {
       if (state.settledTransfers.includes(command.transferId)) return [];
       const pending = state.pendingTransfer;
-      if (!pending || pending.transferId !== command.transferId) return new DomainError('transfer_not_found', '没有该转会申请', 'transferId');
+      if (!pending || pending.transferId !== command.transferId) return membershipError('transfer_not_found', '没有该转会申请', 'transferId');
       return [
         {
           type: 'TransferCompleted',
@@ -138,7 +139,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
     case 'DeclineTransfer': {
       if (state.settledTransfers.includes(command.transferId)) return [];
       const pending = state.pendingTransfer;
-      if (!pending || pending.transferId !== command.transferId) return new DomainError('transfer_not_found', '没有该转会申请', 'transferId');
+      if (!pending || pending.transferId !== command.transferId) return membershipError('transfer_not_found', '没有该转会申请', 'transferId');
       const reason = reasonOf(command.reason);
       if (reason instanceof DomainError) return reason;
       return [{ type: 'TransferDeclined', data: { transferId: pending.transferId, membershipId: state.membershipId, reason } }];
@@ -157,7 +158,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
     case 'SuspendMembership': {
       const refused = requireExisting(state) ?? requireNoTransfer(state);
       if (refused) return refused;
-      if (state.status !== 'active') return new DomainError('membership_not_active', '会籍已暂停');
+      if (state.status !== 'active') return membershipError('membership_not_active', '会籍已暂停');
       const reason = reasonOf(command.reason);
       if (reason instanceof DomainError) return reason;
       return [{ type: 'MembershipSuspended', data: { membershipId: state.membershipId, reason } }];
@@ -165,7 +166,7 @@ function decide(command: MembershipCommand, state: MembershipState): MembershipE
     case 'ReinstateMembership': {
       const refused = requireExisting(state);
       if (refused) return refused;
-      if (state.status !== 'suspended') return new DomainError('membership_not_suspended', '会籍未暂停');
+      if (state.status !== 'suspended') return membershipError('membership_not_suspended', '会籍未暂停');
       return [{ type: 'MembershipReinstated', data: { membershipId: state.membershipId } }];
     }
     case 'LeaveMembership': {

@@ -1,6 +1,7 @@
 import { PointsEvent, PointsSource } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 import { BookedEntries } from './booked-entries';
+import { membershipError } from '../membership.errors';
 
 /** A single credit or debit above this is a typing error, not a reward. */
 export const MAX_POINTS_PER_ENTRY = 100_000;
@@ -43,7 +44,7 @@ const initialState = (): PointsState => ({ membershipId: '', balance: 0, entries
 
 function checkAmount(points: number, max = MAX_POINTS_PER_ENTRY): DomainError | undefined {
   if (!Number.isInteger(points) || points <= 0 || points > max) {
-    return new DomainError('points_invalid', `积分应为 1–${max} 的整数`, 'points');
+    return membershipError('points_invalid', `积分应为 1–${max} 的整数`, 'points');
   }
   return undefined;
 }
@@ -52,7 +53,7 @@ function checkAmount(points: number, max = MAX_POINTS_PER_ENTRY): DomainError | 
 function repeated(state: PointsState, entryId: string, points: number): [] | DomainError | undefined {
   const booked = state.entries.get(entryId);
   if (booked === undefined) return undefined;
-  return booked === points ? [] : new DomainError('entry_id_reused', '该记账编号已用于另一笔积分', 'entryId');
+  return booked === points ? [] : membershipError('entry_id_reused', '该记账编号已用于另一笔积分', 'entryId');
 }
 
 function decide(command: PointsCommand, state: PointsState): PointsEvent[] | DomainError {
@@ -88,7 +89,7 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
         events.push({ type: 'PointsCredited', data: { membershipId, entryId, points, source: 'checkin', sourceRef, checkinDay: day } });
       }
       if (events.length === 0 && capped !== undefined) {
-        return new DomainError('checkin_points_daily_cap', `同一会员卡每天最多 ${dailyCap} 次打卡积分`, 'memberCard', { day: capped });
+        return membershipError('checkin_points_daily_cap', `同一会员卡每天最多 ${dailyCap} 次打卡积分`, 'memberCard', { day: capped });
       }
       return events;
     }
@@ -98,7 +99,7 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
       const again = repeated(state, command.entryId, -command.points);
       if (again) return again;
       if (state.balance < command.points) {
-        return new DomainError('insufficient_points', `积分不足：余额 ${state.balance}`, 'points', { balance: state.balance });
+        return membershipError('insufficient_points', `积分不足：余额 ${state.balance}`, 'points', { balance: state.balance });
       }
       const reason = checkEventText(command.reason, 'reason', { max: 200, label: '扣减原因' });
       if (reason instanceof DomainError) return reason;
@@ -108,12 +109,12 @@ function decide(command: PointsCommand, state: PointsState): PointsEvent[] | Dom
       const earlier = state.redemptions[command.redemptionId];
       if (earlier) {
         const same = earlier.itemId === command.itemId && earlier.quantity === command.quantity;
-        return same ? [] : new DomainError('redemption_id_reused', '该兑换编号已用于另一次兑换', 'redemptionId');
+        return same ? [] : membershipError('redemption_id_reused', '该兑换编号已用于另一次兑换', 'redemptionId');
       }
       const invalid = checkAmount(command.points);
       if (invalid) return invalid;
       if (state.balance < command.points) {
-        return new DomainError('insufficient_points', `积分不足：需要 ${command.points}，余额 ${state.balance}`, 'points', {
+        return membershipError('insufficient_points', `积分不足：需要 ${command.points}，余额 ${state.balance}`, 'points', {
           balance: state.balance,
           required: command.points,
         });

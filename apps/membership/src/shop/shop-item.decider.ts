@@ -1,6 +1,7 @@
 import { ShopItemEvent } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
 import { MAX_POINTS_PER_ENTRY } from '../points/points.decider';
+import { membershipError } from '../membership.errors';
 
 export const MAX_STOCK = 1_000_000;
 export const MAX_QUANTITY_PER_REDEMPTION = 100;
@@ -25,28 +26,28 @@ const initialState = (): ShopItemState => ({ status: 'none', itemId: '', name: '
 
 function checkPrice(points: number): DomainError | undefined {
   if (!Number.isInteger(points) || points <= 0 || points > MAX_POINTS_PER_ENTRY) {
-    return new DomainError('points_invalid', `兑换积分应为 1–${MAX_POINTS_PER_ENTRY} 的整数`, 'points');
+    return membershipError('points_invalid', `兑换积分应为 1–${MAX_POINTS_PER_ENTRY} 的整数`, 'points');
   }
   return undefined;
 }
 
 function checkCount(value: number, field: string, max: number, allowZero: boolean): DomainError | undefined {
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > max) {
-    return new DomainError('quantity_invalid', `${field} 应为 ${allowZero ? 0 : 1}–${max} 的整数`, field);
+    return membershipError('quantity_invalid', `${field} 应为 ${allowZero ? 0 : 1}–${max} 的整数`, field);
   }
   return undefined;
 }
 
 function requireListed(state: ShopItemState): DomainError | undefined {
-  if (state.status === 'none') return new DomainError('shop_item_not_found', '商品不存在');
-  if (state.status !== 'listed') return new DomainError('shop_item_not_listed', '商品已下架');
+  if (state.status === 'none') return membershipError('shop_item_not_found', '商品不存在');
+  if (state.status !== 'listed') return membershipError('shop_item_not_listed', '商品已下架');
   return undefined;
 }
 
 function decide(command: ShopItemCommand, state: ShopItemState): ShopItemEvent[] | DomainError {
   switch (command.type) {
     case 'ListItem': {
-      if (state.status !== 'none') return new DomainError('shop_item_already_exists', '商品已存在', 'itemId');
+      if (state.status !== 'none') return membershipError('shop_item_already_exists', '商品已存在', 'itemId');
       const name = checkEventText(command.name, 'name', { max: 100, label: '商品名称' });
       if (name instanceof DomainError) return name;
       const refused = checkPrice(command.points) ?? checkCount(command.stock, 'stock', MAX_STOCK, true);
@@ -73,12 +74,12 @@ function decide(command: ShopItemCommand, state: ShopItemState): ShopItemEvent[]
     case 'TakeForRedemption': {
       const earlier = state.redemptions[command.redemptionId];
       if (earlier !== undefined) {
-        return earlier === command.quantity ? [] : new DomainError('redemption_id_reused', '该兑换编号已用于另一次兑换', 'redemptionId');
+        return earlier === command.quantity ? [] : membershipError('redemption_id_reused', '该兑换编号已用于另一次兑换', 'redemptionId');
       }
       const refused = requireListed(state) ?? checkCount(command.quantity, 'quantity', MAX_QUANTITY_PER_REDEMPTION, false);
       if (refused) return refused;
       if (state.stock < command.quantity) {
-        return new DomainError('out_of_stock', `库存不足：剩余 ${state.stock}`, 'quantity', { stock: state.stock });
+        return membershipError('out_of_stock', `库存不足：剩余 ${state.stock}`, 'quantity', { stock: state.stock });
       }
       return [{ type: 'ShopItemRedeemed', data: { itemId: state.itemId, redemptionId: command.redemptionId, quantity: command.quantity } }];
     }

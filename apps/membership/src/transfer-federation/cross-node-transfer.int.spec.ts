@@ -5,6 +5,7 @@ import { Kysely, sql } from 'kysely';
 import { DB } from '@ws/platform';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
 import { eventually } from '@ws/testing';
+import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import type { MembershipDatabase } from '../db/database';
 import { MembershipModule } from '../membership.module';
 import { syntheticPerson } from '../demo/synthetic-people';
@@ -79,7 +80,7 @@ describe('cross-node transfer: district → district through their city', () => 
     expect(cityStats.rows).toEqual([expect.objectContaining({ key: to.ref.code, members: 1 })]);
     await eventually(async () => (await city.call('GET', '/points/balances', undefined, 'city_officer')).totals.credited === 70, { what: 'the city crediting 70 points' });
     expect((await city.call('GET', '/points/balances', undefined, 'city_officer')).items).toEqual([
-      expect.objectContaining({ membership_id: membershipId, balance: 35, credited: 70, debited: 35 }),
+      expect.objectContaining({ membershipId, balance: 35, credited: 70, debited: 35 }),
     ]);
 
     // The personal data follows by request/reply, sealed to the target's key; the source lets go of its copy.
@@ -97,7 +98,7 @@ describe('cross-node transfer: district → district through their city', () => 
   }, 120_000);
 
   it('a transfer to a union the target does not have is declined there, and the member stays', async () => {
-    const fromUnion = (await from.call('GET', '/unions'))[0].unionId;
+    const fromUnion = (await from.call('GET', '/unions')).items[0].unionId;
     const applied = await from.call('POST', '/applications', applicationFor(434_343, fromUnion));
     const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
     const requested = await from.call('POST', `/members/${membershipId}/transfers`, { toUnionId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', toNode: to.ref.code });
@@ -139,7 +140,8 @@ describe('cross-node transfer: district → district through their city', () => 
   }, 120_000);
 
   it('counts each district’s subtree at the city, and an erasure at the district shows 已注销 at the city too', async () => {
-    const unionId = ((await from.call('GET', '/unions')) as Array<{ unionId: string; name: string }>).find((u) => u.name === '甲区外卖配送行业联合工会')!.unionId;
+    const unions = await allKeysetPages<{ unionId: string; name: string }>((after) => from.call('GET', keysetPagePath('/unions', after)));
+    const unionId = unions.find((u) => u.name === '甲区外卖配送行业联合工会')!.unionId;
     const applied = await from.call('POST', '/applications', applicationFor(454_545, unionId));
     const { membershipId } = await from.call('POST', `/applications/${applied.applicationId}/approve`);
     await eventually(async () => (await city.call('GET', `/members/${membershipId}`, undefined, 'city_officer')).status === 'active', { what: 'the member active at the city' });

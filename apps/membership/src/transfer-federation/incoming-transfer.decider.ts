@@ -1,5 +1,6 @@
 import type { IncomingTransferEvent, TransferEnds, TransferringMember } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
+import { membershipError } from '../membership.errors';
 
 export type IncomingStatus = 'none' | 'received' | 'accepted' | 'declined' | 'cancelled' | 'completed';
 
@@ -35,7 +36,7 @@ function decide(command: IncomingTransferCommand, state: IncomingTransferState):
     case 'AcceptIncoming': {
       if (state.status === 'accepted') return [];
       if (state.status !== 'received') return notPending(state);
-      if (!command.unionActive) return new DomainError('union_not_accepting', '转入工会已不再接收会员', 'toUnionId');
+      if (!command.unionActive) return membershipError('union_not_accepting', '转入工会已不再接收会员', 'toUnionId');
       return [{ type: 'IncomingTransferAccepted', data: { ...state.ends!, membershipId: state.member!.membershipId, handoverKey: command.handoverKey } }];
     }
     case 'DeclineIncoming': {
@@ -51,7 +52,7 @@ function decide(command: IncomingTransferCommand, state: IncomingTransferState):
       return [{ type: 'IncomingTransferCompleted', data: { ...state.ends!, membershipId: state.member!.membershipId } }];
     case 'CancelIncoming':
       if (state.status === 'none' || state.status === 'cancelled' || state.status === 'declined') return [];
-      if (state.status === 'completed') return new DomainError('transfer_already_completed', '转会已完成');
+      if (state.status === 'completed') return membershipError('transfer_already_completed', '转会已完成');
       return [{ type: 'IncomingTransferCancelled', data: { ...state.ends!, membershipId: state.member!.membershipId } }];
     case 'RecordDataReceived':
       if (state.dataReceived) return [];
@@ -63,8 +64,8 @@ function decide(command: IncomingTransferCommand, state: IncomingTransferState):
 }
 
 function notPending(state: IncomingTransferState): DomainError {
-  if (state.status === 'none') return new DomainError('transfer_not_found', '没有该转入申请');
-  return new DomainError('transfer_not_pending', `转入申请已${STATUS_LABEL[state.status]}`);
+  if (state.status === 'none') return membershipError('transfer_not_found', '没有该转入申请');
+  return membershipError('transfer_not_pending', `转入申请已${STATUS_LABEL[state.status]}`);
 }
 
 const STATUS_LABEL: Record<IncomingStatus, string> = {

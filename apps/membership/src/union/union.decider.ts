@@ -1,5 +1,6 @@
 import { isAncestorOrSelf, MemberOccupation, UnionCreated, UnionEvent, UnionKind } from '@ws/contracts';
 import { assertNever, checkEventText, Decider, DomainError } from '@ws/kernel';
+import { membershipError } from '../membership.errors';
 
 export const UNION_NAME_MAX = 100;
 
@@ -55,8 +56,8 @@ const initialState = (): UnionState => ({
 });
 
 function requireActive(state: UnionState): DomainError | undefined {
-  if (state.status === 'none') return new DomainError('union_not_found', '工会不存在');
-  if (state.status !== 'active') return new DomainError('union_not_active', `工会已${state.status === 'merged' ? '合并' : '撤销'}`);
+  if (state.status === 'none') return membershipError('union_not_found', '工会不存在');
+  if (state.status !== 'active') return membershipError('union_not_active', `工会已${state.status === 'merged' ? '合并' : '撤销'}`);
   return undefined;
 }
 
@@ -65,10 +66,10 @@ function checkParent(command: Extract<UnionCommand, { type: 'CreateUnion' }>): D
   if (command.parentUnionId === null) return undefined;
   const parentNode = command.parentNodeCode ?? command.nodeCode;
   if (!isAncestorOrSelf(parentNode, command.nodeCode)) {
-    return new DomainError('union_parent_not_above', '上级工会须属于本节点或上级节点', 'parentNodeCode');
+    return membershipError('union_parent_not_above', '上级工会须属于本节点或上级节点', 'parentNodeCode');
   }
   if (parentNode === command.nodeCode && command.parentStatus !== 'active') {
-    return new DomainError('union_not_found', '上级工会不存在或已撤销（上级节点的工会请注明 parentNodeCode）', 'parentUnionId');
+    return membershipError('union_not_found', '上级工会不存在或已撤销（上级节点的工会请注明 parentNodeCode）', 'parentUnionId');
   }
   return undefined;
 }
@@ -76,13 +77,13 @@ function checkParent(command: Extract<UnionCommand, { type: 'CreateUnion' }>): D
 function decide(command: UnionCommand, state: UnionState): UnionEvent[] | DomainError {
   switch (command.type) {
     case 'CreateUnion': {
-      if (state.status !== 'none') return new DomainError('union_already_exists', '工会已存在', 'unionId');
+      if (state.status !== 'none') return membershipError('union_already_exists', '工会已存在', 'unionId');
       const name = checkEventText(command.name, 'name', { max: UNION_NAME_MAX, label: '工会名称' });
       if (name instanceof DomainError) return name;
       const parent = checkParent(command);
       if (parent) return parent;
       if (command.kind === 'street' && command.streetCode === null) {
-        return new DomainError('street_code_required', '街道（乡镇）工会须注明所在街道', 'streetCode');
+        return membershipError('street_code_required', '街道（乡镇）工会须注明所在街道', 'streetCode');
       }
       return [
         {
@@ -111,18 +112,18 @@ function decide(command: UnionCommand, state: UnionState): UnionEvent[] | Domain
     case 'MergeUnion': {
       const refused = requireActive(state);
       if (refused) return refused;
-      if (command.intoUnionId === state.unionId) return new DomainError('union_merge_into_self', '不能合并到自身', 'intoUnionId');
-      if (!command.intoActive) return new DomainError('union_merge_target_inactive', '合并目标工会不存在或已撤销', 'intoUnionId');
+      if (command.intoUnionId === state.unionId) return membershipError('union_merge_into_self', '不能合并到自身', 'intoUnionId');
+      if (!command.intoActive) return membershipError('union_merge_target_inactive', '合并目标工会不存在或已撤销', 'intoUnionId');
       return [{ type: 'UnionMerged', data: { unionId: state.unionId, intoUnionId: command.intoUnionId, membersMoved: command.membersMoved } }];
     }
     case 'DissolveUnion': {
       const refused = requireActive(state);
       if (refused) return refused;
       if (command.activeMembers > 0) {
-        return new DomainError('union_has_members', `工会还有 ${command.activeMembers} 名会员，请先转出`, undefined, { activeMembers: command.activeMembers });
+        return membershipError('union_has_members', `工会还有 ${command.activeMembers} 名会员，请先转出`, undefined, { activeMembers: command.activeMembers });
       }
       if (command.activeChildUnions > 0) {
-        return new DomainError('union_has_child_unions', `工会还有 ${command.activeChildUnions} 个下级工会`, undefined, {
+        return membershipError('union_has_child_unions', `工会还有 ${command.activeChildUnions} 个下级工会`, undefined, {
           activeChildUnions: command.activeChildUnions,
         });
       }

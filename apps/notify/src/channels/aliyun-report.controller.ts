@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import { DomainError, Public } from '@ws/kernel';
 import { MessageCommands } from '../message/message-commands';
+import { notifyError } from '../notify.errors';
 
 /** One item of Aliyun's SMS status report push (短信发送状态报告 SmsReport). */
 interface SmsReportItem {
@@ -30,7 +31,7 @@ export class AliyunReportController {
   @Public()
   @ApiOperation({ summary: '阿里云短信状态报告（SmsReport 推送）' })
   async report(@Body() items: unknown): Promise<{ code: number; msg: string }> {
-    if (!Array.isArray(items)) throw new DomainError('validation_failed', '状态报告应为数组');
+    if (!Array.isArray(items)) throw notifyError('validation_failed', '状态报告应为数组');
     let early = false;
     for (const item of items as SmsReportItem[]) {
       if (typeof item?.out_id !== 'string' || !isUUID(item.out_id) || typeof item.biz_id !== 'string') continue;

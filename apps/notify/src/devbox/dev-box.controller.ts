@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CHANNEL_LABELS } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { NOTIFY_CONFIG } from '../notify.config';
 import type { NotifyConfig } from '../notify.config';
 import { shanghaiLabel } from '../rules/shanghai-time';
 import { DevBox, DevBoxEntry } from './dev-box';
+import { notifyError } from '../notify.errors';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -55,7 +56,7 @@ export class DevBoxController {
   }
 
   private entries(): DevBoxEntry[] {
-    if (!this.config.devBox) throw new DomainError('dev_box_off', '本节点没有开启开发用消息盒子');
+    if (!this.config.devBox) throw notifyError('dev_box_off', '本节点没有开启开发用消息盒子');
     return this.box.list();
   }
 }

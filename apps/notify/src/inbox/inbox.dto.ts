@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RecipientProof, RecipientProofKind } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { notifyError } from '../notify.errors';
 
 export const PROOF_KINDS: readonly RecipientProofKind[] = ['wish_author', 'applicant', 'member', 'volunteer', 'seeker'];
 export const INBOX_PAGE_MAX = 50;
@@ -35,7 +35,7 @@ export class ProofDto {
 }
 
 function required(value: string | undefined, field: string): string {
-  if (!value) throw new DomainError('validation_failed', `凭证缺少 ${field}`, `proof.${field}`);
+  if (!value) throw notifyError('validation_failed', `凭证缺少 ${field}`, `proof.${field}`);
   return value;
 }
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROOF_OWNERS, recipientKey, recipientProofSubject } from '@ws/contracts';
 import type { Recipient, RecipientProof, RecipientProofReply } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
 import { requestReply, RequestUnanswered } from '@ws/messaging';
 import type { BusConnection } from '@ws/messaging';
 import { NATS, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { NOTIFY_CONFIG } from '../notify.config';
 import type { NotifyConfig } from '../notify.config';
+import { notifyError } from '../notify.errors';
 
 export interface ProvenRecipients {
   recipients: Recipient[];
@@ -33,10 +33,10 @@ export class Proofs {
     try {
       reply = await requestReply<RecipientProof, RecipientProofReply>(this.nc, subject, proof, this.config.lookupTimeoutMs);
     } catch (error) {
-      if (error instanceof RequestUnanswered) throw new DomainError('owner_unavailable', '暂时无法核验凭证，请稍后再试');
+      if (error instanceof RequestUnanswered) throw notifyError('owner_unavailable', '暂时无法核验凭证，请稍后再试');
       throw error;
     }
-    if (reply.status !== 'ok' || reply.recipients.length === 0) throw new DomainError('proof_invalid', '凭证不正确或已失效', 'proof');
+    if (reply.status !== 'ok' || reply.recipients.length === 0) throw notifyError('proof_invalid', '凭证不正确或已失效', 'proof');
     return { recipients: reply.recipients, keys: reply.recipients.map(recipientKey) };
   }
 }

@@ -5,7 +5,7 @@ import { Throttle } from '@nestjs/throttler';
 import { Kysely } from 'kysely';
 import { EXTERNAL_CHANNELS } from '@ws/contracts';
 import type { ExternalChannel } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { BindingVault } from '../bindings/binding-vault';
 import type { NotifyDatabase } from '../db/database';
@@ -15,6 +15,7 @@ import type { NotifyConfig } from '../notify.config';
 import { BindChannelDto, InboxQueryDto, MarkReadDto, PreferencesDto, toProof, UnbindChannelDto } from './inbox.dto';
 import { inboxPage, ownMessages } from './inbox.query';
 import { Proofs, ProvenRecipients } from './proofs';
+import { notifyError } from '../notify.errors';
 
 /** A proof is checked by the owning service on every call: a guesser gets few tries. */
 const PROOF_THROTTLE = { default: { limit: 60, ttl: 60_000 } };
@@ -87,10 +88,10 @@ export class WorkerInboxController {
   async bind(@Body() dto: BindChannelDto) {
     const proven = await this.proofs.check(toProof(dto.proof));
     const address = dto.channel === 'push' ? (dto.subscription ? JSON.stringify({ endpoint: dto.subscription.endpoint, keys: dto.subscription.keys }) : undefined) : dto.openId;
-    if (!address) throw new DomainError('validation_failed', dto.channel === 'push' ? '缺少 subscription' : '缺少 openId', dto.channel === 'push' ? 'subscription' : 'openId');
-    if (this.config.gateways[dto.channel].kind === 'off') throw new DomainError('channel_off', '本节点没有开通该渠道', 'channel');
+    if (!address) throw notifyError('validation_failed', dto.channel === 'push' ? '缺少 subscription' : '缺少 openId', dto.channel === 'push' ? 'subscription' : 'openId');
+    if (this.config.gateways[dto.channel].kind === 'off') throw notifyError('channel_off', '本节点没有开通该渠道', 'channel');
     if (dto.subscription && !pushEndpointAllowed(dto.subscription.endpoint, this.config.pushEndpointOrigins)) {
-      throw new DomainError('push_endpoint_refused', '这个浏览器的推送服务不在本节点允许的范围内', 'subscription.endpoint');
+      throw notifyError('push_endpoint_refused', '这个浏览器的推送服务不在本节点允许的范围内', 'subscription.endpoint');
     }
     for (const key of proven.keys) await this.bindings.bind(key, dto.channel, address);
     return { channels: await this.channels(proven) };

@@ -11,6 +11,7 @@ import type {
 import { assertNever, DomainError } from '@ws/kernel';
 import type { DecideContext, Decider } from '@ws/kernel';
 import { earliestSend, type QuietHours } from '../rules/quiet-hours';
+import { notifyError } from '../notify.errors';
 
 export interface DeliveryPolicy {
   quietHours: QuietHours;
@@ -95,12 +96,12 @@ function decideMessage(policy: DeliveryPolicy, command: MessageCommand, state: M
     };
     return [composed, ...skipped.map((channel): MessageEvent => ({ type: 'DeliverySkipped', data: { messageId: draft.messageId, channel, reason: 'opted_out' } }))];
   }
-  if (state.status === 'none') return new DomainError('message_not_found', '没有这条消息');
+  if (state.status === 'none') return notifyError('message_not_found', '没有这条消息');
   const messageId = state.messageId;
   switch (command.type) {
     case 'RecordAttempt': {
       const delivery = state.deliveries[command.channel];
-      if (!delivery) return new DomainError('delivery_not_found', `这条消息没有 ${command.channel} 投递`, 'channel');
+      if (!delivery) return notifyError('delivery_not_found', `这条消息没有 ${command.channel} 投递`, 'channel');
       // A second report of an attempt already recorded (a retried write) changes nothing.
       if (delivery.status !== 'pending' || command.attempt <= delivery.attempts) return [];
       const { channel, attempt, outcome } = command;

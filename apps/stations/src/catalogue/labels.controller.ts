@@ -1,7 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { labelPairs, OCCUPATION_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS } from '@ws/contracts';
-import { Public } from '@ws/kernel';
+import { OCCUPATION_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS } from '@ws/contracts';
+import { labelsController } from '@ws/platform';
 import {
   CRITERION_LABELS,
   DIRECTIVE_KIND_LABELS,
@@ -15,28 +13,23 @@ import {
   TIER_LABELS,
 } from './labels';
 
-/** The zh-CN names of the codes, for the pages (neither the console, the worker pages nor the dashboard keep a copy of them). */
-@ApiTags('驿站目录 directory')
-@Controller('labels')
-export class LabelsController {
-  @Get()
-  @Public()
-  @ApiOperation({ summary: '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标' })
-  labels() {
-    return {
-      occupations: labelPairs(OCCUPATION_LABELS),
-      facilities: labelPairs(FACILITY_LABELS),
-      services: labelPairs(SERVICE_LABELS),
-      kinds: labelPairs(KIND_LABELS),
-      tiers: labelPairs(TIER_LABELS),
-      hosts: labelPairs(HOST_LABELS),
-      statuses: labelPairs(STATUS_LABELS),
-      directiveKinds: labelPairs(DIRECTIVE_KIND_LABELS),
-      directiveStatuses: labelPairs(DIRECTIVE_STATUS_LABELS),
-      standards: labelPairs(STANDARD_LABELS),
-      classes: labelPairs(STATION_CLASS_LABELS),
-      honourLevels: labelPairs(HONOUR_LEVEL_LABELS),
-      criteria: labelPairs(CRITERION_LABELS),
-    };
-  }
-}
+/** GET /labels: the zh-CN names of the stations codes (neither the console, the worker pages nor the dashboard keep a copy of them). */
+export const LabelsController = labelsController(
+  '驿站目录 directory',
+  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标',
+  {
+    occupations: OCCUPATION_LABELS,
+    facilities: FACILITY_LABELS,
+    services: SERVICE_LABELS,
+    kinds: KIND_LABELS,
+    tiers: TIER_LABELS,
+    hosts: HOST_LABELS,
+    statuses: STATUS_LABELS,
+    directiveKinds: DIRECTIVE_KIND_LABELS,
+    directiveStatuses: DIRECTIVE_STATUS_LABELS,
+    standards: STANDARD_LABELS,
+    classes: STATION_CLASS_LABELS,
+    honourLevels: HONOUR_LEVEL_LABELS,
+    criteria: CRITERION_LABELS,
+  },
+);

@@ -1,5 +1,6 @@
 import { isInsideChina, POINTS_PER_REWARD_YUAN, REPORT_REWARD_YUAN, ReportStreamEvent, ReportSubmitted } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError, isMobileOrIdNumber } from '@ws/kernel';
+import { wishesError } from '../errors';
 
 export const REPORT_TEXT_MAX = 1000;
 export const REPORT_PHOTOS_MAX = 9;
@@ -45,11 +46,11 @@ export const reportDecider: Decider<ReportCommand, ReportStreamEvent, ReportStat
       case 'SubmitReport': {
         if (state.status !== 'none') return [];
         const report = command.report;
-        if (!isInsideChina(report.location)) return new DomainError('validation_failed', '位置不在中国境内（WGS-84 经纬度）', 'location');
+        if (!isInsideChina(report.location)) return wishesError('validation_failed', '位置不在中国境内（WGS-84 经纬度）', 'location');
         const text = checkEventText(report.text, 'text', { max: REPORT_TEXT_MAX, label: '内容', multiline: true });
         if (text instanceof DomainError) return text;
-        if (report.memberCard && isMobileOrIdNumber(report.memberCard)) return new DomainError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号', 'memberCard');
-        if (report.photoRefs.length > REPORT_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${REPORT_PHOTOS_MAX} 张`, 'photoRefs');
+        if (report.memberCard && isMobileOrIdNumber(report.memberCard)) return wishesError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号', 'memberCard');
+        if (report.photoRefs.length > REPORT_PHOTOS_MAX) return wishesError('validation_failed', `照片最多 ${REPORT_PHOTOS_MAX} 张`, 'photoRefs');
         return [{ type: 'ReportSubmitted', data: { ...report, text } }];
       }
       case 'ValidateReport': {
@@ -59,7 +60,7 @@ export const reportDecider: Decider<ReportCommand, ReportStreamEvent, ReportStat
         if (note instanceof DomainError) return note;
         const amount = command.amountYuan;
         if (!Number.isInteger(amount) || amount < REPORT_REWARD_YUAN.min || amount > REPORT_REWARD_YUAN.max) {
-          return new DomainError('validation_failed', `奖励须为 ${REPORT_REWARD_YUAN.min}–${REPORT_REWARD_YUAN.max} 元的整数`, 'amountYuan');
+          return wishesError('validation_failed', `奖励须为 ${REPORT_REWARD_YUAN.min}–${REPORT_REWARD_YUAN.max} 元的整数`, 'amountYuan');
         }
         return [
           { type: 'ReportValidated', data: { reportId: state.reportId, officerId: command.officerId, note: note || null } },
@@ -80,7 +81,7 @@ export const reportDecider: Decider<ReportCommand, ReportStreamEvent, ReportStat
 };
 
 function notReviewable(state: ReportState): DomainError | null {
-  if (state.status === 'none') return new DomainError('report_not_found', '没有这条随手拍');
-  if (state.status !== 'submitted') return new DomainError('report_already_reviewed', '这条随手拍已经审核过', undefined, { currentStatus: state.status });
+  if (state.status === 'none') return wishesError('report_not_found', '没有这条随手拍');
+  if (state.status !== 'submitted') return wishesError('report_already_reviewed', '这条随手拍已经审核过', undefined, { currentStatus: state.status });
   return null;
 }

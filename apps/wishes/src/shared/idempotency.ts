@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Kysely, Transaction } from 'kysely';
-import { DomainError } from '@ws/kernel';
 import type { WishesDatabase } from '../db/database';
+import { wishesError } from '../errors';
 
 /** A client key (Idempotency-Key header): letters, digits, - and _, up to 64. */
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 export function checkedClientKey(key: string | undefined): string | null {
   if (key === undefined || key === '') return null;
-  if (!CLIENT_KEY.test(key)) throw new DomainError('validation_failed', 'Idempotency-Key 须为 8–64 位字母、数字、- 或 _', 'Idempotency-Key');
+  if (!CLIENT_KEY.test(key)) throw wishesError('validation_failed', 'Idempotency-Key 须为 8–64 位字母、数字、- 或 _', 'Idempotency-Key');
   return key;
 }
 
@@ -35,7 +35,7 @@ export async function earlierResult(db: Kysely<WishesDatabase>, scope: string, k
   const row = await db.selectFrom('idempotency_keys').select(['result_id', 'request_hash']).where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   if (hash !== undefined && row.request_hash !== null && row.request_hash !== hash) {
-    throw new DomainError('idempotency_key_reused', '该 Idempotency-Key 已用于另一份内容，请换一个新的键', 'Idempotency-Key');
+    throw wishesError('idempotency_key_reused', '该 Idempotency-Key 已用于另一份内容，请换一个新的键', 'Idempotency-Key');
   }
   return row.result_id;
 }

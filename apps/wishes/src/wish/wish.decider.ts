@@ -13,6 +13,7 @@ import type {
 } from '@ws/contracts';
 import { assertNever, checkEventText, DecideContext, Decider, DomainError, isMobileOrIdNumber } from '@ws/kernel';
 import { completionDeadline, WishPolicy } from './wish-policy';
+import { wishesError } from '../errors';
 
 export const WISH_TEXT_MAX = 2000;
 export const WISH_REASON_MAX = 500;
@@ -110,7 +111,7 @@ export function createWishDecider(policy: WishPolicy): Decider<WishCommand, Wish
 
 function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, { now }: DecideContext): WishStreamEvent[] | DomainError {
   if (command.type === 'PostWish') return post(policy, command, state, now);
-  if (state.status === 'none') return new DomainError('wish_not_found', '没有这条心愿');
+  if (state.status === 'none') return wishesError('wish_not_found', '没有这条心愿');
   const wishId = state.wishId;
   switch (command.type) {
     case 'AcceptWish': {
@@ -128,7 +129,7 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
     }
     case 'MergeWish': {
       if (state.status !== 'submitted' && !(state.status === 'accepted' && !state.decided)) return statusConflict(state, '合并');
-      if (command.intoWishId === wishId) return new DomainError('merge_target_invalid', '不能与自身合并', 'intoWishId');
+      if (command.intoWishId === wishId) return wishesError('merge_target_invalid', '不能与自身合并', 'intoWishId');
       return withNotice(state, [
         { type: 'WishMerged', data: { wishId, intoWishId: command.intoWishId, moderatorId: command.moderatorId } },
         { type: 'WishClosed', data: { wishId, reason: 'merged' } },
@@ -136,7 +137,7 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
     }
     case 'SecondWish': {
       if (!JOINABLE_STATUSES.includes(state.status)) return statusConflict(state, '附议');
-      if (state.seconders.includes(command.seconderHash)) return new DomainError('already_seconded', '已经附议过这条心愿');
+      if (state.seconders.includes(command.seconderHash)) return wishesError('already_seconded', '已经附议过这条心愿');
       return [{ type: 'WishSeconded', data: { wishId, seconderHash: command.seconderHash, seconds: state.seconders.length + 1 } }];
     }
     case 'IncludeInDecision':
@@ -144,7 +145,7 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
     case 'MarkDispatched': {
       if (state.taskId === command.taskId && state.status !== 'accepted') return [];
       if (state.status !== 'accepted' || !state.decided) return statusConflict(state, '派单');
-      if (state.decisionId !== command.decisionId) return new DomainError('wish_not_in_group', '任务不属于这条心愿所在的派单决定');
+      if (state.decisionId !== command.decisionId) return wishesError('wish_not_in_group', '任务不属于这条心愿所在的派单决定');
       return withNotice(state, [{ type: 'WishDispatched', data: { wishId, decisionId: command.decisionId, taskId: command.taskId } }], 'dispatched', null);
     }
     case 'ReturnToDemand': {
@@ -199,13 +200,13 @@ function decideWish(policy: WishPolicy, command: WishCommand, state: WishState, 
 }
 
 function post(policy: WishPolicy, command: Extract<WishCommand, { type: 'PostWish' }>, state: WishState, now: Date): WishStreamEvent[] | DomainError {
-  if (state.status !== 'none') return new DomainError('wish_exists', '心愿已存在');
+  if (state.status !== 'none') return wishesError('wish_exists', '心愿已存在');
   const text = checkEventText(command.wish.text, 'text', { max: WISH_TEXT_MAX, label: '内容', multiline: true });
   if (text instanceof DomainError) return text;
   if (command.wish.memberCard && isMobileOrIdNumber(command.wish.memberCard)) {
-    return new DomainError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号：不填也可以提交', 'memberCard');
+    return wishesError('personal_data_in_text', '会员卡号一栏填的像是手机号或身份证号：不填也可以提交', 'memberCard');
   }
-  if (command.wish.photoRefs.length > WISH_PHOTOS_MAX) return new DomainError('validation_failed', `照片最多 ${WISH_PHOTOS_MAX} 张`, 'photoRefs');
+  if (command.wish.photoRefs.length > WISH_PHOTOS_MAX) return wishesError('validation_failed', `照片最多 ${WISH_PHOTOS_MAX} 张`, 'photoRefs');
   const data: WishPostedData = { ...command.wish, text, moderateBy: new Date(now.getTime() + policy.moderationMs).toISOString() };
   const posted: WishStreamEvent = command.kind === 'wish' ? { type: 'WishPosted', data } : { type: 'SuggestionPosted', data };
   return [posted, notice(data.wishId, data.wishNo, data.contactRef, 'submitted', null, null)];
@@ -219,7 +220,7 @@ function includeInDecision(
 ): WishStreamEvent[] | DomainError {
   if (state.status !== 'accepted' || state.decided) return statusConflict(state, '纳入派单决定');
   if (state.streetCode !== command.streetCode || state.category !== command.category) {
-    return new DomainError('wish_not_in_group', `心愿 ${state.wishNo} 不在 ${command.streetCode} 的 ${command.category} 需求组里`, 'wishIds');
+    return wishesError('wish_not_in_group', `心愿 ${state.wishNo} 不在 ${command.streetCode} 的 ${command.category} 需求组里`, 'wishIds');
   }
   const wishId = state.wishId;
   const decided: WishStreamEvent = {
@@ -227,7 +228,7 @@ function includeInDecision(
     data: { wishId, decisionId: command.decisionId, mode: command.mode, officerId: command.officerId },
   };
   if (command.mode !== 'answer_only') return [decided];
-  if (!command.answer) return new DomainError('decision_invalid', '答复方式须填写答复', 'answer');
+  if (!command.answer) return wishesError('decision_invalid', '答复方式须填写答复', 'answer');
   return withNotice(state, [
     decided,
     {
@@ -288,11 +289,11 @@ function withNotice(state: WishState, events: WishStreamEvent[], status: WishSta
 }
 
 function statusConflict(state: WishState, action: string): DomainError {
-  return new DomainError('wish_status_conflict', `心愿当前状态为 ${state.status}，不能${action}`, undefined, { currentStatus: state.status });
+  return wishesError('wish_status_conflict', `心愿当前状态为 ${state.status}，不能${action}`, undefined, { currentStatus: state.status });
 }
 
 function authorKeyInvalid(): DomainError {
-  return new DomainError('author_key_invalid', '凭证与心愿不符', 'authorKey');
+  return wishesError('author_key_invalid', '凭证与心愿不符', 'authorKey');
 }
 
 export function evolveWish(state: WishState, event: WishStreamEvent): WishState {

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { shanghaiDayAndHour } from '@ws/contracts';
-import { CLOCK, CurrentPrincipal, DomainError, Roles, authorize, UNION_ROLES } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, Roles, authorize, UNION_ROLES } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
 import { HOURS_GROUPINGS, hoursBy } from './hours.query';
 import type { HoursGrouping } from './hours.query';
+import { dispatchError } from '../../dispatch.errors';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -64,7 +65,7 @@ export class HoursController {
   private months(from: string | undefined, to: string | undefined) {
     const thisMonth = shanghaiDayAndHour(this.clock.now()).day.slice(0, 7);
     const range = { fromMonth: from ?? `${thisMonth.slice(0, 4)}-01`, toMonth: to ?? thisMonth };
-    if (range.toMonth < range.fromMonth) throw new DomainError('validation_failed', '结束月份早于起始月份', 'to');
+    if (range.toMonth < range.fromMonth) throw dispatchError('validation_failed', '结束月份早于起始月份', 'to');
     return range;
   }
 }

@@ -1,4 +1,6 @@
 import { Kysely, sql } from 'kysely';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '@ws/platform';
 import type { DispatchDatabase } from '../../db/database';
 
 export interface RotaFilter {
@@ -12,7 +14,13 @@ export interface RotaFilter {
 
 const dayStart = (column: string) => sql.raw(`(${column}::timestamp at time zone 'Asia/Shanghai')`);
 
-export async function rota(db: Kysely<DispatchDatabase>, filter: RotaFilter) {
+/**
+ * The shifts of the filter in keyset pages, by start time (to the microsecond) and shift id; a
+ * `after` cursor the list did not make is a 400 at `after`.
+ */
+export async function rota(db: Kysely<DispatchDatabase>, filter: RotaFilter, query: { limit?: number; after?: string }) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(query.after, isUuid);
   const { rows } = await sql<{
     shift_id: string;
     station_id: string;
@@ -23,27 +31,33 @@ export async function rota(db: Kysely<DispatchDatabase>, filter: RotaFilter) {
     status: string;
     hours: number | null;
     swapped_from: string | null;
+    cursor_at: string;
   }>`
-    select shift_id, station_id, street_code, volunteer_id, starts_at, ends_at, status, hours, swapped_from
+    select shift_id, station_id, street_code, volunteer_id, starts_at, ends_at, status, hours, swapped_from, ${exactTimeText('starts_at')} as cursor_at
     from shift_rota
     where starts_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'
       and ends_at > ${filter.from}::date::timestamp at time zone 'Asia/Shanghai'
       ${filter.stationId ? sql`and station_id = ${filter.stationId}` : sql``}
       ${filter.streetCode ? sql`and street_code = ${filter.streetCode}` : sql``}
       ${filter.volunteerId ? sql`and volunteer_id = ${filter.volunteerId}::uuid` : sql``}
-    order by starts_at, station_id
-    limit 2000`.execute(db);
-  return rows.map((r) => ({
-    shiftId: r.shift_id,
-    stationId: r.station_id,
-    streetCode: r.street_code,
-    volunteerId: r.volunteer_id,
-    startsAt: r.starts_at.toISOString(),
-    endsAt: r.ends_at.toISOString(),
-    status: r.status,
-    hours: r.hours === null ? null : Number(r.hours),
-    swappedFrom: r.swapped_from,
-  }));
+      ${after ? sql`and (starts_at, shift_id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+    order by starts_at, shift_id
+    limit ${limit + 1}`.execute(db);
+  const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.shift_id }));
+  return {
+    items: result.items.map((r) => ({
+      shiftId: r.shift_id,
+      stationId: r.station_id,
+      streetCode: r.street_code,
+      volunteerId: r.volunteer_id,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      status: r.status,
+      hours: r.hours === null ? null : Number(r.hours),
+      swappedFrom: r.swapped_from,
+    })),
+    next: result.next,
+  };
 }
 
 /**

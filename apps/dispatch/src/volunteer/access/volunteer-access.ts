@@ -3,13 +3,14 @@ import { createHmac, randomBytes, randomInt, scrypt as scryptCallback, timingSaf
 import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
 import { Kysely, Transaction } from 'kysely';
-import { CLOCK, DomainError } from '@ws/kernel';
+import { CLOCK } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
+import { dispatchError } from '../../dispatch.errors';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -22,7 +23,7 @@ function newAccessCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-const unauthenticated = () => new DomainError('volunteer_unauthenticated', '志愿者编号或登录码不正确');
+const unauthenticated = () => dispatchError('volunteer_unauthenticated', '志愿者编号或登录码不正确');
 
 /**
  * Volunteers have no officer account. At registration (or a reset by an officer) they get an
@@ -88,7 +89,7 @@ export class VolunteerAccess {
       if (payload['typ'] !== TOKEN_TYPE || payload['node'] !== this.platform.node.code || typeof payload.sub !== 'string') throw unauthenticated();
       return payload.sub;
     } catch {
-      throw new DomainError('volunteer_unauthenticated', '志愿者令牌无效或已过期');
+      throw dispatchError('volunteer_unauthenticated', '志愿者令牌无效或已过期');
     }
   }
 }

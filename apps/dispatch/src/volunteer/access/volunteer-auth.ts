@@ -1,7 +1,8 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards, createParamDecorator } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { VolunteerAccess } from './volunteer-access';
+import { dispatchError } from '../../dispatch.errors';
 
 interface VolunteerRequest {
   headers: Record<string, string | undefined>;
@@ -15,7 +16,7 @@ export class VolunteerGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<VolunteerRequest>();
     const match = /^Bearer\s+(.+)$/i.exec(request.headers['authorization'] ?? '');
-    if (!match) throw new DomainError('volunteer_unauthenticated', '需要志愿者令牌（POST /volunteer-sessions 获取）');
+    if (!match) throw dispatchError('volunteer_unauthenticated', '需要志愿者令牌（POST /volunteer-sessions 获取）');
     request.volunteerId = await this.access.verify(match[1]!);
     return true;
   }
@@ -26,6 +27,6 @@ export const VolunteerOnly = () => applyDecorators(Public(), UseGuards(Volunteer
 
 export const CurrentVolunteer = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const id = ctx.switchToHttp().getRequest<VolunteerRequest>().volunteerId;
-  if (!id) throw new DomainError('volunteer_unauthenticated', '需要志愿者令牌');
+  if (!id) throw dispatchError('volunteer_unauthenticated', '需要志愿者令牌');
   return id;
 });

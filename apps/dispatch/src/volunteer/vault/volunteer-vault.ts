@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, DomainError, keyedHash, newDataKey, open, seal } from '@ws/kernel';
+import { deriveKey, keyedHash, newDataKey, open, seal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
+import { dispatchError } from '../../dispatch.errors';
 
 export interface VolunteerContact {
   name: string;
@@ -44,7 +45,7 @@ export class VolunteerVault {
       .onConflict((oc) => oc.column('mobile_hmac').doNothing())
       .returning('volunteer_id')
       .executeTakeFirst();
-    if (!inserted) throw new DomainError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
+    if (!inserted) throw dispatchError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
     await (trx as Transaction<DispatchDatabase>)
       .insertInto('volunteer_keys')
       .values({ volunteer_id: volunteerId, wrapped_key: seal(this.masterKey, `volunteer-key:${volunteerId}`, dataKey) })
@@ -58,7 +59,7 @@ export class VolunteerVault {
       .select(['v.sealed', 'k.wrapped_key'])
       .where('v.volunteer_id', '=', volunteerId)
       .executeTakeFirst();
-    if (!row?.wrapped_key) throw new DomainError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
+    if (!row?.wrapped_key) throw dispatchError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
     const dataKey = open(this.masterKey, `volunteer-key:${volunteerId}`, row.wrapped_key);
     return JSON.parse(open(dataKey, `volunteer:${volunteerId}`, row.sealed).toString('utf8')) as VolunteerContact;
   }

@@ -2,10 +2,11 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { VerificationCodes } from '@ws/verification';
 import { VolunteerAccess } from '../access/volunteer-access';
 import { VolunteerVault } from '../vault/volunteer-vault';
+import { dispatchError } from '../../dispatch.errors';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -47,7 +48,7 @@ export class VolunteerSessionController {
     const volunteerId = await this.vault.volunteerWithMobile(body.mobile!);
     // No code was ever sent to an unknown mobile, so checking answers alike for a stranger.
     await this.codes.verify(body.mobile!, 'volunteer_login', body.code!);
-    if (!volunteerId) throw new DomainError('volunteer_unauthenticated', '手机号或验证码不正确');
+    if (!volunteerId) throw dispatchError('volunteer_unauthenticated', '手机号或验证码不正确');
     return this.access.sessionFor(volunteerId);
   }
 

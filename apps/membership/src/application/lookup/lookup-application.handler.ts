@@ -13,8 +13,9 @@ import type { ApplicationState } from '../application.decider';
 import { applicationByNumber, updateApplication } from '../application-registry';
 import { APPLICATION_NUMBER } from '../submit/application-number';
 import type { AmendApplicationDto } from './lookup-application.dto';
+import { membershipError } from '../../membership.errors';
 
-const NOT_FOUND = () => new DomainError('application_not_found', '申请编号或手机号不正确');
+const NOT_FOUND = () => membershipError('application_not_found', '申请编号或手机号不正确');
 
 /**
  * What an applicant sees with their application number and mobile: the status and, once
@@ -79,7 +80,7 @@ export class LookupApplicationHandler {
         afterAppend: async (trx) => {
           if (newName !== undefined) {
             const current = (await this.vault.reveal(trx, [before.personId])).get(before.personId);
-            if (current?.state !== 'readable') throw new DomainError('person_erased', '个人信息已注销');
+            if (current?.state !== 'readable') throw membershipError('person_erased', '个人信息已注销');
             await this.vault.replace(trx, before.personId, { ...current.data, name: newName });
           }
           await updateApplication(trx, row.application_id, { status: 'submitted', union_id: dto.unionId ?? before.unionId, note: null, info_fields: null }, this.commands.now());

@@ -10,6 +10,7 @@ import { actorOf, administering } from '../../shared/scope';
 import { registeredUnions } from '../../union/union-registry';
 import type { ApplicationCommand, ApplicationState } from '../application.decider';
 import { type ApplicationPatch, markApproved, updateApplication } from '../application-registry';
+import { membershipError } from '../../membership.errors';
 
 export type ApprovalOutcome =
   | { applicationId: string; status: 'approved'; membershipId: string; cardNumber: string }
@@ -52,10 +53,10 @@ export class ReviewApplicationHandler {
         const { state, version } = loaded.get(id)!;
         const union = unions.get(state.unionId);
         if (state.status !== 'none' && union && !mayAct(principal, administering(union))) {
-          return outcomes.set(id, refused(id, new DomainError('out_of_scope', '只能审批本街道工会的申请')));
+          return outcomes.set(id, refused(id, membershipError('out_of_scope', '只能审批本街道工会的申请')));
         }
         if (expectedVersion !== undefined && expectedVersion !== version) {
-          return outcomes.set(id, refused(id, new DomainError('version_conflict', `申请已是版本 ${version}`, undefined, { expected: expectedVersion, actual: version })));
+          return outcomes.set(id, refused(id, membershipError('version_conflict', `申请已是版本 ${version}`, undefined, { expected: expectedVersion, actual: version })));
         }
         const membershipId = newId();
         const decided = applicationAggregate.decider.decide(
@@ -95,7 +96,7 @@ export class ReviewApplicationHandler {
       );
       const approvedNow = approvals.filter((a) => registered.has(a.activated.data.membershipId));
       for (const a of approvals) {
-        if (!registered.has(a.activated.data.membershipId)) outcomes.set(a.id, refused(a.id, new DomainError('already_member', '申请人已是会员')));
+        if (!registered.has(a.activated.data.membershipId)) outcomes.set(a.id, refused(a.id, membershipError('already_member', '申请人已是会员')));
       }
       await this.commands.appendMany(
         approvedNow.flatMap((a) => [
@@ -160,6 +161,6 @@ export class ReviewApplicationHandler {
   private async assertScope(state: ApplicationState, principal: Principal): Promise<void> {
     if (state.status === 'none') return; // the decider answers application_not_found
     const union = (await registeredUnions(this.db, [state.unionId])).get(state.unionId);
-    if (union && !mayAct(principal, administering(union))) throw new DomainError('out_of_scope', '只能处理本街道工会的申请');
+    if (union && !mayAct(principal, administering(union))) throw membershipError('out_of_scope', '只能处理本街道工会的申请');
   }
 }

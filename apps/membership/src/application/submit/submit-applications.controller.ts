@@ -8,6 +8,7 @@ import { CurrentPrincipal, DomainError, type Principal, Public, Roles } from '@w
 import { actorOf } from '../../shared/scope';
 import { BulkApplicationsDto, ItemOutcomeDto, MobileCodeDto, SubmitApplicationDto } from './submit-application.dto';
 import { SubmitApplicationsHandler } from './submit-applications.handler';
+import { membershipError } from '../../membership.errors';
 
 @ApiTags('入会申请 applications')
 @Controller('applications')
@@ -50,7 +51,7 @@ export class SubmitApplicationsController {
   }
 
   private async checkCode(mobile: string, code: string | undefined) {
-    if (!code) throw new DomainError('mobile_code_required', '请先获取并填写手机验证码', 'mobileCode');
+    if (!code) throw membershipError('mobile_code_required', '请先获取并填写手机验证码', 'mobileCode');
     return this.codes.check(mobile, 'join', code);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { DomainError, newId, type Principal, authorize, mayAct } from '@ws/kernel';
+import { newId, type Principal, authorize, mayAct } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { incomingTransferAggregate, membershipAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
@@ -12,6 +12,7 @@ import { handoverKeyPurpose } from '../../transfer-federation/handover.service';
 import { newHandoverKeyPair } from '../../transfer-federation/handover-crypto';
 import { updateMembership } from '../membership-registry';
 import type { RequestTransferDto } from './transfer.dto';
+import { membershipError } from '../../membership.errors';
 
 /**
  * 转会. Inside the node: the source union's officer requests, the target union's officer accepts
@@ -59,9 +60,9 @@ export class TransferHandler {
     if (!(await this.isLocal(transferId))) return this.answerIncoming(transferId, principal, true);
     const { membershipId, toUnionId } = await this.pending(transferId);
     const union = (await registeredUnions(this.db, [toUnionId])).get(toUnionId);
-    if (!union) throw new DomainError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
+    if (!union) throw membershipError('transfer_not_local', '转入工会不在本节点，由转入节点受理');
     authorize(principal, administering(union));
-    if (union.status !== 'active') throw new DomainError('union_not_accepting', '转入工会已不再接收会员');
+    if (union.status !== 'active') throw membershipError('union_not_accepting', '转入工会已不再接收会员');
     await this.commands.run(membershipAggregate, membershipId, { type: 'CompleteTransfer', transferId, pointsCarried: 0 }, {
       meta: { actor: actorOf(principal) },
       afterAppend: (trx) => updateMembership(trx, membershipId, { union_id: toUnionId, pending_transfer_id: null }, this.commands.now()),
@@ -75,7 +76,7 @@ export class TransferHandler {
     const { membershipId, fromUnionId, toUnionId } = await this.pending(transferId);
     const unions = await registeredUnions(this.db, [fromUnionId, toUnionId]);
     const mayDecide = [unions.get(fromUnionId), unions.get(toUnionId)].some((union) => union !== undefined && mayAct(principal, administering(union)));
-    if (!mayDecide) throw new DomainError('out_of_scope', '只有转出或转入工会可以拒绝转会');
+    if (!mayDecide) throw membershipError('out_of_scope', '只有转出或转入工会可以拒绝转会');
     await this.commands.run(membershipAggregate, membershipId, { type: 'DeclineTransfer', transferId, reason }, {
       meta: { actor: actorOf(principal) },
       afterAppend: (trx) => updateMembership(trx, membershipId, { pending_transfer_id: null }, this.commands.now()),
@@ -89,7 +90,7 @@ export class TransferHandler {
    */
   private async answerIncoming(transferId: string, principal: Principal, accept: boolean, reason = '') {
     const { state } = await this.commands.load(incomingTransferAggregate, transferId);
-    if (state.status === 'none') throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    if (state.status === 'none') throw membershipError('transfer_not_found', '没有待处理的该转会');
     const union = (await registeredUnions(this.db, [state.ends!.toUnionId])).get(state.ends!.toUnionId);
     if (union) authorize(principal, administering(union));
     // Accepting makes the key pair the source will seal the member's personal data to.
@@ -129,9 +130,9 @@ export class TransferHandler {
       .select(['membership_id', 'union_id'])
       .where('pending_transfer_id', '=', transferId)
       .executeTakeFirst();
-    if (!row) throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    if (!row) throw membershipError('transfer_not_found', '没有待处理的该转会');
     const { state } = await this.commands.load(membershipAggregate, row.membership_id);
-    if (!state.pendingTransfer || state.pendingTransfer.transferId !== transferId) throw new DomainError('transfer_not_found', '没有待处理的该转会');
+    if (!state.pendingTransfer || state.pendingTransfer.transferId !== transferId) throw membershipError('transfer_not_found', '没有待处理的该转会');
     return { membershipId: row.membership_id, fromUnionId: row.union_id, toUnionId: state.pendingTransfer.toUnionId };
   }
 }

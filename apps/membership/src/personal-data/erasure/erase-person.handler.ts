@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { PersonErased } from '@ws/contracts';
-import { DomainError, type Principal } from '@ws/kernel';
+import { type Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { applicationAggregate, membershipAggregate, personAggregate } from '../../aggregates';
 import { forgetApplicant, pendingApplications, updateApplication } from '../../application/application-registry';
@@ -9,6 +9,7 @@ import type { MembershipDatabase } from '../../db/database';
 import { currentMemberships, updateMembership } from '../../memberships/membership-registry';
 import { actorOf } from '../../shared/scope';
 import { PersonalDataVault } from '../personal-data.vault';
+import { membershipError } from '../../membership.errors';
 
 export const ERASURE_REASON = '本人要求注销个人信息';
 
@@ -31,11 +32,11 @@ export class ErasePersonHandler {
 
   async erase(personId: string, principal: Principal) {
     if (principal.role !== 'district_officer' || principal.node !== this.config.node.code) {
-      throw new DomainError('forbidden', '只有会员所在节点的区县工会可以注销个人信息');
+      throw membershipError('forbidden', '只有会员所在节点的区县工会可以注销个人信息');
     }
     const db = this.db;
     const known = await db.selectFrom('persons').select(['person_id', 'erased_at']).where('person_id', '=', personId).executeTakeFirst();
-    if (!known) throw new DomainError('person_not_found', '没有该人员的个人信息');
+    if (!known) throw membershipError('person_not_found', '没有该人员的个人信息');
     const { version } = await this.commands.load(personAggregate, personId);
     if (known.erased_at !== null && version > 0) return { personId, status: 'erased', alreadyErased: true };
 

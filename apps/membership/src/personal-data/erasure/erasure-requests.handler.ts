@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { DomainError, type Principal } from '@ws/kernel';
+import { type Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { personAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
 import { actorOf } from '../../shared/scope';
+import { membershipError } from '../../membership.errors';
 
 /**
  * Erasure requests (注销个人信息申请): the district union of the person's node records the
@@ -33,9 +34,9 @@ export class ErasureRequestsHandler {
 
   private async check(personId: string, principal: Principal) {
     if (principal.role !== 'district_officer' || principal.node !== this.config.node.code) {
-      throw new DomainError('forbidden', '只有会员所在节点的区县工会可以受理注销申请');
+      throw membershipError('forbidden', '只有会员所在节点的区县工会可以受理注销申请');
     }
     const known = await this.db.selectFrom('persons').select('person_id').where('person_id', '=', personId).executeTakeFirst();
-    if (!known) throw new DomainError('person_not_found', '没有该人员的个人信息');
+    if (!known) throw membershipError('person_not_found', '没有该人员的个人信息');
   }
 }

@@ -1,5 +1,6 @@
 import type { PersonEvent } from '@ws/contracts';
 import { assertNever, checkEventText, type Decider, DomainError } from '@ws/kernel';
+import { membershipError } from '../../membership.errors';
 
 export const MAX_REFUSAL_REASON = 200;
 
@@ -20,17 +21,17 @@ function decide(command: PersonCommand, state: PersonState): PersonEvent[] | Dom
     case 'RequestErasure': {
       const earlier = state.requests[command.requestId];
       if (earlier !== undefined) return [];
-      if (state.erased) return new DomainError('person_already_erased', '该人员的个人信息已注销', 'personId');
+      if (state.erased) return membershipError('person_already_erased', '该人员的个人信息已注销', 'personId');
       if (Object.values(state.requests).includes('requested')) {
-        return new DomainError('erasure_already_requested', '该人员已有待处理的注销申请', 'personId');
+        return membershipError('erasure_already_requested', '该人员已有待处理的注销申请', 'personId');
       }
       return [{ type: 'PersonErasureRequested', data: { personId: command.personId, requestId: command.requestId } }];
     }
     case 'RefuseErasure': {
       const request = state.requests[command.requestId];
-      if (request === undefined) return new DomainError('erasure_request_not_found', '没有该注销申请', 'requestId');
+      if (request === undefined) return membershipError('erasure_request_not_found', '没有该注销申请', 'requestId');
       if (request === 'refused') return [];
-      if (request === 'erased') return new DomainError('erasure_request_settled', '该申请已办结（个人信息已注销）', 'requestId');
+      if (request === 'erased') return membershipError('erasure_request_settled', '该申请已办结（个人信息已注销）', 'requestId');
       const reason = checkEventText(command.reason, 'reason', { max: MAX_REFUSAL_REASON, label: '不予注销的理由' });
       if (reason instanceof DomainError) return reason;
       return [{ type: 'PersonErasureRefused', data: { personId: command.personId, requestId: command.requestId, reason } }];

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { PointsSource } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
 import type { AppendMeta } from '@ws/eventstore';
 import { CommandRunner, DB } from '@ws/platform';
 import { pointsAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
 import { membershipById } from '../../memberships/membership-registry';
 import type { PointsCommand } from '../points.decider';
+import { membershipError } from '../../membership.errors';
 
 export interface CreditRequest {
   membershipId: string;
@@ -58,6 +58,6 @@ export class BookPointsHandler {
 
   private async requireMember(membershipId: string): Promise<void> {
     const membership = await membershipById(this.db, membershipId);
-    if (!membership || membership.status === 'transferred_out') throw new DomainError('membership_not_found', '本节点没有该会员');
+    if (!membership || membership.status === 'transferred_out') throw membershipError('membership_not_found', '本节点没有该会员');
   }
 }

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
-import { CLOCK, type Clock, CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
+import { CLOCK, type Clock, CurrentPrincipal, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { DB, decodeCursor, page as keysetPage } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { actorOf } from '../../shared/scope';
 import { ageHours } from '../age';
+import { membershipError } from '../../membership.errors';
 
 const QUEUE_STATUSES = ['submitted', 'info_requested', 'approved', 'rejected'] as const;
 
@@ -27,6 +28,13 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ description: '上一页返回的 next（按提交时间的下一页）' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
   after?: string;
 }
+
+/** An application as the queue and its detail answer it (camelCase, like every answer). */
+const QUEUED_COLUMNS = [
+  'a.application_id as applicationId', 'a.application_number as applicationNumber', 'a.union_id as unionId', 'u.name as unionName',
+  'a.node_code as nodeCode', 'a.occupation', 'a.street_code as streetCode', 'a.channel', 'a.station_id as stationId', 'a.employer',
+  'a.status', 'a.submitted_at as submittedAt', 'a.updated_at as updatedAt', 'a.erased',
+] as const;
 
 /** The applications queue (待审核) with ages, oldest first, and one application in detail. */
 @ApiTags('入会审批 review')
@@ -49,8 +57,7 @@ export class ApplicationQueueController {
     const rows = await this.db
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')
-      .select(['a.application_id', 'a.application_number', 'a.union_id', 'u.name as union_name', 'a.node_code', 'a.occupation',
-        'a.street_code', 'a.channel', 'a.station_id', 'a.employer', 'a.status', 'a.submitted_at', 'a.updated_at', 'a.erased'])
+      .select(QUEUED_COLUMNS)
       .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
       .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
       .$if(after !== null, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
@@ -58,7 +65,7 @@ export class ApplicationQueueController {
       .orderBy('a.application_id')
       .limit(limit + 1)
       .execute();
-    const { items: page, next } = keysetPage(rows, limit, (row) => ({ at: row.submitted_at.toISOString(), id: row.application_id }));
+    const { items: page, next } = keysetPage(rows, limit, (row) => ({ at: row.submittedAt.toISOString(), id: row.applicationId }));
     const { rows: counts } = await sql<{ status: string; n: number; oldest: Date | null }>`
       select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
       ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
@@ -66,7 +73,7 @@ export class ApplicationQueueController {
     const now = this.clock.now();
     return {
       counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(now, c.oldest) : null }])),
-      items: page.map((r) => ({ ...r, age_hours: ageHours(now, r.submitted_at) })),
+      items: page.map((r) => ({ ...r, ageHours: ageHours(now, r.submittedAt) })),
       next,
     };
   }
@@ -77,14 +84,13 @@ export class ApplicationQueueController {
     const row = await this.db
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')
-      .selectAll('a')
-      .select(['u.name as union_name', 'u.node_code as union_node', 'u.street_code as union_street'])
+      .select([...QUEUED_COLUMNS, 'a.person_id as personId', 'u.node_code as unionNode', 'u.street_code as unionStreet'])
       .where('a.application_id', '=', applicationId)
       .executeTakeFirst();
-    if (!row) throw new DomainError('application_not_found', '入会申请不存在');
-    const unmasked = row.union_node !== null && mayDiscloseUnmasked(principal, { nodeCode: row.union_node, streetCode: row.union_street });
-    const revealed = await this.vault.reveal(this.db, [row.person_id]);
-    if (unmasked && !row.erased) await this.vault.logDisclosure(this.db, actorOf(principal), [row.person_id], 'application_review');
-    return { ...row, person: presentPerson(revealed.get(row.person_id), unmasked, row.erased) };
+    if (!row) throw membershipError('application_not_found', '入会申请不存在');
+    const unmasked = row.unionNode !== null && mayDiscloseUnmasked(principal, { nodeCode: row.unionNode, streetCode: row.unionStreet });
+    const revealed = await this.vault.reveal(this.db, [row.personId]);
+    if (unmasked && !row.erased) await this.vault.logDisclosure(this.db, actorOf(principal), [row.personId], 'application_review');
+    return { ...row, person: presentPerson(revealed.get(row.personId), unmasked, row.erased) };
   }
 }

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { MEMBER_OCCUPATIONS } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, isUuid, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, isUuid, mayDiscloseUnmasked, type Principal, Public, Roles, uuidParam } from '@ws/kernel';
 import { DB, decodeCursor, DEFAULT_PAGE_SIZE, orderedByIdAlone, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
 import { actorOf } from '../../shared/scope';
 import { listMembers, MEMBER_GROUPINGS, type MemberGrouping, memberById, type MemberListRow, membersBy, memberTotals } from './members.query';
+import { membershipError } from '../../membership.errors';
 
 const MEMBER_STATUSES = ['active', 'suspended', 'left', 'transferred_out'] as const;
 
@@ -78,7 +79,7 @@ export class MembersController {
   @ApiOperation({ summary: '会员卡：会籍、工会与个人信息（按角色脱敏）' })
   async card(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @CurrentPrincipal() principal: Principal) {
     const row = await memberById(this.db, membershipId);
-    if (!row) throw new DomainError('membership_not_found', '会籍不存在');
+    if (!row) throw membershipError('membership_not_found', '会籍不存在');
     const [card] = await this.present([row], principal, 'member_card');
     return card;
   }

@@ -28,7 +28,7 @@ export class PointsBalancesController {
     const rows = await this.db
       .selectFrom('points_balances as p')
       .innerJoin('members as m', 'm.membership_id', 'p.membership_id')
-      .select(['p.membership_id', 'm.card_number', 'm.union_id', 'p.balance', 'p.credited', 'p.debited', 'p.updated_at'])
+      .select(['p.membership_id as membershipId', 'm.card_number as cardNumber', 'm.union_id as unionId', 'p.balance', 'p.credited', 'p.debited', 'p.updated_at as updatedAt'])
       .$if(Boolean(query.unionId), (q) => q.where('m.union_id', '=', query.unionId!))
       .orderBy('p.balance', 'desc')
       .limit(query.limit ?? 50)

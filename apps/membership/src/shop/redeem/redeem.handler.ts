@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { DomainError } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { pointsAggregate, shopItemAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
 import { membershipByCard } from '../../memberships/membership-registry';
 import type { RedeemDto } from './redeem.dto';
+import { membershipError } from '../../membership.errors';
 
 /**
  * A redemption at the points shop: stock leaves the item and points leave the member's account
@@ -25,7 +25,7 @@ export class RedeemHandler {
    */
   async redeem(dto: RedeemDto, actor: string, stationId?: string) {
     const membership = await membershipByCard(this.db, dto.cardNumber.trim().toUpperCase());
-    if (!membership || membership.status !== 'active') throw new DomainError('membership_not_active', '会员卡无效或会籍未生效', 'cardNumber');
+    if (!membership || membership.status !== 'active') throw membershipError('membership_not_active', '会员卡无效或会籍未生效', 'cardNumber');
     const item = await this.commands.load(shopItemAggregate, dto.itemId);
     const account = await this.commands.load(pointsAggregate, membership.membershipId);
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { MembershipEvent, UnionCreated } from '@ws/contracts';
-import { derivedId, DomainError, newId, type Principal } from '@ws/kernel';
+import { derivedId, newId, type Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, refuseStaleVersion, type PlatformConfig } from '@ws/platform';
 import { membershipAggregate, unionAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
@@ -10,6 +10,7 @@ import { actorOf } from '../../shared/scope';
 import type { ParentStatus } from '../union.decider';
 import { activeChildUnions, registeredUnions, registerUnion, setUnionStatus } from '../union-registry';
 import type { CreateUnionDto } from './manage-unions.dto';
+import { membershipError } from '../../membership.errors';
 
 /** Create, rename, merge and dissolve unions of this node. */
 @Injectable()
@@ -94,9 +95,9 @@ export class ManageUnionsHandler {
     const members = await currentMembersOfUnion(this.db, unionId);
     const inFlight = members.filter((m) => m.pendingTransferId !== null).length;
     if (inFlight > 0) {
-      throw new DomainError('union_has_transfers_in_flight', `有 ${inFlight} 名会员正在转会，请先处理`, undefined, { inFlight });
+      throw membershipError('union_has_transfers_in_flight', `有 ${inFlight} 名会员正在转会，请先处理`, undefined, { inFlight });
     }
-    if ((await activeChildUnions(this.db, unionId, this.config.node.code)) > 0) throw new DomainError('union_has_child_unions', '请先处理下级工会');
+    if ((await activeChildUnions(this.db, unionId, this.config.node.code)) > 0) throw membershipError('union_has_child_unions', '请先处理下级工会');
     const loadedMembers = await Promise.all(members.map(async (m) => ({ member: m, ...(await this.commands.load(membershipAggregate, m.membershipId)) })));
     const node = this.config.node.code;
     const meta = { actor: actorOf(principal) };

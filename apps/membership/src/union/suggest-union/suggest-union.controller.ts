@@ -3,11 +3,12 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Kysely } from 'kysely';
 import { MEMBER_OCCUPATIONS, type MemberOccupation } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { STREET_CODE } from '../manage-unions/manage-unions.dto';
 import { suggestUnion } from '../union-registry';
+import { membershipError } from '../../membership.errors';
 
 export class SuggestUnionQueryDto {
   @ApiProperty({ enum: MEMBER_OCCUPATIONS }) @IsIn(MEMBER_OCCUPATIONS)
@@ -28,7 +29,7 @@ export class SuggestUnionController {
   @ApiOperation({ summary: '按职业和街道推荐最合适的工会（本街道的行业/联合工会 → 全区的 → 街道工会 → 其他街道的）' })
   async suggest(@Query() query: SuggestUnionQueryDto) {
     const suggestion = await suggestUnion(this.db, query.occupation, query.streetCode ?? null);
-    if (!suggestion) throw new DomainError('no_union_suggested', '没有适合该职业和街道的工会，请选择工会', 'occupation');
+    if (!suggestion) throw membershipError('no_union_suggested', '没有适合该职业和街道的工会，请选择工会', 'occupation');
     const union = await this.db
       .selectFrom('unions')
       .select(['name', 'kind', 'street_code as streetCode'])

@@ -7,7 +7,7 @@ import { FACILITY_CODES, ISO_INSTANT, STANDARD_CODES, STATION_CLASSES, STATION_K
 import type { StandardCode } from '@ws/contracts';
 import { CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import { DB, PageQueryDto, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import type { StationsDatabase } from '../../db/database';
@@ -16,7 +16,7 @@ import { adoptedStandard, DirectoryFilter, searchDirectory, stationDetail } from
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
-export class DirectoryQueryDto {
+export class DirectoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATION_TIERS }) @IsOptional() @IsIn(STATION_TIERS)
   tier?: string;
 
@@ -64,12 +64,6 @@ export class DirectoryQueryDto {
 
   @ApiPropertyOptional({ description: '名称包含' }) @IsOptional() @IsString() @MaxLength(50)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  pageSize?: number;
 }
 
 @ApiTags('驿站目录 directory')
@@ -83,7 +77,10 @@ export class DirectoryController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: '驿站目录：按层级、类型、设施、营业、街道、星级、达标筛选，分页' })
+  @ApiOperation({
+    summary: '驿站目录：按层级、类型、设施、营业、街道、星级、达标筛选，按名称排序，按 next 翻页',
+    description: 'total 为同一筛选条件下的驿站总数（各页合计，与本页同时统计）。',
+  })
   async list(@Query() query: DirectoryQueryDto) {
     const filter: DirectoryFilter = {
       tier: query.tier,
@@ -104,7 +101,7 @@ export class DirectoryController {
       if (!standard) throw new DomainError('no_standard_adopted', '本节点尚未采用建设标准，请指定 standard 参数', 'standard');
       filter.compliantWith = { standard: STANDARDS[standard as StandardCode], compliant: query.compliant };
     }
-    return searchDirectory(this.db, filter, query.page ?? 1, query.pageSize ?? 50);
+    return searchDirectory(this.db, filter, { limit: query.limit, after: query.after });
   }
 
   @Get(':id')

@@ -1,6 +1,8 @@
 import { noticeView } from './station-notice';
 import { Kysely, sql } from 'kysely';
 import { minuteOfWeekInShanghai } from '@ws/contracts';
+import { isUuid } from '@ws/kernel';
+import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import type { FacilityStandard } from '../../catalogue/standards';
 
@@ -28,42 +30,49 @@ export function compliantSql(standard: FacilityStandard) {
       + jsonb_array_length(services)) >= ${standard.specials})`;
 }
 
-export async function searchDirectory(db: Kysely<StationsDatabase>, filter: DirectoryFilter, page: number, pageSize: number) {
-  let query = db.selectFrom('station_directory');
-  if (filter.tier) query = query.where('tier', '=', filter.tier);
-  if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.stationClass) query = query.where('station_class', '=', filter.stationClass);
-  if (filter.status) query = query.where('status', '=', filter.status as 'active');
-  if (filter.streetCode) query = query.where('street_code', '=', filter.streetCode);
-  if (filter.communityCode) query = query.where('community_code', '=', filter.communityCode);
-  if (filter.districtCode) query = query.where('district_code', '=', filter.districtCode);
-  if (filter.open24h !== undefined) query = query.where('open24h', '=', filter.open24h);
-  if (filter.minStars !== undefined) query = query.where('stars', '>=', filter.minStars);
-  if (filter.facilities?.length) query = query.where(sql<boolean>`facilities @> ${filter.facilities}::text[]`);
-  if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+/**
+ * The stations of the filter in keyset pages by name (then id), and `total`: how many stations
+ * the same filter matches over all pages, for a table that says 共 N 个 (counted alongside the page,
+ * so it may differ from the pages walked while stations are being registered).
+ */
+export async function searchDirectory(db: Kysely<StationsDatabase>, filter: DirectoryFilter, query: { limit?: number; after?: string }) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(query.after, isUuid, (name) => name.length > 0);
+  let matching = db.selectFrom('station_directory');
+  if (filter.tier) matching = matching.where('tier', '=', filter.tier);
+  if (filter.kind) matching = matching.where('kind', '=', filter.kind);
+  if (filter.stationClass) matching = matching.where('station_class', '=', filter.stationClass);
+  if (filter.status) matching = matching.where('status', '=', filter.status as 'active');
+  if (filter.streetCode) matching = matching.where('street_code', '=', filter.streetCode);
+  if (filter.communityCode) matching = matching.where('community_code', '=', filter.communityCode);
+  if (filter.districtCode) matching = matching.where('district_code', '=', filter.districtCode);
+  if (filter.open24h !== undefined) matching = matching.where('open24h', '=', filter.open24h);
+  if (filter.minStars !== undefined) matching = matching.where('stars', '>=', filter.minStars);
+  if (filter.facilities?.length) matching = matching.where(sql<boolean>`facilities @> ${filter.facilities}::text[]`);
+  if (filter.q) matching = matching.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (filter.openAt) {
     const minute = minuteOfWeekInShanghai(filter.openAt);
-    query = query.where('status', '=', 'active').where(sql<boolean>`open_minutes @> ${minute}::int`);
+    matching = matching.where('status', '=', 'active').where(sql<boolean>`open_minutes @> ${minute}::int`);
   }
   if (filter.compliantWith) {
     const condition = compliantSql(filter.compliantWith.standard);
-    query = query.where(filter.compliantWith.compliant ? condition : sql<boolean>`not ${condition}`);
+    matching = matching.where(filter.compliantWith.compliant ? condition : sql<boolean>`not ${condition}`);
   }
-  const [items, total] = await Promise.all([
-    query
+  const [rows, total] = await Promise.all([
+    matching
       .select([
         'id', 'name', 'kind', 'tier', 'host', 'district_code as districtCode', 'street_code as streetCode', 'community_code as communityCode', 'address', 'lng', 'lat',
         'hours', 'open24h', 'seats', 'contact_phone as contactPhone', 'status', 'suspended_until as suspendedUntil', 'facilities', 'services', 'stars', 'honours',
         'station_class as stationClass', 'version',
       ])
+      .$if(after !== null, (q) => q.where(sql<boolean>`(name, id) > (${after!.at}, ${after!.id}::uuid)`))
       .orderBy('name')
       .orderBy('id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
+      .limit(limit + 1)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
+    matching.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(total.count), page, pageSize, items };
+  return { ...page(rows, limit, (row) => ({ at: row.name, id: row.id })), total: Number(total.count) };
 }
 
 /** A station as the directory answers it (camelCase, like every answer): its row, its public notice and its history. */

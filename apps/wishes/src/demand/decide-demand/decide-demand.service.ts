@@ -15,6 +15,7 @@ import { WishCommands } from '../../wish/wish-commands';
 import { defaultDispatchDeadline } from '../../wish/wish-policy';
 import type { WishState } from '../../wish/wish.decider';
 import type { DecideDemandDto } from './decide-demand.dto';
+import { wishesError } from '../../errors';
 
 export interface DecisionResult {
   decisionId: string;
@@ -41,7 +42,7 @@ export class DecideDemandService {
   ) {}
 
   async decide(streetCode: string, dto: DecideDemandDto, principal: Principal, clientKey: string | null): Promise<DecisionResult> {
-    if (!isStreetOfNode(streetCode, this.platform.node.code)) throw new DomainError('out_of_scope', `街道 ${streetCode} 不属于本节点`, 'streetCode');
+    if (!isStreetOfNode(streetCode, this.platform.node.code)) throw wishesError('out_of_scope', `街道 ${streetCode} 不属于本节点`, 'streetCode');
     authorize(principal, { street: streetCode });
     const scope = `decision:${streetCode}`;
     const hash = requestHash(dto);
@@ -75,12 +76,12 @@ export class DecideDemandService {
     hash: string,
   ): Promise<DecisionResult> {
     const wishIds = dto.wishIds ?? (await undecidedWishIds(this.db, streetCode, dto.category));
-    if (wishIds.length === 0) throw new DomainError('decision_invalid', '该组没有待决定的心愿', 'wishIds');
+    if (wishIds.length === 0) throw wishesError('decision_invalid', '该组没有待决定的心愿', 'wishIds');
     const loaded = await Promise.all(wishIds.map(async (wishId) => ({ wishId, ...(await this.wishes.load(wishId)) })));
     const now = this.wishes.runner.now();
     const marks: { wishId: string; version: number; events: WishStreamEvent[] }[] = [];
     for (const { wishId, state, version } of loaded) {
-      if (state.status === 'none') throw new DomainError('wish_not_found', `没有心愿 ${wishId}`, 'wishIds');
+      if (state.status === 'none') throw wishesError('wish_not_found', `没有心愿 ${wishId}`, 'wishIds');
       const events = this.wishes.aggregate.decider.decide(
         { type: 'IncludeInDecision', decisionId, mode: dto.mode, officerId: principal.subject, streetCode, category: dto.category, answer: dto.answer?.trim() || null },
         state,
@@ -127,7 +128,7 @@ export class DecideDemandService {
     if (!decisionId) return null;
     const { envelopes: events } = await this.wishes.runner.load(demandAggregate, decisionId);
     const decided = events.find((e) => e.type === 'DemandDispatchDecided');
-    if (!decided) throw new DomainError('decision_not_found', '找不到先前的派单决定');
+    if (!decided) throw wishesError('decision_not_found', '找不到先前的派单决定');
     const data = decided.data as DecisionResult;
     return { decisionId, streetCode: data.streetCode, category: data.category, mode: data.mode, wishIds: data.wishIds, deadline: data.deadline, replayed: true };
   }

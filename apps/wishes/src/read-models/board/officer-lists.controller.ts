@@ -4,12 +4,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { WISH_CATEGORIES, type WishCategory } from '@ws/contracts';
 import { Kysely } from 'kysely';
-import { CLOCK, CurrentPrincipal, DomainError, Roles, authorize } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, Roles, authorize } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB, PageQueryDto } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { demandList, demandWishes, moderationQueue } from './demand-list.query';
 import { overdueList } from './overdue.query';
+import { wishesError } from '../../errors';
 
 export class ModerationQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
@@ -54,7 +55,7 @@ export class OfficerListsController {
         : principal.role === 'street_officer'
           ? { streetCode: principal.street ?? '-', stationId: query.stationId }
           : { streetCode: query.streetCode, stationId: query.stationId };
-    if (principal.role === 'station_manager' && !principal.station) throw new DomainError('out_of_scope', '令牌未指定站点');
+    if (principal.role === 'station_manager' && !principal.station) throw wishesError('out_of_scope', '令牌未指定站点');
     return moderationQueue(this.db, filter, query, this.clock.now());
   }
 
@@ -79,7 +80,7 @@ export class OfficerListsController {
   @ApiOperation({ summary: '逾期清单：超过期限仍未办结的心愿，是否已上报区县' })
   overdue(@Query() query: OverdueQueryDto, @CurrentPrincipal() principal: Principal) {
     const streetCode = principal.role === 'street_officer' ? principal.street : query.streetCode;
-    if (principal.role === 'street_officer' && !streetCode) throw new DomainError('out_of_scope', '令牌未指定街道');
+    if (principal.role === 'street_officer' && !streetCode) throw wishesError('out_of_scope', '令牌未指定街道');
     return overdueList(this.db, { streetCode, limit: query.limit ?? 100 }, this.clock.now());
   }
 }

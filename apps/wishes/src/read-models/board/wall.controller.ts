@@ -5,13 +5,14 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'c
 import { Kysely } from 'kysely';
 import { WISH_CATEGORIES, WISH_STATUSES } from '@ws/contracts';
 import type { WishCategory, WishStatus } from '@ws/contracts';
-import { CLOCK, DomainError, Public } from '@ws/kernel';
+import { CLOCK, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { Photos } from '@ws/uploads';
 import type { WishesDatabase } from '../../db/database';
 import { statusPage } from './status-page.query';
 import { wall } from './wall.query';
+import { wishesError } from '../../errors';
 
 export class WallQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
@@ -46,7 +47,7 @@ export class WallController {
   @Public()
   @ApiOperation({ summary: '心愿墙：某站点或社区已受理的心愿，作者已隐去，含附议数和状态时长' })
   async wall(@Query() query: WallQueryDto) {
-    if (!query.stationId && !query.communityCode) throw new DomainError('validation_failed', '须指定 stationId 或 communityCode', 'stationId');
+    if (!query.stationId && !query.communityCode) throw wishesError('validation_failed', '须指定 stationId 或 communityCode', 'stationId');
     return { wishes: await wall(this.db, { ...query, limit: query.limit ?? 50 }, this.clock.now()) };
   }
 

@@ -2,11 +2,12 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Kysely, Selectable } from 'kysely';
-import { CurrentPrincipal, DomainError, isUuid, Public, Roles, uuidParam, authorize } from '@ws/kernel';
+import { CurrentPrincipal, isUuid, Public, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
 import { Photos } from '@ws/uploads';
 import type { ReportBoardTable, WishesDatabase } from '../../db/database';
+import { wishesError } from '../../errors';
 
 const REPORT_STATUSES = ['submitted', 'valid', 'rejected'] as const;
 
@@ -68,7 +69,7 @@ export class ReportsController {
   @ApiOperation({ summary: '随手拍审核结果与奖励（上报人查询）' })
   async one(@Param('reportId', uuidParam('reportId')) reportId: string) {
     const row = await this.db.selectFrom('report_board').selectAll().where('report_id', '=', reportId).executeTakeFirst();
-    if (!row) throw new DomainError('report_not_found', '没有这条随手拍（刚提交的请稍后再查）');
+    if (!row) throw wishesError('report_not_found', '没有这条随手拍（刚提交的请稍后再查）');
     return { ...view(row), photos: this.photos.links(row.photo_refs) };
   }
 }

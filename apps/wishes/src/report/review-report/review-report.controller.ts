@@ -2,12 +2,13 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REPORT_REWARD_YUAN } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, ExpectedVersion, Roles, uuidParam, authorize } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, Roles, uuidParam, authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { REPORT_REASON_MAX } from '../report.decider';
 import type { ReportCommand, ReportState } from '../report.decider';
 import { reportAggregate } from '../../aggregates';
+import { wishesError } from '../../errors';
 
 export class ValidateReportDto {
   @ApiProperty({ minimum: REPORT_REWARD_YUAN.min, maximum: REPORT_REWARD_YUAN.max, description: '奖励金额（元）' })
@@ -52,7 +53,7 @@ export class ReviewReportController {
       reportAggregate,
       reportId,
       (state: ReportState) => {
-        if (state.status === 'none') throw new DomainError('report_not_found', '没有这条随手拍');
+        if (state.status === 'none') throw wishesError('report_not_found', '没有这条随手拍');
         authorize(principal, { street: state.streetCode });
         return command;
       },

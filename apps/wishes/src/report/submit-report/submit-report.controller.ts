@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Kysely } from 'kysely';
-import { DomainError, newId, Public } from '@ws/kernel';
+import { newId, Public } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
@@ -12,6 +12,7 @@ import { isStreetOfNode } from '../../shared/street-code';
 import { sha256Hex } from '../../wish/wish-identity';
 import { SubmitReportDto } from './submit-report.dto';
 import { reportAggregate } from '../../aggregates';
+import { wishesError } from '../../errors';
 
 @ApiTags('随手拍 reports')
 @Controller('reports')
@@ -28,7 +29,7 @@ export class SubmitReportController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '客户端生成；同一键与相同内容只算一条' })
   @ApiOperation({ summary: '网格员随手拍：位置、描述、照片引用；重复提交只算一条' })
   async submit(@Body() dto: SubmitReportDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!isStreetOfNode(dto.streetCode, this.platform.node.code)) throw new DomainError('out_of_scope', `街道 ${dto.streetCode} 不属于本节点`, 'streetCode');
+    if (!isStreetOfNode(dto.streetCode, this.platform.node.code)) throw wishesError('out_of_scope', `街道 ${dto.streetCode} 不属于本节点`, 'streetCode');
     const photoRefs = dto.photoRefs ?? [];
     // Same client key and same content: the same report, whatever the network did with the first try.
     const fingerprint = sha256Hex(JSON.stringify([checkedClientKey(key), dto.streetCode, dto.location.lng, dto.location.lat, dto.text.trim(), photoRefs]));

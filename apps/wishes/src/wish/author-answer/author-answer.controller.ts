@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { ContactVault } from '../contact/contact-vault';
@@ -9,6 +9,7 @@ import { WishCommands } from '../wish-commands';
 import { sha256Hex } from '../wish-identity';
 import { wishIdByNo } from '../wish-lookup';
 import { AuthorKeyDto, ConfirmWishDto, ReopenWishDto } from './author-answer.dto';
+import { wishesError } from '../../errors';
 
 /** The author, known only by the key they got when posting, answers the completion. */
 @ApiTags('心愿墙 wishes')
@@ -51,7 +52,7 @@ export class AuthorAnswerController {
   async forgetContact(@Param('wishNo') wishNo: string, @Body() dto: AuthorKeyDto) {
     const wishId = await wishIdByNo(this.db, wishNo);
     const { state } = await this.wishes.load(wishId);
-    if (sha256Hex(dto.authorKey) !== state.authorKeyHash) throw new DomainError('author_key_invalid', '凭证与心愿不符', 'authorKey');
+    if (sha256Hex(dto.authorKey) !== state.authorKeyHash) throw wishesError('author_key_invalid', '凭证与心愿不符', 'authorKey');
     if (state.contactRef) await this.vault.erase(state.contactRef);
     return { wishId, contactErased: true };
   }

@@ -5,6 +5,7 @@ import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { WISHES_CONFIG } from '../../wishes.config';
 import type { WishesConfig } from '../../wishes.config';
+import { wishesError } from '../../errors';
 
 /**
  * The contact (a phone number, a WeChat id …) an author chose to leave with a wish: sealed with
@@ -51,7 +52,7 @@ export class ContactVault {
       .select(['v.sealed', 'k.wrapped_key'])
       .where('v.contact_ref', '=', contactRef)
       .executeTakeFirst();
-    if (!row?.wrapped_key) throw new DomainError('contact_erased', '作者没有留下联系方式，或已删除');
+    if (!row?.wrapped_key) throw wishesError('contact_erased', '作者没有留下联系方式，或已删除');
     return open(open(this.masterKey, `contact-key:${contactRef}`, row.wrapped_key), `contact:${contactRef}`, row.sealed).toString('utf8');
   }
 

@@ -4,6 +4,7 @@ import { DomainError, Principal, authorize } from '@ws/kernel';
 import { refuseStaleVersion } from '@ws/platform';
 import { WishCommands } from '../wish-commands';
 import type { WishCommand, WishState } from '../wish.decider';
+import { wishesError } from '../../errors';
 
 export interface ModerationResult {
   wishId: string;
@@ -38,14 +39,14 @@ export class ModerateWishService {
     const [source, target] = await Promise.all([this.wishes.load(wishId), this.wishes.load(intoWishId)]);
     this.assertMayModerate(principal, source.state);
     refuseStaleVersion(expectedVersion, source.version);
-    if (target.state.status === 'none') throw new DomainError('merge_target_invalid', '要合并到的心愿不存在', 'intoWishId');
-    if (target.state.streetCode !== source.state.streetCode) throw new DomainError('merge_target_invalid', '只能合并同一街道的心愿', 'intoWishId');
+    if (target.state.status === 'none') throw wishesError('merge_target_invalid', '要合并到的心愿不存在', 'intoWishId');
+    if (target.state.streetCode !== source.state.streetCode) throw wishesError('merge_target_invalid', '只能合并同一街道的心愿', 'intoWishId');
     const now = runner.now();
     const merged = decider.decide({ type: 'MergeWish', moderatorId: principal.subject, intoWishId }, source.state, { now });
     if (merged instanceof DomainError) throw merged;
     const seconded = decider.decide({ type: 'SecondWish', seconderHash: `merged:${wishId}` }, target.state, { now });
     if (seconded instanceof DomainError) {
-      throw new DomainError('merge_target_invalid', `要合并到的心愿不能再附议：${seconded.message}`, 'intoWishId');
+      throw wishesError('merge_target_invalid', `要合并到的心愿不能再附议：${seconded.message}`, 'intoWishId');
     }
     const meta = { actor: principal.subject };
     await runner.transaction(async (trx) => {
@@ -57,7 +58,7 @@ export class ModerateWishService {
   }
 
   private assertMayModerate(principal: Principal, state: WishState): void {
-    if (state.status === 'none') throw new DomainError('wish_not_found', '没有这条心愿');
+    if (state.status === 'none') throw wishesError('wish_not_found', '没有这条心愿');
     authorize(principal, { station: state.stationId, street: state.streetCode });
   }
 }
