@@ -116,6 +116,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /funds/budgets': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
     'POST /funds/budgets/{id}/adjust': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /funds/budgets/{id}/spending': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
+    'GET /funds/figures': { public: 400 },
     'POST /legal-aid/cases': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /legal-aid/cases': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
     'POST /legal-aid/cases/{id}/mediation': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
@@ -123,6 +124,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'POST /legal-aid/cases/{id}/refer': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /legal-aid/cases/{id}/close': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /legal-aid/cases/{id}/worker': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
+    'GET /legal-aid/figures': { public: 400 },
     ...PLATFORM_ROUTES,
   },
   membership: {

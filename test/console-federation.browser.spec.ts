@@ -8,15 +8,16 @@ import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/
  * 工作台 across the levels, on the chain 浙江 ← 衢州 ← 柯城 launched as npm start does: 衢州's city
  * officer issues a station target to 柯城 in the console, 柯城's district officer finds it under
  * 上级指令 and signs for it (签收), and the city sees the acknowledgement come up in its progress
- * per child; a members target (新增会员目标) and a programme target of 爱心托班 (民生实事项目目标) are
- * offered and issued too; 浙江's province officer sees
+ * per child; a members target (新增会员目标), a programme target of 爱心托班 (民生实事项目目标) and a
+ * coverage target (覆盖率目标, with 柯城's share as the drill-down measures it) are offered and
+ * issued too; 浙江's province officer sees
  * the directives with progress per child. The city and the province each see the coverage per
  * district and drill into 柯城's streets, and read the erasure requests 柯城 recorded without
  * acting on them: the personal data, and so the erasure, stay at the district.
  */
 const CITY = '3308';
 const DISTRICT = '330802';
-const JOURNEY_MS = 240_000;
+const JOURNEY_MS = 300_000;
 
 let federation: LaunchedFederation | undefined;
 let browser: Browser;
@@ -68,6 +69,45 @@ async function readsErasureRequestsBelow(page: Page, screenshot?: string) {
   expect(listed).not.toContain(cardNumber);
   expect(await page.$$('[data-erase-request], [data-refuse-request], [data-record-erasure], [data-erase]')).toEqual([]);
   if (screenshot) await checkConsolePage(page, screenshot);
+}
+
+/**
+ * 下达指令 with 覆盖率目标: its share field, issued to 柯城; expanded, 柯城's row shows the workers in
+ * the 15-minute circle as the city's coverage drill-down counts them. The demo's own coverage
+ * directive (金华's "基本实现'15分钟服务圈'", 90 %) is listed with its measure too.
+ */
+async function issuesCoverageTarget(page: Page) {
+  const next = new Date().getFullYear() + 1;
+  const title = `${next}年底前15分钟服务圈覆盖率≥80%`;
+  await page.click('[data-issue]');
+  await page.click('.el-dialog .el-radio:has-text("覆盖率目标")');
+  await page.waitForSelector('.el-dialog .el-form-item:has-text("覆盖率") [data-field="sharePercent"]');
+  await page.fill('input[data-field="sharePercent"], [data-field="sharePercent"] input', '80');
+  await page.fill('.el-dialog input[aria-label="期限"], .el-dialog input[data-field="deadline"], .el-dialog [data-field="deadline"] input', `${next}-12-31`);
+  await page.keyboard.press('Enter');
+  await page.click('.el-dialog input[aria-label="下达到"]', { force: true });
+  await page.click(`.el-select-dropdown__item >> text=柯城`);
+  await page.keyboard.press('Escape');
+  await checkConsolePage(page, 'directive-issue-coverage');
+  await page.click('[data-send-issue]');
+  const row = await page.waitForSelector(`.el-table__row:has-text("${title}")`);
+
+  const { items } = (await callAsPage(page, '/api/stations/directives?limit=50')).body as { items: Array<{ id: string; title: string; kind: string; coverage?: { workers: number; coveredWorkers: number }; children: Array<{ code: string; coverage?: { workers: number; coveredWorkers: number } }> }> };
+  const issued = items.find((d) => d.title === title)!;
+  expect(issued).toMatchObject({ kind: 'coverage_target', children: [{ code: DISTRICT }] });
+  const drill = (await callAsPage(page, '/api/stations/coverage/children?mode=ebike&minutes=15')).body.rows as Array<{ child: string; totalWorkers: number; coveredWorkers: number }>;
+  const measured = drill.find((r) => r.child === DISTRICT)!;
+  expect(measured.totalWorkers).toBeGreaterThan(0);
+  expect(issued.children[0]!.coverage).toEqual({ workers: measured.totalWorkers, coveredWorkers: measured.coveredWorkers });
+  expect(await page.textContent(`[data-coverage="${issued.id}"]`)).toBe(`服务圈内 ${measured.coveredWorkers} / ${measured.totalWorkers} 人`);
+  await (await row.$('.el-table__expand-icon'))!.click();
+  const child = await page.waitForSelector(`[data-child-coverage="${DISTRICT}"]`);
+  expect(await child.textContent()).toBe(`（${measured.coveredWorkers} / ${measured.totalWorkers} 人）`);
+  await checkConsolePage(page, 'directive-progress-coverage');
+
+  const demo = items.find((d) => d.kind === 'coverage_target' && d.title.endsWith('15分钟服务圈覆盖率≥90%'));
+  expect(demo).toBeDefined();
+  expect(await page.textContent(`[data-coverage="${demo!.id}"]`)).toBe(`服务圈内 ${demo!.coverage!.coveredWorkers} / ${demo!.coverage!.workers} 人`);
 }
 
 describe('工作台 (apps/console) across a city and its district', () => {
@@ -126,6 +166,8 @@ describe('工作台 (apps/console) across a city and its district', () => {
       await checkConsolePage(city.page, 'directive-issue-members');
       await city.page.click('[data-send-issue]');
       await city.page.waitForSelector('.el-table__row:has-text("新增会员≥300人")');
+
+      await issuesCoverageTarget(city.page);
 
       const district = await consoleAs(browser, districtFront, printedOfficer(federation!.output(), 'district_officer', DISTRICT), '/received', consoleLines);
       try {

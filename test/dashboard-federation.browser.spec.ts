@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { allKeysetPages, keysetPagePath, shanghaiToday } from '@ws/contracts';
 import { eventually } from '@ws/testing';
-import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
@@ -35,7 +35,10 @@ const figure = (stats: { figures: Array<{ key: string; value: number }> }, key: 
 /** What the node's read models say, through the services' own APIs (not the dashboard's proxy). */
 async function readModels(federation: LaunchedFederation, code: string) {
   const stations = federation.url(code, 'stations');
-  const [directory, compliance, today, membership, wishes, directives, received] = await Promise.all([
+  // The year so far, as the page asks for it.
+  const day = shanghaiToday(new Date());
+  const year = `from=${day.slice(0, 4)}-01-01&to=${day}`;
+  const [directory, compliance, today, membership, wishes, directives, received, funds, legalAid] = await Promise.all([
     allKeysetPages<{ open24h: boolean; status: string }>((after) => getJson(keysetPagePath(`${stations}/stations`, after))),
     getJson(`${stations}/compliance`),
     getJson(`${stations}/visits/today`),
@@ -43,6 +46,8 @@ async function readModels(federation: LaunchedFederation, code: string) {
     getJson(`${federation.url(code, 'wishes')}/stats`),
     getJson(`${stations}/directives`),
     getJson(`${stations}/directives/received`),
+    getJson(`${stations}/funds/figures?${year}`),
+    getJson(`${stations}/legal-aid/figures?${year}`),
   ]);
   return {
     stations: directory.length,
@@ -54,6 +59,10 @@ async function readModels(federation: LaunchedFederation, code: string) {
     wishes: figure(wishes, 'total'),
     directives: (directives.items as Array<{ id: string; progress: number }>).map((d) => ({ id: d.id, progress: d.progress })),
     received: (received.items as Array<{ id: string; acknowledged: boolean; status: string }>).filter((d) => d.status !== 'withdrawn'),
+    fundsSpent: funds.spentFen as number,
+    budget: funds.budgets.amountFen as number,
+    legalCases: legalAid.cases as number,
+    recovered: legalAid.recoveredFen as number,
   };
 }
 
@@ -65,7 +74,7 @@ async function settle(federation: LaunchedFederation, timeoutMs: number): Promis
   let previous = '';
   await eventually(async () => {
     const levels = await Promise.all(LEVELS.map(({ code }) => readModels(federation, code)));
-    const subtree = levels.map(({ stations, visitsToday, members, wishes }) => JSON.stringify({ stations, visitsToday, members, wishes }));
+    const subtree = levels.map(({ stations, visitsToday, members, wishes, fundsSpent, legalCases }) => JSON.stringify({ stations, visitsToday, members, wishes, fundsSpent, legalCases }));
     const now = JSON.stringify(levels);
     const still = now === previous;
     previous = now;
@@ -127,6 +136,14 @@ describe("npm start's federation (浙江 ← 衢州 ← 柯城) in headless Chro
       expect(await value(page, `[data-received="${directive.id}"]`)).toBe(String(directive.acknowledged));
     }
     if (level !== 'province') expect(models.received.length).toBeGreaterThan(0);
+    // 经费与法律援助: the district's year, summed upward, as each level's read models hold it.
+    await page.waitForSelector('[data-figure="legalAid.cases"]', { state: 'attached' });
+    expect(models.fundsSpent).toBeGreaterThan(0);
+    expect(models.legalCases).toBeGreaterThan(0);
+    expect(await value(page, '[data-figure="funds.spent"]')).toBe(String(models.fundsSpent));
+    expect(await value(page, '[data-figure="funds.budget"]')).toBe(String(models.budget));
+    expect(await value(page, '[data-figure="legalAid.cases"]')).toBe(String(models.legalCases));
+    expect(await value(page, '[data-figure="legalAid.recovered"]')).toBe(String(models.recovered));
     expect(await page.locator('#chart-map canvas').count()).toBeGreaterThan(0);
     expect(requests.length).toBeGreaterThan(10);
     expect(leavingTheMachine(requests)).toEqual([]);

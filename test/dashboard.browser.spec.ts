@@ -1,9 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { jetstreamManager, JetStreamManager } from '@ws/testing/nats';
 import { connect, NatsConnection } from '@ws/testing/nats';
 import type { Browser, Page } from 'playwright-core';
 import { nodeRef, subtreeEventFilter } from '@ws/contracts';
 import { NATS_URL, testNodeCode, uniqueSuffix } from '@ws/testing';
-import { CANNED_LABELS, CANNED_WORK, cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
+import { CANNED_FUNDS, CANNED_LABELS, CANNED_WORK, cannedNode, CannedNodeData, stationsRoutes } from '../apps/dashboard/testing/canned-stations';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 import { publishVisits } from '../apps/dashboard/testing/events';
@@ -17,6 +19,19 @@ import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/pag
  * every service, is dashboard-federation.browser.spec.ts.
  */
 const LIVE_DEADLINE_MS = 2_000;
+const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+
+/** The names an ECharts chart on the page draws (its series' data), read from the chart itself. */
+function chartNames(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((elementId) => {
+    // Run in the page (this file is compiled without the DOM's types).
+    const { echarts, document } = globalThis as unknown as { echarts: { getInstanceByDom(e: unknown): { getOption(): any } | undefined }; document: { getElementById(id: string): unknown } };
+    const chart = echarts.getInstanceByDom(document.getElementById(elementId));
+    const series = chart?.getOption().series?.[0];
+    const axis = chart?.getOption().yAxis?.[0]?.data as string[] | undefined;
+    return axis ?? (series?.data ?? []).map((d: { name: string }) => d.name);
+  }, id);
+}
 
 async function tile(page: Page, name: string): Promise<{ text: string; value: string | null }> {
   const element = page.locator(`[data-tile="${name}"]`).first();
@@ -111,6 +126,36 @@ describe('dashboard page (shared NATS, a test district)', () => {
     expect(upstream.requests.some((path) => path.startsWith('/stations?'))).toBe(true);
     expect(requests.length).toBeGreaterThan(5);
     expect(leavingTheMachine(requests)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the year\'s funds and legal aid, amounts in 元/万元 and kinds named by the service; screenshots in docs/screenshots', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await openDashboard(page, dashboard.url);
+    await page.waitForSelector('#chart-legal-kind canvas');
+
+    const shown = await page.locator('#figures-funds [data-figure]').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-figure'), n.getAttribute('data-value'), n.textContent]));
+    const { funds, legalAid } = CANNED_FUNDS;
+    expect(shown).toEqual([
+      ['funds.budget', String(funds.budgets.amountFen), '12万元'],
+      ['funds.spent', String(funds.spentFen), '4.94万元'],
+      ['funds.balance', String(funds.budgets.balanceFen), '7.06万元'],
+      ['legalAid.cases', String(legalAid.cases), '18'],
+      ['legalAid.settled', String(legalAid.settled), '11'],
+      ['legalAid.recovered', String(legalAid.recoveredFen), '36.52万元'],
+    ]);
+    // Both for the year so far, as the other figures of the year.
+    for (const path of ['/funds/figures', '/legal-aid/figures']) {
+      expect(upstream.requests.some((asked) => new RegExp(`^${path}\\?from=\\d{4}-01-01&to=\\d{4}-\\d{2}-\\d{2}$`).test(asked))).toBe(true);
+    }
+    // The charts draw the service's labels (no copy in the page), the empty rows left out, the most cases on top.
+    expect((await chartNames(page, 'chart-funds-category')).sort()).toEqual(funds.byCategory.filter((c) => c.spentFen > 0).map((c) => c.label).sort());
+    expect(await chartNames(page, 'chart-legal-kind')).toEqual(['工伤', '法律咨询', '欠薪']);
+
+    await page.waitForTimeout(800); // chart animations settle before the picture
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.locator('[data-panel="funds"]').screenshot({ path: join(SCREENSHOTS, 'dashboard-funds.png') });
+    await page.locator('#figures-work').locator('xpath=..').screenshot({ path: join(SCREENSHOTS, 'dashboard-work.png') });
     await page.close();
   });
 

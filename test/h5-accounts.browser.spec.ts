@@ -143,7 +143,9 @@ describe('职工端: joining, members, volunteers and the inbox on phones agains
     await page.click(`[data-item="${itemId}"] [data-confirm-redeem]`);
     await page.waitForSelector('[data-redeemed]');
     await page.waitForSelector('[data-page="member-points"][data-balance="20"]');
-    expect(await page.locator('[data-entry]').first().textContent()).toContain('-100');
+    // At once: the balance the account answered and the stock less the one taken; then the account's entries.
+    expect(await page.textContent(`[data-item="${itemId}"]`)).toContain('剩 4 件');
+    await page.locator('[data-entry]').first().filter({ hasText: '-100' }).waitFor({ timeout: 10_000 });
     await eventually(async () => ((await getJson(api('membership', '/shop/items'))) as Array<{ itemId: string; stock: number }>).find((i) => i.itemId === itemId)?.stock === 4, { what: 'the stock taken' });
     await page.click(`[data-item="${itemId}"] [data-redeem]`);
     expect(await page.textContent(`[data-item="${itemId}"] [data-field-error="item"]`)).toBe('积分不够：还差 80 分');

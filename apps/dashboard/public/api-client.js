@@ -18,6 +18,8 @@ export const PATHS = {
   activityFigures: '/api/stations/activities/figures',
   welfareFigures: '/api/stations/welfare/figures',
   programmeFigures: '/api/stations/programmes/figures',
+  fundFigures: '/api/stations/funds/figures',
+  legalAidFigures: '/api/stations/legal-aid/figures',
   receivedDirectives: '/api/stations/directives/received',
   stats: {
     membership: '/api/membership/stats',

@@ -111,3 +111,31 @@ export async function fetchWorkFigures(from, to) {
     programmes: checks !== undefined && share !== undefined && childcare !== undefined ? { healthChecks: { people: checks, newFormSharePercent: share }, childcare: { people: childcare } } : null,
   };
 }
+
+/** [{ key, label, <count> }] rows of a figures answer as [{ key, label, value }], the label the service's. */
+function labelledRows(list, count) {
+  return (Array.isArray(list) ? list : [])
+    .filter((row) => isObject(row) && num(row[count]) !== undefined)
+    .map((row) => ({ key: String(first(row.key, '')), label: String(first(row.label, row.key, '')), value: num(row[count]) }));
+}
+
+/**
+ * Funds and legal aid for from..to: GET stations/funds/figures → { spentFen, byCategory: [{ key, label,
+ * spentFen }], budgets: { amountFen, spentFen, balanceFen } } and GET stations/legal-aid/figures →
+ * { cases, settled, referred, recoveredFen, byKind: [{ key, label, cases }] }, read as
+ * { funds: { budgetFen, balanceFen, spentFen, byCategory } | null, legalAid: { cases, settled,
+ * recoveredFen, byKind } | null } (rows as { key, label, value }; amounts in fen).
+ */
+export async function fetchFundsAndLegalAid(from, to) {
+  const [funds, legal] = await Promise.all([getJson(PATHS.fundFigures, { from, to }), getJson(PATHS.legalAidFigures, { from, to })]);
+  const budgetFen = num(funds?.budgets?.amountFen);
+  const balanceFen = num(funds?.budgets?.balanceFen);
+  const spentFen = num(funds?.spentFen);
+  const cases = num(legal?.cases);
+  const settled = num(legal?.settled);
+  const recoveredFen = num(legal?.recoveredFen);
+  return {
+    funds: budgetFen !== undefined && balanceFen !== undefined && spentFen !== undefined ? { budgetFen, balanceFen, spentFen, byCategory: labelledRows(funds.byCategory, 'spentFen') } : null,
+    legalAid: cases !== undefined && settled !== undefined && recoveredFen !== undefined ? { cases, settled, recoveredFen, byKind: labelledRows(legal.byKind, 'cases') } : null,
+  };
+}

@@ -1,12 +1,13 @@
 // The dashboard page: reads this node's services through /api (api-client.js, api-services.js)
 // and its live counters from /live, and hands each answer to the section that draws it.
 import * as api from './api-client.js';
-import { fetchDirectives, fetchReceivedDirectives, fetchStats, fetchWorkFigures } from './api-services.js';
+import { fetchDirectives, fetchFundsAndLegalAid, fetchReceivedDirectives, fetchStats, fetchWorkFigures } from './api-services.js';
 import { escapeHtml, LEVEL_NAMES, nameOf, shanghaiClock, shanghaiDate } from './format.js';
 import { registerNodeMap } from './map.js';
 import { byId, state } from './page.js';
 import { renderChildren } from './section-children.js';
 import { renderDirectives } from './section-directives.js';
+import { renderFundsAndLegalAid } from './section-funds.js';
 import { onLive, onLiveState } from './section-live.js';
 import { renderMapSection } from './section-map.js';
 import { renderServiceStats } from './section-services.js';
@@ -41,7 +42,8 @@ function renderHeader(nodes) {
 async function refresh() {
   const today = shanghaiDate(0);
   const from = shanghaiDate(-29);
-  const [codes, stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch, work] = await Promise.all([
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const [codes, stations, compliance, coverage, byDay, byOccupation, visitsToday, directives, received, membership, wishes, dispatch, work, fundsAndLegalAid] = await Promise.all([
     // asked again at each refresh until the stations service has answered, so codes never stay unnamed
     state.codes ?? api.fetchCodeLabels(),
     api.fetchAllStations(),
@@ -55,7 +57,8 @@ async function refresh() {
     fetchStats('membership'),
     fetchStats('wishes'),
     fetchStats('dispatch'),
-    fetchWorkFigures(`${today.slice(0, 4)}-01-01`, today),
+    fetchWorkFigures(yearStart, today),
+    fetchFundsAndLegalAid(yearStart, today),
   ]);
   state.codes = codes;
   state.coverage = coverage;
@@ -66,6 +69,7 @@ async function refresh() {
   renderVisits(byDay, byOccupation, visitsToday);
   renderDirectives(directives, received);
   renderWork(work);
+  renderFundsAndLegalAid(fundsAndLegalAid);
   renderServiceStats('membership', membership);
   renderServiceStats('wishes', wishes);
   renderServiceStats('dispatch', dispatch);

@@ -14,6 +14,15 @@ export function formatNumber(value) {
   return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('zh-CN') : '—';
 }
 
+/** An amount in fen (integers, as the services count money) for people: 万元 from 10 000 元 up, else 元. */
+export function formatFen(fen) {
+  if (typeof fen !== 'number' || !Number.isFinite(fen)) return '—';
+  const yuan = fen / 100;
+  return Math.abs(yuan) >= 10_000
+    ? `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`
+    : `${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+}
+
 export function formatPercent(rate) {
   return typeof rate === 'number' && Number.isFinite(rate) ? `${(rate * 100).toFixed(1)}%` : '—';
 }

@@ -1,6 +1,6 @@
 // What every section of the page shares: the data read so far, the names of the codes and the
 // way numbers are put on the page (text for people, data-value for tests and scripts).
-import { nameOf } from './format.js';
+import { escapeHtml, formatNumber, nameOf } from './format.js';
 
 export const state = {
   nodes: null,
@@ -27,4 +27,9 @@ export function setTile(name, text, value) {
     if (value === undefined || value === null) delete element.dataset.value;
     else element.dataset.value = String(value);
   }
+}
+
+/** One figure of a panel's <dl class="numbers">: text for people, data-figure="<name>" and data-value (the exact number) for tests. */
+export function figureCell(name, label, value, text = formatNumber(value)) {
+  return `<div><dt title="${escapeHtml(label)}">${escapeHtml(label)}</dt><dd data-figure="${escapeHtml(name)}" data-value="${escapeHtml(value)}">${escapeHtml(text)}</dd></div>`;
 }

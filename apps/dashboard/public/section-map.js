@@ -41,7 +41,7 @@ export function renderMapSection() {
   const coverage = state.coverage;
   byId('coverage-summary').innerHTML = coverage
     ? `15分钟服务圈覆盖劳动者 <b data-tile="coverage-share" data-value="${escapeHtml(coverage.share ?? '')}">${formatPercent(coverage.share)}</b>` +
-      (coverage.workers !== null ? `（${formatNumber(coverage.covered)} / ${formatNumber(coverage.workers)} 人，按当前开放驿站）` : '') +
+      (coverage.workers !== null ? `（${formatNumber(coverage.covered)} / ${formatNumber(coverage.workers)} 人，按在运营驿站，不论钟点）` : '') +
       ` · 覆盖空白 <b data-tile="coverage-gaps" data-value="${escapeHtml(coverage.gaps.length)}">${formatNumber(coverage.gaps.length)}</b> 处（红色波纹，建议选址）`
     : '<span class="muted">劳动者热力与覆盖：暂无数据</span>';
 }

@@ -1,12 +1,9 @@
 // 本年度工作: what the node's subtree did since 1 January — activities held and people reached,
 // welfare handed out, health checks and their share of new-form workers (the 20 % rule) — the same
 // numbers as the year's report (GET /reports, officers only) from the stations service's public figures.
-import { escapeHtml, formatNumber } from './format.js';
-import { byId } from './page.js';
+import { byId, figureCell } from './page.js';
 
-function figure(key, label, value, text = formatNumber(value)) {
-  return `<div><dt title="${escapeHtml(label)}">${escapeHtml(label)}</dt><dd data-figure="work.${escapeHtml(key)}" data-value="${escapeHtml(value)}">${escapeHtml(text)}</dd></div>`;
-}
+const figure = (key, label, value, text) => figureCell(`work.${key}`, label, value, text);
 
 /** work: { activities, welfare, programmes } from fetchWorkFigures, each null when its endpoint did not answer. */
 export function renderWork(work) {

@@ -1,4 +1,4 @@
-import { KEYSET_PAGE_MAX, labelPairs, OCCUPATION_LABELS, shanghaiDayAndHour } from '@ws/contracts';
+import { KEYSET_PAGE_MAX, labelPairs, LEGAL_CASE_KIND_LABELS, OCCUPATION_LABELS, shanghaiDayAndHour, SPENDING_CATEGORY_LABELS } from '@ws/contracts';
 import { seededRandom } from '@ws/kernel';
 import type { FakeRoute } from './fake-upstream';
 
@@ -168,6 +168,32 @@ export const CANNED_WORK = {
   programmes: { people: 1210, healthChecks: { people: 810, newFormPeople: 410, newFormSharePercent: 50.6 }, childcare: { people: 400 } },
 };
 
+/** Funds and legal aid of the year as the stations service's public figures answer them (fen; labels from contracts as the service sends them). */
+export const CANNED_FUNDS = {
+  funds: {
+    spentFen: 4_938_250,
+    byCategory: [
+      { key: 'activities', label: SPENDING_CATEGORY_LABELS.activities, spentFen: 2_500_000 },
+      { key: 'welfare', label: SPENDING_CATEGORY_LABELS.welfare, spentFen: 1_800_000 },
+      { key: 'books', label: SPENDING_CATEGORY_LABELS.books, spentFen: 638_250 },
+      { key: 'other', label: SPENDING_CATEGORY_LABELS.other, spentFen: 0 },
+    ],
+    budgets: { budgets: 24, amountFen: 12_000_000, spentFen: 4_938_250, balanceFen: 7_061_750 },
+  },
+  legalAid: {
+    cases: 18,
+    settled: 11,
+    referred: 4,
+    recoveredFen: 36_520_000,
+    byKind: [
+      { key: 'consultation', label: LEGAL_CASE_KIND_LABELS.consultation, cases: 7 },
+      { key: 'wage_arrears', label: LEGAL_CASE_KIND_LABELS.wage_arrears, cases: 9 },
+      { key: 'work_injury', label: LEGAL_CASE_KIND_LABELS.work_injury, cases: 2 },
+      { key: 'other', label: LEGAL_CASE_KIND_LABELS.other, cases: 0 },
+    ],
+  },
+};
+
 export function stationsRoutes(data: CannedNodeData, today: { total: number }, omit: string[] = []): Record<string, FakeRoute> {
   const routes: Record<string, FakeRoute> = {
     '/stations': (url) => {
@@ -193,6 +219,8 @@ export function stationsRoutes(data: CannedNodeData, today: { total: number }, o
     '/activities/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.activities }),
     '/welfare/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), by: 'kind', ...CANNED_WORK.welfare }),
     '/programmes/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), ...CANNED_WORK.programmes }),
+    '/funds/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), ...CANNED_FUNDS.funds }),
+    '/legal-aid/figures': (url) => ({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), ...CANNED_FUNDS.legalAid }),
     '/labels': () => CANNED_LABELS,
   };
   for (const path of omit) delete routes[path];

@@ -171,6 +171,8 @@ describe('stations API (real Postgres and NATS)', () => {
     expect(report.uncoveredHotCells[0]).toMatchObject({ count: 250 });
     // At 22:00 nothing nearby is open: nobody is covered.
     expect((await inject('GET', '/coverage?mode=ebike&at=2026-06-07T14:00:00Z')).json().coveredWorkers).toBe(0);
+    // Without an instant, the network in service whatever the hour: the same 400 whenever the test runs.
+    expect((await inject('GET', '/coverage?mode=ebike')).json()).toMatchObject({ totalWorkers: 650, coveredWorkers: 400 });
     expect((await inject('POST', '/coverage/cells', { csv }, undefined)).statusCode).toBe(401);
   });
 

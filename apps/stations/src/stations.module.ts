@@ -36,12 +36,14 @@ import { WelfareFiguresController } from './read-models/welfare/welfare.controll
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
 import { FundsController } from './funds/funds.controller';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
+import { FundFiguresController } from './read-models/funds/fund-figures.controller';
 import { ReviewMeasuresController } from './read-models/reviews/review-measures.controller';
 import { WishRatingsProjection } from './read-models/wish-ratings/wish-ratings.projection';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
 import { LegalAidController } from './legal-aid/legal-aid.controller';
 import { LegalCasesController } from './read-models/legal-aid/legal-cases.controller';
+import { LegalAidFiguresController } from './read-models/legal-aid/legal-aid-figures.controller';
 import { LegalCasesProjection } from './read-models/legal-aid/legal-cases.projection';
 import { ProgrammeCommandHandler } from './programme/programme-command.handler';
 import { ProgrammeController } from './programme/programme.controller';
@@ -88,9 +90,11 @@ export class StationsModule {
         ProgrammesController,
         FundsController,
         FundsReadController,
+        FundFiguresController,
         ReviewMeasuresController,
         LegalAidController,
         LegalCasesController,
+        LegalAidFiguresController,
         ReportsController,
       ],
       providers: [

@@ -32,14 +32,14 @@ describe('demo directives (real Postgres and nats-server)', () => {
 
   it('issues 衢州 its standard and targets once, to the children named', async () => {
     const issued = await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802']);
-    expect(issued).toHaveLength(4);
+    expect(issued).toHaveLength(5);
     await service.catchUp();
     expect(await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802'])).toEqual([]);
 
     const { items } = (await (await fetch(`${url}/directives`)).json()) as { items: Array<{ title: string }> };
     const year = shanghaiYear(new Date());
     expect(items.map((i) => i.title).sort()).toEqual(
-      [`${year}年底前驿站≥90个且全部达八有`, `推行八有建设标准，${year}年底前驿站全部达标`, `${year}年底前开展服务活动≥30场次`, `${year}年底前活动覆盖户外劳动者≥1500人`].sort(),
+      [`${year}年底前驿站≥90个且全部达八有`, `推行八有建设标准，${year}年底前驿站全部达标`, `${year}年底前开展服务活动≥30场次`, `${year}年底前活动覆盖户外劳动者≥1500人`, `${year}年底前15分钟服务圈覆盖率≥90%`].sort(),
     );
     for (const item of items) expect(item).toMatchObject({ issuerNode: '3308', issuerName: '衢州市', addressedTo: ['330802'], acknowledgements: { expected: 1, acknowledged: 0 }, status: 'open' });
     expect(await issueDemoDirectives(url, '330802', testOfficerTokens())).toEqual([]);

@@ -8,7 +8,9 @@ import { toIssueDirective, type IssueDirectiveDto } from './issue-directive/issu
  * - 衢州 (3308): 八有 for the whole city and 金华's wording "总量保持在…以上，全部符合'八有'标准"
  *   (seed 000) with 柯城's 90 stations (seed 002) as the figure — the seeds give 衢州 no target of its own;
  *   and 义乌's "今年以来…开展公益服务活动30余场次，覆盖户外劳动者1500余人" (seed 000) as this year's
- *   activity and reach targets;
+ *   activity and reach targets; and 金华's "基本实现'15分钟服务圈'" (seed 000; 海盐's heat map
+ *   "形成覆盖全县的'15分钟服务圈'", seed 003) as a coverage share of 90 % by the end of this year,
+ *   measured on 衢州's own worker-density map per district;
  * - 浙江 also 宁波's "1.8万名职工…新就业形态劳动者…不少于总服务人次的20%" (seed 004) as this year's health checks;
  * - 嘉兴 (3304): 南湖's "每年评定星级惠工小站" (seed 004) as a city-wide review of last year's
  *   stations (the demo loader reviews last year), due by the end of this year.
@@ -30,6 +32,7 @@ export function demoDirectives(nodeCode: string, now: Date): IssueDirectiveDto[]
         { kind: 'station_target', stations: 90, standard: 'ba_you', deadline: yearEnd },
         { kind: 'activity_target', activities: 30, since: yearStart, deadline: yearEnd },
         { kind: 'reach_target', people: 1500, since: yearStart, deadline: yearEnd },
+        { kind: 'coverage_target', sharePercent: 90, deadline: yearEnd },
       ];
     case '3304':
       return [{ kind: 'review_campaign', year: year - 1, deadline: yearEnd }];

@@ -121,7 +121,7 @@ export class IssueDirectiveDto {
   @Max(MAX_TARGET_COUNT)
   members?: number;
 
-  @ApiPropertyOptional({ description: 'coverage_target：劳动者分布中电动车 15 分钟内有开放驿站的劳动者占比下限（1–100 的整数，%），全部及每个下级', example: 90 })
+  @ApiPropertyOptional({ description: 'coverage_target：劳动者分布中电动车 15 分钟内有在运营驿站（不论钟点）的劳动者占比下限（1–100 的整数，%），全部及每个下级', example: 90 })
   @ValidateWhenSentOr((o) => o['kind'] === 'coverage_target')
   @OnlyFor(['coverage_target'])
   @IsInt()

@@ -10,7 +10,7 @@ export interface ChildCoverageOptions {
   district?: string;
   mode: TravelMode;
   minutes?: number;
-  /** Only stations open then count as reach. */
+  /** Stations in service then count as reach, whatever their opening hours. */
   at: Date;
 }
 

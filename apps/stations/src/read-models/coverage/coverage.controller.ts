@@ -34,7 +34,7 @@ export class CoverageQueryDto {
   @ApiPropertyOptional({ default: 15 }) @IsOptional() @Type(() => Number) @IsNumber() @Min(5) @Max(40)
   ebikeKmh?: number;
 
-  @ApiPropertyOptional({ description: '按此时刻开放的驿站计算（ISO 时间，默认现在）' })
+  @ApiPropertyOptional({ description: '只计此时刻按开放时间开着的驿站（ISO 时间）；不填则计现在在运营的全部驿站，不论钟点' })
   @IsOptional() @Matches(ISO_INSTANT)
   at?: string;
 
@@ -65,7 +65,7 @@ export class ChildCoverageQueryDto {
   district?: string;
 }
 
-/** 15分钟服务圈: the share of workers (from an imported heat map) with an open station in reach. */
+/** 15分钟服务圈: the share of workers (from an imported heat map) with a station in service in reach. */
 @ApiTags('覆盖与选址 coverage')
 @Controller('coverage')
 export class CoverageController {
@@ -116,7 +116,7 @@ export class CoverageController {
   // (the dashboard's map); the worker-density import that feeds it is an officer's.
   @Get()
   @Public()
-  @ApiOperation({ summary: '覆盖率：服务圈内劳动者占比，及未覆盖的热点（选址建议）' })
+  @ApiOperation({ summary: '覆盖率：服务圈内有在运营驿站的劳动者占比（不论钟点；给 at 则只计该时刻开着的），及未覆盖的热点（选址建议）' })
   async coverage(@Query() query: CoverageQueryDto) {
     const rows = await this.db.selectFrom('worker_cells').select(['cell', 'lat', 'lng', 'workers']).execute();
     const cells = rows.map((r) => ({ cell: r.cell, lat: r.lat, lng: r.lng, count: r.workers }));
@@ -125,7 +125,9 @@ export class CoverageController {
       minutes: query.minutes,
       walkingKmh: query.walkingKmh,
       ebikeKmh: query.ebikeKmh,
+      // A given instant asks who had a station open then; without one, the network in service.
       at: query.at ? new Date(query.at) : this.clock.now(),
+      countHours: query.at !== undefined,
     });
     return {
       ...report,

@@ -57,14 +57,41 @@ describe('computeCoverage', () => {
     expect(ebike.uncoveredHotCells[1].nearestOpenKm).toBeCloseTo(3.5, 1);
   });
 
-  it('counts only stations open at the given instant', () => {
-    const weekdays = ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open: '08:00', close: '20:00' }));
+  const weekdays = ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open: '08:00', close: '20:00' }));
+  const MONDAY_21 = new Date('2030-01-07T21:00:00+08:00');
+  const SUNDAY_10 = new Date('2030-01-13T10:00:00+08:00');
+
+  it('counts a station in service whatever the hour or the weekday: a share read at night or on Sunday is the share read at noon', () => {
     const index = new NearestIndex();
     index.load([station('day-only', 120, 30, { hours: { open24h: false, weekly: weekdays } })]);
     const cells = [cellAt(0.2, 0, 7)];
 
-    expect(computeCoverage(cells, index, { mode: 'walking', at: MONDAY_10 }).coveredWorkers).toBe(7);
-    const night = computeCoverage(cells, index, { mode: 'walking', at: new Date('2030-01-07T21:00:00+08:00') });
+    for (const at of [MONDAY_10, MONDAY_21, SUNDAY_10]) {
+      expect({ at, covered: computeCoverage(cells, index, { mode: 'walking', at }).coveredWorkers }).toEqual({ at, covered: 7 });
+      expect({ at, rows: coverageByChild(cells, index, [{ lng: 120, lat: 30, child: '330802001' }], { mode: 'walking', at }).rows[0]!.coveredWorkers }).toEqual({ at, rows: 7 });
+    }
+  });
+
+  it('does not count a station out of service at the reading: suspended (until 20:00 that day) or closed', () => {
+    const index = new NearestIndex();
+    index.load([
+      station('repairs', 120, 30, { status: 'suspended', suspendedUntil: '2030-01-07T20:00:00+08:00', hours: { open24h: false, weekly: weekdays } }),
+      station('gone', cellAt(0.1, 0, 0).lng, 30, { status: 'closed' }),
+    ]);
+    const cells = [cellAt(0.2, 0, 7)];
+
+    expect(computeCoverage(cells, index, { mode: 'walking', at: MONDAY_10 }).coveredWorkers).toBe(0);
+    // Back in service once the suspension ends: counted at 21:00, though its hours ended at 20:00.
+    expect(computeCoverage(cells, index, { mode: 'walking', at: MONDAY_21 }).coveredWorkers).toBe(7);
+  });
+
+  it('counts only stations open then by their hours when asked (countHours)', () => {
+    const index = new NearestIndex();
+    index.load([station('day-only', 120, 30, { hours: { open24h: false, weekly: weekdays } })]);
+    const cells = [cellAt(0.2, 0, 7)];
+
+    expect(computeCoverage(cells, index, { mode: 'walking', at: MONDAY_10, countHours: true }).coveredWorkers).toBe(7);
+    const night = computeCoverage(cells, index, { mode: 'walking', at: MONDAY_21, countHours: true });
     expect(night.coveredWorkers).toBe(0);
     expect(night.uncoveredHotCells).toEqual([{ ...cells[0] }]); // no open station at all: no distance
   });
@@ -148,7 +175,7 @@ describe('parseWorkerDensityCsv', () => {
 });
 
 describe('coverageByChild (drill-down per street or district)', () => {
-  it('places each cell in the child of its nearest registered station, and counts it covered only with an open station in reach', () => {
+  it('places each cell in the child of its nearest registered station, and counts it covered only with a station in service in reach', () => {
     const index = new NearestIndex();
     // Street A: an open station at the origin. Street B: a suspended one 6 km east (registered, not serving).
     index.load([station('a', 120, 30), station('b', cellAt(6, 0, 0).lng, 30, { status: 'suspended', suspendedUntil: '2031-01-01T00:00:00Z' })]);
@@ -161,7 +188,7 @@ describe('coverageByChild (drill-down per street or district)', () => {
     const { rows } = coverageByChild(cells, index, placed, { mode: 'ebike', at: MONDAY_10 });
 
     // B: 60 workers, none covered (its station is suspended; A is 5.5 km away, beyond the 2.9 km reach).
-    // A: 100 + 40 workers, all in reach of the open station. 7 workers 40 km north: no station near, unplaced.
+    // A: 100 + 40 workers, all in reach of the station in service. 7 workers 40 km north: no station near, unplaced.
     expect(rows).toEqual([
       { child: '330802002', stations: 1, totalWorkers: 60, coveredWorkers: 0, share: 0 },
       { child: '330802001', stations: 1, totalWorkers: 140, coveredWorkers: 140, share: 1 },

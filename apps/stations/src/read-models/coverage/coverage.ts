@@ -1,7 +1,7 @@
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import { DomainError } from '@ws/kernel';
-import { DEFAULT_MAX_DISTANCE_KM, type NearestIndex } from '../nearest/nearest-index';
+import { DEFAULT_MAX_DISTANCE_KM, type NearestIndex, type NearestQuery } from '../nearest/nearest-index';
 import type { WorkerDensityCell } from './worker-density-csv';
 
 export { parseWorkerDensityCsv, type CsvLineError, type WorkerDensityCell, type WorkerDensityImport } from './worker-density-csv';
@@ -15,8 +15,14 @@ export interface CoverageOptions {
   minutes?: number;
   /** Road distance over straight-line distance. */
   detourFactor?: number;
-  /** Only stations open then count; default now. */
+  /** Stations in service then count (not closed, not suspended); default now. */
   at?: Date;
+  /**
+   * Also only those open at `at` by their opening hours (who has a station open at 2 a.m.?).
+   * Default false: the 15-minute circle is the network in service, whatever the hour, so a share
+   * read at night or on a Sunday is the share read at noon (see docs/ARCHITECTURE.md, Coverage).
+   */
+  countHours?: boolean;
 }
 
 export interface UncoveredCell {
@@ -24,7 +30,7 @@ export interface UncoveredCell {
   lat: number;
   lng: number;
   count: number;
-  /** Absent when no station is open within DEFAULT_MAX_DISTANCE_KM. */
+  /** Absent when no station counts within DEFAULT_MAX_DISTANCE_KM. */
   nearestOpenKm?: number;
 }
 
@@ -51,11 +57,16 @@ export function reachRadiusKm(options: CoverageOptions): number {
   return (speedKmh * minutes) / 60 / detourFactor;
 }
 
+/** The nearest station that counts for a cell's workers, as the options say: in service, or open by its hours too. */
+function servingNear(cell: WorkerDensityCell, options: CoverageOptions, searchKm: number): NearestQuery {
+  return { lng: cell.lng, lat: cell.lat, k: 1, openAt: options.at, anyHour: !options.countHours, maxDistanceKm: searchKm };
+}
+
 /**
- * Share of workers with a station open within reach.
+ * Share of workers with a station in service within reach (or open then by its hours, `countHours`).
  *
  * Approximation: a cell counts as covered when the great-circle distance from its centre to the
- * nearest open station is within the reach radius, and then all its workers do. So every worker is
+ * nearest station that counts is within the reach radius, and then all its workers do. So every worker is
  * placed at the cell centre (off by up to one cell edge: ~0.5 km at H3 resolution 8, ~0.2 km at 9),
  * the road network is a constant detour factor (rivers, rail lines and gated estates are ignored),
  * and a station's capacity is unlimited.
@@ -73,7 +84,7 @@ export function computeCoverage(
 
   for (const cell of cells) {
     totalWorkers += cell.count;
-    const [nearest] = index.nearest({ lng: cell.lng, lat: cell.lat, k: 1, openAt: options.at, maxDistanceKm: searchKm });
+    const [nearest] = index.nearest(servingNear(cell, options, searchKm));
     if (nearest && nearest.distanceKm <= reachKm) {
       coveredWorkers += cell.count;
     } else if (cell.count > 0) {
@@ -110,7 +121,7 @@ export interface ChildCoverageRow {
  * in the child of the nearest registered station (any status but closed) within
  * PLACE_WITHIN_KM — a station serves the street it is registered in, and the cells around
  * it are that street's. Farther cells form the row '' (未归属). Whether a cell is covered is
- * computeCoverage's rule: an open station within reach. Children with stations but no workers
+ * computeCoverage's rule: a station in service within reach. Children with stations but no workers
  * near them still get a row (0 workers), so the officer sees every child the directory knows.
  */
 export function coverageByChild(
@@ -135,8 +146,8 @@ export function coverageByChild(
     const [nearestPlaced] = tree ? around(tree, cell.lng, cell.lat, 1, PLACE_WITHIN_KM) : [];
     const target = row(nearestPlaced !== undefined ? stations[nearestPlaced]!.child : '');
     target.totalWorkers += cell.count;
-    const [nearestOpen] = index.nearest({ lng: cell.lng, lat: cell.lat, k: 1, openAt: options.at, maxDistanceKm: searchKm });
-    if (nearestOpen && nearestOpen.distanceKm <= reachKm) target.coveredWorkers += cell.count;
+    const [nearestServing] = index.nearest(servingNear(cell, options, searchKm));
+    if (nearestServing && nearestServing.distanceKm <= reachKm) target.coveredWorkers += cell.count;
   }
   for (const r of rows.values()) r.share = r.totalWorkers > 0 ? r.coveredWorkers / r.totalWorkers : 0;
   // Least covered first (where the officer looks first), then the most workers; the unplaced last.

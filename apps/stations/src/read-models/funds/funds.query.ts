@@ -51,3 +51,16 @@ export async function fundFigures(db: Kysely<StationsDatabase>, from: string, to
   const byCategory = SPENDING_CATEGORIES.map((key) => ({ key, label: SPENDING_CATEGORY_LABELS[key], spentFen: Number(rows.find((r) => r.category === key)?.spent ?? 0) }));
   return { spentFen: byCategory.reduce((sum, c) => sum + c.spentFen, 0), byCategory };
 }
+
+/**
+ * The budgets of the subtree for the years a period touches (the node's own and every station's,
+ * each level's own money: a city's budget is not a copy of its districts'), with what has been
+ * spent against them and the balance, in fen.
+ */
+export async function budgetFigures(db: Kysely<StationsDatabase>, fromYear: number, toYear: number) {
+  const { rows } = await sql<{ budgets: number; amount: string; spent: string }>`
+    select count(*)::int as budgets, coalesce(sum(amount_fen), 0) as amount, coalesce(sum(spent_fen), 0) as spent
+    from budgets where year between ${fromYear} and ${toYear}`.execute(db);
+  const r = rows[0]!;
+  return { budgets: r.budgets, amountFen: Number(r.amount), spentFen: Number(r.spent), balanceFen: Number(r.amount) - Number(r.spent) };
+}

@@ -1,5 +1,5 @@
 import { Kysely, sql } from 'kysely';
-import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
+import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_KINDS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
 import { isUuid } from '@ws/kernel';
 import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
@@ -59,4 +59,11 @@ export async function legalAidFigures(db: Kysely<StationsDatabase>, from: string
     from legal_cases`.execute(db);
   const r = rows[0]!;
   return { cases: r.cases, settled: r.settled, referred: r.referred, recoveredFen: Number(r.recovered) };
+}
+
+/** The cases received in a period over the subtree by kind, every kind named (0 where none): the dashboards' chart. */
+export async function legalCasesByKind(db: Kysely<StationsDatabase>, from: string, to: string) {
+  const { rows } = await sql<{ kind: LegalCaseKind; cases: number }>`
+    select kind, count(*)::int as cases from legal_cases where received_on between ${from}::date and ${to}::date group by kind`.execute(db);
+  return LEGAL_CASE_KINDS.map((key) => ({ key, label: LEGAL_CASE_KIND_LABELS[key], cases: rows.find((r) => r.kind === key)?.cases ?? 0 }));
 }

@@ -21,6 +21,8 @@ export interface NearestQuery {
   k: number;
   facility?: string; // required facility code
   openAt?: Date; // default: now
+  /** In service at openAt whatever the hour (coverage measures the network, not tonight's hours); default false. */
+  anyHour?: boolean;
   maxDistanceKm?: number; // default: DEFAULT_MAX_DISTANCE_KM
 }
 

@@ -72,6 +72,18 @@ describe('NearestIndex', () => {
     expect(ids(index, { openAt: mondayShanghai('07:59') })).toEqual(['always']);
   });
 
+  it('with anyHour, keeps a station in service whatever its hours, from the tree and from the overlay alike, but not a suspended one', () => {
+    const index = new NearestIndex();
+    const weekdays = ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open: '08:00', close: '20:00' }));
+    index.load([station('day-only', 1, { hours: { open24h: false, weekly: weekdays } }), station('always', 5)]);
+    index.upsert(station('late-added', 3, { hours: { open24h: false, weekly: weekdays } }));
+    index.upsert(station('repairs', 2, { status: 'suspended', suspendedUntil: '2030-02-01T00:00:00Z' }));
+
+    expect(ids(index, { openAt: mondayShanghai('21:00'), anyHour: true })).toEqual(['day-only', 'late-added', 'always']);
+    expect(ids(index, { openAt: mondayShanghai('10:00', 6), anyHour: true })).toEqual(['day-only', 'late-added', 'always']); // a Sunday
+    expect(ids(index, { openAt: mondayShanghai('21:00') })).toEqual(['always']);
+  });
+
   it('honours periods that close after midnight, including Sunday night into Monday', () => {
     const index = new NearestIndex();
     index.load([
@@ -153,7 +165,7 @@ describe('NearestIndex', () => {
     const box = { minLng: 120, maxLng: 120.6, minLat: 30, maxLat: 30.5 };
     const mix: StationMix = { share24h: 0.2, shareSuspended: 0.1, shareClosed: 0.05, suspensionPivot: MONDAY_10 };
 
-    function bruteForce(stations: Map<string, IndexedStation>, query: Required<Omit<NearestQuery, 'facility'>> & { facility?: string }) {
+    function bruteForce(stations: Map<string, IndexedStation>, query: Required<Omit<NearestQuery, 'facility' | 'anyHour'>> & { facility?: string }) {
       return [...stations.values()]
         .filter((s) => s.status === 'active' || (s.status === 'suspended' && s.suspendedUntil !== undefined && Date.parse(s.suspendedUntil) <= query.openAt.getTime()))
         .filter((s) => query.facility === undefined || s.facilities.includes(query.facility))

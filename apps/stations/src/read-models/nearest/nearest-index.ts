@@ -65,7 +65,7 @@ export class NearestIndex {
     this.rebuildIfOverlayFull();
   }
 
-  /** The k closest stations serving at openAt (default now) with the facility, nearest first. */
+  /** The k closest stations serving at openAt (default now; with anyHour, in service then whatever their hours) with the facility, nearest first. */
   nearest(query: NearestQuery): NearestResult[] {
     assertPoint(query.lng, query.lat);
     const k = Math.floor(query.k);
@@ -78,7 +78,7 @@ export class NearestIndex {
       if (bit === undefined) return [];
       requiredFacilities = bit;
     }
-    return this.search(query.lng, query.lat, k, maxKm, this.servingFilter(query.openAt, requiredFacilities));
+    return this.search(query.lng, query.lat, k, maxKm, this.servingFilter(query.openAt, requiredFacilities, query.anyHour));
   }
 
   /** Every station serving at openAt (default now) within radiusKm, nearest first. */
@@ -102,9 +102,9 @@ export class NearestIndex {
     return results.length > maxResults ? results.slice(0, maxResults) : results;
   }
 
-  private servingFilter(openAt: Date | undefined, requiredFacilities: number): ServingFilter {
+  private servingFilter(openAt: Date | undefined, requiredFacilities: number, anyHour = false): ServingFilter {
     const at = openAt ?? this.clock.now();
-    return { atMs: at.getTime(), minuteOfWeek: minuteOfWeekInShanghai(at), requiredFacilities };
+    return { atMs: at.getTime(), minuteOfWeek: anyHour ? null : minuteOfWeekInShanghai(at), requiredFacilities };
   }
 
   private toEntry(station: IndexedStation): StationEntry {

@@ -22,7 +22,8 @@ export interface StationEntry {
 /** What one query asks of every candidate, computed once per query. */
 export interface ServingFilter {
   atMs: number;
-  minuteOfWeek: number;
+  /** The minute of the week the station must be open at by its hours; null: any hour (in service is enough). */
+  minuteOfWeek: number | null;
   requiredFacilities: number;
 }
 
@@ -39,8 +40,13 @@ export function toStationEntry(station: IndexedStation, facilityMask: number): S
 export function isServing(entry: StationEntry, filter: ServingFilter): boolean {
   return (
     hasStatusAndFacilities(entry.servingFromMs, entry.facilityMask, filter) &&
-    isOpenAtMinuteOfWeek(entry.openingIntervals, filter.minuteOfWeek)
+    keepsHoursOf(entry.openingIntervals, filter)
   );
+}
+
+/** Open at the filter's minute of the week, or — a filter asking for no hour — at all. */
+export function keepsHoursOf(intervals: OpeningIntervals, filter: ServingFilter): boolean {
+  return filter.minuteOfWeek === null || isOpenAtMinuteOfWeek(intervals, filter.minuteOfWeek);
 }
 
 /** The checks that need no more than two numbers, so the snapshot can run them on flat arrays. */

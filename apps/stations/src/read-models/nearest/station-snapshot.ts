@@ -1,6 +1,6 @@
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import { hasStatusAndFacilities, isOpenAtMinuteOfWeek, type ServingFilter, type StationEntry } from './station-entry';
+import { hasStatusAndFacilities, keepsHoursOf, type ServingFilter, type StationEntry } from './station-entry';
 
 const KM_PER_DEGREE = (6371 * Math.PI) / 180; // geokdbush's earth radius
 const RAD = Math.PI / 180;
@@ -73,7 +73,7 @@ export class StationSnapshot {
       if (
         retired[i] === 0 &&
         hasStatusAndFacilities(servingFromMs[i], facilityMasks[i], filter) &&
-        isOpenAtMinuteOfWeek(entries[i].openingIntervals, filter.minuteOfWeek)
+        keepsHoursOf(entries[i].openingIntervals, filter)
       ) {
         return true;
       }

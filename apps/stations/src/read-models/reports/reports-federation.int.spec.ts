@@ -74,5 +74,25 @@ describe('reports: districts → city → province (real nats-servers)', () => {
       '活动/举办活动': 2, '活动/覆盖人数': 240, '关爱物资/惠及人数': 1120, '关爱物资/物资金额': 60_000,
       '健康体检/体检人次': 400, '经费/本期支出': 4938.24, '法律援助/挽回金额': 32_000,
     });
+
+    // The dashboards' public figures of funds and legal aid: at the city and the province the
+    // report's numbers and the districts' sum, with this year's budgets beside the spending.
+    const yearSoFar = `from=${year}-01-01&to=${today}`;
+    const figuresOf = async (node: FederatedNode) => ({
+      funds: (await node.request('GET', `/funds/figures?${yearSoFar}`)).body,
+      legalAid: (await node.request('GET', `/legal-aid/figures?${yearSoFar}`)).body,
+    });
+    const [upProvince, upCity, upWest, upEast] = await Promise.all([figuresOf(province), figuresOf(city), figuresOf(west), figuresOf(east)]);
+    for (const up of [upProvince, upCity]) {
+      expect(up.funds).toMatchObject({ spentFen: atProvince.funds.spentFen, budgets: { budgets: 2, amountFen: 2_000_000, spentFen: 493_824, balanceFen: 1_506_176 } });
+      expect(up.funds.byCategory).toContainEqual({ key: 'activities', label: '活动经费', spentFen: 493_824 });
+      expect(up.legalAid).toMatchObject(atProvince.legalAid);
+      expect(up.legalAid.byKind).toContainEqual({ key: 'wage_arrears', label: '欠薪', cases: 2 });
+    }
+    expect(upWest.funds.budgets.amountFen + upEast.funds.budgets.amountFen).toBe(upProvince.funds.budgets.amountFen);
+    expect(upWest.legalAid.recoveredFen + upEast.legalAid.recoveredFen).toBe(upProvince.legalAid.recoveredFen);
+    // Sums and counts only: no budget, station, payee or worker in either answer.
+    expect(Object.keys(upProvince.funds).sort()).toEqual(['budgets', 'byCategory', 'from', 'spentFen', 'to']);
+    expect(Object.keys(upProvince.legalAid).sort()).toEqual(['byKind', 'cases', 'from', 'recoveredFen', 'referred', 'settled', 'to']);
   }, 240_000);
 });
