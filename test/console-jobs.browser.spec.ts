@@ -220,7 +220,10 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
       const first = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
       stationName = (await first.textContent())!.trim();
       await first.click();
-      await page.waitForTimeout(300);
+      // The select shows the choice once it has taken it; a click lost to a re-render shows nothing (tried again).
+      await page
+        .waitForFunction((name) => document.querySelector('.el-dialog [data-field="stationId"]')?.textContent?.includes(name), stationName, { timeout: 2_000 })
+        .catch(() => undefined);
       const shown = await page.textContent('.el-dialog [data-field="stationId"]');
       return shown?.includes(stationName) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
     }, { what: 'a station chosen for the fair', timeoutMs: 30_000 });

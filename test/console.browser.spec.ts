@@ -248,8 +248,10 @@ describe('工作台 (apps/console) against a running node', () => {
     await page.waitForSelector('[data-page="tasks"] .el-table');
     await eventually(async () => {
       if (await page.$(`[data-task="${taskTitle}"]`)) return true;
-      await page.click('text=未完成');
-      await page.waitForTimeout(500);
+      // The board reads its list again when the filter changes (choosing the chosen one reads nothing): away and back.
+      for (const filter of ['超期 / 已升级', '未完成']) {
+        await Promise.all([page.waitForResponse((response) => response.url().includes('/api/dispatch/tasks/open')), page.click(`text=${filter}`)]);
+      }
       return undefined;
     }, { what: 'the task of the decision on the dispatch board' });
     await checkPage(page, 'tasks');

@@ -9,6 +9,24 @@ import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/pag
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 
 /**
+ * The charts' entrance animations are over: the base layer of every chart (ECharts draws each
+ * zlevel on a canvas of its own) looks the same in two pictures in a row. The map's ripples
+ * (zlevel 1) never stop and are left out.
+ */
+async function chartsDrawn(page: Page): Promise<void> {
+  let previous: string[] = [];
+  await eventually(
+    async () => {
+      const pictures = await page.$$eval('canvas[data-zr-dom-id^="zr_0"]', (canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()));
+      const still = pictures.length > 0 && pictures.join() === previous.join();
+      previous = pictures;
+      return still;
+    },
+    { what: 'the charts drawn to the end of their animations', timeoutMs: 15_000, everyMs: 200 },
+  );
+}
+
+/**
  * npm start's own launcher (tools/start.ts) brings up a real three-level federation — a
  * nats-server per node with leafnode links, the stations, membership, wishes and dispatch
  * services and the dashboard at 浙江, 衢州 and 柯城, demo data — and the pages are driven in
@@ -148,7 +166,7 @@ describe("npm start's federation (浙江 ← 衢州 ← 柯城) in headless Chro
     expect(requests.length).toBeGreaterThan(10);
     expect(leavingTheMachine(requests)).toEqual([]);
 
-    await page.waitForTimeout(800); // chart animations settle before the picture
+    await chartsDrawn(page);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, `dashboard-${level}.png`), fullPage: true });
     await page.close();

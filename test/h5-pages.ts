@@ -5,6 +5,7 @@ import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from '../apps/dashboard/testing/axe';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
+import { pageAtRest } from '../apps/dashboard/testing/page-at-rest';
 import { type LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 
 /** What the worker pages' browser specs share: the node they run, the officer who moves things on, the page checks. */
@@ -46,7 +47,7 @@ export async function asOfficer(method: string, url: string, body?: unknown): Pr
 
 /** The page checked by axe (no serious or critical violation) and saved as a phone screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await pageAtRest(page);
   expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `h5-${name}.png`) });

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from './axe';
 import { launchFederation, type LaunchedFederation } from './launched-federation';
+import { pageAtRest } from './page-at-rest';
 
 /** Where the console's screenshots are kept (docs/screenshots/console-*.png). */
 export const CONSOLE_SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -26,7 +27,7 @@ export function printedOfficer(output: string, role: string, node?: string): Pri
 /** The page as it rests (away from the button just clicked): no serious axe violation, then its screenshot. */
 export async function checkConsolePage(page: Page, name: string): Promise<void> {
   await page.mouse.move(1, 1);
-  await page.waitForTimeout(300);
+  await pageAtRest(page);
   // The page as it rests: a toast (3 s) fades out while axe runs, and half transparent it fails contrast.
   await page.waitForSelector('.el-message, [class*="-enter-active"], [class*="-leave-active"]', { state: 'detached', timeout: 10_000 });
   expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
