@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { seededRandom, type OfficerTokenMinter } from '@ws/kernel';
+import { requestOk } from '@ws/platform';
 
 /**
  * Demo stations and visits for one district, in the proportions the seeds report (scaled):
@@ -47,15 +48,9 @@ export function pickWeighted(random: () => number, weights: Array<[string, numbe
   return weights[0]![0];
 }
 
-export async function call(base: string, path: string, token: string | undefined, body: unknown): Promise<any> {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path} → ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
+/** A POST to a service by the demo loaders; anything but a 2xx throws (requestOk). */
+export function call(base: string, path: string, token: string | undefined, body: unknown): Promise<any> {
+  return requestOk(base, 'POST', path, { ...(token ? { token } : {}), body });
 }
 
 export interface DemoStation {

@@ -36,9 +36,7 @@ async function loadLoopDemo(demo: LoopDemo): Promise<string> {
 }
 
 async function alreadyLoaded(demo: LoopDemo): Promise<boolean> {
-  const response = await fetch(`${demo.wishesUrl}/stats`);
-  if (!response.ok) throw new Error(`GET ${demo.wishesUrl}/stats → ${response.status}`);
-  const stats = (await response.json()) as { figures: Array<{ key: string; value: number }> };
+  const stats = (await requestOk(demo.wishesUrl, 'GET', '/stats')) as { figures: Array<{ key: string; value: number }> };
   return (stats.figures.find((f) => f.key === 'total')?.value ?? 0) > 0;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OfficerRole } from '@ws/contracts';
+import { requestOk } from '@ws/platform';
 import { devNodeSecret } from './dev-secrets';
 import { runDir } from './processes';
 import type { TopologyNode } from './topology';
@@ -99,13 +100,12 @@ export function devIdentityAccounts(node: TopologyNode): { file: string; officer
 export async function assignDemoStation(node: TopologyNode, identityApi: string, token: string, stationId: string): Promise<void> {
   const manager = devIdentityAccounts(node).officers.find((officer) => officer.role === 'station_manager');
   if (!manager) return;
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const found = await fetch(`${identityApi}/accounts?role=station_manager&q=${encodeURIComponent(manager.userName)}`, { headers });
-  if (!found.ok) throw new Error(`identity accounts of ${node.code}: ${found.status} ${await found.text()}`);
-  const account = ((await found.json()) as { items: Array<{ accountId: string; userName: string; station: string | null }> }).items.find((a) => a.userName === manager.userName);
+  const found = (await requestOk(identityApi, 'GET', `/accounts?role=station_manager&q=${encodeURIComponent(manager.userName)}`, { token })) as {
+    items: Array<{ accountId: string; userName: string; station: string | null }>;
+  };
+  const account = found.items.find((a) => a.userName === manager.userName);
   if (!account || account.station === stationId) return;
-  const changed = await fetch(`${identityApi}/accounts/${account.accountId}/scope`, { method: 'PUT', headers, body: JSON.stringify({ role: 'station_manager', station: stationId }) });
-  if (!changed.ok) throw new Error(`station of the demo station manager at ${node.code}: ${changed.status} ${await changed.text()}`);
+  await requestOk(identityApi, 'PUT', `/accounts/${account.accountId}/scope`, { token, body: { role: 'station_manager', station: stationId } });
 }
 
 /** The lines the launcher prints for the node's officers. */

@@ -1,4 +1,5 @@
 import { allKeysetPages, divisionName, keysetPagePath } from '@ws/contracts';
+import { requestOk } from '@ws/platform';
 import { loadJobsDemo } from '../apps/jobs/src/demo/load-jobs-demo';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
 import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
@@ -86,7 +87,7 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
 /** A year of the district's work (activities, welfare, programmes, funds, legal aid), once: a node with programmes keeps what it has. */
 async function ensureWorkRecords(node: TopologyNode, stations: DemoStation[], log: Log, label: string): Promise<void> {
   const stationsApi = serviceUrl(node, 'stations');
-  if ((await getJson(`${stationsApi}/programmes?limit=1`)).items.length > 0 || stations.length === 0) return;
+  if ((await requestOk(stationsApi, 'GET', '/programmes?limit=1')).items.length > 0 || stations.length === 0) return;
   const started = Date.now();
   const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
   const records = await loadWorkRecordsDemo(stationsApi, node.code, token, stations);
@@ -94,12 +95,6 @@ async function ensureWorkRecords(node: TopologyNode, stations: DemoStation[], lo
 }
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-async function getJson(url: string): Promise<any> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} → ${response.status}: ${await response.text()}`);
-  return response.json();
-}
 
 interface DirectoryItem {
   id: string;
@@ -111,7 +106,7 @@ interface DirectoryItem {
 }
 
 async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<DemoStation[]> {
-  const registered = await allKeysetPages<DirectoryItem>((after) => getJson(keysetPagePath(`${serviceUrl(node, 'stations')}/stations?district=${node.code}`, after)));
+  const registered = await allKeysetPages<DirectoryItem>((after) => requestOk(serviceUrl(node, 'stations'), 'GET', keysetPagePath(`/stations?district=${node.code}`, after)));
   if (registered.length > 0) {
     return registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
   }
@@ -138,7 +133,7 @@ async function ensureOwnStandard(settings: FederationSettings, node: TopologyNod
 }
 
 async function ensureWorkerDensity(settings: FederationSettings, node: TopologyNode, leaves: TopologyNode[], scale: DemoScale): Promise<void> {
-  const coverage = await getJson(`${serviceUrl(node, 'stations')}/coverage?limit=1`);
+  const coverage = await requestOk(serviceUrl(node, 'stations'), 'GET', '/coverage?limit=1');
   if (coverage.totalWorkers > 0) return;
   const points = leaves.flatMap((leaf) => workerDensity(leaf.code, scale.stations));
   await importWorkerDensity(serviceUrl(node, 'stations'), node.code, points, nodeOfficerTokens(node));
@@ -165,7 +160,7 @@ async function ensureJobs(node: TopologyNode, stations: DemoStation[], log: Log,
 
 async function ensureMembers(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string): Promise<void> {
   const api = serviceUrl(node, 'membership');
-  const stats = await getJson(`${api}/members/stats?by=union`);
+  const stats = await requestOk(api, 'GET', '/members/stats?by=union');
   if (Object.values(stats.totals as Record<string, number>).some((n) => n > 0)) return;
   const factor = scale.members * (profileOf(node.code).workers / profileOf('330802').workers);
   const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });

@@ -22,3 +22,10 @@ export async function requestJson(base: string, method: string, path: string, re
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
+
+/** As requestJson, for a caller that goes on only after a 2xx (demo loaders, test set-ups): the body, or an error naming the call, its status and the problem. */
+export async function requestOk(base: string, method: string, path: string, request: JsonRequest = {}): Promise<any> {
+  const { status, body } = await requestJson(base, method, path, request);
+  if (status < 200 || status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(body)?.slice(0, 1_000)}`);
+  return body;
+}

@@ -1,5 +1,6 @@
 import { creditCodeCheckCharacter, idNumberCheckCode } from '@ws/contracts';
 import type { GeoPoint, JobCategory, PayMode, PayUnit } from '@ws/contracts';
+import { requestJson, requestOk } from '@ws/platform';
 
 /**
  * 零工之家 demo of a district (the seed's 合川零工之家, on a demo node): an approved company and an
@@ -51,7 +52,7 @@ const POSTINGS: DemoPosting[] = [
 
 export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoResult> {
   const { jobsUrl, nodeCode, streetCode, around, officerToken } = options;
-  const figures = await call(jobsUrl, 'GET', '/figures');
+  const figures = await requestOk(jobsUrl, 'GET', '/figures');
   if (figures.totals.postingsPublished > 0) return { postings: 0, seekers: 0, fairs: 0, skipped: true };
   const digits = nodeCode.slice(-4).padStart(4, '0');
   const now = options.now ?? new Date();
@@ -59,7 +60,7 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
 
   const seekerMobile = `1390${digits}001`;
   const first17 = `${nodeCode.slice(0, 6)}19800312${digits.slice(-2)}2`.slice(0, 17);
-  await call(jobsUrl, 'POST', '/seekers', {
+  await requestOk(jobsUrl, 'POST', '/seekers', {
     body: {
       name: '庞秀英',
       idNumber: `${first17}${idNumberCheckCode(first17)}`,
@@ -81,7 +82,7 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
   for (const kind of ['company', 'person'] as const) {
     const mobile = `1390${digits}${kind === 'company' ? '101' : '102'}`;
     const creditFirst17 = `9133${nodeCode.slice(2, 6)}MA2${digits}00`;
-    const registered = await call(jobsUrl, 'POST', '/employers', {
+    const registered = await requestOk(jobsUrl, 'POST', '/employers', {
       body: {
         kind,
         name: kind === 'company' ? '驿站家政服务有限公司' : '王女士',
@@ -92,15 +93,15 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
       },
     });
     employers[kind] = registered.token;
-    await call(jobsUrl, 'POST', '/employers/me/review', { token: registered.token });
-    await call(jobsUrl, 'POST', `/employers/${registered.employerId}/approve`, officer);
+    await requestOk(jobsUrl, 'POST', '/employers/me/review', { token: registered.token });
+    await requestOk(jobsUrl, 'POST', `/employers/${registered.employerId}/approve`, officer);
   }
 
   const validUntil = new Date(now.getTime() + 60 * 86_400_000).toISOString();
   const published: string[] = [];
   for (const posting of POSTINGS) {
     const token = employers[posting.employer];
-    const { postingId } = await call(jobsUrl, 'POST', '/postings', {
+    const { postingId } = await requestOk(jobsUrl, 'POST', '/postings', {
       token,
       body: {
         category: posting.category,
@@ -118,8 +119,8 @@ export async function loadJobsDemo(options: JobsDemoOptions): Promise<JobsDemoRe
         validUntil,
       },
     });
-    await call(jobsUrl, 'POST', `/postings/${postingId}/submit`, { token });
-    await call(jobsUrl, 'POST', `/postings/${postingId}/approve`, officer);
+    await requestOk(jobsUrl, 'POST', `/postings/${postingId}/submit`, { token });
+    await requestOk(jobsUrl, 'POST', `/postings/${postingId}/approve`, officer);
     published.push(postingId);
   }
   const fairs = await scheduleFair(options, published, now);
@@ -137,17 +138,13 @@ async function scheduleFair(options: JobsDemoOptions, postingIds: string[], now:
   const plan = { streetCode: options.streetCode, startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T12:00:00+08:00` };
   let fairId: string | undefined;
   for (let attempt = 0; options.stationId && attempt < 20 && !fairId; attempt++) {
-    const response = await fetch(`${options.jobsUrl}/fairs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.officerToken}` },
-      body: JSON.stringify({ ...plan, title: '零工之家驿站招聘会', format: 'onsite', stationId: options.stationId }),
-    });
-    if (response.ok) fairId = ((await response.json()) as { fairId: string }).fairId;
+    const response = await requestJson(options.jobsUrl, 'POST', '/fairs', { ...officer, body: { ...plan, title: '零工之家驿站招聘会', format: 'onsite', stationId: options.stationId } });
+    if (response.status >= 200 && response.status < 300) fairId = (response.body as { fairId: string }).fairId;
     else if (response.status === 404) await new Promise((resolve) => setTimeout(resolve, 500));
-    else throw new Error(`jobs demo: POST /fairs answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    else throw new Error(`jobs demo: POST /fairs answered ${response.status}: ${JSON.stringify(response.body)?.slice(0, 300)}`);
   }
-  fairId ??= (await call(options.jobsUrl, 'POST', '/fairs', { ...officer, body: { ...plan, title: '零工之家直播带岗', format: 'online' } })).fairId as string;
-  for (const postingId of postingIds) await call(options.jobsUrl, 'POST', `/fairs/${fairId}/postings`, { ...officer, body: { postingId } });
+  fairId ??= (await requestOk(options.jobsUrl, 'POST', '/fairs', { ...officer, body: { ...plan, title: '零工之家直播带岗', format: 'online' } })).fairId as string;
+  for (const postingId of postingIds) await requestOk(options.jobsUrl, 'POST', `/fairs/${fairId}/postings`, { ...officer, body: { postingId } });
   return 1;
 }
 
@@ -159,9 +156,9 @@ function move(point: GeoPoint, northKm: number, eastKm: number): GeoPoint {
 
 async function registrationCode(options: JobsDemoOptions, mobile: string, account: 'seeker' | 'employer'): Promise<string> {
   const before = await lastSeq(options.notifyUrl);
-  await call(options.jobsUrl, 'POST', '/accounts/codes', { body: { mobile, purpose: 'register', account } });
+  await requestOk(options.jobsUrl, 'POST', '/accounts/codes', { body: { mobile, purpose: 'register', account } });
   for (let attempt = 0; attempt < 100; attempt++) {
-    const box = (await call(options.notifyUrl, 'GET', '/messages/box.json')) as { items: Array<{ seq: number; to: string; text: string }> };
+    const box = (await requestOk(options.notifyUrl, 'GET', '/messages/box.json')) as { items: Array<{ seq: number; to: string; text: string }> };
     const entry = box.items.filter((e) => e.seq > before && e.to.endsWith(mobile.slice(-4)) && /\b\d{6}\b/.test(e.text)).sort((a, b) => b.seq - a.seq)[0];
     if (entry) return /\b(\d{6})\b/.exec(entry.text)![1]!;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -170,17 +167,6 @@ async function registrationCode(options: JobsDemoOptions, mobile: string, accoun
 }
 
 async function lastSeq(notifyUrl: string): Promise<number> {
-  const box = (await call(notifyUrl, 'GET', '/messages/box.json')) as { items: Array<{ seq: number }> };
+  const box = (await requestOk(notifyUrl, 'GET', '/messages/box.json')) as { items: Array<{ seq: number }> };
   return box.items.reduce((max, e) => Math.max(max, e.seq), 0);
-}
-
-async function call(base: string, method: 'GET' | 'POST', path: string, options: { token?: string; body?: unknown } = {}): Promise<any> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`jobs demo: ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
 }

@@ -1,5 +1,6 @@
 import { divisionName, nodeRef, parentCode, type MemberOccupation } from '@ws/contracts';
 import { derivedId } from '@ws/kernel';
+import { requestJson } from '@ws/platform';
 import { syntheticPerson } from './synthetic-people';
 
 /**
@@ -243,14 +244,7 @@ async function applyAll(call: Call, items: Array<Record<string, unknown>>): Prom
 }
 
 function caller(baseUrl: string, token: string): Call {
-  return async (path, body) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  return (path, body) => requestJson(baseUrl, 'POST', path, { token, body });
 }
 
 async function ensureUnion(call: Call, body: Record<string, unknown>): Promise<void> {
