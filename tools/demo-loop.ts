@@ -1,5 +1,6 @@
 import { divisionName } from '@ws/contracts';
 import type { OfficerTokenMinter } from '@ws/kernel';
+import { requestOk } from '@ws/platform';
 import { loadDispatchDemo, serveDemoInvitations } from '../apps/dispatch/src/demo/load-dispatch-demo';
 import { finishWishesDemo, loadWishesDemo, startWishTrickle } from '../apps/wishes/src/demo/load-wishes-demo';
 import type { DemoStation } from './demo-data';
