@@ -231,7 +231,7 @@ describe('CommandRunner.run with kept states (an aggregate defined with keptStat
     expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
   });
 
-  it('in a caller’s transaction (a reaction’s batch) reads from the kept state too, and sees the transaction’s own events', async () => {
+  it('in a caller’s transaction (a reaction’s batch) reads from a kept state too, and sees the transaction’s own events', async () => {
     const id = newId();
     await runner.run(keptTally, id, { type: 'Add', n: 2 });
     const fullReads = jest.spyOn(EventStore.prototype, 'readStream');

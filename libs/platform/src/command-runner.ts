@@ -118,12 +118,11 @@ export class CommandRunner {
    * the event there must be the one folded — else (never expected of append-only streams, but a
    * wrong state costs more than a full read) the whole stream is folded again. Only committed
    * states are kept: in a caller's transaction (a reaction's batch), which sees its own writes
-   * before they commit, the kept state is first brought forward outside it (committed events
-   * only), then the transaction's own newer events are folded on top and not kept.
+   * before they commit, a kept state is used but none is kept — and nothing is read outside it:
+   * npm start's services have one pooled connection each, which the transaction holds.
    */
   private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string, trx?: Transaction<any>): Promise<Loaded<S>> {
-    const committed = await this.loadKeptCommitted(aggregate, kept, id);
-    if (!trx) return committed;
+    if (!trx) return this.loadKeptCommitted(aggregate, kept, id);
     const streamId = aggregate.streamId(id);
     const held = kept.get(streamId);
     const since = held ? await this.store.readStreamFrom(streamId, held.version, trx) : [];

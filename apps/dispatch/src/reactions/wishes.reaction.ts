@@ -8,6 +8,7 @@ import { evolveTask } from '../task/task.decider';
 import { TaskDispatcher } from '../task/task-dispatcher';
 import { tasksFromDecision } from './tasks-from-decision';
 import { taskAggregate } from '../aggregates';
+import type { DispatchDatabase } from '../db/database';
 
 /**
  * Dispatch's reaction to the wishes service's events on this node: a street officer's decision
@@ -35,16 +36,16 @@ export class WishesReaction implements EventReaction {
     this.filter = `${ownEventPrefix(config.node)}.${WISHES_CONTEXT}.>`;
   }
 
-  async react(trx: Transaction<any>, { envelope }: ConsumedEvent): Promise<void | PartlyRefused> {
+  async react(trx: Transaction<DispatchDatabase>, { envelope }: ConsumedEvent): Promise<void | PartlyRefused> {
     if (envelope.type === 'DemandDispatchDecided') return this.dispatchDecided(trx, envelope as EventEnvelope<'DemandDispatchDecided', DemandDispatchDecided['data']>);
     return this.wishReopened(trx, envelope as EventEnvelope<'WishReopened', WishReopened['data']>);
   }
 
-  private dispatchDecided(trx: Transaction<any>, envelope: EventEnvelope<'DemandDispatchDecided', DemandDispatchDecided['data']>): Promise<void | PartlyRefused> {
+  private dispatchDecided(trx: Transaction<DispatchDatabase>, envelope: EventEnvelope<'DemandDispatchDecided', DemandDispatchDecided['data']>): Promise<void | PartlyRefused> {
     return actOnEach(tasksFromDecision(envelope.eventId, envelope.data), (task) => `task ${task.taskId}`, (task) => this.createTask(trx, task, envelope));
   }
 
-  private async wishReopened(trx: Transaction<any>, envelope: EventEnvelope<'WishReopened', WishReopened['data']>): Promise<void> {
+  private async wishReopened(trx: Transaction<DispatchDatabase>, envelope: EventEnvelope<'WishReopened', WishReopened['data']>): Promise<void> {
     const { taskId, wishId, reason, deadline } = envelope.data;
     if (!taskId) return; // answered without dispatch: the wishes service puts it back on the demand list
     await this.runner.run(
@@ -55,13 +56,13 @@ export class WishesReaction implements EventReaction {
         wishIds: [wishId],
         reason,
         deadline,
-        offer: await this.dispatcher.offerFor({ ...state, asked: [], deadline }, derivedId(envelope.eventId, `invitation:${taskId}`)),
+        offer: await this.dispatcher.offerFor({ ...state, asked: [], deadline }, derivedId(envelope.eventId, `invitation:${taskId}`), trx),
       }),
       { trx, meta: reactionMeta(this.name, envelope, `task:${taskId}`) },
     );
   }
 
-  private async createTask(trx: Transaction<any>, task: TaskCreated['data'], cause: EventEnvelope): Promise<void> {
+  private async createTask(trx: Transaction<DispatchDatabase>, task: TaskCreated['data'], cause: EventEnvelope): Promise<void> {
     const { version } = await this.runner.load(taskAggregate, task.taskId, trx);
     if (version > 0) return; // the task id derives from the decision: it exists already
     await this.runner.run(
@@ -70,7 +71,7 @@ export class WishesReaction implements EventReaction {
       async (state) => ({
         type: 'CreateTask',
         task,
-        offer: await this.dispatcher.offerFor(evolveTask(state, { type: 'TaskCreated', data: task }), derivedId(cause.eventId, `invitation:${task.taskId}`)),
+        offer: await this.dispatcher.offerFor(evolveTask(state, { type: 'TaskCreated', data: task }), derivedId(cause.eventId, `invitation:${task.taskId}`), trx),
       }),
       { trx, meta: reactionMeta(this.name, cause, `task:${task.taskId}`) },
     );

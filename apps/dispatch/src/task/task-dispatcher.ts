@@ -27,10 +27,13 @@ export class TaskDispatcher {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Candidates for the task as it stands, best first, in the street and in the district. */
-  async offerFor(state: TaskState, invitationId: string): Promise<Offer> {
+  /**
+   * Candidates for the task as it stands, best first, in the street and in the district. A
+   * reaction passes its transaction: the connection it holds may be the service's only one.
+   */
+  async offerFor(state: TaskState, invitationId: string, db: Kysely<DispatchDatabase> = this.db): Promise<Offer> {
     const now = this.clock.now();
-    const pool = await candidatePool(this.db, this.platform.node.code, state.requiredSkill, new Date(now.getTime() - this.config.fairLoadDays * DAY_MS));
+    const pool = await candidatePool(db, this.platform.node.code, state.requiredSkill, new Date(now.getTime() - this.config.fairLoadDays * DAY_MS));
     const need = { streetCode: state.streetCode, requiredSkill: state.requiredSkill, scheduledAt: state.scheduledAt, deadline: state.deadline };
     const options = { now, exclude: new Set(state.asked), declineCooldownMs: this.config.declineCooldownMs };
     return {
