@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
 import { eventually, PG_URL } from '@ws/testing';
+import { diesWithParent } from '@ws/testing/dies-with-parent';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
 /** The built launcher: from the sources (tests) under dist/, from a build (benchmarks) beside this file's own tree. */
@@ -79,9 +80,11 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
   const runDir = await mkdtemp(join(tmpdir(), 'ws-federation-'));
   const prefix = `t${process.pid}_${Date.now().toString(36)}_`;
   let output = '';
+  // A jest worker killed mid-spec takes the launcher (and so its nodes) with it.
+  const [program, args] = diesWithParent(process.execPath, [LAUNCHER, '--topology', topology, '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix]);
   const child: ChildProcess = spawn(
-    process.execPath,
-    [LAUNCHER, '--topology', topology, '--first-slot', String(nodes[0]!.slot), '--db-prefix', prefix],
+    program,
+    args,
     { env: { ...process.env, WS_RUN_DIR: runDir, PG_URL, DEMO_CHECKINS_PER_SECOND: '0', DEMO_WISH_EVERY_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
