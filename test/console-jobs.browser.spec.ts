@@ -218,12 +218,15 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await eventually(async () => {
       if (!(await page.$('.el-select-dropdown:visible'))) await openSelect(page, '驿站');
       const first = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
-      stationName = (await first.textContent())!.trim();
-      await first.click();
+      stationName = (await first.textContent({ timeout: 5_000 }))!.trim();
+      // A click on an option the list replaced meanwhile waits for it in vain: given up after 5 s and tried again.
+      await first.click({ timeout: 5_000 });
       // The select shows the choice once it has taken it; a click lost to a re-render shows nothing (tried again).
       await page
         .waitForFunction((name) => document.querySelector('.el-dialog [data-field="stationId"]')?.textContent?.includes(name), stationName, { timeout: 2_000 })
         .catch(() => undefined);
+      // …and the list closes with a transition: still "visible" while it fades.
+      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
       const shown = await page.textContent('.el-dialog [data-field="stationId"]');
       return shown?.includes(stationName) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
     }, { what: 'a station chosen for the fair', timeoutMs: 30_000 });
