@@ -81,8 +81,8 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     expect(atCity).toMatchObject({ handouts: 3, quantity: 900, peopleReached: 650, costFen: 3_550_000 });
     expect(atCity.rows).toEqual(
       expect.arrayContaining([
-        { key: west.ref.code, handouts: 2, quantity: 800, peopleReached: 550, newFormPeople: 0, costFen: 1_550_000 },
-        { key: east.ref.code, handouts: 1, quantity: 100, peopleReached: 100, newFormPeople: 0, costFen: 2_000_000 },
+        { key: west.ref.code, handouts: 2, quantity: 800, peopleReached: 550, newFormPeople: 0, membersReached: 0, costFen: 1_550_000 },
+        { key: east.ref.code, handouts: 1, quantity: 100, peopleReached: 100, newFormPeople: 0, membersReached: 0, costFen: 2_000_000 },
       ]),
     );
     expect(atWest.costFen + atEast.costFen).toBe(atCity.costFen);
