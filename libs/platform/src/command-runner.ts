@@ -117,41 +117,20 @@ export class CommandRunner {
    * The stream's state from its kept state and the events since: read from the kept version on,
    * the event there must be the one folded — else (never expected of append-only streams, but a
    * wrong state costs more than a full read) the whole stream is folded again. Only committed
-   * states are kept: in a caller's transaction (a reaction's batch), which sees its own writes
-   * before they commit, a kept state is used but none is kept — and nothing is read outside it:
-   * npm start's services have one pooled connection each, which the transaction holds.
+   * states are kept: a caller's transaction (a reaction's batch) sees its own writes before they
+   * commit, so there a kept state is used but none is kept — and nothing is read outside it: npm
+   * start's services have one pooled connection each, which the transaction holds.
    */
   private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string, trx?: Transaction<any>): Promise<Loaded<S>> {
-    if (!trx) return this.loadKeptCommitted(aggregate, kept, id);
     const streamId = aggregate.streamId(id);
     const held = kept.get(streamId);
     const since = held ? await this.store.readStreamFrom(streamId, held.version, trx) : [];
-    if (!held || since[0]?.eventId !== held.lastEventId) return this.load(aggregate, id, trx);
-    return this.foldSince(aggregate, held, since);
-  }
-
-  private async loadKeptCommitted<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string): Promise<Loaded<S>> {
-    const streamId = aggregate.streamId(id);
-    const held = kept.get(streamId);
-    const since = held ? await this.store.readStreamFrom(streamId, held.version) : [];
-    if (!held || since[0]?.eventId !== held.lastEventId) {
-      const loaded = await this.load(aggregate, id);
-      const last = loaded.envelopes.filter((e) => e.streamVersion === loaded.version)[0];
-      if (last) kept.keep(streamId, { version: loaded.version, lastEventId: last.eventId, state: loaded.state });
-      else kept.forget(streamId);
-      return loaded;
-    }
-    const loaded = this.foldSince(aggregate, held, since);
-    const newest = since[since.length - 1]!;
-    if (since.length > 1) kept.keep(streamId, { version: loaded.version, lastEventId: newest.eventId, state: loaded.state });
+    const loaded = held && since[0]?.eventId === held.lastEventId ? foldSince(aggregate, held, since) : await this.load(aggregate, id, trx);
+    if (trx) return loaded;
+    const last = loaded.envelopes.find((e) => e.streamVersion === loaded.version);
+    if (last) kept.keep(streamId, { version: loaded.version, lastEventId: last.eventId, state: loaded.state });
+    else if (loaded.version === 0) kept.forget(streamId);
     return loaded;
-  }
-
-  /** A kept state with the events after it (`since` starts with the kept version's event). */
-  private foldSince<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, held: KeptState<S>, since: EventEnvelope[]): Loaded<S> {
-    const newer = since.slice(1);
-    const state = newer.reduce((s, e) => aggregate.decider.evolve(s, e as unknown as E), held.state);
-    return { state, version: newer.length > 0 ? newer[newer.length - 1]!.streamVersion! : held.version, envelopes: newer };
   }
 
   /** The decider's events for `command` at the clock's time; its refusal is thrown, for the problem filter to answer. */
@@ -227,4 +206,11 @@ export class CommandRunner {
 /** Events with their schema version, as the store writes it to the `ws-schema` header. */
 function stamped<E extends DomainEvent>(aggregate: AggregateDefinition<unknown, E, unknown>, events: E[]): E[] {
   return events.map((event) => ({ ...event, schema: event.schema ?? aggregate.schemas[event.type] ?? 1 }));
+}
+
+/** A kept state with the events after it (`since` starts with the kept version's event). */
+function foldSince<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, held: KeptState<S>, since: EventEnvelope[]): Loaded<S> {
+  const newer = since.slice(1);
+  const state = newer.reduce((s, e) => aggregate.decider.evolve(s, e as unknown as E), held.state);
+  return { state, version: newer.length > 0 ? newer[newer.length - 1]!.streamVersion! : held.version, envelopes: newer };
 }
