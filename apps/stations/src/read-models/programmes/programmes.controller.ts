@@ -1,23 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
 import { PROGRAMME_KINDS, type ProgrammeKind } from '@ws/contracts';
 import { DomainError, Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { DAY } from '../activities/activities.controller';
-import { checkDayRange } from '../day-range';
+import { checkDayRange, DayRangeDto } from '../day-range';
 import { programmeById, programmeFigures, programmePage } from './programmes.query';
-
-export class ProgrammeFiguresDto {
-  @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' }) @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD' }) @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
-  to!: string;
-}
 
 export class ProgrammeListDto {
   @ApiPropertyOptional({ enum: [...PROGRAMME_KINDS] }) @IsOptional() @IsIn(PROGRAMME_KINDS)
@@ -48,7 +39,7 @@ export class ProgrammesController {
 
   @Get('figures') @Public()
   @ApiOperation({ summary: '期间内民生实事服务人次：健康体检人次、其中新就业形态及占比、爱心托班（与报表同数）' })
-  async figures(@Query() query: ProgrammeFiguresDto) {
+  async figures(@Query() query: DayRangeDto) {
     checkDayRange(query.from, query.to);
     return { from: query.from, to: query.to, ...(await programmeFigures(this.db, query.from, query.to)) };
   }
