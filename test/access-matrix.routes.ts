@@ -100,6 +100,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /activities/{id}': { public: 404 },
     'POST /welfare/stock': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /welfare/stock': { public: 200 },
+    'GET /welfare/handouts': { public: 200 },
     'POST /welfare/handouts': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /welfare/figures': { public: 400 },
     'GET /welfare/handouts/{id}/member-cards': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },

@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
+import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
@@ -116,6 +117,28 @@ describe('welfare API (real Postgres and NATS)', () => {
     expect((await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, elsewhere)).json().code).toBe('out_of_scope');
     expect((await inject('GET', `/welfare/handouts/${withoutCards}/member-cards`, undefined, officer)).json()).toMatchObject({ code: 'welfare_cards_not_here' });
     expect((await inject('GET', '/welfare/handouts/0196f000-0000-7000-8000-000000009999/member-cards', undefined, officer)).json()).toMatchObject({ code: 'welfare_handout_not_found' });
+  });
+
+  it('lists the handouts latest day first, paged by the service, with counts and no card, and names the kinds and occasions in its labels', async () => {
+    const yesterday = shanghaiToday(new Date(Date.now() - 86_400_000));
+    const earlier = (await inject('POST', '/welfare/handouts', handout({ kind: 'drink', quantity: 30, peopleReached: 30, newFormPeople: 0, occupations: [], costFen: 0, fromStock: false, handedOn: yesterday, occasion: 'condolence' }), officer)).json().handoutId as string;
+    await service.catchUp();
+    const get = (query: string) => inject('GET', `/welfare/handouts?${query}`).then((a) => ({ status: a.statusCode, body: a.json(), headers: new Headers(Object.entries(a.headers).map(([name, value]) => [name, String(value)])) }));
+    const all = (await get('limit=200')).body as { items: Array<Record<string, unknown>>; next: string | null };
+    expect(all.next).toBeNull();
+    expect(all.items.at(-1)).toMatchObject({ handoutId: earlier, handedOn: yesterday, occasion: 'condolence', occasionLabel: '日常慰问', kind: 'drink', kindLabel: '饮品（绿豆汤、姜茶…）', peopleReached: 30 });
+    const days = all.items.map((h) => String(h.handedOn));
+    expect(days).toEqual([...days].sort().reverse());
+    expect(all.items).toContainEqual(expect.objectContaining({ kind: 'drink', membersReached: 2, peopleReached: 40 }));
+    expect(JSON.stringify(all.items)).not.toMatch(/KC0000/i);
+    expect(await walkKeysetPages(get, 2, (h) => h.handoutId)).toEqual(all.items.map((h) => h.handoutId));
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
+    expect((await get(`occasion=condolence&stationId=${stationId}`)).body.items.map((h: { handoutId: string }) => h.handoutId)).toEqual([earlier]);
+    expect((await get('occasion=birthday')).body).toMatchObject({ code: 'validation_failed', field: 'occasion' });
+
+    const labels = (await inject('GET', '/labels')).json();
+    expect(labels.welfareKinds).toContainEqual({ code: 'battery_swap_pack', label: '换电礼包' });
+    expect(labels.welfareOccasions).toContainEqual({ code: 'winter_warmth', label: '冬送温暖' });
   });
 
   it('keeps no person in a welfare event, and rebuilds the read model to the same answers', async () => {

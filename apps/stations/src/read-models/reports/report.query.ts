@@ -28,7 +28,8 @@ export interface StationsReport {
   stations: { total: number; newInPeriod: number; upgradedInPeriod: number; byTier: ReportCount[]; byClass: ReportCount[] };
   visits: number;
   activities: { held: number; participants: number; newFormParticipants: number };
-  welfare: { handouts: number; quantity: number; peopleReached: number; newFormPeople: number; costFen: number };
+  /** Welfare handed out; `membersReached`: of the people reached, those who showed a member card (会员卡). */
+  welfare: { handouts: number; quantity: number; peopleReached: number; newFormPeople: number; membersReached: number; costFen: number };
   /** Programmes with quotas: people served, health checks and their share of new-form workers (the 20 % rule). */
   programmes: Awaited<ReturnType<typeof programmeFigures>>;
   /** Funds spent in the period, in fen, by category. */
@@ -116,7 +117,7 @@ export async function stationsReport(
     activities: { held: activities.held, participants: activities.participants, newFormParticipants: activities.newFormParticipants },
     welfare: {
       handouts: welfare.handouts, quantity: welfare.quantity, peopleReached: welfare.peopleReached,
-      newFormPeople: welfare.newFormPeople, costFen: welfare.costFen,
+      newFormPeople: welfare.newFormPeople, membersReached: welfare.membersReached, costFen: welfare.costFen,
     },
     programmes,
     funds,
@@ -154,6 +155,7 @@ export function reportLines(report: StationsReport): ReportLine[] {
     line('关爱物资', '物资件数', report.welfare.quantity, '件'),
     line('关爱物资', '惠及人数', report.welfare.peopleReached, '人'),
     line('关爱物资', '其中新就业形态劳动者', report.welfare.newFormPeople, '人'),
+    line('关爱物资', '其中出示会员卡', report.welfare.membersReached, '人'),
     line('关爱物资', '物资金额', report.welfare.costFen / 100, '元'),
     line('民生实事', '项目服务人次', report.programmes.people, '人次'),
     line('民生实事', '爱心托班服务人次', report.programmes.childcare.people, '人次'),

@@ -35,7 +35,7 @@ describe('reports API (real Postgres and NATS)', () => {
     expect((await inject(`/activities/${activity}/held`, officer, 'POST', { heldOn: today, participants: 60, newFormParticipants: 45 })).statusCode).toBe(200);
     expect((await inject('/welfare/handouts', officer, 'POST', {
       stationId: null, streetCode: '330502003', occasion: 'festival', kind: 'meal', quantity: 600, peopleReached: 300, newFormPeople: 200,
-      occupations: [], costFen: 450_050, handedOn: today, fromStock: false,
+      occupations: [], costFen: 450_050, handedOn: today, fromStock: false, memberCards: ['ZJ2026000101', 'ZJ2026000102', 'ZJ2026000103'],
     })).statusCode).toBe(201);
     await service.catchUp();
   });
@@ -52,7 +52,7 @@ describe('reports API (real Postgres and NATS)', () => {
       node: { code: service.config.node.code }, kind: 'year', period: year, from: `${year}-01-01`, to: `${year}-12-31`,
       stations: { total: 2, newInPeriod: 2, upgradedInPeriod: 1 },
       activities: { held: 1, participants: 60, newFormParticipants: 45 },
-      welfare: { handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, costFen: 450_050 },
+      welfare: { handouts: 1, quantity: 600, peopleReached: 300, newFormPeople: 200, membersReached: 3, costFen: 450_050 },
     });
     expect(report.stations.byTier).toEqual(expect.arrayContaining([{ key: 'community', label: '社区微站', count: 1 }, { key: 'street', label: '街道驿站', count: 1 }]));
     expect(report.stations.byClass).toContainEqual({ key: 'unclassified', label: '未分类', count: 2 });
@@ -61,17 +61,21 @@ describe('reports API (real Postgres and NATS)', () => {
     const db = service.app.get<Kysely<StationsDatabase>>(DB);
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const { rows: [models] } = await sql<{ stations: string; visits: string; held: string; reached: string; people: string; cost: string }>`
+    const { rows: [models] } = await sql<{ stations: string; visits: string; held: string; reached: string; people: string; members: string; cost: string }>`
       select (select count(*) from station_directory where status <> 'closed') as stations,
              (select coalesce(sum(visits), 0) from visits_hourly where day between ${from}::date and ${to}::date) as visits,
              (select count(*) from activities where status = 'held' and held_on between ${from}::date and ${to}::date) as held,
              (select coalesce(sum(participants), 0) from activities where status = 'held' and held_on between ${from}::date and ${to}::date) as reached,
              (select coalesce(sum(people_reached), 0) from welfare_handouts where handed_on between ${from}::date and ${to}::date) as people,
+             (select coalesce(sum(members_reached), 0) from welfare_handouts where handed_on between ${from}::date and ${to}::date) as members,
              (select coalesce(sum(cost_fen), 0) from welfare_handouts where handed_on between ${from}::date and ${to}::date) as cost`.execute(db);
     expect(report.stations.total).toBe(Number(models.stations));
     expect(report.visits).toBe(Number(models.visits));
     expect(report.activities).toMatchObject({ held: Number(models.held), participants: Number(models.reached) });
-    expect(report.welfare).toMatchObject({ peopleReached: Number(models.people), costFen: Number(models.cost) });
+    expect(report.welfare).toMatchObject({ peopleReached: Number(models.people), membersReached: Number(models.members), costFen: Number(models.cost) });
+    // …and as the welfare read model's own figures answer it (the console's 关爱物资 screen).
+    const figures = (await inject(`/welfare/figures?from=${from}&to=${to}`)).json();
+    expect(report.welfare).toMatchObject({ peopleReached: figures.peopleReached, membersReached: figures.membersReached });
 
     const xlsx = await inject(`/reports.xlsx?kind=year&period=${year}`, officer);
     expect(xlsx.statusCode).toBe(200);
@@ -93,6 +97,7 @@ describe('reports API (real Postgres and NATS)', () => {
       '活动/覆盖人数': report.activities.participants,
       '活动/其中新就业形态劳动者': report.activities.newFormParticipants,
       '关爱物资/惠及人数': report.welfare.peopleReached,
+      '关爱物资/其中出示会员卡': 3,
       '关爱物资/物资金额': report.welfare.costFen / 100,
     });
     // The JSON's lines (what the console shows) are the sheet's rows, number for number.
@@ -120,6 +125,7 @@ describe('reports API (real Postgres and NATS)', () => {
       '活动/举办活动': Number(models.held),
       '活动/覆盖人数': Number(models.reached),
       '关爱物资/惠及人数': Number(models.people),
+      '关爱物资/其中出示会员卡': Number(models.members),
       '关爱物资/物资金额': Number(models.cost) / 100,
     });
   });

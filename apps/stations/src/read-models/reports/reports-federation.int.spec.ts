@@ -30,6 +30,8 @@ describe('reports: districts → city → province (real nats-servers)', () => {
     expect((await node.request('POST', `/activities/${planned.activityId}/held`, { heldOn: today, participants: 60 * scale, newFormParticipants: 45 * scale })).status).toBe(200);
     expect((await node.request('POST', '/welfare/handouts', {
       streetCode: street, occasion: 'summer_cool', kind: 'cool_pack', quantity: 300 * scale, peopleReached: 280 * scale, newFormPeople: 200 * scale, costFen: 1_500_000 * scale, fromStock: false, handedOn: today,
+      // One member card shown per scale: the cards stay in the district's vault, their count goes up.
+      memberCards: Array.from({ length: scale }, (_, i) => `HZ${street}${i}`),
     })).status).toBe(201);
     const programme = await node.call('POST', '/programmes', { kind: 'health_check', title: '健康体检', target: 1000 * scale, minNewFormSharePercent: 20, startsOn: `${year}-01-01`, endsOn: `${year}-12-31` });
     expect((await node.request('POST', `/programmes/${programme.programmeId}/deliveries`, { streetCode: street, deliveredOn: today, people: 100 * scale, newFormPeople: 30 * scale })).status).toBe(201);
@@ -56,11 +58,11 @@ describe('reports: districts → city → province (real nats-servers)', () => {
     const counted = (report: Record<string, any>) => ({ activities: report.activities, welfare: report.welfare, programmes: report.programmes, funds: report.funds, legalAid: report.legalAid });
     expect(counted(atProvince)).toEqual(counted(atCity));
     expect(atProvince.activities).toEqual({ held: 2, participants: 240, newFormParticipants: 180 });
-    expect(atProvince.welfare).toEqual({ handouts: 2, quantity: 1200, peopleReached: 1120, newFormPeople: 800, costFen: 6_000_000 });
+    expect(atProvince.welfare).toEqual({ handouts: 2, quantity: 1200, peopleReached: 1120, newFormPeople: 800, membersReached: 4, costFen: 6_000_000 });
     expect(atProvince.programmes.healthChecks).toEqual({ people: 400, newFormPeople: 120, newFormSharePercent: 30 });
     expect(atProvince.legalAid).toEqual({ cases: 2, settled: 2, referred: 0, recoveredFen: 3_200_000 });
     for (const key of ['participants', 'newFormParticipants', 'held'] as const) expect(atWest.activities[key] + atEast.activities[key]).toBe(atProvince.activities[key]);
-    for (const key of ['handouts', 'quantity', 'peopleReached', 'newFormPeople', 'costFen'] as const) expect(atWest.welfare[key] + atEast.welfare[key]).toBe(atProvince.welfare[key]);
+    for (const key of ['handouts', 'quantity', 'peopleReached', 'newFormPeople', 'membersReached', 'costFen'] as const) expect(atWest.welfare[key] + atEast.welfare[key]).toBe(atProvince.welfare[key]);
     expect(atWest.funds.spentFen + atEast.funds.spentFen).toBe(atProvince.funds.spentFen);
     expect(atWest.legalAid.recoveredFen + atEast.legalAid.recoveredFen).toBe(atProvince.legalAid.recoveredFen);
 

@@ -1,14 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
 import { Public } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { checkDayRange } from '../day-range';
 import { ActivityScopeDto, DAY } from '../activities/activities.controller';
-import { stockPage, WELFARE_GROUPINGS, welfareFigures, type WelfareGrouping } from './welfare.query';
+import { WELFARE_OCCASIONS, type WelfareOccasion } from '@ws/contracts';
+import { handoutPage, stockPage, WELFARE_GROUPINGS, welfareFigures, type WelfareGrouping } from './welfare.query';
 
 export class WelfareFiguresDto extends ActivityScopeDto {
   @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' }) @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
@@ -30,6 +31,11 @@ export class StockListDto extends ActivityScopeDto {
   after?: string;
 }
 
+export class HandoutListDto extends IntersectionType(ActivityScopeDto, PageQueryDto) {
+  @ApiPropertyOptional({ enum: [...WELFARE_OCCASIONS], description: '慰问类型' }) @IsOptional() @IsIn(WELFARE_OCCASIONS)
+  occasion?: WelfareOccasion;
+}
+
 /** Welfare of the node's subtree: what was handed out (for reports and dashboards) and the stock on hand. */
 @ApiTags('关爱物资 welfare')
 @Controller('welfare')
@@ -49,5 +55,12 @@ export class WelfareFiguresController {
   stock(@Query() query: StockListDto) {
     const { limit, after, ...scope } = query;
     return stockPage(this.db, scope, after, limit ?? 50);
+  }
+
+  @Get('handouts') @Public()
+  @ApiOperation({ summary: '发放登记列表（按发放日期倒序，分页）：慰问类型、物资、数量、受惠人数（其中新就业形态、出示会员卡张数）、金额；只有人数，不记姓名和卡号' })
+  handouts(@Query() query: HandoutListDto) {
+    const { limit, after, ...filter } = query;
+    return handoutPage(this.db, filter, after, limit ?? 50);
   }
 }

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { WELFARE_KIND_LABELS, WELFARE_OCCASION_LABELS, type WelfareKind, type WelfareOccasion } from '@ws/contracts';
+import { isUuid } from '@ws/kernel';
 import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { type ActivityScope, scoped } from '../activities/activities.query';
@@ -96,6 +97,48 @@ export async function stockPage(db: Kysely<StationsDatabase>, scope: WelfareScop
   const { items, next } = page(rows, limit, (row) => ({ at: row.holderId, id: row.kind }));
   return {
     items: items.map((r) => ({ ...r, kindLabel: WELFARE_KIND_LABELS[r.kind] ?? r.kind, receivedCostFen: Number(r.receivedCostFen) })),
+    next,
+  };
+}
+
+export interface HandoutView {
+  handoutId: string;
+  districtCode: string;
+  stationId: string | null;
+  streetCode: string;
+  occasion: WelfareOccasion;
+  occasionLabel: string;
+  kind: WelfareKind;
+  kindLabel: string;
+  quantity: number;
+  peopleReached: number;
+  newFormPeople: number;
+  /** Of the people reached, how many showed a member card (the cards stay in the vault). */
+  membersReached: number;
+  occupations: Array<{ occupation: string; people: number }>;
+  costFen: number;
+  fromStock: boolean;
+  handedOn: string;
+}
+
+/** The handouts of the subtree or a part of it, latest day first, keyset paged on (handed_on, handout_id): counts only, nobody named. */
+export async function handoutPage(db: Kysely<StationsDatabase>, filter: WelfareScope & { occasion?: WelfareOccasion }, after: string | undefined, limit: number) {
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
+  const { rows } = await sql<Omit<HandoutView, 'occasionLabel' | 'kindLabel' | 'costFen'> & { costFen: string }>`
+    select handout_id as "handoutId", district_code as "districtCode", station_id as "stationId", street_code as "streetCode", occasion, kind,
+           quantity, people_reached as "peopleReached", new_form_people as "newFormPeople", members_reached as "membersReached", occupations,
+           cost_fen as "costFen", from_stock as "fromStock", to_char(handed_on, 'YYYY-MM-DD') as "handedOn"
+    from welfare_handouts
+    where true ${scoped(filter)}
+      ${filter.occasion ? sql`and occasion = ${filter.occasion}` : sql``}
+      ${cursor ? sql`and (handed_on, handout_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
+    order by handed_on desc, handout_id desc
+    limit ${limit + 1}`.execute(db);
+  const { items, next } = page(rows, limit, (row) => ({ at: row.handedOn, id: row.handoutId }));
+  return {
+    items: items.map((r) => ({
+      ...r, occasionLabel: WELFARE_OCCASION_LABELS[r.occasion] ?? r.occasion, kindLabel: WELFARE_KIND_LABELS[r.kind] ?? r.kind, costFen: Number(r.costFen),
+    })),
     next,
   };
 }
