@@ -49,11 +49,7 @@ describe('工作台: a district records its year of work', () => {
     const items = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
     await (typeof label === 'number' ? items.nth(label) : items.filter({ hasText: label }).first()).click();
     // The dropdown fades out after the choice; axe meanwhile finds its list scrollable and unfocusable.
-    await page.waitForFunction(() => {
-      // Run in the page (this file is compiled without the DOM's types).
-      const lists = (globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ offsetParent: unknown }> } }).document.querySelectorAll('.el-select-dropdown');
-      return !Array.from(lists).some((list) => list.offsetParent !== null);
-    });
+    await page.waitForFunction(() => ![...document.querySelectorAll<HTMLElement>('.el-select-dropdown')].some((list) => list.offsetParent !== null));
   }
   /** Types into the dialog's field named by its aria-label, and leaves it (el-input-number takes it on change; a Tab could open the next field's date picker). */
   async function welfareType(label: string, value: string) {
