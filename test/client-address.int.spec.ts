@@ -1,6 +1,6 @@
 import { nodeRef } from '@ws/contracts';
 import { NATS_URL } from '@ws/testing';
-import { type MembershipTestApp, startMembership } from '../apps/membership/src/testing/membership-test-app';
+import { type MembershipHarness, startMembership } from '../apps/membership/src/testing/membership-harness';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 
 const LOOKUPS_PER_MINUTE = 2;
@@ -11,7 +11,7 @@ const LOOKUPS_PER_MINUTE = 2;
  * it) — and a client that names itself to the front without a trusted proxy is not believed.
  */
 describe('rate limits behind the node web front (a real membership service)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let trusting: RunningDashboard;
   let direct: RunningDashboard;
 

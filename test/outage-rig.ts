@@ -8,7 +8,7 @@ import { requestJson, type JsonRequest, type JsonResponse } from '@ws/platform';
 import { databaseUrl, eventually, FaultProxy, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
-import { applicationFor } from '../apps/membership/src/testing/membership-test-app';
+import { applicationFor } from '../apps/membership/src/testing/membership-harness';
 
 /**
  * One synthetic node whose services reach Postgres and nats-server only through fault proxies:

@@ -14,7 +14,7 @@ describe('notify: quiet hours, opt-outs, daily caps and codes (real Postgres and
   beforeAll(async () => {
     notify = await NotifyHarness.create({ dailyCap: 3 });
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   async function applicant(mobile: string) {
     const applicationId = newId();

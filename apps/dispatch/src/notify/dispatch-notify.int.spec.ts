@@ -25,7 +25,7 @@ describe('dispatch for notify (real Postgres and NATS)', () => {
   });
   afterAll(async () => {
     await notify?.stop();
-    await h?.dispose();
+    await h?.close();
   });
 
   const lookup = (volunteerId: string) =>

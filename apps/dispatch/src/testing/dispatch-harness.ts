@@ -21,7 +21,7 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
     return harness;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     return DispatchModule.forRoot({ config: this.config, clock: this.clock, dispatch: this.dispatch });
   }
 

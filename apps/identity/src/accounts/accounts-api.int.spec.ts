@@ -17,7 +17,7 @@ describe('identity: the accounts API', () => {
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
   });
 
   const create = (token: string, body: Record<string, unknown>) => identity.http('POST', '/accounts', { token, body });

@@ -28,7 +28,7 @@ describe('identity: signing key rotation and revocation at a verifying service',
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 

@@ -21,7 +21,7 @@ describe('identity: sign-in through an upstream OIDC provider', () => {
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
     await upstream?.close();
   });
 

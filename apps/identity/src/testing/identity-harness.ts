@@ -41,7 +41,7 @@ export class IdentityHarness extends ServiceHarness<IdentityDatabase> {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     const defaults = identityConfig({ IDENTITY_COOKIE_SECRET: 'test-cookie-secret-0123456789abcdef', IDENTITY_VAULT_KEY: 'test-vault-key-0123456789abcdefghij' });
     return IdentityModule.forRoot({
       config: this.config,

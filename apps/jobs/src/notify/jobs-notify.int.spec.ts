@@ -20,7 +20,7 @@ describe('jobs for notify (real Postgres and NATS)', () => {
     nc = h.app!.get<BusConnection>(NATS);
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const lookup = (kind: 'seeker' | 'volunteer', id: string) =>

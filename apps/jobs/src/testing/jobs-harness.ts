@@ -31,13 +31,13 @@ export class JobsHarness extends ServiceHarness<JobsDatabase> {
     return harness;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     return JobsModule.forRoot({ config: this.config, clock: this.clock, jobs: { sessionSecret: 'jobs-test-session-secret-0123456789abcdef', sweepIntervalMs: 3_600_000 } });
   }
 
-  override async dispose(): Promise<void> {
+  override async close(): Promise<void> {
     await this.responder?.stop();
-    await super.dispose();
+    await super.close();
   }
 
   /** Asks for a registration code for `mobile` and returns it as the SMS would have carried it. */

@@ -1,9 +1,9 @@
 import { allKeysetPages, keysetPagePath, parentCode } from '@ws/contracts';
-import { MembershipTestApp, startMembership } from '../testing/membership-test-app';
+import { MembershipHarness, startMembership } from '../testing/membership-harness';
 import { demoFederationId, loadMembershipDemo, SEED_PROFILES } from './load-membership-demo';
 
 describe('membership demo data through the HTTP API', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let baseUrl: string;
 
   beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('membership demo data through the HTTP API', () => {
     expect(first.approved + first.pending).toBe(first.applied);
     expect(first.pending).toBeGreaterThan(0);
 
-    await service.catchUp();
+    await service.settle();
     const stats = (await service.request('GET', '/members/stats?by=union')).json();
     expect(total(stats.rows)).toBe(first.approved);
     const unions = await allKeysetPages<{ kind: string }>(async (after) => (await service.request('GET', keysetPagePath('/unions', after))).json());
@@ -45,7 +45,7 @@ describe('membership demo data through the HTTP API', () => {
 
     const second = await loadMembershipDemo(options);
     expect(second).toMatchObject({ unions: expectedUnions, applied: 0, approved: 0 });
-    await service.catchUp();
+    await service.settle();
     expect(total((await service.request('GET', '/members/stats?by=union')).json().rows)).toBe(first.approved);
     expect((await service.request('GET', '/stats')).json().figures.find((f: { key: string }) => f.key === 'pendingApplications').value).toBe(first.pending);
   });

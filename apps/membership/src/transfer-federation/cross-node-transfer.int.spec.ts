@@ -9,7 +9,7 @@ import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import type { MembershipDatabase } from '../db/database';
 import { MembershipModule } from '../membership.module';
 import { syntheticPerson } from '../demo/synthetic-people';
-import { applicationFor } from '../testing/membership-test-app';
+import { applicationFor } from '../testing/membership-harness';
 
 /**
  * Two districts under one city, each node with its own nats-server (JetStream domain, leafnode

@@ -55,7 +55,7 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
     return 'https://union.example.cn';
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     const defaults = notifyConfig({});
     return NotifyModule.forRoot({
       config: this.config,
@@ -102,8 +102,8 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
     await super.stop();
   }
 
-  override async dispose(): Promise<void> {
-    await super.dispose();
+  override async close(): Promise<void> {
+    await super.close();
     await Promise.all([this.sms.stop(), this.wechat.stop(), this.push.stop()]);
   }
 

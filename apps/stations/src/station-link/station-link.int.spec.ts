@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import QRCode from 'qrcode';
 import { DIRECTIVE_KINDS, HONOUR_LEVELS, REVIEW_CRITERIA, STANDARD_CODES, STATION_HOSTS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { unicodeOf } from '../print/testing/pdf-unicode';
 import { StationsModule } from '../stations.module';
@@ -12,7 +12,7 @@ import { signStationLink } from './station-link';
 /** The station code end to end: an officer's signed link opens the landing card; a forged one opens nothing. */
 describe('station code and landing card (real Postgres and NATS)', () => {
   const secret = 'station-link-test-secret-0123456789abcdef';
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
 
@@ -20,7 +20,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     service.app.inject({ method: 'GET', url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, stationLink: { secret } }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config, stationLink: { secret } }));
     officer = await service.token('district_officer');
     const created = await service.app.inject({
       method: 'POST',
@@ -43,7 +43,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     });
     expect(created.statusCode).toBe(201);
     stationId = created.json().stationId;
-    await service.catchUp();
+    await service.settle();
   });
 
   afterAll(async () => {
@@ -100,7 +100,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
 
     const checkin = await service.app.inject({ method: 'POST', url: `/stations/${stationId}/checkins`, payload: { key: randomUUID(), occupation: 'rider' } });
     expect(checkin.statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
     const after = await get(`/stations/${stationId}/landing?k=${k}`);
     expect(after.json().today.visits).toBe(card.today.visits + 1);
   });
@@ -118,7 +118,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(first.json()).toMatchObject({ events: ['StationNoticePublished'] });
     expect((await post(`/stations/${stationId}/notice`, notice)).json()).toMatchObject({ events: [] });
     expect((await post(`/stations/${stationId}/class`, { stationClass: 'flagship' })).json()).toMatchObject({ events: ['StationClassified'] });
-    await service.catchUp();
+    await service.settle();
 
     const shown = {
       stationClass: { code: 'flagship', label: '旗舰型' }, hotline: '0570-8888000', pledge: notice.pledge, services: notice.services, hours: notice.hours, managerName: '王丽',

@@ -13,7 +13,7 @@ describe('posting expiry sweep (real Postgres and NATS)', () => {
     company = await h.approvedEmployer('13700000301');
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const expiredEvents = async (postingId: string) =>

@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import { eventSubject, nodeRef, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT, type WishPostedData } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { connect, type NatsConnection } from '@ws/testing/nats';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { eventually } from '@ws/testing';
 import { publishForeignEvent } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../../db/database';
@@ -16,7 +16,7 @@ import { WishRatingsProjection } from '../wish-ratings/wish-ratings.projection';
  * kept by the wish-ratings projection); neither is typed.
  */
 describe('star review measured from visits, activities and wish ratings (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let nc: NatsConnection;
   let db: Kysely<StationsDatabase>;
   let officer: string;
@@ -48,7 +48,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
   const wishes = { five: randomUUID(), four: randomUUID(), lastYear: randomUUID(), open: randomUUID(), declined: randomUUID(), unconfirmed: randomUUID(), suggestion: randomUUID(), elsewhere: randomUUID() };
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     nc = await connect({ servers: service.config.natsUrl });
     db = service.app.get<Kysely<StationsDatabase>>(DB);
     officer = await service.token('district_officer');
@@ -85,7 +85,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
 
   it('keeps each wish posted at a station until it is rated or can no longer be, with the day of its rating', async () => {
     await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       return (await ratingRows()).filter((r) => r.rating !== null).length === 5;
     }, { what: 'the five ratings in wish_ratings' });
     const rows = await ratingRows();
@@ -105,7 +105,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
 
   it('shows the measured year of each criterion and the score it earns', async () => {
     const measures = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const body = (await inject('GET', `/stations/${stationId}/review-measures?year=${year}`, undefined, officer)).json();
       return body.usage?.visits === 10 && body.usage?.activities === 2 && body.satisfaction?.ratings === 3 ? body : undefined;
     }, { what: 'the visits, activities and ratings in the read models' });
@@ -127,7 +127,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
     const reviewed = await inject('POST', `/stations/${stationId}/review`, { year, scores: { facilities: 95, services: 92, management: 90 } }, officer);
     expect(reviewed.statusCode).toBe(200);
     const event = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const { rows } = await sql<{ data: any }>`select data from station_history where station_id = ${stationId}::uuid and type = 'StationReviewed'`.execute(db);
       return rows[0]?.data;
     }, { what: 'the review in the station history' });
