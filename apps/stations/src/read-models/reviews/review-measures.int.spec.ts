@@ -83,26 +83,6 @@ describe('star review measured from visits, activities and wish ratings (real Po
     await service?.close();
   });
 
-  it('keeps each wish posted at a station until it is rated or can no longer be, with the day of its rating', async () => {
-    await eventually(async () => {
-      await service.settle();
-      return (await ratingRows()).filter((r) => r.rating !== null).length === 5;
-    }, { what: 'the five ratings in wish_ratings' });
-    const rows = await ratingRows();
-    // Declined and closed unconfirmed: gone. Still open: kept, unrated.
-    expect(rows.map((r) => r.wish_id)).not.toContain(wishes.declined);
-    expect(rows.map((r) => r.wish_id)).not.toContain(wishes.unconfirmed);
-    expect(rows.filter((r) => r.rating === null)).toEqual([{ wish_id: wishes.open, station_id: stationId, rating: null, rated_on: null }]);
-    const rated = Object.fromEntries(rows.filter((r) => r.rating !== null).map((r) => [r.wish_id, r]));
-    expect(rated).toEqual({
-      [wishes.five]: { wish_id: wishes.five, station_id: stationId, rating: 5, rated_on: today },
-      [wishes.four]: { wish_id: wishes.four, station_id: stationId, rating: 4, rated_on: today },
-      [wishes.suggestion]: { wish_id: wishes.suggestion, station_id: stationId, rating: 3, rated_on: today },
-      [wishes.elsewhere]: { wish_id: wishes.elsewhere, station_id: otherStationId, rating: 1, rated_on: today },
-      [wishes.lastYear]: { wish_id: wishes.lastYear, station_id: stationId, rating: 1, rated_on: `${year - 1}-12-31` },
-    });
-  });
-
   it('shows the measured year of each criterion and the score it earns', async () => {
     const measures = await eventually(async () => {
       await service.settle();
