@@ -47,6 +47,6 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
   }
 
   sweep(): Promise<SweepResult> {
-    return this.app!.get(DispatchSweeper).sweep();
+    return this.app.get(DispatchSweeper).sweep();
   }
 }

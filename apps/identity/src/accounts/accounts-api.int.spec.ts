@@ -106,7 +106,7 @@ describe('identity: the accounts API', () => {
     );
     expect((await identity.tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body.error).toBe('invalid_grant');
 
-    const accounts = identity.app!.get(AccountCommands);
+    const accounts = identity.app.get(AccountCommands);
     for (let i = 0; i < 5; i++) await accounts.recordSignIn(accountId, 'bad_password').catch(() => undefined);
     expect((await identity.http('GET', `/accounts/${accountId}`, { token: district })).body).toMatchObject({ status: 'locked' });
     expect((await identity.http('GET', '/accounts?status=locked', { token: district })).body.items.map((a: { userName: string }) => a.userName)).toEqual(['api_life']);

@@ -37,7 +37,7 @@ export class IdentityHarness extends ServiceHarness<IdentityDatabase> {
   }
 
   get url(): string {
-    const address = this.app!.getHttpServer().address() as { port: number };
+    const address = this.app.getHttpServer().address() as { port: number };
     return `http://127.0.0.1:${address.port}`;
   }
 
@@ -51,7 +51,7 @@ export class IdentityHarness extends ServiceHarness<IdentityDatabase> {
   }
 
   createAccount(account: Omit<NewAccount, 'node'>): Promise<string> {
-    return this.app!.get(AccountCommands).create({ ...account, node: this.config.node.code }, 'test');
+    return this.app.get(AccountCommands).create({ ...account, node: this.config.node.code }, 'test');
   }
 
   /** The console's sign-in steps against this harness (a client made per call: the port is known once started). */

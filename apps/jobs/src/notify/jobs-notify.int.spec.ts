@@ -17,7 +17,7 @@ describe('jobs for notify (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     h = await JobsHarness.create();
-    nc = h.app!.get<BusConnection>(NATS);
+    nc = h.app.get<BusConnection>(NATS);
   });
   afterAll(async () => {
     await h?.close();

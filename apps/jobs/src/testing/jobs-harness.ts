@@ -22,7 +22,7 @@ export class JobsHarness extends ServiceHarness<JobsDatabase> {
     const harness = new JobsHarness(config, database);
     harness.clock.set(SPEC_NOW);
     await harness.start();
-    const nc = harness.app!.get<BusConnection>(NATS);
+    const nc = harness.app.get<BusConnection>(NATS);
     harness.responder = serveRequests<VerificationCodeRequest, VerificationCodeReply>(nc, verificationCodeSubject(config.node.code), async (request) => {
       harness.codes.push(request);
       return { status: 'sent' };

@@ -41,12 +41,12 @@ export class MembershipHarness extends ServiceHarness<MembershipDatabase> {
 
   override async start(): Promise<void> {
     await super.start();
-    if (this.options.logLevel) this.app!.useLogger(this.app!.get(PinoLogger));
+    if (this.options.logLevel) this.app.useLogger(this.app.get(PinoLogger));
   }
 
   /** An injected request (no socket), optionally as the bearer of `token`. */
   request(method: 'GET' | 'POST', url: string, payload?: unknown, token?: string, headers: Record<string, string> = {}) {
-    return this.app!.inject({
+    return this.app.inject({
       method,
       url,
       ...(payload !== undefined ? { payload: payload as object } : {}),
@@ -65,7 +65,7 @@ export class MembershipHarness extends ServiceHarness<MembershipDatabase> {
 
   /** Publishes every committed outbox row now (projections not waited for; settle() waits for both). */
   drainOutbox(): Promise<void> {
-    return this.app!.get(OutboxRelayService).relay.drain();
+    return this.app.get(OutboxRelayService).relay.drain();
   }
 
   /** Another service's event (a new aggregate) on this node's EVT stream, as that service's relay would publish it; its event id. */

@@ -47,6 +47,6 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
   }
 
   sweep(): Promise<SweepResult> {
-    return this.app!.get(DeadlineSweeper).sweep();
+    return this.app.get(DeadlineSweeper).sweep();
   }
 }
