@@ -17,9 +17,7 @@ describe('rate limits behind the node web front (a real membership service)', ()
 
   beforeAll(async () => {
     service = await startMembership({ lookupPerMinute: LOOKUPS_PER_MINUTE });
-    await service.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(service.app.getHttpServer().address() as { port: number }).port}`;
-    const config = { node: nodeRef(service.config.node.code), natsUrl: NATS_URL, evtStream: 'NO_SUCH_STREAM', upstreams: { membership: url } };
+    const config = { node: nodeRef(service.config.node.code), natsUrl: NATS_URL, evtStream: 'NO_SUCH_STREAM', upstreams: { membership: service.base } };
     // Behind a reverse proxy on this host (TRUSTED_PROXIES=loopback), and exposed directly (none).
     trusting = await startDashboard(testDashboardConfig({ ...config, trustedProxies: ['loopback'] }));
     direct = await startDashboard(testDashboardConfig(config));

@@ -11,8 +11,7 @@ describe('demo work records (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     service = await startService('stations', (config) => StationsModule.forRoot({ config, legalAidVaultKey: 'demo-test-legal-aid-vault-key-0123456789' }));
-    await service.app.listen(0, '127.0.0.1');
-    base = await service.app.getUrl();
+    base = service.base;
   });
 
   afterAll(async () => {

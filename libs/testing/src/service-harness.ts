@@ -28,7 +28,7 @@ export class ServiceHarness<Database = any> {
   private running?: NestFastifyApplication;
   readonly clock = new FixedClock(new Date());
   private nc?: NatsConnection;
-  private base = '';
+  private address = '';
 
   constructor(
     readonly config: PlatformConfig,
@@ -56,6 +56,11 @@ export class ServiceHarness<Database = any> {
     return this.running;
   }
 
+  /** http://127.0.0.1:<port>, where the running service listens. */
+  get base(): string {
+    return this.address;
+  }
+
   get db(): Kysely<Database> {
     return this.app.get<Kysely<Database>>(DB);
   }
@@ -75,7 +80,7 @@ export class ServiceHarness<Database = any> {
     }
     const address = app.getHttpServer().address() as { port: number };
     this.running = app;
-    this.base = `http://127.0.0.1:${address.port}`;
+    this.address = `http://127.0.0.1:${address.port}`;
   }
 
   async stop(): Promise<void> {
@@ -98,7 +103,7 @@ export class ServiceHarness<Database = any> {
   }
 
   http(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, request: JsonRequest = {}): Promise<JsonResponse> {
-    return requestJson(this.base, method, path, request);
+    return requestJson(this.address, method, path, request);
   }
 
   /** A hand-built event of another context on this node's EVT stream; a new msgId redelivers an old event. */

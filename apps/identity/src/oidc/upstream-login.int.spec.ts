@@ -71,7 +71,7 @@ describe('identity: sign-in through an upstream OIDC provider', () => {
   });
 
   it('refuses a callback whose state it never issued, and a state used twice', async () => {
-    const forged = await fetch(`${identity.url}/oidc/upstream/callback?state=forged&code=x`);
+    const forged = await fetch(`${identity.base}/oidc/upstream/callback?state=forged&code=x`);
     expect(forged.status).toBe(403);
     upstream.next = { claims: { sub: 'zzd-0001', preferred_username: 'zzd_wang' } };
     const { answer, browser } = await throughUpstream();

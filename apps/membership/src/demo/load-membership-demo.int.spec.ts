@@ -8,10 +8,7 @@ describe('membership demo data through the HTTP API', () => {
 
   beforeAll(async () => {
     service = await startMembership();
-    await service.app.listen(0, '127.0.0.1');
-    const address = service.app.getHttpServer().address();
-    if (address === null || typeof address === 'string') throw new Error('not listening on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    baseUrl = service.base;
   });
 
   afterAll(async () => {

@@ -109,8 +109,7 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
 
   /** Where the service answers (a redirect is followed by fetch unless asked not to). */
   url(path: string): string {
-    const { port } = this.app.getHttpServer().address() as { port: number };
-    return `http://127.0.0.1:${port}${path}`;
+    return `${this.base}${path}`;
   }
 
   /** A scheduler pass now: due deliveries, reminders, the digest. */

@@ -21,8 +21,7 @@ describe('demo directives (real Postgres and nats-server)', () => {
     await ensureNodeStreams(await jetstreamManager(nc), quzhou);
     await nc.close();
     service = await startService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: quzhou, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }));
-    await service.app.listen({ port: 0, host: '127.0.0.1' });
-    url = await service.app.getUrl();
+    url = service.base;
   }, 60_000);
 
   afterAll(async () => {
