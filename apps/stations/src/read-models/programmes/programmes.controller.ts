@@ -4,11 +4,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
 import { PROGRAMME_KINDS, type ProgrammeKind } from '@ws/contracts';
-import { DomainError, Public, uuidParam } from '@ws/kernel';
+import { Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { checkDayRange, DayRangeDto } from '../day-range';
 import { programmeById, programmeFigures, programmePage } from './programmes.query';
+import { stationsError } from '../../errors';
 
 export class ProgrammeListDto {
   @ApiPropertyOptional({ enum: [...PROGRAMME_KINDS] }) @IsOptional() @IsIn(PROGRAMME_KINDS)
@@ -48,7 +49,7 @@ export class ProgrammesController {
   @ApiOperation({ summary: '一个项目的进度' })
   async one(@Param('id', uuidParam()) id: string) {
     const programme = await programmeById(this.db, id);
-    if (!programme) throw new DomainError('programme_not_found', `项目 ${id} 不存在`, 'id');
+    if (!programme) throw stationsError('programme_not_found', `项目 ${id} 不存在`, 'id');
     return programme;
   }
 }
