@@ -154,6 +154,29 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'after' });
   });
 
+  it('pages the queue by submission time to the microsecond: applications submitted within one millisecond are each listed once', async () => {
+    const union = await service.createUnion(officer);
+    for (let i = 0; i < 3; i++) await service.request('POST', '/applications', applicationFor(next++, union));
+    await service.catchUp();
+    // Three submission times a JS Date cannot tell apart, the greatest id the oldest, so an order by time alone shows.
+    await service.db.raw(
+      `update application_queue q set submitted_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => r.rank / 1e6)
+       from (select application_id, row_number() over (order by application_id desc) as rank from application_queue where union_id = '${union}') r
+       where q.application_id = r.application_id`,
+    );
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `/applications/queue?unionId=${union}&limit=1${after ? `&after=${after}` : ''}`;
+      const page = (await service.request('GET', query, undefined, officer)).json();
+      ids.push(...page.items.map((i: { applicationId: string }) => i.applicationId));
+      after = page.next;
+    } while (after);
+    const { rows } = await service.db.raw<{ id: string }>(`select application_id as id from application_queue where union_id = '${union}' order by application_id desc`);
+    expect(rows).toHaveLength(3);
+    expect(ids).toEqual(rows.map((r) => r.id));
+  });
+
   it('pages the union list by node and creation time to the microsecond: unions created within one millisecond are each listed once', async () => {
     // Creation times apart by microseconds only (some equal: the id breaks the tie), as a burst of creations gives.
     await service.db.raw(`update unions set created_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => (ascii(right(union_id::text, 1)) % 4) / 1e6)`);

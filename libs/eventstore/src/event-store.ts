@@ -1,6 +1,6 @@
 import { Kysely, Selectable, Transaction } from 'kysely';
 import type { DomainEvent, EventEnvelope, NodeRef } from '@ws/contracts';
-import { Clock, DomainError, newId } from '@ws/kernel';
+import { Clock, DomainError, newId, kernelError } from '@ws/kernel';
 import { committedTransaction } from './commit-hooks';
 import { insertUnversioned, insertVersioned, insertVersionedMany } from './append-statements';
 import { PreparedEvent, prepareEvents } from './envelopes';
@@ -145,7 +145,7 @@ export class EventStore {
     try {
       seen = await insertVersionedMany(trx ?? this.db, prepared);
     } catch (error) {
-      if (violates(error, STREAM_VERSION_UNIQUE)) throw new DomainError('version_conflict', 'a stream of this append was written concurrently');
+      if (violates(error, STREAM_VERSION_UNIQUE)) throw kernelError('version_conflict', 'a stream of this append was written concurrently');
       throw error;
     }
     const moved = seen.find((s) => s.version !== s.expected);
@@ -187,7 +187,7 @@ export class EventStore {
 }
 
 function versionConflict(streamId: string, expected: number, actual: number): DomainError {
-  return new DomainError('version_conflict', `${streamId} is at version ${actual}, not ${expected}`, undefined, { expected, actual });
+  return kernelError('version_conflict', `${streamId} is at version ${actual}, not ${expected}`, undefined, { expected, actual });
 }
 
 function violates(error: unknown, constraint: string): boolean {

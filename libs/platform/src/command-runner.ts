@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DomainEvent, EventEnvelope } from '@ws/contracts';
 import { EventStore, onCommit } from '@ws/eventstore';
 import type { AppendMeta } from '@ws/eventstore';
-import { CLOCK, DomainError, fold } from '@ws/kernel';
+import { CLOCK, DomainError, fold, kernelError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { AggregateDefinition } from './aggregate';
 import { type KeptState, KeptStates } from './kept-states';
@@ -59,7 +59,7 @@ const MAX_ATTEMPTS = 5;
 /** If-Match: the caller's version must be the stream's, else 409 version_conflict. */
 export function refuseStaleVersion(expectedVersion: number | undefined, version: number): void {
   if (expectedVersion === undefined || expectedVersion === version) return;
-  throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${expectedVersion}）`, undefined, {
+  throw kernelError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${expectedVersion}）`, undefined, {
     expected: expectedVersion,
     actual: version,
   });
