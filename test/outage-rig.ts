@@ -248,7 +248,8 @@ export class OutageRig {
     return this.decisions.map((d, i) => derivedId(this.decisionEvents[i]!, `task:${d.wishIds[0]}`));
   }
 
-  async points(): Promise<{ balance: number; entries: { sourceRef: string }[] }> {
+  /** The member's balance (GET /members/:id/points: the balance and the newest entries' page). */
+  async points(): Promise<{ balance: number }> {
     const response = await this.http('membership', 'GET', `/members/${this.membershipId}/points`, { token: await this.token('district_officer') });
     if (response.status !== 200) throw new Error(`points → ${response.status}`);
     return response.body;

@@ -16,7 +16,9 @@ import {
   WISHES_CONTEXT,
   WISHES_EVENT_AGGREGATES,
 } from '@ws/contracts';
+import { EventStore } from '@ws/eventstore';
 import { DB } from '@ws/platform';
+import { pointsAggregate } from './aggregates';
 import { RewardsReaction } from './reactions/rewards.reaction';
 import { applicationFor, MembershipHarness, startMembership } from './testing/membership-harness';
 
@@ -321,12 +323,52 @@ describe('membership flows (real Postgres and NATS)', () => {
     await reactAgain(WISHES_EVENT_AGGREGATES.ReportRewarded, envelope);
     expect((await points()).balance).toBe(76);
     const account = await points();
-    expect(account.entries.map((e: { source: string; points: number }) => [e.source, e.points])).toEqual([
-      ['street_report', 50],
-      ['volunteer_hours', 20],
-      ['checkin', 1],
+    // Newest first.
+    expect(account.items.map((e: { source: string; points: number }) => [e.source, e.points])).toEqual([
       ['street_report', 5],
+      ['checkin', 1],
+      ['volunteer_hours', 20],
+      ['street_report', 50],
     ]);
+  });
+
+  it('keeps the points account a rewards batch credited once the batch has committed: the next credit reads only the entries since', async () => {
+    const member = await join(riders);
+    const reward = (points: number) =>
+      service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', { reportId: randomUUID(), memberCard: member.cardNumber, amountYuan: 1, points } satisfies ReportRewarded['data']);
+    const account = pointsAggregate.streamId(member.membershipId);
+    await reward(10);
+    await service.catchUp();
+    const whole = jest.spyOn(EventStore.prototype, 'readStream');
+    const since = jest.spyOn(EventStore.prototype, 'readStreamFrom');
+    try {
+      await reward(20);
+      await service.catchUp();
+      // The second credit caught up from the first one's kept state (version 1), not by folding the account again.
+      expect(whole.mock.calls.filter(([streamId]) => streamId === account)).toEqual([]);
+      expect(since.mock.calls.filter(([streamId]) => streamId === account).map(([, version]) => version)).toEqual([1]);
+    } finally {
+      whole.mockRestore();
+      since.mockRestore();
+    }
+    expect((await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json()).toMatchObject({ balance: 30, version: 2 });
+  });
+
+  it('answers a points account a page at a time, newest first, with its balance now', async () => {
+    const member = await join(riders);
+    const entryIds = Array.from({ length: 5 }, () => randomUUID());
+    for (const [i, entryId] of entryIds.entries()) {
+      await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId, points: i + 1, reason: '活动奖励' }, officer);
+    }
+    const get = async (query: string) => {
+      const answer = await service.request('GET', `/members/${member.membershipId}/points?${query}`, undefined, officer);
+      return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
+    };
+    const first = (await get('limit=2')).body;
+    expect(first).toMatchObject({ membershipId: member.membershipId, balance: 15, version: 5, items: [{ ref: entryIds[4], points: 5 }, { ref: entryIds[3], points: 4 }] });
+    expect(first.next).toEqual(expect.any(String));
+    expect(await walkKeysetPages(get, 2, (e: { ref: string }) => e.ref)).toEqual([...entryIds].reverse());
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
   });
 
   it('credits check-in points per card up to the day’s cap (Shanghai day of the visit); the rest are acknowledged, a redelivery books nothing', async () => {
@@ -364,7 +406,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     await service.settle();
     const refused = await service.raw<{ detail: string }>(`select detail from parked_messages where consumer = 'membership.rewards' and reason = 'refused'`);
     expect(refused.rows).toHaveLength(1);
-    expect((await balance(stays.membershipId)).entries).toHaveLength(1);
+    expect((await balance(stays.membershipId)).items).toHaveLength(1);
     expect((await service.request('GET', `/members/${leaver.membershipId}/points`, undefined, officer)).statusCode).toBe(200);
     expect((await balance(leaver.membershipId)).balance).toBe(0);
   });
@@ -417,7 +459,11 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(outcomes.filter((r) => r.statusCode !== 200).map((r) => r.json().code)).toEqual(['insufficient_points', 'insufficient_points', 'insufficient_points']);
     const account = (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json();
     expect(account.balance).toBe(0);
-    expect(account.entries.every((e: { balance: number }) => e.balance >= 0)).toBe(true);
+    expect(account.items.map((e: { type: string; points: number }) => [e.type, e.points])).toEqual([
+      ['RedemptionMade', -30],
+      ['RedemptionMade', -30],
+      ['PointsCredited', 60],
+    ]);
     await service.settle();
     expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 8, redeemed: 2 });
   });

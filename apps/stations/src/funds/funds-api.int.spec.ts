@@ -105,4 +105,25 @@ describe('funds API (real Postgres and NATS)', () => {
     const asked = await inject('GET', `/funds/budgets?year=${year}&stationId=${otherStation}`, undefined, await manager(stationId));
     expect(asked.json().items).toEqual([]);
   });
+
+  it('pages the budgets newest first (the latest year, then the latest allocated), one at a time to the end', async () => {
+    const lastYear = (await inject('POST', '/funds/budgets', { year: year - 1, title: '上年度驿站经费', amountFen: 100_000 }, officer)).json().budgetId;
+    const newest = (await inject('POST', '/funds/budgets', { year, title: '追加经费', amountFen: 200_000 }, officer)).json().budgetId;
+    const walked = await eventually(async () => {
+      await service.catchUp();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const answer = (await inject('GET', `/funds/budgets?limit=1${after ? `&after=${after}` : ''}`, undefined, officer)).json() as { items: Array<{ budgetId: string }>; next: string | null };
+        expect(answer.items.length).toBeLessThanOrEqual(1);
+        seen.push(...answer.items.map((b) => b.budgetId));
+        after = answer.next ?? undefined;
+      } while (after);
+      return seen.includes(lastYear) ? seen : undefined;
+    }, { what: 'both new budgets in the read model', timeoutMs: 30_000 });
+    expect(walked).toHaveLength(5);
+    expect(walked[0]).toBe(newest);
+    expect(walked[4]).toBe(lastYear);
+    expect(new Set(walked).size).toBe(5);
+  });
 });
