@@ -338,12 +338,12 @@ describe('membership flows (real Postgres and NATS)', () => {
       service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', { reportId: randomUUID(), memberCard: member.cardNumber, amountYuan: 1, points } satisfies ReportRewarded['data']);
     const account = pointsAggregate.streamId(member.membershipId);
     await reward(10);
-    await service.catchUp();
+    await service.settle();
     const whole = jest.spyOn(EventStore.prototype, 'readStream');
     const since = jest.spyOn(EventStore.prototype, 'readStreamFrom');
     try {
       await reward(20);
-      await service.catchUp();
+      await service.settle();
       // The second credit caught up from the first one's kept state (version 1), not by folding the account again.
       expect(whole.mock.calls.filter(([streamId]) => streamId === account)).toEqual([]);
       expect(since.mock.calls.filter(([streamId]) => streamId === account).map(([, version]) => version)).toEqual([1]);

@@ -110,7 +110,7 @@ describe('funds API (real Postgres and NATS)', () => {
     const lastYear = (await inject('POST', '/funds/budgets', { year: year - 1, title: '上年度驿站经费', amountFen: 100_000 }, officer)).json().budgetId;
     const newest = (await inject('POST', '/funds/budgets', { year, title: '追加经费', amountFen: 200_000 }, officer)).json().budgetId;
     const walked = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const seen: string[] = [];
       let after: string | undefined;
       do {
