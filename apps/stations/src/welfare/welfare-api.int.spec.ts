@@ -2,13 +2,13 @@ import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
 /** Welfare end to end in one process: HTTP → holder stream → outbox → JetStream → welfare read model, its stock and its figures. */
 describe('welfare API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   const today = shanghaiToday(new Date());
@@ -23,7 +23,7 @@ describe('welfare API (real Postgres and NATS)', () => {
   });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     const registered = await inject('POST', '/stations', {
       name: '新享驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -46,7 +46,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     const dumplings = await inject('POST', '/welfare/handouts', handout({ stationId: null, streetCode: '330502003', occasion: 'festival', kind: 'meal', quantity: 600, peopleReached: 300, newFormPeople: 200, occupations: [], costFen: 450_000, fromStock: false }), officer);
     expect(dumplings.json()).toMatchObject({ holderId: 'street-330502003', events: ['WelfareHandedOut'] });
 
-    await service.catchUp();
+    await service.settle();
     const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}`)).json();
     expect(figures).toMatchObject({ handouts: 2, quantity: 720, peopleReached: 420, newFormPeople: 300, membersReached: 0, costFen: 1_050_000 });
     expect(figures.rows).toEqual([
@@ -78,7 +78,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     }
     const insufficient = await inject('POST', '/welfare/handouts', handout({ quantity: 81, peopleReached: 81, newFormPeople: 0, occupations: [] }), officer);
     expect(insufficient.json().detail).toContain('库存 80');
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/stock?stationId=${stationId}`)).json().items[0]).toMatchObject({ inStock: 80 });
 
     expect((await inject('POST', '/welfare/handouts', handout())).json().code).toBe('unauthenticated');
@@ -107,7 +107,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     expect([tooMany.statusCode, tooMany.json().code, tooMany.json().field]).toEqual([422, 'invalid_member_cards', 'memberCards']);
     const withoutCards = (await inject('POST', '/welfare/handouts', drinks(), officer)).json().handoutId as string;
 
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=kind`)).json().rows).toContainEqual(expect.objectContaining({ key: 'drink', handouts: 2, peopleReached: 80, membersReached: 2 }));
     const opened = await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, officer);
     expect(opened.json()).toEqual({ handoutId, memberCards: ['KC00000001', 'KC00000002'] });
@@ -122,7 +122,7 @@ describe('welfare API (real Postgres and NATS)', () => {
   it('lists the handouts latest day first, paged by the service, with counts and no card, and names the kinds and occasions in its labels', async () => {
     const yesterday = shanghaiToday(new Date(Date.now() - 86_400_000));
     const earlier = (await inject('POST', '/welfare/handouts', handout({ kind: 'drink', quantity: 30, peopleReached: 30, newFormPeople: 0, occupations: [], costFen: 0, fromStock: false, handedOn: yesterday, occasion: 'condolence' }), officer)).json().handoutId as string;
-    await service.catchUp();
+    await service.settle();
     const get = (query: string) => inject('GET', `/welfare/handouts?${query}`).then((a) => ({ status: a.statusCode, body: a.json(), headers: new Headers(Object.entries(a.headers).map(([name, value]) => [name, String(value)])) }));
     const all = (await get('limit=200')).body as { items: Array<Record<string, unknown>>; next: string | null };
     expect(all.next).toBeNull();
@@ -146,11 +146,11 @@ describe('welfare API (real Postgres and NATS)', () => {
     const { rows } = await sql<{ data: Record<string, unknown> }>`select data from events where stream_id like 'welfare-%'`.execute(db);
     expect(rows.length).toBeGreaterThan(1);
     for (const { data } of rows) expect(Object.keys(data).filter((key) => /name|phone|card|mobile/i.test(key))).toEqual([]);
-    await service.catchUp();
+    await service.settle();
     const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json();
     const stock = (await inject('GET', '/welfare/stock')).json();
     expect((await inject('POST', '/admin/projections/stations.welfare/rebuild', undefined, officer)).statusCode).toBe(202);
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json()).toEqual(figures);
     expect((await inject('GET', '/welfare/stock')).json()).toEqual(stock);
   });
