@@ -1,6 +1,7 @@
-import { OCCUPATION_LABELS, PROGRAMME_KIND_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS, STATIONED_PARTNER_LABELS } from '@ws/contracts';
+import { ACTIVITY_KIND_LABELS, OCCUPATION_LABELS, PROGRAMME_KIND_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS, STATIONED_PARTNER_LABELS } from '@ws/contracts';
 import { labelsController } from '@ws/platform';
 import {
+  ACTIVITY_STATUS_LABELS,
   CRITERION_LABELS,
   DIRECTIVE_KIND_LABELS,
   DIRECTIVE_STATUS_LABELS,
@@ -16,7 +17,7 @@ import {
 /** GET /labels: the zh-CN names of the stations codes (neither the console, the worker pages nor the dashboard keep a copy of them). */
 export const LabelsController = labelsController(
   '驿站目录 directory',
-  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型',
+  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型、活动类型与状态',
   {
     occupations: OCCUPATION_LABELS,
     facilities: FACILITY_LABELS,
@@ -33,5 +34,7 @@ export const LabelsController = labelsController(
     criteria: CRITERION_LABELS,
     programmeKinds: PROGRAMME_KIND_LABELS,
     partnerKinds: STATIONED_PARTNER_LABELS,
+    activityKinds: ACTIVITY_KIND_LABELS,
+    activityStatuses: ACTIVITY_STATUS_LABELS,
   },
 );
