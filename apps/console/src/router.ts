@@ -38,6 +38,7 @@ export const router = createRouter({
         { path: 'tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
         { path: 'jobs-review', name: 'jobs-review', component: () => import('./views/JobsReviewView.vue') },
         { path: 'fairs', name: 'fairs', component: () => import('./views/FairsView.vue') },
+        { path: 'activities', name: 'activities', component: () => import('./views/ActivitiesView.vue') },
         { path: 'jobs-figures', name: 'jobs-figures', component: () => import('./views/JobsFiguresView.vue') },
         { path: ':unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
       ],

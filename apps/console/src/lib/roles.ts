@@ -36,6 +36,7 @@ export const MENU: readonly MenuItem[] = [
   { name: 'accounts', path: '/accounts', title: '账号', roles: ['province_officer', 'city_officer', 'district_officer'] },
   { name: 'messages', path: '/messages', title: '站内信', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'deliveries', path: '/deliveries', title: '投递状态', roles: ['province_officer', 'city_officer', 'district_officer'] },
+  { name: 'activities', path: '/activities', title: '活动', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'jobs-review', path: '/jobs-review', title: '零工审核', roles: ['district_officer', 'street_officer'] },
   { name: 'fairs', path: '/fairs', title: '招聘会', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'jobs-figures', path: '/jobs-figures', title: '零工数据', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer'] },
