@@ -43,11 +43,19 @@ describe('工作台: a district records its year of work', () => {
 
   /** Today and a day ahead in Beijing (the activities' days). */
   const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  /** An el-select of the open dialog, opened, and one of its options clicked. */
+  /**
+   * An el-select of the open dialog, opened, and one of its options clicked — again until the
+   * select shows it (a click on an option the list is still fading in or re-rendering is lost).
+   */
   async function choose(label: string, option: string) {
-    await page.click(`.el-dialog:visible .el-select:has(input[aria-label="${label}"]) .el-select__wrapper`);
-    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click();
-    await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const select = `.el-dialog:visible .el-select:has(input[aria-label="${label}"])`;
+    await eventually(async () => {
+      if (!(await page.$('.el-select-dropdown:visible'))) await page.click(`${select} .el-select__wrapper`);
+      const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ has: page.getByText(option, { exact: true }) });
+      await item.first().click({ timeout: 5_000 }).catch(() => undefined);
+      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      return (await page.textContent(`${select} .el-select__selection`))?.includes(option) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
+    }, { what: `${option} chosen as ${label}`, timeoutMs: 30_000 });
   }
   /** A date typed as an officer would, then left with Tab (the picker reads the text as it closes). */
   async function typeDay(name: string, day: string) {

@@ -366,7 +366,9 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
 
     // The first withdraws: the place goes to the second, who sees it on coming back (asked of the service, not kept on the phone).
     await first.page.click(`${card} [data-withdraw]`);
-    await first.page.waitForSelector(`${card} [data-sign-up]`);
+    await first.page.waitForSelector(`${card} [data-sign-up]`).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nthe card shows: ${await first.page.textContent(card)}`);
+    });
     await eventually(async () => ((await counts()).waitlisted === 0 ? true : undefined), { what: 'the place handed on' });
     expect(await counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
     await second.page.reload();
