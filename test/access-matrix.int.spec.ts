@@ -11,7 +11,7 @@ import { OPS_ROLES, PUBLIC_ROUTE, ROLES, UNION_ROLES, type Role } from '@ws/kern
 import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { DB, TrustStore, type PlatformConfig } from '@ws/platform';
 import { forgedToken, officerToken, testIssuer, testKeysAnnounced, trustTestKeys } from '@ws/testing/officer-tokens';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { DispatchModule } from '../apps/dispatch/src/dispatch.module';
 import { identityConfig } from '../apps/identity/src/identity.config';
 import { IdentityModule } from '../apps/identity/src/identity.module';
@@ -75,13 +75,13 @@ const CALLERS: Caller[] = [
 const expected = (service: ServiceCase, caller: Caller) => (caller.keyUnknown ? 401 : caller.outOfScope || !service.roles.includes(caller.role) ? 403 : 200);
 
 describe.each(SERVICES)('access matrix: $service $route', (service) => {
-  let app: TestServiceApp;
+  let app: ServiceHarness;
   let d: string;
   const get = async (token?: string) => (await app.app.inject({ method: 'GET', url: service.route, headers: token ? { authorization: `Bearer ${token}` } : {} })).statusCode;
   const districtOfficer = (claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) => forgedToken(d, { role: 'district_officer' }, { claims, header });
 
   beforeAll(async () => {
-    app = await startTestService(service.service, service.module);
+    app = await startService(service.service, service.module);
     d = app.config.node.code;
   }, 120_000);
 
@@ -145,13 +145,13 @@ describe.each(SERVICES)('access matrix: $service $route', (service) => {
 });
 
 describe('access matrix: a city\'s stations service and its child district', () => {
-  let app: TestServiceApp;
+  let app: ServiceHarness;
   let city: string;
   let child: string;
   const get = async (token: string) => (await app.app.inject({ method: 'GET', url: '/admin/projections', headers: { authorization: `Bearer ${token}` } })).statusCode;
 
   beforeAll(async () => {
-    app = await startTestService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: nodeRef(config.node.code.slice(0, 4)) } }));
+    app = await startService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: nodeRef(config.node.code.slice(0, 4)) } }));
     city = app.config.node.code.slice(0, 4);
     child = app.config.node.code;
   }, 120_000);
@@ -297,11 +297,11 @@ const ROUTED: RoutedService[] = [
 ];
 
 describe.each(ROUTED)('access matrix: every officers\' route of $service', (service) => {
-  let app: TestServiceApp;
+  let app: ServiceHarness;
   let d: string;
 
   beforeAll(async () => {
-    app = await startTestService(service.service, service.module);
+    app = await startService(service.service, service.module);
     d = app.config.node.code;
     await trustTestKeys(app.app.get(TrustStore), [sibling(d)]);
   }, 120_000);
@@ -460,12 +460,12 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
   });
 
   describe.each(MATRIX_SERVICES)('$service', ({ service, module }) => {
-    let app: TestServiceApp;
+    let app: ServiceHarness;
     let routes: Array<{ key: string; method: string; url: string }>;
 
     beforeAll(async () => {
       // One node's services share its EVT and DIR streams, as on a real node.
-      app = await startTestService(service, (config) => module({ ...config, node: nodeRef(SERVED, '柯城区'), natsUrl: nats.url, streams: { evt: `EVT_${SERVED}`, dir: `DIR_${SERVED}` } }));
+      app = await startService(service, (config) => module({ ...config, node: nodeRef(SERVED, '柯城区'), natsUrl: nats.url, streams: { evt: `EVT_${SERVED}`, dir: `DIR_${SERVED}` } }));
       const store = app.app.get(TrustStore);
       const revoked = { type: 'SessionsRevoked' as const, data: { node: SERVED, sessionIds: [REVOKED_SESSION], until: new Date(Date.now() + 3_600_000).toISOString() } };
       if (!(await store.accept(revoked, identityDirectiveSubject(nodeRef(SERVED), 'SessionsRevoked', 'matrix')))) throw new Error('revocation not believed');
@@ -542,7 +542,7 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
    */
   /** A volunteer of street A's contact (dispatch): unmasked and logged for the district and street A, masked for street A's station manager, refused to the rest. */
   describe('dispatch: a volunteer\'s contact at 330802, masked or unmasked, and the access log', () => {
-    let app: TestServiceApp;
+    let app: ServiceHarness;
     let volunteerId: string;
     const person = syntheticPerson(434_343);
     type View = 'unmasked' | 'masked' | 401 | 403;
@@ -555,7 +555,7 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
     };
 
     beforeAll(async () => {
-      app = await startTestService('dispatch', (config) => DispatchModule.forRoot({ config: { ...config, node: nodeRef(SERVED, '柯城区'), natsUrl: nats.url, streams: { evt: `EVT_${SERVED}`, dir: `DIR_${SERVED}` } } }));
+      app = await startService('dispatch', (config) => DispatchModule.forRoot({ config: { ...config, node: nodeRef(SERVED, '柯城区'), natsUrl: nats.url, streams: { evt: `EVT_${SERVED}`, dir: `DIR_${SERVED}` } } }));
       await app.app.get(TrustStore).accept({ type: 'SessionsRevoked', data: { node: SERVED, sessionIds: [REVOKED_SESSION], until: new Date(Date.now() + 3_600_000).toISOString() } }, identityDirectiveSubject(nodeRef(SERVED), 'SessionsRevoked', 'matrix-vol'));
       const registered = await app.app.inject({
         method: 'POST',
@@ -597,7 +597,7 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
   });
 
   describe('membership: personal-data views at 330802, masked or unmasked, and the access log', () => {
-    let app: TestServiceApp;
+    let app: ServiceHarness;
     let member: { membershipId: string; applicationId: string; unionId: string; personId: string };
     const person = syntheticPerson(424_242);
     type View = 'unmasked' | 'masked' | 401 | 403;
@@ -625,7 +625,7 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
     };
 
     beforeAll(async () => {
-      app = await startTestService('membership', (config) =>
+      app = await startService('membership', (config) =>
         MembershipModule.forRoot({
           config: { ...config, node: nodeRef(SERVED, '柯城区'), natsUrl: nats.url, streams: { evt: `EVT_${SERVED}`, dir: `DIR_${SERVED}` } },
           // The service's own defaults, without the SMS code at joining (the set-up applies without one).
@@ -645,7 +645,7 @@ describe('access matrix: every route of every service\'s OpenAPI document × eve
       const applicationId = submitted.json().applicationId as string;
       const approved = await call('POST', `/applications/${applicationId}/approve`, undefined, district);
       if (approved.statusCode !== 200) throw new Error(`approval: ${approved.body}`);
-      await app.catchUp();
+      await app.settle();
       const { rows } = await sql<{ person_id: string }>`select person_id from membership_registry where membership_id = ${approved.json().membershipId}`.execute(app.app.get<Kysely<unknown>>(DB));
       member = { membershipId: approved.json().membershipId, applicationId, unionId, personId: rows[0]!.person_id };
       // What the set-up itself disclosed is not the matrix's.

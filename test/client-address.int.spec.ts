@@ -1,6 +1,6 @@
 import { nodeRef } from '@ws/contracts';
 import { NATS_URL } from '@ws/testing';
-import { type MembershipTestApp, startMembership } from '../apps/membership/src/testing/membership-test-app';
+import { type MembershipHarness, startMembership } from '../apps/membership/src/testing/membership-harness';
 import { RunningDashboard, startDashboard, testDashboardConfig } from '../apps/dashboard/testing/dashboard-app';
 
 const LOOKUPS_PER_MINUTE = 2;
@@ -11,15 +11,13 @@ const LOOKUPS_PER_MINUTE = 2;
  * it) — and a client that names itself to the front without a trusted proxy is not believed.
  */
 describe('rate limits behind the node web front (a real membership service)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let trusting: RunningDashboard;
   let direct: RunningDashboard;
 
   beforeAll(async () => {
     service = await startMembership({ lookupPerMinute: LOOKUPS_PER_MINUTE });
-    await service.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(service.app.getHttpServer().address() as { port: number }).port}`;
-    const config = { node: nodeRef(service.config.node.code), natsUrl: NATS_URL, evtStream: 'NO_SUCH_STREAM', upstreams: { membership: url } };
+    const config = { node: nodeRef(service.config.node.code), natsUrl: NATS_URL, evtStream: 'NO_SUCH_STREAM', upstreams: { membership: service.base } };
     // Behind a reverse proxy on this host (TRUSTED_PROXIES=loopback), and exposed directly (none).
     trusting = await startDashboard(testDashboardConfig({ ...config, trustedProxies: ['loopback'] }));
     direct = await startDashboard(testDashboardConfig(config));

@@ -5,7 +5,7 @@ import { newId } from '@ws/kernel';
 import { natsConnectOptions } from '@ws/messaging';
 import { DB } from '@ws/platform';
 import { type FederatedNode, publishForeignEvent, ServiceFederation } from '@ws/testing/federation';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { eventually } from '@ws/testing';
 import { MembershipModule } from '../apps/membership/src/membership.module';
 import { StationsModule } from '../apps/stations/src/stations.module';
@@ -21,13 +21,13 @@ describe('members target: the city measures new members per district from federa
   let city: FederatedNode;
   let west: FederatedNode;
   let east: FederatedNode;
-  let membership: TestServiceApp | undefined;
+  let membership: ServiceHarness | undefined;
   const connections = new Map<string, NatsConnection>();
   const deadline = `${shanghaiYear(new Date()) + 1}-06-30`;
 
   beforeAll(async () => {
     ({ city, districts: { west, east } } = await federation.start());
-    membership = await startTestService('membership', (config) =>
+    membership = await startService('membership', (config) =>
       MembershipModule.forRoot({ config: { ...config, node: city.ref, natsUrl: city.nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }),
     );
     for (const district of [west, east]) connections.set(district.ref.code, await connect(natsConnectOptions(district.nats.url)));
@@ -59,7 +59,7 @@ describe('members target: the city measures new members per district from federa
   async function membersAtCity(count: number): Promise<void> {
     const db = membership!.app.get<Kysely<any>>(DB);
     await eventually(async () => {
-      await membership!.catchUp();
+      await membership!.settle();
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from members`.execute(db);
       return rows[0]!.n === count;
     }, { what: `${count} members at the city's membership`, timeoutMs: 60_000 });

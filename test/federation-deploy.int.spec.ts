@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { natsServerBinary } from '@ws/messaging';
-import { CONTAINER_TLS, deploymentFiles, PARENT_LEAF_URL_VARIABLE, passwordVariables } from '../tools/deploy-config';
+import { BUS_SERVICES, LOCAL_PASSWORD_VARIABLE, natsServerBinary } from '@ws/messaging';
+import { CONTAINER_TLS, deploymentFiles, PARENT_LEAF_URL_VARIABLE, passwordVariables, servicePasswordVariable } from '../tools/deploy-config';
 import { ensureFederationTls } from '../tools/federation-tls';
 import { FEDERATION } from '../tools/topology';
 
@@ -24,7 +24,8 @@ describe('deploy/ as committed', () => {
     let dir: string;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      ...Object.fromEntries(passwordVariables(FEDERATION).map((name) => [name, `pw-${name.toLowerCase()}`])),
+      // the names a node's nats-server reads (compose fills them from the host's per-node variables)
+      ...Object.fromEntries([LOCAL_PASSWORD_VARIABLE, ...BUS_SERVICES.map(servicePasswordVariable), ...passwordVariables(FEDERATION)].map((name) => [name, `pw-${name.toLowerCase()}`])),
       // what compose composes from the node's NATS_LEAF_<CODE>_PASSWORD
       [PARENT_LEAF_URL_VARIABLE]: 'nats-leaf://leaf-n330802:pw-leaf@nats-3308:7422',
     };

@@ -10,6 +10,7 @@ import {
   deploymentFiles,
   leafPasswordVariable,
   natsHost,
+  nodeServicePasswordVariable,
   PARENT_LEAF_URL_VARIABLE,
   passwordVariables,
   renderCompose,
@@ -74,9 +75,9 @@ describe('deploy:config', () => {
       if (!code) continue;
       // Its own nats user; the password from the host's environment, never in the file.
       const app = name.slice(0, name.length - code.length - 1) as BusService;
-      const variable = servicePasswordVariable(app);
+      const variable = nodeServicePasswordVariable(code, app);
       expect(`${name}: ${service.environment?.['NATS_URL']}`).toBe(`${name}: nats://${serviceUser(app)}:\${${variable}:?set ${variable}}@${natsHost(code)}:${CONTAINER.natsPort}`);
-      expect(services[natsHost(code)]!.environment).toHaveProperty(variable, `\${${variable}:?set ${variable}}`);
+      expect(services[natsHost(code)]!.environment).toHaveProperty(servicePasswordVariable(app), `\${${variable}:?set ${variable}}`);
       expect(service.depends_on?.[natsHost(code)]).toEqual({ condition: 'service_healthy' });
     }
     for (const node of FEDERATION) {
@@ -104,8 +105,9 @@ describe('deploy:config', () => {
   it('starts the services after the stream bootstrap, which waits for every nats-server and knows each node', () => {
     const bootstrap = services['streams']!;
     expect(Object.keys(bootstrap.depends_on!).sort()).toEqual(FEDERATION.map((node) => natsHost(node.code)).sort());
-    // As each node's operator: the password its nats-server reads, required.
-    expect(bootstrap.environment!['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
+    // As each node's operator: the password that node's nats-server reads, required.
+    for (const node of FEDERATION) expect(bootstrap.environment![`NATS_${node.code}_LOCAL_PASSWORD`]).toBe(`\${NATS_${node.code}_LOCAL_PASSWORD:?set NATS_${node.code}_LOCAL_PASSWORD}`);
+    expect(bootstrap.environment).not.toHaveProperty('NATS_LOCAL_PASSWORD');
     expect(bootstrap.environment).not.toHaveProperty('FEDERATION_SECRET');
     const urls = bootstrap.environment!['NODE_NATS_URLS']!.split(',');
     expect(urls).toEqual(FEDERATION.map((node) => `${node.code}=nats://${natsHost(node.code)}:${CONTAINER.natsPort}`));
@@ -114,7 +116,10 @@ describe('deploy:config', () => {
     }
     const demos = Object.entries(services).filter(([, service]) => service.profiles?.includes('demo'));
     expect(demos.map(([name]) => name).sort()).toEqual(['demo-330402', 'demo-330424', 'demo-330802']);
-    for (const [, demo] of demos) expect(demo.environment!['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
+    for (const [name, demo] of demos) {
+      const code = name.replace('demo-', '');
+      expect(demo.environment!['NATS_LOCAL_PASSWORD']).toBe(`\${NATS_${code}_LOCAL_PASSWORD:?set NATS_${code}_LOCAL_PASSWORD}`);
+    }
   });
 
   it("links every node to its parent with the password its parent reads from the same variable, for the child's link only", () => {
@@ -124,7 +129,7 @@ describe('deploy:config', () => {
       expect(leafUsers).toEqual(childrenOf(FEDERATION, node.code).map((child) => ({ user: leafUser(child.code), variable: leafPasswordVariable(child.code), type: 'LEAFNODE' })));
       expect(facts.users.filter((u) => u.user === 'local')).toEqual([{ user: 'local', variable: 'NATS_LOCAL_PASSWORD', type: 'STANDARD' }]);
       const nats = services[natsHost(node.code)]!.environment!;
-      expect(nats['NATS_LOCAL_PASSWORD']).toBe('${NATS_LOCAL_PASSWORD:?set NATS_LOCAL_PASSWORD}');
+      expect(nats['NATS_LOCAL_PASSWORD']).toBe(`\${NATS_${node.code}_LOCAL_PASSWORD:?set NATS_${node.code}_LOCAL_PASSWORD}`);
       for (const child of childrenOf(FEDERATION, node.code)) {
         expect(nats[leafPasswordVariable(child.code)]).toBe(`\${${leafPasswordVariable(child.code)}:?set ${leafPasswordVariable(child.code)}}`);
       }
@@ -162,7 +167,26 @@ describe('deploy:config', () => {
     }
     const referenced = new Set([...files.values()].flatMap((content) => [...content.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map(([, name]) => name!)));
     expect([...referenced].sort()).toEqual(passwordVariables(FEDERATION).sort());
-    expect(passwordVariables(FEDERATION)).toEqual(expect.arrayContaining(BUS_SERVICES.map(servicePasswordVariable)));
+    expect(passwordVariables(FEDERATION)).toEqual(expect.arrayContaining(FEDERATION.flatMap((node) => BUS_SERVICES.map((service) => nodeServicePasswordVariable(node.code, service)))));
+  });
+
+  it("gives every node its own service and operator passwords: one node's credential opens no other node's server", () => {
+    const hostVariable = (value: string) => /^\$\{([A-Z0-9_]+):\?/.exec(value)?.[1];
+    const seen = new Map<string, string>();
+    for (const node of FEDERATION) {
+      const nats = services[natsHost(node.code)]!.environment!;
+      for (const name of ['NATS_LOCAL_PASSWORD', ...BUS_SERVICES.map(servicePasswordVariable)]) {
+        const variable = hostVariable(nats[name]!)!;
+        expect(variable).toContain(node.code);
+        expect(`${variable} at ${node.code} and ${seen.get(variable) ?? 'no other node'}`).toBe(`${variable} at ${node.code} and no other node`);
+        seen.set(variable, node.code);
+      }
+      for (const service of NODE_SERVICES) {
+        const url = services[serviceHost(service, node.code)]!.environment!['NATS_URL']!;
+        expect(url).toContain(`\${${nodeServicePasswordVariable(node.code, service)}:?`);
+        expect(hostVariable(nats[servicePasswordVariable(service)]!)).toBe(nodeServicePasswordVariable(node.code, service));
+      }
+    }
   });
 
   it('commits no literal password: every password in deploy/nats/*.conf is a $variable, and the compose file has none', () => {

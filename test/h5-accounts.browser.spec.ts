@@ -151,6 +151,19 @@ describe('职工端: joining, members, volunteers and the inbox on phones agains
     expect(await page.textContent(`[data-item="${itemId}"] [data-field-error="item"]`)).toBe('积分不够：还差 80 分');
     await checkPage(page, 'member-redeemed');
 
+    // A long account comes a page at a time (50 entries, newest first), older ones on asking.
+    for (let i = 0; i < 50; i++) await asOfficer('POST', api('membership', `/members/${member.membershipId}/points/credits`), { entryId: crypto.randomUUID(), points: 1, reason: '打卡补记' });
+    await page.reload();
+    await page.waitForSelector('[data-page="member-points"][data-balance="70"]');
+    expect(await page.locator('[data-entry]').count()).toBe(50);
+    await page.locator('[data-more-entries]').scrollIntoViewIfNeeded();
+    await checkPage(page, 'member-points-more');
+    await page.click('[data-more-entries]');
+    await page.locator('[data-entry]').nth(51).waitFor();
+    expect(await page.locator('[data-entry]').count()).toBe(52);
+    expect(await page.locator('[data-entry]').last().textContent()).toContain('+120');
+    expect(await page.locator('[data-more-entries]').count()).toBe(0);
+
     // The session is a header on this tab only; nothing personal or secret in any address.
     const token = await page.evaluate<string>(`JSON.parse(sessionStorage.getItem('ws.member.session')).token`);
     expect(await page.evaluate<string>('JSON.stringify(localStorage)')).not.toContain(token);

@@ -152,6 +152,15 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
 
   it('nearest stations from a mocked location (iPhone): the read model’s order, filters, and 导航 links in GCJ-02', async () => {
     const here = { longitude: 118.87, latitude: 28.94 };
+    // The nearest station publishes its notice (公示) and is classed 旗舰型, as its officer would in the console.
+    const nearest = ((await getJson(api('stations', `/nearest?lng=${here.longitude}&lat=${here.latitude}&k=1&maxKm=30`))) as Array<{ id: string }>)[0]!;
+    const notice = { pledge: '热情接待、免费开放', services: '休息、饮水、热饭、充电', hours: '每天 7:00–21:00', hotline: '0570-8012351', managerName: '周站长' };
+    await asOfficer('POST', api('stations', `/stations/${nearest.id}/notice`), notice);
+    await asOfficer('POST', api('stations', `/stations/${nearest.id}/class`), { stationClass: 'flagship' });
+    await eventually(async () => {
+      const [first] = (await getJson(api('stations', `/nearest?lng=${here.longitude}&lat=${here.latitude}&k=1&maxKm=30`))) as Array<{ notice: { hotline: string | null; stationClass: unknown } }>;
+      return first?.notice.hotline === notice.hotline && first.notice.stationClass !== null ? true : undefined;
+    }, { what: 'the notice in the nearest stations' });
     const { context, page, requests } = await phone('iphone', { geolocation: here, permissions: ['geolocation'] });
     await page.goto(`${front}/h5/nearby`);
     await page.waitForSelector('[data-page="nearby"] li');
@@ -170,6 +179,12 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     expect(amap.searchParams.get('coordinate')).toBe('gaode');
     expect(await page.getAttribute(`[data-station="${first.id}"] [data-nav="baidu"]`, 'href')).toContain('coord_type=gcj02');
     expect(await page.getAttribute(`[data-station="${first.id}"] [data-nav="tencent"]`, 'href')).toMatch(/^qqmap:\/\/map\/routeplan\?/);
+    // The short notice: hours, a hotline to tap, the class; never the manager's name.
+    expect(first.id).toBe(nearest.id);
+    expect(await page.textContent(`[data-station="${first.id}"] [data-notice-hours]`)).toContain('每天 7:00–21:00');
+    expect(await page.getAttribute(`[data-station="${first.id}"] [data-notice-hotline]`, 'href')).toBe('tel:0570-8012351');
+    expect(await page.textContent(`[data-station="${first.id}"] [data-station-class]`)).toBe('旗舰型');
+    expect(await page.textContent('[data-page="nearby"]')).not.toContain('周站长');
     await checkPage(page, 'nearby');
 
     await page.click('[data-filter="open24h"]');

@@ -8,7 +8,7 @@ import { requestJson, type JsonRequest, type JsonResponse } from '@ws/platform';
 import { databaseUrl, eventually, FaultProxy, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
-import { applicationFor } from '../apps/membership/src/testing/membership-test-app';
+import { applicationFor } from '../apps/membership/src/testing/membership-harness';
 
 /**
  * One synthetic node whose services reach Postgres and nats-server only through fault proxies:
@@ -248,7 +248,8 @@ export class OutageRig {
     return this.decisions.map((d, i) => derivedId(this.decisionEvents[i]!, `task:${d.wishIds[0]}`));
   }
 
-  async points(): Promise<{ balance: number; entries: { sourceRef: string }[] }> {
+  /** The member's balance (GET /members/:id/points: the balance and the newest entries' page). */
+  async points(): Promise<{ balance: number }> {
     const response = await this.http('membership', 'GET', `/members/${this.membershipId}/points`, { token: await this.token('district_officer') });
     if (response.status !== 200) throw new Error(`points → ${response.status}`);
     return response.body;

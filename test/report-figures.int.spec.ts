@@ -6,7 +6,7 @@ import { newId } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { publishForeignEvent } from '@ws/testing/service-process';
 import { eventually } from '@ws/testing';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { DispatchModule } from '../apps/dispatch/src/dispatch.module';
 import { JobsModule } from '../apps/jobs/src/jobs.module';
 import { MembershipModule } from '../apps/membership/src/membership.module';
@@ -20,24 +20,24 @@ import { WishesModule } from '../apps/wishes/src/wishes.module';
  * does not answer is named, never printed as a zero.
  */
 describe('report figures of membership, wishes, dispatch and jobs in the stations report (real Postgres and NATS)', () => {
-  let stations: TestServiceApp;
-  const others: Record<'membership' | 'wishes' | 'dispatch' | 'jobs', TestServiceApp> = {} as never;
+  let stations: ServiceHarness;
+  const others: Record<'membership' | 'wishes' | 'dispatch' | 'jobs', ServiceHarness> = {} as never;
   let nc: NatsConnection;
   let officer: string;
   const today = shanghaiToday(new Date());
   const year = today.slice(0, 4);
   const lastYear = new Date(Date.UTC(Number(year) - 1, 5, 1, 4));
 
-  const get = async (app: TestServiceApp, url: string, token?: string) => app.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const db = (app: TestServiceApp) => app.app.get<Kysely<any>>(DB);
+  const get = async (app: ServiceHarness, url: string, token?: string) => app.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const db = (app: ServiceHarness) => app.app.get<Kysely<any>>(DB);
 
   beforeAll(async () => {
-    stations = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    stations = await startService('stations', (config) => StationsModule.forRoot({ config }));
     const sameNode = { node: stations.config.node, streams: stations.config.streams };
-    others.membership = await startTestService('membership', (config) => MembershipModule.forRoot({ config: { ...config, ...sameNode } }));
-    others.wishes = await startTestService('wishes', (config) => WishesModule.forRoot({ config: { ...config, ...sameNode } }));
-    others.dispatch = await startTestService('dispatch', (config) => DispatchModule.forRoot({ config: { ...config, ...sameNode } }));
-    others.jobs = await startTestService('jobs', (config) => JobsModule.forRoot({ config: { ...config, ...sameNode } }));
+    others.membership = await startService('membership', (config) => MembershipModule.forRoot({ config: { ...config, ...sameNode } }));
+    others.wishes = await startService('wishes', (config) => WishesModule.forRoot({ config: { ...config, ...sameNode } }));
+    others.dispatch = await startService('dispatch', (config) => DispatchModule.forRoot({ config: { ...config, ...sameNode } }));
+    others.jobs = await startService('jobs', (config) => JobsModule.forRoot({ config: { ...config, ...sameNode } }));
     officer = await stations.token('district_officer');
     nc = await connect({ servers: stations.config.natsUrl });
 
@@ -97,7 +97,7 @@ describe('report figures of membership, wishes, dispatch and jobs in the station
     await fair(25, lastYear);
 
     await eventually(async () => {
-      await Promise.all(Object.values(others).map((app) => app.catchUp()));
+      await Promise.all(Object.values(others).map((app) => app.settle()));
       const counts = await Promise.all([
         sql<{ n: number }>`select count(*)::int as n from members`.execute(db(others.membership)),
         sql<{ n: number }>`select count(*)::int as n from wish_timeline where status = 'completed'`.execute(db(others.wishes)),

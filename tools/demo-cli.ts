@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const natsUrl = withNatsCredentials(values.nats, operatorCredentials(values.node));
   await announceSigningKey(natsUrl, values.node, key, statSync(file).mtime);
   const demo = await loadStationsDemo(values.api, values.node, officerTokenMinter(key), Number(values.scale));
-  process.stdout.write(`${values.node}: ${demo.stations.length} stations, ${demo.visits} visits\n`);
+  const { visits } = await demo.loadHistory();
+  process.stdout.write(`${values.node}: ${demo.stations.length} stations, ${visits} visits\n`);
 }
 
 main().catch((error: unknown) => {

@@ -61,11 +61,15 @@ export interface DemoStation {
   location: { lng: number; lat: number };
 }
 
-export interface DemoResult {
+export interface StationsDemo {
   stations: DemoStation[];
-  visits: number;
-  /** Stations taken through an upgrade (提档升级). */
-  upgraded: number;
+  /**
+   * The stations' history: a week of visits, then some upgrades once `directivesIssued` has
+   * settled (a directive counts the upgrades completed after its issue). Loaded after the
+   * launcher's ready line: the registry is what a first screen needs; the week is ~10 000 kiosk
+   * visits that every node above applies too.
+   */
+  loadHistory(directivesIssued?: Promise<void>): Promise<{ visits: number; upgraded: number }>;
 }
 
 /** A station the demo registers, and the review it gets (about 60% of them). */
@@ -143,19 +147,8 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
   return results;
 }
 
-/**
- * Registers the district's stations through the API (as a district officer), backfills a week of
- * visits, upgrades a few once `directivesIssued` has settled (a directive counts the upgrades
- * completed after its issue).
- */
-export async function loadStationsDemo(
-  stationsApi: string,
-  districtCode: string,
-  officerTokens: OfficerTokenMinter,
-  scale = 1,
-  visitsScale = scale,
-  directivesIssued: Promise<void> = Promise.resolve(),
-): Promise<DemoResult> {
+/** Registers the district's stations through the API (as a district officer); their history is `loadHistory`. */
+export async function loadStationsDemo(stationsApi: string, districtCode: string, officerTokens: OfficerTokenMinter, scale = 1, visitsScale = scale): Promise<StationsDemo> {
   const profile = profileOf(districtCode);
   const token = await officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
   await adoptStandard(stationsApi, token, profile.standard);
@@ -165,11 +158,15 @@ export async function loadStationsDemo(
     if (reviewScores) await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: reviewScores });
     return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
   });
-  const random = seededRandom(Number(districtCode) + 1);
-  const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
-  await directivesIssued;
-  const upgraded = await upgradeSome(stationsApi, token, plans, stations);
-  return { stations, visits, upgraded };
+  return {
+    stations,
+    async loadHistory(directivesIssued = Promise.resolve()) {
+      const random = seededRandom(Number(districtCode) + 1);
+      const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
+      await directivesIssued;
+      return { visits, upgraded: await upgradeSome(stationsApi, token, plans, stations) };
+    },
+  };
 }
 
 /**

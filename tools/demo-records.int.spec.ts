@@ -1,18 +1,17 @@
 import { shanghaiToday } from '@ws/contracts';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { StationsModule } from '../apps/stations/src/stations.module';
 import { call, type DemoStation } from './demo-data';
 import { loadWorkRecordsDemo } from './demo-records';
 
 /** The demo's year of work through the stations API over HTTP: every record accepted, and the report shows the seeds' figures. */
 describe('demo work records (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let base: string;
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, legalAidVaultKey: 'demo-test-legal-aid-vault-key-0123456789' }));
-    await service.app.listen(0, '127.0.0.1');
-    base = await service.app.getUrl();
+    service = await startService('stations', (config) => StationsModule.forRoot({ config, legalAidVaultKey: 'demo-test-legal-aid-vault-key-0123456789' }));
+    base = service.base;
   });
 
   afterAll(async () => {
@@ -32,7 +31,7 @@ describe('demo work records (real Postgres and NATS)', () => {
     }
     const records = await loadWorkRecordsDemo(base, service.config.node.code, token, stations);
     expect(records).toEqual({ activities: 32, handouts: 2, deliveries: 14, budgets: 5, legalCases: 14 });
-    await service.catchUp();
+    await service.settle();
     const report = (await service.app.inject({ method: 'GET', url: `/reports?kind=year&period=${shanghaiToday(new Date()).slice(0, 4)}`, headers: { authorization: `Bearer ${token}` } })).json();
     expect(report.activities.held).toBe(32);
     expect(report.activities.participants).toBeGreaterThan(1400);

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
-import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, renderNatsConfig, serviceUser } from '@ws/messaging';
+import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, nodeLocalPasswordVariable, renderNatsConfig, serviceUser } from '@ws/messaging';
 import { ensureFederationTls } from './federation-tls';
 import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, subtreeOf, TopologyNode } from './topology';
 
@@ -16,10 +16,13 @@ import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, por
  *   deploy/tls/               the federation's CA and each node's leafnode certificate (made once,
  *                             never committed: .gitignore)
  * No password is in any of these files (they are committed): nats-server reads each from its
- * environment (`password: $NAME`), and compose passes them from the host's, refusing to start
- * without them (see passwordVariables):
- *   NATS_<SERVICE>_PASSWORD    each service's user; the service's NATS_URL takes it from the same variable
- *   NATS_LOCAL_PASSWORD        the node's operator (`local`): the stream bootstrap and the demo loader
+ * environment (`password: $NAME`: the same names at every node, as a node on a host of its own
+ * sets them), and compose passes them from the host's, one per node, refusing to start without
+ * them (see passwordVariables):
+ *   NATS_<CODE>_<SERVICE>_PASSWORD  node <code>'s service user, its nats-server's NATS_<SERVICE>_PASSWORD;
+ *                              the service's NATS_URL takes it from the same variable
+ *   NATS_<CODE>_LOCAL_PASSWORD node <code>'s operator (`local`), its nats-server's NATS_LOCAL_PASSWORD:
+ *                              the stream bootstrap and the node's demo loader
  *   NATS_LEAF_<CODE>_PASSWORD  the child <code>'s leafnode user at its parent; compose puts it in
  *                              the child's NATS_PARENT_LEAF_URL (its remote: nats-server 2.9 takes a
  *                              remote's credentials only in the URL, and a variable only as a whole value)
@@ -31,8 +34,13 @@ export const CONTAINER = { natsPort: 4222, leafPort: 7422, monitorPort: 8222, ht
 export const natsHost = (code: string) => `nats-${code}`;
 export const serviceHost = (service: ServiceName, code: string) => `${service}-${code}`;
 export const natsUrl = (code: string) => `nats://${natsHost(code)}:${CONTAINER.natsPort}`;
-/** The variable holding a service's nats password, read by nats-server (its config) and compose (the service's NATS_URL). */
+/** The variable a node's nats-server (its config) reads a service's password from. */
 export const servicePasswordVariable = (service: BusService) => `NATS_${service.toUpperCase()}_PASSWORD`;
+/**
+ * The host's variable of node `code`'s service password (compose runs every node on one host): a
+ * service's password at one node opens no other node's server.
+ */
+export const nodeServicePasswordVariable = (code: string, service: BusService) => `NATS_${code}_${service.toUpperCase()}_PASSWORD`;
 /** The variable holding the password of the child `code`'s leafnode user (at its parent, and in the child's link to it). */
 export const leafPasswordVariable = (code: string) => `NATS_LEAF_${code}_PASSWORD`;
 /** The variable a child's nats-server reads its link to the parent from: the URL with its user and password. */
@@ -41,7 +49,7 @@ export const PARENT_LEAF_URL_VARIABLE = 'NATS_PARENT_LEAF_URL';
 const required = (name: string) => `\${${name}:?set ${name}}`;
 /** A service's NATS_URL, its password filled in by compose from the host's environment (required: compose refuses to start without it). */
 const serviceNatsUrl = (code: string, service: BusService) =>
-  `nats://${serviceUser(service)}:${required(servicePasswordVariable(service))}@${natsHost(code)}:${CONTAINER.natsPort}`;
+  `nats://${serviceUser(service)}:${required(nodeServicePasswordVariable(code, service))}@${natsHost(code)}:${CONTAINER.natsPort}`;
 /** Inside each nats container: the federation's CA and the node's certificate (deploy/tls, mounted read-only). */
 export const CONTAINER_TLS = { caFile: '/etc/nats/tls/ca.pem', certFile: '/etc/nats/tls/node/cert.pem', keyFile: '/etc/nats/tls/node/key.pem' } as const;
 const serviceUrl = (service: ServiceName, code: string) => `http://${serviceHost(service, code)}:${CONTAINER.httpPort}`;
@@ -118,14 +126,14 @@ const httpHealthcheck = {
 };
 
 /**
- * What a node's nats-server finds in its environment (compose fills each in from the host's, or
- * refuses to start): the passwords its config refers to, and the URL of its link to its parent
- * with its leafnode password in it.
+ * What a node's nats-server finds in its environment (compose fills each in from the host's
+ * variable of that node, or refuses to start): the passwords its config refers to, and the URL of
+ * its link to its parent with its leafnode password in it.
  */
 function natsEnvironment(node: TopologyNode): Record<string, string> {
   return {
-    [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE),
-    ...Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), required(servicePasswordVariable(service))])),
+    [LOCAL_PASSWORD_VARIABLE]: required(nodeLocalPasswordVariable(node.code)),
+    ...Object.fromEntries(BUS_SERVICES.map((service) => [servicePasswordVariable(service), required(nodeServicePasswordVariable(node.code, service))])),
     ...(node.parent
       ? { [PARENT_LEAF_URL_VARIABLE]: `nats-leaf://${leafUser(node.code)}:${required(leafPasswordVariable(node.code))}@${natsHost(node.parent)}:${CONTAINER.leafPort}` }
       : {}),
@@ -168,8 +176,11 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     image: IMAGE,
     build: BUILD,
     command: ['node', 'dist/tools/deploy-streams.js'],
-    // The job logs in as each node's `local` user, with the password its nats-server reads.
-    environment: { NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','), [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE) },
+    // The job logs in as each node's `local` user, with the password that node's nats-server reads.
+    environment: {
+      NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','),
+      ...Object.fromEntries(topology.map((node) => [nodeLocalPasswordVariable(node.code), required(nodeLocalPasswordVariable(node.code))])),
+    },
     depends_on: Object.fromEntries(topology.map((node) => [natsHost(node.code), healthy])),
   };
   for (const node of topology) Object.assign(services, nodeServices(topology, node));
@@ -178,7 +189,7 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
       image: IMAGE,
       build: BUILD,
       command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code, '--nats', natsUrl(node.code), '--issuer', `${publicDashboardUrl(node)}/oidc`],
-      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, [LOCAL_PASSWORD_VARIABLE]: required(LOCAL_PASSWORD_VARIABLE) },
+      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, [LOCAL_PASSWORD_VARIABLE]: required(nodeLocalPasswordVariable(node.code)) },
       volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`],
       profiles: ['demo'],
       depends_on: { [serviceHost('stations', node.code)]: healthy },
@@ -250,9 +261,9 @@ const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topo
 #   docker compose up -d
 #   docker compose --profile demo up demo-330802 demo-330424 demo-330402   # demo stations and visits
 # No password is in the nats configs or here: nats-server and compose read them from the host's
-# environment (or .env, not committed), and compose refuses to start without them:
-#   NATS_LOCAL_PASSWORD            every node's operator (\`local\`): the stream bootstrap and the demo
-#   NATS_STATIONS_PASSWORD … NATS_DASHBOARD_PASSWORD   each service's own nats user
+# environment (or .env, not committed), one per node, and compose refuses to start without them:
+#   NATS_<CODE>_LOCAL_PASSWORD     node <code>'s operator (\`local\`): the stream bootstrap and the demo
+#   NATS_<CODE>_STATIONS_PASSWORD … NATS_<CODE>_DASHBOARD_PASSWORD   each service's own nats user at node <code>
 #   NATS_LEAF_<CODE>_PASSWORD      each non-province node's user at its parent (3308 3304 330802 330424 330402)
 # URL-safe values that nats-server does not read as a number, e.g. p$(openssl rand -hex 16); the
 # README's deploy section has the command that writes them all to .env.
@@ -280,8 +291,7 @@ export function renderCompose(compose: ComposeFile): string {
 /** Every variable the deployment's nats-servers and tools need from the host's environment. */
 export function passwordVariables(topology: TopologyNode[] = FEDERATION): string[] {
   return [
-    LOCAL_PASSWORD_VARIABLE,
-    ...BUS_SERVICES.map(servicePasswordVariable),
+    ...topology.flatMap((node) => [nodeLocalPasswordVariable(node.code), ...BUS_SERVICES.map((service) => nodeServicePasswordVariable(node.code, service))]),
     ...topology.filter((node) => node.parent).map((node) => leafPasswordVariable(node.code)),
   ];
 }

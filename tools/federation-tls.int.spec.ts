@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,10 @@ import { handoverSubject, nodeRef } from '@ws/contracts';
 import { connectNats, nodeInboxPrefix } from '@ws/messaging';
 import { type NatsProcess, startNatsServer, testFederationCredentials } from '@ws/testing/service-process';
 import { eventually, testNodeCode } from '@ws/testing';
-import { ensureFederationTls, strangerTls } from './federation-tls';
+import * as x509 from '@peculiar/x509';
+import { ensureFederationTls, RENEW_BEFORE_DAYS, strangerTls } from './federation-tls';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The launcher's leafnode TLS on real nats-servers: a city whose leafnode listener requires a
@@ -78,5 +82,28 @@ describe('leafnode links over TLS with the federation CA', () => {
     const again = await ensureFederationTls(dir, [city.code, `${city.code}zz`]);
     expect(again.get(city.code)).toEqual(first.get(city.code));
     expect(again.get(`${city.code}zz`)?.certFile).toContain(`${city.code}zz`);
+  });
+
+  it('makes a node certificate anew when it nears its end or is not the CA\'s, and keeps it otherwise', async () => {
+    const [files] = (await ensureFederationTls(dir, [city.code])).values();
+    const pem = () => readFileSync(files!.certFile, 'utf8');
+    const endOf = () => new x509.X509Certificate(pem()).notAfter.getTime();
+    const issued = pem();
+    const end = endOf();
+    // Still more than the window away: the same certificate.
+    await ensureFederationTls(dir, [city.code], new Date(end - (RENEW_BEFORE_DAYS + 1) * DAY_MS));
+    expect(pem()).toBe(issued);
+    // Inside the window (as a start 30 days before the end would find it): a new one, valid from now on.
+    const later = new Date(end - (RENEW_BEFORE_DAYS - 1) * DAY_MS);
+    await ensureFederationTls(dir, [city.code], later);
+    expect(pem()).not.toBe(issued);
+    expect(endOf()).toBeGreaterThan(end - RENEW_BEFORE_DAYS * DAY_MS);
+    // A certificate of another CA in the node's place (copied from a stranger): replaced by one of the federation's.
+    const stranger = await strangerTls(join(dir, 'elsewhere'), city.code, join(dir, 'tls', 'ca.pem'));
+    writeFileSync(files!.certFile, readFileSync(stranger.certFile));
+    writeFileSync(files!.keyFile, readFileSync(stranger.keyFile));
+    await ensureFederationTls(dir, [city.code]);
+    const ca = new x509.X509Certificate(readFileSync(join(dir, 'tls', 'ca.pem'), 'utf8'));
+    expect(await new x509.X509Certificate(pem()).verify({ publicKey: ca.publicKey, signatureOnly: true })).toBe(true);
   });
 });

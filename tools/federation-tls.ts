@@ -18,6 +18,8 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as con
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CA_DAYS = 3650;
 const NODE_DAYS = 825;
+/** A node's certificate this close to its end is made anew at the next start (npm start) or deploy:config. */
+export const RENEW_BEFORE_DAYS = 30;
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -40,10 +42,13 @@ interface CertificateAuthority {
 }
 
 /**
- * Makes what is missing: the CA (then every node's certificate anew, the old ones being of another
- * CA), and the certificate of each node in `codes` that has none. Returns each node's files.
+ * Makes what is missing or running out: the CA (then every node's certificate anew, the old ones
+ * being of another CA), and the certificate of each node in `codes` that has none, is not the
+ * CA's, or ends within RENEW_BEFORE_DAYS of `now` (rotation: a nats-server reads it when it
+ * starts, so npm start's next start or a deployment's restart of the container takes it; the
+ * CA, valid ten years, is not rotated). Returns each node's files.
  */
-export async function ensureFederationTls(dir: string, codes: string[]): Promise<Map<string, LeafTlsFiles>> {
+export async function ensureFederationTls(dir: string, codes: string[], now: Date = new Date()): Promise<Map<string, LeafTlsFiles>> {
   const tlsDir = join(dir, 'tls');
   mkdirSync(tlsDir, { recursive: true, mode: 0o700 });
   const caKeyFile = join(tlsDir, 'ca-key.pem');
@@ -53,7 +58,7 @@ export async function ensureFederationTls(dir: string, codes: string[]): Promise
   const files = new Map<string, LeafTlsFiles>();
   for (const code of codes) {
     const node = leafTlsFilesOf(dir, code);
-    if (!existing || !existsSync(node.certFile) || !existsSync(node.keyFile)) await createNodeCertificate(ca, code, node);
+    if (!existing || !(await stillGood(ca, node, now))) await createNodeCertificate(ca, code, node);
     files.set(code, node);
   }
   return files;
@@ -69,6 +74,14 @@ export async function strangerTls(dir: string, code: string, trustedCaFile: stri
   const ca = await createAuthority(files.caFile, join(dir, 'tls', 'ca-key.pem'));
   await createNodeCertificate(ca, code, files);
   return { ...files, caFile: trustedCaFile };
+}
+
+/** The node's certificate and key are there, signed by the CA, and valid beyond the renewal window. */
+async function stillGood(ca: CertificateAuthority, files: LeafTlsFiles, now: Date): Promise<boolean> {
+  if (!existsSync(files.certFile) || !existsSync(files.keyFile)) return false;
+  const certificate = new x509.X509Certificate(readFileSync(files.certFile, 'utf8'));
+  if (certificate.notAfter.getTime() - now.getTime() < RENEW_BEFORE_DAYS * DAY_MS) return false;
+  return certificate.verify({ publicKey: ca.certificate.publicKey, signatureOnly: true });
 }
 
 async function createAuthority(certFile: string, keyFile: string): Promise<CertificateAuthority> {

@@ -34,7 +34,8 @@ export interface NodeDemo {
   /** The district's wish → dispatch loop, played after start-up (demo-loop.ts). */
   loop: LoopDemo | null;
   /**
-   * The rest of the node's demo, loaded after ready: a year of work records and 零工之家. Settles
+   * The rest of the node's demo, loaded after ready: the stations' week of visits and upgrades, a
+   * year of work records and 零工之家. Settles
    * true once they are in, false if they stopped (the reason is logged); never rejects.
    */
   afterReady: Promise<boolean>;
@@ -44,8 +45,8 @@ type Log = (line: string) => void;
 
 /**
  * Demo data of a node, in the seeds' proportions (scaled so npm start stays fast): at a
- * district its stations, a week of visits and its members, then (`afterReady`, while the
- * launcher already prints ready) a year of work records and 零工之家 (the wish → dispatch loop
+ * district its stations and its members, then (`afterReady`, while the launcher already prints
+ * ready) the stations' week of visits and upgrades, a year of work records and 零工之家 (the wish → dispatch loop
  * comes after both: demo-loop.ts); at every node the worker-density
  * heat map of its subtree (reference data each node imports for itself); at a province or city
  * the directives of apps/stations/src/directive/demo-directives.ts, addressed to the children
@@ -63,9 +64,9 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
     return { node, stationIds: [], loop: null, afterReady: Promise.resolve(true) };
   }
   const label = `${divisionName(node.code) ?? node.code} (${node.code})`;
-  const [stations] = await Promise.all([ensureStations(settings, node, scale, log, label, directivesIssued), ensureMembers(settings, node, scale, log, label)]);
+  const [{ stations, history }] = await Promise.all([ensureStations(settings, node, scale, log, label, directivesIssued), ensureMembers(settings, node, scale, log, label)]);
   // Jobs waits on the bus (the SMS codes, the station reaching the jobs service) more than it computes: beside the records.
-  const afterReady = Promise.all([ensureWorkRecords(node, stations, log, label), ensureJobs(node, stations, log, label)]).then(
+  const afterReady = Promise.all([history?.(), ensureWorkRecords(node, stations, log, label), ensureJobs(node, stations, log, label)]).then(
     () => true,
     (error: unknown) => {
       log(`${label}: 演示数据未载完 demo data stopped: ${error instanceof Error ? error.message : String(error)}`);
@@ -105,15 +106,23 @@ interface DirectoryItem {
   lat: number;
 }
 
-async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<DemoStation[]> {
+/** The district's stations; `history` loads their week of visits and upgrades — none when the stations were there already (a restart keeps what it has). */
+async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<{ stations: DemoStation[]; history: (() => Promise<void>) | null }> {
   const registered = await allKeysetPages<DirectoryItem>((after) => requestOk(serviceUrl(node, 'stations'), 'GET', keysetPagePath(`/stations?district=${node.code}`, after)));
   if (registered.length > 0) {
-    return registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
+    return { stations: registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } })), history: null };
   }
   const started = Date.now();
-  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits, directivesIssued);
-  log(`${label}: ${demo.stations.length} 驿站 stations (${demo.upgraded} upgraded), ${demo.visits} 到访 visits (7 days) in ${seconds(started)}`);
-  return demo.stations;
+  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits);
+  log(`${label}: ${demo.stations.length} 驿站 stations in ${seconds(started)}`);
+  return {
+    stations: demo.stations,
+    history: async () => {
+      const since = Date.now();
+      const { visits, upgraded } = await demo.loadHistory(directivesIssued);
+      log(`${label}: ${visits} 到访 visits (7 days), ${upgraded} 驿站提档升级 upgraded in ${seconds(since)}`);
+    },
+  };
 }
 
 /**

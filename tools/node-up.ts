@@ -25,7 +25,7 @@ export interface UpOptions {
  * node's demo starts as soon as its own services answer, while others are still loading (the
  * 2-core machine is busiest then, and nothing waits for a neighbour). The districts' upgrades
  * wait for the province's and cities' directives, which count only upgrades completed after
- * their issue. Returns once the stations, visits, members and directives are in; each demo's
+ * their issue. Returns once the stations, members and directives are in; each demo's
  * `afterReady` (a year of work, 零工之家) goes on, and the live trickles start when all are in.
  */
 export async function bringUp(launch: Launch, settings: FederationSettings, nodes: TopologyNode[], options: UpOptions): Promise<NodeDemo[]> {
@@ -68,7 +68,7 @@ export async function bringUp(launch: Launch, settings: FederationSettings, node
     }),
   );
   if (!scale) return [];
-  phase('demo data: stations, visits, members, directives');
+  phase('demo data: stations, members, directives');
   const demo = demos.filter((d): d is NodeDemo => d !== undefined);
   void Promise.all(demo.map((d) => d.afterReady)).then(() => {
     if (launch.isStopping) return;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${describeNode(node, demo ? await landingUrlOf(settings.federation, demo) : undefined)}\n`);
     }
     process.stdout.write(`\n就绪 ready in ${Math.round((Date.now() - started) / 1000)} s (${launch.processes.length} processes). 按 Ctrl-C 停止 (Ctrl-C stops everything). Logs: ${logDir()}/\n`);
-    if (demos.length > 0) process.stdout.write('演示数据载入中 still loading: a year of work records and 零工之家 (a line below says when all demo data is in)\n');
+    if (demos.length > 0) process.stdout.write('演示数据载入中 still loading: a week of visits, a year of work records and 零工之家 (a line below says when all demo data is in)\n');
     const loaded = await demoLoadedLine(demos, started);
     if (loaded && !launch.isStopping) process.stdout.write(`${loaded}\n`);
   } catch (error) {

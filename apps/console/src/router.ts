@@ -40,6 +40,8 @@ export const router = createRouter({
         { path: 'fairs', name: 'fairs', component: () => import('./views/FairsView.vue') },
         { path: 'activities', name: 'activities', component: () => import('./views/ActivitiesView.vue') },
         { path: 'jobs-figures', name: 'jobs-figures', component: () => import('./views/JobsFiguresView.vue') },
+        { path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue') },
+        { path: 'legal-aid', name: 'legal-aid', component: () => import('./views/LegalAidView.vue') },
         { path: ':unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
       ],
     },

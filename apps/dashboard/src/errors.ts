@@ -1,4 +1,4 @@
-import { defineErrorTable } from '@ws/kernel';
+import { defineErrorTable, errorsOf } from '@ws/kernel';
 
 /** The dashboard's own error codes: all about the node's services it proxies. */
 export const DASHBOARD_ERRORS = defineErrorTable({
@@ -7,3 +7,6 @@ export const DASHBOARD_ERRORS = defineErrorTable({
   upstream_timeout: 504,
   live_clients_exhausted: 503,
 });
+
+/** An error of the dashboard: its code must be one the table above lists. */
+export const dashboardError = errorsOf(DASHBOARD_ERRORS);

@@ -13,7 +13,7 @@ describe('dispatch flow (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   function decision(overrides: Partial<DemandDispatchDecided['data']> = {}): DemandDispatchDecided['data'] {

@@ -13,7 +13,7 @@ describe('dispatch across a restart (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   function decision(title: string): DemandDispatchDecided['data'] {

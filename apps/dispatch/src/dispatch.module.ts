@@ -33,6 +33,7 @@ import { VolunteerAccess } from './volunteer/access/volunteer-access';
 import { VolunteerGuard } from './volunteer/access/volunteer-auth';
 import { ChangeAvailabilityController } from './volunteer/change-availability/change-availability.controller';
 import { ManageVolunteerController } from './volunteer/manage-volunteer/manage-volunteer.controller';
+import { ManageVolunteerHandler } from './volunteer/manage-volunteer/manage-volunteer.handler';
 import { RegisterVolunteerController } from './volunteer/register-volunteer/register-volunteer.controller';
 import { VolunteerVault } from './volunteer/vault/volunteer-vault';
 import { VolunteerSessionController } from './volunteer/volunteer-session/volunteer-session.controller';
@@ -80,6 +81,7 @@ export class DispatchModule {
         DispatchSweeper,
         VolunteerVault,
         VolunteerAccess,
+        ManageVolunteerHandler,
         { provide: PERSONAL_DATA_OWNER, useClass: DispatchDataOwner },
         NotifyResponders,
         { provide: REPORT_FIGURES_SOURCE, useClass: DispatchReportFiguresSource },

@@ -10,7 +10,7 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   it('keeps name and mobile out of events, shows them to the street\'s officers, and erases them on request', async () => {

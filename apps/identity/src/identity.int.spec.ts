@@ -14,7 +14,7 @@ describe('identity: accounts, sign-in through the OIDC provider, tokens', () => 
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
   });
 
   it('signs a new street officer in with code + PKCE: password, TOTP enrolment, new password; the access token carries the officer claims and verifies with the announced key', async () => {

@@ -10,7 +10,7 @@ describe('jobs API (real Postgres and NATS)', () => {
     h = await JobsHarness.create();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const posting = (overrides: Record<string, unknown> = {}) => {

@@ -1,13 +1,13 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APPLICATION_CHANNELS, REJECTION_REASON_LABELS, UNION_KINDS } from '@ws/contracts';
-import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
+import { applicationFor, MembershipHarness, startMembership } from './testing/membership-harness';
 import { syntheticPerson } from './demo/synthetic-people';
 
 const LOOKUPS_PER_MINUTE = 6;
 
 /** Joining end to end in one process: HTTP → event store → outbox → JetStream → read models. */
 describe('membership API (real Postgres and NATS)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let officer: string;
   let unionId: string;
 
@@ -57,7 +57,7 @@ describe('membership API (real Postgres and NATS)', () => {
     const looked = await service.request('POST', '/applications/lookup', { number: applicationNumber, mobile: person.mobile });
     expect(looked.json()).toMatchObject({ status: 'approved', cardNumber });
 
-    await service.catchUp();
+    await service.settle();
     const card = await service.request('GET', `/members/${membershipId}`, undefined, officer);
     expect(card.statusCode).toBe(200);
     expect(card.json()).toMatchObject({ cardNumber, unionId, status: 'active', person: { name: person.name, disclosure: 'unmasked' } });
@@ -78,7 +78,7 @@ describe('membership API (real Postgres and NATS)', () => {
       expect(publicAnswer.json()).toEqual({ status: 'on_record' });
     }
 
-    await service.catchUp();
+    await service.settle();
     const stats = await service.request('GET', `/members/stats?by=union`);
     expect(stats.json().rows[0].members).toBe(1);
   });
@@ -115,7 +115,7 @@ describe('membership API (real Postgres and NATS)', () => {
       [applicationFor(904, '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b'), 'union_not_found', 'unionId', '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b'],
       [applicationFor(905, unionId, { unionId: "1' OR '1'='1" }), 'validation_failed', 'unionId', "OR '1'='1"],
     ];
-    const before = await service.db.raw<{ n: number }>(`select count(*)::int as n from persons`);
+    const before = await service.raw<{ n: number }>(`select count(*)::int as n from persons`);
     for (const [body, code, field, value] of hostile) {
       const response = await service.request('POST', '/applications', body);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
@@ -124,7 +124,7 @@ describe('membership API (real Postgres and NATS)', () => {
       expect(response.json()).toMatchObject({ code, field });
       expect(response.body).not.toContain(value);
     }
-    expect((await service.db.raw<{ n: number }>(`select count(*)::int as n from persons`)).rows).toEqual(before.rows);
+    expect((await service.raw<{ n: number }>(`select count(*)::int as n from persons`)).rows).toEqual(before.rows);
   });
 
   it('reports its health with every read model, exports metrics, and documents its API', async () => {

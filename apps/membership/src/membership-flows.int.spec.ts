@@ -16,15 +16,17 @@ import {
   WISHES_CONTEXT,
   WISHES_EVENT_AGGREGATES,
 } from '@ws/contracts';
+import { EventStore } from '@ws/eventstore';
 import { DB } from '@ws/platform';
+import { pointsAggregate } from './aggregates';
 import { RewardsReaction } from './reactions/rewards.reaction';
-import { applicationFor, MembershipTestApp, startMembership } from './testing/membership-test-app';
+import { applicationFor, MembershipHarness, startMembership } from './testing/membership-harness';
 
 /** Unions, reviews, transfers, status changes, points and the shop, through the HTTP API and the bus. */
 const CHECKIN_POINTS_PER_DAY = 3;
 
 describe('membership flows (real Postgres and NATS)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let officer: string;
   let riders: string;
   let couriers: string;
@@ -38,7 +40,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     return { index, applicationId: submitted.applicationId as string, membershipId: approved.membershipId as string, cardNumber: approved.cardNumber as string };
   };
   const stats = async (by: string) => {
-    await service.catchUp();
+    await service.settle();
     return (await service.request('GET', `/members/stats?by=${by}`)).json().rows as Array<{ key: string; members: number }>;
   };
   const countIn = async (unionId: string) => (await stats('union')).find((r) => r.key === unionId)?.members ?? 0;
@@ -73,7 +75,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(await apply('sanitation', '330802002')).toMatchObject({ status: 'accepted', unionId: streetUnion, suggestedBy: 'street' });
     expect(await apply('sanitation', '330802001')).toMatchObject({ code: 'no_union_suggested', field: 'unionId' });
 
-    await service.catchUp();
+    await service.settle();
     const suggestion = await service.request('GET', '/unions/suggestion?occupation=rider&streetCode=330802003');
     expect(suggestion.json()).toEqual({ unionId: ridersOfStreet, match: 'occupation_and_street', name: '荷花街道外卖配送联合工会', kind: 'joint', streetCode: '330802003' });
     const none = await service.request('GET', '/unions/suggestion?occupation=sanitation&streetCode=330802001');
@@ -100,7 +102,7 @@ describe('membership flows (real Postgres and NATS)', () => {
       status: 'rejected',
       rejection: { reason: 'not_eligible', note: '不属于本行业' },
     });
-    await service.catchUp();
+    await service.settle();
     const detail = await service.request('GET', `/applications/${submitted.applicationId}`, undefined, officer);
     expect(detail.json()).toMatchObject({ status: 'rejected', person: { name: '王小明', disclosure: 'unmasked' } });
   });
@@ -111,7 +113,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     await service.request('POST', `/applications/${submitted.applicationId}/request-info`, { fields: ['name'], note: '姓名与证件不符' }, officer);
     const mobile = syntheticPerson(index).mobile;
     expect((await service.request('POST', '/applications/amendments', { number: submitted.applicationNumber, mobile, name: '李小红' })).json()).toMatchObject({ status: 'submitted' });
-    await service.catchUp();
+    await service.settle();
     const detail = (await service.request('GET', `/applications/${submitted.applicationId}`, undefined, officer)).json();
     expect(detail).toMatchObject({ employer: '饿了么', occupation: 'rider', person: { name: '李小红', mobile } });
   });
@@ -119,7 +121,7 @@ describe('membership flows (real Postgres and NATS)', () => {
   it('keeps an application queue with ages, counts and the station where the worker applied', async () => {
     const stationId = randomUUID();
     const submitted = (await service.request('POST', '/applications', { ...applicationFor(next++, riders, { stationId, employer: '饿了么' }), channel: 'station' })).json();
-    await service.catchUp();
+    await service.settle();
     const queue = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
     expect(queue.items.find((i: { applicationId: string }) => i.applicationId === submitted.applicationId)).toMatchObject({
       stationId,
@@ -133,7 +135,7 @@ describe('membership flows (real Postgres and NATS)', () => {
 
   it('pages the queue on the server, oldest first: each page carries the cursor of the next, a cursor it did not write is refused at `after`', async () => {
     for (let i = 0; i < 3; i++) await service.request('POST', '/applications', applicationFor(next++, riders));
-    await service.catchUp();
+    await service.settle();
     const all = (await service.request('GET', `/applications/queue?unionId=${riders}`, undefined, officer)).json();
     expect(all.next).toBeNull();
     const ids: string[] = [];
@@ -152,9 +154,32 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'after' });
   });
 
+  it('pages the queue by submission time to the microsecond: applications submitted within one millisecond are each listed once', async () => {
+    const union = await service.createUnion(officer);
+    for (let i = 0; i < 3; i++) await service.request('POST', '/applications', applicationFor(next++, union));
+    await service.settle();
+    // Three submission times a JS Date cannot tell apart, the greatest id the oldest, so an order by time alone shows.
+    await service.raw(
+      `update application_queue q set submitted_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => r.rank / 1e6)
+       from (select application_id, row_number() over (order by application_id desc) as rank from application_queue where union_id = '${union}') r
+       where q.application_id = r.application_id`,
+    );
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `/applications/queue?unionId=${union}&limit=1${after ? `&after=${after}` : ''}`;
+      const page = (await service.request('GET', query, undefined, officer)).json();
+      ids.push(...page.items.map((i: { applicationId: string }) => i.applicationId));
+      after = page.next;
+    } while (after);
+    const { rows } = await service.raw<{ id: string }>(`select application_id as id from application_queue where union_id = '${union}' order by application_id desc`);
+    expect(rows).toHaveLength(3);
+    expect(ids).toEqual(rows.map((r) => r.id));
+  });
+
   it('pages the union list by node and creation time to the microsecond: unions created within one millisecond are each listed once', async () => {
     // Creation times apart by microseconds only (some equal: the id breaks the tie), as a burst of creations gives.
-    await service.db.raw(`update unions set created_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => (ascii(right(union_id::text, 1)) % 4) / 1e6)`);
+    await service.raw(`update unions set created_at = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => (ascii(right(union_id::text, 1)) % 4) / 1e6)`);
     const get = async (query: string) => {
       const answer = await service.request('GET', `/unions?${query}`);
       return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
@@ -172,7 +197,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const requested = await service.request('POST', `/members/${member.membershipId}/transfers`, { toUnionId: couriers }, officer);
     expect(requested.statusCode).toBe(201);
     const { transferId } = requested.json();
-    await service.catchUp();
+    await service.settle();
     const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
     expect(inFlight).toEqual({ items: [expect.objectContaining({ transferId, status: 'requested', fromUnionId: riders, toUnionId: couriers })], next: null });
     // While in flight the member still counts in the old union only.
@@ -184,7 +209,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(await countIn(riders)).toBe(before.riders - 1);
     expect(await countIn(couriers)).toBe(before.couriers + 1);
     expect((await service.request('GET', '/transfers', undefined, officer)).json()).toEqual({ items: [], next: null });
-    const events = await service.db.raw<{ type: string }>(`select type from events where stream_id = 'membership-${member.membershipId}' order by stream_version`);
+    const events = await service.raw<{ type: string }>(`select type from events where stream_id = 'membership-${member.membershipId}' order by stream_version`);
     expect(events.rows.map((r) => r.type)).toEqual(['MembershipActivated', 'TransferRequested', 'TransferCompleted']);
   });
 
@@ -193,7 +218,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     const { transferId } = (await service.request('POST', `/members/${member.membershipId}/transfers`, { toUnionId: couriers }, officer)).json();
     const declined = await service.request('POST', `/transfers/${transferId}/decline`, { reason: '不符合行业' }, officer);
     expect(declined.json()).toMatchObject({ status: 'declined' });
-    await service.catchUp();
+    await service.settle();
     const card = (await service.request('GET', `/members/${member.membershipId}`, undefined, officer)).json();
     expect(card.unionId).toBe(riders);
   });
@@ -213,12 +238,12 @@ describe('membership flows (real Postgres and NATS)', () => {
     // While it is pending, asking again is answered with the membership, not a second transfer.
     expect((await service.request('POST', '/applications', applicationFor(member.index, couriers), officer)).json()).toMatchObject({ status: 'existing_membership', unionId: riders });
 
-    await service.catchUp();
+    await service.settle();
     const inFlight = (await service.request('GET', '/transfers', undefined, officer)).json();
     expect(inFlight).toEqual({ items: [expect.objectContaining({ transferId: answer.transferId, membershipId: member.membershipId, fromUnionId: riders, toUnionId: couriers })], next: null });
     const accepted = await service.request('POST', `/transfers/${answer.transferId}/accept`, undefined, officer);
     expect(accepted.json()).toMatchObject({ status: 'completed', unionId: couriers });
-    const current = await service.db.raw<{ n: number }>(`
+    const current = await service.raw<{ n: number }>(`
       select count(*)::int as n from membership_registry
       where person_id = (select person_id from membership_registry where membership_id = '${member.membershipId}') and status in ('active', 'suspended')`);
     expect(current.rows).toEqual([{ n: 1 }]);
@@ -233,7 +258,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect((await call('leave', { reason: '本人申请' })).json()).toMatchObject({ status: 'left' });
     const rejoined = await service.request('POST', '/applications', applicationFor(member.index, riders));
     expect(rejoined.statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
     const card = (await service.request('GET', `/members/${member.membershipId}`, undefined, officer)).json();
     expect(card.status).toBe('left');
   });
@@ -298,12 +323,52 @@ describe('membership flows (real Postgres and NATS)', () => {
     await reactAgain(WISHES_EVENT_AGGREGATES.ReportRewarded, envelope);
     expect((await points()).balance).toBe(76);
     const account = await points();
-    expect(account.entries.map((e: { source: string; points: number }) => [e.source, e.points])).toEqual([
-      ['street_report', 50],
-      ['volunteer_hours', 20],
-      ['checkin', 1],
+    // Newest first.
+    expect(account.items.map((e: { source: string; points: number }) => [e.source, e.points])).toEqual([
       ['street_report', 5],
+      ['checkin', 1],
+      ['volunteer_hours', 20],
+      ['street_report', 50],
     ]);
+  });
+
+  it('keeps the points account a rewards batch credited once the batch has committed: the next credit reads only the entries since', async () => {
+    const member = await join(riders);
+    const reward = (points: number) =>
+      service.publishForeign(WISHES_CONTEXT, WISHES_EVENT_AGGREGATES.ReportRewarded, 'ReportRewarded', { reportId: randomUUID(), memberCard: member.cardNumber, amountYuan: 1, points } satisfies ReportRewarded['data']);
+    const account = pointsAggregate.streamId(member.membershipId);
+    await reward(10);
+    await service.settle();
+    const whole = jest.spyOn(EventStore.prototype, 'readStream');
+    const since = jest.spyOn(EventStore.prototype, 'readStreamFrom');
+    try {
+      await reward(20);
+      await service.settle();
+      // The second credit caught up from the first one's kept state (version 1), not by folding the account again.
+      expect(whole.mock.calls.filter(([streamId]) => streamId === account)).toEqual([]);
+      expect(since.mock.calls.filter(([streamId]) => streamId === account).map(([, version]) => version)).toEqual([1]);
+    } finally {
+      whole.mockRestore();
+      since.mockRestore();
+    }
+    expect((await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json()).toMatchObject({ balance: 30, version: 2 });
+  });
+
+  it('answers a points account a page at a time, newest first, with its balance now', async () => {
+    const member = await join(riders);
+    const entryIds = Array.from({ length: 5 }, () => randomUUID());
+    for (const [i, entryId] of entryIds.entries()) {
+      await service.request('POST', `/members/${member.membershipId}/points/credits`, { entryId, points: i + 1, reason: '活动奖励' }, officer);
+    }
+    const get = async (query: string) => {
+      const answer = await service.request('GET', `/members/${member.membershipId}/points?${query}`, undefined, officer);
+      return { status: answer.statusCode, body: answer.json(), headers: new Headers(Object.entries(answer.headers).map(([name, value]) => [name, String(value)])) };
+    };
+    const first = (await get('limit=2')).body;
+    expect(first).toMatchObject({ membershipId: member.membershipId, balance: 15, version: 5, items: [{ ref: entryIds[4], points: 5 }, { ref: entryIds[3], points: 4 }] });
+    expect(first.next).toEqual(expect.any(String));
+    expect(await walkKeysetPages(get, 2, (e: { ref: string }) => e.ref)).toEqual([...entryIds].reverse());
+    expect(await keysetRefusals(get)).toEqual(KEYSET_REFUSED);
   });
 
   it('credits check-in points per card up to the day’s cap (Shanghai day of the visit); the rest are acknowledged, a redelivery books nothing', async () => {
@@ -338,10 +403,10 @@ describe('membership flows (real Postgres and NATS)', () => {
     const balance = async (membershipId: string) => (await service.request('GET', `/members/${membershipId}/points`, undefined, officer)).json();
     await eventually(async () => (await balance(stays.membershipId)).balance === 30, { what: 'the remaining member credited (30 points)' });
 
-    await service.catchUp();
-    const refused = await service.db.raw<{ detail: string }>(`select detail from parked_messages where consumer = 'membership.rewards' and reason = 'refused'`);
+    await service.settle();
+    const refused = await service.raw<{ detail: string }>(`select detail from parked_messages where consumer = 'membership.rewards' and reason = 'refused'`);
     expect(refused.rows).toHaveLength(1);
-    expect((await balance(stays.membershipId)).entries).toHaveLength(1);
+    expect((await balance(stays.membershipId)).items).toHaveLength(1);
     expect((await service.request('GET', `/members/${leaver.membershipId}/points`, undefined, officer)).statusCode).toBe(200);
     expect((await balance(leaver.membershipId)).balance).toBe(0);
   });
@@ -364,7 +429,7 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect((await redeem(randomUUID())).json()).toMatchObject({ balance: 10 });
     expect((await redeem(randomUUID())).json()).toMatchObject({ code: 'insufficient_points', balance: 10, required: 30 });
 
-    await service.catchUp();
+    await service.settle();
     const stock = (await service.request('GET', '/shop/items')).json();
     expect(stock.find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 4, redeemed: 3 });
     const balances = (await service.request('GET', '/points/balances', undefined, officer)).json();
@@ -394,32 +459,36 @@ describe('membership flows (real Postgres and NATS)', () => {
     expect(outcomes.filter((r) => r.statusCode !== 200).map((r) => r.json().code)).toEqual(['insufficient_points', 'insufficient_points', 'insufficient_points']);
     const account = (await service.request('GET', `/members/${member.membershipId}/points`, undefined, officer)).json();
     expect(account.balance).toBe(0);
-    expect(account.entries.every((e: { balance: number }) => e.balance >= 0)).toBe(true);
-    await service.catchUp();
+    expect(account.items.map((e: { type: string; points: number }) => [e.type, e.points])).toEqual([
+      ['RedemptionMade', -30],
+      ['RedemptionMade', -30],
+      ['PointsCredited', 60],
+    ]);
+    await service.settle();
     expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 8, redeemed: 2 });
   });
 
   it('keeps the version of a shop item and of a union in the read models: an edit on it goes through, one on an older version is a conflict', async () => {
     const item = (await service.request('POST', '/shop/items', { name: '防晒帽', points: 20, stock: 3 }, officer)).json();
-    await service.catchUp();
+    await service.settle();
     const listed = (await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId);
     expect(listed.version).toBe(item.version);
     const atVersion = { 'if-match': `"${listed.version}"` };
     expect((await service.request('POST', `/shop/items/${item.itemId}/restock`, { quantity: 2 }, officer, atVersion)).statusCode).toBe(200);
     const stale = await service.request('POST', `/shop/items/${item.itemId}/reprice`, { points: 25 }, officer, atVersion);
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'version_conflict']);
-    await service.catchUp();
+    await service.settle();
     expect((await service.request('GET', '/shop/items')).json().find((i: { itemId: string }) => i.itemId === item.itemId)).toMatchObject({ stock: 5, points: 20, version: listed.version + 1 });
 
     const unionId = await service.createUnion(officer, { name: '柯城区防晒测试联合工会' });
-    await service.catchUp();
+    await service.settle();
     const union = (await service.request('GET', `/unions/${unionId}`)).json();
     expect(union.version).toBeGreaterThan(0);
     const unionAt = { 'if-match': `"${union.version}"` };
     expect((await service.request('POST', `/unions/${unionId}/rename`, { name: '柯城区户外劳动者联合工会' }, officer, unionAt)).statusCode).toBe(200);
     const staleRename = await service.request('POST', `/unions/${unionId}/rename`, { name: '覆盖的名称' }, officer, unionAt);
     expect([staleRename.statusCode, staleRename.json().code]).toEqual([409, 'version_conflict']);
-    await service.catchUp();
+    await service.settle();
     expect((await service.request('GET', `/unions/${unionId}`)).json()).toMatchObject({ name: '柯城区户外劳动者联合工会', version: union.version + 1 });
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, walkKeysetPages } from '@ws/testing';
 import { captureProcessOutput } from './testing/log-capture';
-import { applicationFor, type MembershipTestApp, startMembership } from './testing/membership-test-app';
+import { applicationFor, type MembershipHarness, startMembership } from './testing/membership-harness';
 import { syntheticPerson } from './demo/synthetic-people';
 
 /**
@@ -10,7 +10,7 @@ import { syntheticPerson } from './demo/synthetic-people';
  */
 describe('officer lists: redemptions and erasure requests (real Postgres and NATS)', () => {
   const capture = captureProcessOutput();
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let district: string;
   let unionId: string;
   let next = 3000;

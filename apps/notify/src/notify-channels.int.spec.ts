@@ -21,7 +21,7 @@ describe('notify: gateways, retries and the other channels (real Postgres and NA
   beforeAll(async () => {
     notify = await NotifyHarness.create({ maxAttempts: 3 });
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   /** A volunteer who agreed to SMS, bound a browser for push and WeChat, and is invited to a task. */
   async function invitedVolunteer(options: { push?: boolean; wechat?: boolean } = {}) {

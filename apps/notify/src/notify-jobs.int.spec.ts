@@ -13,7 +13,7 @@ describe('notify: matched job postings told to seekers (real Postgres and NATS)'
   beforeAll(async () => {
     notify = await NotifyHarness.create({ dailyCap: 2 });
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   async function posting(title: string): Promise<string> {
     const postingId = newId();

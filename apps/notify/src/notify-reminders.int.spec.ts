@@ -11,7 +11,7 @@ describe('notify: reminders, officers and station managers (real Postgres and NA
   beforeAll(async () => {
     notify = await NotifyHarness.create();
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   const volunteer = () => {
     const id = newId();

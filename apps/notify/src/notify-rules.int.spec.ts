@@ -14,7 +14,7 @@ describe('notify: quiet hours, opt-outs, daily caps and codes (real Postgres and
   beforeAll(async () => {
     notify = await NotifyHarness.create({ dailyCap: 3 });
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   async function applicant(mobile: string) {
     const applicationId = newId();
@@ -86,7 +86,7 @@ describe('notify: quiet hours, opt-outs, daily caps and codes (real Postgres and
 
   it('sends a verification code by SMS through the request subject, at night too, and keeps nothing of it', async () => {
     notify.clock.set(NIGHT);
-    const sender = new NotifyCodeSender(notify.app!.get<BusConnection>(NATS), notify.config.node.code);
+    const sender = new NotifyCodeSender(notify.app.get<BusConnection>(NATS), notify.config.node.code);
     const mobile = '13600000003';
     const requestId = newId();
     await sender.send({ mobile, purpose: 'join', code: '482913', expiresAt: new Date(NIGHT.getTime() + 300_000).toISOString(), requestId });

@@ -11,7 +11,7 @@ describe('notify: a wish author is told each status once, by SMS and in the inbo
   beforeAll(async () => {
     notify = await NotifyHarness.create();
   }, 60_000);
-  afterAll(async () => notify?.dispose(), 60_000);
+  afterAll(async () => notify?.close(), 60_000);
 
   async function postWish(options: { contact?: boolean; stationId?: string } = {}) {
     const wishId = newId();

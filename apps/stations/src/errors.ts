@@ -133,6 +133,14 @@ export const STATIONS_ERRORS = defineErrorTable({
   // Member cards at a handout: repeated, or more of them than people reached.
   invalid_member_cards: 422,
   unknown_visit_field: 422,
+
+  // Queries of the read models a request asks in a way they cannot answer.
+  // The facility codes of the standards outgrew the nearest-station index's bit set (a code change, not a request's fault).
+  too_many_facility_codes: 422,
+  invalid_query: 422,
+  invalid_coverage_options: 422,
+  // Compliance or the directory's conformity asked without a standard while the node has adopted none.
+  no_standard_adopted: 422,
 });
 
 export type StationsErrorCode = keyof typeof STATIONS_ERRORS.statuses;

@@ -50,7 +50,7 @@ describe('origin checks: a rogue district cannot speak for a sibling or the city
     const directiveId = directive.body.directiveId as string;
 
     await eventually(async () => {
-      for (const node of [west, east, city]) await node.service.catchUp();
+      for (const node of [west, east, city]) await node.service.settle();
       const [detail, progress] = await Promise.all([city.request('GET', `/stations/${westStation}`), city.request('GET', `/directives/${directiveId}`)]);
       return detail.status === 200 && (await visitsAt(city, westStation)) === 2 && progress.body.acknowledgements?.received === 2;
     }, { what: 'the city sees the station, its visits and both receipts' });
@@ -75,8 +75,8 @@ describe('origin checks: a rogue district cannot speak for a sibling or the city
     const rogueStation = (await rogue.request('POST', '/stations', station('丙区驿站'))).body.stationId as string;
 
     const parked = await eventually(async () => {
-      await rogue.service.catchUp();
-      await city.service.catchUp();
+      await rogue.service.settle();
+      await city.service.settle();
       const items = (await city.request('GET', '/admin/parked')).body.items as Array<Record<string, any>>;
       return (await city.request('GET', `/stations/${rogueStation}`)).status === 200 && items.length >= 6 ? items : undefined;
     }, { what: 'the city parks the six forged events' });

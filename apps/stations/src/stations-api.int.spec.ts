@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { StationsModule } from './stations.module';
 
 /** The stations API end to end in one process: HTTP → event store → outbox → JetStream → read models. */
 describe('stations API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
 
   const station = (overrides: Record<string, unknown> = {}) => ({
@@ -40,7 +40,7 @@ describe('stations API (real Postgres and NATS)', () => {
   };
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
   });
 
@@ -54,7 +54,7 @@ describe('stations API (real Postgres and NATS)', () => {
     const { stationId, version } = created.json();
     expect(version).toBe(1);
 
-    await service.catchUp();
+    await service.settle();
     const detail = await inject('GET', `/stations/${stationId}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({ id: stationId, name: '文昌社区37°C工会驿站', status: 'active', districtCode: service.config.node.code });
@@ -105,7 +105,7 @@ describe('stations API (real Postgres and NATS)', () => {
     const again = await inject('POST', `/stations/${stationId}/suspend`, { reason: '再次' }, officer);
     expect(again.json()).toMatchObject({ status: 409, code: 'station_already_suspended' });
 
-    await service.catchUp();
+    await service.settle();
     const noon = await inject('GET', '/nearest?lng=118.87&lat=28.94&k=10&at=2026-06-01T04:00:00Z');
     expect(noon.json().map((s: { id: string }) => s.id)).not.toContain(stationId);
   });
@@ -135,7 +135,7 @@ describe('stations API (real Postgres and NATS)', () => {
     const unknownStation = await inject('POST', `/stations/${randomUUID()}/checkins`, { key: `u-${randomUUID()}`, occupation: 'rider' });
     expect(unknownStation.statusCode).toBe(404);
 
-    await service.catchUp();
+    await service.settle();
     const today = (await inject('GET', '/visits/today')).json();
     expect(today.total).toBe(3);
     expect(Object.fromEntries(today.byOccupation.map((r: { key: string; visits: number }) => [r.key, r.visits]))).toEqual({ rider: 1, courier: 1, sanitation: 1 });
@@ -147,7 +147,7 @@ describe('stations API (real Postgres and NATS)', () => {
     expect((await inject('GET', '/compliance')).json().code).toBe('no_standard_adopted');
     const adopted = await inject('POST', '/standard', { standard: 'ba_you' }, officer);
     expect(adopted.statusCode).toBe(200);
-    await service.catchUp();
+    await service.settle();
     const report = (await inject('GET', '/compliance?by=street')).json();
     expect(report).toMatchObject({ standard: 'ba_you', label: '八有' });
     // Every station above has the six 嘉兴 facilities but neither first-aid kit nor toilet.
@@ -202,7 +202,7 @@ describe('stations API (real Postgres and NATS)', () => {
 
   it('lists the directory in keyset pages by name, each station once, with the filter\'s total', async () => {
     for (const name of ['页序驿站乙', '页序驿站甲', '页序驿站乙']) expect((await inject('POST', '/stations', station({ name }), officer)).statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
     const whole = (await directoryPage('limit=200')).body as { items: Array<{ id: string; name: string }>; next: string | null; total: number };
     expect(whole.next).toBeNull();
     expect(whole.total).toBe(whole.items.length);
@@ -219,7 +219,7 @@ describe('stations API (real Postgres and NATS)', () => {
   });
 
   it('rebuilds a read model from the stream to the same answers', async () => {
-    await service.catchUp();
+    await service.settle();
     const today = (await inject('GET', '/visits/today')).json();
     const directory = await wholeDirectory();
     expect((await inject('POST', '/admin/projections/stations.visits/rebuild', undefined, await service.token('street_officer', { street: `${service.config.node.code}001` }))).statusCode).toBe(403);
@@ -227,7 +227,7 @@ describe('stations API (real Postgres and NATS)', () => {
       const rebuilt = await inject('POST', `/admin/projections/${name}/rebuild`, undefined, officer);
       expect(rebuilt.statusCode).toBe(202);
     }
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', '/visits/today')).json()).toEqual(today);
     expect(await wholeDirectory()).toEqual(directory);
     const projections = (await inject('GET', '/admin/projections', undefined, officer)).json();

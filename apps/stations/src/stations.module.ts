@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { ActivityCommandHandler } from './activity/activity-command.handler';
 import { ActivityController } from './activity/activity.controller';
-import { ActivitiesController } from './read-models/activities/activities.controller';
+import { ActivitiesController, ActivityFiguresController } from './read-models/activities/activities.controller';
 import { ActivitiesProjection } from './read-models/activities/activities.projection';
 import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
 import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
@@ -32,7 +32,7 @@ import { StreetsController } from './read-models/directory/streets.controller';
 import { WelfareCardVault } from './welfare/welfare-card-vault';
 import { WelfareCommandHandler } from './welfare/welfare-command.handler';
 import { WelfareController } from './welfare/welfare.controller';
-import { WelfareFiguresController } from './read-models/welfare/welfare.controller';
+import { WelfareFiguresController, WelfareStockController } from './read-models/welfare/welfare.controller';
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
 import { FundsController } from './funds/funds.controller';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
@@ -47,7 +47,7 @@ import { LegalAidFiguresController } from './read-models/legal-aid/legal-aid-fig
 import { LegalCasesProjection } from './read-models/legal-aid/legal-cases.projection';
 import { ProgrammeCommandHandler } from './programme/programme-command.handler';
 import { ProgrammeController } from './programme/programme.controller';
-import { ProgrammesController } from './read-models/programmes/programmes.controller';
+import { ProgrammeFiguresController, ProgrammesController } from './read-models/programmes/programmes.controller';
 import { ProgrammesProjection } from './read-models/programmes/programmes.projection';
 import { ReportSources } from './read-models/reports/report-sources';
 import { ReportsController } from './read-models/reports/reports.controller';
@@ -84,10 +84,13 @@ export class StationsModule {
         StreetsController,
         ActivityController,
         ActivitiesController,
+        ActivityFiguresController,
         WelfareController,
         WelfareFiguresController,
+        WelfareStockController,
         ProgrammeController,
         ProgrammesController,
+        ProgrammeFiguresController,
         FundsController,
         FundsReadController,
         FundFiguresController,

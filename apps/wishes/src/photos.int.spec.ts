@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { hasGpsExif, multipartBody, phonePhotoWithGps } from '@ws/testing/photos';
 import { WishesModule } from './wishes.module';
 
@@ -9,7 +9,7 @@ import { WishesModule } from './wishes.module';
 describe('wishes photo uploads (real Postgres and NATS)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ws-photos-'));
   const maxBytes = 2 * 1024 * 1024;
-  let service: TestServiceApp;
+  let service: ServiceHarness;
 
   const upload = async (file: Buffer, name = 'a.jpg', type = 'image/jpeg') => {
     const { body, contentType } = await multipartBody('photo', file, name, type);
@@ -18,7 +18,7 @@ describe('wishes photo uploads (real Postgres and NATS)', () => {
   const stored = () => readdirSync(dir).filter((name) => !name.startsWith('.'));
 
   beforeAll(async () => {
-    service = await startTestService('wishes', (config) =>
+    service = await startService('wishes', (config) =>
       WishesModule.forRoot({ config, uploads: { store: { kind: 'local', dir }, maxBytes, urlSecret: 'photo-url-test-secret-0123456789abcdef' } }),
     );
   });

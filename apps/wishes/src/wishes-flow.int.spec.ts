@@ -19,7 +19,7 @@ describe('wishes service (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const manager = () => h.token('station_manager', { station: station.stationId });

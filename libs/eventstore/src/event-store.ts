@@ -1,6 +1,7 @@
 import { Kysely, Selectable, Transaction } from 'kysely';
 import type { DomainEvent, EventEnvelope, NodeRef } from '@ws/contracts';
-import { Clock, DomainError, newId } from '@ws/kernel';
+import { Clock, DomainError, newId, kernelError } from '@ws/kernel';
+import { committedTransaction } from './commit-hooks';
 import { insertUnversioned, insertVersioned, insertVersionedMany } from './append-statements';
 import { PreparedEvent, prepareEvents } from './envelopes';
 import { STREAM_VERSION_UNIQUE } from './migrations';
@@ -53,6 +54,24 @@ export class EventStore {
   async readStreamFrom(streamId: string, version: number, trx?: Transaction<any>): Promise<EventEnvelope[]> {
     const db = (trx ?? this.db) as Kysely<EventStoreTables>;
     const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).where('stream_version', '>=', version).orderBy('stream_version').execute();
+    return rows.map(envelopeOf);
+  }
+
+  /**
+   * A page of a stream's versioned events, newest first: at most `limit`, those below
+   * `beforeVersion` when given (the last version of the page before). A long stream's entries
+   * (a points account) are listed without reading all of it.
+   */
+  async readStreamBackward(streamId: string, limit: number, beforeVersion?: number): Promise<EventEnvelope[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', streamId)
+      .where('stream_version', 'is not', null)
+      .$if(beforeVersion !== undefined, (q) => q.where('stream_version', '<', beforeVersion!))
+      .orderBy('stream_version', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(envelopeOf);
   }
 
@@ -126,7 +145,7 @@ export class EventStore {
     try {
       seen = await insertVersionedMany(trx ?? this.db, prepared);
     } catch (error) {
-      if (violates(error, STREAM_VERSION_UNIQUE)) throw new DomainError('version_conflict', 'a stream of this append was written concurrently');
+      if (violates(error, STREAM_VERSION_UNIQUE)) throw kernelError('version_conflict', 'a stream of this append was written concurrently');
       throw error;
     }
     const moved = seen.find((s) => s.version !== s.expected);
@@ -152,8 +171,9 @@ export class EventStore {
     return [...prepared.values()].filter((p) => written.has(p.envelope.eventId)).map((p) => p.envelope);
   }
 
+  /** A transaction whose onCommit hooks run once it committed. */
   transaction<T>(fn: (trx: Transaction<EventStoreTables>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(fn);
+    return committedTransaction(this.db, fn);
   }
 
   private async currentVersion(streamId: string): Promise<number> {
@@ -167,7 +187,7 @@ export class EventStore {
 }
 
 function versionConflict(streamId: string, expected: number, actual: number): DomainError {
-  return new DomainError('version_conflict', `${streamId} is at version ${actual}, not ${expected}`, undefined, { expected, actual });
+  return kernelError('version_conflict', `${streamId} is at version ${actual}, not ${expected}`, undefined, { expected, actual });
 }
 
 function violates(error: unknown, constraint: string): boolean {

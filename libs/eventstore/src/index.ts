@@ -6,6 +6,7 @@ export { streamIdOf } from './stream-target';
 export type { AppendMeta, StreamTarget } from './stream-target';
 export { eventHeaders } from './envelopes';
 export { EventStore } from './event-store';
+export { committedTransaction, onCommit } from './commit-hooks';
 export type { UnversionedAppend, VersionedAppend } from './event-store';
 export { BatchingAppender } from './batching-appender';
 export type { BatchingAppenderOptions } from './batching-appender';

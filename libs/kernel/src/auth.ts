@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { authorize, mayAct } from './authorize';
-import { DomainError } from './domain-error';
+import { kernelError } from './error-status';
 import { OfficerTokenVerifier, type OfficerTrust, type Principal, type Role } from './officer-token';
 
 export const PUBLIC_ROUTE = 'ws:public';
@@ -55,10 +55,10 @@ export class AuthGuard implements CanActivate {
       if (principal && mayAct(principal, { node: this.options.nodeCode })) request.principal = principal;
       return true;
     }
-    if (!access) throw new DomainError('forbidden', '该接口未声明访问角色'); // unreachable: the app refuses to start
-    if (!bearer) throw new DomainError('unauthenticated', '需要登录（Bearer 令牌）');
+    if (!access) throw kernelError('forbidden', '该接口未声明访问角色'); // unreachable: the app refuses to start
+    if (!bearer) throw kernelError('unauthenticated', '需要登录（Bearer 令牌）');
     const principal = await this.verify(bearer).catch(() => {
-      throw new DomainError('unauthenticated', '令牌无效或已过期');
+      throw kernelError('unauthenticated', '令牌无效或已过期');
     });
     authorize(principal, { roles: access, node: this.options.nodeCode });
     request.principal = principal;

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { kernelError } from './error-status';
 import { coversNode, type Principal, type Role } from './officer-token';
 
 /**
@@ -50,7 +50,7 @@ export function refusalOf(principal: Principal | undefined, requirement: AccessR
 /** The one permission check: returns when the principal may, throws the refusal (401/403) otherwise. */
 export function authorize(principal: Principal | undefined, requirement: AccessRequirement): asserts principal is Principal {
   const refusal = refusalOf(principal, requirement);
-  if (refusal) throw new DomainError(refusal.code, refusal.message, requirement.field);
+  if (refusal) throw kernelError(refusal.code, refusal.message, requirement.field);
 }
 
 /** The same check as a yes/no, for filters (which of these may the principal act on). */

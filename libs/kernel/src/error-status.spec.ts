@@ -39,3 +39,14 @@ describe('errorsOf', () => {
     expect(wishError('wish_lost', '心愿丢失').code).toBe('wish_lost');
   });
 });
+
+describe('errorsOf(...).passOn', () => {
+  it('answers a refusal decided elsewhere when the table lists its code, and treats an unlisted code as a bug', () => {
+    const wishError = errorsOf(defineErrorTable({ wish_not_found: 404 }));
+    const passed = wishError.passOn({ code: 'wish_not_found', message: '心愿不存在', field: 'wishId', details: { wishId: 'w1' } });
+    expect(passed).toBeInstanceOf(DomainError);
+    expect(passed).toMatchObject({ code: 'wish_not_found', message: '心愿不存在', field: 'wishId', details: { wishId: 'w1' } });
+    expect(wishError.passOn({ code: 'version_conflict', message: '数据已被修改' }).code).toBe('version_conflict');
+    expect(() => wishError.passOn({ code: 'wish_lost', message: '心愿丢失' })).toThrow("error code wish_lost is not in the service's error table");
+  });
+});

@@ -69,12 +69,41 @@ export function defineErrorTable<const Own extends Record<string, number>, const
   return tableOf(statuses as Record<Extract<keyof Own, string> | KernelErrorCode | CodeOf<Included[number]>, number>);
 }
 
+/** A refusal decided elsewhere and answered again: a bulk item's outcome, a contracts check's. */
+export interface PassedOnRefusal {
+  code: string;
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+/** How a service makes its errors (see `errorsOf`). */
+export interface ErrorMaker<Code extends string> {
+  (code: Code, message: string, field?: string, details?: Record<string, unknown>): DomainError;
+  /**
+   * A refusal whose code the compiler cannot see (a bulk outcome made from a decider's error),
+   * thrown as one error of this service: the code is checked against the table here, and a code
+   * the table does not list is a bug, refused as such (500 `internal`) rather than answered.
+   */
+  passOn(refusal: PassedOnRefusal): DomainError;
+}
+
 /**
  * The one way a service makes its errors: `export const notifyError = errorsOf(NOTIFY_ERRORS)`,
  * then `throw notifyError('channel_off', '本节点没有开通该渠道', 'channel')`. A code the table does not
  * list (its own, its libs' or the kernel's) does not compile, so the table says every code the
  * service answers and its status.
  */
-export function errorsOf<Code extends string>(_table: ErrorTable<Code>) {
-  return (code: Code, message: string, field?: string, details?: Record<string, unknown>): DomainError => new DomainError(code, message, field, details);
+export function errorsOf<Code extends string>(table: ErrorTable<Code>): ErrorMaker<Code> {
+  const make = (code: Code, message: string, field?: string, details?: Record<string, unknown>): DomainError => new DomainError(code, message, field, details);
+  const listed = new Set<string>(Object.keys(table.statuses));
+  return Object.assign(make, {
+    passOn: ({ code, message, field, details }: PassedOnRefusal): DomainError => {
+      if (!listed.has(code)) throw new Error(`error code ${code} is not in the service's error table`);
+      return new DomainError(code, message, field, details);
+    },
+  });
 }
+
+/** The kernel's own errors, for the libs below the services (auth, pages, the event store): kernel codes only. */
+export const kernelError = errorsOf(KERNEL_ERRORS);

@@ -52,11 +52,18 @@ export class FederationCredentials {
 export const LOCAL_PASSWORD_VARIABLE = 'NATS_LOCAL_PASSWORD';
 
 /**
+ * Where a tool serving several nodes of one host reads node `code`'s `local` password (compose's
+ * stream bootstrap): every node has its own, so one node's operator password opens no other node.
+ */
+export const nodeLocalPasswordVariable = (code: string) => `NATS_${code}_LOCAL_PASSWORD`;
+
+/**
  * A node's operator (`local`) for a deployment's tools (the compose stream bootstrap, the demo
- * loader): the password in NATS_LOCAL_PASSWORD, as the node's nats-server reads it; without it,
+ * loader): the password in NATS_<CODE>_LOCAL_PASSWORD (a tool serving several nodes) or
+ * NATS_LOCAL_PASSWORD (a tool of one node), as the node's nats-server reads it; without either,
  * derived from FEDERATION_SECRET as the launcher's configs do.
  */
 export function operatorCredentials(code: string, env: NodeJS.ProcessEnv = process.env): NatsCredentials {
-  const password = env[LOCAL_PASSWORD_VARIABLE];
+  const password = env[nodeLocalPasswordVariable(code)] ?? env[LOCAL_PASSWORD_VARIABLE];
   return password ? { user: LOCAL_USER, password } : new FederationCredentials(federationSecret(env).secret).local(code);
 }

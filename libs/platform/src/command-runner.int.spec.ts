@@ -184,6 +184,23 @@ describe('CommandRunner.loadMany and appendMany (changes that span streams)', ()
   });
 });
 
+/** What the runner reads of `streamId`: from which version and how many rows (readStreamFrom), and whether it read it whole (readStream). */
+function readsOf(streamId: string) {
+  const from = jest.spyOn(EventStore.prototype, 'readStreamFrom');
+  const full = jest.spyOn(EventStore.prototype, 'readStream');
+  return {
+    full,
+    rowsRead: async () => {
+      const ours = from.mock.calls.map((call, i) => ({ call, result: from.mock.results[i]! })).filter(({ call }) => call[0] === streamId);
+      return Promise.all(ours.map(async ({ call, result }) => ({ from: call[1], rows: (await result.value).length })));
+    },
+    restore: () => {
+      from.mockRestore();
+      full.mockRestore();
+    },
+  };
+}
+
 describe('CommandRunner.run with kept states (an aggregate defined with keptStates)', () => {
   const keptTally = defineAggregate({ context: 'test', aggregate: 'kept-tally', decider: tallyDecider, schemas: { Added: 1 }, keptStates: 2 });
   /** Another process's runner on the same database: it keeps its own states. */
@@ -219,6 +236,24 @@ describe('CommandRunner.run with kept states (an aggregate defined with keptStat
     expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
   });
 
+  it('keeps the state a caller’s transaction decided once it has committed: the next command reads only the events since', async () => {
+    const id = newId();
+    await runner.run(keptTally, id, { type: 'Add', n: 1 });
+    await runner.transaction(async (trx) => {
+      await runner.run(keptTally, id, { type: 'Add', n: 2 }, { trx });
+      await runner.run(keptTally, id, { type: 'Add', n: 3 }, { trx });
+    });
+    const reads = readsOf(keptTally.streamId(id));
+    try {
+      expect((await runner.run(keptTally, id, { type: 'Add', n: 4 })).state).toBe(10);
+      // From the transaction's last event (version 3) on, not from the state before it (version 1).
+      expect(await reads.rowsRead()).toEqual([{ from: 3, rows: 1 }]);
+      expect(reads.full).not.toHaveBeenCalled();
+    } finally {
+      reads.restore();
+    }
+  });
+
   it('keeps no state of a command run in the caller’s transaction that then rolled back', async () => {
     const id = newId();
     await runner.run(keptTally, id, { type: 'Add', n: 1 });
@@ -228,7 +263,15 @@ describe('CommandRunner.run with kept states (an aggregate defined with keptStat
         throw new Error('rolled back');
       })
       .catch(() => undefined);
-    expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
+    const reads = readsOf(keptTally.streamId(id));
+    try {
+      expect((await runner.run(keptTally, id, { type: 'Add', n: 9 })).state).toBe(10);
+      // From the committed state (version 1): a kept rolled-back state would have read from version 2.
+      expect(await reads.rowsRead()).toEqual([{ from: 1, rows: 1 }]);
+      expect(reads.full).not.toHaveBeenCalled();
+    } finally {
+      reads.restore();
+    }
   });
 
   it('in a caller’s transaction (a reaction’s batch) reads from a kept state too, and sees the transaction’s own events', async () => {

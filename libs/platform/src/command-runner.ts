@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { DomainEvent, EventEnvelope } from '@ws/contracts';
-import { EventStore } from '@ws/eventstore';
+import { EventStore, onCommit } from '@ws/eventstore';
 import type { AppendMeta } from '@ws/eventstore';
-import { CLOCK, DomainError, fold } from '@ws/kernel';
+import { CLOCK, DomainError, fold, kernelError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { AggregateDefinition } from './aggregate';
 import { type KeptState, KeptStates } from './kept-states';
@@ -59,7 +59,7 @@ const MAX_ATTEMPTS = 5;
 /** If-Match: the caller's version must be the stream's, else 409 version_conflict. */
 export function refuseStaleVersion(expectedVersion: number | undefined, version: number): void {
   if (expectedVersion === undefined || expectedVersion === version) return;
-  throw new DomainError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${expectedVersion}）`, undefined, {
+  throw kernelError('version_conflict', `数据已被修改（当前版本 ${version}，请求基于 ${expectedVersion}）`, undefined, {
     expected: expectedVersion,
     actual: version,
   });
@@ -92,6 +92,21 @@ export class CommandRunner {
     return { state: fold(aggregate.decider, events as unknown as E[]), version, envelopes: events };
   }
 
+  /**
+   * The stream's state and version now, for a read (a points balance): from its kept state and
+   * the events since when the aggregate keeps states, so a long stream is not folded per request.
+   */
+  async current<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string): Promise<{ state: S; version: number }> {
+    const kept = this.keptStatesOf(aggregate);
+    const { state, version } = kept ? await this.loadKept(aggregate, kept, id) : await this.load(aggregate, id);
+    return { state, version };
+  }
+
+  /** A page of the stream's events, newest first, below `beforeVersion` if given: the entries of a long stream (EventStore.readStreamBackward). */
+  entries<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, id: string, limit: number, beforeVersion?: number): Promise<EventEnvelope[]> {
+    return this.store.readStreamBackward(aggregate.streamId(id), limit, beforeVersion);
+  }
+
   /** Many streams of one aggregate in one query (a bulk approval): id → state and version; an id without events has the initial state at version 0. */
   async loadMany<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, ids: readonly string[], trx?: Transaction<any>): Promise<Map<string, Loaded<S>>> {
     const streams = await this.store.readStreams(
@@ -116,19 +131,17 @@ export class CommandRunner {
   /**
    * The stream's state from its kept state and the events since: read from the kept version on,
    * the event there must be the one folded — else (never expected of append-only streams, but a
-   * wrong state costs more than a full read) the whole stream is folded again. Only committed
-   * states are kept: a caller's transaction (a reaction's batch) sees its own writes before they
-   * commit, so there a kept state is used but none is kept — and nothing is read outside it: npm
-   * start's services have one pooled connection each, which the transaction holds.
+   * wrong state costs more than a full read) the whole stream is folded again. In a caller's
+   * transaction (a reaction's batch) nothing is read outside it — npm start's services have one
+   * pooled connection each, which the transaction holds.
    */
   private async loadKept<C, E extends DomainEvent, S>(aggregate: AggregateDefinition<C, E, S>, kept: KeptStates<S>, id: string, trx?: Transaction<any>): Promise<Loaded<S>> {
     const streamId = aggregate.streamId(id);
     const held = kept.get(streamId);
     const since = held ? await this.store.readStreamFrom(streamId, held.version, trx) : [];
     const loaded = held && since[0]?.eventId === held.lastEventId ? foldSince(aggregate, held, since) : await this.load(aggregate, id, trx);
-    if (trx) return loaded;
     const last = loaded.envelopes.find((e) => e.streamVersion === loaded.version);
-    if (last) kept.keep(streamId, { version: loaded.version, lastEventId: last.eventId, state: loaded.state });
+    if (last) keepCommitted(kept, streamId, { version: loaded.version, lastEventId: last.eventId, state: loaded.state }, trx);
     else if (loaded.version === 0) kept.forget(streamId);
     return loaded;
   }
@@ -155,8 +168,7 @@ export class CommandRunner {
       try {
         const written = await this.write(aggregate, id, version, outcome, options);
         const after = { state: outcome.reduce(aggregate.decider.evolve, state), version: version + outcome.length };
-        // Written in the caller's transaction: not committed yet, so not kept.
-        if (!options.trx) kept?.keep(aggregate.streamId(id), { ...after, lastEventId: written[written.length - 1]!.eventId });
+        if (kept) keepCommitted(kept, aggregate.streamId(id), { ...after, lastEventId: written[written.length - 1]!.eventId }, options.trx);
         return { ...after, events: written };
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === 'version_conflict';
@@ -198,6 +210,7 @@ export class CommandRunner {
     );
   }
 
+  /** One transaction for several commands (pass it as `trx`): the states they decided are kept once it commits. */
   transaction<T>(fn: (trx: Transaction<any>) => Promise<T>): Promise<T> {
     return this.store.transaction(fn);
   }
@@ -206,6 +219,17 @@ export class CommandRunner {
 /** Events with their schema version, as the store writes it to the `ws-schema` header. */
 function stamped<E extends DomainEvent>(aggregate: AggregateDefinition<unknown, E, unknown>, events: E[]): E[] {
   return events.map((event) => ({ ...event, schema: event.schema ?? aggregate.schemas[event.type] ?? 1 }));
+}
+
+/**
+ * Keeps only committed states: one read or written in a caller's transaction (which sees its own
+ * writes before they commit) is kept once that transaction has committed, if it was opened with
+ * its commit hooks (CommandRunner.transaction, a projection runner's batch), and never if it
+ * rolls back.
+ */
+function keepCommitted<S>(kept: KeptStates<S>, streamId: string, state: KeptState<S>, trx: Transaction<any> | undefined): void {
+  if (trx) onCommit(trx, () => kept.keep(streamId, state));
+  else kept.keep(streamId, state);
 }
 
 /** A kept state with the events after it (`since` starts with the kept version's event). */

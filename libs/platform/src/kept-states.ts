@@ -11,8 +11,9 @@ export interface KeptState<S> {
  * command reads only the events appended since (a points account grows by an entry per credit
  * for as long as the member stays: folding all of it on every credit made crediting slower the
  * longer an account was, ~400 ms a credit at 12 000 entries under load). Least recently used
- * streams are forgotten beyond `capacity`. Only states read or written outside a caller's
- * transaction are kept, so nothing here can be a write that was rolled back.
+ * streams are forgotten beyond `capacity`. Only committed states are kept: one decided in a
+ * caller's transaction (a reaction's batch crediting points) once that transaction has committed
+ * (CommandRunner's keepCommitted), so nothing here can be a write that was rolled back.
  */
 export class KeptStates<S> {
   private readonly states = new Map<string, KeptState<S>>();

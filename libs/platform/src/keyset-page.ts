@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { sql, type RawBuilder } from 'kysely';
 import { KEYSET_PAGE_MAX, type KeysetPage } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
+import { kernelError } from '@ws/kernel';
 
 /**
  * The one pagination of lists: keyset pages `{ items, next }` (KeysetPage, libs/contracts); `after`
@@ -46,7 +46,7 @@ export function decodeCursor(after: string | undefined, isId: (id: string) => bo
   } catch {
     // fall through
   }
-  throw new DomainError('validation_failed', '分页参数无效', 'after');
+  throw kernelError('validation_failed', '分页参数无效', 'after');
 }
 
 /**

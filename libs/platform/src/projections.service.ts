@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DiscoveryService } from '@nestjs/core';
 import { Kysely } from 'kysely';
 import { Registry } from 'prom-client';
-import { DomainError } from '@ws/kernel';
+import { kernelError } from '@ws/kernel';
 import { deleteDurable, durableAckFloor, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
 import { createProjectionMetrics, ensureCheckpoint, Projection, ProjectionRunner, pruneSeenEvents } from '@ws/projections';
 import type { PlatformConfig } from './platform-config';
@@ -99,7 +99,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   get(name: string): ProjectionRunner {
     const runner = this.runners.get(name);
-    if (!runner) throw new DomainError('not_found', `没有名为 ${name} 的读模型或反应`, 'name');
+    if (!runner) throw kernelError('not_found', `没有名为 ${name} 的读模型或反应`, 'name');
     return runner;
   }
 
@@ -111,7 +111,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   async rebuild(name: string): Promise<void> {
     const runner = this.get(name);
     if (this.kindOf(name) === 'reaction') {
-      throw new DomainError('not_rebuildable', `${name} 依据事件执行操作（追加事件、下达指令或发送消息），重放会重复执行，不能重建`, 'name');
+      throw kernelError('not_rebuildable', `${name} 依据事件执行操作（追加事件、下达指令或发送消息），重放会重复执行，不能重建`, 'name');
     }
     await runner.rebuild();
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Matches } from 'class-validator';
 import { reportFiguresSubject, reportRangeRefusal, RESPONDER_QUEUE } from '@ws/contracts';
 import type { ReportFigureService, ReportFiguresByService, ReportFiguresReply, ReportFiguresRequest } from '@ws/contracts';
-import { authorize, CurrentPrincipal, DomainError, Roles, type Principal, type Role } from '@ws/kernel';
+import { authorize, CurrentPrincipal, DomainError, Roles, type Principal, type Role, kernelError } from '@ws/kernel';
 import { serveRequests, type BusConnection, type Responder } from '@ws/messaging';
 import type { PlatformConfig } from './platform-config';
 import { NATS, PLATFORM_CONFIG } from './tokens';
@@ -33,7 +33,7 @@ export class ReportFiguresQueryDto {
 /** The period checked, then the source's figures for the served node's subtree. */
 async function answer<S extends ReportFigureService>(source: ReportFiguresSource<S>, node: string, request: Partial<ReportFiguresRequest>) {
   const refusal = reportRangeRefusal(request);
-  if (refusal) throw new DomainError('validation_failed', refusal.message, refusal.field);
+  if (refusal) throw kernelError('validation_failed', refusal.message, refusal.field);
   const { from, to, byChild } = request as ReportFiguresRequest;
   return { node, from, to, figures: await source.figures(node, from, to, { byChild: byChild === true }) };
 }

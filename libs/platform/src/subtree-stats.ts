@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { coversNode, DomainError } from '@ws/kernel';
+import { coversNode, kernelError } from '@ws/kernel';
 
 /** One number of a service's GET /stats, as the dashboards show it: a stable key, a zh-CN label, the value. */
 export interface StatFigure {
@@ -22,6 +22,6 @@ export class SubtreeQueryDto {
  */
 export function subtreeNode(requested: string | undefined, servedNode: string): string {
   const node = requested ?? servedNode;
-  if (!coversNode(servedNode, node)) throw new DomainError('out_of_scope', `${node} 不在本节点 ${servedNode} 之下`, 'node');
+  if (!coversNode(servedNode, node)) throw kernelError('out_of_scope', `${node} 不在本节点 ${servedNode} 之下`, 'node');
   return node;
 }

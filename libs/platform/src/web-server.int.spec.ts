@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { IsString } from 'class-validator';
 import { KERNEL_ERRORS, Public } from '@ws/kernel';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { PlatformModule } from './platform.module';
 
 class EchoDto {
@@ -43,11 +43,11 @@ class ProbeController {
  * rate limits count the client behind a trusted proxy, not the proxy.
  */
 describe('the web server of a service', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   const THROTTLE = 3;
 
   beforeAll(async () => {
-    service = await startTestService('probe', (config) => {
+    service = await startService('probe', (config) => {
       @Module({ imports: [PlatformModule.forService({ service: 'probe', migrations: {}, errors: KERNEL_ERRORS, config: { ...config, throttlePerMinute: THROTTLE } })], controllers: [ProbeController] })
       class ProbeModule {}
       return { module: ProbeModule };
@@ -58,7 +58,7 @@ describe('the web server of a service', () => {
     await service?.close();
   });
 
-  const inject = (options: Parameters<TestServiceApp['app']['inject']>[0]) => service.app.inject(options);
+  const inject = (options: Parameters<ServiceHarness['app']['inject']>[0]) => service.app.inject(options);
   const problem = (response: { headers: Record<string, unknown>; json(): any; statusCode: number }) => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     return { status: response.statusCode, ...response.json() };

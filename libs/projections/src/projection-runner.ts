@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hasUnknownSchema } from '@ws/contracts';
+import { committedTransaction } from '@ws/eventstore';
 import { classifyFailure } from '@ws/kernel';
 import { ConsumedEvent, consumeFrom, decodeEnvelope, lastSequence, UndecodableMessage, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
 import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
@@ -349,7 +350,8 @@ export class ProjectionRunner {
     const stopTimer = this.options.metrics?.batchSeconds.startTimer({ projection: this.name });
     this.applying = true;
     try {
-      await this.db.transaction().execute(async (trx) => {
+      // Committed with its onCommit hooks: what a reaction's commands decided is kept once it holds.
+      await committedTransaction(this.db, async (trx) => {
         if (applied.length > 0) {
           const forged = (await this.projection.apply(trx, applied)) ?? [];
           parked.push(...forged.map((f) => this.parkEntry(eventAt(applied, f), 'reason' in f ? f.reason : 'forged', f.detail, 1)));
@@ -436,7 +438,7 @@ export class ProjectionRunner {
     let removed = false;
     let partlyRefused: string | undefined;
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await committedTransaction(this.db, async (trx) => {
         removed = await removeParked(trx, id);
         const setAside = removed ? ((await this.projection.apply(trx, [event])) ?? []) : [];
         for (const item of setAside) {

@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { eventually } from './eventually';
-import { FaultProxy } from './fault-proxy';
+import { FaultProxy, resetOrDestroy } from './fault-proxy';
 
 /** The proxy against a local echo server: what crosses, what is held back, what is reset. */
 describe('FaultProxy', () => {
@@ -74,5 +74,19 @@ describe('FaultProxy', () => {
     const after = await client();
     after.socket.write('back');
     await eventually(() => after.seen.text === 'back', { what: "'back' echoed after the restore" });
+  });
+
+  it('drops a socket that is already ending (its link’s other side hung up) without leaving its handle open', async () => {
+    const { socket } = await client();
+    const refused: string[] = [];
+    socket.on('error', (error: NodeJS.ErrnoException) => refused.push(`${error.syscall} ${error.code}`));
+    let closed = false;
+    socket.once('close', () => (closed = true));
+    // As a pipe ends it: the write done, the shutdown under way when the link is dropped.
+    socket.write('x', () => process.nextTick(() => process.nextTick(() => resetOrDestroy(socket))));
+    socket.end();
+    // A reset refused here (EINVAL) left the handle open for good: no close, and a process that never exits.
+    await eventually(() => closed || refused.length > 0, { what: 'the socket closed', timeoutMs: 5_000 });
+    expect({ closed, refused }).toEqual({ closed: true, refused: [] });
   });
 });

@@ -124,6 +124,18 @@ export class FaultProxy {
   private drop(link: Link): void {
     this.links.delete(link);
     this.pending.delete(link);
-    for (const socket of [link.client, link.server]) if (socket && !socket.destroyed) socket.resetAndDestroy();
+    for (const socket of [link.client, link.server]) if (socket && !socket.destroyed) resetOrDestroy(socket);
   }
+}
+
+/**
+ * An RST where one can still be sent; a socket already ending (a pipe ends the other side of a
+ * link when one side hangs up) is destroyed instead. libuv refuses to reset a socket while its
+ * shutdown is under way (EINVAL), and Node then marks the handle closing without closing it: the
+ * process never exits, spinning in its exit cleanup — `npm run bench:faults` did after a NATS hold,
+ * whose links hang up together on restore.
+ */
+export function resetOrDestroy(socket: Socket): void {
+  if (socket.writableEnded) socket.destroy();
+  else socket.resetAndDestroy();
 }

@@ -6,7 +6,8 @@ import type { PlatformConfig } from '@ws/platform';
 import { testNodeCode } from './infra';
 import { nodeOf, startNatsFederation } from './nats-federation';
 import { officerToken } from './officer-tokens';
-import { startTestService, type TestServiceApp } from './service-app';
+import { startService } from './service-app';
+import type { ServiceHarness } from './service-harness';
 
 /** Who calls: a role of the node's own officers, or an officer of another node (an ancestor acting here). */
 export type Caller = Role | { role?: Role; node?: string };
@@ -14,7 +15,7 @@ export type Caller = Role | { role?: Role; node?: string };
 export interface FederatedNode {
   readonly ref: NodeRef;
   readonly nats: NatsProcess;
-  readonly service: TestServiceApp;
+  readonly service: ServiceHarness;
   /** An officer's token; by default the officer of the node's own level. */
   token(as?: Caller): Promise<string>;
   /** An HTTP request to the node's service, as an officer. */
@@ -118,7 +119,7 @@ export class ServiceFederation<District extends string> {
 
   private async startNode(ref: NodeRef, nats: NatsProcess): Promise<FederatedNode> {
     const service = await this.keep(
-      await startTestService(this.options.service, (config) => this.options.module({ ...config, node: ref, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } })),
+      await startService(this.options.service, (config) => this.options.module(config), { nats: { url: nats.url, node: ref } }),
       (app) => app.close(),
     );
     const token = (as: Caller = {}) => {

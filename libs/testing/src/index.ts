@@ -7,3 +7,4 @@ export * from './fake-oidc-provider';
 export * from './officer-tokens';
 export * from './fault-proxy';
 export * from './keyset-pages';
+export * from './projection-spec';

@@ -18,7 +18,7 @@ export async function hasGpsExif(jpeg: Buffer): Promise<boolean> {
 /** A multipart/form-data body with one file, as a browser sends it. */
 export async function multipartBody(field: string, file: Buffer, name: string, type: string): Promise<{ body: Buffer; contentType: string }> {
   const form = new FormData();
-  form.append(field, new Blob([file], { type }), name);
+  form.append(field, new Blob([new Uint8Array(file)], { type }), name);
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
 }

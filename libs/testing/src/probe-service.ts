@@ -5,10 +5,11 @@ import { connect } from '@nats-io/transport-node';
 import { eventSubject, type EventEnvelope } from '@ws/contracts';
 import type { PlatformConfig } from '@ws/platform';
 import { NATS_URL } from './infra';
-import { startTestService, type TestServiceApp } from './service-app';
+import { startService } from './service-app';
+import type { ServiceHarness } from './service-harness';
 
 export interface ProbeService {
-  service: TestServiceApp;
+  service: ServiceHarness;
   /** A `probe.note.<id>.Noted` event with `{ text }` on the node's stream, as a relay would publish it; its event id. */
   note(text: string): Promise<string>;
   /** An ops route, as a district officer. */
@@ -22,7 +23,7 @@ export interface ProbeService {
  * of the spec's, fed `Noted` events of the probe context and asked through its ops routes.
  */
 export async function startProbeService(name: string, moduleFor: (config: PlatformConfig) => DynamicModule): Promise<ProbeService> {
-  const service = await startTestService(name, moduleFor);
+  const service = await startService(name, moduleFor);
   const nc = await connect({ servers: NATS_URL });
   const officer = await service.token('district_officer');
   return {

@@ -1,13 +1,8 @@
-import type { DynamicModule } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
-import { connect } from '@nats-io/transport-node';
+import type { NodeRef } from '@ws/contracts';
 import { nodeRef } from '@ws/contracts';
-import { createFastifyAdapter, type Principal, type Role } from '@ws/kernel';
-import { OutboxRelayService, platformConfig, type PlatformConfig, prepareServiceApp, ProjectionsService } from '@ws/platform';
+import { platformConfig, type PlatformConfig } from '@ws/platform';
 import { createTestDatabase, NATS_URL, PG_URL, testNodeCode, type TestDatabase } from './infra';
-import { deleteNodeStreams } from './node-stream';
-import { nodeOfRole, officerToken, trustTestKeysOf } from './officer-tokens';
+import { type ModuleFor, ServiceHarness } from './service-harness';
 
 /** A platform config of its own for one test: synthetic node, fresh database, unique stream names. */
 export async function testPlatformConfig(service: string): Promise<{ config: PlatformConfig; database: TestDatabase }> {
@@ -20,58 +15,29 @@ export async function testPlatformConfig(service: string): Promise<{ config: Pla
   };
 }
 
-export interface TestServiceApp {
-  app: NestFastifyApplication;
-  config: PlatformConfig;
-  /** Publishes what is committed in the outbox, then waits until every projection has applied it. */
-  catchUp(): Promise<void>;
-  /** A token of an officer of the node (a city or province officer: of its city or province; extra.node: another node), whose key the app believes. */
-  token(role: Role, extra?: Partial<Principal>): Promise<string>;
-  close(): Promise<void>;
+export interface StartServiceOptions {
+  /**
+   * A nats-server of the test's own (a federation's node): the service is that node, on the
+   * server's plain EVT and DIR streams, which go with the server. By default the shared
+   * nats-server, a synthetic node and streams of the harness's own, removed by close().
+   */
+  nats?: { url: string; node: NodeRef };
 }
 
-/** Boots a service module in-process against real Postgres and NATS; close() removes its database and streams. */
-export async function startTestService(service: string, moduleFor: (config: PlatformConfig) => DynamicModule): Promise<TestServiceApp> {
-  const { config, database } = await testPlatformConfig(service);
-  // A service that fails to start leaves no database behind.
-  const app = await bootApp(() => moduleFor(config), config).catch(async (error: unknown) => {
+/**
+ * Starts `service` in-process on a ServiceHarness (its own database; see there); a service that
+ * fails to start leaves no database behind.
+ */
+export async function startService<Database = any>(service: string, moduleFor: ModuleFor, options: StartServiceOptions = {}): Promise<ServiceHarness<Database>> {
+  const { config: own, database } = await testPlatformConfig(service);
+  const config: PlatformConfig = options.nats ? { ...own, node: options.nats.node, natsUrl: options.nats.url, streams: { evt: 'EVT', dir: 'DIR' } } : own;
+  const harness = new ServiceHarness<Database>(config, database, moduleFor);
+  await harness.start().catch(async (error: unknown) => {
     await database.drop();
     throw error;
   });
-  return {
-    app,
-    config,
-    async catchUp() {
-      await app.get(OutboxRelayService).relay.drain();
-      await app.get(ProjectionsService).catchUp();
-    },
-    token: (role, extra = {}) => officerToken(extra.node ?? nodeOfRole(role, config.node.code), { role, ...extra }),
-    async close() {
-      await app.close();
-      await database.drop();
-      const nc = await connect({ servers: NATS_URL });
-      await deleteNodeStreams(nc, config.streams);
-      await nc.close();
-    },
-  };
+  return harness;
 }
 
-/** Compiles and starts the module; an app that fails half-way is closed (its pools and connections). */
-async function bootApp(module: () => DynamicModule, config: PlatformConfig): Promise<NestFastifyApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [module()] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ trustedProxies: config.trustedProxies }), { logger: ['error', 'warn'] });
-  try {
-    await prepareServiceApp(app);
-    await app.init();
-    await trustTestKeysOf(app);
-    await app.getHttpAdapter().getInstance().ready();
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    throw error;
-  }
-  return app;
-}
-
-export * from './listening-service';
 export * from './service-harness';
 export * from './probe-service';

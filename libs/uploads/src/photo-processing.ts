@@ -1,5 +1,5 @@
 import type Sharp from 'sharp';
-import { DomainError } from '@ws/kernel';
+import { uploadsError } from './errors';
 
 /** sharp (libvips, ~8 MB resident) is loaded by the first photo, not when the service starts. */
 let sharpModule: typeof Sharp | undefined;
@@ -39,7 +39,7 @@ export const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxSide: 1600, maxInputPixels
  * (sharp keeps none unless asked). A file that claims to be an image but does not decode is refused.
  */
 export async function processPhoto(input: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<ProcessedPhoto> {
-  if (!imageTypeOf(input)) throw new DomainError('photo_not_image', '只能上传 JPG、PNG 或 WebP 格式的照片', 'photo');
+  if (!imageTypeOf(input)) throw uploadsError('photo_not_image', '只能上传 JPG、PNG 或 WebP 格式的照片', 'photo');
   const sharp = loadSharp();
   try {
     const { data, info } = await sharp(input, { failOn: 'error', limitInputPixels: limits.maxInputPixels })
@@ -50,6 +50,6 @@ export async function processPhoto(input: Buffer, limits: PhotoLimits = DEFAULT_
       .toBuffer({ resolveWithObject: true });
     return { body: data, width: info.width, height: info.height };
   } catch {
-    throw new DomainError('photo_malformed', '照片文件已损坏或无法读取，请换一张', 'photo');
+    throw uploadsError('photo_malformed', '照片文件已损坏或无法读取，请换一张', 'photo');
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { Photos } from './photos';
+import { uploadsError } from './errors';
 
 /** POST /photos (upload, public and rate-limited like every public route) and GET /photos/<ref>.jpg (signed link only). */
 @ApiTags('照片 photos')
@@ -24,7 +25,7 @@ export class PhotosController {
   @Public()
   @ApiOperation({ summary: '看照片：只认签名未过期的链接（10 分钟）' })
   async open(@Param('file') file: string, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
-    if (!file.endsWith('.jpg')) throw new DomainError('photo_not_found', '照片不存在', 'ref');
+    if (!file.endsWith('.jpg')) throw uploadsError('photo_not_found', '照片不存在', 'ref');
     const body = await this.photos.open(file.slice(0, -'.jpg'.length), exp, sig);
     void reply
       .header('content-type', 'image/jpeg')

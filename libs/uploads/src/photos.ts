@@ -8,6 +8,7 @@ import { processPhoto } from './photo-processing';
 import { LocalFolderStore, PHOTO_REF, S3Store } from './photo-store';
 import type { PhotoStore } from './photo-store';
 import type { UploadsConfig } from './uploads.config';
+import { uploadsError } from './errors';
 
 export const UPLOADS_CONFIG = Symbol('UPLOADS_CONFIG');
 export const PHOTO_STORE = Symbol('PHOTO_STORE');
@@ -58,10 +59,10 @@ export class Photos {
 
   async open(ref: string, exp: unknown, sig: unknown): Promise<Readable> {
     if (!isValidPhotoLink(this.config.urlSecret, ref, exp, sig, this.clock.now().getTime())) {
-      throw new DomainError('photo_link_invalid', '照片链接无效或已过期，请刷新页面', 'sig');
+      throw uploadsError('photo_link_invalid', '照片链接无效或已过期，请刷新页面', 'sig');
     }
     const body = await this.store.open(ref);
-    if (!body) throw new DomainError('photo_not_found', '照片不存在', 'ref');
+    if (!body) throw uploadsError('photo_not_found', '照片不存在', 'ref');
     return body;
   }
 
@@ -70,22 +71,22 @@ export class Photos {
     try {
       part = await request.file({ limits: { fileSize: this.config.maxBytes, files: 1, fields: 10, parts: 12 } });
     } catch {
-      throw new DomainError('photo_missing', '请以 multipart/form-data 上传照片（字段 photo）', 'photo');
+      throw uploadsError('photo_missing', '请以 multipart/form-data 上传照片（字段 photo）', 'photo');
     }
-    if (!part || part.fieldname !== 'photo') throw new DomainError('photo_missing', '请选择一张照片', 'photo');
+    if (!part || part.fieldname !== 'photo') throw uploadsError('photo_missing', '请选择一张照片', 'photo');
     let body: Buffer;
     try {
       body = await part.toBuffer();
     } catch (error) {
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
-      throw new DomainError('photo_malformed', '照片没有传完整，请重试', 'photo');
+      throw uploadsError('photo_malformed', '照片没有传完整，请重试', 'photo');
     }
     if (part.file.truncated) throw this.tooLarge();
-    if (body.length === 0) throw new DomainError('photo_missing', '照片是空的，请重新选择', 'photo');
+    if (body.length === 0) throw uploadsError('photo_missing', '照片是空的，请重新选择', 'photo');
     return body;
   }
 
   private tooLarge(): DomainError {
-    return new DomainError('photo_too_large', `照片不能超过 ${Math.round(this.config.maxBytes / 1024 / 1024)} MB`, 'photo', { maxBytes: this.config.maxBytes });
+    return uploadsError('photo_too_large', `照片不能超过 ${Math.round(this.config.maxBytes / 1024 / 1024)} MB`, 'photo', { maxBytes: this.config.maxBytes });
   }
 }

@@ -1,20 +1,28 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Kysely, Transaction } from 'kysely';
-import { checkMobile, shanghaiToday } from '@ws/contracts';
+import { checkMobile, IDENTITY_REFUSAL_STATUSES, shanghaiToday } from '@ws/contracts';
 import type { CodePurpose, VerificationCodeRequest } from '@ws/contracts';
-import { defineErrorTable, DomainError, keyedHash, newId } from '@ws/kernel';
+import { defineErrorTable, DomainError, errorsOf, keyedHash, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import type { VerificationTables } from './tables';
 
-/** Every refusal of a verification code, with its HTTP status; a service that sends codes includes it in its table. */
-export const VERIFICATION_ERRORS = defineErrorTable({
-  code_throttled: 429,
-  code_daily_limit: 429,
-  code_attempts_exceeded: 429,
-  code_invalid: 422,
-  code_expired: 422,
-  code_not_sent: 503,
-});
+/**
+ * Every refusal of a verification code, with its HTTP status (and the mobile's refusals: a code
+ * goes to a checked mobile); a service that sends codes includes it in its table.
+ */
+export const VERIFICATION_ERRORS = defineErrorTable(
+  {
+    code_throttled: 429,
+    code_daily_limit: 429,
+    code_attempts_exceeded: 429,
+    code_invalid: 422,
+    code_expired: 422,
+    code_not_sent: 503,
+  },
+  defineErrorTable(IDENTITY_REFUSAL_STATUSES),
+);
+
+const verificationError = errorsOf(VERIFICATION_ERRORS);
 
 export interface VerificationSettings {
   /** The service's own secret for keyed hashes: neither the mobile nor the code is stored in clear. */
@@ -86,10 +94,10 @@ export class VerificationCodes {
         const wait = row.issued_at.getTime() + this.resendAfterMs - now.getTime();
         if (wait > 0) {
           const seconds = Math.ceil(wait / 1000);
-          throw new DomainError('code_throttled', `验证码发送过于频繁，请 ${seconds} 秒后再试`, 'mobile', { retryAfterSeconds: seconds });
+          throw verificationError('code_throttled', `验证码发送过于频繁，请 ${seconds} 秒后再试`, 'mobile', { retryAfterSeconds: seconds });
         }
         if (row.day === today && row.sent_today >= this.maxPerDay) {
-          throw new DomainError('code_daily_limit', '今天获取验证码的次数已用完，请明天再试', 'mobile');
+          throw verificationError('code_daily_limit', '今天获取验证码的次数已用完，请明天再试', 'mobile');
         }
       }
       const values = {
@@ -110,7 +118,7 @@ export class VerificationCodes {
     } catch {
       // Not sent: the code is void, and the person may ask again at once.
       await this.codes().updateTable('verification_codes').set({ consumed_at: now, issued_at: new Date(0) }).where('mobile_hash', '=', mobileHash).where('request_id', '=', requestId).execute();
-      throw new DomainError('code_not_sent', '验证码发送失败，请稍后再试', 'mobile');
+      throw verificationError('code_not_sent', '验证码发送失败，请稍后再试', 'mobile');
     }
     return { expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + this.resendAfterMs).toISOString() };
   }
@@ -128,8 +136,8 @@ export class VerificationCodes {
     const requestId = await this.codes().transaction().execute(async (trx) => {
       const row = await trx.selectFrom('verification_codes').selectAll().where('mobile_hash', '=', mobileHash).forUpdate().executeTakeFirst();
       if (!row || row.consumed_at !== null) return invalid();
-      if (row.attempts >= this.maxAttempts) return new DomainError('code_attempts_exceeded', '验证码错误次数过多，请重新获取', 'code');
-      if (row.expires_at.getTime() <= now.getTime()) return new DomainError('code_expired', '验证码已过期，请重新获取', 'code');
+      if (row.attempts >= this.maxAttempts) return verificationError('code_attempts_exceeded', '验证码错误次数过多，请重新获取', 'code');
+      if (row.expires_at.getTime() <= now.getTime()) return verificationError('code_expired', '验证码已过期，请重新获取', 'code');
       const given = Buffer.from(this.codeHash(mobileHash, row.request_id, code.trim()), 'hex');
       if (!timingSafeEqual(given, Buffer.from(row.code_hash, 'hex'))) {
         await trx.updateTable('verification_codes').set({ attempts: row.attempts + 1 }).where('mobile_hash', '=', mobileHash).execute();
@@ -179,12 +187,12 @@ export class VerificationCodes {
 }
 
 function invalid(): DomainError {
-  return new DomainError('code_invalid', '验证码不正确或已失效', 'code');
+  return verificationError('code_invalid', '验证码不正确或已失效', 'code');
 }
 
 function normalisedMobile(input: string): string {
   const checked = checkMobile(input);
-  if (!checked.ok) throw new DomainError(checked.code, checked.message, 'mobile');
+  if (!checked.ok) throw verificationError(checked.code, checked.message, 'mobile');
   return checked.value;
 }
 

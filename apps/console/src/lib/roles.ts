@@ -40,6 +40,10 @@ export const MENU: readonly MenuItem[] = [
   { name: 'jobs-review', path: '/jobs-review', title: '零工审核', roles: ['district_officer', 'street_officer'] },
   { name: 'fairs', path: '/fairs', title: '招聘会', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'jobs-figures', path: '/jobs-figures', title: '零工数据', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer'] },
+  // GET /funds/budgets and POST …/spending: officers of every level, street officers and managers (allocating and adjusting: the officers, shown to them only).
+  { name: 'funds', path: '/funds', title: '经费', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
+  // Every /legal-aid/cases route (LEGAL_HANDLERS).
+  { name: 'legal-aid', path: '/legal-aid', title: '法律援助', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'ops', path: '/ops', title: '运维', roles: ['ops_admin', 'province_officer', 'city_officer', 'district_officer'] },
 ];
 

@@ -37,6 +37,7 @@ export interface Station {
   facilities: string[];
   services: StationService[];
   stars: number | null;
+  /** The whole notice in a station's detail; a directory list row carries its short form (stationClass, hotline, hours) only. */
   notice: StationNotice | null;
   registeredAt: string;
   updatedAt: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '@ws/kernel';
 import { Asset, loadAssets } from './asset-catalog';
+import { dashboardError } from '../errors';
 
 /** The page (/) and its files (/assets/<name>), from memory. */
 @Controller()
@@ -16,7 +16,7 @@ export class AssetsController {
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const asset = this.assets.get(name);
-    if (!asset || name === 'index.html') throw new DomainError('not_found', `没有文件 ${name}`, 'name');
+    if (!asset || name === 'index.html') throw dashboardError('not_found', `没有文件 ${name}`, 'name');
     this.send(reply, asset);
   }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, MessageEvent, Sse } from '@nestjs/common';
-import { DomainError } from '@ws/kernel';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { Observable } from 'rxjs';
 import { eventLabels } from './event-labels';
 import { LiveFeedService, type LiveMessage } from './live-feed.service';
+import { dashboardError } from '../errors';
 
 /** Live counters for the page: a server-sent event stream of whole snapshots, and one snapshot. */
 @Controller('live')
@@ -18,7 +18,7 @@ export class LiveController {
   @Sse()
   stream(): Observable<MessageEvent> {
     if (this.feed.listenerCount >= this.config.liveMaxClients) {
-      throw new DomainError('live_clients_exhausted', `实时数据连接已满（${this.config.liveMaxClients} 个），请稍后刷新`);
+      throw dashboardError('live_clients_exhausted', `实时数据连接已满（${this.config.liveMaxClients} 个），请稍后刷新`);
     }
     return new Observable<MessageEvent>((subscriber) => {
       const send = (message: LiveMessage) => subscriber.next({ type: 'snapshot', id: String(message.lastSeq), data: message });

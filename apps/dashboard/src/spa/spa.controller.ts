@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@ws/kernel';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { loadSpas, resolveSpaPath, SPA_NAMES, SpaFile, SpaName } from './spa-catalog';
 import { linkHeader, preloadsFor } from './spa-preload';
+import { dashboardError } from '../errors';
 
 const isSpaName = (name: string): name is SpaName => (SPA_NAMES as readonly string[]).includes(name);
 
@@ -34,10 +34,10 @@ export class SpaController {
     const [path, query] = splitQuery(request.url);
     const [, name, ...rest] = path.split('/');
     const spa = name && isSpaName(name) ? this.spas.get(name) : undefined;
-    if (!spa) throw new DomainError('not_found', `本节点没有部署 /${name ?? ''}/`, 'path');
+    if (!spa) throw dashboardError('not_found', `本节点没有部署 /${name ?? ''}/`, 'path');
     const route = decodeSafely(rest.join('/'));
     const file = resolveSpaPath(spa, route || 'index.html');
-    if (!file) throw new DomainError('not_found', `没有文件 ${path}`, 'path');
+    if (!file) throw dashboardError('not_found', `没有文件 ${path}`, 'path');
     if (file === spa.index) {
       const preloads = preloadsFor(spa.name, route, new URLSearchParams(query));
       if (preloads.length > 0) void reply.header('link', linkHeader(preloads));

@@ -7,6 +7,7 @@ import { DASHBOARD_ERRORS } from '../errors';
 import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { forwardedRequestHeaders, passedResponseHeaders } from './proxy-headers';
+import { dashboardError } from '../errors';
 
 const TIMEOUT_MS = 10_000;
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,7 +25,7 @@ export class OidcProxyController {
   @All(['oidc', 'oidc/*'])
   async forward(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const base = this.config.upstreams.identity;
-    if (!base) throw new DomainError('upstream_not_configured', '本节点没有配置 identity 服务', 'app');
+    if (!base) throw dashboardError('upstream_not_configured', '本节点没有配置 identity 服务', 'app');
     const method = request.method.toUpperCase();
     const hasBody = !BODILESS.has(method);
     const headers = forwardedRequestHeaders(request);
@@ -39,7 +40,7 @@ export class OidcProxyController {
         redirect: 'manual',
       } as RequestInit);
     } catch {
-      sendProblem(reply, problemFromDomainError(new DomainError('upstream_unavailable', '登录服务暂不可用，请稍后再试'), DASHBOARD_ERRORS), request.url);
+      sendProblem(reply, problemFromDomainError(dashboardError('upstream_unavailable', '登录服务暂不可用，请稍后再试'), DASHBOARD_ERRORS), request.url);
       return;
     }
     void reply.status(response.status);

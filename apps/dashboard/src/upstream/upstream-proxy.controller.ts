@@ -8,6 +8,7 @@ import type { DashboardConfig } from '../dashboard-config';
 import { DASHBOARD_CONFIG } from '../tokens';
 import { forwardedRequestHeaders, locationThroughFront, passedResponseHeaders } from './proxy-headers';
 import { isUpstreamApp, upstreamUrl } from './upstream-url';
+import { dashboardError } from '../errors';
 
 /** A read answers fast or the page shows 暂无数据; a write may carry a photo over a slow phone link. */
 const READ_TIMEOUT_MS = 10_000;
@@ -29,7 +30,7 @@ export class UpstreamProxyController {
   @All(':app/*')
   async forward(@Param('app') app: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const base = isUpstreamApp(app) ? this.config.upstreams[app] : undefined;
-    if (!base) throw new DomainError('upstream_not_configured', `本节点没有配置 ${app} 服务`, 'app');
+    if (!base) throw dashboardError('upstream_not_configured', `本节点没有配置 ${app} 服务`, 'app');
     const target = upstreamUrl(base, request.url, app);
     const method = request.method.toUpperCase();
     const hasBody = !BODILESS.has(method);
@@ -53,7 +54,7 @@ export class UpstreamProxyController {
       const timedOut = (error as Error).name === 'TimeoutError';
       this.logger.debug(`${app} at ${base}: ${(error as Error).message}`);
       const problem = problemFromDomainError(
-        timedOut ? new DomainError('upstream_timeout', `${app} 服务响应超时`) : new DomainError('upstream_unavailable', `${app} 服务暂不可用`),
+        timedOut ? dashboardError('upstream_timeout', `${app} 服务响应超时`) : dashboardError('upstream_unavailable', `${app} 服务暂不可用`),
         DASHBOARD_ERRORS,
       );
       sendProblem(reply, problem, request.url);

@@ -1,5 +1,5 @@
-import { DomainError } from '@ws/kernel';
 import { UPSTREAM_APPS, UpstreamApp } from '../dashboard-config';
+import { dashboardError } from '../errors';
 
 export function isUpstreamApp(app: string): app is UpstreamApp {
   return (UPSTREAM_APPS as readonly string[]).includes(app);
@@ -14,11 +14,11 @@ export function upstreamUrl(base: string, requestUrl: string, app: string): stri
   const queryStart = requestUrl.indexOf('?');
   const path = queryStart >= 0 ? requestUrl.slice(0, queryStart) : requestUrl;
   const query = queryStart >= 0 ? requestUrl.slice(queryStart) : '';
-  if (!path.startsWith(prefix)) throw new DomainError('route_not_found', `不是 ${prefix} 下的路径`);
+  if (!path.startsWith(prefix)) throw dashboardError('route_not_found', `不是 ${prefix} 下的路径`);
   const rest = path.slice(prefix.length);
   const segments = rest.split('/').map((segment) => safeDecode(segment));
   if (segments.some((segment) => segment === '..' || segment === '.' || segment.includes('/') || segment.includes('\\'))) {
-    throw new DomainError('validation_failed', '路径无效', 'path');
+    throw dashboardError('validation_failed', '路径无效', 'path');
   }
   return `${base}/${rest}${query}`;
 }
@@ -27,6 +27,6 @@ function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new DomainError('validation_failed', '路径编码无效', 'path');
+    throw dashboardError('validation_failed', '路径编码无效', 'path');
   }
 }

@@ -15,7 +15,7 @@ describe('dispatch for notify (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     h = await DispatchHarness.create();
-    nc = h.app!.get<BusConnection>(NATS);
+    nc = h.app.get<BusConnection>(NATS);
     // Notify's side of codes, played here: it takes the code for the SMS.
     notify = serveRequests<VerificationCodeRequest, VerificationCodeReply>(nc, verificationCodeSubject(h.config.node.code), async (request) => {
       codes.push(request);
@@ -25,7 +25,7 @@ describe('dispatch for notify (real Postgres and NATS)', () => {
   });
   afterAll(async () => {
     await notify?.stop();
-    await h?.dispose();
+    await h?.close();
   });
 
   const lookup = (volunteerId: string) =>

@@ -21,7 +21,7 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
     return harness;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     return DispatchModule.forRoot({ config: this.config, clock: this.clock, dispatch: this.dispatch });
   }
 
@@ -47,6 +47,6 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
   }
 
   sweep(): Promise<SweepResult> {
-    return this.app!.get(DispatchSweeper).sweep();
+    return this.app.get(DispatchSweeper).sweep();
   }
 }

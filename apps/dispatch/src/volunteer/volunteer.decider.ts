@@ -17,9 +17,9 @@ export interface VolunteerState {
 }
 
 export const volunteerErrors = {
-  notFound: () => dispatchError('volunteer_not_found', '志愿者不存在', 'volunteerId'),
+  notFound: (field = 'volunteerId') => dispatchError('volunteer_not_found', '志愿者不存在', field),
   alreadyRegistered: () => dispatchError('volunteer_already_registered', '该志愿者已登记'),
-  retired: () => dispatchError('volunteer_retired', '该志愿者已退出'),
+  retired: (field?: string) => dispatchError('volunteer_retired', '该志愿者已退出', field),
   availabilityInvalid: (message: string) => dispatchError('availability_invalid', message, 'availability'),
   skillRepeated: () => dispatchError('skill_repeated', '同一技能只能登记一次', 'skills'),
 };
@@ -57,9 +57,9 @@ export function decideVolunteer(command: VolunteerCommand, state: VolunteerState
 }
 
 /** The volunteer exists and still serves; used by other use cases (shifts) too. */
-export function activeCheck(state: VolunteerState): DomainError | null {
-  if (state.status === 'none') return volunteerErrors.notFound();
-  if (state.status === 'retired') return volunteerErrors.retired();
+export function activeCheck(state: VolunteerState, field?: string): DomainError | null {
+  if (state.status === 'none') return volunteerErrors.notFound(field);
+  if (state.status === 'retired') return volunteerErrors.retired(field);
   return null;
 }
 

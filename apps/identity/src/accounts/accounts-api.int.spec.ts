@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { sql } from 'kysely';
 import { OFFICER_ROLES, type SessionsRevoked } from '@ws/contracts';
 import { eventually } from '@ws/testing';
 import { IdentityHarness } from '../testing/identity-harness';
@@ -17,7 +18,7 @@ describe('identity: the accounts API', () => {
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
   });
 
   const create = (token: string, body: Record<string, unknown>) => identity.http('POST', '/accounts', { token, body });
@@ -106,7 +107,7 @@ describe('identity: the accounts API', () => {
     );
     expect((await identity.tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body.error).toBe('invalid_grant');
 
-    const accounts = identity.app!.get(AccountCommands);
+    const accounts = identity.app.get(AccountCommands);
     for (let i = 0; i < 5; i++) await accounts.recordSignIn(accountId, 'bad_password').catch(() => undefined);
     expect((await identity.http('GET', `/accounts/${accountId}`, { token: district })).body).toMatchObject({ status: 'locked' });
     expect((await identity.http('GET', '/accounts?status=locked', { token: district })).body.items.map((a: { userName: string }) => a.userName)).toEqual(['api_life']);
@@ -150,5 +151,24 @@ describe('identity: the accounts API', () => {
       const answer = await identity.http('GET', `/accounts?${bad}`, { token: district });
       expect({ bad, status: answer.status, code: answer.body.code }).toEqual({ bad, status: 400, code: 'validation_failed' });
     }
+  });
+
+  it('pages accounts created within one millisecond without skipping or repeating one (the cursor keeps microseconds)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await identity.createAccount({ userName: `micro_${i}`, displayName: `微秒${i}`, password: PASSWORD, role: 'station_manager', station: STATION }));
+    }
+    // Postgres keeps microseconds: three creation times a JS Date cannot tell apart, the greatest id first so order by time alone shows.
+    const times = ['2026-03-01 08:00:00.000300+00', '2026-03-01 08:00:00.000200+00', '2026-03-01 08:00:00.000100+00'];
+    for (const [i, id] of [...ids].sort().entries()) await sql`update accounts set created_at = ${times[i]}::timestamptz where account_id = ${id}`.execute(identity.db);
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const answer = await identity.http('GET', `/accounts?q=micro_&limit=1${next ? `&after=${next}` : ''}`, { token: district });
+      expect(answer.status).toBe(200);
+      seen.push(...answer.body.items.map((a: { accountId: string }) => a.accountId));
+      next = answer.body.next;
+    } while (next);
+    expect(seen).toEqual([...ids].sort().reverse());
   });
 });

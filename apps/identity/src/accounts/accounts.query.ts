@@ -1,5 +1,5 @@
-import { Kysely, Selectable } from 'kysely';
-import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '@ws/platform';
+import { Kysely, Selectable, sql } from 'kysely';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '@ws/platform';
 import type { AccountsTable, IdentityDatabase } from '../db/database';
 import type { AccountListQueryDto, AccountStatus, AccountView } from './account.dto';
 
@@ -36,17 +36,19 @@ export async function listAccounts(db: Kysely<IdentityDatabase>, nodePrefix: str
   const rows = await db
     .selectFrom('accounts')
     .selectAll()
+    // The cursor carries created_at to the microsecond: accounts made in one millisecond are neither skipped nor repeated.
+    .select(exactTimeText('created_at').as('cursor_at'))
     .where('node', 'like', `${nodePrefix}%`)
     .$if(query.role !== undefined, (qb) => qb.where('role', '=', query.role!))
     .$if(query.status === 'disabled', (qb) => qb.where('disabled', '=', true))
     .$if(query.status === 'locked', (qb) => qb.where('disabled', '=', false).where('locked_until', '>', now))
     .$if(query.status === 'active', (qb) => qb.where('disabled', '=', false).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
     .$if(Boolean(words), (qb) => qb.where((eb) => eb.or([eb('user_name', 'ilike', `%${words}%`), eb('display_name', 'ilike', `%${words}%`)])))
-    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('created_at', '>', new Date(after!.at)), eb.and([eb('created_at', '=', new Date(after!.at)), eb('account_id', '>', after!.id)])])))
+    .$if(after !== null, (qb) => qb.where(sql<boolean>`(created_at, account_id) > (${after!.at}::timestamptz, ${after!.id})`))
     .orderBy('created_at')
     .orderBy('account_id')
     .limit(limit + 1)
     .execute();
-  const result = page(rows, limit, (row) => ({ at: row.created_at.toISOString(), id: row.account_id }));
-  return { items: result.items.map((row) => accountView(row, now)), next: result.next };
+  const result = page(rows, limit, (row) => ({ at: row.cursor_at, id: row.account_id }));
+  return { items: result.items.map(({ cursor_at: _cursor, ...row }) => accountView(row, now)), next: result.next };
 }

@@ -28,7 +28,7 @@ describe('identity: signing key rotation and revocation at a verifying service',
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -90,7 +90,7 @@ describe('identity: signing key rotation and revocation at a verifying service',
     expect((await asOfficer(before)).status).toBe(200);
 
     // The old key's token until its own expiry, not after; the old key signs nothing new past its window.
-    const trust = identity.app!.get(IdentityTrust);
+    const trust = identity.app.get(IdentityTrust);
     const { exp } = decodeJwt(before);
     await expect(verifyOfficerToken(before, trust, new Date((exp! - 1) * 1000))).resolves.toMatchObject({ role: 'district_officer' });
     await expect(verifyOfficerToken(before, trust, new Date((exp! + 1) * 1000))).rejects.toBeInstanceOf(TokenRefused);

@@ -21,7 +21,7 @@ describe('identity: sign-in through an upstream OIDC provider', () => {
   });
 
   afterAll(async () => {
-    await identity?.dispose();
+    await identity?.close();
     await upstream?.close();
   });
 
@@ -71,7 +71,7 @@ describe('identity: sign-in through an upstream OIDC provider', () => {
   });
 
   it('refuses a callback whose state it never issued, and a state used twice', async () => {
-    const forged = await fetch(`${identity.url}/oidc/upstream/callback?state=forged&code=x`);
+    const forged = await fetch(`${identity.base}/oidc/upstream/callback?state=forged&code=x`);
     expect(forged.status).toBe(403);
     upstream.next = { claims: { sub: 'zzd-0001', preferred_username: 'zzd_wang' } };
     const { answer, browser } = await throughUpstream();
@@ -83,7 +83,7 @@ describe('identity: sign-in through an upstream OIDC provider', () => {
   it('refuses a disabled account signing in upstream', async () => {
     const disabledId = await identity.createAccount({ userName: 'zzd_gone', displayName: '赵六', password: 'Zhengwu-Ding#27', role: 'district_officer' });
     const district = await identity.token('district_officer');
-    const disabled = await identity.app!.inject({ method: 'POST', url: `/accounts/${disabledId}/disable`, headers: { authorization: `Bearer ${district}` } });
+    const disabled = await identity.app.inject({ method: 'POST', url: `/accounts/${disabledId}/disable`, headers: { authorization: `Bearer ${district}` } });
     expect(disabled.statusCode).toBe(200);
     upstream.next = { claims: { sub: 'zzd-0003', preferred_username: 'zzd_gone' } };
     const { browser, answer } = await throughUpstream();

@@ -36,12 +36,7 @@ export class IdentityHarness extends ServiceHarness<IdentityDatabase> {
     return `${this.origin}/oidc`;
   }
 
-  get url(): string {
-    const address = this.app!.getHttpServer().address() as { port: number };
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     const defaults = identityConfig({ IDENTITY_COOKIE_SECRET: 'test-cookie-secret-0123456789abcdef', IDENTITY_VAULT_KEY: 'test-vault-key-0123456789abcdefghij' });
     return IdentityModule.forRoot({
       config: this.config,
@@ -51,12 +46,12 @@ export class IdentityHarness extends ServiceHarness<IdentityDatabase> {
   }
 
   createAccount(account: Omit<NewAccount, 'node'>): Promise<string> {
-    return this.app!.get(AccountCommands).create({ ...account, node: this.config.node.code }, 'test');
+    return this.app.get(AccountCommands).create({ ...account, node: this.config.node.code }, 'test');
   }
 
   /** The console's sign-in steps against this harness (a client made per call: the port is known once started). */
   private get console(): ConsoleSignIn {
-    return new ConsoleSignIn(this.url, this.origin);
+    return new ConsoleSignIn(this.base, this.origin);
   }
 
   authorize(): ReturnType<ConsoleSignIn['authorize']> {

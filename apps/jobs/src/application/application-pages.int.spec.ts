@@ -9,7 +9,7 @@ describe('jobs applications, postings and reports pages (real Postgres and NATS)
     h = await JobsHarness.create();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   it("pages the employer's applicants, the seeker's applications, the employer's postings and a posting's reports by next, never cut short", async () => {

@@ -8,7 +8,7 @@ describe('jobs applications and hiring (real Postgres and NATS)', () => {
     h = await JobsHarness.create();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   it('a seeker applies, the employer sees them masked until inviting, then invite → accept → hire fills a one-place posting; both rate once', async () => {

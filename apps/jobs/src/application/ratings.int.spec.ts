@@ -13,7 +13,7 @@ describe('jobs ratings after the work (real Postgres and NATS)', () => {
     h = await JobsHarness.create();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   /** Applied → invited → accepted (→ hired unless told not to): the application's id. */

@@ -103,13 +103,13 @@ function register(registration: EmployerRegistration): EmployerEvent[] | DomainE
   const { kind } = registration;
   if (kind === 'company') {
     const credit = checkCreditCode(registration.creditCode ?? '');
-    if (!credit.ok) return new DomainError(credit.code, credit.message, 'creditCode');
+    if (!credit.ok) return jobsError(credit.code, credit.message, 'creditCode');
     const name = checkEventText(registration.name, 'name', { max: EMPLOYER_NAME_MAX, label: '单位名称' });
     if (name instanceof DomainError) return name;
   } else if (kind === 'person') {
     if (registration.creditCode !== null) return jobsError('validation_failed', '个人雇主不填统一社会信用代码', 'creditCode');
     const name = checkName(registration.name);
-    if (!name.ok) return new DomainError(name.code, name.message, 'name');
+    if (!name.ok) return jobsError(name.code, name.message, 'name');
   } else {
     return assertNever(kind, 'employer kind');
   }

@@ -23,7 +23,7 @@ describe('jobs fairs (real Postgres and NATS)', () => {
     await h.settle();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const post = (url: string, body?: unknown, token = officer) => h.http('POST', url, { token, ...(body !== undefined ? { body } : {}) });

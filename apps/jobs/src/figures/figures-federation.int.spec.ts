@@ -101,12 +101,12 @@ describe('jobs figures: a district hire counts at the province (real nats-server
     await eventually(async () => (await west.request('POST', `/fairs/${fairId}/attendance`, { count: 40 })).status === 200, { what: 'attendance recorded once the fair started' });
     expect((await west.request('POST', `/fairs/${fairId}/intentions`, { postingId, count: 2 })).status).toBe(200);
     expect((await west.request('POST', `/fairs/${fairId}/held`)).body).toMatchObject({ status: 'held' });
-    await west.service.catchUp();
+    await west.service.settle();
 
     const expected = { postingsPublished: 1, seekersRegistered: 1, applications: 1, hires: 1, fairsHeld: 1, fairAttendance: 40, fairIntentions: 2 };
     for (const node of [west, city, province]) {
       const figures = await eventually(async () => {
-        await node.service.catchUp();
+        await node.service.settle();
         const body = (await call(node, 'GET', '/figures?by=district')).body;
         return body.totals.hires === 1 && body.totals.fairsHeld === 1 ? body : undefined;
       }, { what: `the hire and the fair counted at ${node.ref.code}`, timeoutMs: 60_000 });
@@ -131,7 +131,7 @@ describe('jobs figures: a district hire counts at the province (real nats-server
     });
     for (const node of [city, province]) {
       const parked = await eventually(async () => {
-        await node.service.catchUp();
+        await node.service.settle();
         const items = (await node.request('GET', '/admin/parked')).body.items as Array<Record<string, any>>;
         return items.some((p) => p.type === 'JobApplicantHired') ? items : undefined;
       }, { what: `the forged hire parked at ${node.ref.code}`, timeoutMs: 60_000 });

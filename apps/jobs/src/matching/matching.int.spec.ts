@@ -12,7 +12,7 @@ describe('jobs 精准推送 (real Postgres and NATS)', () => {
     h = await JobsHarness.create();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const inbox = async (token: string) => {

@@ -17,10 +17,10 @@ describe('jobs for notify (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     h = await JobsHarness.create();
-    nc = h.app!.get<BusConnection>(NATS);
+    nc = h.app.get<BusConnection>(NATS);
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const lookup = (kind: 'seeker' | 'volunteer', id: string) =>

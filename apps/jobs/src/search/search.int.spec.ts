@@ -21,7 +21,7 @@ describe('jobs search near home (real Postgres and NATS)', () => {
     await h.settle();
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const nearby = async (query: string) => {

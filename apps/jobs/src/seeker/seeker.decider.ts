@@ -79,11 +79,11 @@ export const seekerDecider: Decider<SeekerCommand, SeekerEvent, SeekerState> = {
 /** 实名认证: the name as on the card, the ID number with its check digit, a mainland mobile. */
 export function checkIdentity(identity: SeekerIdentity, now: Date): DomainError | null {
   const name = checkName(identity.name);
-  if (!name.ok) return new DomainError(name.code, name.message, 'name');
+  if (!name.ok) return jobsError(name.code, name.message, 'name');
   const idNumber = checkIdNumber(identity.idNumber, now);
-  if (!idNumber.ok) return new DomainError(idNumber.code, idNumber.message, 'idNumber');
+  if (!idNumber.ok) return jobsError(idNumber.code, idNumber.message, 'idNumber');
   const mobile = checkMobile(identity.mobile);
-  if (!mobile.ok) return new DomainError(mobile.code, mobile.message, 'mobile');
+  if (!mobile.ok) return jobsError(mobile.code, mobile.message, 'mobile');
   return null;
 }
 

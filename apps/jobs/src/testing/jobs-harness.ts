@@ -22,7 +22,7 @@ export class JobsHarness extends ServiceHarness<JobsDatabase> {
     const harness = new JobsHarness(config, database);
     harness.clock.set(SPEC_NOW);
     await harness.start();
-    const nc = harness.app!.get<BusConnection>(NATS);
+    const nc = harness.app.get<BusConnection>(NATS);
     harness.responder = serveRequests<VerificationCodeRequest, VerificationCodeReply>(nc, verificationCodeSubject(config.node.code), async (request) => {
       harness.codes.push(request);
       return { status: 'sent' };
@@ -31,13 +31,13 @@ export class JobsHarness extends ServiceHarness<JobsDatabase> {
     return harness;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     return JobsModule.forRoot({ config: this.config, clock: this.clock, jobs: { sessionSecret: 'jobs-test-session-secret-0123456789abcdef', sweepIntervalMs: 3_600_000 } });
   }
 
-  override async dispose(): Promise<void> {
+  override async close(): Promise<void> {
     await this.responder?.stop();
-    await super.dispose();
+    await super.close();
   }
 
   /** Asks for a registration code for `mobile` and returns it as the SMS would have carried it. */

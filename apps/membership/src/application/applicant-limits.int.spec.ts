@@ -1,13 +1,13 @@
 import { newId } from '@ws/kernel';
 import { syntheticPerson } from '../demo/synthetic-people';
-import { applicationFor, type MembershipTestApp, startMembership } from '../testing/membership-test-app';
+import { applicationFor, type MembershipHarness, startMembership } from '../testing/membership-harness';
 
 const PER_PERSON = 2;
 const WRONG_PAIRS = 3;
 
 /** The public join endpoints against a guesser: what a request names is limited, not only who sends it. */
 describe('public applications, look-ups and amendments under limits (real Postgres and NATS)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let officer: string;
   let unionId: string;
 

@@ -1,17 +1,14 @@
 import { allKeysetPages, keysetPagePath, parentCode } from '@ws/contracts';
-import { MembershipTestApp, startMembership } from '../testing/membership-test-app';
+import { MembershipHarness, startMembership } from '../testing/membership-harness';
 import { demoFederationId, loadMembershipDemo, SEED_PROFILES } from './load-membership-demo';
 
 describe('membership demo data through the HTTP API', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let baseUrl: string;
 
   beforeAll(async () => {
     service = await startMembership();
-    await service.app.listen(0, '127.0.0.1');
-    const address = service.app.getHttpServer().address();
-    if (address === null || typeof address === 'string') throw new Error('not listening on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    baseUrl = service.base;
   });
 
   afterAll(async () => {
@@ -31,7 +28,7 @@ describe('membership demo data through the HTTP API', () => {
     expect(first.approved + first.pending).toBe(first.applied);
     expect(first.pending).toBeGreaterThan(0);
 
-    await service.catchUp();
+    await service.settle();
     const stats = (await service.request('GET', '/members/stats?by=union')).json();
     expect(total(stats.rows)).toBe(first.approved);
     const unions = await allKeysetPages<{ kind: string }>(async (after) => (await service.request('GET', keysetPagePath('/unions', after))).json());
@@ -45,7 +42,7 @@ describe('membership demo data through the HTTP API', () => {
 
     const second = await loadMembershipDemo(options);
     expect(second).toMatchObject({ unions: expectedUnions, applied: 0, approved: 0 });
-    await service.catchUp();
+    await service.settle();
     expect(total((await service.request('GET', '/members/stats?by=union')).json().rows)).toBe(first.approved);
     expect((await service.request('GET', '/stats')).json().figures.find((f: { key: string }) => f.key === 'pendingApplications').value).toBe(first.pending);
   });

@@ -1,20 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { maskName, POINTS_SOURCE_LABELS } from '@ws/contracts';
 import type { PointsEvent } from '@ws/contracts';
 import { Public } from '@ws/kernel';
-import { CommandRunner, DB } from '@ws/platform';
-import { pointsAggregate } from '../aggregates';
+import { CommandRunner, DB, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../db/database';
+import { pointsAccountPage } from '../points/points-account';
 import { PersonalDataVault } from '../personal-data/personal-data.vault';
 import { RedeemHandler } from '../shop/redeem/redeem.handler';
 import { MemberRedeemDto } from './member-session.dto';
 import { MEMBER_SESSION_HEADER, MemberSessions } from './member-sessions';
 
-/** The entries a member sees, newest first. */
-const ENTRIES_SHOWN = 50;
 const SESSION_HEADER = { name: MEMBER_SESSION_HEADER, description: '会员令牌（POST /member-sessions）', required: true };
 
 /**
@@ -58,13 +56,13 @@ export class MemberSelfController {
   @Get('points')
   @Public()
   @ApiHeader(SESSION_HEADER)
-  @ApiOperation({ summary: '我的积分：余额和最近的收支（来自积分账户本身，不等读模型）' })
-  async points(@Headers(MEMBER_SESSION_HEADER) token?: string) {
+  @ApiOperation({ summary: '我的积分：当前余额和收支明细（来自积分账户本身，不等读模型；明细按时间倒序分页 { items, next }，每页 1–200 条，默认 50）' })
+  async points(@Query() query: PageQueryDto, @Headers(MEMBER_SESSION_HEADER) token?: string) {
     const member = await this.sessions.member(token);
-    const { state, envelopes: events } = await this.commands.load(pointsAggregate, member.membershipId);
+    const { balance, entries } = await pointsAccountPage(this.commands, member.membershipId, query);
     const items = await this.db.selectFrom('shop_items').select(['item_id', 'name']).execute();
     const itemNames = new Map(items.map((i) => [i.item_id, i.name]));
-    const entries = events.map((envelope) => {
+    const shown = entries.items.map((envelope) => {
       const event = { type: envelope.type, data: envelope.data } as PointsEvent;
       const at = envelope.occurredAt;
       switch (event.type) {
@@ -76,7 +74,7 @@ export class MemberSelfController {
           return { entryId: envelope.eventId, at, points: -event.data.points, label: `兑换：${itemNames.get(event.data.itemId) ?? '商品'} × ${event.data.quantity}` };
       }
     });
-    return { cardNumber: member.cardNumber, balance: state.balance, entries: entries.reverse().slice(0, ENTRIES_SHOWN) };
+    return { cardNumber: member.cardNumber, balance, items: shown, next: entries.next };
   }
 
   @Post('redemptions')

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { checkMobile } from '@ws/contracts';
-import { CLOCK, type Clock, DomainError } from '@ws/kernel';
+import { CLOCK, type Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { VerificationCodes } from '@ws/verification';
 import type { MembershipDatabase } from '../db/database';
@@ -35,7 +35,7 @@ export class MemberSessions {
   /** A code to the mobile only when it is the current member's with that card; a stranger gets the same answer and no SMS. */
   async sendCode(cardNumber: string, mobileInput: string) {
     const mobile = checkMobile(mobileInput);
-    if (!mobile.ok) throw new DomainError(mobile.code, mobile.message, 'mobile');
+    if (!mobile.ok) throw membershipError(mobile.code, mobile.message, 'mobile');
     if (await this.memberWith(cardNumber, mobile.value)) return this.codes.issue(mobile.value, 'member_login');
     const now = this.clock.now().getTime();
     return { expiresAt: new Date(now + 5 * 60_000).toISOString(), resendAfter: new Date(now + 60_000).toISOString() };
@@ -43,7 +43,7 @@ export class MemberSessions {
 
   async signIn(cardNumber: string, mobileInput: string, code: string): Promise<{ token: string; expiresAt: string; cardNumber: string }> {
     const mobile = checkMobile(mobileInput);
-    if (!mobile.ok) throw new DomainError(mobile.code, mobile.message, 'mobile');
+    if (!mobile.ok) throw membershipError(mobile.code, mobile.message, 'mobile');
     const membership = await this.memberWith(cardNumber, mobile.value);
     // No code was sent for a stranger, so the check answers alike for one.
     const verified = await this.codes.check(mobile.value, 'member_login', code);

@@ -5,11 +5,11 @@ import { requestReply, serveRequests } from '@ws/messaging';
 import type { BusConnection, Responder } from '@ws/messaging';
 import { NATS } from '@ws/platform';
 import { syntheticPerson } from '../demo/synthetic-people';
-import { applicationFor, MembershipTestApp, startMembership } from '../testing/membership-test-app';
+import { applicationFor, MembershipHarness, startMembership } from '../testing/membership-harness';
 
 /** Membership as notify meets it: SMS consent, contact look-ups, proofs, join by SMS code (real Postgres and NATS). */
 describe('membership for notify (real Postgres and NATS)', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let nc: BusConnection;
   let notify: Responder;
   let officer: string;
@@ -69,7 +69,7 @@ describe('membership for notify (real Postgres and NATS)', () => {
     expect(await lookup({ kind: 'applicant', id: newId() })).toEqual({ status: 'unknown_recipient' });
     const approved = (await service.request('POST', `/applications/${consenting.applicationId}/approve`, undefined, officer)).json() as { membershipId: string; cardNumber: string };
     expect(await lookup({ kind: 'member', id: approved.membershipId })).toEqual({ status: 'ok', address: consenting.person.mobile });
-    const reads = await service.db.raw<{ actor: string; purpose: string }>(`select actor, purpose from pii_access_log where actor = 'service:notify'`);
+    const reads = await service.raw<{ actor: string; purpose: string }>(`select actor, purpose from pii_access_log where actor = 'service:notify'`);
     expect(reads.rows).toEqual([
       { actor: 'service:notify', purpose: 'notify:application_approved' },
       { actor: 'service:notify', purpose: 'notify:application_approved' },
@@ -86,6 +86,6 @@ describe('membership for notify (real Postgres and NATS)', () => {
     const personId = (await service.request('GET', `/members/${approved.membershipId}`, undefined, officer)).json().personId as string;
     expect((await service.request('POST', `/persons/${personId}/erasure`, undefined, officer)).statusCode).toBe(200);
     expect(await lookup({ kind: 'member', id: approved.membershipId })).toEqual({ status: 'erased' });
-    expect(Number((await service.db.raw<{ n: string }>(`select count(*) as n from sms_consents where person_id = '${personId}'`)).rows[0]!.n)).toBe(0);
+    expect(Number((await service.raw<{ n: string }>(`select count(*) as n from sms_consents where person_id = '${personId}'`)).rows[0]!.n)).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { connect } from '@ws/testing/nats';
 import { eventually, NATS_URL } from '@ws/testing';
 import { syntheticIdNumber, syntheticMobile } from '../demo/synthetic-people';
 import { captureProcessOutput } from '../testing/log-capture';
-import { MembershipTestApp, startMembership } from '../testing/membership-test-app';
+import { MembershipHarness, startMembership } from '../testing/membership-harness';
 
 /**
  * The personal-data guarantees, proven against real Postgres and NATS: hostile input answered
@@ -13,7 +13,7 @@ import { MembershipTestApp, startMembership } from '../testing/membership-test-a
  */
 describe('personal data (PIPL)', () => {
   const capture = captureProcessOutput();
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let district: string;
   let unionId: string;
   const STREET = '330802001';
@@ -77,17 +77,17 @@ describe('personal data (PIPL)', () => {
     expect(response.body).not.toContain(refused.badId);
     expect(response.body).not.toContain('x'.repeat(100));
 
-    const { rows } = await service.db.raw<{ type: string; n: number }>(`select type, count(*)::int as n from events group by type`);
+    const { rows } = await service.raw<{ type: string; n: number }>(`select type, count(*)::int as n from events group by type`);
     expect(rows).toContainEqual({ type: 'ApplicationSubmitted', n: 3 });
-    const stored = await service.db.raw<{ employer: string }>(`select data->>'employer' as employer from events where type = 'ApplicationSubmitted' and data->>'employer' like 'x%'`);
+    const stored = await service.raw<{ employer: string }>(`select data->>'employer' as employer from events where type = 'ApplicationSubmitted' and data->>'employer' like 'x%'`);
     expect(stored.rows).toEqual([{ employer: "x'); DROP TABLE events;--" }]);
 
     const approved = await service.request('POST', '/applications/approvals', { applicationIds: [0, 5, 11].map((i) => outcome(i).applicationId) }, district);
     expect(approved.json()).toMatchObject({ approved: 3, refused: 0 });
-    await service.catchUp();
+    await service.settle();
     for (const i of [0, 5, 11]) {
       const result = approved.json().results.find((r: { applicationId: string }) => r.applicationId === outcome(i).applicationId);
-      const { rows } = await service.db.raw<{ person_id: string }>(`select person_id from membership_registry where membership_id = '${result.membershipId}'`);
+      const { rows } = await service.raw<{ person_id: string }>(`select person_id from membership_registry where membership_id = '${result.membershipId}'`);
       memberOf[i] = { membershipId: result.membershipId, personId: rows[0]!.person_id, applicationId: outcome(i).applicationId, applicationNumber: outcome(i).applicationNumber };
     }
   });
@@ -131,7 +131,7 @@ describe('personal data (PIPL)', () => {
     const application = await service.request('GET', `/applications/${memberOf[0]!.applicationId}`, undefined, viewers.city);
     expect(application.json().person).toMatchObject({ disclosure: 'masked', mobile: expect.stringContaining('****') });
 
-    const audit = await service.db.raw<{ actor: string; n: number }>(`select actor, count(*)::int as n from pii_access_log where person_id = '${personId}' group by actor order by actor`);
+    const audit = await service.raw<{ actor: string; n: number }>(`select actor, count(*)::int as n from pii_access_log where person_id = '${personId}' group by actor order by actor`);
     expect(audit.rows).toEqual([
       { actor: 'district_officer:test-district_officer', n: 1 },
       { actor: 'street_officer:test-street_officer', n: 1 },
@@ -146,21 +146,21 @@ describe('personal data (PIPL)', () => {
     const again = await service.request('POST', `/persons/${personId}/erasure`, undefined, district);
     expect(again.json()).toMatchObject({ alreadyErased: true });
 
-    const vault = await service.db.raw<{ keys: number; data: number; hmacs: number }>(`
+    const vault = await service.raw<{ keys: number; data: number; hmacs: number }>(`
       select (select count(*) from person_keys where person_id = '${personId}')::int as keys,
              (select count(*) from person_data where person_id = '${personId}')::int as data,
              (select count(*) from persons where person_id = '${personId}' and (id_number_hmac is not null or mobile_hmac is not null))::int as hmacs`);
     expect(vault.rows[0]).toEqual({ keys: 0, data: 0, hmacs: 0 });
 
-    await service.catchUp();
+    await service.settle();
     const card = (await service.request('GET', `/members/${membershipId}`, undefined, district)).json();
     expect(card).toMatchObject({ status: 'left', person: { name: '已注销', mobile: null, idNumber: null, disclosure: 'erased' } });
     const lookup = await service.request('POST', '/applications/lookup', { number: applicationNumber, mobile: people[0]!.mobile });
     expect(lookup.statusCode).toBe(404);
 
-    const events = await service.db.raw<{ type: string; data: unknown }>(`select type, data from events where stream_id = 'person-${personId}'`);
+    const events = await service.raw<{ type: string; data: unknown }>(`select type, data from events where stream_id = 'person-${personId}'`);
     expect(events.rows).toEqual([{ type: 'PersonErased', data: { personId } }]);
-    const history = await service.db.raw<{ n: number }>(`select count(*)::int as n from events where data->>'personId' = '${personId}'`);
+    const history = await service.raw<{ n: number }>(`select count(*)::int as n from events where data->>'personId' = '${personId}'`);
     expect(history.rows[0]!.n).toBeGreaterThanOrEqual(3); // submitted, activated, erased: the log is intact
 
     // The same ID number can no longer be matched: it comes back as a new person.
@@ -189,13 +189,13 @@ describe('personal data (PIPL)', () => {
     await service.publishForeign('wishes', 'report', 'ReportRewarded', { reportId: 'r2', memberCard: card, amountYuan: 5, points: 50 });
     await eventually(async () => (await service.request('GET', `/members/${memberOf[5]!.membershipId}/points`, undefined, district)).json().balance === 50, { what: 'the reward credited to the member' });
     await service.drainOutbox();
-    await service.catchUp();
+    await service.settle();
 
     const secrets = [...people.flatMap((p) => [p.name, p.mobile, p.idNumber]), refused.sqlName, refused.emojiName, refused.badId];
     const leaks = (where: string, text: string) => secrets.filter((s) => text.includes(s)).map((s) => `${where}: ${s}`);
 
-    const events = await service.db.raw<{ row: string }>(`select row_to_json(e)::text as row from events e`);
-    const outbox = await service.db.raw<{ row: string }>(`select row_to_json(o)::text as row from outbox o`);
+    const events = await service.raw<{ row: string }>(`select row_to_json(e)::text as row from events e`);
+    const outbox = await service.raw<{ row: string }>(`select row_to_json(o)::text as row from outbox o`);
     expect(events.rows.length).toBeGreaterThan(10);
 
     const nc = await connect({ servers: NATS_URL });

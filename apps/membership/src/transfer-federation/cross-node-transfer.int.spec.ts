@@ -9,7 +9,7 @@ import { allKeysetPages, keysetPagePath } from '@ws/contracts';
 import type { MembershipDatabase } from '../db/database';
 import { MembershipModule } from '../membership.module';
 import { syntheticPerson } from '../demo/synthetic-people';
-import { applicationFor } from '../testing/membership-test-app';
+import { applicationFor } from '../testing/membership-harness';
 
 /**
  * Two districts under one city, each node with its own nats-server (JetStream domain, leafnode
@@ -53,7 +53,7 @@ describe('cross-node transfer: district → district through their city', () => 
 
     // The points balance moved with the member: debited at the source with the move, credited at the target.
     const account = await to.call('GET', `/members/${membershipId}/points`);
-    expect(account).toMatchObject({ balance: 35, entries: [expect.objectContaining({ source: 'transfer', points: 35 })] });
+    expect(account).toMatchObject({ balance: 35, items: [expect.objectContaining({ source: 'transfer', points: 35 })], next: null });
     expect(await from.call('GET', `/members/${membershipId}/points`)).toMatchObject({ code: 'membership_not_found' });
 
     // At the city, every membership event of this member in stream order: exactly one holder after each.

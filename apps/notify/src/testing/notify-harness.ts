@@ -55,7 +55,7 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
     return 'https://union.example.cn';
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     const defaults = notifyConfig({});
     return NotifyModule.forRoot({
       config: this.config,
@@ -81,7 +81,7 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
 
   override async start(): Promise<void> {
     await super.start();
-    const nc = this.app!.get<BusConnection>(NATS);
+    const nc = this.app.get<BusConnection>(NATS);
     const node = this.config.node.code;
     this.responders = OWNERS.flatMap((owner) => [
       serveRequests<ContactLookupRequest, ContactLookupReply>(nc, contactLookupSubject(node, owner), async (request) => {
@@ -102,25 +102,24 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
     await super.stop();
   }
 
-  override async dispose(): Promise<void> {
-    await super.dispose();
+  override async close(): Promise<void> {
+    await super.close();
     await Promise.all([this.sms.stop(), this.wechat.stop(), this.push.stop()]);
   }
 
   /** Where the service answers (a redirect is followed by fetch unless asked not to). */
   url(path: string): string {
-    const { port } = this.app!.getHttpServer().address() as { port: number };
-    return `http://127.0.0.1:${port}${path}`;
+    return `${this.base}${path}`;
   }
 
   /** A scheduler pass now: due deliveries, reminders, the digest. */
   tick(): Promise<void> {
-    return this.app!.get(NotifyScheduler).tick();
+    return this.app.get(NotifyScheduler).tick();
   }
 
   /** The events on the bus taken in (messages composed), their own events published and the read models current. */
   override async settle(): Promise<void> {
-    await this.app!.get(ProjectionsService).catchUp();
+    await this.app.get(ProjectionsService).catchUp();
     await super.settle();
   }
 

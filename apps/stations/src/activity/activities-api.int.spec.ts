@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
 /** Activities end to end in one process: HTTP → activity stream → outbox → JetStream → activities read model and its figures. */
 describe('activities API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   const today = shanghaiToday(new Date());
@@ -22,7 +22,7 @@ describe('activities API (real Postgres and NATS)', () => {
   });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     const registered = await inject('POST', '/stations', {
       name: '工商银行工会驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330802001', communityCode: null,
@@ -47,7 +47,7 @@ describe('activities API (real Postgres and NATS)', () => {
     expect(heldClinic.json()).toMatchObject({ version: 2, events: ['ActivityHeld'] });
     expect((await inject('POST', `/activities/${fair}/held`, { heldOn: today, participants: 400, newFormParticipants: 100 }, officer)).statusCode).toBe(200);
 
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/activities/${clinicId}`)).json()).toMatchObject({
       activityId: clinicId, stationId, streetCode: '330802001', districtCode: service.config.node.code, kind: 'health_clinic', kindLabel: '义诊',
       status: 'held', plannedOn: today, heldOn: today, participants: 60, newFormParticipants: 45, partners: ['稠城街道社区卫生服务中心'],
@@ -78,7 +78,7 @@ describe('activities API (real Postgres and NATS)', () => {
       expect({ url, status: answer.statusCode, type: answer.headers['content-type'] }).toEqual({ url, status, type: expect.stringContaining('application/problem+json') });
       expect(answer.json()).toMatchObject({ code, field });
     }
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/activities/${planned}`)).json()).toMatchObject({ status: 'planned', participants: null });
 
     // A closed station takes no new activity.
@@ -114,7 +114,7 @@ describe('activities API (real Postgres and NATS)', () => {
     expect((await inject('POST', `/activities/${lesson}/signups/withdraw`, { key: first })).json()).toMatchObject({ status: 'none' });
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: second })).json()).toMatchObject({ status: 'confirmed' });
     expect((await inject('POST', `/activities/${lesson}/signups/standing`, { key: second })).json()).toMatchObject({ status: 'confirmed' });
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/activities/${lesson}`)).json()).toMatchObject({ places: 1, confirmed: 1, waitlisted: 0 });
 
     const page = (await inject('GET', `/activities?kind=first_aid_training&limit=1`)).json();
@@ -137,7 +137,7 @@ describe('activities API (real Postgres and NATS)', () => {
     const cancelled = await plan(daysFrom(11), 10);
     expect((await inject('POST', `/activities/${cancelled}/cancel`, { reason: '台风预警' }, officer)).statusCode).toBe(200);
     const inStreet = await plan(daysFrom(15), 5, { stationId: null, streetCode: '330802003' });
-    await service.catchUp();
+    await service.settle();
 
     const ids = (body: { items: Array<{ activityId: string }> }) => body.items.map((a) => a.activityId);
     const open = (await inject('GET', `/activities?kind=party_lecture&signUpOpen=true&limit=2`)).json();
@@ -161,12 +161,12 @@ describe('activities API (real Postgres and NATS)', () => {
   });
 
   it('rebuilds the activities read model from the streams to the same answers', async () => {
-    await service.catchUp();
+    await service.settle();
     const list = (await inject('GET', '/activities?limit=200')).json();
     const figures = (await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json();
     expect(list.items.length).toBeGreaterThan(3);
     expect((await inject('POST', '/admin/projections/stations.activities/rebuild', undefined, officer)).statusCode).toBe(202);
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', '/activities?limit=200')).json()).toEqual(list);
     expect((await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json()).toEqual(figures);
   });

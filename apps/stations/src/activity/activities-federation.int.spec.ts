@@ -34,11 +34,11 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     await held(east, '330803001', 'job_fair', 400, 100);
     // Planned but not yet held: not counted anywhere.
     expect((await east.request('POST', '/activities', { stationId: null, streetCode: '330803001', kind: 'party_lecture', title: '微党课', organiser: '街道工会', plannedOn: today })).status).toBe(201);
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
 
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await figuresAt(city)).held === 3;
     }, { what: 'the city sees the three activities held in its districts' });
 
@@ -70,11 +70,11 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     expect((await handOut(east, '330803001', 'battery_swap_pack', 100, 100, 2_000_000)).status).toBe(201);
     // Stock that is not there is refused at the district and never reaches the city.
     expect((await east.request('POST', '/welfare/handouts', { streetCode: '330803001', occasion: 'summer_cool', kind: 'cool_pack', quantity: 1, peopleReached: 1, costFen: 0, handedOn: today })).body.code).toBe('welfare_stock_insufficient');
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
 
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await welfareAt(city)).handouts === 3;
     }, { what: 'the city sees the three handouts of its districts' });
     const [atCity, atWest, atEast] = [await welfareAt(city), await welfareAt(west), await welfareAt(east)];

@@ -1,4 +1,16 @@
-import { ACTIVITY_KIND_LABELS, OCCUPATION_LABELS, PROGRAMME_KIND_LABELS, STANDARD_LABELS, STATION_CLASS_LABELS, STATIONED_PARTNER_LABELS } from '@ws/contracts';
+import {
+  ACTIVITY_KIND_LABELS,
+  LEGAL_CASE_KIND_LABELS,
+  LEGAL_CASE_OUTCOME_LABELS,
+  LEGAL_CASE_STATE_LABELS,
+  LEGAL_REFERRAL_PARTNER_LABELS,
+  OCCUPATION_LABELS,
+  PROGRAMME_KIND_LABELS,
+  SPENDING_CATEGORY_LABELS,
+  STANDARD_LABELS,
+  STATION_CLASS_LABELS,
+  STATIONED_PARTNER_LABELS,
+} from '@ws/contracts';
 import { labelsController } from '@ws/platform';
 import {
   ACTIVITY_STATUS_LABELS,
@@ -17,7 +29,7 @@ import {
 /** GET /labels: the zh-CN names of the stations codes (neither the console, the worker pages nor the dashboard keep a copy of them). */
 export const LabelsController = labelsController(
   '驿站目录 directory',
-  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型、活动类型与状态',
+  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型、经费支出类别、法律援助案件类型、状态、转交单位与结果、活动类型与状态',
   {
     occupations: OCCUPATION_LABELS,
     facilities: FACILITY_LABELS,
@@ -34,6 +46,11 @@ export const LabelsController = labelsController(
     criteria: CRITERION_LABELS,
     programmeKinds: PROGRAMME_KIND_LABELS,
     partnerKinds: STATIONED_PARTNER_LABELS,
+    spendingCategories: SPENDING_CATEGORY_LABELS,
+    legalCaseKinds: LEGAL_CASE_KIND_LABELS,
+    legalCaseStates: LEGAL_CASE_STATE_LABELS,
+    legalReferralPartners: LEGAL_REFERRAL_PARTNER_LABELS,
+    legalCaseOutcomes: LEGAL_CASE_OUTCOME_LABELS,
     activityKinds: ACTIVITY_KIND_LABELS,
     activityStatuses: ACTIVITY_STATUS_LABELS,
   },

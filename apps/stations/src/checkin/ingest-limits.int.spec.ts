@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDayAndHour } from '@ws/contracts';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';
 
 const SINGLES = 3;
@@ -8,13 +8,13 @@ const BATCH_VISITS = 5;
 
 /** A station's public intake per minute, whoever sends it: a flood of batches stops, riders still check in. */
 describe('a station’s public check-in intake per minute (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let stationId: string;
   const post = (url: string, payload: unknown) => service.app.inject({ method: 'POST', url, payload: payload as object });
   const visits = (n: number) => ({ visits: Array.from({ length: n }, () => ({ key: randomUUID(), at: new Date().toISOString(), occupation: 'rider' })) });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, ingestLimits: { checkinsPerMinute: SINGLES, batchVisitsPerMinute: BATCH_VISITS } }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config, ingestLimits: { checkinsPerMinute: SINGLES, batchVisitsPerMinute: BATCH_VISITS } }));
     const officer = await service.token('district_officer');
     const created = await service.app.inject({
       method: 'POST',
@@ -42,7 +42,7 @@ describe('a station’s public check-in intake per minute (real Postgres and NAT
     // The one visit left still fits.
     expect((await post(`/stations/${stationId}/checkins/batch`, visits(1))).json().accepted).toBe(1);
     expect((await post(`/stations/${stationId}/checkins/batch`, visits(1))).statusCode).toBe(429);
-    await service.catchUp();
+    await service.settle();
     const today = shanghaiDayAndHour(new Date()).day;
     const { total } = (await service.app.inject({ method: 'GET', url: `/visits?from=${today}&to=${today}&by=station&stationId=${stationId}` })).json();
     expect(total).toBe(BATCH_VISITS);

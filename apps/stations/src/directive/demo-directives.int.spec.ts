@@ -4,7 +4,7 @@ import { nodeFromCode, shanghaiYear } from '@ws/contracts';
 import { ensureNodeStreams, natsConnectOptions } from '@ws/messaging';
 import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
 import { testOfficerTokens } from '@ws/testing/officer-tokens';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';
 import { issueDemoDirectives } from './demo-directives';
 
@@ -12,7 +12,7 @@ import { issueDemoDirectives } from './demo-directives';
 describe('demo directives (real Postgres and nats-server)', () => {
   const quzhou = nodeFromCode('3308');
   let nats: NatsProcess;
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let url: string;
 
   beforeAll(async () => {
@@ -20,9 +20,8 @@ describe('demo directives (real Postgres and nats-server)', () => {
     const nc = await connect(natsConnectOptions(nats.url));
     await ensureNodeStreams(await jetstreamManager(nc), quzhou);
     await nc.close();
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: quzhou, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }));
-    await service.app.listen({ port: 0, host: '127.0.0.1' });
-    url = await service.app.getUrl();
+    service = await startService('stations', (config) => StationsModule.forRoot({ config: { ...config, node: quzhou, natsUrl: nats.url, streams: { evt: 'EVT', dir: 'DIR' } } }));
+    url = service.base;
   }, 60_000);
 
   afterAll(async () => {
@@ -33,7 +32,7 @@ describe('demo directives (real Postgres and nats-server)', () => {
   it('issues 衢州 its standard and targets once, to the children named', async () => {
     const issued = await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802']);
     expect(issued).toHaveLength(5);
-    await service.catchUp();
+    await service.settle();
     expect(await issueDemoDirectives(url, '3308', testOfficerTokens(), ['330802'])).toEqual([]);
 
     const { items } = (await (await fetch(`${url}/directives`)).json()) as { items: Array<{ title: string }> };

@@ -61,7 +61,7 @@ describe('directive targets on what districts do: city measures activities, heal
     // Counted from tomorrow: today's activities are not part of it.
     const tomorrow = shanghaiToday(new Date(Date.now() + 86_400_000));
     laterId = (await city.request('POST', '/directives', { kind: 'activity_target', activities: 4, since: tomorrow, deadline })).body.directiveId;
-    await city.service.catchUp();
+    await city.service.settle();
 
     expect(await cityDirective(activitiesId)).toMatchObject({ kind: 'activity_target', target: 4, current: 0, progress: 0, status: 'open' });
     expect(await cityDirective(healthId)).toMatchObject({ target: 400, current: 0, progress: 0, rule: { minNewFormSharePercent: 20, newFormPeople: 0, met: true } });
@@ -73,11 +73,11 @@ describe('directive targets on what districts do: city measures activities, heal
     await hold(east, 400, 100);
     // Planned but not held: not counted.
     expect((await east.request('POST', '/activities', { stationId: null, streetCode: streetOf(east), kind: 'party_lecture', title: '微党课', organiser: '街道工会', plannedOn: today })).status).toBe(201);
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
 
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await cityDirective(activitiesId)).current === 3;
     }, { what: 'the city counts the three activities held in its districts' });
 
@@ -93,9 +93,9 @@ describe('directive targets on what districts do: city measures activities, heal
     expect(reach.children).toEqual([expect.objectContaining({ code: west.ref.code, current: 260 })]);
 
     await hold(east, 30, 0);
-    await east.service.catchUp();
+    await east.service.settle();
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await cityDirective(activitiesId)).status === 'met';
     }, { what: 'the fourth activity meets the target' });
     expect(await cityDirective(activitiesId)).toMatchObject({ current: 4, progress: 1 });
@@ -105,10 +105,10 @@ describe('directive targets on what districts do: city measures activities, heal
   it('holds the health-check target back until new-form workers are 20 % of those checked', async () => {
     await checkUp(west, 300, 20);
     await checkUp(east, 100, 40);
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await cityDirective(healthId)).current === 400;
     }, { what: 'the city counts the health checks of its districts' });
 
@@ -149,9 +149,9 @@ describe('directive targets on what districts do: city measures activities, heal
     const launched = await east.request('POST', '/programmes', { kind: 'summer_childcare', title: '暑期爱心托班', target: 8000, places: 200, startsOn: today, endsOn: deadline });
     expect(launched.status).toBe(201);
     expect((await east.request('POST', `/programmes/${launched.body.programmeId}/deliveries`, { streetCode: streetOf(east), deliveredOn: today, people: 200, newFormPeople: 0, places: 4 })).status).toBe(201);
-    await east.service.catchUp();
+    await east.service.settle();
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await cityDirective(childcare.body.directiveId)).current === 200;
     }, { what: "the city counts the east district's 爱心托班" });
 
@@ -185,10 +185,10 @@ describe('directive targets on what districts do: city measures activities, heal
     // (out of the 15-minute e-bike circle's 2.9 km), 200 beside the east station, 10 far from any.
     const csv = 'lat,lng,count\n28.946,118.873,100\n28.981,118.873,50\n28.940,119.073,200\n30.500,120.500,10';
     expect((await city.request('POST', '/coverage/cells', { csv })).body).toMatchObject({ workers: 360, errors: [] });
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
     const drillDown = async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       const rows = (await city.request('GET', '/coverage/children')).body.rows as Array<{ child: string; stations: number; totalWorkers: number; coveredWorkers: number }>;
       return Object.fromEntries(rows.map((r) => [r.child, r]));
     };
@@ -200,7 +200,7 @@ describe('directive targets on what districts do: city measures activities, heal
     expect(issued).toMatchObject({ status: 201, body: { events: ['DirectiveIssued'] } });
     expect(issued.body.title).toMatch(/15分钟服务圈覆盖率≥90%$/);
     const westOnly = (await city.request('POST', '/directives', { kind: 'coverage_target', sharePercent: 60, deadline, children: [west.ref.code] })).body.directiveId as string;
-    await city.service.catchUp();
+    await city.service.settle();
 
     // 300 of the 360 workers on the map (the 10 unplaced ones count in the subtree's total): 83 %.
     const subtree = await cityDirective(issued.body.directiveId);
@@ -217,9 +217,9 @@ describe('directive targets on what districts do: city measures activities, heal
 
     // A station beside the 50 uncovered workers brings the west to 100 % and the subtree to 350 of 360.
     expect((await station(west, '西区二号驿站', 118.873, 28.981)).status).toBe(201);
-    await west.service.catchUp();
+    await west.service.settle();
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       return (await cityDirective(issued.body.directiveId)).status === 'met';
     }, { what: 'the new station meets the coverage target' });
     expect(await cityDirective(issued.body.directiveId)).toMatchObject({ current: 97, progress: 1, coverage: { workers: 360, coveredWorkers: 350 } });

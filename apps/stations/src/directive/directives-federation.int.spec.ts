@@ -63,11 +63,11 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(target.status).toBe(201);
     expect(target.body.title).toBe(`${nextYear}年6月底前驿站≥4个且全部达八有`);
     targetId = target.body.directiveId;
-    await city.service.catchUp();
+    await city.service.settle();
 
     for (const district of [west, east]) {
       await eventually(async () => {
-        await district.service.catchUp();
+        await district.service.settle();
         return (await receivedAt(district)).length === 2;
       }, { what: `${district.ref.code} receives both` });
       const items = await receivedAt(district);
@@ -81,7 +81,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         acknowledged: false,
       });
       await eventually(async () => {
-        await district.service.catchUp();
+        await district.service.settle();
         return (await district.request('GET', '/compliance')).body.standard === 'ba_you';
       }, { what: `${district.ref.code} adopts 八有` });
     }
@@ -102,9 +102,9 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     const onBehalf = await east.request('POST', `/directives/${targetId}/acknowledge`, undefined, { role: 'city_officer', node: city.ref.code });
     expect(onBehalf).toMatchObject({ status: 403, body: { code: 'out_of_scope' } });
 
-    await west.service.catchUp();
+    await west.service.settle();
     await eventually(async () => {
-      await west.service.catchUp();
+      await west.service.settle();
       return (await receivedAt(west)).find((i) => i.id === targetId)?.acknowledged === true;
     }, { what: 'the district sees its acknowledgement' });
   }, 60_000);
@@ -119,12 +119,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     ] as const) {
       expect((await node.request('POST', '/stations', station(name, [...facilities]))).status).toBe(201);
     }
-    await west.service.catchUp();
-    await east.service.catchUp();
+    await west.service.settle();
+    await east.service.settle();
 
     // Five open stations, three meeting 八有: "≥ 4, all 八有" now asks all five to comply.
     await eventually(async () => {
-      await city.service.catchUp();
+      await city.service.settle();
       const [target, standard] = await Promise.all([cityDirective(targetId), cityDirective(standardId)]);
       const acknowledgements = target.acknowledgements;
       return target.stations?.total === 5 && acknowledgements?.acknowledged === 1 && acknowledgements?.received === 2 && standard.children.every((c: { standard: string }) => c.standard === 'ba_you');
@@ -167,7 +167,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
   it('changes nothing when a directive is delivered again', async () => {
     // 乙区 goes back to its own standard: a redelivered directive must not adopt 八有 over it again.
     expect((await east.request('POST', '/standard', { standard: 'liu_you' })).status).toBe(200);
-    await east.service.catchUp();
+    await east.service.settle();
     const countsBefore = await Promise.all([west, east].map(receiptEventCounts));
     const listsBefore = await Promise.all([west, east].map(receivedAt));
 
@@ -196,12 +196,12 @@ describe('directives: city → districts, progress back up (real nats-servers)',
         await dnc.close();
         return info.state.messages >= lastSeq;
       }, { what: `${district.ref.code} sources the copy` });
-      await district.service.catchUp();
+      await district.service.settle();
     }
     expect(await Promise.all([west, east].map(receiptEventCounts))).toEqual(countsBefore);
     expect(await Promise.all([west, east].map(receivedAt))).toEqual(listsBefore);
     expect((await east.request('GET', '/compliance')).body.standard).toBe('liu_you');
-    await city.service.catchUp();
+    await city.service.settle();
     expect((await cityDirective(standardId)).acknowledgements).toEqual({ expected: 2, received: 2, acknowledged: 0 });
   }, 120_000);
 
@@ -210,10 +210,10 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(amended).toMatchObject({ status: 200, body: { events: ['DirectiveDeadlineAmended'] } });
     const withdrawn = await city.request('POST', `/directives/${targetId}/withdraw`, { reason: '目标任务调整' });
     expect(withdrawn).toMatchObject({ status: 200, body: { events: ['DirectiveWithdrawn'] } });
-    await city.service.catchUp();
+    await city.service.settle();
 
     await eventually(async () => {
-      await east.service.catchUp();
+      await east.service.settle();
       const items = await receivedAt(east);
       return items.find((i) => i.id === targetId)?.status === 'withdrawn' && items.find((i) => i.id === standardId)?.deadline === `${nextYear}-12-31`;
     }, { what: 'the district hears both' });
@@ -290,7 +290,7 @@ describe('directives: city → districts, progress back up (real nats-servers)',
     expect(replay).toMatchObject({ status: 409, body: { code: 'not_rebuildable', field: 'name' } });
     const directory = await west.request('POST', '/admin/projections/stations.directory/rebuild', undefined, 'district_officer');
     expect(directory.status).toBe(202);
-    await west.service.catchUp();
+    await west.service.settle();
     expect(await receiptEventCounts(west)).toEqual(countsBefore);
   }, 60_000);
 });

@@ -1,14 +1,14 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { eventually } from '@ws/testing';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
 /** Funds end to end: budgets of the node and of a station, spending against them, balances, and the report's funds spent. */
 describe('funds API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   let stationBudget: string;
@@ -19,7 +19,7 @@ describe('funds API (real Postgres and NATS)', () => {
     service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     stationId = (await inject('POST', '/stations', {
       name: '衣裳街驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -45,7 +45,7 @@ describe('funds API (real Postgres and NATS)', () => {
     // A station manager does not spend the node's own budget.
     expect((await inject('POST', `/funds/budgets/${node.json().budgetId}/spending`, { category: 'other', amountFen: 1, spentOn: today, payee: '某单位' }, manager)).json().code).toBe('out_of_scope');
 
-    await service.catchUp();
+    await service.settle();
     const budgets = (await inject('GET', `/funds/budgets?year=${year}&stationId=${stationId}`, undefined, officer)).json();
     expect(budgets.items).toEqual([expect.objectContaining({ budgetId: stationBudget, level: 'station', amountFen: 500_000, spentFen: 120_000, balanceFen: 380_000 })]);
   });
@@ -57,7 +57,7 @@ describe('funds API (real Postgres and NATS)', () => {
     expect(over.json()).toMatchObject({ code: 'budget_exceeded', field: 'amountFen', balanceFen: 380_000 });
     const float = await inject('POST', `/funds/budgets/${stationBudget}/spending`, { category: 'activities', amountFen: 100.5, spentOn: today, payee: '某单位' }, officer);
     expect(float.json()).toMatchObject({ code: 'validation_failed', field: 'amountFen' });
-    await service.catchUp();
+    await service.settle();
     const db = service.app.get<Kysely<StationsDatabase>>(DB);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from fund_spending where budget_id = ${stationBudget}::uuid`.execute(db);
     expect(rows[0]!.n).toBe(1);
@@ -86,7 +86,7 @@ describe('funds API (real Postgres and NATS)', () => {
     };
     // The district's officer: both stations' budgets and the node's own.
     const all = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const seen = await ids(officer);
       return seen.includes(otherBudget) ? seen : undefined;
     }, { what: 'the second station\'s budget in the read model', timeoutMs: 30_000 });
@@ -104,5 +104,26 @@ describe('funds API (real Postgres and NATS)', () => {
     // Asking for another station's budgets by its id shows nothing either.
     const asked = await inject('GET', `/funds/budgets?year=${year}&stationId=${otherStation}`, undefined, await manager(stationId));
     expect(asked.json().items).toEqual([]);
+  });
+
+  it('pages the budgets newest first (the latest year, then the latest allocated), one at a time to the end', async () => {
+    const lastYear = (await inject('POST', '/funds/budgets', { year: year - 1, title: '上年度驿站经费', amountFen: 100_000 }, officer)).json().budgetId;
+    const newest = (await inject('POST', '/funds/budgets', { year, title: '追加经费', amountFen: 200_000 }, officer)).json().budgetId;
+    const walked = await eventually(async () => {
+      await service.settle();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const answer = (await inject('GET', `/funds/budgets?limit=1${after ? `&after=${after}` : ''}`, undefined, officer)).json() as { items: Array<{ budgetId: string }>; next: string | null };
+        expect(answer.items.length).toBeLessThanOrEqual(1);
+        seen.push(...answer.items.map((b) => b.budgetId));
+        after = answer.next ?? undefined;
+      } while (after);
+      return seen.includes(lastYear) ? seen : undefined;
+    }, { what: 'both new budgets in the read model', timeoutMs: 30_000 });
+    expect(walked).toHaveLength(5);
+    expect(walked[0]).toBe(newest);
+    expect(walked[4]).toBe(lastYear);
+    expect(new Set(walked).size).toBe(5);
   });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { describeCodes } from '../catalogue/labels';
 import { DAY } from '../activity/plan-activity/plan-activity.dto';
@@ -12,6 +12,7 @@ import { assertMayActAt } from '../station/venue';
 import { venueStation } from '../station/venue-station';
 import type { BudgetCommand } from './budget.decider';
 import { budgetAggregate } from '../aggregates';
+import { stationsError } from '../errors';
 
 const FUND_OFFICERS: Role[] = ['province_officer', 'city_officer', 'district_officer'];
 const SPENDERS: Role[] = [...FUND_OFFICERS, 'street_officer', 'station_manager'];
@@ -91,7 +92,7 @@ export class FundsController {
       (state) => {
         const holder = state.holder;
         if (holder && command.type === 'RecordSpending') {
-          if (holder.level === 'node' && !FUND_OFFICERS.includes(principal.role)) throw new DomainError('out_of_scope', '本级工会的经费只能由本级工会登记支出');
+          if (holder.level === 'node' && !FUND_OFFICERS.includes(principal.role)) throw stationsError('out_of_scope', '本级工会的经费只能由本级工会登记支出');
           assertMayActAt(principal, { stationId: holder.stationId, streetCode: holder.streetCode }, '经费');
         }
         return command;

@@ -1,13 +1,13 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
 /** Legal aid end to end: a case received with the worker in the vault, mediated, settled, and counted in the report; nothing personal in an event. */
 describe('legal aid API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   let caseId: string;
@@ -19,7 +19,7 @@ describe('legal aid API (real Postgres and NATS)', () => {
     service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, legalAidVaultKey: 'test-legal-aid-vault-key-0123456789abcdef' }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config, legalAidVaultKey: 'test-legal-aid-vault-key-0123456789abcdef' }));
     officer = await service.token('district_officer');
     stationId = (await inject('POST', '/stations', {
       name: '衣裳街驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -46,7 +46,7 @@ describe('legal aid API (real Postgres and NATS)', () => {
     expect(rows).toHaveLength(5);
     for (const { data } of rows) expect(JSON.stringify(data)).not.toMatch(/张晓明|李四|13912345678|12800元|配送站/);
 
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/legal-aid/cases/${caseId}/worker`, undefined, officer)).json()).toEqual({ caseId, worker });
     const { rows: [log] } = await sql<{ n: number; actor: string }>`select count(*)::int as n, min(actor) as actor from legal_aid_access_log where case_id = ${caseId}::uuid`.execute(db);
     expect(log).toMatchObject({ n: 1 });

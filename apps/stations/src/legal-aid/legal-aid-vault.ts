@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, DomainError, loadConfig, secretOrEphemeral } from '@ws/kernel';
+import { deriveKey, loadConfig, secretOrEphemeral } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
 import { openRecord, sealRecord } from '../vault/sealed-record';
+import { stationsError } from '../errors';
 
 export class LegalAidEnv {
   /**
@@ -66,7 +67,7 @@ export class LegalAidVault {
       .select(['v.sealed', 'k.wrapped_key'])
       .where('v.worker_ref', '=', workerRef)
       .executeTakeFirst();
-    if (!row?.wrapped_key) throw new DomainError('legal_worker_erased', '当事人信息已删除');
+    if (!row?.wrapped_key) throw stationsError('legal_worker_erased', '当事人信息已删除');
     await this.db.insertInto('legal_aid_access_log').values({ actor, case_id: caseId, purpose: 'case_handling' }).execute();
     return openRecord<LegalAidWorker>(this.masterKey, PURPOSE, workerRef, { sealed: row.sealed, wrappedKey: row.wrapped_key });
   }

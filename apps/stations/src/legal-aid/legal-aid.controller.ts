@@ -15,7 +15,7 @@ import {
   type LegalReferralPartner,
   type Occupation,
 } from '@ws/contracts';
-import { CurrentPrincipal, DomainError, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, newId, type Principal, type Role, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { describeCodes, OCCUPATION_LABELS } from '../catalogue/labels';
 import { DAY } from '../activity/plan-activity/plan-activity.dto';
@@ -27,6 +27,7 @@ import { venueStation } from '../station/venue-station';
 import { LegalAidVault } from './legal-aid-vault';
 import type { LegalCaseCommand } from './legal-case.decider';
 import { legalCaseAggregate } from '../aggregates';
+import { stationsError } from '../errors';
 
 export const LEGAL_HANDLERS: Role[] = ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'];
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -136,7 +137,7 @@ export class LegalAidController {
   @ApiOperation({ summary: '当事人信息（从加密库读取，每次读取记入访问日志）' })
   async worker(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal) {
     const row = await this.db.selectFrom('legal_cases').select(['worker_ref', 'station_id', 'street_code']).where('case_id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError('legal_case_not_found', `案件 ${id} 不存在`, 'id');
+    if (!row) throw stationsError('legal_case_not_found', `案件 ${id} 不存在`, 'id');
     assertMayActAt(p, { stationId: row.station_id, streetCode: row.street_code }, '法律援助案件');
     return { caseId: id, worker: await this.vault.open(row.worker_ref, id, p.subject) };
   }

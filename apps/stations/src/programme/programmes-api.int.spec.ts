@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { shanghaiToday } from '@ws/contracts';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { StationsModule } from '../stations.module';
 
 /** Programmes end to end: HTTP → programme stream → EVT → programmes read model → progress, and the report's health checks. */
 describe('programmes API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   let programmeId: string;
@@ -16,7 +16,7 @@ describe('programmes API (real Postgres and NATS)', () => {
     service.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     const registered = await inject('POST', '/stations', {
       name: '衣裳街驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -40,7 +40,7 @@ describe('programmes API (real Postgres and NATS)', () => {
     expect(first.json()).toMatchObject({ events: ['ProgrammeDelivered'], progress: { people: 300, newFormPeople: 120, placesUsed: 1 } });
     const manager = await service.token('station_manager', { station: stationId });
     expect((await inject('POST', `/programmes/${programmeId}/deliveries`, { stationId, deliveredOn: today, people: 200, newFormPeople: 0, places: 2 }, manager)).statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/programmes/${programmeId}`)).json()).toMatchObject({
       kind: 'health_check', kindLabel: '健康体检', target: 1000, people: 500, newFormPeople: 120, placesUsed: 3, progressPercent: 50, newFormSharePercent: 24, quotaReachable: true,
     });
@@ -58,7 +58,7 @@ describe('programmes API (real Postgres and NATS)', () => {
     expect(badRule.json()).toMatchObject({ code: 'invalid_quota_rule', field: 'minNewFormSharePercent' });
     const elsewhere = await service.token('station_manager', { station: '0196f000-0000-7000-8000-000000009999' });
     expect((await inject('POST', `/programmes/${programmeId}/deliveries`, { stationId, deliveredOn: today, people: 1 }, elsewhere)).json().code).toBe('out_of_scope');
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/programmes/${programmeId}`)).json()).toMatchObject({ people: 500 });
   });
 

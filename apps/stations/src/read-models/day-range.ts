@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { DomainError } from '@ws/kernel';
 import { DAY } from '../activity/plan-activity/plan-activity.dto';
+import { stationsError } from '../errors';
 
 export const MAX_RANGE_DAYS = 400;
 
@@ -9,9 +9,9 @@ export const MAX_RANGE_DAYS = 400;
 export function checkDayRange(fromDay: string, toDay: string): void {
   const from = Date.parse(fromDay);
   const to = Date.parse(toDay);
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new DomainError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
-  if (to < from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
-  if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw new DomainError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
+  if (Number.isNaN(from) || Number.isNaN(to)) throw stationsError('validation_failed', '日期无效', Number.isNaN(from) ? 'from' : 'to');
+  if (to < from) throw stationsError('validation_failed', '结束日期早于起始日期', 'to');
+  if ((to - from) / 86_400_000 > MAX_RANGE_DAYS) throw stationsError('validation_failed', `时间范围不能超过 ${MAX_RANGE_DAYS} 天`, 'to');
 }
 
 /** ?from&to of a figures route: Beijing days, both inclusive (checked further by checkDayRange). */

@@ -6,7 +6,7 @@ import { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { OCCUPATION_LABELS, shanghaiDayAndHour, STATION_LINK_PARAM } from '@ws/contracts';
 import type { FacilityCode, OpeningHours, ServiceCode, ServiceSchedule, StationKind } from '@ws/contracts';
-import { CLOCK, CurrentPrincipal, DomainError, Public, Role, Roles, uuidParam } from '@ws/kernel';
+import { CLOCK, CurrentPrincipal, Public, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
@@ -93,7 +93,7 @@ export class StationLinkController {
     @Res() reply: FastifyReply,
   ) {
     const width = size === undefined ? DEFAULT_PNG_SIZE : Number(size);
-    if (!Number.isInteger(width) || width < 100 || width > 1200) throw new DomainError('validation_failed', 'size 须为 100–1200 的整数（像素）', 'size');
+    if (!Number.isInteger(width) || width < 100 || width > 1200) throw stationsError('validation_failed', 'size 须为 100–1200 的整数（像素）', 'size');
     await this.assertMayPrint(id, principal);
     const png = await QRCode.toBuffer(this.url(id, request), { type: 'png', errorCorrectionLevel: 'M', width, margin: 2 });
     void reply.header('content-type', 'image/png').header('content-disposition', `inline; filename="station-${id}.png"`).header('cache-control', 'private, no-store').send(png);
@@ -132,9 +132,9 @@ export class StationLinkController {
   /** Officers of the node or above (the guard checked the node), a street officer for the street, a manager for the station. */
   private async assertMayPrint(id: string, principal: Principal): Promise<void> {
     const row = await this.db.selectFrom('station_directory').select(['street_code']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError('station_not_found', '驿站不存在', 'id');
-    if (principal.role === 'street_officer' && principal.street !== row.street_code) throw new DomainError('out_of_scope', '只能打印本街道驿站的二维码');
-    if (principal.role === 'station_manager' && principal.station !== id) throw new DomainError('out_of_scope', '只能打印自己负责的驿站的二维码');
+    if (!row) throw stationsError('station_not_found', '驿站不存在', 'id');
+    if (principal.role === 'street_officer' && principal.street !== row.street_code) throw stationsError('out_of_scope', '只能打印本街道驿站的二维码');
+    if (principal.role === 'station_manager' && principal.station !== id) throw stationsError('out_of_scope', '只能打印自己负责的驿站的二维码');
   }
 }
 

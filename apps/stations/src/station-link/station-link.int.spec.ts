@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import QRCode from 'qrcode';
 import { DIRECTIVE_KINDS, HONOUR_LEVELS, REVIEW_CRITERIA, STANDARD_CODES, STATION_HOSTS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { unicodeOf } from '../print/testing/pdf-unicode';
 import { StationsModule } from '../stations.module';
@@ -12,7 +12,7 @@ import { signStationLink } from './station-link';
 /** The station code end to end: an officer's signed link opens the landing card; a forged one opens nothing. */
 describe('station code and landing card (real Postgres and NATS)', () => {
   const secret = 'station-link-test-secret-0123456789abcdef';
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
 
@@ -20,7 +20,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     service.app.inject({ method: 'GET', url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config, stationLink: { secret } }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config, stationLink: { secret } }));
     officer = await service.token('district_officer');
     const created = await service.app.inject({
       method: 'POST',
@@ -43,7 +43,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     });
     expect(created.statusCode).toBe(201);
     stationId = created.json().stationId;
-    await service.catchUp();
+    await service.settle();
   });
 
   afterAll(async () => {
@@ -100,7 +100,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
 
     const checkin = await service.app.inject({ method: 'POST', url: `/stations/${stationId}/checkins`, payload: { key: randomUUID(), occupation: 'rider' } });
     expect(checkin.statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
     const after = await get(`/stations/${stationId}/landing?k=${k}`);
     expect(after.json().today.visits).toBe(card.today.visits + 1);
   });
@@ -111,6 +111,9 @@ describe('station code and landing card (real Postgres and NATS)', () => {
       pledge: '热情接待、免费开放、文明使用、共同维护', services: '休息、饮水、热饭、充电、如厕', hours: '全天24小时开放', managerName: '王丽',
       hotline: '0570-8888000', partners: [{ kind: 'traffic_police', name: '柯城交警大队' }, { kind: 'charity', name: '衢州义工联' }],
     };
+    // Before a notice: the directory's short notice has the station's public number and no hours or class.
+    const listed = async () => (await get('/stations')).json().items.find((s: { id: string }) => s.id === stationId);
+    expect((await listed()).notice).toEqual({ stationClass: null, hotline: '0570-8888123', hours: null });
     const refused = await post(`/stations/${stationId}/notice`, { ...notice, hotline: '13912345678' });
     expect([refused.statusCode, refused.json().code, refused.json().field]).toEqual([422, 'hotline_is_mobile', 'hotline']);
     expect(refused.json().detail).toContain('个人手机');
@@ -118,7 +121,7 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(first.json()).toMatchObject({ events: ['StationNoticePublished'] });
     expect((await post(`/stations/${stationId}/notice`, notice)).json()).toMatchObject({ events: [] });
     expect((await post(`/stations/${stationId}/class`, { stationClass: 'flagship' })).json()).toMatchObject({ events: ['StationClassified'] });
-    await service.catchUp();
+    await service.settle();
 
     const shown = {
       stationClass: { code: 'flagship', label: '旗舰型' }, hotline: '0570-8888000', pledge: notice.pledge, services: notice.services, hours: notice.hours, managerName: '王丽',
@@ -129,6 +132,10 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect((await get(`/stations/${stationId}`)).json()).toMatchObject({ notice: shown, stationClass: 'flagship' });
     expect((await get('/stations?stationClass=flagship')).json().items.map((s: { id: string }) => s.id)).toEqual([stationId]);
     expect((await get('/stations?stationClass=standard')).json().items).toEqual([]);
+    // The directory's list carries the short notice (class, hotline, hours), never the manager's name or the pledge.
+    const entry = await listed();
+    expect(entry.notice).toEqual({ stationClass: shown.stationClass, hotline: '0570-8888000', hours: '全天24小时开放' });
+    expect(JSON.stringify(entry)).not.toContain('王丽');
 
     // The poster prints the same notice, the manager's name and the partners in the bundled font.
     const poster = await get(`/stations/${stationId}/poster.pdf`, officer);
@@ -167,6 +174,8 @@ describe('station code and landing card (real Postgres and NATS)', () => {
   it('finds it nearby with the 24 h and kind filters', async () => {
     const near = '/nearest?lng=118.87&lat=28.94&k=3';
     expect((await get(`${near}&open24h=true`)).json()).toEqual([expect.objectContaining({ id: stationId, open24h: true, facilities: ['microwave', 'charging'] })]);
+    // The nearest stations carry the directory's short notice (published by the test above) for the worker pages.
+    expect((await get(near)).json()[0].notice).toEqual({ stationClass: { code: 'flagship', label: '旗舰型' }, hotline: '0570-8888000', hours: '全天24小时开放' });
     expect((await get(`${near}&open24h=true&facility=microwave`)).json()).toHaveLength(1);
     expect((await get(`${near}&open24h=true&facility=shower`)).json()).toEqual([]);
     expect((await get(`${near}&kind=driver_home`)).json()).toEqual([]);
@@ -188,6 +197,11 @@ describe('station code and landing card (real Postgres and NATS)', () => {
     expect(labels.statuses).toContainEqual({ code: 'suspended', label: '暂停服务' });
     expect(labels.standards.map((s: { code: string }) => s.code)).toEqual([...STANDARD_CODES]);
     expect(labels.standards).toContainEqual({ code: 'ba_you', label: '八有' });
+    expect(labels.spendingCategories).toContainEqual({ code: 'books', label: '书籍报刊' });
+    expect(labels.legalCaseKinds).toContainEqual({ code: 'wage_arrears', label: '欠薪' });
+    expect(labels.legalCaseStates.map((s: { code: string }) => s.code)).toEqual(['received', 'mediating', 'settled', 'referred', 'closed']);
+    expect(labels.legalReferralPartners).toContainEqual({ code: 'shared_court', label: '共享法庭（人民法院）' });
+    expect(labels.legalCaseOutcomes).toContainEqual({ code: 'agreement', label: '达成调解协议' });
     expect(labels.classes).toContainEqual({ code: 'flagship', label: '旗舰型' });
     expect(labels.honourLevels.map((l: { code: string }) => l.code)).toEqual([...HONOUR_LEVELS]);
     expect(labels.criteria.map((c: { code: string }) => c.code)).toEqual([...REVIEW_CRITERIA]);

@@ -47,9 +47,9 @@ export function checkVenue(request: VenueRequest, closed: { code: StationsErrorC
 export function assertMayActAt(principal: Principal | undefined, venue: { stationId: string | null; streetCode: string | null } | null, what: string): void {
   if (!principal) return;
   if (principal.role === 'street_officer' && venue?.streetCode && principal.street !== venue.streetCode) {
-    throw new DomainError('out_of_scope', `只能管理本街道的${what}`);
+    throw stationsError('out_of_scope', `只能管理本街道的${what}`);
   }
   if (principal.role === 'station_manager' && principal.station !== venue?.stationId) {
-    throw new DomainError('out_of_scope', `只能管理本驿站的${what}`);
+    throw stationsError('out_of_scope', `只能管理本驿站的${what}`);
   }
 }

@@ -1,13 +1,13 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 
 /** Welfare end to end in one process: HTTP → holder stream → outbox → JetStream → welfare read model, its stock and its figures. */
 describe('welfare API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   let stationId: string;
   const today = shanghaiToday(new Date());
@@ -22,7 +22,7 @@ describe('welfare API (real Postgres and NATS)', () => {
   });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     const registered = await inject('POST', '/stations', {
       name: '新享驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -45,7 +45,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     const dumplings = await inject('POST', '/welfare/handouts', handout({ stationId: null, streetCode: '330502003', occasion: 'festival', kind: 'meal', quantity: 600, peopleReached: 300, newFormPeople: 200, occupations: [], costFen: 450_000, fromStock: false }), officer);
     expect(dumplings.json()).toMatchObject({ holderId: 'street-330502003', events: ['WelfareHandedOut'] });
 
-    await service.catchUp();
+    await service.settle();
     const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}`)).json();
     expect(figures).toMatchObject({ handouts: 2, quantity: 720, peopleReached: 420, newFormPeople: 300, membersReached: 0, costFen: 1_050_000 });
     expect(figures.rows).toEqual([
@@ -77,7 +77,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     }
     const insufficient = await inject('POST', '/welfare/handouts', handout({ quantity: 81, peopleReached: 81, newFormPeople: 0, occupations: [] }), officer);
     expect(insufficient.json().detail).toContain('库存 80');
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/stock?stationId=${stationId}`)).json().items[0]).toMatchObject({ inStock: 80 });
 
     expect((await inject('POST', '/welfare/handouts', handout())).json().code).toBe('unauthenticated');
@@ -106,7 +106,7 @@ describe('welfare API (real Postgres and NATS)', () => {
     expect([tooMany.statusCode, tooMany.json().code, tooMany.json().field]).toEqual([422, 'invalid_member_cards', 'memberCards']);
     const withoutCards = (await inject('POST', '/welfare/handouts', drinks(), officer)).json().handoutId as string;
 
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=kind`)).json().rows).toContainEqual(expect.objectContaining({ key: 'drink', handouts: 2, peopleReached: 80, membersReached: 2 }));
     const opened = await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, officer);
     expect(opened.json()).toEqual({ handoutId, memberCards: ['KC00000001', 'KC00000002'] });
@@ -123,11 +123,11 @@ describe('welfare API (real Postgres and NATS)', () => {
     const { rows } = await sql<{ data: Record<string, unknown> }>`select data from events where stream_id like 'welfare-%'`.execute(db);
     expect(rows.length).toBeGreaterThan(1);
     for (const { data } of rows) expect(Object.keys(data).filter((key) => /name|phone|card|mobile/i.test(key))).toEqual([]);
-    await service.catchUp();
+    await service.settle();
     const figures = (await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json();
     const stock = (await inject('GET', '/welfare/stock')).json();
     expect((await inject('POST', '/admin/projections/stations.welfare/rebuild', undefined, officer)).statusCode).toBe(202);
-    await service.catchUp();
+    await service.settle();
     expect((await inject('GET', `/welfare/figures?from=${today}&to=${today}&by=station`)).json()).toEqual(figures);
     expect((await inject('GET', '/welfare/stock')).json()).toEqual(stock);
   });

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, DomainError } from '@ws/kernel';
+import { deriveKey } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
 import { LEGAL_AID_VAULT_KEY } from '../legal-aid/legal-aid-vault';
 import { openRecord, sealRecord } from '../vault/sealed-record';
+import { stationsError } from '../errors';
 
 const PURPOSE = 'welfare-cards';
 
@@ -41,7 +42,7 @@ export class WelfareCardVault {
       .where('c.handout_id', '=', handoutId)
       .executeTakeFirst();
     // Recorded at another node (the cards stay where they were shown), without cards, or erased.
-    if (!row?.wrapped_key) throw new DomainError('welfare_cards_not_here', '本节点没有这次发放登记的会员卡号（在其他节点登记、未登记卡号或已删除）', 'id');
+    if (!row?.wrapped_key) throw stationsError('welfare_cards_not_here', '本节点没有这次发放登记的会员卡号（在其他节点登记、未登记卡号或已删除）', 'id');
     await this.db.insertInto('welfare_member_card_access_log').values({ actor, handout_id: handoutId }).execute();
     return openRecord<string[]>(this.masterKey, PURPOSE, handoutId, { sealed: row.sealed, wrappedKey: row.wrapped_key });
   }

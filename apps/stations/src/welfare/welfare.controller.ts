@@ -10,6 +10,7 @@ import { WelfareCardVault } from './welfare-card-vault';
 import { WelfareCommandHandler } from './welfare-command.handler';
 import { memberCardsOf } from './welfare.rules';
 import { HandOutDto, ReceiveStockDto, toHandOut, toReceiveStock } from './welfare.dto';
+import { stationsError } from '../errors';
 
 const KEEPERS: Role[] = ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'];
 
@@ -45,7 +46,7 @@ export class WelfareController {
   @ApiOperation({ summary: '一次发放登记的会员卡号（只在登记的节点，从加密库读取，每次读取记入访问日志）' })
   async memberCards(@Param('id', uuidParam()) id: string, @CurrentPrincipal() p: Principal) {
     const handout = await this.db.selectFrom('welfare_handouts').select(['station_id', 'street_code']).where('handout_id', '=', id).executeTakeFirst();
-    if (!handout) throw new DomainError('welfare_handout_not_found', `发放记录 ${id} 不存在`, 'id');
+    if (!handout) throw stationsError('welfare_handout_not_found', `发放记录 ${id} 不存在`, 'id');
     assertMayActAt(p, { stationId: handout.station_id, streetCode: handout.street_code }, '关爱物资发放');
     return { handoutId: id, memberCards: await this.vault.open(id, p.subject) };
   }

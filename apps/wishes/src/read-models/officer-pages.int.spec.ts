@@ -10,7 +10,7 @@ describe('the street officer’s lists paged on the server: 随手拍 and the �
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   it('gives keyset pages of the street’s reports, the latest first, by status, and refuses a bad limit or cursor in Chinese', async () => {

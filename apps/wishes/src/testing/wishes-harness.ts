@@ -30,7 +30,7 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
     return harness;
   }
 
-  protected module(): DynamicModule {
+  protected override module(): DynamicModule {
     return WishesModule.forRoot({ config: this.config, clock: this.clock, wishes: this.wishes });
   }
 
@@ -47,6 +47,6 @@ export class WishesHarness extends ServiceHarness<WishesDatabase> {
   }
 
   sweep(): Promise<SweepResult> {
-    return this.app!.get(DeadlineSweeper).sweep();
+    return this.app.get(DeadlineSweeper).sweep();
   }
 }

@@ -2,7 +2,27 @@
  * Checks of the personal fields a worker types when joining (姓名、手机号、居民身份证号). Pure, so the
  * membership and dispatch services validate alike; the services turn a refusal into a DomainError.
  */
-export type IdentityCheck = { ok: true; value: string } | { ok: false; code: string; message: string };
+export type IdentityCheck = { ok: true; value: string } | { ok: false; code: IdentityRefusalCode; message: string };
+
+/**
+ * Every refusal of these checks with the HTTP status a service answers it with (a well-formed
+ * request refused: 422). A service that passes one on includes them in its error table
+ * (`defineErrorTable(IDENTITY_REFUSAL_STATUSES)`), so the code it throws is one its table lists.
+ */
+export const IDENTITY_REFUSAL_STATUSES = {
+  id_number_invalid_length: 422,
+  id_number_invalid_format: 422,
+  id_number_bad_region: 422,
+  id_number_bad_birth_date: 422,
+  id_number_bad_checksum: 422,
+  mobile_invalid: 422,
+  name_empty: 422,
+  name_too_long: 422,
+  name_has_emoji: 422,
+  name_control_characters: 422,
+  name_invalid_characters: 422,
+} as const;
+export type IdentityRefusalCode = keyof typeof IDENTITY_REFUSAL_STATUSES;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK_CODES = '10X98765432';
@@ -15,7 +35,7 @@ const PROVINCE_PREFIXES = new Set([
 
 const OLDEST_BIRTH_YEAR = 1900;
 
-function refuse(code: string, message: string): IdentityCheck {
+function refuse(code: IdentityRefusalCode, message: string): IdentityCheck {
   return { ok: false, code, message };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { defineErrorTable, DomainError } from '@ws/kernel';
+import { defineErrorTable, DomainError, errorsOf } from '@ws/kernel';
 import { countParked, findParked, listParked, removeParked, type ParkedMessage } from '@ws/projections';
 import { OutboxRelayService } from '../outbox-relay.service';
 import { ProjectionsService } from '../projections.service';
@@ -8,6 +8,7 @@ import { DB } from '../tokens';
 
 /** The ops endpoints' own refusals; PlatformModule adds them to every service's table. */
 export const FAULTS_ERRORS = defineErrorTable({ retry_failed: 409 });
+const faultsError = errorsOf(FAULTS_ERRORS);
 
 /** Most items in one page of the ops lists. */
 export const OPS_PAGE_SIZE = 100;
@@ -44,16 +45,16 @@ export class FaultsService {
   /** Applies a parked message now through the runner of its read model or reaction; a reaction the domain refuses now is recorded as refused. */
   async retryParked(id: number): Promise<{ id: number; status: 'applied' | 'refused' }> {
     const parked = await findParked(this.db, id);
-    if (!parked || parked.reason === 'refused') throw new DomainError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
+    if (!parked || parked.reason === 'refused') throw faultsError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
     const result = await this.projections.get(parked.consumer).retryParked(id);
-    if (result.outcome === 'gone') throw new DomainError('not_found', `编号为 ${id} 的搁置消息已被处理`, 'id');
+    if (result.outcome === 'gone') throw faultsError('not_found', `编号为 ${id} 的搁置消息已被处理`, 'id');
     if (result.outcome === 'failed') throw retryFailed(result.reason, result.detail);
     return { id, status: result.outcome };
   }
 
   async skipParked(id: number): Promise<{ id: number; status: 'skipped' }> {
     const parked = await findParked(this.db, id);
-    if (!parked || !(await removeParked(this.db, id))) throw new DomainError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
+    if (!parked || !(await removeParked(this.db, id))) throw faultsError('not_found', `没有编号为 ${id} 的搁置消息`, 'id');
     this.logger.warn(`parked ${parked.kind} message skipped: ${parked.consumer} ${parked.subject} #${parked.seq} (${parked.reason})`);
     return { id, status: 'skipped' };
   }
@@ -65,18 +66,18 @@ export class FaultsService {
 
   async retryDeadLetter(position: number): Promise<{ position: number; status: 'published' }> {
     const result = await this.relay.relay.retryDeadLetter(position);
-    if (result.outcome === 'gone') throw new DomainError('not_found', `没有位置为 ${position} 的死信`, 'position');
-    if (result.outcome === 'refused') throw new DomainError('retry_failed', `消息总线仍然拒绝：${result.reason}`, 'position', { reason: 'refused' });
+    if (result.outcome === 'gone') throw faultsError('not_found', `没有位置为 ${position} 的死信`, 'position');
+    if (result.outcome === 'refused') throw faultsError('retry_failed', `消息总线仍然拒绝：${result.reason}`, 'position', { reason: 'refused' });
     return { position, status: 'published' };
   }
 
   async discardDeadLetter(position: number): Promise<{ position: number; status: 'discarded' }> {
-    if (!(await this.relay.relay.discardDeadLetter(position))) throw new DomainError('not_found', `没有位置为 ${position} 的死信`, 'position');
+    if (!(await this.relay.relay.discardDeadLetter(position))) throw faultsError('not_found', `没有位置为 ${position} 的死信`, 'position');
     this.logger.warn(`outbox dead letter discarded: position ${position}`);
     return { position, status: 'discarded' };
   }
 }
 
 function retryFailed(reason: string, detail: string): DomainError {
-  return new DomainError('retry_failed', `重试失败（${reason}）：${detail}`, 'id', { reason });
+  return faultsError('retry_failed', `重试失败（${reason}）：${detail}`, 'id', { reason });
 }

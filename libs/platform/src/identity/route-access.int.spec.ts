@@ -1,6 +1,6 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { CurrentPrincipal, KERNEL_ERRORS, Public, Roles, type Principal } from '@ws/kernel';
-import { startTestService } from '@ws/testing/service-app';
+import { startService } from '@ws/testing/service-app';
 import { PlatformModule } from '../platform.module';
 import type { PlatformConfig } from '../platform-config';
 
@@ -36,13 +36,13 @@ class ProbeModule {
 
 describe('deny by default (real Postgres and NATS)', () => {
   it('refuses to start a service with a route that declares neither @Roles nor @Public', async () => {
-    await expect(startTestService('probe', (config) => ProbeModule.with(config, [DeclaredController, UndeclaredController]))).rejects.toThrow(
+    await expect(startService('probe', (config) => ProbeModule.with(config, [DeclaredController, UndeclaredController]))).rejects.toThrow(
       /routes without @Roles\(\.\.\.\) or @Public\(\) \(deny by default\): UndeclaredController\.forgotten/,
     );
   }, 60_000);
 
   it('reads a valid officer token on a public route, and ignores an invalid one', async () => {
-    const service = await startTestService('probe', (config) => ProbeModule.with(config, [DeclaredController]));
+    const service = await startService('probe', (config) => ProbeModule.with(config, [DeclaredController]));
     try {
       const get = async (url: string, token?: string) => {
         const response = await service.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -51,7 +51,7 @@ describe('GET /stats of the dispatch service (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const figures = (body: { figures: Figure[] }) => Object.fromEntries(body.figures.map((f) => [f.key, f.value]));

@@ -9,7 +9,7 @@ describe('the volunteer roster, paged on the server (real Postgres and NATS)', (
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   it('gives keyset pages of the street’s volunteers, the latest registered first, and refuses a bad limit or cursor in Chinese', async () => {

@@ -9,11 +9,11 @@ describe('posting expiry sweep (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     h = await JobsHarness.create();
-    sweeper = h.app!.get(PostingExpirySweeper);
+    sweeper = h.app.get(PostingExpirySweeper);
     company = await h.approvedEmployer('13700000301');
   });
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const expiredEvents = async (postingId: string) =>

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { APPLICATION_STATUS_LABELS, checkMobile, checkName, REJECTION_REASON_LABELS } from '@ws/contracts';
 import type { RejectionReason } from '@ws/contracts';
-import { DomainError } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { applicationAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
@@ -53,7 +52,7 @@ export class LookupApplicationHandler {
     let newName: string | undefined;
     if (dto.name !== undefined) {
       const checked = checkName(dto.name);
-      if (!checked.ok) throw new DomainError(checked.code, checked.message, 'name');
+      if (!checked.ok) throw membershipError(checked.code, checked.message, 'name');
       newName = checked.value;
     }
     // The state the amendment was decided on, for the registry rows written with it.

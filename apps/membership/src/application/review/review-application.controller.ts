@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
+import { CurrentPrincipal, ExpectedVersion, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { ApproveApplicationsDto, RejectApplicationDto, RequestInfoDto } from './review-application.dto';
 import { ReviewApplicationHandler } from './review-application.handler';
+import { membershipError } from '../../membership.errors';
 
 @ApiTags('入会审批 review')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class ReviewApplicationController {
   @ApiOperation({ summary: '批准：发放会员卡号，会籍生效' })
   async approve(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentPrincipal() principal: Principal, @ExpectedVersion() version?: number) {
     const [outcome] = await this.handler.approve([applicationId], principal, version);
-    if (outcome!.status === 'refused') throw new DomainError(outcome!.error.code, outcome!.error.message, undefined, outcome!.error.details);
+    if (outcome!.status === 'refused') throw membershipError.passOn(outcome!.error);
     return outcome;
   }
 

@@ -4,7 +4,7 @@ import { Throttle } from '@nestjs/throttler';
 import { VerificationCodes } from '@ws/verification';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../../membership-config';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, DomainError, type Principal, Public, Roles } from '@ws/kernel';
+import { CurrentPrincipal, type Principal, Public, Roles } from '@ws/kernel';
 import { actorOf } from '../../shared/scope';
 import { BulkApplicationsDto, ItemOutcomeDto, MobileCodeDto, SubmitApplicationDto } from './submit-application.dto';
 import { SubmitApplicationsHandler } from './submit-applications.handler';
@@ -41,8 +41,7 @@ export class SubmitApplicationsController {
     const verified = this.config.joinMobileCode && !principal ? await this.checkCode(item.mobile, mobileCode) : undefined;
     const [outcome] = await this.handler.submit([item], { channel: channel ?? 'online', actor: actorOf(principal), proven: principal !== undefined || verified !== undefined });
     if (outcome!.status === 'rejected') {
-      const error = outcome!.error!;
-      throw new DomainError(error.code, error.message, error.field);
+      throw membershipError.passOn(outcome!.error!);
     }
     if (verified) await this.handler.consumeCode(verified);
     void reply.status(outcome!.status === 'accepted' ? 201 : 200);

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { administeredMembership } from '../../memberships/member-scope';
 import { actorOf } from '../../shared/scope';
@@ -21,9 +21,9 @@ export class BookPointsController {
 
   @Get()
   @Roles('district_officer', 'street_officer', 'station_manager')
-  @ApiOperation({ summary: '积分余额与明细' })
-  account(@Param('membershipId', uuidParam('membershipId')) membershipId: string) {
-    return this.handler.account(membershipId);
+  @ApiOperation({ summary: '积分余额与明细：明细按时间倒序分页（{ items, next }，每页 1–200 条，默认 50），余额为当前值' })
+  account(@Param('membershipId', uuidParam('membershipId')) membershipId: string, @Query() query: PageQueryDto) {
+    return this.handler.account(membershipId, query);
   }
 
   @Post('credits')

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { PointsSource } from '@ws/contracts';
 import type { AppendMeta } from '@ws/eventstore';
-import { CommandRunner, DB } from '@ws/platform';
+import { CommandRunner, DB, type PageQueryDto } from '@ws/platform';
 import { pointsAggregate } from '../../aggregates';
 import type { MembershipDatabase } from '../../db/database';
 import { membershipById } from '../../memberships/membership-registry';
+import { pointsAccountPage } from '../points-account';
 import type { PointsCommand } from '../points.decider';
 import { membershipError } from '../../membership.errors';
 
@@ -44,17 +45,15 @@ export class BookPointsHandler {
     return { membershipId, entryId, booked: events.length > 0, balance: state.balance };
   }
 
-  async account(membershipId: string) {
+  /** A keyset page of the account's entries, newest first, with the balance (pointsAccountPage). */
+  async account(membershipId: string, query: PageQueryDto) {
     await this.requireMember(membershipId);
-    const { envelopes: events } = await this.commands.load(pointsAggregate, membershipId);
-    let balance = 0;
-    const entries = events.map((e) => {
+    const { balance, version, entries } = await pointsAccountPage(this.commands, membershipId, query);
+    const items = entries.items.map((e) => {
       const data = e.data as { points: number; entryId?: string; redemptionId?: string; source?: string; reason?: string; itemId?: string };
-      const delta = e.type === 'PointsCredited' ? data.points : -data.points;
-      balance += delta;
-      return { at: e.occurredAt, type: e.type, points: delta, balance, ref: data.entryId ?? data.redemptionId, source: data.source ?? null, itemId: data.itemId ?? null };
+      return { at: e.occurredAt, type: e.type, points: e.type === 'PointsCredited' ? data.points : -data.points, ref: data.entryId ?? data.redemptionId, source: data.source ?? null, itemId: data.itemId ?? null };
     });
-    return { membershipId, balance, entries };
+    return { membershipId, balance, version, items, next: entries.next };
   }
 
   private async requireMember(membershipId: string, trx?: Transaction<MembershipDatabase>): Promise<void> {

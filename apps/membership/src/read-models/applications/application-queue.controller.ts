@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { CLOCK, type Clock, CurrentPrincipal, isUuid, mayDiscloseUnmasked, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { DB, decodeCursor, page as keysetPage } from '@ws/platform';
+import { DB, decodeCursor, exactTimeText, page as keysetPage } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { presentPerson } from '../../personal-data/disclosure';
 import { PersonalDataVault } from '../../personal-data/personal-data.vault';
@@ -58,14 +58,16 @@ export class ApplicationQueueController {
       .selectFrom('application_queue as a')
       .leftJoin('unions as u', 'u.union_id', 'a.union_id')
       .select(QUEUED_COLUMNS)
+      // The cursor carries submitted_at to the microsecond: applications of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('a.submitted_at').as('cursorAt'))
       .where('a.status', 'in', statuses as Array<(typeof QUEUE_STATUSES)[number]>)
       .$if(Boolean(query.unionId), (q) => q.where('a.union_id', '=', query.unionId!))
-      .$if(after !== null, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (q) => q.where(sql<boolean>`(a.submitted_at, a.application_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('a.submitted_at')
       .orderBy('a.application_id')
       .limit(limit + 1)
       .execute();
-    const { items: page, next } = keysetPage(rows, limit, (row) => ({ at: row.submittedAt.toISOString(), id: row.applicationId }));
+    const { items: page, next } = keysetPage(rows, limit, (row) => ({ at: row.cursorAt, id: row.applicationId }));
     const { rows: counts } = await sql<{ status: string; n: number; oldest: Date | null }>`
       select status, count(*)::int as n, min(submitted_at) as oldest from application_queue
       ${query.unionId ? sql`where union_id = ${query.unionId}::uuid` : sql``}
@@ -73,7 +75,7 @@ export class ApplicationQueueController {
     const now = this.clock.now();
     return {
       counts: Object.fromEntries(counts.map((c) => [c.status, { count: c.n, oldestAgeHours: c.oldest ? ageHours(now, c.oldest) : null }])),
-      items: page.map((r) => ({ ...r, ageHours: ageHours(now, r.submittedAt) })),
+      items: page.map(({ cursorAt: _cursor, ...r }) => ({ ...r, ageHours: ageHours(now, r.submittedAt) })),
       next,
     };
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiMonths } from '@ws/contracts';
-import { applicationFor, MembershipTestApp, startMembership } from '../../testing/membership-test-app';
+import { applicationFor, MembershipHarness, startMembership } from '../../testing/membership-harness';
 
 /** GET /stats, what the dashboard shows for a node's subtree, against real Postgres and NATS. */
 describe('membership figures for the dashboard', () => {
-  let service: MembershipTestApp;
+  let service: MembershipHarness;
   let officer: string;
   let next = 5000;
 
@@ -41,7 +41,7 @@ describe('membership figures for the dashboard', () => {
     await service.request('POST', '/applications', applicationFor(next++, riders)); // waiting for approval
     const transfer = await service.request('POST', `/members/${first}/transfers`, { toUnionId: couriers }, officer);
     expect(transfer.statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
 
     const response = await service.request('GET', '/stats');
     expect(response.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { ACTIVITY_KINDS, type ActivityKind, isCalendarDate, shanghaiToday } from
 import { type Clock, CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { checkDayRange } from '../day-range';
+import { figuresController } from '../figures.controller';
 import { stationsError } from '../../errors';
 import { ACTIVITY_GROUPINGS, ACTIVITY_STATUSES, activityById, activityFigures, activityPage, type ActivityGrouping, type ActivityStatus } from './activities.query';
 
@@ -61,6 +61,18 @@ export class ActivityFiguresDto extends ActivityScopeDto {
   by?: ActivityGrouping;
 }
 
+export const ActivityFiguresController = figuresController({
+  name: 'ActivityFiguresController',
+  path: 'activities/figures',
+  tag: '活动 activities',
+  summary: '活动场次与覆盖人数（其中新就业形态劳动者）：本级及下级合计，可按类型、区县、街道、驿站、月份分组',
+  query: ActivityFiguresDto,
+  async figures(db, query) {
+    const by = query.by ?? 'kind';
+    return { by, ...(await activityFigures(db, query.from, query.to, query, by)) };
+  },
+});
+
 /** The activities of the node's subtree: a list for officers and workers, and the figures for reports and dashboards. */
 @ApiTags('活动 activities')
 @Controller('activities')
@@ -79,14 +91,6 @@ export class ActivitiesController {
     }
     if (filter.from && filter.to && filter.to < filter.from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
     return activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
-  }
-
-  @Get('figures') @Public()
-  @ApiOperation({ summary: '活动场次与覆盖人数（其中新就业形态劳动者）：本级及下级合计，可按类型、区县、街道、驿站、月份分组' })
-  async figures(@Query() query: ActivityFiguresDto) {
-    checkDayRange(query.from, query.to);
-    const by = query.by ?? 'kind';
-    return { from: query.from, to: query.to, by, ...(await activityFigures(this.db, query.from, query.to, query, by)) };
   }
 
   @Get(':id') @Public()

@@ -4,13 +4,14 @@ import { IsIn, IsOptional } from 'class-validator';
 import { Kysely } from 'kysely';
 import { STANDARD_CODES } from '@ws/contracts';
 import type { StandardCode } from '@ws/contracts';
-import { DomainError, Public } from '@ws/kernel';
+import { Public } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import type { StationsDatabase } from '../../db/database';
 import { adoptedStandard } from '../directory/directory.query';
 import { complianceReport } from './compliance.query';
+import { stationsError } from '../../errors';
 
 export class ComplianceQueryDto {
   @ApiPropertyOptional({ enum: STANDARD_CODES, description: '默认：本节点（或上级）采用的标准' })
@@ -36,7 +37,7 @@ export class ComplianceController {
   @ApiOperation({ summary: '达标率：按街道或区县，及缺少的设施' })
   async report(@Query() query: ComplianceQueryDto) {
     const standard = query.standard ?? (await adoptedStandard(this.db, this.config.node.code));
-    if (!standard) throw new DomainError('no_standard_adopted', '本节点尚未采用建设标准，请指定 standard 参数', 'standard');
+    if (!standard) throw stationsError('no_standard_adopted', '本节点尚未采用建设标准，请指定 standard 参数', 'standard');
     return complianceReport(this.db, STANDARDS[standard as StandardCode], query.by ?? (this.config.node.level === 'district' ? 'street' : 'district'));
   }
 }

@@ -1,8 +1,8 @@
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
-import { DomainError } from '@ws/kernel';
 import { DEFAULT_MAX_DISTANCE_KM, type NearestIndex, type NearestQuery } from '../nearest/nearest-index';
 import type { WorkerDensityCell } from './worker-density-csv';
+import { stationsError } from '../../errors';
 
 export { parseWorkerDensityCsv, type CsvLineError, type WorkerDensityCell, type WorkerDensityImport } from './worker-density-csv';
 
@@ -51,9 +51,9 @@ export function reachRadiusKm(options: CoverageOptions): number {
   const speedKmh = options.mode === 'walking' ? (options.walkingKmh ?? 5) : (options.ebikeKmh ?? 15);
   const minutes = options.minutes ?? 15;
   const detourFactor = options.detourFactor ?? 1.3;
-  if (!(speedKmh > 0)) throw new DomainError('invalid_coverage_options', 'speed must be positive', `${options.mode}Kmh`);
-  if (!(minutes > 0)) throw new DomainError('invalid_coverage_options', 'minutes must be positive', 'minutes');
-  if (!(detourFactor >= 1)) throw new DomainError('invalid_coverage_options', 'detourFactor must be at least 1', 'detourFactor');
+  if (!(speedKmh > 0)) throw stationsError('invalid_coverage_options', 'speed must be positive', `${options.mode}Kmh`);
+  if (!(minutes > 0)) throw stationsError('invalid_coverage_options', 'minutes must be positive', 'minutes');
+  if (!(detourFactor >= 1)) throw stationsError('invalid_coverage_options', 'detourFactor must be at least 1', 'detourFactor');
   return (speedKmh * minutes) / 60 / detourFactor;
 }
 

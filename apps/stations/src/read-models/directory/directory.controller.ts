@@ -5,13 +5,14 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Ma
 import { Kysely } from 'kysely';
 import { FACILITY_CODES, ISO_INSTANT, STANDARD_CODES, STATION_CLASSES, STATION_KINDS, STATION_STATUSES, STATION_TIERS } from '@ws/contracts';
 import type { StandardCode } from '@ws/contracts';
-import { CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
+import { CLOCK, Public, uuidParam } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB, PageQueryDto, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import type { StationsDatabase } from '../../db/database';
 import { adoptedStandard, DirectoryFilter, searchDirectory, stationDetail } from './directory.query';
+import { stationsError } from '../../errors';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
@@ -98,7 +99,7 @@ export class DirectoryController {
     };
     if (query.compliant !== undefined) {
       const standard = query.standard ?? (await adoptedStandard(this.db, this.config.node.code));
-      if (!standard) throw new DomainError('no_standard_adopted', '本节点尚未采用建设标准，请指定 standard 参数', 'standard');
+      if (!standard) throw stationsError('no_standard_adopted', '本节点尚未采用建设标准，请指定 standard 参数', 'standard');
       filter.compliantWith = { standard: STANDARDS[standard as StandardCode], compliant: query.compliant };
     }
     return searchDirectory(this.db, filter, { limit: query.limit, after: query.after });
@@ -109,7 +110,7 @@ export class DirectoryController {
   @ApiOperation({ summary: '驿站详情及其历史' })
   async detail(@Param('id', uuidParam()) id: string) {
     const station = await stationDetail(this.db, id);
-    if (!station) throw new DomainError('station_not_found', '驿站不存在', 'id');
+    if (!station) throw stationsError('station_not_found', '驿站不存在', 'id');
     return station;
   }
 }

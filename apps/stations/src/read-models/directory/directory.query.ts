@@ -1,4 +1,4 @@
-import { noticeView } from './station-notice';
+import { noticeView, shortNotice } from './station-notice';
 import { Kysely, sql } from 'kysely';
 import { minuteOfWeekInShanghai } from '@ws/contracts';
 import { isUuid } from '@ws/kernel';
@@ -31,7 +31,8 @@ export function compliantSql(standard: FacilityStandard) {
 }
 
 /**
- * The stations of the filter in keyset pages by name (then id), and `total`: how many stations
+ * The stations of the filter in keyset pages by name (then id), each with its short public notice
+ * (class, hotline, hours), and `total`: how many stations
  * the same filter matches over all pages, for a table that says 共 N 个 (counted alongside the page,
  * so it may differ from the pages walked while stations are being registered).
  */
@@ -63,7 +64,7 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
       .select([
         'id', 'name', 'kind', 'tier', 'host', 'district_code as districtCode', 'street_code as streetCode', 'community_code as communityCode', 'address', 'lng', 'lat',
         'hours', 'open24h', 'seats', 'contact_phone as contactPhone', 'status', 'suspended_until as suspendedUntil', 'facilities', 'services', 'stars', 'honours',
-        'station_class as stationClass', 'version',
+        'station_class as stationClass', 'version', 'notice',
       ])
       .$if(after !== null, (q) => q.where(sql<boolean>`(name, id) > (${after!.at}, ${after!.id}::uuid)`))
       .orderBy('name')
@@ -72,7 +73,10 @@ export async function searchDirectory(db: Kysely<StationsDatabase>, filter: Dire
       .execute(),
     matching.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
   ]);
-  return { ...page(rows, limit, (row) => ({ at: row.name, id: row.id })), total: Number(total.count) };
+  const { items, next } = page(rows, limit, (row) => ({ at: row.name, id: row.id }));
+  // Each station with its short notice (class, hotline, hours); the whole notice is the station's detail.
+  const listed = items.map((row) => ({ ...row, notice: shortNotice({ notice: row.notice, station_class: row.stationClass, contact_phone: row.contactPhone }) }));
+  return { items: listed, next, total: Number(total.count) };
 }
 
 /** A station as the directory answers it (camelCase, like every answer): its row, its public notice and its history. */

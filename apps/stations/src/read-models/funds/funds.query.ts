@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS, type SpendingCategory } from '@ws/contracts';
 import { isUuid, type ListScope } from '@ws/kernel';
-import { decodeCursor, orderedByIdAlone, page } from '@ws/platform';
+import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface BudgetView {
@@ -19,7 +19,9 @@ export interface BudgetView {
 }
 
 /**
- * Budgets of the subtree for a year (optionally one station's), keyset paged on budget_id, narrowed
+ * Budgets of the subtree for a year (optionally one station's), newest first (the latest year,
+ * then the latest allocated: what an officer just created heads the list), keyset paged on
+ * (year, budget_id), narrowed
  * to the reader's scope (listScope): a street officer's street's stations, a station manager's own
  * station; the node's own budgets name neither and are for its officers.
  */
@@ -31,16 +33,16 @@ export async function budgetPage(
   limit: number,
 ) {
   if (scope === 'nothing') return { items: [], next: null };
-  const cursor = decodeCursor(after, isUuid, orderedByIdAlone);
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}$/.test(at));
   const { rows } = await sql<Omit<BudgetView, 'amountFen' | 'spentFen' | 'balanceFen'> & { amountFen: string; spentFen: string }>`
     select budget_id as "budgetId", district_code as "districtCode", node_code as "nodeCode", level, station_id as "stationId", street_code as "streetCode",
            year, title, amount_fen as "amountFen", spent_fen as "spentFen"
     from budgets
     where true ${filter.year ? sql`and year = ${filter.year}` : sql``} ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
       ${scope.street !== undefined ? sql`and street_code = ${scope.street}` : sql``} ${scope.station !== undefined ? sql`and station_id = ${scope.station}::uuid` : sql``}
-      ${cursor ? sql`and budget_id > ${cursor.id}::uuid` : sql``}
-    order by budget_id limit ${limit + 1}`.execute(db);
-  const { items, next } = page(rows, limit, (row) => ({ at: '', id: row.budgetId }));
+      ${cursor ? sql`and (year, budget_id) < (${Number(cursor.at)}, ${cursor.id}::uuid)` : sql``}
+    order by year desc, budget_id desc limit ${limit + 1}`.execute(db);
+  const { items, next } = page(rows, limit, (row) => ({ at: String(row.year), id: row.budgetId }));
   return { items: items.map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) })), next };
 }
 

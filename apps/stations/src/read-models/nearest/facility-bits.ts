@@ -1,4 +1,4 @@
-import { DomainError } from '@ws/kernel';
+import { stationsError } from '../../errors';
 
 const MAX_FACILITY_CODES = 31; // bits of a positive int32
 
@@ -22,7 +22,7 @@ export class FacilityBits {
     let bit = this.bitByCode.get(code);
     if (bit === undefined) {
       if (this.bitByCode.size >= MAX_FACILITY_CODES) {
-        throw new DomainError('too_many_facility_codes', `the index holds at most ${MAX_FACILITY_CODES} facility codes`);
+        throw stationsError('too_many_facility_codes', `the index holds at most ${MAX_FACILITY_CODES} facility codes`);
       }
       bit = this.bitByCode.size;
       this.bitByCode.set(code, bit);

@@ -1,4 +1,5 @@
 import type { OpeningHours } from '@ws/contracts';
+import type { ShortNotice } from '../directory/station-notice';
 
 /** What the nearest-station index keeps of a station: enough to filter and to answer. */
 export interface IndexedStation {
@@ -13,6 +14,8 @@ export interface IndexedStation {
   tier: string;
   kind: string;
   stars?: number;
+  /** The class, hotline and hours a worker looks for before going (the directory's short notice). */
+  notice?: ShortNotice;
 }
 
 export interface NearestQuery {

@@ -1,10 +1,11 @@
 import { minuteOfWeekInShanghai } from '@ws/contracts';
-import { DomainError, systemClock, type Clock } from '@ws/kernel';
+import { systemClock, type Clock } from '@ws/kernel';
 import { distance } from 'geokdbush';
 import { FacilityBits } from './facility-bits';
 import { DEFAULT_MAX_DISTANCE_KM, type IndexedStation, type NearestQuery, type NearestResult } from './indexed-station';
 import { isServing, toStationEntry, type ServingFilter, type StationEntry } from './station-entry';
 import { StationSnapshot } from './station-snapshot';
+import { stationsError } from '../../errors';
 
 export { DEFAULT_MAX_DISTANCE_KM, type IndexedStation, type NearestQuery, type NearestResult } from './indexed-station';
 
@@ -69,7 +70,7 @@ export class NearestIndex {
   nearest(query: NearestQuery): NearestResult[] {
     assertPoint(query.lng, query.lat);
     const k = Math.floor(query.k);
-    if (!(k >= 1)) throw new DomainError('invalid_query', 'k must be at least 1', 'k');
+    if (!(k >= 1)) throw stationsError('invalid_query', 'k must be at least 1', 'k');
     const maxKm = query.maxDistanceKm ?? DEFAULT_MAX_DISTANCE_KM;
     assertRadius(maxKm, 'maxDistanceKm');
     let requiredFacilities = 0;
@@ -136,10 +137,10 @@ function byDistanceThenId(a: NearestResult, b: NearestResult): number {
 }
 
 function assertPoint(lng: number, lat: number): void {
-  if (!(Math.abs(lng) <= 180)) throw new DomainError('invalid_location', 'lng must be within [-180, 180]', 'lng');
-  if (!(Math.abs(lat) <= 90)) throw new DomainError('invalid_location', 'lat must be within [-90, 90]', 'lat');
+  if (!(Math.abs(lng) <= 180)) throw stationsError('invalid_location', 'lng must be within [-180, 180]', 'lng');
+  if (!(Math.abs(lat) <= 90)) throw stationsError('invalid_location', 'lat must be within [-90, 90]', 'lat');
 }
 
 function assertRadius(km: number, field: string): void {
-  if (!(km > 0)) throw new DomainError('invalid_query', `${field} must be a positive number of kilometres`, field);
+  if (!(km > 0)) throw stationsError('invalid_query', `${field} must be a positive number of kilometres`, field);
 }

@@ -78,6 +78,7 @@ export class NearestController {
       stars: station.stars ?? null,
       open24h: station.hours.open24h,
       facilities: station.facilities,
+      notice: station.notice ?? null,
       distanceKm: Math.round(distanceKm * 1000) / 1000,
     }));
   }

@@ -6,6 +6,7 @@ import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import type { DirectoryRow } from '../directory/directory-row';
 import { fromDb } from '../directory/directory.repository';
+import { shortNotice } from '../directory/station-notice';
 import { IndexedStation, NearestIndex } from './nearest-index';
 
 export function toIndexed(row: DirectoryRow): IndexedStation {
@@ -21,6 +22,7 @@ export function toIndexed(row: DirectoryRow): IndexedStation {
     tier: row.tier,
     kind: row.kind,
     ...(row.stars !== null ? { stars: row.stars } : {}),
+    notice: shortNotice(row),
   };
 }
 

@@ -1,28 +1,32 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Kysely } from 'kysely';
 import { PROGRAMME_KINDS, type ProgrammeKind } from '@ws/contracts';
-import { DomainError, Public, uuidParam } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { Public, uuidParam } from '@ws/kernel';
+import { DB, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { checkDayRange, DayRangeDto } from '../day-range';
+import { DayRangeDto } from '../day-range';
+import { figuresController } from '../figures.controller';
 import { programmeById, programmeFigures, programmePage } from './programmes.query';
+import { stationsError } from '../../errors';
 
-export class ProgrammeListDto {
+export class ProgrammeListDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: [...PROGRAMME_KINDS] }) @IsOptional() @IsIn(PROGRAMME_KINDS)
   kind?: ProgrammeKind;
 
   @ApiPropertyOptional({ enum: ['running', 'closed'] }) @IsOptional() @IsIn(['running', 'closed'])
   status?: 'running' | 'closed';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
-  after?: string;
 }
+
+export const ProgrammeFiguresController = figuresController({
+  name: 'ProgrammeFiguresController',
+  path: 'programmes/figures',
+  tag: '民生实事 programmes',
+  summary: '期间内民生实事服务人次：健康体检人次、其中新就业形态及占比、爱心托班（与报表同数）',
+  query: DayRangeDto,
+  figures: (db, query) => programmeFigures(db, query.from, query.to),
+});
 
 /** Programmes and their live progress (counts only, no names): public like the activity figures. */
 @ApiTags('民生实事 programmes')
@@ -37,18 +41,11 @@ export class ProgrammesController {
     return programmePage(this.db, filter, after, limit ?? 50);
   }
 
-  @Get('figures') @Public()
-  @ApiOperation({ summary: '期间内民生实事服务人次：健康体检人次、其中新就业形态及占比、爱心托班（与报表同数）' })
-  async figures(@Query() query: DayRangeDto) {
-    checkDayRange(query.from, query.to);
-    return { from: query.from, to: query.to, ...(await programmeFigures(this.db, query.from, query.to)) };
-  }
-
   @Get(':id') @Public()
   @ApiOperation({ summary: '一个项目的进度' })
   async one(@Param('id', uuidParam()) id: string) {
     const programme = await programmeById(this.db, id);
-    if (!programme) throw new DomainError('programme_not_found', `项目 ${id} 不存在`, 'id');
+    if (!programme) throw stationsError('programme_not_found', `项目 ${id} 不存在`, 'id');
     return programme;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@ws/kernel';
+import { stationsError } from '../../errors';
 
 export const REPORT_KINDS = ['month', 'quarter', 'year'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -33,7 +33,7 @@ function firstDay(year: number, month: number): string {
 /** The days a report covers: a calendar year, quarter or month. */
 export function reportPeriod(kind: ReportKind, period: string): ReportPeriod {
   const match = PATTERN[kind].exec(period);
-  if (!match) throw new DomainError('validation_failed', `报表期间格式应为 ${EXAMPLE[kind]}`, 'period');
+  if (!match) throw stationsError('validation_failed', `报表期间格式应为 ${EXAMPLE[kind]}`, 'period');
   const year = Number(match[1]);
   if (kind === 'year') return { kind, period, from: firstDay(year, 1), to: lastDay(year, 12), label: `${year}年` };
   if (kind === 'quarter') {

@@ -4,13 +4,13 @@ import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { STANDARDS } from '../../catalogue/standards';
 import { pdfRows } from '@ws/testing/pdf-text';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../../db/database';
 import { StationsModule } from '../../stations.module';
 
 /** The node's report end to end: recorded work → read models → JSON, and Excel and PDF with the same numbers. */
 describe('reports API (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let officer: string;
   const today = shanghaiToday(new Date());
   const year = today.slice(0, 4);
@@ -19,7 +19,7 @@ describe('reports API (real Postgres and NATS)', () => {
     service.app.inject({ method, url, ...(payload ? { payload } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     officer = await service.token('district_officer');
     const register = (name: string, tier: string) => inject('/stations', officer, 'POST', {
       name, kind: 'station', tier, host: 'enterprise', streetCode: '330502001', communityCode: null,
@@ -37,7 +37,7 @@ describe('reports API (real Postgres and NATS)', () => {
       stationId: null, streetCode: '330502003', occasion: 'festival', kind: 'meal', quantity: 600, peopleReached: 300, newFormPeople: 200,
       occupations: [], costFen: 450_050, handedOn: today, fromStock: false,
     })).statusCode).toBe(201);
-    await service.catchUp();
+    await service.settle();
   });
 
   afterAll(async () => {

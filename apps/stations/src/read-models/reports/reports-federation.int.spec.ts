@@ -38,7 +38,7 @@ describe('reports: districts → city → province (real nats-servers)', () => {
     const legal = await node.call('POST', '/legal-aid/cases', { streetCode: street, kind: 'wage_arrears', occupation: 'rider', receivedOn: today, name: '王五', mobile: '13800000000', account: '欠薪' });
     await node.call('POST', `/legal-aid/cases/${legal.caseId}/mediation`, { on: today });
     expect((await node.request('POST', `/legal-aid/cases/${legal.caseId}/settle`, { on: today, recoveredFen: 800_000 * scale })).status).toBe(200);
-    await node.service.catchUp();
+    await node.service.settle();
   }
 
   it('files at the province the exact sum of its districts\' reports', async () => {
@@ -46,8 +46,8 @@ describe('reports: districts → city → province (real nats-servers)', () => {
     await recordYear(east, '330803002', 3);
 
     await eventually(async () => {
-      await city.service.catchUp();
-      await province.service.catchUp();
+      await city.service.settle();
+      await province.service.settle();
       const report = await reportOf(province);
       return report.activities.held === 2 && report.welfare.handouts === 2 && report.programmes.people === 400 && report.funds.spentFen === 493_824 && report.legalAid.settled === 2;
     }, { what: 'the province sees what both districts recorded', timeoutMs: 60_000 });

@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import { eventSubject, nodeRef, shanghaiToday, WISHES_AGGREGATES, WISHES_CONTEXT, type WishPostedData } from '@ws/contracts';
 import { DB } from '@ws/platform';
 import { connect, type NatsConnection } from '@ws/testing/nats';
-import { startTestService, type TestServiceApp } from '@ws/testing/service-app';
+import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { eventually } from '@ws/testing';
 import { publishForeignEvent } from '@ws/testing/service-process';
 import type { StationsDatabase } from '../../db/database';
@@ -16,7 +16,7 @@ import { WishRatingsProjection } from '../wish-ratings/wish-ratings.projection';
  * kept by the wish-ratings projection); neither is typed.
  */
 describe('star review measured from visits, activities and wish ratings (real Postgres and NATS)', () => {
-  let service: TestServiceApp;
+  let service: ServiceHarness;
   let nc: NatsConnection;
   let db: Kysely<StationsDatabase>;
   let officer: string;
@@ -48,7 +48,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
   const wishes = { five: randomUUID(), four: randomUUID(), lastYear: randomUUID(), open: randomUUID(), declined: randomUUID(), unconfirmed: randomUUID(), suggestion: randomUUID(), elsewhere: randomUUID() };
 
   beforeAll(async () => {
-    service = await startTestService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
     nc = await connect({ servers: service.config.natsUrl });
     db = service.app.get<Kysely<StationsDatabase>>(DB);
     officer = await service.token('district_officer');
@@ -83,29 +83,9 @@ describe('star review measured from visits, activities and wish ratings (real Po
     await service?.close();
   });
 
-  it('keeps each wish posted at a station until it is rated or can no longer be, with the day of its rating', async () => {
-    await eventually(async () => {
-      await service.catchUp();
-      return (await ratingRows()).filter((r) => r.rating !== null).length === 5;
-    }, { what: 'the five ratings in wish_ratings' });
-    const rows = await ratingRows();
-    // Declined and closed unconfirmed: gone. Still open: kept, unrated.
-    expect(rows.map((r) => r.wish_id)).not.toContain(wishes.declined);
-    expect(rows.map((r) => r.wish_id)).not.toContain(wishes.unconfirmed);
-    expect(rows.filter((r) => r.rating === null)).toEqual([{ wish_id: wishes.open, station_id: stationId, rating: null, rated_on: null }]);
-    const rated = Object.fromEntries(rows.filter((r) => r.rating !== null).map((r) => [r.wish_id, r]));
-    expect(rated).toEqual({
-      [wishes.five]: { wish_id: wishes.five, station_id: stationId, rating: 5, rated_on: today },
-      [wishes.four]: { wish_id: wishes.four, station_id: stationId, rating: 4, rated_on: today },
-      [wishes.suggestion]: { wish_id: wishes.suggestion, station_id: stationId, rating: 3, rated_on: today },
-      [wishes.elsewhere]: { wish_id: wishes.elsewhere, station_id: otherStationId, rating: 1, rated_on: today },
-      [wishes.lastYear]: { wish_id: wishes.lastYear, station_id: stationId, rating: 1, rated_on: `${year - 1}-12-31` },
-    });
-  });
-
   it('shows the measured year of each criterion and the score it earns', async () => {
     const measures = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const body = (await inject('GET', `/stations/${stationId}/review-measures?year=${year}`, undefined, officer)).json();
       return body.usage?.visits === 10 && body.usage?.activities === 2 && body.satisfaction?.ratings === 3 ? body : undefined;
     }, { what: 'the visits, activities and ratings in the read models' });
@@ -127,7 +107,7 @@ describe('star review measured from visits, activities and wish ratings (real Po
     const reviewed = await inject('POST', `/stations/${stationId}/review`, { year, scores: { facilities: 95, services: 92, management: 90 } }, officer);
     expect(reviewed.statusCode).toBe(200);
     const event = await eventually(async () => {
-      await service.catchUp();
+      await service.settle();
       const { rows } = await sql<{ data: any }>`select data from station_history where station_id = ${stationId}::uuid and type = 'StationReviewed'`.execute(db);
       return rows[0]?.data;
     }, { what: 'the review in the station history' });

@@ -6,7 +6,7 @@ import { Kysely } from 'kysely';
 import { Public } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { checkDayRange } from '../day-range';
+import { figuresController } from '../figures.controller';
 import { ActivityScopeDto, DAY } from '../activities/activities.controller';
 import { stockPage, WELFARE_GROUPINGS, welfareFigures, type WelfareGrouping } from './welfare.query';
 
@@ -30,19 +30,24 @@ export class StockListDto extends ActivityScopeDto {
   after?: string;
 }
 
-/** Welfare of the node's subtree: what was handed out (for reports and dashboards) and the stock on hand. */
+/** Welfare of the node's subtree handed out, for reports and dashboards. */
+export const WelfareFiguresController = figuresController({
+  name: 'WelfareFiguresController',
+  path: 'welfare/figures',
+  tag: '关爱物资 welfare',
+  summary: '关爱物资发放：次数、份数、受惠人数（其中新就业形态、出示会员卡）、金额（分）；本级及下级合计，可按物资、慰问类型、区县、街道、驿站、月份分组',
+  query: WelfareFiguresDto,
+  async figures(db, query) {
+    const by = query.by ?? 'kind';
+    return { by, ...(await welfareFigures(db, query.from, query.to, query, by)) };
+  },
+});
+
+/** The stock on hand at the node's stations and streets. */
 @ApiTags('关爱物资 welfare')
 @Controller('welfare')
-export class WelfareFiguresController {
+export class WelfareStockController {
   constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
-
-  @Get('figures') @Public()
-  @ApiOperation({ summary: '关爱物资发放：次数、份数、受惠人数（其中新就业形态、出示会员卡）、金额（分）；本级及下级合计，可按物资、慰问类型、区县、街道、驿站、月份分组' })
-  async figures(@Query() query: WelfareFiguresDto) {
-    checkDayRange(query.from, query.to);
-    const by = query.by ?? 'kind';
-    return { from: query.from, to: query.to, by, ...(await welfareFigures(this.db, query.from, query.to, query, by)) };
-  }
 
   @Get('stock') @Public()
   @ApiOperation({ summary: '各驿站、街道的物资库存（入库、已发放、结存），分页' })

@@ -49,7 +49,7 @@ describe('GET /stats of the wishes service (real Postgres and NATS)', () => {
   });
 
   afterAll(async () => {
-    await h?.dispose();
+    await h?.close();
   });
 
   const figures = (body: { figures: Figure[] }) => Object.fromEntries(body.figures.map((f) => [f.key, f.value]));
