@@ -96,6 +96,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'POST /activities/{id}/cancel': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /activities/{id}/signups': { public: 400 },
     'POST /activities/{id}/signups/withdraw': { public: 400 },
+    'POST /activities/{id}/signups/standing': { public: 400 },
     'GET /activities/figures': { public: 400 },
     'GET /activities/{id}': { public: 404 },
     'POST /welfare/stock': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },

@@ -135,7 +135,7 @@ describe('工作台 (apps/console) across a city and its district', () => {
     const title = `柯城 2027 年驿站不少于 200 个（${Date.now().toString(36)}）`;
     try {
       await city.page.waitForSelector('[data-page="directives"] .el-table');
-      expect(await consoleMenu(city.page)).toEqual(['驿站登记', '入会申请', '工会组织', '注销个人信息', '派单', '志愿者', '下达指令', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '招聘会', '零工数据', '运维']);
+      expect(await consoleMenu(city.page)).toEqual(['驿站登记', '入会申请', '工会组织', '注销个人信息', '派单', '志愿者', '活动', '关爱物资', '民生实事', '下达指令', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '招聘会', '零工数据', '经费', '法律援助', '运维']);
       await city.page.click('[data-issue]');
       // A station target without its number: refused at the field, in Chinese.
       await city.page.click('[data-send-issue]');

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { eventually } from '@ws/testing';
-import { callAsPage, checkConsolePage, consoleAs, consoleMenu, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
+import { callAsPage, checkConsolePage, consoleAs, consoleMenu, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 
 /**
@@ -40,6 +40,154 @@ describe('工作台: a district records its year of work', () => {
   }, JOURNEY_MS);
 
   // ── activities (活动) ──
+
+  /** Today and a day ahead in Beijing (the activities' days). */
+  const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  /**
+   * An el-select of the open dialog, opened, and one of its options clicked — again until the
+   * select shows it (a click on an option the list is still fading in or re-rendering is lost).
+   */
+  async function choose(label: string, option: string) {
+    const select = `.el-dialog:visible .el-select:has(input[aria-label="${label}"])`;
+    await eventually(async () => {
+      if (!(await page.$('.el-select-dropdown:visible'))) await page.click(`${select} .el-select__wrapper`);
+      const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ has: page.getByText(option, { exact: true }) });
+      await item.first().click({ timeout: 5_000 }).catch(() => undefined);
+      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      return (await page.textContent(`${select} .el-select__selection`))?.includes(option) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
+    }, { what: `${option} chosen as ${label}`, timeoutMs: 30_000 });
+  }
+  /** A date typed as an officer would, then left with Tab (the picker reads the text as it closes). */
+  async function typeDay(name: string, day: string) {
+    await page.fill(field(name), day);
+    await page.press(field(name), 'Tab');
+    await page.waitForFunction(([selector, text]) => (document.querySelector(selector) as HTMLInputElement | null)?.value === text, [`[data-field="${name}"] input`, day] as const);
+  }
+  const fieldError = (text: string) => page.waitForSelector(`.el-dialog:visible .el-form-item.is-error >> text=${text}`, { timeout: 30_000 });
+  const shown = (selector: string, text: string) =>
+    page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.trim() === t, [selector, text] as const, { timeout: 60_000 });
+
+  it('活动: the demo year paged by the service, filtered by state and kind', async () => {
+    await page.click('[data-menu="activities"]');
+    await page.waitForSelector('[data-page="activities"] [data-activities] .el-table__row');
+    const first = (await callAsPage(page, '/api/stations/activities?limit=20')).body as { items: Array<{ title: string }>; next: string | null };
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-activities] .el-table__body tr', (rows) => rows.length)).toBe(first.items.length);
+    if (first.next) {
+      await page.click('[data-page="activities"] .pager >> text=下一页');
+      await page.waitForSelector('[data-page="activities"] .pager >> text=第 2 页');
+      await page.click('[data-page="activities"] .pager >> text=上一页');
+    }
+    await page.click('[data-page="activities"] .el-radio-button >> text=已举办');
+    await eventually(async () => {
+      const states = await page.$$eval('[data-activities] [data-status]', (tags) => tags.map((tag) => tag.getAttribute('data-status')));
+      return states.length > 0 && states.every((state) => state === 'held') ? true : undefined;
+    }, { what: 'only held activities listed' });
+    await page.click('[data-page="activities"] .el-radio-button >> text=全部');
+    await checkConsolePage(page, 'activities');
+  }, JOURNEY_MS);
+
+  it('活动: planned (empty fields and a closed station refused at their fields), signed up for, moved, held with the people reached, another cancelled', async () => {
+    // A station of the street the dialog opens on, closed through the API (as another officer would).
+    const streets = (await callAsPage(page, '/api/stations/streets')).body.items as Array<{ code: string; stations: number }>;
+    const street = streets.find((s) => s.stations > 0) ?? streets[0]!;
+    const open = ((await callAsPage(page, `/api/stations/stations?street=${street.code}&status=active&limit=1`)).body.items as Array<{ name: string; lng: number; lat: number }>)[0]!;
+    const registered = await callAsPage(page, '/api/stations/stations', {
+      json: {
+        name: '活动测试驿站', kind: 'station', tier: 'community', host: 'union_built', streetCode: street.code, communityCode: null,
+        address: '测试路 1 号', location: { lng: open.lng, lat: open.lat }, hours: { open24h: true }, seats: 4,
+      },
+    });
+    expect(registered.status).toBe(201);
+    expect((await callAsPage(page, `/api/stations/stations/${registered.body.stationId}/close`, { json: { reason: '场地收回' } })).status).toBe(200);
+    await eventually(async () => ((await callAsPage(page, `/api/stations/stations/${registered.body.stationId}`)).body?.status === 'closed' ? true : undefined), { what: 'the closed station in the directory' });
+
+    await page.click('[data-plan-activity]');
+    await page.waitForSelector('.el-dialog:visible form[data-stations-loaded="true"]');
+    await page.click('[data-send-activity]');
+    await fieldError('日期须为 YYYY-MM-DD');
+    await fieldError('此项必填');
+
+    await choose('活动类型', '急救培训');
+    await page.fill(field('title'), '急救包扎培训（测试）');
+    await choose('驿站', '活动测试驿站（已关闭）');
+    await page.fill(field('organiser'), '柯城区总工会');
+    // A partner typed into the list, and taken with Enter (as many as there are).
+    await page.click('.el-dialog:visible .el-select:has(input[aria-label="合作单位"]) .el-select__wrapper');
+    await page.keyboard.type('区红十字会');
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '区红十字会' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.el-dialog:visible [data-field="partners"] .el-tag >> text=区红十字会');
+    await page.click('.el-dialog:visible .el-dialog__title'); // the list closes as the select loses focus
+    await typeDay('plannedOn', beijingDay(1));
+    await page.click('[data-field="takesSignUps"]');
+    await page.fill(field('places'), '2');
+    await page.press(field('places'), 'Tab');
+    await page.click('[data-send-activity]');
+    await fieldError('驿站已关闭，不能在此安排活动');
+    await checkConsolePage(page, 'activity-plan');
+
+    await choose('驿站', open.name);
+    await page.click('[data-send-activity]');
+    await page.waitForSelector('[data-activity-detail]', { timeout: 60_000 });
+    await shown('[data-activity-place]', open.name);
+    await shown('[data-activity-partners]', '区红十字会');
+    const planned = ((await callAsPage(page, '/api/stations/activities?kind=first_aid_training&status=planned&limit=50')).body.items as Array<{ activityId: string; title: string }>).find((a) => a.title === '急救包扎培训（测试）')!;
+
+    // Three phones sign up for two places: two take them, the third waits.
+    for (const key of ['console-phone-0001', 'console-phone-0002', 'console-phone-0003']) {
+      expect((await callAsPage(page, `/api/stations/activities/${planned.activityId}/signups`, { json: { key } })).status).toBe(200);
+    }
+    await page.click('.el-dialog:visible .el-dialog__footer >> text=关闭');
+    await eventually(async () => {
+      await page.click('[data-page="activities"] .el-radio-button >> text=计划中');
+      await page.click(`[data-open-activity="急救包扎培训（测试）"]`, { timeout: 10_000 });
+      await page.waitForSelector('[data-activity-detail]');
+      const count = await page.textContent('[data-count="waitlisted"]');
+      if (count?.trim() === '1') return true;
+      await page.click('.el-dialog:visible .el-dialog__footer >> text=关闭');
+      return undefined;
+    }, { what: 'the sign-ups counted', timeoutMs: 60_000 });
+    expect(await page.textContent('[data-count="confirmed"]')).toBe('2');
+    expect(await page.textContent('[data-count="places"]')).toBe('2');
+
+    // Held today, before its planned day: refused at the day; moved to today, then held (more new-form workers than people refused at that count).
+    await page.fill(field('participants'), '30');
+    await page.fill(field('newFormParticipants'), '40');
+    await page.press(field('newFormParticipants'), 'Tab');
+    await page.click('[data-record-held]');
+    await fieldError('举办日期早于计划日期');
+    await typeDay('movedTo', beijingDay());
+    await page.click('[data-reschedule]');
+    await shown('[data-planned-on]', beijingDay());
+    await page.click('[data-record-held]');
+    await fieldError('新就业形态劳动者人数不能多于参加总人数');
+    await checkConsolePage(page, 'activity');
+    await page.fill(field('newFormParticipants'), '22');
+    await page.press(field('newFormParticipants'), 'Tab');
+    await page.click('[data-record-held]');
+    await shown('[data-activity-status]', '已举办');
+    expect(await page.textContent('[data-count="participants"]')).toBe('30');
+    expect(await page.textContent('[data-count="newFormParticipants"]')).toBe('22');
+    expect((await callAsPage(page, `/api/stations/activities/${planned.activityId}`)).body).toMatchObject({ status: 'held', participants: 30, newFormParticipants: 22, plannedOn: beijingDay() });
+    await page.click('.el-dialog:visible .el-dialog__footer >> text=关闭');
+
+    // A street's activity, called off: the reason asked for at its field.
+    const night = await callAsPage(page, '/api/stations/activities', { json: { streetCode: street.code, kind: 'job_fair', title: '夜市招聘会（测试）', organiser: '柯城区总工会', plannedOn: beijingDay(3) } });
+    expect(night.status).toBe(201);
+    await eventually(async () => {
+      await page.click('[data-page="activities"] .el-radio-button >> text=全部');
+      await page.click('[data-page="activities"] .el-radio-button >> text=计划中');
+      return (await page.$('[data-open-activity="夜市招聘会（测试）"]')) ? true : undefined;
+    }, { what: 'the street activity listed', timeoutMs: 60_000 });
+    await page.click('[data-open-activity="夜市招聘会（测试）"]');
+    await page.click('[data-cancel-activity]');
+    await fieldError('此项必填');
+    await page.fill(field('cancelReason'), '台风预警，活动取消');
+    await page.click('[data-cancel-activity]');
+    await shown('[data-activity-status]', '已取消');
+    await page.click('.el-dialog:visible .el-dialog__footer >> text=关闭');
+  }, JOURNEY_MS);
 
   // ── welfare (关爱物资) and programmes (民生实事) ──
 

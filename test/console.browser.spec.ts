@@ -81,7 +81,7 @@ describe('工作台 (apps/console) against a running node', () => {
     const stored = await page.evaluate(() => ({ session: JSON.stringify(sessionStorage), local: JSON.stringify(localStorage) }));
     expect(stored.session).toContain('access_token');
     expect(stored.local).not.toContain('access_token');
-    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '工会组织', '积分商城', '注销个人信息', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '零工审核', '招聘会', '零工数据', '运维']);
+    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '工会组织', '积分商城', '注销个人信息', '心愿审核', '需求清单', '派单', '志愿者', '排班', '活动', '关爱物资', '民生实事', '随手拍', '上级指令', '达标与覆盖', '劳动者分布', '年度报表', '账号', '站内信', '投递状态', '零工审核', '招聘会', '零工数据', '经费', '法律援助', '运维']);
     // the role's name is identity's (GET /labels), asked once when the console opens
     await page.waitForSelector('[data-user-menu] >> text=区总干部');
 
@@ -198,7 +198,7 @@ describe('工作台 (apps/console) against a running node', () => {
     await page.goto(`${front}/console/`);
     await signIn(page, printedOfficer('street_officer'));
     await page.waitForSelector('[data-page="home"]');
-    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '积分商城', '心愿审核', '需求清单', '派单', '志愿者', '排班', '随手拍', '站内信', '零工审核', '招聘会', '零工数据']);
+    expect(await menuOf(page)).toEqual(['驿站登记', '入会申请', '积分商城', '心愿审核', '需求清单', '派单', '志愿者', '排班', '活动', '关爱物资', '民生实事', '随手拍', '站内信', '零工审核', '招聘会', '零工数据', '经费', '法律援助']);
     await page.waitForSelector(`[data-user-menu] >> text=街道干部 · 街道 ${NODE}001`);
     await checkPage(page, 'home');
 
@@ -309,7 +309,7 @@ describe('工作台 (apps/console) against a running node', () => {
     const { context: managerContext, page: manager } = await signedIn('station_manager', '/');
     try {
       await manager.waitForSelector('[data-page="home"]');
-      expect(await menuOf(manager)).toEqual(['我的驿站', '心愿审核', '派单', '志愿者', '排班', '站内信', '招聘会']);
+      expect(await menuOf(manager)).toEqual(['我的驿站', '心愿审核', '派单', '志愿者', '排班', '活动', '关爱物资', '民生实事', '站内信', '招聘会', '经费', '法律援助']);
       await manager.click('[data-menu="my-station"]');
       await manager.waitForSelector('[data-station-status]');
       await manager.waitForSelector('[data-qr]');

@@ -346,6 +346,69 @@ describe('职工端 (apps/h5) on phones against a running node', () => {
     await context.close();
   });
 
+  it('活动报名: from the station page, the home page and the nearby list — a place, then the waiting list on a second phone, a withdrawal hands the place on; the phone key never in an address', async () => {
+    const tomorrow = shanghaiDayAndHour(new Date(Date.now() + 86_400_000)).day;
+    const { activityId } = await asOfficer('POST', api('stations', '/activities'), {
+      stationId, kind: 'first_aid_training', title: '急救包扎培训（报名测试）', organiser: '柯城区总工会', plannedOn: tomorrow, places: 1,
+    });
+    await eventually(async () => {
+      const open = await getJson(api('stations', `/activities?stationId=${stationId}&signUpOpen=true&limit=50`));
+      return (open.items as Array<{ activityId: string }>).some((a) => a.activityId === activityId) || undefined;
+    }, { what: 'the activity open for sign-up in the read model' });
+    const card = `[data-activity="${activityId}"]`;
+    const counts = () => getJson(api('stations', `/activities/${activityId}`)) as Promise<{ confirmed: number; waitlisted: number }>;
+
+    // The first phone signs up on the station's page and takes the one place.
+    const first = await phone('android');
+    await first.page.goto(`${front}${landingPath}`);
+    await first.page.waitForSelector(`[data-station-activities] ${card}`);
+    expect(await first.page.textContent(`${card} [data-places-left]`)).toBe('1');
+    await first.page.click(`${card} [data-sign-up]`);
+    await first.page.waitForSelector(`${card} [data-standing="confirmed"]`);
+    await first.page.waitForSelector(`${card} [data-places-left]:text-is("0")`, { timeout: 60_000 });
+    expect(await counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
+
+    // The second comes from the home page: the place is taken, it waits first in line.
+    const second = await phone('iphone');
+    await second.page.goto(`${front}/h5/`);
+    await second.page.click('[data-tile="activities"]');
+    await second.page.waitForSelector(`[data-page="activities"] ${card}`);
+    expect((await second.page.textContent(`${card} [data-sign-up]`))?.trim()).toBe('名额已满，候补报名');
+    await second.page.click(`${card} [data-sign-up]`);
+    await second.page.waitForSelector(`${card} [data-standing="waitlisted"]:has-text("候补第 1 位")`);
+    await second.page.waitForSelector(`${card} [data-waitlisted]:text-is("1")`, { timeout: 60_000 });
+    await checkPage(second.page, 'activities');
+
+    // The first withdraws: the place goes to the second, who sees it on coming back (asked of the service, not kept on the phone).
+    await first.page.click(`${card} [data-withdraw]`);
+    await first.page.waitForSelector(`${card} [data-sign-up]`).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nthe card shows: ${await first.page.textContent(card)}`);
+    });
+    await eventually(async () => ((await counts()).waitlisted === 0 ? true : undefined), { what: 'the place handed on' });
+    expect(await counts()).toMatchObject({ confirmed: 1, waitlisted: 0 });
+    await second.page.reload();
+    await second.page.waitForSelector(`${card} [data-standing="confirmed"]`);
+
+    // From the nearby list (only stations open now are listed): the first one's activities, as the read model has them.
+    const station = await getJson(api('stations', `/stations/${stationId}`));
+    const nearby = await phone('android', { geolocation: { longitude: station.lng, latitude: station.lat }, permissions: ['geolocation'] });
+    await nearby.page.goto(`${front}/h5/nearby`);
+    const link = nearby.page.locator('[data-station-activities-link]').first();
+    const nearest = (await link.getAttribute('data-station-activities-link'))!;
+    await link.click();
+    await nearby.page.waitForSelector('[data-page="activities"] [data-activities], [data-page="activities"] [data-empty]');
+    const expected = (await getJson(api('stations', `/activities?stationId=${nearest}&signUpOpen=true&limit=10`))).items as Array<{ activityId: string }>;
+    expect(await nearby.page.$$eval('[data-page="activities"] [data-activity]', (cards) => cards.map((c) => c.getAttribute('data-activity')))).toEqual(expected.map((a) => a.activityId));
+    expect(new URL(nearby.page.url()).searchParams.get('station')).toBe(nearest);
+
+    for (const { page, requests } of [first, second, nearby]) {
+      const key = await page.evaluate<string>(`JSON.parse(localStorage.getItem('ws.device'))`);
+      expect(requests.filter((url) => key && url.includes(key))).toEqual([]);
+      expect(leavingTheMachine(requests)).toEqual([]);
+    }
+    for (const { context } of [first, second, nearby]) await context.close();
+  });
+
   it('works under a strict Content-Security-Policy (no inline script or style)', async () => {
     const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'";
     const { context, page } = await phone('android', { geolocation: { longitude: 118.87, latitude: 28.94 }, permissions: ['geolocation'] });

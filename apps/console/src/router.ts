@@ -40,6 +40,7 @@ export const router = createRouter({
         { path: 'tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
         { path: 'jobs-review', name: 'jobs-review', component: () => import('./views/JobsReviewView.vue') },
         { path: 'fairs', name: 'fairs', component: () => import('./views/FairsView.vue') },
+        { path: 'activities', name: 'activities', component: () => import('./views/ActivitiesView.vue') },
         { path: 'jobs-figures', name: 'jobs-figures', component: () => import('./views/JobsFiguresView.vue') },
         { path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue') },
         { path: 'legal-aid', name: 'legal-aid', component: () => import('./views/LegalAidView.vue') },

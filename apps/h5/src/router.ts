@@ -17,6 +17,7 @@ export const router = createRouter({
     { path: '/', component: HomeView, meta: { title: '工会驿站' } },
     { path: '/s/:stationId', component: LandingView, meta: { title: '扫码打卡' } },
     { path: '/s/:stationId/wish', component: () => import('./views/WishPostView.vue'), meta: { title: '许个心愿' } },
+    { path: '/activities', component: () => import('./views/ActivitiesView.vue'), meta: { title: '活动报名' } },
     { path: '/nearby', component: () => import('./views/NearbyView.vue'), meta: { title: '附近驿站' } },
     { path: '/wishes', component: () => import('./views/MyWishesView.vue'), meta: { title: '我的心愿' } },
     { path: '/wishes/:wishNo', component: () => import('./views/WishStatusView.vue'), meta: { title: '心愿进度' } },

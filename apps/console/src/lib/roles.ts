@@ -27,6 +27,7 @@ export const MENU: readonly MenuItem[] = [
   { name: 'tasks', path: '/tasks', title: '派单', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'volunteers', path: '/volunteers', title: '志愿者', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   { name: 'rota', path: '/rota', title: '排班', roles: ['district_officer', 'street_officer', 'station_manager'] },
+  { name: 'activities', path: '/activities', title: '活动', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   // Every officer and station manager records stock and handouts (POST /welfare/stock, /welfare/handouts); the lists are public read models.
   { name: 'welfare', path: '/welfare', title: '关爱物资', roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'] },
   // The province, city and district launch and close programmes; streets and stations record deliveries (POST /programmes/:id/deliveries).

@@ -103,12 +103,17 @@ describe('activities API (real Postgres and NATS)', () => {
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: first })).json()).toEqual({ activityId: lesson, status: 'confirmed', position: null });
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: first })).json()).toMatchObject({ status: 'confirmed' });
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: second })).json()).toEqual({ activityId: lesson, status: 'waitlisted', position: 1 });
+    // Where a device stands is asked with the key in the body, never the address; asking signs nobody up.
+    expect((await inject('POST', `/activities/${lesson}/signups/standing`, { key: second })).json()).toEqual({ activityId: lesson, status: 'waitlisted', position: 1 });
+    expect((await inject('POST', `/activities/${lesson}/signups/standing`, { key: third })).json()).toEqual({ activityId: lesson, status: 'none', position: null });
+    expect((await inject('POST', `/activities/${randomUUID()}/signups/standing`, { key: third })).json()).toMatchObject({ code: 'activity_not_found' });
     const full = await inject('POST', `/activities/${lesson}/signups`, { key: third });
     expect(full.json()).toMatchObject({ code: 'activity_full' });
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: 'bad key' })).json()).toMatchObject({ code: 'validation_failed', field: 'key' });
 
     expect((await inject('POST', `/activities/${lesson}/signups/withdraw`, { key: first })).json()).toMatchObject({ status: 'none' });
     expect((await inject('POST', `/activities/${lesson}/signups`, { key: second })).json()).toMatchObject({ status: 'confirmed' });
+    expect((await inject('POST', `/activities/${lesson}/signups/standing`, { key: second })).json()).toMatchObject({ status: 'confirmed' });
     await service.settle();
     expect((await inject('GET', `/activities/${lesson}`)).json()).toMatchObject({ places: 1, confirmed: 1, waitlisted: 0 });
 
@@ -120,6 +125,39 @@ describe('activities API (real Postgres and NATS)', () => {
     const db = service.app.get<Kysely<StationsDatabase>>(DB);
     const { rows } = await sql<{ n: string }>`select count(*) as n from events where stream_id = ${`activity-${lesson}`} and data::text like ${'%device-0000%'}`.execute(db);
     expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('lists by planned period, and what workers may still sign up for soonest first, with the station’s name', async () => {
+    const plan = async (plannedOn: string, places: number | null, extra: Record<string, unknown> = {}) =>
+      (await inject('POST', '/activities', activity({ kind: 'party_lecture', title: `微党课 ${plannedOn}`, plannedOn, places, ...extra }), officer)).json().activityId as string;
+    const later = await plan(daysFrom(20), 10);
+    const sooner = await plan(daysFrom(10), 10);
+    const noSignUps = await plan(daysFrom(12), null);
+    const past = await plan(daysFrom(-5), 10);
+    const cancelled = await plan(daysFrom(11), 10);
+    expect((await inject('POST', `/activities/${cancelled}/cancel`, { reason: '台风预警' }, officer)).statusCode).toBe(200);
+    const inStreet = await plan(daysFrom(15), 5, { stationId: null, streetCode: '330802003' });
+    await service.settle();
+
+    const ids = (body: { items: Array<{ activityId: string }> }) => body.items.map((a) => a.activityId);
+    const open = (await inject('GET', `/activities?kind=party_lecture&signUpOpen=true&limit=2`)).json();
+    expect(ids(open)).toEqual([sooner, inStreet]);
+    const rest = (await inject('GET', `/activities?kind=party_lecture&signUpOpen=true&limit=2&after=${open.next}`)).json();
+    expect(ids(rest)).toEqual([later]);
+    expect(rest.next).toBeNull();
+    for (const excluded of [noSignUps, past, cancelled]) expect([...ids(open), ...ids(rest)]).not.toContain(excluded);
+
+    const period = (await inject('GET', `/activities?kind=party_lecture&from=${daysFrom(10)}&to=${daysFrom(12)}`)).json();
+    expect(ids(period)).toEqual([noSignUps, cancelled, sooner]);
+    const one = period.items.find((a: { activityId: string }) => a.activityId === sooner);
+    expect(one).toMatchObject({ stationId, stationName: '工商银行工会驿站', places: 10 });
+    expect((await inject('GET', `/activities/${inStreet}`)).json()).toMatchObject({ stationId: null, stationName: null, streetCode: '330802003' });
+    expect((await inject('GET', `/activities?from=${daysFrom(2)}&to=${daysFrom(1)}`)).json()).toMatchObject({ code: 'validation_failed', field: 'to' });
+    expect((await inject('GET', `/activities?from=2026-02-30`)).json()).toMatchObject({ code: 'validation_failed', field: 'from' });
+
+    const labels = (await inject('GET', '/labels')).json();
+    expect(labels.activityKinds).toContainEqual({ code: 'party_lecture', label: '微党课' });
+    expect(labels.activityStatuses).toEqual([{ code: 'planned', label: '计划中' }, { code: 'held', label: '已举办' }, { code: 'cancelled', label: '已取消' }]);
   });
 
   it('rebuilds the activities read model from the streams to the same answers', async () => {

@@ -36,6 +36,11 @@ export class ActivityCommandHandler {
     return this.execute({ ...request, nodeCode: this.config.node.code, station }, principal, 0);
   }
 
+  /** The activity as its stream stands (a worker asking where their sign-up stands). */
+  async load(activityId: string): Promise<ActivityState> {
+    return (await this.commands.load(activityAggregate, activityId)).state;
+  }
+
   async execute(command: ActivityCommand, principal: Principal | undefined, expectedVersion?: number): Promise<ActivityOutcome> {
     const result = await this.commands.run(
       activityAggregate,

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ExpectedVersion, newId, Public, Role, Roles, uuidParam } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
+import { stationsError } from '../errors';
 import { ActivityCommandHandler, signupIdOf } from './activity-command.handler';
 import type { ActivityState } from './activity.state';
 import { CancelActivityDto, toCancelActivity } from './cancel-activity/cancel-activity.dto';
@@ -57,6 +58,14 @@ export class ActivityController {
     const signupId = signupIdOf(id, dto.key);
     const result = await this.handler.execute({ type: 'WithdrawSignUp', activityId: id, signupId }, undefined);
     return { activityId: id, ...standing(result.state, signupId) };
+  }
+
+  @Post(':id/signups/standing') @HttpCode(200) @Public()
+  @ApiOperation({ summary: '本设备的报名情况（设备键放在请求体，不进地址）：已报上、候补第几位，或未报名' })
+  async signUpStanding(@Param('id', uuidParam()) id: string, @Body() dto: SignUpDto) {
+    const state = await this.handler.load(id);
+    if (state.status === 'none') throw stationsError('activity_not_found', `活动 ${id} 不存在`, 'activityId');
+    return { activityId: id, ...standing(state, signupIdOf(id, dto.key)) };
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_KIND_LABELS,
   LEGAL_CASE_KIND_LABELS,
   LEGAL_CASE_OUTCOME_LABELS,
   LEGAL_CASE_STATE_LABELS,
@@ -14,6 +15,7 @@ import {
 } from '@ws/contracts';
 import { labelsController } from '@ws/platform';
 import {
+  ACTIVITY_STATUS_LABELS,
   CRITERION_LABELS,
   DIRECTIVE_KIND_LABELS,
   DIRECTIVE_STATUS_LABELS,
@@ -29,7 +31,7 @@ import {
 /** GET /labels: the zh-CN names of the stations codes (neither the console, the worker pages nor the dashboard keep a copy of them). */
 export const LabelsController = labelsController(
   '驿站目录 directory',
-  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型、经费支出类别、法律援助案件类型、状态、转交单位与结果、关爱物资类型、慰问类型',
+  '代码的中文名称：职业、设施、服务、驿站类型、层级、承建方、状态、指令类型与进度、建设标准、驿站分类、荣誉级别、星级评定指标、民生实事项目类型、进驻单位类型、经费支出类别、法律援助案件类型、状态、转交单位与结果、关爱物资类型、慰问类型、活动类型与状态',
   {
     occupations: OCCUPATION_LABELS,
     facilities: FACILITY_LABELS,
@@ -53,5 +55,7 @@ export const LabelsController = labelsController(
     legalCaseOutcomes: LEGAL_CASE_OUTCOME_LABELS,
     welfareKinds: WELFARE_KIND_LABELS,
     welfareOccasions: WELFARE_OCCASION_LABELS,
+    activityKinds: ACTIVITY_KIND_LABELS,
+    activityStatuses: ACTIVITY_STATUS_LABELS,
   },
 );

@@ -9,6 +9,7 @@ import type {
   StationStatus,
   StationTier,
 } from '@ws/contracts';
+import type { ActivityStatus } from '../read-models/activities/activities.query';
 import type { DirectiveStatus } from '../read-models/directives/directive-progress';
 
 /** zh-CN labels of the contract codes, for the API's descriptions and the UI. Records, so a new code without a label fails to compile. */
@@ -115,6 +116,13 @@ export const DIRECTIVE_STATUS_LABELS: Record<DirectiveStatus, string> = {
   met: '已完成',
   overdue: '已逾期',
   withdrawn: '已撤回',
+};
+
+/** Where an activity stands (the activities read model's status). */
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  planned: '计划中',
+  held: '已举办',
+  cancelled: '已取消',
 };
 
 /** The occupations are one glossary term with membership's: their labels live beside the codes. */

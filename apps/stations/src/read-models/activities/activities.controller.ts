@@ -1,15 +1,15 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
-import { ACTIVITY_KINDS, type ActivityKind } from '@ws/contracts';
-import { Public, uuidParam } from '@ws/kernel';
+import { ACTIVITY_KINDS, type ActivityKind, isCalendarDate, shanghaiToday } from '@ws/contracts';
+import { type Clock, CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { figuresController } from '../figures.controller';
 import { stationsError } from '../../errors';
-import { ACTIVITY_GROUPINGS, activityById, activityFigures, activityPage, type ActivityGrouping } from './activities.query';
+import { ACTIVITY_GROUPINGS, ACTIVITY_STATUSES, activityById, activityFigures, activityPage, type ActivityGrouping, type ActivityStatus } from './activities.query';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,11 +26,21 @@ export class ActivityScopeDto {
 }
 
 export class ActivityListDto extends ActivityScopeDto {
-  @ApiPropertyOptional({ enum: ['planned', 'held', 'cancelled'] }) @IsOptional() @IsIn(['planned', 'held', 'cancelled'])
-  status?: 'planned' | 'held' | 'cancelled';
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsIn(ACTIVITY_STATUSES)
+  status?: ActivityStatus;
 
   @ApiPropertyOptional({ enum: [...ACTIVITY_KINDS] }) @IsOptional() @IsIn(ACTIVITY_KINDS)
   kind?: ActivityKind;
+
+  @ApiPropertyOptional({ description: '计划日期不早于（含）YYYY-MM-DD' }) @IsOptional() @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: '计划日期不晚于（含）YYYY-MM-DD' }) @IsOptional() @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: '只列可报名的活动（计划中、接受报名、今天或以后），日期最近的在前' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  signUpOpen?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
@@ -67,13 +77,20 @@ export const ActivityFiguresController = figuresController({
 @ApiTags('活动 activities')
 @Controller('activities')
 export class ActivitiesController {
-  constructor(@Inject(DB) private readonly db: Kysely<StationsDatabase>) {}
+  constructor(
+    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get() @Public()
-  @ApiOperation({ summary: '活动列表（按计划日期倒序，分页）' })
+  @ApiOperation({ summary: '活动列表（按计划日期倒序，分页；可报名的按日期正序）' })
   list(@Query() query: ActivityListDto) {
-    const { limit, after, ...filter } = query;
-    return activityPage(this.db, filter, after, limit ?? 50);
+    const { limit, after, signUpOpen, ...filter } = query;
+    for (const field of ['from', 'to'] as const) {
+      if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw new DomainError('validation_failed', '日期无效', field);
+    }
+    if (filter.from && filter.to && filter.to < filter.from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
+    return activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
   }
 
   @Get(':id') @Public()

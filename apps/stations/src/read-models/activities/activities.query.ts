@@ -10,23 +10,37 @@ export interface ActivityScope {
   districtCode?: string;
 }
 
+export const ACTIVITY_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
 export interface ActivityListFilter extends ActivityScope {
-  status?: 'planned' | 'held' | 'cancelled';
+  status?: ActivityStatus;
   kind?: ActivityKind;
+  /** Planned between these days (inclusive), YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /**
+   * Only what a worker may still sign up for on `today` (planned, taking sign-ups, not past),
+   * soonest first: the worker pages' list.
+   */
+  openOn?: string;
 }
 
 export const ACTIVITY_GROUPINGS = ['kind', 'district', 'street', 'station', 'month'] as const;
 export type ActivityGrouping = (typeof ACTIVITY_GROUPINGS)[number];
 
+/** An activity's row with its station's name from the directory (null for a street's activity, or a station the directory has not heard of yet). */
 const COLUMNS = sql`
-  activity_id as "activityId", district_code as "districtCode", station_id as "stationId", street_code as "streetCode", kind, title,
-  organiser, partners, service, to_char(planned_on, 'YYYY-MM-DD') as "plannedOn", to_char(held_on, 'YYYY-MM-DD') as "heldOn", status,
-  cancel_reason as "cancelReason", places, confirmed, waitlisted, participants, new_form_participants as "newFormParticipants", photos`;
+  a.activity_id as "activityId", a.district_code as "districtCode", a.station_id as "stationId", d.name as "stationName", a.street_code as "streetCode",
+  a.kind, a.title, a.organiser, a.partners, a.service, to_char(a.planned_on, 'YYYY-MM-DD') as "plannedOn", to_char(a.held_on, 'YYYY-MM-DD') as "heldOn",
+  a.status, a.cancel_reason as "cancelReason", a.places, a.confirmed, a.waitlisted, a.participants, a.new_form_participants as "newFormParticipants", a.photos`;
+const FROM = sql`activities a left join station_directory d on d.id = a.station_id`;
 
 export interface ActivityView {
   activityId: string;
   districtCode: string;
   stationId: string | null;
+  stationName: string | null;
   streetCode: string;
   kind: ActivityKind;
   kindLabel: string;
@@ -36,7 +50,7 @@ export interface ActivityView {
   service: string | null;
   plannedOn: string;
   heldOn: string | null;
-  status: 'planned' | 'held' | 'cancelled';
+  status: ActivityStatus;
   cancelReason: string | null;
   places: number | null;
   confirmed: number;
@@ -47,30 +61,38 @@ export interface ActivityView {
 }
 
 /** The scope as SQL conditions on station_id, street_code and district_code (activities and welfare rows alike). */
-export function scoped(scope: ActivityScope) {
+export function scoped(scope: ActivityScope, table: '' | 'a.' = '') {
+  const column = (name: string) => sql.raw(`${table}${name}`);
   return sql`
-    ${scope.stationId ? sql`and station_id = ${scope.stationId}::uuid` : sql``}
-    ${scope.streetCode ? sql`and street_code = ${scope.streetCode}` : sql``}
-    ${scope.districtCode ? sql`and district_code = ${scope.districtCode}` : sql``}`;
+    ${scope.stationId ? sql`and ${column('station_id')} = ${scope.stationId}::uuid` : sql``}
+    ${scope.streetCode ? sql`and ${column('street_code')} = ${scope.streetCode}` : sql``}
+    ${scope.districtCode ? sql`and ${column('district_code')} = ${scope.districtCode}` : sql``}`;
 }
 
 const view = (row: Omit<ActivityView, 'kindLabel'>): ActivityView => ({ ...row, kindLabel: ACTIVITY_KIND_LABELS[row.kind] ?? row.kind });
 
 export async function activityById(db: Kysely<StationsDatabase>, activityId: string): Promise<ActivityView | null> {
-  const { rows } = await sql<Omit<ActivityView, 'kindLabel'>>`select ${COLUMNS} from activities where activity_id = ${activityId}::uuid`.execute(db);
+  const { rows } = await sql<Omit<ActivityView, 'kindLabel'>>`select ${COLUMNS} from ${FROM} where a.activity_id = ${activityId}::uuid`.execute(db);
   return rows[0] ? view(rows[0]) : null;
 }
 
-/** Latest planned day first, keyset paged on (planned_on, activity_id). */
+/**
+ * Latest planned day first, keyset paged on (planned_on, activity_id); the list open for sign-up
+ * soonest first on the same keys.
+ */
 export async function activityPage(db: Kysely<StationsDatabase>, filter: ActivityListFilter, after: string | undefined, limit: number) {
   const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
+  const soonest = filter.openOn !== undefined;
   const { rows } = await sql<Omit<ActivityView, 'kindLabel'>>`
-    select ${COLUMNS} from activities
-    where true ${scoped(filter)}
-      ${filter.status ? sql`and status = ${filter.status}` : sql``}
-      ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
-      ${cursor ? sql`and (planned_on, activity_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
-    order by planned_on desc, activity_id desc
+    select ${COLUMNS} from ${FROM}
+    where true ${scoped(filter, 'a.')}
+      ${filter.status ? sql`and a.status = ${filter.status}` : sql``}
+      ${filter.kind ? sql`and a.kind = ${filter.kind}` : sql``}
+      ${filter.from ? sql`and a.planned_on >= ${filter.from}::date` : sql``}
+      ${filter.to ? sql`and a.planned_on <= ${filter.to}::date` : sql``}
+      ${soonest ? sql`and a.status = 'planned' and a.places is not null and a.planned_on >= ${filter.openOn}::date` : sql``}
+      ${cursor ? sql`and (a.planned_on, a.activity_id) ${sql.raw(soonest ? '>' : '<')} (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
+    order by ${sql.raw(soonest ? 'a.planned_on, a.activity_id' : 'a.planned_on desc, a.activity_id desc')}
     limit ${limit + 1}`.execute(db);
   const { items, next } = page(rows, limit, (row) => ({ at: row.plannedOn, id: row.activityId }));
   return { items: items.map(view), next };
