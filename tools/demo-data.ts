@@ -64,10 +64,10 @@ export interface DemoStation {
 export interface StationsDemo {
   stations: DemoStation[];
   /**
-   * The stations' history: a week of visits, then some upgrades once `directivesIssued` has
-   * settled (a directive counts the upgrades completed after its issue). Loaded after the
-   * launcher's ready line: the registry is what a first screen needs; the week is ~10 000 kiosk
-   * visits that every node above applies too.
+   * The stations' history: last year's star reviews, a week of visits, then some upgrades once
+   * `directivesIssued` has settled (a directive counts the upgrades completed after its issue).
+   * Loaded after the launcher's ready line: the registry is what a first screen needs; the week
+   * is ~10 000 kiosk visits that every node above applies too.
    */
   loadHistory(directivesIssued?: Promise<void>): Promise<{ visits: number; upgraded: number }>;
 }
@@ -153,14 +153,17 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
   const token = await officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
   await adoptStandard(stationsApi, token, profile.standard);
   const plans = planStations(districtCode, scale);
-  const stations = await inBatches(plans, IN_FLIGHT, async ({ body, reviewScores }) => {
+  const stations = await inBatches(plans, IN_FLIGHT, async ({ body }) => {
     const { stationId } = await call(stationsApi, '/stations', token, body);
-    if (reviewScores) await call(stationsApi, `/stations/${stationId}/review`, token, { year: new Date().getFullYear() - 1, scores: reviewScores });
     return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
   });
   return {
     stations,
     async loadHistory(directivesIssued = Promise.resolve()) {
+      const lastYear = new Date().getFullYear() - 1;
+      await inBatches(plans.map((plan, i) => ({ plan, station: stations[i]! })), IN_FLIGHT, async ({ plan, station }) => {
+        if (plan.reviewScores) await call(stationsApi, `/stations/${station.id}/review`, token, { year: lastYear, scores: plan.reviewScores });
+      });
       const random = seededRandom(Number(districtCode) + 1);
       const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
       await directivesIssued;
