@@ -101,8 +101,9 @@ export interface ServicePermissions {
  *   never a stream's creation, update, purge or deletion, nor any other stream; the launcher or
  *   the deployment's streams job provisions the streams with the node's `local` user;
  * - delete no consumer but its own retired durables (RETIRED_DURABLES, by their exact names), and
- *   neither create a durable through its API nor list consumers: so no service can stop another's
- *   reader. Its readers are nats.js ordered consumers, named `<random nuid>_<n>`, which it cannot
+ *   neither list consumers nor call the durable-create API: so no service can stop another's
+ *   reader. (CREATE.<stream>.<name> can still make a durable whose body names it so: permissions
+ *   see no body; docs/ARCHITECTURE.md, known weak points.) Its readers are nats.js ordered consumers, named `<random nuid>_<n>`, which it cannot
  *   learn of another service (no list, no names, replies only on its own inbox) and which the
  *   server removes 5 minutes after their last pull (the client's `inactive_threshold`);
  * - send the core requests it calls and take the ones it serves (coreRequestsOf), answering on
