@@ -34,7 +34,7 @@ const ATTEMPTS = 3;
  * mark on every wish it covers commit together, so a wish is never in two decisions.
  */
 @Injectable()
-export class DecideDemandService {
+export class DecideDemandHandler {
   constructor(
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,

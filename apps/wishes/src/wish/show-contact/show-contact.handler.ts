@@ -1,28 +1,23 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, uuidParam, authorize } from '@ws/kernel';
+import { authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
+import { ContactVault } from '../vault/contact-vault';
 import { WishCommands } from '../wish-commands';
-import { ContactVault } from './contact-vault';
 import { wishesError } from '../../errors';
 
-@ApiTags('心愿审核 moderation')
-@ApiBearerAuth()
-@Controller('wishes/:wishId/contact')
-export class ContactController {
+/** The author's contact for an officer of the wish's station, street or district; every reading logged. */
+@Injectable()
+export class ShowContactHandler {
   constructor(
     private readonly wishes: WishCommands,
     private readonly vault: ContactVault,
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
   ) {}
 
-  @Get()
-  @Roles('station_manager', 'street_officer', 'district_officer')
-  @ApiOperation({ summary: '查看作者愿意留下的联系方式（仅本站点、本街道或区县；每次查看记入访问日志）' })
-  async contact(@Param('wishId', uuidParam('wishId')) wishId: string, @CurrentPrincipal() principal: Principal) {
+  async contact(wishId: string, principal: Principal) {
     const { state } = await this.wishes.load(wishId);
     if (state.status === 'none') throw wishesError('wish_not_found', '没有这条心愿');
     authorize(principal, { station: state.stationId, street: state.streetCode });

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, DomainError, newDataKey, open, seal } from '@ws/kernel';
+import { deriveKey, DomainError, openRecord, sealRecord } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { WISHES_CONFIG } from '../../wishes.config';
 import type { WishesConfig } from '../../wishes.config';
 import { wishesError } from '../../errors';
 
+const PURPOSE = 'contact';
+
 /**
- * The contact (a phone number, a WeChat id …) an author chose to leave with a wish: sealed with
- * its own key, the key wrapped by the master key. The wish's events carry only `contactRef`;
- * forgetting the contact deletes the key (crypto-shredding) and the event log stays intact.
+ * The contact (a phone number, a WeChat id …) an author chose to leave with a wish: the kernel's
+ * sealed record of its UTF-8 text (its own key, wrapped by the master key), as it has been since
+ * the first release. The wish's events carry only `contactRef`; forgetting the contact deletes the
+ * key (crypto-shredding) and the event log stays intact.
  */
 @Injectable()
 export class ContactVault {
@@ -25,12 +28,9 @@ export class ContactVault {
 
   /** Stores the contact in `trx`, with the wish's events, and when the author agreed to SMS at it. */
   async store(trx: Transaction<WishesDatabase>, contactRef: string, contact: string, smsConsentAt: Date | null): Promise<void> {
-    const dataKey = newDataKey();
-    await trx
-      .insertInto('contact_vault')
-      .values({ contact_ref: contactRef, sealed: seal(dataKey, `contact:${contactRef}`, Buffer.from(contact, 'utf8')), sms_consent_at: smsConsentAt })
-      .execute();
-    await trx.insertInto('contact_keys').values({ contact_ref: contactRef, wrapped_key: seal(this.masterKey, `contact-key:${contactRef}`, dataKey) }).execute();
+    const { sealed, wrappedKey } = sealRecord(this.masterKey, PURPOSE, contactRef, Buffer.from(contact, 'utf8'));
+    await trx.insertInto('contact_vault').values({ contact_ref: contactRef, sealed, sms_consent_at: smsConsentAt }).execute();
+    await trx.insertInto('contact_keys').values({ contact_ref: contactRef, wrapped_key: wrappedKey }).execute();
   }
 
   /** The contact and whether the author agreed to SMS at it; undefined once erased. */
@@ -53,7 +53,7 @@ export class ContactVault {
       .where('v.contact_ref', '=', contactRef)
       .executeTakeFirst();
     if (!row?.wrapped_key) throw wishesError('contact_erased', '作者没有留下联系方式，或已删除');
-    return open(open(this.masterKey, `contact-key:${contactRef}`, row.wrapped_key), `contact:${contactRef}`, row.sealed).toString('utf8');
+    return openRecord(this.masterKey, PURPOSE, contactRef, { sealed: row.sealed, wrappedKey: row.wrapped_key }).toString('utf8');
   }
 
   async erase(contactRef: string): Promise<void> {

@@ -14,7 +14,7 @@ export interface ModerationResult {
 
 /** 审核: the station manager, the street officer or the district accepts, declines or merges. */
 @Injectable()
-export class ModerateWishService {
+export class ModerateWishHandler {
   constructor(private readonly wishes: WishCommands) {}
 
   async moderate(wishId: string, principal: Principal, command: WishCommand, expectedVersion?: number): Promise<ModerationResult> {

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import type { WishAuthorKind, WishStatus } from '@ws/contracts';
-import { newId } from '@ws/kernel';
+import { authorize, newId } from '@ws/kernel';
+import type { Principal } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { openStation } from '../../read-models/stations/known-stations.query';
-import { earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
-import { ContactVault } from '../contact/contact-vault';
+import { checkedClientKey, earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
+import { ContactVault } from '../vault/contact-vault';
 import { WishCommands } from '../wish-commands';
 import { authorKeyFor, newWishNo, sha256Hex } from '../wish-identity';
 import type { PostWishDto } from './post-wish.dto';
@@ -31,13 +32,19 @@ const NUMBER_ATTEMPTS = 5;
 
 /** Posting a wish or suggestion at a station: by the worker (QR code) or the manager for them. */
 @Injectable()
-export class PostWishService {
+export class PostWishHandler {
   constructor(
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     private readonly wishes: WishCommands,
     private readonly vault: ContactVault,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
+
+  /** The manager posts for a worker at a station of their own; the key is checked after the scope, as it always was. */
+  postOnBehalf(dto: PostWishDto, principal: Principal, idempotencyKey: string | undefined): Promise<PostedWish> {
+    authorize(principal, { station: dto.stationId, field: 'stationId' });
+    return this.post(dto, { kind: 'station_manager', postedBy: principal.subject }, checkedClientKey(idempotencyKey));
+  }
 
   async post(dto: PostWishDto, author: WishAuthor, clientKey: string | null): Promise<PostedWish> {
     const station = await openStation(this.db, dto.stationId, this.platform.node.code);
