@@ -11,9 +11,10 @@
  */
 
 /** Where a federation's CAs stand: no rotation, or after its first or second step. */
-export type RotationPhase = 'settled' | 'trusting-both' | 'reissued';
-export type RotationStep = 'rotate-ca' | 'reissue-certificates' | 'retire-old-ca';
-export const ROTATION_STEPS: readonly RotationStep[] = ['rotate-ca', 'reissue-certificates', 'retire-old-ca'];
+export const ROTATION_PHASES = ['settled', 'trusting-both', 'reissued'] as const;
+export type RotationPhase = (typeof ROTATION_PHASES)[number];
+export const ROTATION_STEPS = ['rotate-ca', 'reissue-certificates', 'retire-old-ca'] as const;
+export type RotationStep = (typeof ROTATION_STEPS)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A CA this close to its end starts a rotation by itself (enough for three rolling restarts, and node certificates renewed meanwhile). */

@@ -6,13 +6,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { LeafTlsFiles } from '@ws/messaging';
-import { planTrust, type RotationPhase, type TrustRequest } from './ca-rotation';
+import { planTrust, ROTATION_PHASES, type RotationPhase, type TrustRequest } from './ca-rotation';
 
 /**
  * The leafnode TLS of a federation: one CA per federation, one certificate per node signed by it
  * (ECDSA P-256, made with @peculiar/x509 on Node's WebCrypto), kept under `<dir>/tls/`:
- *   ca.pem                       what every node trusts (nats-server's ca_file): the signing CA,
- *                                and during a rotation the CA before it (ca-rotation.ts)
+ *   ca.pem                       what every node trusts (nats-server's ca_file): the signing CA
+ *                                first, and during a rotation the CA before it (ca-rotation.ts)
  *   ca-key.pem                   the signing CA's key (it signs the certificates of nodes added later)
  *   ca-rotation.json             the phase of a rotation under way (absent when none is)
  *   <code>/cert.pem, key.pem     what the node's nats-server presents, as a parent and as a child
@@ -46,7 +46,6 @@ interface CertificateAuthority {
 }
 
 const ROTATION_FILE = 'ca-rotation.json';
-const PHASES: readonly RotationPhase[] = ['settled', 'trusting-both', 'reissued'];
 
 /**
  * Makes what is missing or running out, and takes a step of a CA rotation (`request.step`, or by
@@ -85,7 +84,7 @@ export function caRotationPhase(dir: string): RotationPhase {
   const file = join(dir, 'tls', ROTATION_FILE);
   if (!existsSync(file)) return 'settled';
   const { phase } = JSON.parse(readFileSync(file, 'utf8')) as { phase: RotationPhase };
-  if (!PHASES.includes(phase)) throw new Error(`${file}: unknown phase ${String(phase)}`);
+  if (!ROTATION_PHASES.includes(phase)) throw new Error(`${file}: unknown phase ${String(phase)}`);
   return phase;
 }
 
