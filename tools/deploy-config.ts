@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
 import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, nodeLocalPasswordVariable, renderNatsConfig, serviceUser } from '@ws/messaging';
-import { nextStepOf, ROTATION_STEPS, type RotationStep } from './ca-rotation';
+import { nextStepOf, ROTATION_STEPS, RotationOutOfOrderError, type RotationStep } from './ca-rotation';
 import { caRotationPhase, ensureFederationTls } from './federation-tls';
 import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, subtreeOf, TopologyNode } from './topology';
 
@@ -333,7 +333,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    // A step out of order is the operator's mistake, not the tool's: its message says what to run.
+    process.stderr.write(`${error instanceof RotationOutOfOrderError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   });
 }
