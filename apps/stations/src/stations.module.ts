@@ -51,7 +51,7 @@ import { WithdrawServiceController } from './station/withdraw-service/withdraw-s
 import { LabelsController } from './catalogue/labels.controller';
 import { StreetsController } from './read-models/directory/streets.controller';
 import { WelfareCardVault } from './welfare/welfare-card-vault';
-import { WelfareCommandHandler } from './welfare/welfare-command.handler';
+import { WelfareCommands } from './welfare/welfare-commands';
 import { HandOutController } from './welfare/hand-out/hand-out.controller';
 import { HandOutHandler } from './welfare/hand-out/hand-out.handler';
 import { ReadMemberCardsController } from './welfare/read-member-cards/read-member-cards.controller';
@@ -70,7 +70,7 @@ import { ReviewMeasuresController } from './read-models/reviews/review-measures.
 import { WishRatingsProjection } from './read-models/wish-ratings/wish-ratings.projection';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
-import { LegalCaseCommandHandler } from './legal-aid/legal-case-command.handler';
+import { LegalCaseCommands } from './legal-aid/legal-case-commands';
 import { ProgressCaseController } from './legal-aid/progress-case/progress-case.controller';
 import { ReadWorkerController } from './legal-aid/read-worker/read-worker.controller';
 import { ReadWorkerHandler } from './legal-aid/read-worker/read-worker.handler';
@@ -179,7 +179,7 @@ export class StationsModule {
         DirectiveReceiptsProjection,
         ActivityCommandHandler,
         ActivitiesProjection,
-        WelfareCommandHandler,
+        WelfareCommands,
         HandOutHandler,
         ReadMemberCardsHandler,
         WelfareProjection,
@@ -190,7 +190,7 @@ export class StationsModule {
         RecordSpendingHandler,
         { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
         LegalAidVault,
-        LegalCaseCommandHandler,
+        LegalCaseCommands,
         ReceiveCaseHandler,
         ReadWorkerHandler,
         WelfareCardVault,

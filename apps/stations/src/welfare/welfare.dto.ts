@@ -28,5 +28,5 @@ export class WelfareVenueDto {
   costFen!: number;
 }
 
-/** What the handler reads itself (WelfareCommandHandler): the node, and the station from its stream. */
+/** What the handler reads itself (WelfareCommands): the node, and the station from its stream. */
 export type Looked = 'nodeCode' | 'station';

@@ -1,16 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
 import { budgetAggregate } from '../../aggregates';
 import { budgetOutcome } from '../budget-outcome';
-import { FUND_OFFICERS } from '../fund-roles';
+import { FUND_OFFICERS, FundRoutes } from '../fund-routes';
 import { AdjustBudgetDto } from './adjust-budget.dto';
 
 /** Funds (经费): officers adjust a budget's total, never below what is spent. */
-@ApiTags('经费 funds')
-@ApiBearerAuth()
-@Controller('funds/budgets')
+@FundRoutes()
 export class AdjustBudgetController {
   constructor(private readonly commands: CommandRunner) {}
 

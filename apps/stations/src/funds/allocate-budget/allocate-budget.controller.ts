@@ -1,14 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { FUND_OFFICERS } from '../fund-roles';
+import { FUND_OFFICERS, FundRoutes } from '../fund-routes';
 import { AllocateBudgetDto } from './allocate-budget.dto';
 import { AllocateBudgetHandler } from './allocate-budget.handler';
 
 /** Funds (经费): officers allocate budgets to their node or a station. */
-@ApiTags('经费 funds')
-@ApiBearerAuth()
-@Controller('funds/budgets')
+@FundRoutes()
 export class AllocateBudgetController {
   constructor(private readonly handler: AllocateBudgetHandler) {}
 

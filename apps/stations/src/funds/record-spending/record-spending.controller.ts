@@ -1,14 +1,12 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { SPENDERS } from '../fund-roles';
+import { FundRoutes, SPENDERS } from '../fund-routes';
 import { RecordSpendingDto } from './record-spending.dto';
 import { RecordSpendingHandler } from './record-spending.handler';
 
 /** Funds (经费): spending recorded against a budget, never past the balance. */
-@ApiTags('经费 funds')
-@ApiBearerAuth()
-@Controller('funds/budgets')
+@FundRoutes()
 export class RecordSpendingController {
   constructor(private readonly handler: RecordSpendingHandler) {}
 

@@ -5,7 +5,7 @@ import { budgetAggregate } from '../../aggregates';
 import { stationsError } from '../../errors';
 import { assertMayActAt } from '../../station/venue';
 import { budgetOutcome } from '../budget-outcome';
-import { FUND_OFFICERS } from '../fund-roles';
+import { FUND_OFFICERS } from '../fund-routes';
 import type { RecordSpendingDto } from './record-spending.dto';
 
 /** Records a spending against a budget: a station's budget is spent by its manager or street, the node's own by its officers only. */

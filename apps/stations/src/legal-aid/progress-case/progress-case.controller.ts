@@ -1,16 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { LEGAL_HANDLERS } from '../legal-aid-roles';
-import { LegalCaseCommandHandler } from '../legal-case-command.handler';
+import { LEGAL_HANDLERS, LegalAidRoutes } from '../legal-aid-routes';
+import { LegalCaseCommands } from '../legal-case-commands';
 import { CaseStepDto, CloseCaseDto, ReferCaseDto, SettleCaseDto } from './progress-case.dto';
 
 /** Legal aid: a case mediated, then settled or referred, then closed, at the caller's station or street. */
-@ApiTags('法律援助 legal aid')
-@ApiBearerAuth()
-@Controller('legal-aid/cases')
+@LegalAidRoutes()
 export class ProgressCaseController {
-  constructor(private readonly cases: LegalCaseCommandHandler) {}
+  constructor(private readonly cases: LegalCaseCommands) {}
 
   @Post(':id/mediation') @HttpCode(200) @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '开始调解' })

@@ -1,13 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { LEGAL_HANDLERS } from '../legal-aid-roles';
+import { LEGAL_HANDLERS, LegalAidRoutes } from '../legal-aid-routes';
 import { ReadWorkerHandler } from './read-worker.handler';
 
 /** Legal aid: a case's worker details, from the vault, for who handles the case. */
-@ApiTags('法律援助 legal aid')
-@ApiBearerAuth()
-@Controller('legal-aid/cases')
+@LegalAidRoutes()
 export class ReadWorkerController {
   constructor(private readonly handler: ReadWorkerHandler) {}
 

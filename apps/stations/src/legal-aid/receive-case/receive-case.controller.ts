@@ -1,14 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { LEGAL_HANDLERS } from '../legal-aid-roles';
+import { LEGAL_HANDLERS, LegalAidRoutes } from '../legal-aid-routes';
 import { ReceiveLegalCaseDto } from './receive-case.dto';
 import { ReceiveCaseHandler } from './receive-case.handler';
 
 /** Legal aid (公益法律援助, 共享法庭): stations and streets receive cases; the worker's details stay in the vault. */
-@ApiTags('法律援助 legal aid')
-@ApiBearerAuth()
-@Controller('legal-aid/cases')
+@LegalAidRoutes()
 export class ReceiveCaseController {
   constructor(private readonly handler: ReceiveCaseHandler) {}
 

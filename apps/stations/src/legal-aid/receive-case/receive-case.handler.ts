@@ -4,7 +4,7 @@ import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platfor
 import { assertMayActAt } from '../../station/venue';
 import { venueStation } from '../../station/venue-station';
 import { LegalAidVault } from '../legal-aid-vault';
-import { LegalCaseCommandHandler } from '../legal-case-command.handler';
+import { LegalCaseCommands } from '../legal-case-commands';
 import type { LegalCaseCommand } from '../legal-case.decider';
 import type { ReceiveLegalCaseDto } from './receive-case.dto';
 
@@ -13,7 +13,7 @@ import type { ReceiveLegalCaseDto } from './receive-case.dto';
 export class ReceiveCaseHandler {
   constructor(
     private readonly commands: CommandRunner,
-    private readonly cases: LegalCaseCommandHandler,
+    private readonly cases: LegalCaseCommands,
     private readonly vault: LegalAidVault,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}

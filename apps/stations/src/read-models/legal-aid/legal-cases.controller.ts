@@ -6,7 +6,7 @@ import { LEGAL_CASE_STATES, type LegalCaseState } from '@ws/contracts';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
 import { DB, DEFAULT_PAGE_SIZE, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { LEGAL_HANDLERS } from '../../legal-aid/legal-aid-roles';
+import { LEGAL_HANDLERS } from '../../legal-aid/legal-aid-routes';
 import { legalCasePage } from './legal-cases.query';
 
 export class LegalCaseListDto extends PageQueryDto {

@@ -1,14 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { KEEPERS } from '../welfare-roles';
+import { KEEPERS, WelfareRoutes } from '../welfare-routes';
 import { HandOutDto } from './hand-out.dto';
 import { HandOutHandler } from './hand-out.handler';
 
 /** Welfare (关爱物资): handouts recorded by officers and station managers. */
-@ApiTags('关爱物资 welfare')
-@ApiBearerAuth()
-@Controller('welfare')
+@WelfareRoutes()
 export class HandOutController {
   constructor(private readonly handler: HandOutHandler) {}
 

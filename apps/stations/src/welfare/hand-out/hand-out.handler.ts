@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, newId, type Principal } from '@ws/kernel';
 import { WelfareCardVault } from '../welfare-card-vault';
-import { WelfareCommandHandler } from '../welfare-command.handler';
+import { WelfareCommands } from '../welfare-commands';
 import { memberCardsOf } from '../welfare.rules';
 import { type HandOutDto, toHandOut } from './hand-out.dto';
 
@@ -9,7 +9,7 @@ import { type HandOutDto, toHandOut } from './hand-out.dto';
 @Injectable()
 export class HandOutHandler {
   constructor(
-    private readonly welfare: WelfareCommandHandler,
+    private readonly welfare: WelfareCommands,
     private readonly vault: WelfareCardVault,
   ) {}
 

@@ -1,13 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { KEEPERS } from '../welfare-roles';
+import { KEEPERS, WelfareRoutes } from '../welfare-routes';
 import { ReadMemberCardsHandler } from './read-member-cards.handler';
 
 /** Welfare (关爱物资): the member cards shown at a handout, for who may record there. */
-@ApiTags('关爱物资 welfare')
-@ApiBearerAuth()
-@Controller('welfare')
+@WelfareRoutes()
 export class ReadMemberCardsController {
   constructor(private readonly handler: ReadMemberCardsHandler) {}
 

@@ -1,16 +1,14 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, newId, type Principal, Roles } from '@ws/kernel';
-import { WelfareCommandHandler } from '../welfare-command.handler';
-import { KEEPERS } from '../welfare-roles';
+import { WelfareCommands } from '../welfare-commands';
+import { KEEPERS, WelfareRoutes } from '../welfare-routes';
 import { ReceiveStockDto, toReceiveStock } from './receive-stock.dto';
 
 /** Welfare (关爱物资): stock received at a station or a street. */
-@ApiTags('关爱物资 welfare')
-@ApiBearerAuth()
-@Controller('welfare')
+@WelfareRoutes()
 export class ReceiveStockController {
-  constructor(private readonly handler: WelfareCommandHandler) {}
+  constructor(private readonly handler: WelfareCommands) {}
 
   @Post('stock') @Roles(...KEEPERS)
   @ApiOperation({ summary: '物资入库（清凉礼包、温暖礼包、换电礼包…），金额以分计' })

@@ -13,7 +13,7 @@ import type { LegalCaseCommand } from './legal-case.decider';
  * transaction (a new case's worker into the vault).
  */
 @Injectable()
-export class LegalCaseCommandHandler {
+export class LegalCaseCommands {
   constructor(private readonly commands: CommandRunner) {}
 
   async execute(command: LegalCaseCommand, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>) {
