@@ -118,6 +118,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /funds/budgets': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },
     'POST /funds/budgets/{id}/adjust': { roles: ['province_officer', 'city_officer', 'district_officer'], ok: 400 },
     'POST /funds/budgets/{id}/spending': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
+    'GET /funds/budgets/{id}/spending': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
     'GET /funds/figures': { public: 400 },
     'POST /legal-aid/cases': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /legal-aid/cases': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 200 },

@@ -360,6 +360,15 @@ describe('工作台: a district records its year of work', () => {
       return found && found.amountFen === 200_000 ? found : undefined;
     }, { what: 'the adjusted budget in the read model', timeoutMs: 60_000 });
     expect(held).toMatchObject({ level: 'node', amountFen: 200_000, spentFen: 29, balanceFen: 199_971 });
+
+    // The budget's spending records, from the service's list: the spend just recorded, its category, day and 元, and the balance.
+    await page.click(`[data-records="${budgetId}"]`);
+    await fundsShows('[data-spending-totals]', '预算 2,000.00 元，已支出 0.29 元，余额 1,999.71 元');
+    await page.waitForSelector('.el-dialog:visible [data-spendings] .el-table__row');
+    const recorded = await page.$$eval('.el-dialog:visible [data-spendings] .el-table__row', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(recorded).toEqual([[beijingDay(), '书籍报刊', '0.29', '新华书店柯城分店']]);
+    await checkConsolePage(page, 'funds-spending');
+    await page.keyboard.press('Escape');
   }, JOURNEY_MS);
 
   it('法律援助: a case received with the worker sealed, their details opened on demand, mediated, settled with 元 recovered, closed; the year’s counts move', async () => {

@@ -51,18 +51,31 @@ import { WithdrawServiceController } from './station/withdraw-service/withdraw-s
 import { LabelsController } from './catalogue/labels.controller';
 import { StreetsController } from './read-models/directory/streets.controller';
 import { WelfareCardVault } from './welfare/welfare-card-vault';
-import { WelfareCommandHandler } from './welfare/welfare-command.handler';
-import { WelfareController } from './welfare/welfare.controller';
+import { WelfareCommands } from './welfare/welfare-commands';
+import { HandOutController } from './welfare/hand-out/hand-out.controller';
+import { HandOutHandler } from './welfare/hand-out/hand-out.handler';
+import { ReadMemberCardsController } from './welfare/read-member-cards/read-member-cards.controller';
+import { ReadMemberCardsHandler } from './welfare/read-member-cards/read-member-cards.handler';
+import { ReceiveStockController } from './welfare/receive-stock/receive-stock.controller';
 import { WelfareFiguresController, WelfareStockController } from './read-models/welfare/welfare.controller';
 import { WelfareProjection } from './read-models/welfare/welfare.projection';
-import { FundsController } from './funds/funds.controller';
+import { AdjustBudgetController } from './funds/adjust-budget/adjust-budget.controller';
+import { AllocateBudgetController } from './funds/allocate-budget/allocate-budget.controller';
+import { AllocateBudgetHandler } from './funds/allocate-budget/allocate-budget.handler';
+import { RecordSpendingController } from './funds/record-spending/record-spending.controller';
+import { RecordSpendingHandler } from './funds/record-spending/record-spending.handler';
 import { FundsReadController } from './read-models/funds/funds-read.controller';
 import { FundFiguresController } from './read-models/funds/fund-figures.controller';
 import { ReviewMeasuresController } from './read-models/reviews/review-measures.controller';
 import { WishRatingsProjection } from './read-models/wish-ratings/wish-ratings.projection';
 import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
-import { LegalAidController } from './legal-aid/legal-aid.controller';
+import { LegalCaseCommands } from './legal-aid/legal-case-commands';
+import { ProgressCaseController } from './legal-aid/progress-case/progress-case.controller';
+import { ReadWorkerController } from './legal-aid/read-worker/read-worker.controller';
+import { ReadWorkerHandler } from './legal-aid/read-worker/read-worker.handler';
+import { ReceiveCaseController } from './legal-aid/receive-case/receive-case.controller';
+import { ReceiveCaseHandler } from './legal-aid/receive-case/receive-case.handler';
 import { LegalCasesController } from './read-models/legal-aid/legal-cases.controller';
 import { LegalAidFiguresController } from './read-models/legal-aid/legal-aid-figures.controller';
 import { LegalCasesProjection } from './read-models/legal-aid/legal-cases.projection';
@@ -124,17 +137,23 @@ export class StationsModule {
         ActivityController,
         ActivitiesController,
         ActivityFiguresController,
-        WelfareController,
+        ReceiveStockController,
+        HandOutController,
+        ReadMemberCardsController,
         WelfareFiguresController,
         WelfareStockController,
         ProgrammeController,
         ProgrammesController,
         ProgrammeFiguresController,
-        FundsController,
+        AllocateBudgetController,
+        AdjustBudgetController,
+        RecordSpendingController,
         FundsReadController,
         FundFiguresController,
         ReviewMeasuresController,
-        LegalAidController,
+        ReceiveCaseController,
+        ProgressCaseController,
+        ReadWorkerController,
         LegalCasesController,
         LegalAidFiguresController,
         ReportsController,
@@ -160,13 +179,20 @@ export class StationsModule {
         DirectiveReceiptsProjection,
         ActivityCommandHandler,
         ActivitiesProjection,
-        WelfareCommandHandler,
+        WelfareCommands,
+        HandOutHandler,
+        ReadMemberCardsHandler,
         WelfareProjection,
         ProgrammeCommandHandler,
         ProgrammesProjection,
         FundsProjection,
+        AllocateBudgetHandler,
+        RecordSpendingHandler,
         { provide: LEGAL_AID_VAULT_KEY, useValue: vaultKey ?? legalAidVaultKey() },
         LegalAidVault,
+        LegalCaseCommands,
+        ReceiveCaseHandler,
+        ReadWorkerHandler,
         WelfareCardVault,
         LegalCasesProjection,
         WishRatingsProjection,

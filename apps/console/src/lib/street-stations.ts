@@ -13,7 +13,9 @@ export interface Street {
 
 /**
  * The node's streets and the active stations of the street a form has chosen, for a form that
- * places something at a street and, optionally, one of its stations (招聘会, 法律援助, 经费).
+ * places something at a street and, optionally, one of its stations (招聘会, 法律援助, 经费, and
+ * VenueFields' 关爱物资 and 民生实事; the fields themselves are StreetStationFields), and for a
+ * screen that names streets or lists by street (关爱物资).
  * `chosen` reads the form's street. A dialog opened before the streets came (a slow node) gets
  * its street and stations once they are here: `loadStreets(refill)`.
  */

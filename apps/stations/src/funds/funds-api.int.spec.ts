@@ -126,4 +126,50 @@ describe('funds API (real Postgres and NATS)', () => {
     expect(walked[4]).toBe(lastYear);
     expect(new Set(walked).size).toBe(5);
   });
+
+  it('lists what a budget was spent on, latest first, page by page, to who may see the budget only', async () => {
+    const manager = await service.token('station_manager', { station: stationId });
+    const spend = async (category: string, amountFen: number, payee: string) =>
+      (await inject('POST', `/funds/budgets/${stationBudget}/spending`, { category, amountFen, spentOn: today, payee }, manager)).json().balanceFen as number;
+    await spend('activities', 30_000, '湖州某文化公司');
+    expect(await spend('operations', 4_550, '某物业公司')).toBe(500_000 - 120_000 - 30_000 - 4_550);
+
+    type SpendingPage = { items: Array<{ spendingId: string; category: string; amountFen: number; spentOn: string; payee: string }>; next: string | null; budget: { amountFen: number; spentFen: number; balanceFen: number } };
+    const walk = async (token: string) => {
+      const seen: SpendingPage['items'] = [];
+      let after: string | undefined;
+      do {
+        const answer = await inject('GET', `/funds/budgets/${stationBudget}/spending?limit=1${after ? `&after=${after}` : ''}`, undefined, token);
+        expect(answer.statusCode).toBe(200);
+        const body = answer.json() as SpendingPage;
+        expect(body.items.length).toBeLessThanOrEqual(1);
+        expect(body.budget).toEqual({ amountFen: 500_000, spentFen: 154_550, balanceFen: 345_450 });
+        seen.push(...body.items);
+        after = body.next ?? undefined;
+      } while (after);
+      return seen;
+    };
+    const walked = await eventually(async () => {
+      await service.settle();
+      const first = (await inject('GET', `/funds/budgets/${stationBudget}/spending`, undefined, manager)).json() as SpendingPage;
+      return first.budget.spentFen === 154_550 ? walk(manager) : undefined;
+    }, { what: 'the budget\'s three spendings in the read model', timeoutMs: 30_000 });
+    // The same day's spending, the latest recorded first; the amounts are fen, as recorded.
+    expect(walked).toEqual([
+      { spendingId: expect.any(String), category: 'operations', amountFen: 4_550, spentOn: today, payee: '某物业公司' },
+      { spendingId: expect.any(String), category: 'activities', amountFen: 30_000, spentOn: today, payee: '湖州某文化公司' },
+      { spendingId: expect.any(String), category: 'books', amountFen: 120_000, spentOn: today, payee: '新华书店湖州分店' },
+    ]);
+    expect(await walk(officer)).toEqual(walked);
+    expect(await walk(await service.token('street_officer', { street: '330502001' }))).toEqual(walked);
+
+    // Another street's officer, another station's manager: the budget is not theirs.
+    for (const token of [await service.token('street_officer', { street: '330502002' }), await service.token('station_manager', { station: '00000000-0000-7000-8000-000000000001' })]) {
+      const refused = await inject('GET', `/funds/budgets/${stationBudget}/spending`, undefined, token);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'out_of_scope' });
+    }
+    expect((await inject('GET', '/funds/budgets/00000000-0000-7000-8000-0000000000ff/spending', undefined, officer)).json()).toMatchObject({ code: 'budget_not_found', field: 'id' });
+    expect((await inject('GET', `/funds/budgets/${stationBudget}/spending?after=nonsense`, undefined, officer)).json()).toMatchObject({ code: 'validation_failed', field: 'after' });
+  });
 });

@@ -11,6 +11,7 @@ import * as legalAid from './20261221110000_legal_aid';
 import * as wishRatings from './20261222090000_wish_ratings';
 import * as welfareMemberCards from './20261223090000_welfare_member_cards';
 import * as welfareHandoutList from './20261224093000_welfare_handout_list';
+import * as fundSpendingList from './20261225090000_fund_spending_list';
 
 /** The stations service's migrations, by timestamped name (the event store's are added by the platform). */
 export const stationsMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const stationsMigrations: Record<string, Migration> = {
   '20261222090000_wish_ratings': wishRatings,
   '20261223090000_welfare_member_cards': welfareMemberCards,
   '20261224093000_welfare_handout_list': welfareHandoutList,
+  '20261225090000_fund_spending_list': fundSpendingList,
 };

@@ -46,6 +46,41 @@ export async function budgetPage(
   return { items: items.map((r) => ({ ...r, amountFen: Number(r.amountFen), spentFen: Number(r.spentFen), balanceFen: Number(r.amountFen) - Number(r.spentFen) })), next };
 }
 
+export interface SpendingView {
+  spendingId: string;
+  category: SpendingCategory;
+  amountFen: number;
+  spentOn: string;
+  payee: string;
+}
+
+/** Where a budget belongs (for the scope check of a read of it) and its totals in fen; undefined when the read model has no such budget. */
+export async function budgetTotals(db: Kysely<StationsDatabase>, budgetId: string) {
+  const row = await db.selectFrom('budgets').select(['station_id as stationId', 'street_code as streetCode', 'amount_fen as amountFen', 'spent_fen as spentFen']).where('budget_id', '=', budgetId).executeTakeFirst();
+  if (!row) return undefined;
+  const amountFen = Number(row.amountFen);
+  const spentFen = Number(row.spentFen);
+  return { stationId: row.stationId, streetCode: row.streetCode, totals: { amountFen, spentFen, balanceFen: amountFen - spentFen } };
+}
+
+/**
+ * What one budget was spent on, latest day first and, within a day, latest recorded first (a
+ * spending id is a UUIDv7, ordered by when it was made), keyset paged on (spent_on, spending_id):
+ * a cursor's `at` is the day, exact.
+ */
+export async function spendingPage(db: Kysely<StationsDatabase>, budgetId: string, after: string | undefined, limit: number) {
+  const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
+  const { rows } = await sql<Omit<SpendingView, 'amountFen'> & { amountFen: string }>`
+    select spending_id as "spendingId", category, amount_fen as "amountFen", to_char(spent_on, 'YYYY-MM-DD') as "spentOn", payee
+    from fund_spending
+    where budget_id = ${budgetId}::uuid
+      ${cursor ? sql`and (spent_on, spending_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
+    order by spent_on desc, spending_id desc
+    limit ${limit + 1}`.execute(db);
+  const { items, next } = page(rows, limit, (row) => ({ at: row.spentOn, id: row.spendingId }));
+  return { items: items.map((r): SpendingView => ({ ...r, amountFen: Number(r.amountFen) })), next };
+}
+
 /** Funds spent between two days (inclusive) over the subtree, by category, in fen: the report's 经费支出. */
 export async function fundFigures(db: Kysely<StationsDatabase>, from: string, to: string) {
   const { rows } = await sql<{ category: SpendingCategory; spent: string }>`

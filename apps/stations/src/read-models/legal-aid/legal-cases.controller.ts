@@ -1,24 +1,17 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Kysely } from 'kysely';
 import { LEGAL_CASE_STATES, type LegalCaseState } from '@ws/contracts';
 import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, DEFAULT_PAGE_SIZE, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { LEGAL_HANDLERS } from '../../legal-aid/legal-aid.controller';
+import { LEGAL_HANDLERS } from '../../legal-aid/legal-aid-routes';
 import { legalCasePage } from './legal-cases.query';
 
-export class LegalCaseListDto {
+export class LegalCaseListDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: [...LEGAL_CASE_STATES] }) @IsOptional() @IsIn(LEGAL_CASE_STATES)
   state?: LegalCaseState;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
-  after?: string;
 }
 
 /** Legal-aid cases of the subtree without the workers' details: a street officer sees their street's, a station manager their station's. */
@@ -32,6 +25,6 @@ export class LegalCasesController {
   @ApiOperation({ summary: '案件列表（类型、状态、结果、挽回金额；不含当事人信息），分页' })
   list(@Query() query: LegalCaseListDto, @CurrentPrincipal() p: Principal) {
     const scope = p.role === 'station_manager' ? { stationId: p.station } : p.role === 'street_officer' ? { streetCode: p.street } : {};
-    return legalCasePage(this.db, { ...(query.state ? { state: query.state } : {}), ...scope }, query.after, query.limit ?? 50);
+    return legalCasePage(this.db, { ...(query.state ? { state: query.state } : {}), ...scope }, query.after, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 }

@@ -1,35 +1,23 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiOperation, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { Kysely } from 'kysely';
 import { Public } from '@ws/kernel';
-import { DB, PageQueryDto } from '@ws/platform';
+import { DB, DEFAULT_PAGE_SIZE, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { figuresController } from '../figures.controller';
-import { ActivityScopeDto, DAY } from '../activities/activities.controller';
+import { ActivityScopeDto } from '../activities/activities.controller';
+import { DayRangeDto } from '../day-range';
 import { WELFARE_OCCASIONS, type WelfareOccasion } from '@ws/contracts';
 import { handoutPage, stockPage, WELFARE_GROUPINGS, welfareFigures, type WelfareGrouping } from './welfare.query';
 
-export class WelfareFiguresDto extends ActivityScopeDto {
-  @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' }) @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD' }) @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
-  to!: string;
-
+export class WelfareFiguresDto extends IntersectionType(ActivityScopeDto, DayRangeDto) {
   @ApiPropertyOptional({ enum: WELFARE_GROUPINGS, default: 'kind', description: '分组：物资类型、慰问类型、区县、街道、驿站、月份' })
   @IsOptional() @IsIn(WELFARE_GROUPINGS)
   by?: WelfareGrouping;
 }
 
-export class StockListDto extends ActivityScopeDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
-  after?: string;
-}
+export class StockListDto extends IntersectionType(ActivityScopeDto, PageQueryDto) {}
 
 export class HandoutListDto extends IntersectionType(ActivityScopeDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: [...WELFARE_OCCASIONS], description: '慰问类型' }) @IsOptional() @IsIn(WELFARE_OCCASIONS)
@@ -59,13 +47,13 @@ export class WelfareStockController {
   @ApiOperation({ summary: '各驿站、街道的物资库存（入库、已发放、结存），分页' })
   stock(@Query() query: StockListDto) {
     const { limit, after, ...scope } = query;
-    return stockPage(this.db, scope, after, limit ?? 50);
+    return stockPage(this.db, scope, after, limit ?? DEFAULT_PAGE_SIZE);
   }
 
   @Get('handouts') @Public()
   @ApiOperation({ summary: '发放登记列表（按发放日期倒序，分页）：慰问类型、物资、数量、受惠人数（其中新就业形态、出示会员卡张数）、金额；只有人数，不记姓名和卡号' })
   handouts(@Query() query: HandoutListDto) {
     const { limit, after, ...filter } = query;
-    return handoutPage(this.db, filter, after, limit ?? 50);
+    return handoutPage(this.db, filter, after, limit ?? DEFAULT_PAGE_SIZE);
   }
 }

@@ -23,7 +23,7 @@ export interface WelfareOutcome {
  * read first, so nothing is recorded at a closed one, and its street is the holder's street.
  */
 @Injectable()
-export class WelfareCommandHandler {
+export class WelfareCommands {
   constructor(
     private readonly commands: CommandRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
