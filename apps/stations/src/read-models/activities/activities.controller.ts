@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { ACTIVITY_KINDS, type ActivityKind, isCalendarDate, shanghaiToday } from '@ws/contracts';
-import { type Clock, CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
+import { type Clock, CLOCK, Public, uuidParam } from '@ws/kernel';
 import { DB, PageQueryDto, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { Photos } from '@ws/uploads';
@@ -95,9 +95,9 @@ export class ActivitiesController {
   async list(@Query() query: ActivityListDto) {
     const { limit, after, signUpOpen, ...filter } = query;
     for (const field of ['from', 'to'] as const) {
-      if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw new DomainError('validation_failed', '日期无效', field);
+      if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw stationsError('validation_failed', '日期无效', field);
     }
-    if (filter.from && filter.to && filter.to < filter.from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
+    if (filter.from && filter.to && filter.to < filter.from) throw stationsError('validation_failed', '结束日期早于起始日期', 'to');
     const page = await activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
     return { ...page, items: page.items.map((activity) => this.withPhotoLinks(activity)) };
   }
