@@ -65,5 +65,14 @@ describe('deploy/ as committed', () => {
         expect(`${missing}: ${failure}`).toContain(`variable reference for '${missing}'`);
       }
     });
+
+    it('passes nats-server -t at every node while a CA rotation trusts two CAs (deploy:config --rotate-ca)', async () => {
+      await ensureFederationTls(dir, FEDERATION.map((node) => node.code), new Date(), { step: 'rotate-ca' });
+      expect(readFileSync(join(dir, 'tls', 'ca.pem'), 'utf8').match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+      for (const node of FEDERATION) {
+        const { stdout, stderr } = await run(natsServerBinary(), ['-c', await configFile(node.code), '-t'], { env });
+        expect(`${node.code}: ${stdout}${stderr}`).toContain('is valid');
+      }
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   PARENT_LEAF_URL_VARIABLE,
   passwordVariables,
   renderCompose,
+  rotationStepOf,
   serviceHost,
   servicePasswordVariable,
   STOP_GRACE_PERIOD,
@@ -198,5 +199,14 @@ describe('deploy:config', () => {
       // No URL with a literal password either (user:password@host); compose's ${VAR:?…} is not one.
       expect(content.replace(/\$\{[A-Z0-9_]+:\?[^}]*\}/g, '')).not.toMatch(/:\/\/[^\s"'/@]*:[^\s"'/@]+@/);
     }
+  });
+
+  it('takes one CA rotation step at a time from its command line, and refuses an unknown option', () => {
+    expect(rotationStepOf([])).toBeUndefined();
+    expect(rotationStepOf(['--rotate-ca'])).toBe('rotate-ca');
+    expect(rotationStepOf(['--reissue-certificates'])).toBe('reissue-certificates');
+    expect(rotationStepOf(['--retire-old-ca'])).toBe('retire-old-ca');
+    expect(() => rotationStepOf(['--rotate-ca', '--retire-old-ca'])).toThrow(/one rotation step at a time/);
+    expect(() => rotationStepOf(['--rotate'])).toThrow(/Unknown option/);
   });
 });

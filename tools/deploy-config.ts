@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
 import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, nodeLocalPasswordVariable, renderNatsConfig, serviceUser } from '@ws/messaging';
-import { ensureFederationTls } from './federation-tls';
+import { nextStepOf, ROTATION_STEPS, type RotationStep } from './ca-rotation';
+import { caRotationPhase, ensureFederationTls } from './federation-tls';
 import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, subtreeOf, TopologyNode } from './topology';
 
 /**
@@ -14,7 +16,10 @@ import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, por
  *   docker-compose.yml        one nats per node, one Postgres, the node's services, the stream
  *                             bootstrap, and the demo profile
  *   deploy/tls/               the federation's CA and each node's leafnode certificate (made once,
- *                             never committed: .gitignore)
+ *                             never committed: .gitignore); `--rotate-ca`, `--reissue-certificates`
+ *                             and `--retire-old-ca` are the three steps of a CA rotation
+ *                             (tools/ca-rotation.ts), each followed by restarting the nats
+ *                             containers one by one; a CA within its last 180 days starts one by itself
  * No password is in any of these files (they are committed): nats-server reads each from its
  * environment (`password: $NAME`: the same names at every node, as a node on a host of its own
  * sets them), and compose passes them from the host's, one per node, refusing to start without
@@ -304,13 +309,25 @@ export function deploymentFiles(topology: TopologyNode[] = FEDERATION): Map<stri
   return files;
 }
 
+/** The rotation step asked for on the command line (at most one). */
+export function rotationStepOf(args: string[]): RotationStep | undefined {
+  const { values } = parseArgs({ args, options: Object.fromEntries(ROTATION_STEPS.map((step) => [step, { type: 'boolean' as const }])) });
+  const asked = ROTATION_STEPS.filter((step) => values[step]);
+  if (asked.length > 1) throw new Error(`one rotation step at a time: ${asked.map((step) => `--${step}`).join(' ')}`);
+  return asked[0];
+}
+
 async function main(): Promise<void> {
+  const step = rotationStepOf(process.argv.slice(2));
   const files = deploymentFiles(FEDERATION);
-  await ensureFederationTls('deploy', FEDERATION.map((node) => node.code));
+  await ensureFederationTls('deploy', FEDERATION.map((node) => node.code), new Date(), { step });
   mkdirSync(join('deploy', 'nats'), { recursive: true });
   for (const stale of readdirSync(join('deploy', 'nats')).filter((name) => !files.has(join('deploy', 'nats', name)))) rmSync(join('deploy', 'nats', stale));
   for (const [path, content] of files) writeFileSync(path, content);
   process.stdout.write(`wrote ${[...files.keys()].join(', ')}; leafnode CA and certificates in deploy/tls/ (not committed)\n`);
+  const phase = caRotationPhase('deploy');
+  const next = nextStepOf(phase);
+  if (next) process.stdout.write(`leafnode CA rotation under way (${phase}): ${next}\n`);
   process.stdout.write(`passwords are not in these files: set ${passwordVariables(FEDERATION).join(' ')} where compose runs (see README)\n`);
 }
 

@@ -2,15 +2,19 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import type { webcrypto as WebCrypto } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { LeafTlsFiles } from '@ws/messaging';
+import { planTrust, ROTATION_PHASES, type RotationPhase, type TrustRequest } from './ca-rotation';
 
 /**
  * The leafnode TLS of a federation: one CA per federation, one certificate per node signed by it
  * (ECDSA P-256, made with @peculiar/x509 on Node's WebCrypto), kept under `<dir>/tls/`:
- *   ca.pem, ca-key.pem           the CA (its key signs the certificates of nodes added later)
+ *   ca.pem                       what every node trusts (nats-server's ca_file): the signing CA
+ *                                first, and during a rotation the CA before it (ca-rotation.ts)
+ *   ca-key.pem                   the signing CA's key (it signs the certificates of nodes added later)
+ *   ca-rotation.json             the phase of a rotation under way (absent when none is)
  *   <code>/cert.pem, key.pem     what the node's nats-server presents, as a parent and as a child
  * Keys are written mode 0600 and never committed (.run/ and deploy/tls/ are ignored by git).
  */
@@ -41,27 +45,47 @@ interface CertificateAuthority {
   privateKey: WebCrypto.CryptoKey;
 }
 
+const ROTATION_FILE = 'ca-rotation.json';
+
 /**
- * Makes what is missing or running out: the CA (then every node's certificate anew, the old ones
- * being of another CA), and the certificate of each node in `codes` that has none, is not the
- * CA's, or ends within RENEW_BEFORE_DAYS of `now` (rotation: a nats-server reads it when it
- * starts, so npm start's next start or a deployment's restart of the container takes it; the
- * CA, valid ten years, is not rotated). Returns each node's files.
+ * Makes what is missing or running out, and takes a step of a CA rotation (`request.step`, or by
+ * itself once the CA nears its end: planTrust). The trust file then holds the signing CA, and the
+ * CA before it while a rotation is under way. A node in `codes` gets a certificate anew when it has
+ * none, when its own ends within RENEW_BEFORE_DAYS of `now`, or when it is not of a CA the plan
+ * keeps certificates of. A nats-server reads both when it starts, so npm start's next start or a
+ * deployment's restart of the container takes them. Returns each node's files.
  */
-export async function ensureFederationTls(dir: string, codes: string[], now: Date = new Date()): Promise<Map<string, LeafTlsFiles>> {
+export async function ensureFederationTls(dir: string, codes: string[], now: Date = new Date(), request: TrustRequest = {}): Promise<Map<string, LeafTlsFiles>> {
   const tlsDir = join(dir, 'tls');
   mkdirSync(tlsDir, { recursive: true, mode: 0o700 });
   const caKeyFile = join(tlsDir, 'ca-key.pem');
   const caFile = join(tlsDir, 'ca.pem');
-  const existing = existsSync(caFile) && existsSync(caKeyFile);
-  const ca = existing ? await readAuthority(caFile, caKeyFile) : await createAuthority(caFile, caKeyFile);
+  const trusted = existsSync(caFile) && existsSync(caKeyFile) ? readCertificates(caFile) : [];
+  const [current, previous] = trusted;
+  const plan = planTrust(current ? { phase: caRotationPhase(dir), signerNotAfter: current.notAfter } : undefined, request, now);
+  const signer = plan.newSigner || !current ? await createAuthority(caKeyFile, now) : { certificate: current, privateKey: await readKey(caKeyFile) };
+  const before = plan.newSigner ? current : previous;
+  const bundle = [signer.certificate, ...(plan.trust === 'signer-and-previous' && before ? [before] : [])];
+  writeFileSync(caFile, bundle.map((certificate) => certificate.toString('pem') + '\n').join(''));
+  if (plan.phase === 'settled') rmSync(join(tlsDir, ROTATION_FILE), { force: true });
+  else writeFileSync(join(tlsDir, ROTATION_FILE), `${JSON.stringify({ phase: plan.phase })}\n`);
+  const issuers = plan.certificatesOf === 'trusted' ? bundle : [signer.certificate];
   const files = new Map<string, LeafTlsFiles>();
   for (const code of codes) {
     const node = leafTlsFilesOf(dir, code);
-    if (!existing || !(await stillGood(ca, node, now))) await createNodeCertificate(ca, code, node);
+    if (!(await stillGood(issuers, node, now))) await createNodeCertificate(signer, code, node, now);
     files.set(code, node);
   }
   return files;
+}
+
+/** The phase of the CA rotation under `<dir>/tls/`. */
+export function caRotationPhase(dir: string): RotationPhase {
+  const file = join(dir, 'tls', ROTATION_FILE);
+  if (!existsSync(file)) return 'settled';
+  const { phase } = JSON.parse(readFileSync(file, 'utf8')) as { phase: RotationPhase };
+  if (!ROTATION_PHASES.includes(phase)) throw new Error(`${file}: unknown phase ${String(phase)}`);
+  return phase;
 }
 
 /**
@@ -71,22 +95,28 @@ export async function ensureFederationTls(dir: string, codes: string[], now: Dat
 export async function strangerTls(dir: string, code: string, trustedCaFile: string): Promise<LeafTlsFiles> {
   const files = leafTlsFilesOf(dir, code);
   mkdirSync(join(dir, 'tls'), { recursive: true, mode: 0o700 });
-  const ca = await createAuthority(files.caFile, join(dir, 'tls', 'ca-key.pem'));
-  await createNodeCertificate(ca, code, files);
+  const ca = await createAuthority(join(dir, 'tls', 'ca-key.pem'), new Date());
+  await createNodeCertificate(ca, code, files, new Date());
   return { ...files, caFile: trustedCaFile };
 }
 
-/** The node's certificate and key are there, signed by the CA, and valid beyond the renewal window. */
-async function stillGood(ca: CertificateAuthority, files: LeafTlsFiles, now: Date): Promise<boolean> {
+function readCertificates(file: string): x509.X509Certificate[] {
+  return x509.PemConverter.decode(readFileSync(file, 'utf8')).map((der) => new x509.X509Certificate(der));
+}
+
+/** The node's certificate and key are there, signed by one of `issuers`, and valid beyond the renewal window. */
+async function stillGood(issuers: x509.X509Certificate[], files: LeafTlsFiles, now: Date): Promise<boolean> {
   if (!existsSync(files.certFile) || !existsSync(files.keyFile)) return false;
   const certificate = new x509.X509Certificate(readFileSync(files.certFile, 'utf8'));
   if (certificate.notAfter.getTime() - now.getTime() < RENEW_BEFORE_DAYS * DAY_MS) return false;
-  return certificate.verify({ publicKey: ca.certificate.publicKey, signatureOnly: true });
+  for (const issuer of issuers) if (await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true })) return true;
+  return false;
 }
 
-async function createAuthority(certFile: string, keyFile: string): Promise<CertificateAuthority> {
+/** A new CA, its key written to `keyFile` (its certificate goes into the trust file). */
+async function createAuthority(keyFile: string, at: Date): Promise<CertificateAuthority> {
   const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
-  const now = Date.now();
+  const now = at.getTime();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     name: 'CN=Waystation federation CA, O=Waystation',
     notBefore: new Date(now - DAY_MS),
@@ -100,20 +130,17 @@ async function createAuthority(certFile: string, keyFile: string): Promise<Certi
     ],
   });
   await writeKey(keyFile, keys.privateKey);
-  writeFileSync(certFile, certificate.toString('pem') + '\n');
   return { certificate, privateKey: keys.privateKey };
 }
 
-async function readAuthority(certFile: string, keyFile: string): Promise<CertificateAuthority> {
-  const certificate = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+async function readKey(keyFile: string): Promise<WebCrypto.CryptoKey> {
   const der = x509.PemConverter.decodeFirst(readFileSync(keyFile, 'utf8'));
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, false, ['sign']);
-  return { certificate, privateKey };
+  return webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, false, ['sign']);
 }
 
-async function createNodeCertificate(ca: CertificateAuthority, code: string, files: LeafTlsFiles): Promise<void> {
+async function createNodeCertificate(ca: CertificateAuthority, code: string, files: LeafTlsFiles, at: Date): Promise<void> {
   const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as WebCrypto.CryptoKeyPair;
-  const now = Date.now();
+  const now = at.getTime();
   const hosts = nodeCertificateHosts(code);
   const certificate = await x509.X509CertificateGenerator.create({
     subject: `CN=n${code}, O=Waystation`,

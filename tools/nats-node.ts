@@ -100,11 +100,15 @@ export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): s
   return file;
 }
 
-/** The federation's CA and node certificates, made once per launch (its nodes start at the same time). */
+/**
+ * The federation's CA and node certificates, made once per launch. Its nodes start at the same
+ * time, so a CA near its end is replaced at once rather than rotated in three steps (allAtOnce);
+ * a single node launched beside running ones (npm run node) that meets that day needs them restarted.
+ */
 let federationTls: Promise<unknown> | undefined;
 
 export async function startNatsNode(topology: TopologyNode[], node: TopologyNode): Promise<Managed> {
-  federationTls ??= ensureFederationTls(runDir(), topology.map((member) => member.code));
+  federationTls ??= ensureFederationTls(runDir(), topology.map((member) => member.code), new Date(), { allAtOnce: true });
   await federationTls;
   const config = writeNatsConfig(topology, node);
   const managed = startProcess(`nats-${node.code}`, natsServerBinary(), ['-c', config], {});
