@@ -92,6 +92,9 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'POST /activities': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /activities': { public: 200 },
     'POST /activities/{id}/held': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
+    // No multipart photo in an empty body: 400 photo_missing once the role is let in.
+    'POST /activities/photos': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
+    'GET /photos/{file}': { public: 404 },
     'POST /activities/{id}/reschedule': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /activities/{id}/cancel': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /activities/{id}/signups': { public: 400 },

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { eventually } from '@ws/testing';
 import { callAsPage, checkConsolePage, consoleAs, consoleMenu, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
@@ -165,11 +166,22 @@ describe('工作台: a district records its year of work', () => {
     await checkConsolePage(page, 'activity');
     await page.fill(field('newFormParticipants'), '22');
     await page.press(field('newFormParticipants'), 'Tab');
+    // A photo of the day, uploaded as it is chosen (a PNG made here; the node keeps it as a JPEG without EXIF).
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#d35400' } }).png().toBuffer();
+    await page.setInputFiles('.el-dialog:visible [data-field="photos"] input[type=file]', { name: '义诊现场.png', mimeType: 'image/png', buffer: photo });
+    await page.waitForSelector('.el-dialog:visible [data-field="photos"] .el-upload-list__item.is-success', { timeout: 60_000 });
     await page.click('[data-record-held]');
     await shown('[data-activity-status]', '已举办');
     expect(await page.textContent('[data-count="participants"]')).toBe('30');
     expect(await page.textContent('[data-count="newFormParticipants"]')).toBe('22');
-    expect((await callAsPage(page, `/api/stations/activities/${planned.activityId}`)).body).toMatchObject({ status: 'held', participants: 30, newFormParticipants: 22, plannedOn: beijingDay() });
+    const recorded = (await callAsPage(page, `/api/stations/activities/${planned.activityId}`)).body as { photos: string[] };
+    expect(recorded).toMatchObject({ status: 'held', participants: 30, newFormParticipants: 22, plannedOn: beijingDay(), photos: [expect.stringMatching(/^ph_/)] });
+    // Its thumbnail, served by the node through a signed link: an image the browser decoded.
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>('[data-activity-photos] img');
+      return image !== null && image.complete && image.naturalWidth === 320;
+    }, undefined, { timeout: 30_000 });
+    await checkConsolePage(page, 'activity-held');
     await page.click('.el-dialog:visible .el-dialog__footer >> text=关闭');
 
     // A street's activity, called off: the reason asked for at its field.

@@ -1,5 +1,6 @@
 import { densityCsv, workerDensity } from './demo-coverage';
 import { planStations, profileOf } from './demo-data';
+import { demoNotice } from './demo-notices';
 
 /** Straight-line distance in km (equirectangular; fine at a district's scale). */
 function km(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
@@ -31,5 +32,15 @@ describe('the demo heat map', () => {
     const lines = densityCsv(points.slice(0, 2)).split('\n');
     expect(lines[0]).toBe('lat,lng,count');
     expect(lines[1]).toMatch(/^\d+\.\d{5},\d+\.\d{5},\d+$/);
+  });
+
+  it('posts a public notice (公示) at two stations in three, each with a public hotline, never a mobile', () => {
+    const plans = planStations(district, 1);
+    const notices = plans.map((plan, i) => demoNotice({ id: String(i), tier: plan.body.tier, hours: plan.body['hours'] as { open24h: true } }, i, district));
+    const posted = notices.filter((notice) => notice !== null);
+    expect(posted.length).toBeGreaterThanOrEqual(Math.floor((plans.length * 2) / 3));
+    expect(posted.length).toBeLessThan(plans.length);
+    for (const notice of posted) expect(notice.hotline).toMatch(/^(12351|0570-\d{8})$/);
+    expect(posted.some((notice) => notice.partners.length > 0)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { seededRandom, type OfficerTokenMinter } from '@ws/kernel';
 import { requestOk } from '@ws/platform';
+import { type NoticeStation, publishDemoNotices } from './demo-notices';
 
 /**
  * Demo stations and visits for one district, in the proportions the seeds report (scaled):
@@ -69,7 +70,7 @@ export interface StationsDemo {
    * Loaded after the launcher's ready line: the registry is what a first screen needs; the week
    * is ~10 000 kiosk visits that every node above applies too.
    */
-  loadHistory(directivesIssued?: Promise<void>): Promise<{ visits: number; upgraded: number }>;
+  loadHistory(directivesIssued?: Promise<void>): Promise<{ visits: number; upgraded: number; notices: number }>;
 }
 
 /** A station the demo registers, and the review it gets (about 60% of them). */
@@ -164,10 +165,11 @@ export async function loadStationsDemo(stationsApi: string, districtCode: string
       await inBatches(plans.map((plan, i) => ({ plan, station: stations[i]! })), IN_FLIGHT, async ({ plan, station }) => {
         if (plan.reviewScores) await call(stationsApi, `/stations/${station.id}/review`, token, { year: lastYear, scores: plan.reviewScores });
       });
+      const notices = await publishDemoNotices(stationsApi, token, districtCode, plans.map((plan, i) => ({ id: stations[i]!.id, tier: plan.body.tier, hours: plan.body['hours'] as NoticeStation['hours'] })));
       const random = seededRandom(Number(districtCode) + 1);
       const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
       await directivesIssued;
-      return { visits, upgraded: await upgradeSome(stationsApi, token, plans, stations) };
+      return { visits, upgraded: await upgradeSome(stationsApi, token, plans, stations), notices };
     },
   };
 }

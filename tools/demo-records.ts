@@ -11,6 +11,9 @@ import { call, type DemoStation, inBatches, pickWeighted } from './demo-data';
  */
 export interface WorkRecordsDemo {
   activities: number;
+  /** Activities ahead that take sign-ups (活动报名), and the sign-ups they have (confirmed and waiting). */
+  signUpActivities: number;
+  signUps: number;
   handouts: number;
   deliveries: number;
   budgets: number;
@@ -20,6 +23,13 @@ export interface WorkRecordsDemo {
 const ACTIVITIES = 32;
 const ACTIVITY_PEOPLE = 1500;
 const ACTIVITY_KINDS: Array<[string, number]> = [['health_clinic', 6], ['legal_advice', 5], ['first_aid_training', 4], ['skills_training', 4], ['job_fair', 2], ['party_lecture', 3], ['seasonal_theme', 8]];
+/** Activities ahead that take sign-ups, with some of the workers' sign-ups in: the last more than its places, so it is full with a waiting list. */
+const UPCOMING: Array<{ kind: ActivityKind; places: number; signUps: number; inDays: number }> = [
+  { kind: 'first_aid_training', places: 30, signUps: 8, inDays: 5 },
+  { kind: 'skills_training', places: 20, signUps: 5, inDays: 9 },
+  { kind: 'health_clinic', places: 40, signUps: 12, inDays: 14 },
+  { kind: 'childcare_class', places: 4, signUps: 6, inDays: 7 },
+];
 /** 衢州's 200 托班 and 8 000 pupils over its seven districts, one district's share. */
 const CHILDCARE = { places: 28, target: 1140 };
 const STATION_BUDGET_FEN = 500_000;
@@ -45,6 +55,14 @@ export async function loadWorkRecordsDemo(stationsApi: string, districtCode: str
     const { activityId } = await call(stationsApi, '/activities', token, { stationId: station.id, kind, title: `${ACTIVITY_KIND_LABELS[kind as ActivityKind]}进驿站`, organiser: '区总工会', plannedOn: day });
     const participants = Math.round(ACTIVITY_PEOPLE / ACTIVITIES + (random() - 0.5) * 20);
     await call(stationsApi, `/activities/${activityId}/held`, token, { heldOn: day, participants, newFormParticipants: Math.round(participants * 0.75) });
+  });
+
+  // 活动报名: what workers may still sign up for, each sign-up with a phone's key as the worker pages send it (one after the other: they append to the activity's stream).
+  const upcoming = await inBatches(UPCOMING, 4, async ({ kind, places, signUps, inDays }) => {
+    const plannedOn = shanghaiToday(new Date(Date.now() + inDays * 86_400_000));
+    const { activityId } = await call(stationsApi, '/activities', token, { stationId: at(inDays).id, kind, title: `${ACTIVITY_KIND_LABELS[kind]}（报名中）`, organiser: '区总工会', plannedOn, places });
+    for (let n = 0; n < signUps; n++) await call(stationsApi, `/activities/${activityId}/signups`, undefined, { key: `demo-${districtCode}-${kind}-${n}` });
+    return signUps;
   });
 
   // 夏送清凉: cool packs received by the street stations and handed out from their stock.
@@ -90,5 +108,5 @@ export async function loadWorkRecordsDemo(stationsApi: string, districtCode: str
     }
   });
 
-  return { activities: activities.length, handouts: handouts.length, deliveries: checks.length + 10, budgets: budgets.length + 1, legalCases: LEGAL_CASES };
+  return { activities: activities.length, signUpActivities: upcoming.length, signUps: upcoming.reduce((sum, n) => sum + n, 0), handouts: handouts.length, deliveries: checks.length + 10, budgets: budgets.length + 1, legalCases: LEGAL_CASES };
 }

@@ -72,7 +72,7 @@ const identityVolume = (code: string) => `identity-${code}`;
  * naming the variable (notify's gateways stay off unless set).
  */
 const SERVICE_SECRETS: Record<DataService, string[]> = {
-  stations: ['STATION_LINK_SECRET', 'LEGAL_AID_VAULT_KEY'],
+  stations: ['STATION_LINK_SECRET', 'LEGAL_AID_VAULT_KEY', 'PHOTO_URL_SECRET'],
   membership: ['PII_MASTER_KEY', 'PII_HMAC_KEY'],
   wishes: ['WISHES_VAULT_KEY', 'WISHES_AUTHOR_SECRET', 'PHOTO_URL_SECRET'],
   dispatch: ['VAULT_KEY', 'VOLUNTEER_TOKEN_SECRET', 'PHOTO_URL_SECRET'],
@@ -84,9 +84,9 @@ const SERVICE_SECRETS: Record<DataService, string[]> = {
     'WECHAT_GATEWAY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TEMPLATE_IDS', 'PUSH_GATEWAY', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT', 'NOTIFY_DEV_BOX',
   ],
 };
-/** Photos of a node's wishes service and its volunteers' proof photos (a local folder each by default; PHOTO_STORE=s3 moves them to MinIO / OSS). */
+/** Photos of a node's wishes, its volunteers' proof photos and its activities' photos (a local folder each by default; PHOTO_STORE=s3 moves them to MinIO / OSS). */
 const PHOTO_DIR = '/var/lib/waystation/photos';
-const PHOTO_SERVICES: readonly DataService[] = ['wishes', 'dispatch'];
+const PHOTO_SERVICES: readonly DataService[] = ['wishes', 'dispatch', 'stations'];
 const photosVolume = (service: DataService, code: string) => (service === 'wishes' ? `photos-${code}` : `${service}-photos-${code}`);
 /** 42 services (seven a node, six nodes) share the one Postgres: 42 × (pool 3 + 1 session) = 168 of its 200 connections. */
 const POOL_PER_SERVICE = '3';

@@ -92,7 +92,7 @@ async function ensureWorkRecords(node: TopologyNode, stations: DemoStation[], lo
   const started = Date.now();
   const token = await nodeOfficerTokens(node)({ subject: 'demo-loader', role: 'district_officer', node: node.code });
   const records = await loadWorkRecordsDemo(stationsApi, node.code, token, stations);
-  log(`${label}: ${records.activities} 活动, ${records.handouts} 关爱物资发放, ${records.deliveries} 民生实事服务, ${records.budgets} 经费预算, ${records.legalCases} 法律援助案件 in ${seconds(started)}`);
+  log(`${label}: ${records.activities} 活动, ${records.signUpActivities} 活动报名中 (${records.signUps} 报名), ${records.handouts} 关爱物资发放, ${records.deliveries} 民生实事服务, ${records.budgets} 经费预算, ${records.legalCases} 法律援助案件 in ${seconds(started)}`);
 }
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -119,8 +119,8 @@ async function ensureStations(settings: FederationSettings, node: TopologyNode, 
     stations: demo.stations,
     history: async () => {
       const since = Date.now();
-      const { visits, upgraded } = await demo.loadHistory(directivesIssued);
-      log(`${label}: ${visits} 到访 visits (7 days), ${upgraded} 驿站提档升级 upgraded in ${seconds(since)}`);
+      const { visits, upgraded, notices } = await demo.loadHistory(directivesIssued);
+      log(`${label}: ${visits} 到访 visits (7 days), ${upgraded} 驿站提档升级 upgraded, ${notices} 驿站公示 notices in ${seconds(since)}`);
     },
   };
 }

@@ -12,6 +12,8 @@ export const NODE_SECRETS: Partial<Record<DataService, ReadonlyArray<readonly [v
   stations: [
     ['STATION_LINK_SECRET', 'station-link'],
     ['LEGAL_AID_VAULT_KEY', 'legal-aid-vault'],
+    // The activities' photos, signed with a key of their own.
+    ['PHOTO_URL_SECRET', 'stations-photo-url'],
   ],
   membership: [
     ['PII_MASTER_KEY', 'pii-master'],

@@ -144,7 +144,7 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
   // Per-node settings of one service each besides its secrets (node-secrets.ts): the origin the
   // station codes print, where photos are kept, the node's first officers (the demo's, printed by the launcher).
   const own: Partial<Record<ServiceName, Record<string, string>>> = {
-    stations: publicHost(node),
+    stations: { ...publicHost(node), PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'stations')) },
     dispatch: { PHOTO_DIR: join(runDir(), 'photos', databaseName(settings, node, 'dispatch')) },
     identity: { IDENTITY_INITIAL_ACCOUNTS_FILE: devIdentityAccounts(node).file },
     // The node's VAPID keys: browsers subscribe to web push with the public one; the pushes stay in

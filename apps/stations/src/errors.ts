@@ -1,9 +1,11 @@
 import { defineErrorTable, errorsOf } from '@ws/kernel';
+import { UPLOADS_ERRORS } from '@ws/uploads';
 
 /**
  * Every error code the stations service returns, with its HTTP status: a missing station is 404,
  * a command the station's current state forbids is 409, a request the domain rules refuse is 422.
  * StationsModule hands it to the platform; code that throws can only use a code listed here.
+ * The activities' photo uploads add the uploads' codes (UPLOADS_ERRORS, after the table).
  */
 export const STATIONS_ERRORS = defineErrorTable({
   station_not_found: 404,
@@ -91,6 +93,8 @@ export const STATIONS_ERRORS = defineErrorTable({
   activity_held_in_future: 422,
   new_form_exceeds_participants: 422,
   too_many_photos: 422,
+  // A held activity names a photo reference no upload to this node stored.
+  photo_not_uploaded: 422,
   invalid_signup_key: 422,
   unknown_welfare_kind: 422,
   hotline_is_mobile: 422,
@@ -141,7 +145,7 @@ export const STATIONS_ERRORS = defineErrorTable({
   invalid_coverage_options: 422,
   // Compliance or the directory's conformity asked without a standard while the node has adopted none.
   no_standard_adopted: 422,
-});
+}, UPLOADS_ERRORS);
 
 export type StationsErrorCode = keyof typeof STATIONS_ERRORS.statuses;
 

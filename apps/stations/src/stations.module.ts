@@ -1,7 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
+import { UploadsModule } from '@ws/uploads';
+import type { UploadsConfig } from '@ws/uploads';
 import { ActivityCommandHandler } from './activity/activity-command.handler';
-import { ActivityController } from './activity/activity.controller';
+import { CancelActivityController } from './activity/cancel-activity/cancel-activity.controller';
+import { HoldActivityController } from './activity/hold-activity/hold-activity.controller';
+import { HoldActivityHandler } from './activity/hold-activity/hold-activity.handler';
+import { PlanActivityController } from './activity/plan-activity/plan-activity.controller';
+import { RescheduleActivityController } from './activity/reschedule-activity/reschedule-activity.controller';
+import { SignUpController } from './activity/sign-up/sign-up.controller';
+import { UploadActivityPhotoController } from './activity/upload-activity-photo/upload-activity-photo.controller';
 import { ActivitiesController, ActivityFiguresController } from './read-models/activities/activities.controller';
 import { ActivitiesProjection } from './read-models/activities/activities.projection';
 import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
@@ -92,16 +100,26 @@ import { type IngestLimitsConfig, ingestLimitsConfig, StationIngestLimits } from
 
 export const STATIONS_SERVICE = 'stations';
 
-/** The stations service (驿站): register, facilities, check-ins, reviews; activities; welfare; directives; directory, visits, coverage, activity and welfare figures; the ratings of wishes posted at stations. */
+export interface StationsOverrides extends Partial<Pick<PlatformOptions, 'config' | 'clock'>> {
+  stationLink?: StationLinkConfig;
+  legalAidVaultKey?: string;
+  ingestLimits?: IngestLimitsConfig;
+  /** The activities' photos; default: from the environment (PHOTO_STORE, PHOTO_DIR, PHOTO_URL_SECRET …). */
+  uploads?: UploadsConfig;
+}
+
+/** The stations service (驿站): register, facilities, check-ins, reviews; activities and their photos; welfare; directives; directory, visits, coverage, activity and welfare figures; the ratings of wishes posted at stations. */
 @Module({})
 export class StationsModule {
-  static forRoot(
-    overrides: Partial<Pick<PlatformOptions, 'config' | 'clock'>> & { stationLink?: StationLinkConfig; legalAidVaultKey?: string; ingestLimits?: IngestLimitsConfig } = {},
-  ): DynamicModule {
-    const { stationLink, legalAidVaultKey: vaultKey, ingestLimits, ...platform } = overrides;
+  static forRoot(overrides: StationsOverrides = {}): DynamicModule {
+    const { stationLink, legalAidVaultKey: vaultKey, ingestLimits, uploads, ...platform } = overrides;
     return {
       module: StationsModule,
-      imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, errors: STATIONS_ERRORS, ...platform })],
+      imports: [
+        PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, errors: STATIONS_ERRORS, ...platform }),
+        // Photos of activities held: uploaded by who may record them (UploadActivityPhotoController), not by anyone.
+        UploadsModule.forService(uploads, { upload: 'own-route' }),
+      ],
       controllers: [
         RegisterStationController,
         UpdateStationController,
@@ -134,7 +152,12 @@ export class StationsModule {
         StationLinkController,
         LabelsController,
         StreetsController,
-        ActivityController,
+        PlanActivityController,
+        UploadActivityPhotoController,
+        HoldActivityController,
+        RescheduleActivityController,
+        CancelActivityController,
+        SignUpController,
         ActivitiesController,
         ActivityFiguresController,
         ReceiveStockController,
@@ -178,6 +201,7 @@ export class StationsModule {
         IssuedDirectivesProjection,
         DirectiveReceiptsProjection,
         ActivityCommandHandler,
+        HoldActivityHandler,
         ActivitiesProjection,
         WelfareCommands,
         HandOutHandler,

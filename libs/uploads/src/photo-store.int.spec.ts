@@ -37,22 +37,28 @@ describe('photo stores', () => {
   it('keeps, gives back and removes a photo in a local folder', async () => {
     const store = new LocalFolderStore(join(dir, 'local'));
     expect(await store.open(ref)).toBeUndefined();
+    expect(await store.has(ref)).toBe(false);
     await store.put(ref, photo);
+    expect(await store.has(ref)).toBe(true);
     expect(await bytesOf(await store.open(ref))).toEqual(photo);
     await store.remove(ref);
     expect(await store.open(ref)).toBeUndefined();
+    expect(await store.has(ref)).toBe(false);
   });
 
   it('keeps, gives back and removes a photo in S3-compatible storage, under the prefix', async () => {
     const settings = { endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'photos', prefix: 'n330802_wishes/' };
     const store = new S3Store(settings);
     expect(await store.open(ref)).toBeUndefined();
+    expect(await store.has(ref)).toBe(false);
     await store.put(ref, photo);
+    expect(await store.has(ref)).toBe(true);
     expect(await bytesOf(await store.open(ref))).toEqual(photo);
     const client = new Client(settings);
     const stat = await client.statObject('photos', `n330802_wishes/${ref}.jpg`);
     expect(stat.metaData['content-type']).toBe('image/jpeg');
     await store.remove(ref);
     expect(await store.open(ref)).toBeUndefined();
+    expect(await store.has(ref)).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ export interface PhotoStore {
   put(ref: string, body: Buffer): Promise<void>;
   /** The photo's bytes, or undefined when there is none under that reference. */
   open(ref: string): Promise<Readable | undefined>;
+  /** Whether a photo is kept under that reference (one stat, the bytes not read). */
+  has(ref: string): Promise<boolean>;
   remove(ref: string): Promise<void>;
 }
 
@@ -38,6 +40,13 @@ export class LocalFolderStore implements PhotoStore {
       return undefined;
     }
     return createReadStream(path);
+  }
+
+  async has(ref: string): Promise<boolean> {
+    return stat(join(this.dir, fileName(ref))).then(
+      () => true,
+      () => false,
+    );
   }
 
   async remove(ref: string): Promise<void> {
@@ -86,7 +95,17 @@ export class S3Store implements PhotoStore {
     try {
       return await this.client.getObject(this.settings.bucket, this.key(ref));
     } catch (error) {
-      if ((error as { code?: string }).code === 'NoSuchKey' || (error as { code?: string }).code === 'NotFound') return undefined;
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async has(ref: string): Promise<boolean> {
+    try {
+      await this.client.statObject(this.settings.bucket, this.key(ref));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
       throw error;
     }
   }
@@ -95,3 +114,6 @@ export class S3Store implements PhotoStore {
     await this.client.removeObject(this.settings.bucket, this.key(ref));
   }
 }
+
+/** MinIO's client names a missing object NoSuchKey on a read and NotFound on a stat. */
+const isMissing = (error: unknown) => ['NoSuchKey', 'NotFound'].includes((error as { code?: string }).code ?? '');

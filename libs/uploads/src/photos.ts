@@ -27,7 +27,7 @@ export interface UploadedPhoto {
 }
 
 /**
- * Photo uploads for any service (wishes now; dispatch's proof photos later): one file per
+ * Photo uploads for any service (wishes, dispatch's proof photos, stations' activities): one file per
  * request in the multipart field `photo`, checked by content, size-limited, re-encoded without
  * EXIF, stored, and known from then on by its reference only.
  */
@@ -55,6 +55,12 @@ export class Photos {
   /** Links for the references of a read model row; references that are not uploads (demo data) get none. */
   links(refs: readonly string[]): Array<{ ref: string; url: string | null }> {
     return refs.map((ref) => ({ ref, url: PHOTO_REF.test(ref) ? this.link(ref) : null }));
+  }
+
+  /** The references among these that no upload to this service stored (another node's, or made up). */
+  async notStored(refs: readonly string[]): Promise<string[]> {
+    const kept = await Promise.all(refs.map((ref) => this.store.has(ref)));
+    return refs.filter((_, i) => !kept[i]);
   }
 
   async open(ref: string, exp: unknown, sig: unknown): Promise<Readable> {

@@ -5,22 +5,26 @@ import type { FastifyInstance } from 'fastify';
 import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { PHOTO_STORE, Photos, photoStoreFor, UPLOADS_CONFIG } from './photos';
-import { PhotosController } from './photos.controller';
+import { PhotoLinksController, PublicPhotoUploadController } from './photos.controller';
 import { UploadsConfig, uploadsConfig } from './uploads.config';
 
 /**
  * Photo uploads for a service: @fastify/multipart on its Fastify instance, the store chosen by
  * configuration (a local folder, or S3-compatible storage), `Photos` to accept and link, and
  * the /photos routes. Import it beside the PlatformModule.
+ *
+ * `upload: 'public'` serves POST /photos to anyone (a wish's photo, a volunteer's proof);
+ * `'own-route'` serves only the signed links, and the service declares its upload route with the
+ * roles that may upload (stations: who may record an activity), calling `Photos.accept`.
  */
 @Module({})
 export class UploadsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  static forService(config?: UploadsConfig): DynamicModule {
+  static forService(config?: UploadsConfig, { upload }: { upload: 'public' | 'own-route' } = { upload: 'public' }): DynamicModule {
     return {
       module: UploadsModule,
-      controllers: [PhotosController],
+      controllers: upload === 'public' ? [PhotoLinksController, PublicPhotoUploadController] : [PhotoLinksController],
       providers: [
         { provide: UPLOADS_CONFIG, useFactory: (platform: PlatformConfig) => config ?? uploadsConfig(platform.database), inject: [PLATFORM_CONFIG] },
         { provide: PHOTO_STORE, useFactory: photoStoreFor, inject: [UPLOADS_CONFIG] },

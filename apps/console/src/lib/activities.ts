@@ -1,3 +1,5 @@
+import type { PhotoLink } from './photos';
+
 /** An activity (活动) as the stations read model answers it (GET /activities, /activities/:id). */
 export interface Activity {
   activityId: string;
@@ -24,7 +26,12 @@ export interface Activity {
   participants: number | null;
   newFormParticipants: number | null;
   photos: string[];
+  /** The held activity's photos with links to see them (at the node that recorded it). */
+  photoLinks: PhotoLink[];
 }
+
+/** Photos a held activity may carry (the stations service's ACTIVITY_PHOTOS_MAX). */
+export const ACTIVITY_PHOTOS_MAX = 9;
 
 export type ActivityStatus = 'planned' | 'held' | 'cancelled';
 

@@ -122,17 +122,19 @@ export async function api<T>(service: Service, path: string, options: ApiOptions
     throw new ApiError(0, 'offline', '连不上本节点，请检查网络后重试');
   }
   const text = await response.text();
-  const body = text ? parse(text) : undefined;
-  if (!response.ok) {
-    const problem = (body ?? {}) as { code?: string; detail?: string; title?: string; field?: string; errors?: Array<{ field?: string; code?: string; message?: string }> };
-    const fieldErrors = Object.fromEntries((problem.errors ?? []).filter((e) => e.field).map((e) => [e.field!, fieldMessage(e)]));
-    const first = problem.errors?.[0];
-    const fallback = response.status === 401 ? '登录已过期，请重新登录' : response.status === 403 ? '您的角色无权进行此操作' : `请求失败（${response.status}）`;
-    const detail = first ? (problem.errors!.length === 1 ? fieldMessage(first) : '请检查标出的各项') : (problem.detail ?? problem.title ?? fallback);
-    const field = problem.field ?? first?.field;
-    throw new ApiError(response.status, problem.code ?? 'error', detail, field, first ? fieldErrors : field ? { [field]: detail } : {});
-  }
-  return body as T;
+  if (!response.ok) throw problemError(response.status, text);
+  return (text ? parse(text) : undefined) as T;
+}
+
+/** A refusal's problem+json (or no body at all) as the ApiError forms show: Chinese, at its field. */
+export function problemError(status: number, text: string): ApiError {
+  const problem = ((text ? parse(text) : undefined) ?? {}) as { code?: string; detail?: string; title?: string; field?: string; errors?: Array<{ field?: string; code?: string; message?: string }> };
+  const fieldErrors = Object.fromEntries((problem.errors ?? []).filter((e) => e.field).map((e) => [e.field!, fieldMessage(e)]));
+  const first = problem.errors?.[0];
+  const fallback = status === 401 ? '登录已过期，请重新登录' : status === 403 ? '您的角色无权进行此操作' : status === 413 ? '文件过大' : `请求失败（${status}）`;
+  const detail = first ? (problem.errors!.length === 1 ? fieldMessage(first) : '请检查标出的各项') : (problem.detail ?? problem.title ?? fallback);
+  const field = problem.field ?? first?.field;
+  return new ApiError(status, problem.code ?? 'error', detail, field, first ? fieldErrors : field ? { [field]: detail } : {});
 }
 
 function parse(text: string): unknown {

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
 import { DB } from '@ws/platform';
+import { multipartBody } from '@ws/testing/photos';
 import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
@@ -11,6 +16,7 @@ describe('activities API (real Postgres and NATS)', () => {
   let service: ServiceHarness;
   let officer: string;
   let stationId: string;
+  const photoDir = mkdtempSync(join(tmpdir(), 'ws-activity-photos-'));
   const today = shanghaiToday(new Date());
   const daysFrom = (days: number) => shanghaiToday(new Date(Date.now() + days * 86_400_000));
 
@@ -22,7 +28,9 @@ describe('activities API (real Postgres and NATS)', () => {
   });
 
   beforeAll(async () => {
-    service = await startService('stations', (config) => StationsModule.forRoot({ config }));
+    service = await startService('stations', (config) =>
+      StationsModule.forRoot({ config, uploads: { store: { kind: 'local', dir: photoDir }, maxBytes: 2 * 1024 * 1024, urlSecret: 'activity-photo-url-test-secret-0123456789' } }),
+    );
     officer = await service.token('district_officer');
     const registered = await inject('POST', '/stations', {
       name: '工商银行工会驿站', kind: 'station', tier: 'community', host: 'enterprise', streetCode: '330802001', communityCode: null,
@@ -34,7 +42,14 @@ describe('activities API (real Postgres and NATS)', () => {
 
   afterAll(async () => {
     await service?.close();
+    rmSync(photoDir, { recursive: true, force: true });
   });
+
+  const uploadPhoto = async (token?: string) => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c0392b' } }).png().toBuffer();
+    const { body, contentType } = await multipartBody('photo', png, '义诊.png', 'image/png');
+    return service.app.inject({ method: 'POST', url: '/activities/photos', payload: body, headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  };
 
   it('plans, holds and sums activities at a station and in a street, by kind and by street', async () => {
     const clinic = await inject('POST', '/activities', activity(), officer);
@@ -43,14 +58,15 @@ describe('activities API (real Postgres and NATS)', () => {
     const clinicId = clinic.json().activityId;
     const fair = (await inject('POST', '/activities', activity({ stationId: null, streetCode: '330802003', kind: 'job_fair', title: '夜市招聘会', organiser: '瓯海区总工会' }), officer)).json().activityId;
 
-    const heldClinic = await inject('POST', `/activities/${clinicId}/held`, { heldOn: today, participants: 60, newFormParticipants: 45, photos: [`ph_${randomUUID()}`] }, officer);
+    const photo = (await uploadPhoto(officer)).json().ref;
+    const heldClinic = await inject('POST', `/activities/${clinicId}/held`, { heldOn: today, participants: 60, newFormParticipants: 45, photos: [photo] }, officer);
     expect(heldClinic.json()).toMatchObject({ version: 2, events: ['ActivityHeld'] });
     expect((await inject('POST', `/activities/${fair}/held`, { heldOn: today, participants: 400, newFormParticipants: 100 }, officer)).statusCode).toBe(200);
 
     await service.settle();
     expect((await inject('GET', `/activities/${clinicId}`)).json()).toMatchObject({
       activityId: clinicId, stationId, streetCode: '330802001', districtCode: service.config.node.code, kind: 'health_clinic', kindLabel: '义诊',
-      status: 'held', plannedOn: today, heldOn: today, participants: 60, newFormParticipants: 45, partners: ['稠城街道社区卫生服务中心'],
+      status: 'held', plannedOn: today, heldOn: today, participants: 60, newFormParticipants: 45, partners: ['稠城街道社区卫生服务中心'], photos: [photo],
     });
     const figures = (await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json();
     expect(figures).toMatchObject({ held: 2, participants: 460, newFormParticipants: 145 });
@@ -60,6 +76,34 @@ describe('activities API (real Postgres and NATS)', () => {
     ]);
     const byStreet = (await inject('GET', `/activities/figures?from=${today}&to=${today}&by=street&streetCode=330802001`)).json();
     expect(byStreet).toMatchObject({ held: 1, participants: 60, rows: [{ key: '330802001', held: 1 }] });
+  });
+
+  it('takes an activity’s photo from who may record it, holds the activity with it, and shows it back through a signed link; a reference not uploaded here is refused', async () => {
+    expect((await uploadPhoto()).json()).toMatchObject({ code: 'unauthenticated' });
+    expect((await uploadPhoto(await service.token('ops_admin'))).statusCode).toBe(403);
+    const manager = await service.token('station_manager', { station: stationId, street: '330802001' });
+    const uploaded = await uploadPhoto(manager);
+    expect(uploaded.statusCode).toBe(201);
+    const { ref, width, height } = uploaded.json();
+    expect([ref, width, height]).toEqual([expect.stringMatching(/^ph_[0-9a-f-]{36}$/), 40, 30]);
+    expect(readdirSync(photoDir)).toContain(`${ref}.jpg`);
+    const empty = await inject('POST', '/activities/photos', {}, manager);
+    expect([empty.statusCode, empty.json().code]).toEqual([400, 'photo_missing']);
+
+    const lecture = (await inject('POST', '/activities', activity({ kind: 'legal_advice', title: '法律咨询进驿站' }), officer)).json().activityId;
+    const notHere = await inject('POST', `/activities/${lecture}/held`, { heldOn: today, participants: 12, newFormParticipants: 5, photos: [ref, `ph_${randomUUID()}`] }, manager);
+    expect([notHere.statusCode, notHere.json()]).toEqual([422, expect.objectContaining({ code: 'photo_not_uploaded', field: 'photos', detail: expect.stringContaining('1 张照片') })]);
+    expect((await inject('POST', `/activities/${lecture}/held`, { heldOn: today, participants: 12, newFormParticipants: 5, photos: [ref] }, manager)).statusCode).toBe(200);
+
+    await service.settle();
+    const shown = (await inject('GET', `/activities/${lecture}`)).json();
+    expect(shown).toMatchObject({ status: 'held', photos: [ref], photoLinks: [{ ref, url: expect.stringMatching(new RegExp(`^photos/${ref}\\.jpg\\?exp=\\d+&sig=`)) }] });
+    const listed = (await inject('GET', `/activities?status=held&kind=legal_advice`)).json().items;
+    expect(listed.map((a: { photoLinks: Array<{ ref: string }> }) => a.photoLinks.map((link) => link.ref))).toEqual([[ref]]);
+    const image = await service.app.inject({ method: 'GET', url: `/${shown.photoLinks[0].url}` });
+    expect([image.statusCode, image.headers['content-type']]).toEqual([200, 'image/jpeg']);
+    expect((await sharp(image.rawPayload).metadata()).format).toBe('jpeg');
+    expect((await service.app.inject({ method: 'GET', url: `/photos/${ref}.jpg` })).json()).toMatchObject({ code: 'photo_link_invalid' });
   });
 
   it('refuses what a union officer would not record, each with its code and field, and records nothing', async () => {
@@ -167,7 +211,9 @@ describe('activities API (real Postgres and NATS)', () => {
     expect(list.items.length).toBeGreaterThan(3);
     expect((await inject('POST', '/admin/projections/stations.activities/rebuild', undefined, officer)).statusCode).toBe(202);
     await service.settle();
-    expect((await inject('GET', '/activities?limit=200')).json()).toEqual(list);
+    // The photos' links are signed anew at each read (their expiry moves with the clock): compared by reference.
+    const withoutLinks = (page: { items: Array<{ photoLinks: Array<{ ref: string }> }> }) => page.items.map((a) => ({ ...a, photoLinks: a.photoLinks.map((link) => link.ref) }));
+    expect(withoutLinks((await inject('GET', '/activities?limit=200')).json())).toEqual(withoutLinks(list));
     expect((await inject('GET', `/activities/figures?from=${today}&to=${today}`)).json()).toEqual(figures);
   });
 });

@@ -1,15 +1,17 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Kysely } from 'kysely';
 import { ACTIVITY_KINDS, type ActivityKind, isCalendarDate, shanghaiToday } from '@ws/contracts';
 import { type Clock, CLOCK, Public, uuidParam } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, PageQueryDto, PLATFORM_CONFIG } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
+import { Photos } from '@ws/uploads';
 import type { StationsDatabase } from '../../db/database';
 import { figuresController } from '../figures.controller';
 import { stationsError } from '../../errors';
-import { ACTIVITY_GROUPINGS, ACTIVITY_STATUSES, activityById, activityFigures, activityPage, type ActivityGrouping, type ActivityStatus } from './activities.query';
+import { ACTIVITY_GROUPINGS, ACTIVITY_STATUSES, activityById, activityFigures, activityPage, type ActivityGrouping, type ActivityStatus, type ActivityView } from './activities.query';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +27,7 @@ export class ActivityScopeDto {
   districtCode?: string;
 }
 
-export class ActivityListDto extends ActivityScopeDto {
+export class ActivityListDto extends IntersectionType(ActivityScopeDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
@@ -41,12 +43,6 @@ export class ActivityListDto extends ActivityScopeDto {
   @ApiPropertyOptional({ description: '只列可报名的活动（计划中、接受报名、今天或以后），日期最近的在前' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   signUpOpen?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '上一页答复的 next' }) @IsOptional() @IsString() @MaxLength(200)
-  after?: string;
 }
 
 export class ActivityFiguresDto extends ActivityScopeDto {
@@ -80,24 +76,37 @@ export class ActivitiesController {
   constructor(
     @Inject(DB) private readonly db: Kysely<StationsDatabase>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly photos: Photos,
   ) {}
+
+  /**
+   * The held activity's photos with short-lived links to see them, where they were uploaded: at
+   * this node. A city or province reads its districts' activities without their photos' links
+   * (each photo stays at the node that recorded it), like the welfare member cards.
+   */
+  private withPhotoLinks(activity: ActivityView) {
+    const here = activity.districtCode === this.config.node.code;
+    return { ...activity, photoLinks: here ? this.photos.links(activity.photos) : activity.photos.map((ref) => ({ ref, url: null })) };
+  }
 
   @Get() @Public()
   @ApiOperation({ summary: '活动列表（按计划日期倒序，分页；可报名的按日期正序）' })
-  list(@Query() query: ActivityListDto) {
+  async list(@Query() query: ActivityListDto) {
     const { limit, after, signUpOpen, ...filter } = query;
     for (const field of ['from', 'to'] as const) {
       if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw stationsError('validation_failed', '日期无效', field);
     }
     if (filter.from && filter.to && filter.to < filter.from) throw stationsError('validation_failed', '结束日期早于起始日期', 'to');
-    return activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
+    const page = await activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
+    return { ...page, items: page.items.map((activity) => this.withPhotoLinks(activity)) };
   }
 
   @Get(':id') @Public()
-  @ApiOperation({ summary: '活动详情（报名人数、候补人数、举办情况）' })
+  @ApiOperation({ summary: '活动详情（报名人数、候补人数、举办情况、照片的短时链接）' })
   async one(@Param('id', uuidParam()) id: string) {
     const activity = await activityById(this.db, id);
     if (!activity) throw stationsError('activity_not_found', `活动 ${id} 不存在`, 'id');
-    return activity;
+    return this.withPhotoLinks(activity);
   }
 }

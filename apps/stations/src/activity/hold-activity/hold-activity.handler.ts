@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@ws/kernel';
+import { Photos } from '@ws/uploads';
+import { stationsError } from '../../errors';
+import { ActivityCommandHandler, type ActivityOutcome } from '../activity-command.handler';
+import type { HoldActivity } from './hold-activity.command';
+
+/**
+ * Records an activity as held once its photos are known here: each reference must name a photo
+ * uploaded to this node's stations service (one stat per photo), so a held activity never shows
+ * a photo that nobody can open.
+ */
+@Injectable()
+export class HoldActivityHandler {
+  constructor(
+    private readonly activities: ActivityCommandHandler,
+    private readonly photos: Photos,
+  ) {}
+
+  async hold(command: HoldActivity, principal: Principal, expectedVersion?: number): Promise<ActivityOutcome> {
+    const missing = await this.photos.notStored(command.photos);
+    if (missing.length > 0) {
+      throw stationsError('photo_not_uploaded', `有 ${missing.length} 张照片没有上传到本节点，请重新上传`, 'photos', { missing: missing.length });
+    }
+    return this.activities.execute(command, principal, expectedVersion);
+  }
+}
