@@ -6,14 +6,18 @@ import { ActivitiesController, ActivityFiguresController } from './read-models/a
 import { ActivitiesProjection } from './read-models/activities/activities.projection';
 import { AdoptStandardController } from './catalogue/adopt-standard/adopt-standard.controller';
 import { RecordCheckinsController } from './checkin/record-checkins/record-checkins.controller';
-import { RecordCheckinsService } from './checkin/record-checkins/record-checkins.service';
+import { RecordCheckinsHandler } from './checkin/record-checkins/record-checkins.handler';
 import { stationsMigrations } from './db/migrations';
 import { STATIONS_ERRORS } from './errors';
 import { ComplianceController } from './read-models/compliance/compliance.controller';
 import { CoverageController } from './read-models/coverage/coverage.controller';
-import { DirectiveCommandHandler } from './directive/directive-command.handler';
-import { DirectiveController } from './directive/directive.controller';
-import { DirectiveReceiptHandler } from './directive/directive-receipt.handler';
+import { AcknowledgeDirectiveController } from './directive/acknowledge-directive/acknowledge-directive.controller';
+import { AcknowledgeDirectiveHandler } from './directive/acknowledge-directive/acknowledge-directive.handler';
+import { AmendDeadlineController } from './directive/amend-deadline/amend-deadline.controller';
+import { DirectiveCommands } from './directive/directive-commands';
+import { IssueDirectiveController } from './directive/issue-directive/issue-directive.controller';
+import { IssueDirectiveHandler } from './directive/issue-directive/issue-directive.handler';
+import { WithdrawDirectiveController } from './directive/withdraw-directive/withdraw-directive.controller';
 import { DirectiveInbox } from './directive/inbox/directive-inbox';
 import { DirectoryController } from './read-models/directory/directory.controller';
 import { DirectoryProjection } from './read-models/directory/directory.projection';
@@ -25,8 +29,25 @@ import { StationLocator } from './read-models/nearest/station-locator.service';
 import { AdoptedStandardsProjection } from './read-models/standards/adopted-standards.projection';
 import { VisitsController } from './read-models/visits/visits.controller';
 import { VisitsProjection } from './read-models/visits/visits.projection';
-import { StationCommandHandler } from './station/station-command.handler';
-import { StationController } from './station/station.controller';
+import { AssignManagerController } from './station/assign-manager/assign-manager.controller';
+import { AwardHonourController } from './station/award-honour/award-honour.controller';
+import { ChangeFacilitiesController } from './station/change-facilities/change-facilities.controller';
+import { ClassifyStationController } from './station/classify-station/classify-station.controller';
+import { CloseStationController } from './station/close-station/close-station.controller';
+import { CompleteUpgradeController } from './station/complete-upgrade/complete-upgrade.controller';
+import { OfferServiceController } from './station/offer-service/offer-service.controller';
+import { PlanUpgradeController } from './station/plan-upgrade/plan-upgrade.controller';
+import { PublishNoticeController } from './station/publish-notice/publish-notice.controller';
+import { PublishNoticeHandler } from './station/publish-notice/publish-notice.handler';
+import { RegisterStationController } from './station/register-station/register-station.controller';
+import { RelocateStationController } from './station/relocate-station/relocate-station.controller';
+import { ReopenStationController } from './station/reopen-station/reopen-station.controller';
+import { ReviewStationController } from './station/review-station/review-station.controller';
+import { ReviewStationHandler } from './station/review-station/review-station.handler';
+import { StationCommands } from './station/station-commands';
+import { SuspendStationController } from './station/suspend-station/suspend-station.controller';
+import { UpdateStationController } from './station/update-station/update-station.controller';
+import { WithdrawServiceController } from './station/withdraw-service/withdraw-service.controller';
 import { LabelsController } from './catalogue/labels.controller';
 import { StreetsController } from './read-models/directory/streets.controller';
 import { WelfareCardVault } from './welfare/welfare-card-vault';
@@ -69,7 +90,22 @@ export class StationsModule {
       module: StationsModule,
       imports: [PlatformModule.forService({ service: STATIONS_SERVICE, migrations: stationsMigrations, errors: STATIONS_ERRORS, ...platform })],
       controllers: [
-        StationController,
+        RegisterStationController,
+        UpdateStationController,
+        RelocateStationController,
+        SuspendStationController,
+        ReopenStationController,
+        CloseStationController,
+        ChangeFacilitiesController,
+        AssignManagerController,
+        PublishNoticeController,
+        ClassifyStationController,
+        PlanUpgradeController,
+        CompleteUpgradeController,
+        OfferServiceController,
+        WithdrawServiceController,
+        ReviewStationController,
+        AwardHonourController,
         AdoptStandardController,
         RecordCheckinsController,
         DirectoryController,
@@ -77,7 +113,10 @@ export class StationsModule {
         ComplianceController,
         CoverageController,
         VisitsController,
-        DirectiveController,
+        IssueDirectiveController,
+        WithdrawDirectiveController,
+        AmendDeadlineController,
+        AcknowledgeDirectiveController,
         DirectivesController,
         StationLinkController,
         LabelsController,
@@ -104,15 +143,18 @@ export class StationsModule {
         // Station, directive, activity and welfare events each stamped with their schema version.
         { provide: STATION_LINK_CONFIG, useValue: stationLink ?? stationLinkConfig() },
         CommandRunner,
-        StationCommandHandler,
-        RecordCheckinsService,
+        StationCommands,
+        PublishNoticeHandler,
+        ReviewStationHandler,
+        RecordCheckinsHandler,
         { provide: StationIngestLimits, useValue: new StationIngestLimits(ingestLimits ?? ingestLimitsConfig()) },
         StationLocator,
         DirectoryProjection,
         AdoptedStandardsProjection,
         VisitsProjection,
-        DirectiveCommandHandler,
-        DirectiveReceiptHandler,
+        DirectiveCommands,
+        IssueDirectiveHandler,
+        AcknowledgeDirectiveHandler,
         DirectiveInbox,
         IssuedDirectivesProjection,
         DirectiveReceiptsProjection,

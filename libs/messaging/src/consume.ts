@@ -69,9 +69,10 @@ export async function consumeFrom(js: JetStreamClient, options: ConsumeFromOptio
   let next = Math.max(1, options.startSeq);
   let failures = 0;
   while (!signal.aborted) {
-    let consumer: Consumer | undefined;
     try {
-      consumer = await js.consumers.get(options.stream, {
+      // An ordered consumer left behind (a retry, a stop) is removed by the server after the
+      // client's inactive threshold (5 minutes without a pull): the service may not delete it.
+      const consumer = await js.consumers.get(options.stream, {
         deliver_policy: DeliverPolicy.StartSequence,
         opt_start_seq: next,
         ...(options.filter ? { filter_subjects: options.filter } : {}),
@@ -86,8 +87,6 @@ export async function consumeFrom(js: JetStreamClient, options: ConsumeFromOptio
       if (isPermanent(error)) throw error;
       failures += 1;
       await pause(Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1)), signal);
-    } finally {
-      consumer?.delete().catch(() => undefined);
     }
   }
 }

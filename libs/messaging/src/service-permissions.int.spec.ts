@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { contactLookupSubject, directiveSubject, eventSubject, nodeRef } from '@ws/contracts';
 import { eventually, testNodeCode } from '@ws/testing';
 import { connectNats, natsConnectOptions } from './connection';
+import { consumeFrom, type ConsumedEvent } from './consume';
 import { JetStreamOutboxPublisher } from './outbox-publisher';
 import { requestReply, serveRequests } from './requests';
+import { deleteDurable, durableAckFloor, RETIRED_DURABLES } from './retired-consumers';
 import { type BusService, serviceInboxPrefix } from './service-permissions';
 import { ensureNodeStreams } from './streams';
 import { type NatsProcess, startNatsServer } from '@ws/testing/service-process';
@@ -83,6 +85,58 @@ describe('service users with least-privilege permissions', () => {
     await expect(jsm.streams.delete('EVT')).rejects.toThrow(/Permissions Violation/i);
     await expect(jsm.streams.add({ name: 'SPY', subjects: ['spy.>'] })).rejects.toThrow(/Permissions Violation/i);
     expect(await evtMessages()).toBe(2);
+  }, 60_000);
+
+  it("can neither delete nor list another service's consumer, whose reader reads on", async () => {
+    const dashboard = await as('dashboard');
+    const reader = await jetstream(dashboard).consumers.get('EVT');
+    expect((await reader.next({ expires: 10_000 }))?.seq).toBe(1);
+    const { name } = await reader.info(true);
+
+    const stations = await as('stations');
+    const jsm = await jetstreamManager(stations);
+    await expect(jsm.consumers.delete('EVT', name)).rejects.toThrow(/Permissions Violation/i);
+    await expect(jsm.consumers.list('EVT').next()).rejects.toThrow(/Permissions Violation/i);
+    await expect(stations.request('$JS.API.CONSUMER.NAMES.EVT', '{}', { timeout: 5000 })).rejects.toThrow(/Permissions Violation/i);
+    await expect(stations.request('$JS.API.CONSUMER.DURABLE.CREATE.EVT.spy', '{}', { timeout: 5000 })).rejects.toThrow(/Permissions Violation/i);
+    // Nor may the dashboard delete its own: the server removes it once unused.
+    await expect((await jetstreamManager(dashboard)).consumers.delete('EVT', name)).rejects.toThrow(/Permissions Violation/i);
+    expect((await reader.next({ expires: 10_000 }))?.seq).toBe(2);
+  }, 60_000);
+
+  it('reads on when the server removes its consumer, and leaves the one it stops to the inactive threshold', async () => {
+    const wishes = await as('wishes');
+    const seen: number[] = [];
+    const controller = new AbortController();
+    const onBatch = async (events: ConsumedEvent[]) => void seen.push(...events.map((consumed) => consumed.seq));
+    const reading = consumeFrom(jetstream(wishes), { stream: 'EVT', startSeq: 1, onBatch, signal: controller.signal });
+    await eventually(async () => seen.length === (await evtMessages()), { what: 'wishes reading EVT' });
+
+    // What the inactive threshold does to a consumer, done now by the node's operator.
+    const operator = await jetstreamManager(admin);
+    for (const consumer of await operator.consumers.list('EVT').next()) await operator.consumers.delete('EVT', consumer.name);
+    await new JetStreamOutboxPublisher(wishes).publishBatch([event('wishes')]);
+    const stored = await evtMessages();
+    await eventually(() => seen.includes(stored), { what: 'the event stored after its consumer was removed' });
+    expect(seen).toEqual(Array.from({ length: stored }, (_, index) => index + 1));
+
+    controller.abort();
+    await reading;
+    const left = await operator.consumers.list('EVT').next();
+    expect(left.map((consumer) => consumer.config.inactive_threshold)).toEqual([5 * 60 * 1e9]);
+  }, 60_000);
+
+  it("deletes its own retired durables after reading their position, and not another service's", async () => {
+    const operator = await jetstreamManager(admin);
+    for (const durable of [...RETIRED_DURABLES.membership, ...RETIRED_DURABLES.wishes]) {
+      await operator.consumers.add('EVT', { durable_name: durable, ack_policy: AckPolicy.Explicit });
+    }
+    const membership = await jetstreamManager(await as('membership'));
+    expect(await durableAckFloor(membership, 'EVT', RETIRED_DURABLES.membership[0])).toBe(0);
+    for (const durable of RETIRED_DURABLES.membership) await deleteDurable(membership, 'EVT', durable);
+    await expect(deleteDurable(membership, 'EVT', RETIRED_DURABLES.wishes[0])).rejects.toThrow(/Permissions Violation/i);
+    const durables = (await operator.consumers.list('EVT').next()).filter((consumer) => consumer.config.durable_name).map((consumer) => consumer.name);
+    expect(durables).toEqual([...RETIRED_DURABLES.wishes]);
   }, 60_000);
 
   it("answers only its own requests, and reads neither another service's requests nor its replies", async () => {

@@ -11,6 +11,7 @@ import {
   type NodeRef,
 } from '@ws/contracts';
 import { nodeInboxPrefix } from './nats-config';
+import { retiredDurablesOf } from './retired-consumers';
 import { DEFAULT_STREAM_NAMES, ownDirectiveFilter, type StreamNames } from './streams';
 
 /** The processes of a node that connect to its nats-server, each as its own user. */
@@ -95,18 +96,23 @@ export interface ServicePermissions {
  * - publish its own context's events and directives on its node's own tokens
  *   (`evt.<node>.<service>.>`, `dir.<node>.<service>.>`: the context of a service's events is its
  *   name) — the dashboard publishes none;
- * - use the JetStream API only to read the node's EVT and DIR: stream info and names, and its
- *   consumers on those two streams (create, info, next, delete, ack), never a stream's
- *   creation, update, purge or deletion, nor any other stream; the launcher or the deployment's
- *   streams job provisions the streams with the node's `local` user;
+ * - use the JetStream API only to read the node's EVT and DIR: stream info and names, single
+ *   messages, and ephemeral consumers on those two streams (create by name, info, next, ack) —
+ *   never a stream's creation, update, purge or deletion, nor any other stream; the launcher or
+ *   the deployment's streams job provisions the streams with the node's `local` user;
+ * - delete no consumer but its own retired durables (RETIRED_DURABLES, by their exact names), and
+ *   neither list consumers nor call the durable-create API: so no service can stop another's
+ *   reader. (CREATE.<stream>.<name> can still make a durable whose body names it so: permissions
+ *   see no body; docs/ARCHITECTURE.md, known weak points.) Its readers are nats.js ordered consumers, named `<random nuid>_<n>`, which it cannot
+ *   learn of another service (no list, no names, replies only on its own inbox) and which the
+ *   server removes 5 minutes after their last pull (the client's `inactive_threshold`);
  * - send the core requests it calls and take the ones it serves (coreRequestsOf), answering on
  *   their reply subjects only (allow_responses);
  * - receive on its own inbox (serviceInboxPrefix): its JetStream answers and deliveries and the
  *   replies to its requests.
  *
- * Consumer names are chosen by the client (an ordered consumer's is random), so one service can
- * still see or delete another's consumer on the same stream: the server's permissions cannot tell
- * them apart by a name's prefix.
+ * Consumer info stays by any name: the client asks its own consumer's info after a reconnect or
+ * missed heartbeats and, refused, would retry that forever instead of reading on.
  */
 export function servicePermissions(node: NodeRef, service: BusService, streams: StreamNames = DEFAULT_STREAM_NAMES): ServicePermissions {
   const requests = coreRequestsOf(node.code, service);
@@ -121,14 +127,13 @@ export function servicePermissions(node: NodeRef, service: BusService, streams: 
         `$JS.API.STREAM.INFO.${stream}`,
         // A projection reads a stream's last sequence and single messages by sequence or subject.
         `$JS.API.STREAM.MSG.GET.${stream}`,
-        `$JS.API.CONSUMER.CREATE.${stream}`,
+        // nats.js names every consumer it creates: CREATE.<stream>.<name>[.<filter>] (2.9's API).
         `$JS.API.CONSUMER.CREATE.${stream}.>`,
-        `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.*`,
         `$JS.API.CONSUMER.INFO.${stream}.*`,
-        `$JS.API.CONSUMER.DELETE.${stream}.*`,
         `$JS.API.CONSUMER.MSG.NEXT.${stream}.*`,
         `$JS.ACK.${stream}.>`,
       ]),
+      ...retiredDurablesOf(service).map((durable) => `$JS.API.CONSUMER.DELETE.${streams.evt}.${durable}`),
       ...requests.calls,
     ],
     subscribe: [`${serviceInboxPrefix(node.code, service)}.>`, ...requests.serves],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { ownEventPrefix, WISHES_CONTEXT, type DemandDispatchDecided, type EventEnvelope, type TaskCreated, type WishReopened } from '@ws/contracts';
 import { derivedId } from '@ws/kernel';
-import type { ConsumedEvent } from '@ws/messaging';
+import { RETIRED_DURABLES, type ConsumedEvent } from '@ws/messaging';
 import { actOnEach, CommandRunner, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import { evolveTask } from '../task/task.decider';
 import { TaskDispatcher } from '../task/task-dispatcher';
@@ -25,7 +25,7 @@ export class WishesReaction implements EventReaction {
   readonly name = 'dispatch.tasks-from-wishes';
   readonly events = ['DemandDispatchDecided', 'WishReopened'];
   /** The durable consumers of the JetStream transport this reaction replaced. */
-  readonly replaces = ['dispatch__wishes_demand_DemandDispatchDecided', 'dispatch__wishes_wish_WishReopened'];
+  readonly replaces = RETIRED_DURABLES.dispatch;
   readonly filter: string;
 
   constructor(

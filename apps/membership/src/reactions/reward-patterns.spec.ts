@@ -1,5 +1,6 @@
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, eventSubject, nodeRef, STATION_EVENT_AGGREGATES, STATIONS_CONTEXT, WISHES_CONTEXT, WISHES_EVENT_AGGREGATES } from '@ws/contracts';
-import { REPLACED_REWARD_CONSUMERS, REWARD_EVENT_TYPES, REWARD_PATTERNS, rewardFactOf } from './reward-patterns';
+import { RETIRED_DURABLES } from '@ws/messaging';
+import { REWARD_EVENT_TYPES, REWARD_PATTERNS, rewardFactOf } from './reward-patterns';
 
 describe('the facts that earn points', () => {
   const node = nodeRef('330802');
@@ -21,6 +22,7 @@ describe('the facts that earn points', () => {
 
   it('reads those types and takes over the durable consumers the JetStream transport had made for them', () => {
     expect(REWARD_EVENT_TYPES).toEqual(['ReportRewarded', 'TaskCompleted', 'VisitsRecorded']);
-    expect(REPLACED_REWARD_CONSUMERS).toContain('membership__stations_checkins_VisitsRecorded');
+    // The transport named a durable `membership__<context>_<aggregate>_<Type>` after the pattern it read.
+    expect(RETIRED_DURABLES.membership).toEqual(Object.values(REWARD_PATTERNS).map((pattern) => `membership__${pattern.replace(/\./g, '_')}`));
   });
 });

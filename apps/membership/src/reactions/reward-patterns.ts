@@ -38,9 +38,3 @@ export function rewardFactOf(subject: string): RewardFact | undefined {
   const pattern = `${tokens[4]}.${tokens[5]}.${tokens[7]}`;
   return (Object.keys(REWARD_PATTERNS) as RewardFact[]).find((fact) => REWARD_PATTERNS[fact] === pattern);
 }
-
-/**
- * The durable consumers of the JetStream transport the rewards reaction replaced
- * (`membership__<context>_<aggregate>_<Type>`): its checkpoint begins where they had got to.
- */
-export const REPLACED_REWARD_CONSUMERS = Object.values(REWARD_PATTERNS).map((pattern) => `membership__${pattern.replace(/\./g, '_')}`);

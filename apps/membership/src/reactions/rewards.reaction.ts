@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { ownEventPrefix, type EventEnvelope, type ReportRewarded, shanghaiDayAndHour, type TaskCompleted, type VisitsRecorded } from '@ws/contracts';
 import { derivedId } from '@ws/kernel';
-import type { ConsumedEvent } from '@ws/messaging';
+import { RETIRED_DURABLES, type ConsumedEvent } from '@ws/messaging';
 import { actOnEach, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import type { MembershipDatabase } from '../db/database';
 import { MEMBERSHIP_CONFIG, type MembershipConfig } from '../membership-config';
 import { CURRENT_STATUSES, membershipByCard, membershipById, type RegisteredMembership } from '../memberships/membership-registry';
 import { BookPointsHandler, type CreditRequest } from '../points/book-points/book-points.handler';
-import { REPLACED_REWARD_CONSUMERS, REWARD_EVENT_TYPES, rewardFactOf } from './reward-patterns';
+import { REWARD_EVENT_TYPES, rewardFactOf } from './reward-patterns';
 
 /** Points go to a current (active or suspended) membership of this node only. */
 function currentMember(membership: RegisteredMembership | undefined): RegisteredMembership | undefined {
@@ -28,7 +28,7 @@ function currentMember(membership: RegisteredMembership | undefined): Registered
 export class RewardsReaction implements EventReaction<MembershipDatabase> {
   readonly name = 'membership.rewards';
   readonly events = REWARD_EVENT_TYPES;
-  readonly replaces = REPLACED_REWARD_CONSUMERS;
+  readonly replaces = RETIRED_DURABLES.membership;
   readonly filter: string;
   private readonly log = new Logger('RewardsReaction');
 

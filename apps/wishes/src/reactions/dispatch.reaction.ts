@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import { DISPATCH_AGGREGATES, DISPATCH_CONTEXT, ownEventPrefix, type TaskEvent } from '@ws/contracts';
-import type { ConsumedEvent } from '@ws/messaging';
+import { RETIRED_DURABLES, type ConsumedEvent } from '@ws/messaging';
 import { actOnEach, PLATFORM_CONFIG, Reaction, reactionMeta, type EventReaction, type PartlyRefused, type PlatformConfig } from '@ws/platform';
 import { WishCommands } from '../wish/wish-commands';
 import type { WishCommand } from '../wish/wish.decider';
@@ -21,7 +21,7 @@ export class DispatchReaction implements EventReaction {
   readonly name = 'wishes.from-dispatch-tasks';
   readonly events = ['TaskCreated', 'TaskStarted', 'TaskCompleted', 'TaskEscalated', 'TaskCancelled'] satisfies TaskEvent['type'][];
   /** The durable consumer of the JetStream transport this reaction replaced. */
-  readonly replaces = ['wishes__dispatch_task_any'];
+  readonly replaces = RETIRED_DURABLES.wishes;
   readonly filter: string;
 
   constructor(

@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Kysely } from 'kysely';
 import { ACTIVITY_KINDS, type ActivityKind, isCalendarDate, shanghaiToday } from '@ws/contracts';
-import { type Clock, CLOCK, DomainError, Public, uuidParam } from '@ws/kernel';
+import { type Clock, CLOCK, Public, uuidParam } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { figuresController } from '../figures.controller';
@@ -87,9 +87,9 @@ export class ActivitiesController {
   list(@Query() query: ActivityListDto) {
     const { limit, after, signUpOpen, ...filter } = query;
     for (const field of ['from', 'to'] as const) {
-      if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw new DomainError('validation_failed', '日期无效', field);
+      if (filter[field] !== undefined && !isCalendarDate(filter[field])) throw stationsError('validation_failed', '日期无效', field);
     }
-    if (filter.from && filter.to && filter.to < filter.from) throw new DomainError('validation_failed', '结束日期早于起始日期', 'to');
+    if (filter.from && filter.to && filter.to < filter.from) throw stationsError('validation_failed', '结束日期早于起始日期', 'to');
     return activityPage(this.db, { ...filter, ...(signUpOpen ? { openOn: shanghaiToday(this.clock.now()) } : {}) }, after, limit ?? 50);
   }
 

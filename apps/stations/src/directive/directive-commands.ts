@@ -6,11 +6,11 @@ import {
   type DirectiveIssued,
   type EventEnvelope,
 } from '@ws/contracts';
-import { eventHeaders, type AppendMeta, type EventStoreTables } from '@ws/eventstore';
+import { eventHeaders, type EventStoreTables } from '@ws/eventstore';
 import { derivedId, type Principal } from '@ws/kernel';
 import { CommandRunner, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import type { DirectiveCommand } from './directive.decider';
-import { directiveAggregate, nodeStandardAggregate } from '../aggregates';
+import { directiveAggregate } from '../aggregates';
 
 export interface DirectiveOutcome {
   directiveId: string;
@@ -20,31 +20,32 @@ export interface DirectiveOutcome {
   title?: string;
 }
 
+/** More writes in the append's transaction, after the directive's events went down the DIR. */
+export type AfterSendingDown = (trx: Transaction<EventStoreTables>, written: EventEnvelope[]) => Promise<void>;
+
 /**
- * The issuer's side of a directive. One transaction holds the directive's events (they go up
- * the EVT as any event), the same envelopes as outbox rows on `dir.` subjects (down the DIR to
- * the subtree; the relay publishes whatever subject a row carries) and, for a standard adopted
- * by the whole subtree, the issuer's own StandardAdopted. Nothing is half-issued.
+ * The issuer's side of a directive: every use case runs its command through here. One
+ * transaction holds the directive's events (they go up the EVT as any event) and the same
+ * envelopes as outbox rows on `dir.` subjects (down the DIR to the subtree; the relay publishes
+ * whatever subject a row carries). Nothing is half-issued.
  */
 @Injectable()
-export class DirectiveCommandHandler {
+export class DirectiveCommands {
   constructor(
-    private readonly commands: CommandRunner,
+    private readonly runner: CommandRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
-  async execute(command: DirectiveCommand, principal: Principal): Promise<DirectiveOutcome> {
-    const meta = { actor: principal.subject };
-    const result = await this.commands.run(
+  async run(command: DirectiveCommand, principal: Principal, afterSendingDown?: AfterSendingDown): Promise<DirectiveOutcome> {
+    const result = await this.runner.run(
       directiveAggregate,
       command.directiveId,
       command,
       {
-        meta,
+        meta: { actor: principal.subject },
         afterAppend: async (trx, written) => {
           await this.sendDown(trx, written);
-          const issued = issuedIn(written);
-          if (issued) await this.adoptAtIssuer(trx, issued, { ...meta, causationId: issued.eventId, correlationId: issued.metadata.correlationId });
+          await afterSendingDown?.(trx, written);
         },
       },
     );
@@ -71,26 +72,10 @@ export class DirectiveCommandHandler {
     });
     await trx.insertInto('outbox').values(rows).execute();
   }
-
-  /**
-   * A standard directed to the whole subtree is in force at the issuer too, so the issuer's own
-   * compliance figures (and those of any node that looks up its nearest ancestor) use it. A
-   * directive to named children leaves the issuer's standard alone: its other children keep theirs.
-   */
-  private async adoptAtIssuer(trx: Transaction<EventStoreTables>, issued: IssuedEnvelope, meta: AppendMeta): Promise<void> {
-    if (issued.data.goal.kind !== 'adopt_standard' || issued.data.children !== null) return;
-    const nodeCode = this.config.node.code;
-    await this.commands.run(
-      nodeStandardAggregate,
-      nodeCode,
-      { type: 'AdoptStandard', nodeCode, standard: issued.data.goal.standard },
-      { meta, trx },
-    );
-  }
 }
 
-type IssuedEnvelope = EventEnvelope<'DirectiveIssued', DirectiveIssued['data']>;
+export type IssuedEnvelope = EventEnvelope<'DirectiveIssued', DirectiveIssued['data']>;
 
-function issuedIn(events: EventEnvelope[]): IssuedEnvelope | undefined {
+export function issuedIn(events: EventEnvelope[]): IssuedEnvelope | undefined {
   return events.find((e): e is IssuedEnvelope => e.type === 'DirectiveIssued');
 }

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { type Principal } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
-import type { StationsDatabase } from '../db/database';
-import { directiveReceiptAggregate } from '../aggregates';
-import { stationsError } from '../errors';
+import type { StationsDatabase } from '../../db/database';
+import { directiveReceiptAggregate } from '../../aggregates';
+import { stationsError } from '../../errors';
 
 /** The receiving node's side: its officer acknowledges (签收) a directive this node received. */
 @Injectable()
-export class DirectiveReceiptHandler {
+export class AcknowledgeDirectiveHandler {
   constructor(
     private readonly commands: CommandRunner,
     @Inject(DB) private readonly db: Kysely<StationsDatabase>,

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, Matches } from 'class-validator';
 import { ISO_INSTANT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import type { VisitOccupation } from '@ws/contracts';
-import { describeCodes, OCCUPATION_LABELS } from '../catalogue/labels';
-import { MAX_VISITS_PER_BATCH, VISIT_KEY } from './visit-validation';
+import { describeCodes, OCCUPATION_LABELS } from '../../catalogue/labels';
+import { MAX_VISITS_PER_BATCH, VISIT_KEY } from '../visit-validation';
 
 const KEY_DOC = { description: '幂等键：8–64 位字母、数字、_ 或 -；同一驿站同一键只计一次', example: '01J9Z7K3W2QF8N5R' };
 const AT_DOC = { description: '打卡时间（ISO 8601，含时区）；不得晚于当前 5 分钟，不得早于 30 天前', example: '2026-06-01T12:05:00+08:00' };

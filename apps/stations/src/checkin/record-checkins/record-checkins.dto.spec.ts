@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { checkVisitBatch, type BatchVerdicts } from './visit-validation';
+import { checkVisitBatch, type BatchVerdicts } from '../visit-validation';
 import { RecordCheckinDto, RecordCheckinsDto } from './record-checkins.dto';
 
 const NOW = new Date('2026-06-01T02:00:00.000Z');

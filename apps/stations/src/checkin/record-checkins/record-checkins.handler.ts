@@ -2,22 +2,28 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Transaction, sql } from 'kysely';
 import { STATIONS_AGGREGATES, STATIONS_CONTEXT, VisitsRecorded } from '@ws/contracts';
 import { BatchingAppender, chunkBySize, EventStore } from '@ws/eventstore';
+import { CLOCK, DomainError } from '@ws/kernel';
+import type { Clock } from '@ws/kernel';
 import { stationAggregate } from '../../aggregates';
 import type { StationsDatabase } from '../../db/database';
+import { stationsError } from '../../errors';
+import { StationIngestLimits } from '../ingest-limits';
+import { checkSingleVisit, checkVisitBatch } from '../visit-validation';
+import type { RecordCheckinsDto } from './record-checkins.dto';
 
-export interface VisitInput {
+interface VisitInput {
   key: string;
   at: string;
   occupation: VisitsRecorded['data']['visits'][number]['occupation'];
   memberCard?: string;
 }
 
-export interface CheckinRequest {
+interface CheckinRequest {
   stationId: string;
   visits: VisitInput[];
 }
 
-export type CheckinOutcome =
+type CheckinOutcome =
   | { status: 'unknown_station' }
   | { status: 'recorded'; accepted: string[]; duplicates: string[] };
 
@@ -28,11 +34,15 @@ export type CheckinOutcome =
  * A key seen before, in this batch or any earlier one, is counted once and answered as a duplicate.
  */
 @Injectable()
-export class RecordCheckinsService implements OnApplicationShutdown {
+export class RecordCheckinsHandler implements OnApplicationShutdown {
   private readonly appender: BatchingAppender<CheckinRequest, CheckinOutcome>;
   private readonly registered = new RegisteredStations();
 
-  constructor(@Inject(EventStore) store: EventStore) {
+  constructor(
+    @Inject(EventStore) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly limits: StationIngestLimits,
+  ) {
     this.appender = new BatchingAppender<CheckinRequest, CheckinOutcome>(store, {
       maxBatch: 2000,
       maxWaitMs: 5,
@@ -43,8 +53,39 @@ export class RecordCheckinsService implements OnApplicationShutdown {
     });
   }
 
-  record(request: CheckinRequest): Promise<CheckinOutcome> {
-    return this.appender.submit(request);
+  /** One visit: checked field by field (unknown fields too), within the station's intake, answered accepted or duplicate. */
+  async single(stationId: string, body: Record<string, unknown>) {
+    const visit = checkSingleVisit(body, this.clock.now());
+    if (visit instanceof DomainError) throw visit;
+    this.limits.single(stationId);
+    const outcome = await this.record({ stationId, visits: [visit] });
+    return { key: visit.key, status: outcome.accepted.length === 1 ? 'accepted' : 'duplicate' };
+  }
+
+  /** A terminal's offline upload: each visit answered accepted, duplicate or rejected (with why). */
+  async batch(stationId: string, dto: RecordCheckinsDto) {
+    const checked = checkVisitBatch(dto.visits, this.clock.now());
+    if (checked instanceof DomainError) throw checked;
+    this.limits.batch(stationId, checked.accepted.length);
+    const outcome = await this.record({ stationId, visits: checked.accepted });
+    const accepted = new Set(outcome.accepted);
+    const items = checked.verdicts.map((verdict) =>
+      verdict.status === 'accepted'
+        ? { index: verdict.index, key: verdict.visit.key, status: accepted.has(verdict.visit.key) ? 'accepted' : 'duplicate' }
+        : { index: verdict.index, key: verdict.key, status: 'rejected', code: verdict.reason, field: verdict.field, message: verdict.message },
+    );
+    return {
+      accepted: outcome.accepted.length,
+      duplicates: outcome.duplicates.length,
+      rejected: checked.rejected.length,
+      items,
+    };
+  }
+
+  private async record(request: CheckinRequest) {
+    const outcome = await this.appender.submit(request);
+    if (outcome.status === 'unknown_station') throw stationsError('station_not_found', `驿站 ${request.stationId} 不存在`, 'id');
+    return outcome;
   }
 
   async onApplicationShutdown(): Promise<void> {
