@@ -22,10 +22,14 @@ import { VolunteersController } from './read-models/volunteers/volunteers.contro
 import { VolunteersProjection } from './read-models/volunteers/volunteers.projection';
 import { RecordHoursController } from './shift/record-hours/record-hours.controller';
 import { ScheduleRotaController } from './shift/schedule-rota/schedule-rota.controller';
+import { ScheduleRotaHandler } from './shift/schedule-rota/schedule-rota.handler';
 import { SwapShiftController } from './shift/swap-shift/swap-shift.controller';
+import { SwapShiftHandler } from './shift/swap-shift/swap-shift.handler';
 import { WishesReaction } from './reactions/wishes.reaction';
 import { CancelTaskController } from './task/cancel-task/cancel-task.controller';
+import { CancelTaskHandler } from './task/cancel-task/cancel-task.handler';
 import { RespondInvitationController } from './task/respond-invitation/respond-invitation.controller';
+import { RespondInvitationHandler } from './task/respond-invitation/respond-invitation.handler';
 import { DispatchSweeper } from './task/sweeper/dispatch-sweeper';
 import { TaskDispatcher } from './task/task-dispatcher';
 import { WorkOnTaskController } from './task/work-on-task/work-on-task.controller';
@@ -35,8 +39,10 @@ import { ChangeAvailabilityController } from './volunteer/change-availability/ch
 import { ManageVolunteerController } from './volunteer/manage-volunteer/manage-volunteer.controller';
 import { ManageVolunteerHandler } from './volunteer/manage-volunteer/manage-volunteer.handler';
 import { RegisterVolunteerController } from './volunteer/register-volunteer/register-volunteer.controller';
+import { RegisterVolunteerHandler } from './volunteer/register-volunteer/register-volunteer.handler';
 import { VolunteerVault } from './volunteer/vault/volunteer-vault';
 import { VolunteerSessionController } from './volunteer/volunteer-session/volunteer-session.controller';
+import { VolunteerSessionHandler } from './volunteer/volunteer-session/volunteer-session.handler';
 
 export const DISPATCH_SERVICE = 'dispatch';
 
@@ -81,7 +87,13 @@ export class DispatchModule {
         DispatchSweeper,
         VolunteerVault,
         VolunteerAccess,
+        RegisterVolunteerHandler,
+        VolunteerSessionHandler,
         ManageVolunteerHandler,
+        ScheduleRotaHandler,
+        SwapShiftHandler,
+        RespondInvitationHandler,
+        CancelTaskHandler,
         { provide: PERSONAL_DATA_OWNER, useClass: DispatchDataOwner },
         NotifyResponders,
         { provide: REPORT_FIGURES_SOURCE, useClass: DispatchReportFiguresSource },

@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { AccountCommands } from './accounts/account-commands';
-import { AccountsController } from './accounts/accounts.controller';
+import { ListAccountsController } from './accounts/list-accounts/list-accounts.controller';
+import { ListAccountsHandler } from './accounts/list-accounts/list-accounts.handler';
+import { ManageAccountController } from './accounts/manage-account/manage-account.controller';
+import { ManageAccountHandler } from './accounts/manage-account/manage-account.handler';
+import { ManagedAccounts } from './accounts/managed-accounts';
+import { OpenAccountController } from './accounts/open-account/open-account.controller';
+import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
 import { InitialAccounts } from './accounts/initial-accounts';
 import { identityMigrations } from './db/migrations';
 import { IDENTITY_CONFIG, identityConfig } from './identity.config';
@@ -32,11 +38,15 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [PlatformModule.forService({ service: IDENTITY_SERVICE, migrations: identityMigrations, errors: IDENTITY_ERRORS, ...platform })],
-      controllers: [SignInController, UpstreamCallbackController, AccountsController, KeysController, IdentityLabelsController],
+      controllers: [SignInController, UpstreamCallbackController, ListAccountsController, OpenAccountController, ManageAccountController, KeysController, IdentityLabelsController],
       providers: [
         { provide: IDENTITY_CONFIG, useFactory: () => ({ ...identityConfig(), ...identity }) },
         CommandRunner,
         AccountCommands,
+        ManagedAccounts,
+        ListAccountsHandler,
+        OpenAccountHandler,
+        ManageAccountHandler,
         KeyRing,
         OidcService,
         UpstreamLogin,

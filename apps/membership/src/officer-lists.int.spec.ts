@@ -149,6 +149,35 @@ describe('officer lists: redemptions and erasure requests (real Postgres and NAT
     expect((await get('/erasure-requests')).statusCode).toBe(401);
   });
 
+  it('pages transfers, redemptions and erasure requests to the microsecond: rows within one millisecond are each listed once', async () => {
+    // The redemptions and erasure requests the tests above made, and two transfers in flight (the
+    // projection's own rows; no member needs to move for the list).
+    for (let i = 0; i < 2; i++) {
+      await service.raw(`insert into transfers (transfer_id, membership_id, from_union_id, to_union_id, from_node, to_node, status, requested_at)
+        values ('${randomUUID()}', '${randomUUID()}', '${unionId}', '${randomUUID()}', '330802', '330802', 'requested', now())`);
+    }
+    // Times a JS Date cannot tell apart (the same millisecond, microseconds apart), the greatest id the
+    // oldest: a cursor cut to the millisecond repeats or skips rows, an order by time alone shows.
+    const withinOneMillisecond = (table: string, column: string, id: string) => service.raw(
+      `update ${table} t set ${column} = '2026-01-01T00:00:00.000Z'::timestamptz + make_interval(secs => r.rank / 1e6)
+       from (select ${id}, row_number() over (order by ${id} desc) as rank from ${table}) r where t.${id} = r.${id}`,
+    );
+    await withinOneMillisecond('transfers', 'requested_at', 'transfer_id');
+    await withinOneMillisecond('shop_redemptions', 'redeemed_at', 'redemption_id');
+    await withinOneMillisecond('erasure_requests', 'requested_at', 'request_id');
+    const lists = [['/transfers', 'transferId'], ['/shop/redemptions', 'redemptionId'], ['/erasure-requests', 'requestId']] as const;
+    for (const [path, idField] of lists) {
+      const whole = (await get(`${path}?limit=200`, district)).json() as { items: Array<Record<string, string>>; next: string | null };
+      expect(whole.next).toBeNull();
+      expect(whole.items.length).toBeGreaterThanOrEqual(2);
+      const walked = await walkKeysetPages(async (q) => {
+        const r = await get(`${path}?${q}`, district);
+        return { status: r.statusCode, body: r.json(), headers: new Headers() };
+      }, 1, (item) => item[idField]);
+      expect({ path, walked }).toEqual({ path, walked: whole.items.map((item) => item[idField]) });
+    }
+  });
+
   it('keeps members\' names out of every log line', () => {
     const logs = capture.text();
     for (const i of [3000, 3001, 3002, 3003]) expect(logs).not.toContain(syntheticPerson(i).name);

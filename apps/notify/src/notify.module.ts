@@ -1,18 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { BindingVault } from './bindings/binding-vault';
+import { ChannelChoices } from './bindings/choose-channels/channel-choices';
+import { ChooseChannelsController } from './bindings/choose-channels/choose-channels.controller';
+import { ChooseChannelsHandler } from './bindings/choose-channels/choose-channels.handler';
 import { AliyunReportController } from './channels/aliyun-report.controller';
 import { Gateways } from './channels/gateways';
+import { PushKeyController } from './channels/push-key.controller';
 import { CodeResponder } from './codes/code-responder';
 import { notifyMigrations } from './db/migrations';
 import { Addresses } from './delivery/addresses';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { DevBox } from './devbox/dev-box';
 import { DevBoxController } from './devbox/dev-box.controller';
-import { DeliveriesController } from './inbox/deliveries.controller';
-import { OfficerInboxController } from './inbox/officer-inbox.controller';
 import { Proofs } from './inbox/proofs';
-import { PushKeyController, WorkerInboxController } from './inbox/worker-inbox.controller';
 import { DispatchIntake } from './intake/dispatch.intake';
 import { IntakeDeps } from './intake/intake-deps';
 import { JobsIntake } from './intake/jobs.intake';
@@ -23,9 +24,14 @@ import { NotifyLabelsController } from './labels/labels.controller';
 import { ShortLinksController } from './links/short-links.controller';
 import { MessageComposer } from './message/composer';
 import { MessageCommands } from './message/message-commands';
+import { ReadInboxController } from './message/read-inbox/read-inbox.controller';
+import { ReadInboxHandler } from './message/read-inbox/read-inbox.handler';
+import { ReadOfficerInboxController } from './message/read-officer-inbox/read-officer-inbox.controller';
+import { ReadOfficerInboxHandler } from './message/read-officer-inbox/read-officer-inbox.handler';
 import { NOTIFY_CONFIG, notifyConfig } from './notify.config';
 import type { NotifyConfig } from './notify.config';
 import { NOTIFY_ERRORS } from './notify.errors';
+import { DeliveriesController } from './read-models/deliveries.controller';
 import { MessagesProjection } from './read-models/messages.projection';
 import { DailyDigest } from './scheduler/digest';
 import { NotifyScheduler } from './scheduler/notify-scheduler';
@@ -51,9 +57,10 @@ export class NotifyModule {
       imports: [PlatformModule.forService({ service: NOTIFY_SERVICE, migrations: notifyMigrations, errors: NOTIFY_ERRORS, ...platform })],
       controllers: [
         NotifyLabelsController,
-        WorkerInboxController,
+        ReadInboxController,
+        ChooseChannelsController,
         PushKeyController,
-        OfficerInboxController,
+        ReadOfficerInboxController,
         DeliveriesController,
         ShortLinksController,
         AliyunReportController,
@@ -72,6 +79,10 @@ export class NotifyModule {
         BindingVault,
         Addresses,
         Proofs,
+        ChannelChoices,
+        ReadInboxHandler,
+        ChooseChannelsHandler,
+        ReadOfficerInboxHandler,
         DeliveryWorker,
         NotifyScheduler,
         CodeResponder,

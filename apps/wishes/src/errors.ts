@@ -19,7 +19,6 @@ export const WISHES_ERRORS = defineErrorTable(
     merge_target_invalid: 422,
     wish_not_in_group: 422,
     decision_invalid: 422,
-    personal_data_in_text: 422,
     idempotency_key_reused: 422,
   },
   UPLOADS_ERRORS,

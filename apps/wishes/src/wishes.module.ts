@@ -3,7 +3,7 @@ import { CommandRunner, NotifyResponders, REPORT_FIGURES_SOURCE, ReportFiguresCo
 import { WishesReportFiguresSource } from './read-models/report-figures/wishes-report-figures';
 import { wishesMigrations } from './db/migrations';
 import { DecideDemandController } from './demand/decide-demand/decide-demand.controller';
-import { DecideDemandService } from './demand/decide-demand/decide-demand.service';
+import { DecideDemandHandler } from './demand/decide-demand/decide-demand.handler';
 import { WISHES_ERRORS } from './errors';
 import { WishesDataOwner } from './notify/wishes-data-owner';
 import { WallController } from './read-models/board/wall.controller';
@@ -16,17 +16,22 @@ import { ReportsProjection } from './read-models/reports/reports.projection';
 import { StatsController } from './read-models/stats/stats.controller';
 import { KnownStationsProjection } from './read-models/stations/known-stations.projection';
 import { ReviewReportController } from './report/review-report/review-report.controller';
+import { ReviewReportHandler } from './report/review-report/review-report.handler';
 import { SubmitReportController } from './report/submit-report/submit-report.controller';
+import { SubmitReportHandler } from './report/submit-report/submit-report.handler';
 import { DispatchReaction } from './reactions/dispatch.reaction';
 import { AuthorAnswerController } from './wish/author-answer/author-answer.controller';
-import { ContactController } from './wish/contact/contact.controller';
-import { ContactVault } from './wish/contact/contact-vault';
+import { AuthorAnswerHandler } from './wish/author-answer/author-answer.handler';
+import { ContactVault } from './wish/vault/contact-vault';
 import { DeadlineSweeper } from './wish/deadline-sweeper/deadline-sweeper';
 import { ModerateWishController } from './wish/moderate-wish/moderate-wish.controller';
-import { ModerateWishService } from './wish/moderate-wish/moderate-wish.service';
+import { ModerateWishHandler } from './wish/moderate-wish/moderate-wish.handler';
 import { PostWishController } from './wish/post-wish/post-wish.controller';
-import { PostWishService } from './wish/post-wish/post-wish.service';
+import { PostWishHandler } from './wish/post-wish/post-wish.handler';
 import { SecondWishController } from './wish/second-wish/second-wish.controller';
+import { SecondWishHandler } from './wish/second-wish/second-wish.handler';
+import { ContactController } from './wish/show-contact/show-contact.controller';
+import { ShowContactHandler } from './wish/show-contact/show-contact.handler';
 import { WishCommands } from './wish/wish-commands';
 import { WishLabelsController } from './wish/labels.controller';
 import { UploadsModule } from '@ws/uploads';
@@ -75,9 +80,14 @@ export class WishesModule {
         NotifyResponders,
         { provide: REPORT_FIGURES_SOURCE, useClass: WishesReportFiguresSource },
         ReportFiguresResponder,
-        PostWishService,
-        ModerateWishService,
-        DecideDemandService,
+        PostWishHandler,
+        ModerateWishHandler,
+        DecideDemandHandler,
+        SecondWishHandler,
+        AuthorAnswerHandler,
+        ShowContactHandler,
+        SubmitReportHandler,
+        ReviewReportHandler,
         DeadlineSweeper,
         DispatchReaction,
         KnownStationsProjection,

@@ -9,6 +9,7 @@ describe('defineErrorTable', () => {
     expect(table.statusOf('photo_too_large')).toBe(413);
     expect(table.statusOf('rate_limited')).toBe(429);
     expect(table.statusOf('personal_data_in_text')).toBe(422);
+    expect(table.statusOf('wish_lost')).toBe(422);
     expect(photos.statusOf('wish_not_found')).toBe(422);
   });
 

@@ -24,6 +24,8 @@ const KERNEL_ERROR_STATUSES = {
   route_not_found: 404,
   version_conflict: 409,
   already_exists: 409,
+  /** Free text bound for an event that looks like a mobile or an ID number (checkEventText). */
+  personal_data_in_text: 422,
   not_rebuildable: 409,
   bad_request: 400,
   method_not_allowed: 405,

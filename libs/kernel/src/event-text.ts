@@ -1,5 +1,6 @@
 import { digitsView, looksLikePersonalData } from '@ws/contracts';
-import { DomainError } from './domain-error';
+import type { DomainError } from './domain-error';
+import { kernelError } from './error-status';
 
 /** Control and format characters, except the line feed a longer text may hold. */
 const CONTROL = /(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/u;
@@ -22,13 +23,13 @@ export interface EventTextRule {
 export function checkEventText(text: string, field: string, rule: EventTextRule): string | DomainError {
   const value = text.normalize('NFC').trim();
   const length = Array.from(value).length;
-  if (length === 0 && !rule.allowEmpty) return new DomainError('validation_failed', `${rule.label}不能为空`, field);
-  if (length > rule.max) return new DomainError('validation_failed', `${rule.label}不能超过 ${rule.max} 字`, field);
+  if (length === 0 && !rule.allowEmpty) return kernelError('validation_failed', `${rule.label}不能为空`, field);
+  if (length > rule.max) return kernelError('validation_failed', `${rule.label}不能超过 ${rule.max} 字`, field);
   // Before the control characters: a number hidden behind zero-width spaces gets the reason that matters.
   if (looksLikePersonalData(value)) {
-    return new DomainError('personal_data_in_text', `${rule.label}不能包含手机号或身份证号（会公开并长期保存；联系方式请填在联系方式一栏，加密保存）`, field);
+    return kernelError('personal_data_in_text', `${rule.label}不能包含手机号或身份证号（会公开并长期保存；联系方式请填在联系方式一栏，加密保存）`, field);
   }
-  if (CONTROL.test(value) || (!rule.multiline && value.includes('\n'))) return new DomainError('validation_failed', `${rule.label}包含控制字符`, field);
+  if (CONTROL.test(value) || (!rule.multiline && value.includes('\n'))) return kernelError('validation_failed', `${rule.label}包含控制字符`, field);
   return value;
 }
 

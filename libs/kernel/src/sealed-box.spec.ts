@@ -1,4 +1,4 @@
-import { deriveKey, keyedHash, newDataKey, open, openParts, seal, sealParts } from './sealed-box';
+import { deriveKey, keyedHash, newDataKey, open, openParts, openRecord, seal, sealParts, sealRecord } from './sealed-box';
 
 describe('sealed box (personal data at rest)', () => {
   const key = newDataKey();
@@ -25,5 +25,17 @@ describe('sealed box (personal data at rest)', () => {
     expect(keyedHash(hmacKey, 'mobile', '13812345678')).toBe(keyedHash(hmacKey, 'mobile', '13812345678'));
     expect(keyedHash(hmacKey, 'mobile', '13812345678')).not.toBe(keyedHash(hmacKey, 'id-number', '13812345678'));
     expect(keyedHash(deriveKey('other secret', 'hmac'), 'mobile', '13812345678')).not.toBe(keyedHash(hmacKey, 'mobile', '13812345678'));
+  });
+
+  it('seals a record under its own key, wrapped by the master key, for its reference only', () => {
+    const master = deriveKey('configured master secret', 'vault');
+    const record = sealRecord(master, 'contact', 'ref-1', secret);
+    expect(openRecord(master, 'contact', 'ref-1', record)).toEqual(secret);
+    // The data key is the record's own: it opens the sealed part packed as `seal` packs it.
+    const dataKey = open(master, 'contact-key:ref-1', record.wrappedKey);
+    expect(open(dataKey, 'contact:ref-1', record.sealed)).toEqual(secret);
+    expect(() => openRecord(master, 'contact', 'ref-2', record)).toThrow();
+    expect(() => openRecord(master, 'legal-worker', 'ref-1', record)).toThrow();
+    expect(() => openRecord(deriveKey('another master', 'vault'), 'contact', 'ref-1', record)).toThrow();
   });
 });

@@ -59,6 +59,27 @@ export function open(key: Buffer, aad: string, packed: Buffer): Buffer {
 }
 
 /**
+ * One record of a vault (a person's details, a contact, a handout's member cards): sealed with a
+ * data key of its own, the data key wrapped by the vault's master key, both bound to the record's
+ * reference (AAD `<purpose>:<ref>` and `<purpose>-key:<ref>`). The two parts go in two rows, so
+ * deleting the wrapped key erases the record (crypto-shredding); a backup of the sealed rows
+ * without the keys is noise.
+ */
+export interface SealedRecord {
+  sealed: Buffer;
+  wrappedKey: Buffer;
+}
+
+export function sealRecord(masterKey: Buffer, purpose: string, ref: string, plaintext: Buffer): SealedRecord {
+  const dataKey = newDataKey();
+  return { sealed: seal(dataKey, `${purpose}:${ref}`, plaintext), wrappedKey: seal(masterKey, `${purpose}-key:${ref}`, dataKey) };
+}
+
+export function openRecord(masterKey: Buffer, purpose: string, ref: string, record: SealedRecord): Buffer {
+  return open(open(masterKey, `${purpose}-key:${ref}`, record.wrappedKey), `${purpose}:${ref}`, record.sealed);
+}
+
+/**
  * A keyed hash for matching without decrypting (the same mobile gives the same value). Without
  * the key nobody can test guesses: a mobile or ID number has too little entropy for a plain hash.
  * The purpose keeps two kinds of value from ever matching each other.

@@ -1,7 +1,8 @@
 import { Kysely, Selectable, sql } from 'kysely';
 import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '@ws/platform';
 import type { AccountsTable, IdentityDatabase } from '../db/database';
-import type { AccountListQueryDto, AccountStatus, AccountView } from './account.dto';
+import type { AccountStatus, AccountView } from './account.dto';
+import type { AccountListQueryDto } from './list-accounts/list-accounts.dto';
 
 const LIKE_SPECIALS = /[\\%_]/g;
 

@@ -124,3 +124,9 @@ export class ReasonDto {
 }
 
 export const plainSlots = (slots: SlotDto[]) => slots.map(({ day, from, to }) => ({ day, from, to }));
+
+/** Either side's decline of an application before the hire (the seeker's and the employer's routes). */
+export class DeclineDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}

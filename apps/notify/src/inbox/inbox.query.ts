@@ -6,6 +6,9 @@ import { decodeCursor, page } from '@ws/platform';
 import type { NotifyDatabase } from '../db/database';
 import { render } from '../templates/templates';
 
+/** The most messages one inbox page holds. */
+export const INBOX_PAGE_MAX = 50;
+
 export interface InboxItem {
   messageId: string;
   kind: MessageKind;

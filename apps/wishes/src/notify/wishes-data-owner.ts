@@ -7,7 +7,7 @@ import type { ContactLookupReply, ContactLookupRequest, RecipientProof, Recipien
 import { DB } from '@ws/platform';
 import type { PersonalDataOwner } from '@ws/platform';
 import type { WishesDatabase } from '../db/database';
-import { ContactVault } from '../wish/contact/contact-vault';
+import { ContactVault } from '../wish/vault/contact-vault';
 import { WishCommands } from '../wish/wish-commands';
 import { authorKeyFor, normaliseWishNo, WISH_NO_PATTERN } from '../wish/wish-identity';
 

@@ -1,19 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@ws/kernel';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNumber, Max, Min } from 'class-validator';
 import { CommandRunner } from '@ws/platform';
 import { CurrentVolunteer, VolunteerOnly } from '../../volunteer/access/volunteer-auth';
-import { MAX_SHIFT_HOURS } from '../shift.decider';
 import type { ShiftCommand } from '../shift.decider';
 import { shiftAggregate } from '../../aggregates';
+import { RecordHoursDto } from './record-hours.dto';
 
-export class RecordHoursDto {
-  @ApiProperty({ description: '服务时长（小时，可含小数）', example: 3.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.25) @Max(MAX_SHIFT_HOURS)
-  hours!: number;
-}
-
+/** Only a command (the decider checks the holder and the hours): no handler. */
 @ApiTags('轮值 shifts')
 @Controller('shifts/:shiftId/hours')
 export class RecordHoursController {

@@ -7,6 +7,7 @@ import { AvailabilityDto } from '../register-volunteer/register-volunteer.dto';
 import type { VolunteerCommand } from '../volunteer.decider';
 import { volunteerAggregate } from '../../aggregates';
 
+/** Only a command (the decider checks the slots; the token names the volunteer): no handler. */
 @ApiTags('志愿者 volunteers')
 @Controller('volunteers/me/availability')
 export class ChangeAvailabilityController {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, keyedHash, newDataKey, open, seal } from '@ws/kernel';
+import { deriveKey, keyedHash, openRecord, sealRecord } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
@@ -12,11 +12,13 @@ export interface VolunteerContact {
   mobile: string;
 }
 
+const PURPOSE = 'volunteer';
+
 export type VolunteerSmsAddress = { status: 'ok'; mobile: string } | { status: 'no_consent' | 'erased' };
 
 /**
- * Volunteers' names and mobiles, each sealed with the volunteer's own key, the key wrapped by
- * the master key. Events carry only the volunteer id; erasing deletes the key and the sealed
+ * Volunteers' names and mobiles (JSON), each the kernel's sealed record: the volunteer's own key,
+ * wrapped by the master key. Events carry only the volunteer id; erasing deletes the key and the sealed
  * row (crypto-shredding), and the event log stays intact.
  */
 @Injectable()
@@ -37,8 +39,7 @@ export class VolunteerVault {
    * told by SMS; a mobile already registered is refused.
    */
   async store(trx: Transaction<any>, volunteerId: string, contact: VolunteerContact, smsConsentAt: Date | null): Promise<void> {
-    const dataKey = newDataKey();
-    const sealed = seal(dataKey, `volunteer:${volunteerId}`, Buffer.from(JSON.stringify(contact), 'utf8'));
+    const { sealed, wrappedKey } = sealRecord(this.masterKey, PURPOSE, volunteerId, Buffer.from(JSON.stringify(contact), 'utf8'));
     const inserted = await (trx as Transaction<DispatchDatabase>)
       .insertInto('volunteer_vault')
       .values({ volunteer_id: volunteerId, mobile_hmac: this.mobileHmac(contact.mobile), sealed, sms_consent_at: smsConsentAt })
@@ -48,7 +49,7 @@ export class VolunteerVault {
     if (!inserted) throw dispatchError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
     await (trx as Transaction<DispatchDatabase>)
       .insertInto('volunteer_keys')
-      .values({ volunteer_id: volunteerId, wrapped_key: seal(this.masterKey, `volunteer-key:${volunteerId}`, dataKey) })
+      .values({ volunteer_id: volunteerId, wrapped_key: wrappedKey })
       .execute();
   }
 
@@ -60,8 +61,7 @@ export class VolunteerVault {
       .where('v.volunteer_id', '=', volunteerId)
       .executeTakeFirst();
     if (!row?.wrapped_key) throw dispatchError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
-    const dataKey = open(this.masterKey, `volunteer-key:${volunteerId}`, row.wrapped_key);
-    return JSON.parse(open(dataKey, `volunteer:${volunteerId}`, row.sealed).toString('utf8')) as VolunteerContact;
+    return JSON.parse(openRecord(this.masterKey, PURPOSE, volunteerId, { sealed: row.sealed, wrappedKey: row.wrapped_key }).toString('utf8')) as VolunteerContact;
   }
 
   /** The mobile for an SMS, if the volunteer agreed to be told by SMS; the caller logs the read. */

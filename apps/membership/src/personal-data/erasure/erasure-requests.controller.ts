@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { authorize, CurrentPrincipal, isUuid, type Principal, Roles, uuidParam } from '@ws/kernel';
-import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { maskCardNumber } from '../../read-models/redemptions/shop-redemptions.controller';
 import { ErasureRequestsHandler } from './erasure-requests.handler';
@@ -77,16 +77,16 @@ export class ErasureRequestsController {
         (join) => join.onTrue(),
       )
       .select(['e.request_id', 'e.person_id', 'e.node_code', 'e.status', 'e.requested_at', 'e.requested_by', 'e.handled_at', 'e.handled_by', 'e.reason', 'm.card_number'])
+      // The cursor carries requested_at to the microsecond: requests of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('e.requested_at').as('cursor_at'))
       .$if(Boolean(query.status), (qb) => qb.where('e.status', '=', query.status!))
       .$if(Boolean(query.nodeCode), (qb) => qb.where('e.node_code', 'like', `${query.nodeCode}%`))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) => eb.or([eb('e.requested_at', '<', new Date(after!.at)), eb.and([eb('e.requested_at', '=', new Date(after!.at)), eb('e.request_id', '<', after!.id)])])),
-      )
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(e.requested_at, e.request_id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('e.requested_at', 'desc')
       .orderBy('e.request_id', 'desc')
       .limit(limit + 1)
       .execute();
-    const result = page(rows, limit, (row) => ({ at: new Date(row.requested_at).toISOString(), id: row.request_id }));
+    const result = page(rows, limit, (row) => ({ at: row.cursor_at, id: row.request_id }));
     return {
       items: result.items.map((r) => ({
         requestId: r.request_id,

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { authorize, CurrentPrincipal, isUuid, type Principal, Roles } from '@ws/kernel';
-import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 
 /** Who may read the redemptions list: the union officers of the node and of the nodes above it. */
@@ -49,17 +49,17 @@ export class ShopRedemptionsController {
       .leftJoin('shop_items as i', 'i.item_id', 'r.item_id')
       .leftJoin('members as m', 'm.membership_id', 'r.membership_id')
       .select(['r.redemption_id', 'r.item_id', 'i.name as item_name', 'r.quantity', 'r.points', 'r.station_id', 'r.node_code', 'r.actor_kind', 'r.redeemed_at', 'm.card_number', 'm.erased'])
+      // The cursor carries redeemed_at to the microsecond: redemptions of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('r.redeemed_at').as('cursor_at'))
       .$if(Boolean(query.itemId), (qb) => qb.where('r.item_id', '=', query.itemId!))
       .$if(Boolean(query.stationId), (qb) => qb.where('r.station_id', '=', query.stationId!))
       .$if(Boolean(query.nodeCode), (qb) => qb.where('r.node_code', 'like', `${query.nodeCode}%`))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) => eb.or([eb('r.redeemed_at', '<', new Date(after!.at)), eb.and([eb('r.redeemed_at', '=', new Date(after!.at)), eb('r.redemption_id', '<', after!.id)])])),
-      )
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(r.redeemed_at, r.redemption_id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('r.redeemed_at', 'desc')
       .orderBy('r.redemption_id', 'desc')
       .limit(limit + 1)
       .execute();
-    const result = page(rows, limit, (row) => ({ at: new Date(row.redeemed_at).toISOString(), id: row.redemption_id }));
+    const result = page(rows, limit, (row) => ({ at: row.cursor_at, id: row.redemption_id }));
     return {
       items: result.items.map((r) => ({
         redemptionId: r.redemption_id,

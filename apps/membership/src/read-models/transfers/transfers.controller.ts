@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { Kysely, sql } from 'kysely';
 import { CLOCK, type Clock, isUuid, Roles } from '@ws/kernel';
-import { DB, decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
+import { DB, decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page, PageQueryDto } from '@ws/platform';
 import type { MembershipDatabase } from '../../db/database';
 import { ageHours } from '../age';
 
@@ -34,14 +34,16 @@ export class TransfersController {
     const rows = await this.db
       .selectFrom('transfers')
       .selectAll()
+      // The cursor carries requested_at to the microsecond: transfers of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('requested_at').as('cursor_at'))
       .where('status', 'in', query.status === undefined ? ['requested', 'accepted'] : [query.status].flat())
-      .$if(after !== null, (q) => q.where(sql<boolean>`(requested_at, transfer_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (q) => q.where(sql<boolean>`(requested_at, transfer_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('requested_at')
       .orderBy('transfer_id')
       .limit(limit + 1)
       .execute();
     const now = this.clock.now();
-    const { items, next } = page(rows, limit, (r) => ({ at: new Date(r.requested_at).toISOString(), id: r.transfer_id }));
+    const { items, next } = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.transfer_id }));
     return {
       items: items.map((r) => ({
         transferId: r.transfer_id,

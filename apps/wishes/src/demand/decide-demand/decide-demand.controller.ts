@@ -5,13 +5,13 @@ import { CurrentPrincipal, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { checkedClientKey } from '../../shared/idempotency';
 import { DecideDemandDto } from './decide-demand.dto';
-import { DecideDemandService } from './decide-demand.service';
+import { DecideDemandHandler } from './decide-demand.handler';
 
 @ApiTags('需求清单与派单 demand')
 @ApiBearerAuth()
 @Controller('streets/:streetCode/decisions')
 export class DecideDemandController {
-  constructor(private readonly service: DecideDemandService) {}
+  constructor(private readonly handler: DecideDemandHandler) {}
 
   @Post()
   @HttpCode(201)
@@ -25,7 +25,7 @@ export class DecideDemandController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.service.decide(streetCode, dto, principal, checkedClientKey(key));
+    const result = await this.handler.decide(streetCode, dto, principal, checkedClientKey(key));
     if (result.replayed) void reply.status(200);
     return result;
   }

@@ -1,16 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Public, Roles, authorize } from '@ws/kernel';
+import { CurrentPrincipal, Public, Roles } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { checkedClientKey } from '../../shared/idempotency';
 import { PostWishDto } from './post-wish.dto';
-import { PostedWish, PostWishService } from './post-wish.service';
+import { PostedWish, PostWishHandler } from './post-wish.handler';
 
 @ApiTags('心愿墙 wishes')
 @Controller('wishes')
 export class PostWishController {
-  constructor(private readonly service: PostWishService) {}
+  constructor(private readonly handler: PostWishHandler) {}
 
   @Post()
   @Public()
@@ -18,7 +18,7 @@ export class PostWishController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重发同一请求时返回同一条心愿' })
   @ApiOperation({ summary: '扫码提交心愿或建议（无需账号）；返回心愿编号和作者凭证' })
   async post(@Body() dto: PostWishDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return replied(reply, await this.service.post(dto, { kind: 'worker', postedBy: null }, checkedClientKey(key)));
+    return replied(reply, await this.handler.post(dto, { kind: 'worker', postedBy: null }, checkedClientKey(key)));
   }
 
   @Post('on-behalf')
@@ -32,8 +32,7 @@ export class PostWishController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    authorize(principal, { station: dto.stationId, field: 'stationId' });
-    return replied(reply, await this.service.post(dto, { kind: 'station_manager', postedBy: principal.subject }, checkedClientKey(key)));
+    return replied(reply, await this.handler.postOnBehalf(dto, principal, key));
   }
 }
 
