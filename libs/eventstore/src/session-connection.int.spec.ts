@@ -49,4 +49,30 @@ describe('the session connection of a database (leases and the outbox LISTEN)', 
     }
     await eventually(async () => (await sessionBackends()).length === 0, { what: 'the session closed with its last user' });
   });
+
+  it('sends one query at a time, whoever sends them (pg 9 refuses a query sent while another runs)', async () => {
+    const session = SessionConnection.of(t.db)!;
+    const holder = {};
+    try {
+      const client = await session.connect(holder);
+      const send = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<unknown>;
+      let running = 0;
+      let most = 0;
+      (client as unknown as { query: typeof send }).query = async (text, values) => {
+        most = Math.max(most, ++running);
+        try {
+          return await send(text, values);
+        } finally {
+          running -= 1;
+        }
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => session.query<{ n: number }>(holder, 'select $1::int as n from pg_sleep(0.005)', [i]).then((r) => r.rows[0]!.n)),
+      );
+      expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(most).toBe(1);
+    } finally {
+      session.release(holder);
+    }
+  });
 });

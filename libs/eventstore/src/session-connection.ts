@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Client, ClientConfig } from 'pg';
+import { Client, ClientConfig, type QueryResult, type QueryResultRow } from 'pg';
 import { connectionConfigOf } from './database';
 
 const KEEPALIVE_MS = 2_000;
@@ -28,6 +28,8 @@ export class SessionConnection {
   private readonly users = new Set<object>();
   private readonly lostListeners = new Set<SessionLost>();
   private readonly channels = new Map<string, Set<() => void>>();
+  /** The last query sent: the next one waits for it (see `serially`). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -55,6 +57,11 @@ export class SessionConnection {
     return this.connecting;
   }
 
+  /** Runs a query on the connection for `user` (connecting it if need be), after every query sent before it. */
+  async query<R extends QueryResultRow>(user: object, text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    return this.serially<R>(await this.connect(user), text, values);
+  }
+
   /** `user` no longer needs the connection; the last one out closes it. */
   release(user: object): void {
     this.users.delete(user);
@@ -78,13 +85,13 @@ export class SessionConnection {
     if (!handlers) this.channels.set(channel, (handlers = new Set()));
     handlers.add(onNotify);
     const client = this.client;
-    if (client && first) await client.query(`listen ${channel}`);
+    if (client && first) await this.serially(client, `listen ${channel}`);
     if (client) onNotify();
     return () => {
       handlers.delete(onNotify);
       if (handlers.size > 0) return;
       this.channels.delete(channel);
-      void this.client?.query(`unlisten ${channel}`).catch(() => undefined);
+      if (this.client) this.serially(this.client, `unlisten ${channel}`).catch(() => undefined);
     };
   }
 
@@ -101,10 +108,21 @@ export class SessionConnection {
       throw error;
     }
     this.client = client;
-    this.keepalive = setInterval(() => void client.query(SESSION_KEEPALIVE_QUERY).catch(() => this.lose(client)), KEEPALIVE_MS);
+    this.keepalive = setInterval(() => void this.serially(client, SESSION_KEEPALIVE_QUERY).catch(() => this.lose(client)), KEEPALIVE_MS);
     this.keepalive.unref();
     for (const handlers of this.channels.values()) handlers.forEach((notify) => notify());
     return client;
+  }
+
+  /**
+   * One query at a time: the leases of several runners, the LISTENs and the keep-alive share the
+   * connection, and pg only queues queries sent while one runs with a deprecation warning (pg 9
+   * refuses them).
+   */
+  private serially<R extends QueryResultRow>(client: Client, text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    const sent = this.queue.then(() => client.query<R>(text, values));
+    this.queue = sent.catch(() => undefined);
+    return sent;
   }
 
   /** The connection is gone, and every lock and LISTEN it held with it. */

@@ -47,8 +47,7 @@ export class ProjectionLeases {
   async tryAcquire(name: string, onLost: () => void): Promise<boolean> {
     if (this.held.has(name)) throw new Error(`projection lease ${name} is already held by this process`);
     this.users.add(name);
-    const client = await this.session.connect(this);
-    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [LEASE_CLASS, leaseKeyOf(name)]);
+    const { rows } = await this.session.query<{ locked: boolean }>(this, 'select pg_try_advisory_lock($1, $2) as locked', [LEASE_CLASS, leaseKeyOf(name)]);
     if (!rows[0]?.locked) return false;
     this.held.set(name, onLost);
     return true;
@@ -58,8 +57,7 @@ export class ProjectionLeases {
   async release(name: string, done = false): Promise<void> {
     if (done) this.users.delete(name);
     if (this.held.delete(name) && this.session.connected) {
-      const client = await this.session.connect(this);
-      await client.query('select pg_advisory_unlock($1, $2)', [LEASE_CLASS, leaseKeyOf(name)]).catch(() => undefined);
+      await this.session.query(this, 'select pg_advisory_unlock($1, $2)', [LEASE_CLASS, leaseKeyOf(name)]).catch(() => undefined);
     }
     if (this.users.size === 0) this.session.release(this);
   }
