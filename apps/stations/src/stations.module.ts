@@ -87,8 +87,11 @@ import { ReceiveCaseHandler } from './legal-aid/receive-case/receive-case.handle
 import { LegalCasesController } from './read-models/legal-aid/legal-cases.controller';
 import { LegalAidFiguresController } from './read-models/legal-aid/legal-aid-figures.controller';
 import { LegalCasesProjection } from './read-models/legal-aid/legal-cases.projection';
-import { ProgrammeCommandHandler } from './programme/programme-command.handler';
-import { ProgrammeController } from './programme/programme.controller';
+import { CloseProgrammeController } from './programme/close-programme/close-programme.controller';
+import { LaunchProgrammeController } from './programme/launch-programme/launch-programme.controller';
+import { ProgrammeCommands } from './programme/programme-commands';
+import { RecordDeliveryController } from './programme/record-delivery/record-delivery.controller';
+import { RecordDeliveryHandler } from './programme/record-delivery/record-delivery.handler';
 import { ProgrammeFiguresController, ProgrammesController } from './read-models/programmes/programmes.controller';
 import { ProgrammesProjection } from './read-models/programmes/programmes.projection';
 import { ReportSources } from './read-models/reports/report-sources';
@@ -165,7 +168,9 @@ export class StationsModule {
         ReadMemberCardsController,
         WelfareFiguresController,
         WelfareStockController,
-        ProgrammeController,
+        LaunchProgrammeController,
+        RecordDeliveryController,
+        CloseProgrammeController,
         ProgrammesController,
         ProgrammeFiguresController,
         AllocateBudgetController,
@@ -207,7 +212,8 @@ export class StationsModule {
         HandOutHandler,
         ReadMemberCardsHandler,
         WelfareProjection,
-        ProgrammeCommandHandler,
+        ProgrammeCommands,
+        RecordDeliveryHandler,
         ProgrammesProjection,
         FundsProjection,
         AllocateBudgetHandler,

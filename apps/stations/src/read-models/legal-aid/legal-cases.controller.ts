@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { Kysely } from 'kysely';
 import { LEGAL_CASE_STATES, type LegalCaseState } from '@ws/contracts';
-import { CurrentPrincipal, type Principal, Roles } from '@ws/kernel';
+import { CurrentPrincipal, listScope, type Principal, Roles } from '@ws/kernel';
 import { DB, DEFAULT_PAGE_SIZE, PageQueryDto } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 import { LEGAL_HANDLERS } from '../../legal-aid/legal-aid-routes';
@@ -24,7 +24,6 @@ export class LegalCasesController {
   @Get() @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '案件列表（类型、状态、结果、挽回金额；不含当事人信息），分页' })
   list(@Query() query: LegalCaseListDto, @CurrentPrincipal() p: Principal) {
-    const scope = p.role === 'station_manager' ? { stationId: p.station } : p.role === 'street_officer' ? { streetCode: p.street } : {};
-    return legalCasePage(this.db, { ...(query.state ? { state: query.state } : {}), ...scope }, query.after, query.limit ?? DEFAULT_PAGE_SIZE);
+    return legalCasePage(this.db, listScope(p), query.state, query.after, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 }

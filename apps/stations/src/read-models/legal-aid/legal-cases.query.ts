@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_KINDS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
-import { isUuid } from '@ws/kernel';
+import { isUuid, type ListScope } from '@ws/kernel';
 import { decodeCursor, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
@@ -22,22 +22,24 @@ export interface LegalCaseView {
   recoveredFen: number;
 }
 
-/** Cases of the subtree, newest first, keyset paged on (received_on, case_id); narrowed to a street or station for those who act there. */
+/** Cases of the subtree (optionally in one state), newest first, keyset paged on (received_on, case_id); narrowed to the reader's scope (listScope): a street officer's street, a station manager's station. */
 export async function legalCasePage(
   db: Kysely<StationsDatabase>,
-  filter: { state?: LegalCaseState; streetCode?: string; stationId?: string },
+  scope: ListScope,
+  state: LegalCaseState | undefined,
   after: string | undefined,
   limit: number,
 ) {
+  if (scope === 'nothing') return { items: [], next: null };
   const cursor = decodeCursor(after, isUuid, (at) => /^\d{4}-\d{2}-\d{2}$/.test(at));
   const { rows } = await sql<Omit<LegalCaseView, 'kindLabel' | 'stateLabel' | 'recoveredFen'> & { recoveredFen: string }>`
     select case_id as "caseId", district_code as "districtCode", kind, station_id as "stationId", street_code as "streetCode", occupation, state,
            to_char(received_on, 'YYYY-MM-DD') as "receivedOn", to_char(settled_on, 'YYYY-MM-DD') as "settledOn", referred_to as "referredTo",
            to_char(closed_on, 'YYYY-MM-DD') as "closedOn", outcome, recovered_fen as "recoveredFen"
     from legal_cases
-    where true ${filter.state ? sql`and state = ${filter.state}` : sql``}
-      ${filter.streetCode ? sql`and street_code = ${filter.streetCode}` : sql``}
-      ${filter.stationId ? sql`and station_id = ${filter.stationId}::uuid` : sql``}
+    where true ${state ? sql`and state = ${state}` : sql``}
+      ${scope.street !== undefined ? sql`and street_code = ${scope.street}` : sql``}
+      ${scope.station !== undefined ? sql`and station_id = ${scope.station}::uuid` : sql``}
       ${cursor ? sql`and (received_on, case_id) < (${cursor.at}::date, ${cursor.id}::uuid)` : sql``}
     order by received_on desc, case_id desc limit ${limit + 1}`.execute(db);
   const { items, next } = page(rows, limit, (row) => ({ at: row.receivedOn, id: row.caseId }));

@@ -7,21 +7,11 @@ import { CLOCK, Public } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
-import { checkDayRange } from '../day-range';
+import { checkDayRange, DayRangeDto } from '../day-range';
 import { VISIT_GROUPINGS, visitsBy, visitsTotal } from './visits.query';
 import type { VisitGrouping } from './visits.query';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class VisitsQueryDto {
-  @ApiProperty({ description: '起始日期（含）YYYY-MM-DD，北京时间' })
-  @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD' })
-  @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
-  to!: string;
-
+export class VisitsQueryDto extends DayRangeDto {
   @ApiProperty({ enum: VISIT_GROUPINGS, description: '分组维度' })
   @IsIn(VISIT_GROUPINGS)
   by!: VisitGrouping;
