@@ -28,6 +28,13 @@ describe('wishes photo uploads (real Postgres and NATS)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('still answers an unparsable JSON body with problem+json beside the uploads (the multipart plugin must not take the error handler of Nest away)', async () => {
+    const malformed = await service.app.inject({ method: 'POST', url: '/wishes', payload: '{"title": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    expect(malformed.json().code).toBe('malformed_body');
+  });
+
   it('stores a phone photo resized and without its EXIF (GPS included), and shows it only through a signed link', async () => {
     const photo = await phonePhotoWithGps();
     expect(await hasGpsExif(photo)).toBe(true);

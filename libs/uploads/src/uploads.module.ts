@@ -34,10 +34,13 @@ export class UploadsModule implements OnModuleInit {
     };
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Queued, not awaited: awaiting a plugin here loads the routes Nest has just added, before
+    // Nest sets its error handler after this hook, and Fastify's own refusals (unparsable JSON …)
+    // would then leave without problem+json. The queue loads when the server starts.
     // Limits are set per request by Photos; these only bound what any request may try.
-    await fastify.register(multipart, { limits: { files: 1, parts: 12, fieldSize: 4096 } });
+    void fastify.register(multipart, { limits: { files: 1, parts: 12, fieldSize: 4096 } });
   }
 }
 
