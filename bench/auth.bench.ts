@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import { generateSync } from 'otplib';
 import { identityDirectiveSubject, nodeRef, type SigningKeysAnnounced } from '@ws/contracts';
 import { OfficerTokenVerifier, verifyOfficerToken } from '@ws/kernel';
-import { TrustStore } from '@ws/platform';
+import { requestOk, TrustStore } from '@ws/platform';
 import { createTestDatabase, testNodeCode } from '@ws/testing';
 import { freePort, startServiceProcess } from '@ws/testing/service-process';
 import { ARGON2_PARAMETERS } from '../apps/identity/src/accounts/credentials';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const concurrentTotals = concurrent.map((t) => t.total).sort((a, b) => a - b);
 
     // ---- 3. token verification, as a service's guard does it ----
-    const jwks = (await (await fetch(`${service.base}/oidc/jwks`)).json()) as { keys: Array<{ kid: string; x: string }> };
+    const jwks = (await requestOk(service.base, 'GET', '/oidc/jwks')) as { keys: Array<{ kid: string; x: string }> };
     const trust = new TrustStore();
     const announced: SigningKeysAnnounced = {
       type: 'SigningKeysAnnounced',

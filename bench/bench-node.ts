@@ -4,6 +4,7 @@ import { connect } from '@ws/testing/nats';
 import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { deleteNodeStreams, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+import { requestOk } from '@ws/platform';
 
 
 /** A throw-away stations node for a benchmark: own database, own streams, built service process. */
@@ -55,17 +56,15 @@ export async function removeBenchService(service: ServiceProcess, database: Test
 }
 
 async function registerStation(service: ServiceProcess, token: string, i: number): Promise<string> {
-  const response = await fetch(`${service.base}/stations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
+  const registered = await requestOk(service.base, 'POST', '/stations', {
+    token,
+    body: {
       name: `基准驿站${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: '330802001',
       address: `基准路${i}号`, location: { lng: 118.8 + (i % 50) * 0.003, lat: 28.9 + Math.floor(i / 50) * 0.003 },
       hours: { open24h: true }, facilities: ['microwave', 'charging'],
-    }),
+    },
   });
-  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { stationId: string }).stationId;
+  return (registered as { stationId: string }).stationId;
 }
 
 export function percentile(sorted: number[], p: number): number {

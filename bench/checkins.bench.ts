@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import { percentile, postgresBackendsOf, processCpuSeconds, processTree, startBenchNode, uniqueKey, type BenchNode } from './bench-node';
+import { requestOk } from '@ws/platform';
 
 /**
  * End-to-end check-ins per second: accepted by HTTP → visible in the visits read model, for single
@@ -19,8 +20,7 @@ interface Sample {
 
 async function visibleVisits(node: BenchNode): Promise<number> {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const response = await fetch(`${node.service.base}/visits?from=${today}&to=${today}&by=day`);
-  return ((await response.json()) as { total: number }).total;
+  return ((await requestOk(node.service.base, 'GET', `/visits?from=${today}&to=${today}&by=day`)) as { total: number }).total;
 }
 
 async function run(node: BenchNode, mode: 'single' | 'batched') {

@@ -34,7 +34,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function main() {
   console.log(`bench:faults — ${OUTAGE_S} s outages, ${CLIENTS} riders (pause ${PAUSE_MS} ms), ${DECISIONS} decisions per outage; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const rig = await OutageRig.start({ stations: { LOG_LEVEL: 'error' }, membership: { LOG_LEVEL: 'error' }, dispatch: { LOG_LEVEL: 'error' } });
-  const databases = OUTAGE_SERVICES.map((service) => `n${rig.node.code}_${service}`);
+  const databases = OUTAGE_SERVICES.map((service) => rig.databaseName(service));
   const cpu = () => {
     const trees = rig.pids().map(processTree);
     return processCpuSeconds((p) => trees.some((inTree) => inTree(p)) || databases.some((db) => postgresBackendsOf(db)(p)));
@@ -70,7 +70,7 @@ async function main() {
       console.log(`  CPU ${cpuSeconds.toFixed(1)} s (services + their Postgres backends) = ${((cpuSeconds * 1000) / Math.max(1, load.accepted.size)).toFixed(1)} ms per accepted check-in; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     }
   } finally {
-    await rig.dispose();
+    await rig.close();
   }
 }
 

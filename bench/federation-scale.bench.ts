@@ -18,6 +18,7 @@ import {
   startNatsFederation,
 } from '@ws/testing/service-process';
 import { percentile, processCpuSeconds, proportionalMegabytes, residentMegabytes } from './bench-node';
+import { requestOk } from '@ws/platform';
 
 /**
  * bench:federation-scale — the Zhejiang tree of GB/T 2260 on one machine: the province, its 11
@@ -99,7 +100,7 @@ async function startUpperNode(federation: NatsFederation, code: string): Promise
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (compact.reports.length > 0 || compact.child.exitCode !== null) throw new Error(`compact node ${code} failed: ${JSON.stringify(compact.reports)}\n${compact.output()}`);
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+    if (await requestOk(base, 'GET', '/health').then(() => true, () => false)) break;
     if (Date.now() > deadline) throw new Error(`compact node ${code} not healthy in 180 s:\n${compact.output()}`);
     await sleep(250);
   }
@@ -357,8 +358,8 @@ async function directiveRoundTrip(federation: NatsFederation, topology: Federati
             if (city) {
               const token = await officerToken(code, { role: 'city_officer', subject: `bench-${code}` });
               for (let attempt = 0; ; attempt++) {
-                const response = await fetch(`${city.base}/directives/${ref.directiveId}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-                if (response.ok || attempt > 50) break;
+                const acknowledged = await requestOk(city.base, 'POST', `/directives/${ref.directiveId}/acknowledge`, { token }).then(() => true, () => false);
+                if (acknowledged || attempt > 50) break;
                 await sleep(200);
               }
             } else {
@@ -389,13 +390,7 @@ async function directiveRoundTrip(federation: NatsFederation, topology: Federati
     const token = await officerToken('33', { role: 'province_officer', subject: 'bench-province' });
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const issuedAt = now();
-    const response = await fetch(`${province.base}/directives`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ kind: 'adopt_standard', standard: 'ba_you', deadline }),
-    });
-    if (!response.ok) throw new Error(`issue directive: ${response.status} ${await response.text()}`);
-    directiveId = ((await response.json()) as { directiveId: string }).directiveId;
+    directiveId = ((await requestOk(province.base, 'POST', '/directives', { token, body: { kind: 'adopt_standard', standard: 'ba_you', deadline } })) as { directiveId: string }).directiveId;
     const acks = `evt.33.*.*.stations.directive-receipt.${directiveId}.DirectiveAcknowledged`;
     let acknowledged = 0;
     while (acknowledged < below.length && now() - issuedAt < 300_000) {

@@ -6,7 +6,8 @@ import { connect, headers as natsHeaders, NatsConnection } from '@ws/testing/nat
 import { natsConnectOptions } from '@ws/messaging';
 import { EventEnvelope, eventSubject, HEADERS, nodeFromCode, STATIONS_CONTEXT, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { CITY, DISTRICTS, PROVINCE, startNatsFederation, startStationsNode, type StationsNode } from '../test/federation-fixture';
+import { ProcessFederation } from '@ws/testing/process-federation';
+import { CITY, DISTRICTS, FAULT_TOPOLOGY, PROVINCE } from '../test/stations-federation';
 import { percentile } from './bench-node';
 
 /**
@@ -196,13 +197,13 @@ async function main(): Promise<void> {
     `bench:federation — ${RATE} events/s at districts ${DISTRICTS.join(', ')} → city ${CITY} → province ${PROVINCE}; ` +
       `warm-up ${WARMUP_S} s, steady ${STEADY_S} s, city cut ${CUT_S} s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`,
   );
-  const federation = await startNatsFederation();
+  const federation = await ProcessFederation.start<'stations'>(FAULT_TOPOLOGY);
   const connections: NatsConnection[] = [];
-  let province: StationsNode | undefined;
   let pg: Client | undefined;
   try {
-    province = await startStationsNode(federation, PROVINCE, { LOG_LEVEL: 'error', PG_POOL_MAX: '4' });
-    pg = new Client({ connectionString: province.database.url });
+    const province = federation.node(PROVINCE);
+    await province.start('stations', { LOG_LEVEL: 'error', PG_POOL_MAX: '4' });
+    pg = new Client({ connectionString: province.databaseUrl('stations') });
     await pg.connect();
     for (const code of DISTRICTS) connections.push(await connect(natsConnectOptions(federation.nats.get(code)!.url)));
     const provinceNc = await connect(natsConnectOptions(federation.nats.get(PROVINCE)!.url));
@@ -283,7 +284,6 @@ async function main(): Promise<void> {
   } finally {
     for (const nc of connections) await nc.close().catch(() => undefined);
     await pg?.end().catch(() => undefined);
-    await province?.close().catch(() => undefined);
     await federation.close();
   }
 }

@@ -5,6 +5,7 @@ import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { startServiceProcess } from '@ws/testing/service-process';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
 import { percentile, removeBenchService } from './bench-node';
+import { requestOk } from '@ws/platform';
 
 /**
  * Joining at scale (npm run bench:join). A built membership service process, its read model
@@ -40,15 +41,7 @@ async function main(): Promise<void> {
   const service = await startServiceProcess('membership', env);
   await announceTestKey(NATS_URL, code);
   const token = await officerToken(code, { subject: 'bench', role: 'district_officer' });
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${service.base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<any>;
-  };
+  const post = (path: string, body: unknown) => requestOk(service.base, 'POST', path, { token, body });
   try {
     const seedSeconds = await seed(database.url, code, SEED_MEMBERS);
     console.log(`seeded ${SEED_MEMBERS.toLocaleString()} members into members, membership_registry and persons in ${seedSeconds.toFixed(1)} s (SQL, not events)`);
@@ -83,10 +76,10 @@ async function main(): Promise<void> {
     const caughtUpStarted = performance.now();
     const caughtUp = new Map<string, number>();
     for (;;) {
-      const health = (await (await fetch(`${service.base}/health`)).json()) as { details?: { projections?: Record<string, unknown> } };
+      const health = (await requestOk(service.base, 'GET', '/health')) as { details?: { projections?: Record<string, unknown> } };
       const lags = Object.entries(health.details?.projections ?? {}).filter(([name]) => name !== 'status') as Array<[string, { lagEvents: number }]>;
       for (const [name, lag] of lags) if (lag.lagEvents === 0 && !caughtUp.has(name)) caughtUp.set(name, (performance.now() - caughtUpStarted) / 1000);
-      const stats = (await (await fetch(`${service.base}/members/stats?by=union&unionId=${unionId}`)).json()) as { rows: Array<{ members: number }> };
+      const stats = (await requestOk(service.base, 'GET', `/members/stats?by=union&unionId=${unionId}`)) as { rows: Array<{ members: number }> };
       if ((stats.rows[0]?.members ?? 0) >= approved && lags.length > 0 && caughtUp.size === lags.length) break;
       if (performance.now() - caughtUpStarted > 300_000) throw new Error('read models did not catch up within 300 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -97,9 +90,7 @@ async function main(): Promise<void> {
     const statsLatencies: number[] = [];
     for (let i = 0; i < STATS_REQUESTS; i++) {
       const started = performance.now();
-      const response = await fetch(`${service.base}/stats`);
-      if (!response.ok) throw new Error(`/stats: ${response.status}`);
-      await response.json();
+      await requestOk(service.base, 'GET', '/stats');
       statsLatencies.push(performance.now() - started);
     }
 

@@ -4,7 +4,7 @@ import { contactLookupSubject } from '@ws/contracts';
 import type { ContactLookupReply, ContactLookupRequest, WishPostedData } from '@ws/contracts';
 import { newId } from '@ws/kernel';
 import { serveRequests } from '@ws/messaging';
-import { eventually, FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually, FakeAliyunSms, NATS_URL } from '@ws/testing';
 import { LoopCluster } from '../apps/wishes/src/testing/loop-cluster';
 import { percentile, postgresBackendsOf, processCpuSeconds, processTree } from './bench-node';
 
@@ -31,9 +31,6 @@ async function main(): Promise<void> {
   const arrived = new Map<string, number>();
   const record = sms.sent;
   const cluster = new LoopCluster({
-    nodeCode: testNodeCode(),
-    pgUrl: PG_URL,
-    natsUrl: NATS_URL,
     env: {
       notify: {
         SMS_GATEWAY: 'aliyun', SMS_ENDPOINT: `${sms.base}/`, SMS_ACCESS_KEY_ID: sms.accessKeyId, SMS_ACCESS_KEY_SECRET: sms.accessKeySecret,
@@ -43,7 +40,7 @@ async function main(): Promise<void> {
     logTo: LOG_LEVEL === 'error' ? 'ignore' : 'inherit',
   });
   const nc = await connect({ servers: NATS_URL });
-  const owner = serveRequests<ContactLookupRequest, ContactLookupReply>(nc, contactLookupSubject(cluster.node.code, 'wishes'), async (request) => ({
+  const owner = serveRequests<ContactLookupRequest, ContactLookupReply>(nc, contactLookupSubject(cluster.code, 'wishes'), async (request) => ({
     status: 'ok',
     address: `139${request.recipient.id.replace(/\D/g, '').slice(-8).padStart(8, '0')}`,
   }));
@@ -53,7 +50,7 @@ async function main(): Promise<void> {
   try {
     await cluster.start('notify');
     const cpu = () => processCpuSeconds(processTree(cluster.pid('notify')!));
-    const pgCpu = () => processCpuSeconds(postgresBackendsOf(`n${cluster.node.code}_notify`));
+    const pgCpu = () => processCpuSeconds(postgresBackendsOf(cluster.databaseName('notify')));
     const wish = (index: number) => {
       const wishId = newId();
       return { wishId, wishNo: `W${String(index).padStart(9, '0')}` };
@@ -129,7 +126,7 @@ async function main(): Promise<void> {
   } finally {
     await owner.stop();
     await nc.close();
-    await cluster.dispose();
+    await cluster.close();
     await sms.stop();
   }
 }

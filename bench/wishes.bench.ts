@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import { databaseUrl, eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually } from '@ws/testing';
 import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 import { percentile } from './bench-node';
 
@@ -30,9 +30,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const cluster = new LoopCluster({
-    nodeCode: testNodeCode(),
-    pgUrl: PG_URL,
-    natsUrl: NATS_URL,
     env: {
       wishes: { LOG_LEVEL: LOG_LEVEL },
       dispatch: { LOG_LEVEL: LOG_LEVEL, INVITATION_TTL_SECONDS: '3600', DISPATCH_SWEEP_MS: '1000' },
@@ -81,7 +78,7 @@ async function main(): Promise<void> {
 
     // Backlogs while the loop runs: unpublished outbox rows and events the wish board has not applied.
     const backlog = { outbox: 0, board: 0 };
-    const wishesDb = new Client({ connectionString: databaseUrl(`n${cluster.node.code}_wishes`) });
+    const wishesDb = new Client({ connectionString: cluster.databaseUrl('wishes') });
     await wishesDb.connect();
     const sampler = (async () => {
       while (running) {
@@ -158,7 +155,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await cluster.dispose();
+    await cluster.close();
   }
 }
 

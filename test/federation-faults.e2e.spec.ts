@@ -4,18 +4,8 @@ import { connect } from '@ws/testing/nats';
 import { natsConnectOptions } from '@ws/messaging';
 import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { eventually } from '@ws/testing';
-import {
-  CITY,
-  DISTRICTS,
-  NatsFederation,
-  PROVINCE,
-  registerStations,
-  startNatsFederation,
-  startStationsNode,
-  StationsNode,
-  stationsOf,
-  visitsByDistrict,
-} from './federation-fixture';
+import { ProcessFederation } from '@ws/testing/process-federation';
+import { CITY, DISTRICTS, FAULT_TOPOLOGY, PROVINCE, registerStations, stationsOf, visitsByDistrict } from './stations-federation';
 
 const STATIONS_PER_DISTRICT = 3;
 const VISITS_PER_REQUEST = 10;
@@ -31,13 +21,12 @@ const CUT_MS = 8_000;
  * their streams — nothing lost, nothing doubled.
  */
 describe('federation faults: a city or the province cut while the districts keep writing', () => {
-  let federation: NatsFederation;
-  const nodes = new Map<string, StationsNode>();
+  let federation: ProcessFederation<'stations'>;
   const stationIds = new Map<string, string[]>();
   /** Check-ins each district answered `accepted`. */
   const accepted = new Map<string, number>(DISTRICTS.map((code) => [code, 0]));
 
-  const node = (code: string) => nodes.get(code)!;
+  const node = (code: string) => federation.node(code);
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const visitsAt = async (code: string, district: string) => (await visitsByDistrict(node(code)))[district] ?? 0;
   const totalAt = async (code: string) => Object.values(await visitsByDistrict(node(code))).reduce((sum, n) => sum + n, 0);
@@ -62,13 +51,9 @@ describe('federation faults: a city or the province cut while the districts keep
       for (let round = 0; !stopped; round++) {
         const stationId = stationIds.get(district)![round % STATIONS_PER_DISTRICT]!;
         const visits = Array.from({ length: VISITS_PER_REQUEST }, () => ({ key: randomUUID(), at: new Date().toISOString(), occupation: 'courier' }));
-        const response = await fetch(`${node(district).service.base}/stations/${stationId}/checkins/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ visits }),
-        });
-        if (response.status === 200) accepted.set(district, accepted.get(district)! + ((await response.json()) as { accepted: number }).accepted);
-        else failures.push(`${district}: ${response.status} ${await response.text()}`);
+        const response = await node(district).http('stations', 'POST', `/stations/${stationId}/checkins/batch`, { body: { visits } });
+        if (response.status === 200) accepted.set(district, accepted.get(district)! + (response.body as { accepted: number }).accepted);
+        else failures.push(`${district}: ${response.status} ${JSON.stringify(response.body)}`);
         await pause(REQUEST_EVERY_MS);
       }
     };
@@ -115,16 +100,14 @@ describe('federation faults: a city or the province cut while the districts keep
   }
 
   beforeAll(async () => {
-    federation = await startNatsFederation();
-    const started = await Promise.allSettled([PROVINCE, CITY, ...DISTRICTS].map((code) => startStationsNode(federation, code)));
-    for (const outcome of started) if (outcome.status === 'fulfilled') nodes.set(outcome.value.code, outcome.value);
+    federation = await ProcessFederation.start(FAULT_TOPOLOGY);
+    const started = await Promise.allSettled([PROVINCE, CITY, ...DISTRICTS].map((code) => node(code).start('stations')));
     const failed = started.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
     for (const district of DISTRICTS) stationIds.set(district, await registerStations(node(district), STATIONS_PER_DISTRICT));
   }, 180_000);
 
   afterAll(async () => {
-    for (const stationsNode of nodes.values()) await stationsNode.close().catch(() => undefined);
     await federation?.close();
   });
 
@@ -171,28 +154,20 @@ describe('federation faults: a city or the province cut while the districts keep
     const district = DISTRICTS[0];
     const stationId = stationIds.get(district)![0]!;
     const batch = () => ({ visits: Array.from({ length: 1000 }, () => ({ key: randomUUID(), at: new Date().toISOString(), occupation: 'rider' })) });
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        fetch(`${node(district).service.base}/stations/${stationId}/checkins/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch()) }),
-      ),
-    );
+    const answers = await Promise.all(Array.from({ length: 10 }, () => node(district).http('stations', 'POST', `/stations/${stationId}/checkins/batch`, { body: batch() })));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
-    const counts = await Promise.all(answers.map(async (a) => ((await a.json()) as { accepted: number }).accepted));
+    const counts = answers.map((a) => (a.body as { accepted: number }).accepted);
     accepted.set(district, accepted.get(district)! + counts.reduce((sum, n) => sum + n, 0));
 
     const key = randomUUID();
-    const later = await fetch(`${node(district).service.base}/stations/${stationId}/checkins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key, occupation: 'courier' }),
-    });
+    const later = await node(district).http('stations', 'POST', `/stations/${stationId}/checkins`, { body: { key, occupation: 'courier' } });
     expect(later.status).toBe(201);
     accepted.set(district, accepted.get(district)! + 1);
 
     // 10 001 visits, in events of at most MAX_EVENT_BYTES each: nothing sticks in the outbox,
     // and the district, the city and the province count every one of them.
     await convergedAbove();
-    const health = (await (await fetch(`${node(district).service.base}/health`)).json()) as { status: string };
+    const health = (await node(district).ok('stations', 'GET', '/health')) as { status: string };
     expect(health.status).toBe('ok');
   }, 180_000);
 });

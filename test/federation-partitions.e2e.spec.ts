@@ -4,7 +4,8 @@ import { nodeFromCode, subtreeEventFilter } from '@ws/contracts';
 import { seededRandom, type Random } from '@ws/kernel';
 import { OutboxDistrict } from '@ws/testing/service-process';
 import { eventually } from '@ws/testing';
-import { type NatsFederation, startNatsFederation, startStationsNode, type StationsNode, visitsByDistrict } from './federation-fixture';
+import { ProcessFederation } from '@ws/testing/process-federation';
+import { visitsByDistrict } from './stations-federation';
 
 /**
  * Issue 16: a province, three cities and nine districts, each with its own nats-server
@@ -44,8 +45,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEED=${SEED})`, () => {
-  let federation: NatsFederation;
-  let province: StationsNode | undefined;
+  let federation: ProcessFederation<'stations'>;
   const districts = new Map<string, OutboxDistrict>();
   const applied: string[] = [];
 
@@ -122,20 +122,19 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
   }
 
   beforeAll(async () => {
-    federation = await startNatsFederation(TOPOLOGY, { cuttableLinks: true });
-    province = await startStationsNode(federation, PROVINCE, { LOG_LEVEL: 'error' });
+    federation = await ProcessFederation.start(TOPOLOGY, { cuttableLinks: true });
+    await federation.node(PROVINCE).start('stations', { LOG_LEVEL: 'error' });
     for (const code of ALL_DISTRICTS) districts.set(code, await OutboxDistrict.start(nodeFromCode(code), federation.nats.get(code)!.url, { idleMs: 100 }));
   }, 180_000);
 
   afterAll(async () => {
     for (const district of districts.values()) await district.close().catch(() => undefined);
-    await province?.close().catch(() => undefined);
     await federation?.close();
   });
 
   it("the province's read model equals the districts' streams, per district, after random kills, stops and cut links", async () => {
     const writing = keepWriting(seededRandom(SEED + 1));
-    await eventually(async () => Object.keys(await visitsByDistrict(province!)).length === ALL_DISTRICTS.length, { what: 'first visits of every district at the province', timeoutMs: 60_000 });
+    await eventually(async () => Object.keys(await visitsByDistrict(federation.node(PROVINCE))).length === ALL_DISTRICTS.length, { what: 'first visits of every district at the province', timeoutMs: 60_000 });
 
     const before = Object.fromEntries(ALL_DISTRICTS.map((code) => [code, districts.get(code)!.committed]));
     await partitions(seededRandom(SEED), CHAOS_MS);
@@ -162,13 +161,13 @@ describe(`federation partitions: 1 + 3 + 9 nodes converge exactly (PARTITION_SEE
       }, { what: `stream of ${code} (${context})`, timeoutMs: CONVERGE_MS });
     }
     await eventually(async () => {
-      expect(await visitsByDistrict(province!)).toEqual(committedBelow(PROVINCE));
+      expect(await visitsByDistrict(federation.node(PROVINCE))).toEqual(committedBelow(PROVINCE));
       return true;
     }, { what: `read model at ${PROVINCE} (${context})`, timeoutMs: CONVERGE_MS });
 
     // Exact, and stays exact: nothing arrives twice later.
     await pause(3_000);
-    expect(await visitsByDistrict(province!)).toEqual(committedBelow(PROVINCE));
+    expect(await visitsByDistrict(federation.node(PROVINCE))).toEqual(committedBelow(PROVINCE));
     for (const code of [...CITIES, PROVINCE]) expect(await streamCountsAt(code)).toEqual(committedBelow(code));
     expect(applied.length).toBeGreaterThan(5);
   }, CHAOS_MS + 4 * CONVERGE_MS);

@@ -3,7 +3,7 @@ import { connect } from '@ws/testing/nats';
 import { Client } from 'pg';
 import type { StationRegistered, TaskCompleted, TaskCreated } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { databaseUrl, eventually, FakeAliyunSms, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually, FakeAliyunSms, NATS_URL } from '@ws/testing';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
 import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 
@@ -44,15 +44,15 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
     let pg: Client;
 
     beforeAll(async () => {
-      cluster = new LoopCluster({ nodeCode: testNodeCode(), pgUrl: PG_URL, natsUrl: NATS_URL, env: { notify: notifyEnv() } });
+      cluster = new LoopCluster({ env: { notify: notifyEnv() } });
       await cluster.start('wishes');
       await cluster.start('notify');
-      pg = new Client({ connectionString: databaseUrl(`n${cluster.node.code}_notify`) });
+      pg = new Client({ connectionString: cluster.databaseUrl('notify') });
       await pg.connect();
     }, 120_000);
     afterAll(async () => {
       await pg?.end();
-      await cluster?.dispose();
+      await cluster?.close();
     }, 60_000);
 
     it('tells each author every status in order, exactly once, by SMS and in the inbox, while notify is SIGKILLed mid-burst', async () => {
@@ -113,7 +113,7 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       expect(wrong.status).toBe(401);
 
       // Each read of a contact is in the wishes service's access log; notify keeps no mobile anywhere.
-      const wishesDb = new Client({ connectionString: databaseUrl(`n${cluster.node.code}_wishes`) });
+      const wishesDb = new Client({ connectionString: cluster.databaseUrl('wishes') });
       await wishesDb.connect();
       const reads = await wishesDb.query<{ n: string }>(`select count(*) as n from contact_access_log where actor = 'service:notify'`);
       await wishesDb.end();
@@ -130,15 +130,12 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
 
     beforeAll(async () => {
       cluster = new LoopCluster({
-        nodeCode: testNodeCode(),
-        pgUrl: PG_URL,
-        natsUrl: NATS_URL,
         env: { notify: notifyEnv(), membership: { MEMBERSHIP_JOIN_MOBILE_CODE: 'required', LOG_LEVEL: 'info' }, dispatch: { LOG_LEVEL: 'info' } },
       });
       await Promise.all([cluster.start('wishes'), cluster.start('dispatch'), cluster.start('membership'), cluster.start('notify')]);
       station = await cluster.registerStation();
     }, 180_000);
-    afterAll(async () => cluster?.dispose(), 60_000);
+    afterAll(async () => cluster?.close(), 60_000);
 
     it("delivers a volunteer's invitation by SMS, and the volunteer signs in by mobile and code and accepts it from its link", async () => {
       const volunteer = await cluster.volunteer('first_aid_trainer', cluster.street, { smsConsent: true });
@@ -163,7 +160,7 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       expect(invitationId).toBeDefined();
 
       // The page signs the volunteer in with an SMS code (delivered through notify), then accepts.
-      await cluster.ok('dispatch', 'POST', '/volunteer-sessions/codes', { body: { mobile: volunteer.mobile } }, [202]);
+      expect((await cluster.http('dispatch', 'POST', '/volunteer-sessions/codes', { body: { mobile: volunteer.mobile } })).status).toBe(202);
       const code = await eventually(async () => SMS.to(volunteer.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], { what: 'the sign-in code', timeoutMs: LOOP_TIMEOUT_MS });
       const wrongCode = await cluster.http('dispatch', 'POST', '/volunteer-sessions', { body: { mobile: volunteer.mobile, code: code === '000000' ? '111111' : '000000' } });
       expect(wrongCode.status).toBe(422);
@@ -182,7 +179,7 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       const application = { ...person, occupation: 'rider', unionId: union.unionId, smsConsent: true };
       const withoutCode = await cluster.http('membership', 'POST', '/applications', { body: application });
       expect([withoutCode.status, withoutCode.body.code]).toEqual([422, 'mobile_code_required']);
-      await cluster.ok('membership', 'POST', '/applications/mobile-codes', { body: { mobile: person.mobile } }, [202]);
+      expect((await cluster.http('membership', 'POST', '/applications/mobile-codes', { body: { mobile: person.mobile } })).status).toBe(202);
       const code = await eventually(async () => SMS.to(person.mobile).find((s) => s.templateCode === 'SMS_WS_VERIFICATION_CODE')?.params['code'], { what: 'the join code', timeoutMs: LOOP_TIMEOUT_MS });
       const submitted = await cluster.ok('membership', 'POST', '/applications', { body: { ...application, mobileCode: code } });
       await cluster.ok('membership', 'POST', `/applications/${submitted.applicationId}/approve`, { token: officer });
@@ -196,7 +193,7 @@ describe('notify across processes (built dist, real Postgres and NATS, fake SMS 
       const secrets = [person.name, person.mobile, person.idNumber, code];
       const leaks: string[] = [];
       for (const service of ['notify', 'membership'] as const) {
-        const db = new Client({ connectionString: databaseUrl(`n${cluster.node.code}_${service}`) });
+        const db = new Client({ connectionString: cluster.databaseUrl(service) });
         await db.connect();
         const tables = service === 'notify' ? undefined : ['events', 'outbox'];
         leaks.push(...(await scanDatabase(db, secrets, tables)).map((leak) => `${service}.${leak}`));

@@ -1,17 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@ws/testing/nats';
 import { Client } from 'pg';
-import { nodeRef, type DemandDispatchDecided, type NodeRef, type TaskCreated, type VisitsRecorded } from '@ws/contracts';
+import type { DemandDispatchDecided, TaskCreated, VisitsRecorded } from '@ws/contracts';
 import { derivedId, newId } from '@ws/kernel';
-import { requestJson, type JsonRequest, type JsonResponse } from '@ws/platform';
-import { databaseUrl, eventually, FaultProxy, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
-import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
+import { eventually } from '@ws/testing';
+import { ProcessNode } from '@ws/testing/process-federation';
 import { applicationFor } from '../apps/membership/src/testing/membership-harness';
 
 /**
- * One synthetic node whose services reach Postgres and nats-server only through fault proxies:
+ * One synthetic node (@ws/testing's ProcessNode) whose services reach Postgres and nats-server only through fault proxies:
  * stations (public check-ins, the write path and its outbox), membership (points credited from
  * check-ins with a member card: a reaction) and dispatch (a street officer's decision → a task:
  * a reaction). The outage e2e tests and `npm run bench:faults` cut or hold one proxy while the
@@ -47,66 +44,31 @@ export interface OutageFigures {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class OutageRig {
-  readonly node: NodeRef;
-  readonly streams: { evt: string; dir: string };
+export class OutageRig extends ProcessNode<OutageService> {
   stationId = '';
   memberCard = '';
   membershipId = '';
-  private readonly processes = new Map<OutageService, ServiceProcess>();
   private readonly decisions: DemandDispatchDecided['data'][] = [];
   private decisionEvents: string[] = [];
   private load?: { stop: () => Promise<LoadFigures> };
 
-  private constructor(
-    readonly pg: FaultProxy,
-    readonly nats: FaultProxy,
-    private readonly bus: NatsConnection,
-    code: string,
-  ) {
-    this.node = nodeRef(code);
-    this.streams = { evt: `EVT_${code}`, dir: `DIR_${code}` };
-  }
-
   static async start(env: Partial<Record<OutageService, Record<string, string>>> = {}): Promise<OutageRig> {
-    const rig = new OutageRig(await FaultProxy.start(PG_URL), await FaultProxy.start(NATS_URL), await connect({ servers: NATS_URL }), testNodeCode());
+    // A point for every check-in of the load: the day's cap per card is lifted to count them exactly.
+    const rig = new OutageRig({ faultProxies: true, env: { ...env, membership: { MEMBERSHIP_POINTS_PER_CHECKIN: '1', MEMBERSHIP_CHECKIN_POINTS_PER_DAY: '1000000', ...env.membership } } });
     try {
-      const common = { NODE_CODE: rig.node.code, PG_URL: rig.pg.urlFor(PG_URL), NATS_URL: rig.nats.urlFor(NATS_URL), EVT_STREAM: rig.streams.evt, DIR_STREAM: rig.streams.dir, LOG_LEVEL: 'warn' };
-      rig.processes.set('stations', await startServiceProcess('stations', { ...common, ...env.stations }));
-      await announceTestKey(NATS_URL, rig.node.code);
-      // A point for every check-in of the load: the day's cap per card is lifted to count them exactly.
-      const extra = { membership: { MEMBERSHIP_POINTS_PER_CHECKIN: '1', MEMBERSHIP_CHECKIN_POINTS_PER_DAY: '1000000' }, dispatch: {} };
       // One at a time: on a shared machine two boots at once can exceed the start's 60 s.
-      for (const service of ['membership', 'dispatch'] as const) rig.processes.set(service, await startServiceProcess(service, { ...common, ...extra[service], ...env[service] }));
+      for (const service of OUTAGE_SERVICES) await rig.start(service);
       await rig.prepare();
       return rig;
     } catch (error) {
-      await rig.dispose();
+      await rig.close();
       throw error;
     }
   }
 
-  base(service: OutageService): string {
-    return this.processes.get(service)!.base;
-  }
-
-  async http(service: OutageService, method: string, path: string, request: JsonRequest = {}): Promise<JsonResponse> {
-    return requestJson(this.base(service), method, path, request);
-  }
-
-  private async ok(service: OutageService, method: string, path: string, request: JsonRequest = {}): Promise<any> {
-    const response = await this.http(service, method, path, request);
-    if (response.status >= 300) throw new Error(`${method} ${service}${path} → ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
-  private token(role: 'district_officer'): Promise<string> {
-    return officerToken(this.node.code, { role, subject: 'outage-test' });
-  }
-
   /** A station, a union and one active member whose card the check-ins carry. */
   private async prepare(): Promise<void> {
-    const token = await this.token('district_officer');
+    const token = await this.token('district_officer', { subject: 'outage-test' });
     this.stationId = (
       await this.ok('stations', 'POST', '/stations', {
         token,
@@ -138,7 +100,7 @@ export class OutageRig {
         for (;;) {
           const started = performance.now();
           try {
-            const response = await fetch(`${this.base('stations')}/stations/${this.stationId}/checkins`, {
+            const response = await fetch(`${this.url('stations')}/stations/${this.stationId}/checkins`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify({ key, occupation: 'rider', memberCard: this.memberCard }),
@@ -182,11 +144,11 @@ export class OutageRig {
   async publishDecision(): Promise<void> {
     const wishId = newId();
     const data: DemandDispatchDecided['data'] = {
-      decisionId: newId(), streetCode: `${this.node.code}001`, category: 'repair', mode: 'individual_tasks',
+      decisionId: newId(), streetCode: `${this.code}001`, category: 'repair', mode: 'individual_tasks',
       wishIds: [wishId], wishStations: [{ wishId, stationId: this.stationId }], title: '驿站微波炉维修',
       activity: null, answer: null, deadline: new Date(Date.now() + 48 * 3600_000).toISOString(), officerId: 'outage-officer',
     };
-    const envelope = await publishForeignEvent(this.bus, { node: this.node, context: 'wishes', aggregate: 'demand', aggregateId: data.decisionId, type: 'DemandDispatchDecided', data });
+    const envelope = await this.publish('wishes', 'demand', data.decisionId, 'DemandDispatchDecided', data);
     this.decisions.push(data);
     this.decisionEvents.push(envelope.eventId);
   }
@@ -196,7 +158,7 @@ export class OutageRig {
     const entries = await Promise.all(
       OUTAGE_SERVICES.map(async (service) => {
         const started = performance.now();
-        const status = await fetch(`${this.base(service)}/health`, { signal: AbortSignal.timeout(5_000) }).then(
+        const status = await fetch(`${this.url(service)}/health`, { signal: AbortSignal.timeout(5_000) }).then(
           async (r) => (await r.arrayBuffer(), r.status),
           () => 0,
         );
@@ -212,7 +174,7 @@ export class OutageRig {
    * until every /health is green.
    */
   async outage(target: OutageTarget, mode: 'cut' | 'hold', outageMs: number, decisions: number): Promise<OutageFigures> {
-    const proxy = target === 'postgres' ? this.pg : this.nats;
+    const proxy = target === 'postgres' ? this.faults.pg : this.faults.nats;
     const healthDuring = Object.fromEntries(OUTAGE_SERVICES.map((s) => [s, { statuses: [] as number[], slowestMs: 0 }])) as OutageFigures['healthDuring'];
     const started = performance.now();
     if (mode === 'cut') proxy.cut();
@@ -234,13 +196,13 @@ export class OutageRig {
 
   /** The check-in keys on the node's stream, in order (one entry per copy). */
   async visitKeysOnStream(): Promise<string[]> {
-    const events = await nodeStreamEvents(this.bus, this.node, this.streams.evt, `stations.checkins.${this.stationId}.>`);
+    const events = await this.streamEvents(`stations.checkins.${this.stationId}.>`);
     return events.flatMap((e) => (e.data as VisitsRecorded['data']).visits.map((v) => v.key));
   }
 
   /** The tasks dispatch created on the stream (one entry per copy). */
   async tasksOnStream(): Promise<TaskCreated['data'][]> {
-    return (await nodeStreamEvents(this.bus, this.node, this.streams.evt, 'dispatch.task.*.TaskCreated')).map((e) => e.data as TaskCreated['data']);
+    return (await this.streamEvents('dispatch.task.*.TaskCreated')).map((e) => e.data as TaskCreated['data']);
   }
 
   /** The task ids the decisions published so far must produce, exactly. */
@@ -250,14 +212,12 @@ export class OutageRig {
 
   /** The member's balance (GET /members/:id/points: the balance and the newest entries' page). */
   async points(): Promise<{ balance: number }> {
-    const response = await this.http('membership', 'GET', `/members/${this.membershipId}/points`, { token: await this.token('district_officer') });
-    if (response.status !== 200) throw new Error(`points → ${response.status}`);
-    return response.body;
+    return this.ok('membership', 'GET', `/members/${this.membershipId}/points`, { token: await this.token('district_officer', { subject: 'outage-test' }) });
   }
 
   /** Rows still in a service's outbox (its own database, reached directly). */
   async outboxRows(service: OutageService): Promise<number> {
-    const client = new Client({ connectionString: databaseUrl(`n${this.node.code}_${service}`) });
+    const client = new Client({ connectionString: this.databaseUrl(service) });
     await client.connect();
     try {
       return Number((await client.query<{ n: string }>('select count(*) as n from outbox')).rows[0]!.n);
@@ -305,37 +265,13 @@ export class OutageRig {
     );
   }
 
-  /** The services whose process has ended (a crash under a fault). */
-  exited(): OutageService[] {
-    return [...this.processes].filter(([, p]) => p.child.exitCode !== null || p.child.signalCode !== null).map(([service]) => service);
-  }
-
-  /** Process ids, for CPU figures. */
-  pids(): number[] {
-    return [...this.processes.values()].map((p) => p.child.pid!).filter(Boolean);
-  }
-
-  async dispose(): Promise<void> {
-    this.pg.restore();
-    this.nats.restore();
-    await this.load?.stop().catch(() => undefined);
-    await Promise.all(
-      [...this.processes.values()].map(async (running) => {
-        const timer = setTimeout(() => running.child.kill('SIGKILL'), 10_000);
-        await running.kill('SIGTERM');
-        clearTimeout(timer);
-      }),
-    );
-    const admin = new Client({ connectionString: PG_URL });
-    await admin.connect();
-    try {
-      for (const service of this.processes.keys()) await admin.query(`drop database if exists "n${this.node.code}_${service}" with (force)`);
-    } finally {
-      await admin.end();
+  override async close(): Promise<void> {
+    if (this.load) {
+      // Restored first: the load's clients end their requests and stop.
+      this.faults.pg.restore();
+      this.faults.nats.restore();
+      await this.load.stop().catch(() => undefined);
     }
-    await deleteNodeStreams(this.bus, this.streams);
-    await this.bus.close();
-    await this.pg.close();
-    await this.nats.close();
+    await super.close();
   }
 }

@@ -23,7 +23,7 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
   }, 300_000);
 
   afterAll(async () => {
-    await rig?.dispose();
+    await rig?.close();
   }, 60_000);
 
   function expectRedWhileAway(outage: OutageFigures) {

@@ -1,5 +1,5 @@
 import type { OfficerTokenMinter } from '@ws/kernel';
-import { eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually } from '@ws/testing';
 import { loadDispatchDemo, serveDemoInvitations } from '../apps/dispatch/src/demo/load-dispatch-demo';
 import { finishWishesDemo, loadWishesDemo, startWishTrickle } from '../apps/wishes/src/demo/load-wishes-demo';
 import type { DemoStation } from '../apps/wishes/src/demo/load-wishes-demo';
@@ -21,7 +21,7 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
   let options: { districtCode: string; officerTokens: OfficerTokenMinter; stations: DemoStation[] };
 
   beforeAll(async () => {
-    cluster = new LoopCluster({ nodeCode: testNodeCode(), pgUrl: PG_URL, natsUrl: NATS_URL });
+    cluster = new LoopCluster();
     await cluster.start('wishes');
     await cluster.start('dispatch');
     const announced = [
@@ -30,11 +30,11 @@ describe('wishes and dispatch demo loaders (built processes, real Postgres and N
       ...(await Promise.all([1, 2].map((i) => cluster.registerStation({ streetCode: cluster.otherStreet, communityCode: `${cluster.otherStreet}00${i}`, name: `二街社区微站${i}号` })))),
     ];
     stations = announced.map((s) => ({ stationId: s.stationId, streetCode: s.streetCode, communityCode: s.communityCode, tier: s.tier, location: s.location }));
-    options = { districtCode: cluster.node.code, officerTokens: cluster.officerTokens, stations };
+    options = { districtCode: cluster.code, officerTokens: cluster.officerTokens, stations };
   }, 300_000);
 
   afterAll(async () => {
-    await cluster?.dispose();
+    await cluster?.close();
   }, 60_000);
 
   const stats = async (service: 'wishes' | 'dispatch') => (await cluster.ok(service, 'GET', '/stats')) as Record<string, Figure[]>;

@@ -1,5 +1,5 @@
 import type { StationRegistered } from '@ws/contracts';
-import { eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually } from '@ws/testing';
 import { LoopCluster, LOOP_TIMEOUT_MS } from '../apps/wishes/src/testing/loop-cluster';
 
 /**
@@ -29,9 +29,6 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
 
   beforeAll(async () => {
     cluster = new LoopCluster({
-      nodeCode: testNodeCode(),
-      pgUrl: PG_URL,
-      natsUrl: NATS_URL,
       env: {
         wishes: { WISHES_DEADLINE_SCALE: '0.0001', WISHES_SWEEP_MS: '500' },
         dispatch: { INVITATION_TTL_SECONDS: String(INVITATION_TTL_SECONDS), DISPATCH_SWEEP_MS: '250' },
@@ -43,7 +40,7 @@ describe('wishes ⇄ dispatch loop (built processes, real Postgres and NATS)', (
   }, 300_000);
 
   afterAll(async () => {
-    await cluster?.dispose();
+    await cluster?.close();
   }, 60_000);
 
   const manager = () => cluster.token('station_manager', { station: station.stationId });

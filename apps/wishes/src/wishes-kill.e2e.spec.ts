@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { TaskCompleted, TaskCreated } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { databaseUrl, eventually, NATS_URL, PG_URL, testNodeCode } from '@ws/testing';
+import { eventually } from '@ws/testing';
 import { LoopCluster, LOOP_TIMEOUT_MS } from './testing/loop-cluster';
 
 const WISHES = 40;
@@ -14,22 +14,19 @@ const BEFORE_KILL = 30;
  */
 describe('wishes process killed mid-flow (built dist, real Postgres and NATS)', () => {
   const cluster = new LoopCluster({
-    nodeCode: testNodeCode(),
-    pgUrl: PG_URL,
-    natsUrl: NATS_URL,
     env: { wishes: { LOG_LEVEL: 'error' } },
   });
   let pg: Client;
 
   beforeAll(async () => {
     await cluster.start('wishes');
-    pg = new Client({ connectionString: databaseUrl(`n${cluster.node.code}_wishes`) });
+    pg = new Client({ connectionString: cluster.databaseUrl('wishes') });
     await pg.connect();
   }, 90_000);
 
   afterAll(async () => {
     await pg?.end();
-    await cluster.dispose();
+    await cluster.close();
   }, 60_000);
 
   const count = async (query: string, values: unknown[] = []) => Number((await pg.query<{ n: string }>(query, values)).rows[0]!.n);
