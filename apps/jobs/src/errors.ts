@@ -28,7 +28,6 @@ export const JOBS_ERRORS = defineErrorTable(
     mobile_not_verified: 422,
     employer_not_approved: 422,
     employer_suspended: 422,
-    personal_data_in_text: 422,
     fair_in_past: 422,
     fair_ends_before_start: 422,
     fair_posting_not_attached: 422,

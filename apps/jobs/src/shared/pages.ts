@@ -1,2 +1,2 @@
-export { decodeCursor, DEFAULT_PAGE_SIZE, page, PageQueryDto } from '@ws/platform';
+export { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page, PageQueryDto } from '@ws/platform';
 export type { Cursor } from '@ws/platform';

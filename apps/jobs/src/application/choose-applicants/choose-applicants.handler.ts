@@ -6,7 +6,7 @@ import { CommandRunner, DB } from '@ws/platform';
 import { postingAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
-import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '../../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import { JobsVault } from '../../vault/jobs-vault';
 import { applicationView, CHOSEN } from '../application-view';
@@ -30,13 +30,15 @@ export class ChooseApplicantsHandler {
     const rows = await this.db
       .selectFrom('application_board')
       .selectAll()
+      // The cursor carries applied_at to the microsecond: applications of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('applied_at').as('cursor_at'))
       .where('posting_id', '=', postingId)
-      .$if(after !== null, (qb) => qb.where(sql<boolean>`(applied_at, application_id) > (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(applied_at, application_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('applied_at')
       .orderBy('application_id')
       .limit(limit + 1)
       .execute();
-    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
+    const shown = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.application_id }));
     const items = [];
     for (const row of shown.items) {
       const profile = await this.vault.openProfile('seeker', row.seeker_id).catch(() => ({}) as Record<string, string | null>);

@@ -4,7 +4,7 @@ import { isUuid } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { postingAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
-import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '../../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import { JobsVault } from '../../vault/jobs-vault';
 import { applicationView, CHOSEN } from '../application-view';
@@ -28,13 +28,15 @@ export class FollowApplicationsHandler {
       .innerJoin('posting_board as p', 'p.posting_id', 'a.posting_id')
       .selectAll('a')
       .select(['p.title', 'p.category as posting_category', 'p.pay_mode', 'p.pay_min_fen', 'p.pay_max_fen', 'p.pay_unit', 'p.status as posting_status'])
+      // The cursor carries applied_at to the microsecond: applications of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('a.applied_at').as('cursor_at'))
       .where('a.seeker_id', '=', seekerId)
-      .$if(after !== null, (qb) => qb.where(sql<boolean>`(a.applied_at, a.application_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(a.applied_at, a.application_id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('a.applied_at', 'desc')
       .orderBy('a.application_id', 'desc')
       .limit(limit + 1)
       .execute();
-    const shown = page(rows, limit, (r) => ({ at: new Date(r.applied_at).toISOString(), id: r.application_id }));
+    const shown = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.application_id }));
     const items = [];
     for (const row of shown.items) {
       let address: string | null = null;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { maskMobile } from '@ws/contracts';
-import { authorize } from '@ws/kernel';
+import { authorize, isUuid } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { employerAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
-import { decodeCursor, page } from '../../shared/pages';
+import { decodeCursor, exactTimeText, page } from '../../shared/pages';
 import { JobsVault } from '../../vault/jobs-vault';
 import type { EmployerCommand } from '../employer.decider';
 import { runEmployerCommand } from '../run-employer-command';
@@ -24,18 +24,20 @@ export class ReviewEmployerHandler {
 
   async list(query: EmployerListQueryDto, principal: Principal) {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.after);
+    const after = decodeCursor(query.after, isUuid);
     const rows = await this.db
       .selectFrom('employer_board')
       .selectAll()
+      // The cursor carries registered_at to the microsecond: employers of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('registered_at').as('cursor_at'))
       .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
       .$if(principal.street !== undefined, (qb) => qb.where('street_code', '=', principal.street!))
-      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('registered_at', '>', new Date(after!.at)), eb.and([eb('registered_at', '=', new Date(after!.at)), eb('employer_id', '>', after!.id)])])))
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(registered_at, employer_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('registered_at')
       .orderBy('employer_id')
       .limit(limit + 1)
       .execute();
-    const result = page(rows, limit, (r) => ({ at: new Date(r.registered_at).toISOString(), id: r.employer_id }));
+    const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.employer_id }));
     return {
       items: result.items.map((r) => ({ employerId: r.employer_id, kind: r.kind, streetCode: r.street_code, status: r.status, registeredAt: new Date(r.registered_at).toISOString() })),
       next: result.next,

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Kysely } from 'kysely';
-import { CLOCK } from '@ws/kernel';
+import { Kysely, sql } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { CLOCK, isUuid } from '@ws/kernel';
 import type { Clock, Principal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
-import { decodeCursor, page } from '../../shared/pages';
+import { decodeCursor, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import { fairView } from '../fair-view';
 import type { FairListQueryDto } from './view-fairs.dto';
@@ -19,39 +20,17 @@ export class ViewFairsHandler {
   ) {}
 
   async list(query: FairListQueryDto, principal: Principal) {
-    const limit = query.limit ?? 50;
-    const after = decodeCursor(query.after);
-    const rows = await this.db
-      .selectFrom('fair_board')
-      .selectAll()
-      .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
-      .$if(principal.street !== undefined, (qb) => qb.where('street_code', '=', principal.street!))
-      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('starts_at', '>', new Date(after!.at)), eb.and([eb('starts_at', '=', new Date(after!.at)), eb('fair_id', '>', after!.id)])])))
-      .orderBy('starts_at')
-      .orderBy('fair_id')
-      .limit(limit + 1)
-      .execute();
-    const result = page(rows, limit, (r) => ({ at: new Date(r.starts_at).toISOString(), id: r.fair_id }));
-    return { items: result.items.map(fairView), next: result.next };
+    const { items, next } = await this.page(query.after, query.limit ?? 50, (eb) =>
+      eb.and([...(query.status !== undefined ? [eb('status', '=', query.status)] : []), ...(principal.street !== undefined ? [eb('street_code', '=', principal.street)] : [])]),
+    );
+    return { items: items.map(fairView), next };
   }
 
   async upcoming(query: PageQueryDto) {
-    const limit = Math.min(query.limit ?? 20, 50);
-    const after = decodeCursor(query.after);
-    const rows = await this.db
-      .selectFrom('fair_board')
-      .selectAll()
-      .where('status', '=', 'scheduled')
-      .where('ends_at', '>', this.clock.now())
-      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('starts_at', '>', new Date(after!.at)), eb.and([eb('starts_at', '=', new Date(after!.at)), eb('fair_id', '>', after!.id)])])))
-      .orderBy('starts_at')
-      .orderBy('fair_id')
-      .limit(limit + 1)
-      .execute();
-    const result = page(rows, limit, (r) => ({ at: new Date(r.starts_at).toISOString(), id: r.fair_id }));
+    const { items, next } = await this.page(query.after, Math.min(query.limit ?? 20, 50), (eb) => eb.and([eb('status', '=', 'scheduled'), eb('ends_at', '>', this.clock.now())]));
     return {
-      items: result.items.map((r) => ({ fairId: r.fair_id, title: r.title, format: r.format, stationId: r.station_id, startsAt: new Date(r.starts_at).toISOString(), endsAt: new Date(r.ends_at).toISOString(), postings: r.postings })),
-      next: result.next,
+      items: items.map((r) => ({ fairId: r.fair_id, title: r.title, format: r.format, stationId: r.station_id, startsAt: new Date(r.starts_at).toISOString(), endsAt: new Date(r.ends_at).toISOString(), postings: r.postings })),
+      next,
     };
   }
 
@@ -61,5 +40,21 @@ export class ViewFairsHandler {
     if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw jobsError('fair_not_found', '没有这场招聘会');
     const postings = await this.db.selectFrom('fair_postings').selectAll().where('fair_id', '=', fairId).orderBy('posting_id').execute();
     return { ...fairView(row), postings: postings.map((p) => ({ postingId: p.posting_id, employerId: p.employer_id, category: p.category, intentions: p.intentions })) };
+  }
+
+  /** A keyset page of the fairs `kept` keeps, soonest first; the cursor carries starts_at to the microsecond (fairs of one millisecond are neither skipped nor repeated). */
+  private async page(cursor: string | undefined, limit: number, kept: (eb: ExpressionBuilder<JobsDatabase, 'fair_board'>) => Expression<SqlBool>) {
+    const after = decodeCursor(cursor, isUuid);
+    const rows = await this.db
+      .selectFrom('fair_board')
+      .selectAll()
+      .select(exactTimeText('starts_at').as('cursor_at'))
+      .where(kept)
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(starts_at, fair_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
+      .orderBy('starts_at')
+      .orderBy('fair_id')
+      .limit(limit + 1)
+      .execute();
+    return page(rows, limit, (r) => ({ at: r.cursor_at, id: r.fair_id }));
   }
 }

@@ -9,7 +9,7 @@ import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
 import { plainSlots } from '../../shared/dto';
 import type { PostingDto } from '../../shared/dto';
-import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '../../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import { assertStreetInNode } from '../../shared/scope';
 import { JobsVault } from '../../vault/jobs-vault';
@@ -62,13 +62,15 @@ export class ManagePostingHandler {
     const rows = await this.db
       .selectFrom('posting_board')
       .selectAll()
+      // The cursor carries drafted_at to the microsecond: postings of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('drafted_at').as('cursor_at'))
       .where('employer_id', '=', employerId)
-      .$if(after !== null, (qb) => qb.where(sql<boolean>`(drafted_at, posting_id) < (${new Date(after!.at)}, ${after!.id}::uuid)`))
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(drafted_at, posting_id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('drafted_at', 'desc')
       .orderBy('posting_id', 'desc')
       .limit(limit + 1)
       .execute();
-    const result = page(rows, limit, (r) => ({ at: new Date(r.drafted_at).toISOString(), id: r.posting_id }));
+    const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.posting_id }));
     return { items: result.items.map(postingView), next: result.next };
   }
 

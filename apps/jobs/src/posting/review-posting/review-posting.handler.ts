@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Kysely } from 'kysely';
-import { authorize } from '@ws/kernel';
+import { Kysely, sql } from 'kysely';
+import { authorize, isUuid } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { employerAggregate, postingAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
-import { decodeCursor, DEFAULT_PAGE_SIZE, page } from '../../shared/pages';
+import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import type { PostingCommand, PostingState } from '../posting.decider';
 import { postingView } from '../posting-view';
@@ -22,19 +22,21 @@ export class ReviewPostingHandler {
 
   async list(query: PostingListQueryDto, principal: Principal) {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.after);
+    const after = decodeCursor(query.after, isUuid);
     const rows = await this.db
       .selectFrom('posting_board')
       .selectAll()
+      // The cursor carries drafted_at to the microsecond: postings of one millisecond are neither skipped nor repeated.
+      .select(exactTimeText('drafted_at').as('cursor_at'))
       .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
       .$if(query.reported === 'true', (qb) => qb.where('reports', '>', 0))
       .$if(principal.street !== undefined, (qb) => qb.where('street_code', '=', principal.street!))
-      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('drafted_at', '>', new Date(after!.at)), eb.and([eb('drafted_at', '=', new Date(after!.at)), eb('posting_id', '>', after!.id)])])))
+      .$if(after !== null, (qb) => qb.where(sql<boolean>`(drafted_at, posting_id) > (${after!.at}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('drafted_at')
       .orderBy('posting_id')
       .limit(limit + 1)
       .execute();
-    const result = page(rows, limit, (r) => ({ at: new Date(r.drafted_at).toISOString(), id: r.posting_id }));
+    const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.posting_id }));
     return { items: result.items.map(postingView), next: result.next };
   }
 
