@@ -364,6 +364,8 @@ describe('工作台 (apps/console) against a running node', () => {
       await manager.fill('input[aria-label="服务时间"]', '每天 07:00–21:00');
       await manager.fill('input[aria-label="站长姓名"]', '王丽');
       await manager.fill('input[aria-label="服务热线"]', '0570-8888000');
+      // The demo may have published a notice with partners for this station: the manager replaces them.
+      while (await manager.$('[data-partner="0"]')) await manager.click('button[aria-label="删除进驻单位 1"]');
       await manager.click('[data-add-partner]');
       await manager.click('[data-publish-notice]');
       const partnerError = await manager.waitForSelector('[data-partner="0"].is-error .el-form-item__error');
