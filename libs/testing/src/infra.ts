@@ -35,16 +35,20 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
-    async drop() {
-      const client = new Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropTestDatabases([name]),
   };
+}
+
+/** Drops the databases (forcefully: a service still connected does not keep one). */
+export async function dropTestDatabases(names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

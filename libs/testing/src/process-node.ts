@@ -1,10 +1,9 @@
-import { Client } from 'pg';
 import type { EventEnvelope, NodeRef } from '@ws/contracts';
 import type { Principal, Role } from '@ws/kernel';
 import { natsConnectOptions } from '@ws/messaging';
 import { requestJson, requestOk, type JsonRequest, type JsonResponse } from '@ws/platform';
 import { FaultProxy } from './fault-proxy';
-import { databaseUrl, NATS_URL, PG_URL, testNodeCode, uniqueSuffix } from './infra';
+import { databaseUrl, dropTestDatabases, NATS_URL, PG_URL, testNodeCode, uniqueSuffix } from './infra';
 import { nodeOf } from './nats-federation';
 import { connect, type NatsConnection } from './nats';
 import { deleteNodeStreams, nodeStreamEvents, publishForeignEvent } from './node-stream';
@@ -175,15 +174,7 @@ export class ProcessNode<Service extends string = string> {
     this.proxies?.nats.restore();
     await Promise.all([...this.processes.keys()].map((service) => this.stop(service)));
     if (this.options.logTo === 'inherit') for (const [service, text] of this.output) process.stderr.write(`[${service}]\n${text}\n`);
-    if (this.ports.size > 0) {
-      const admin = new Client({ connectionString: PG_URL });
-      await admin.connect();
-      try {
-        for (const service of this.ports.keys()) await admin.query(`drop database if exists "${this.databaseName(service)}" with (force)`);
-      } finally {
-        await admin.end();
-      }
-    }
+    await dropTestDatabases([...this.ports.keys()].map((service) => this.databaseName(service)));
     if (this.ownStreams && this.keyAnnounced) await deleteNodeStreams(await this.bus(), this.streams);
     await this.nc?.close();
     this.nc = undefined;
