@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommandRunner, PlatformModule, PlatformOptions } from '@ws/platform';
 import { UploadsModule } from '@ws/uploads';
 import type { UploadsConfig } from '@ws/uploads';
-import { ActivityCommandHandler } from './activity/activity-command.handler';
+import { ActivityCommands } from './activity/activity-commands';
 import { CancelActivityController } from './activity/cancel-activity/cancel-activity.controller';
 import { HoldActivityController } from './activity/hold-activity/hold-activity.controller';
 import { HoldActivityHandler } from './activity/hold-activity/hold-activity.handler';
@@ -205,7 +205,7 @@ export class StationsModule {
         DirectiveInbox,
         IssuedDirectivesProjection,
         DirectiveReceiptsProjection,
-        ActivityCommandHandler,
+        ActivityCommands,
         HoldActivityHandler,
         ActivitiesProjection,
         WelfareCommands,

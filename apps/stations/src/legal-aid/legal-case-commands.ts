@@ -16,7 +16,7 @@ import type { LegalCaseCommand } from './legal-case.decider';
 export class LegalCaseCommands {
   constructor(private readonly commands: CommandRunner) {}
 
-  async execute(command: LegalCaseCommand, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>) {
+  async run(command: LegalCaseCommand, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>) {
     const result = await this.commands.run(
       legalCaseAggregate,
       command.caseId,

@@ -14,7 +14,7 @@ import type { ProgrammeCommand } from './programme.decider';
 export class ProgrammeCommands {
   constructor(private readonly commands: CommandRunner) {}
 
-  async execute(command: ProgrammeCommand, principal: Principal, venue?: { stationId: string | null; streetCode: string | null }) {
+  async run(command: ProgrammeCommand, principal: Principal, venue?: { stationId: string | null; streetCode: string | null }) {
     const result = await this.commands.run(
       programmeAggregate,
       command.programmeId,

@@ -3,7 +3,8 @@ import type { Transaction } from 'kysely';
 import { authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner } from '@ws/platform';
-import type { StationCommand } from './station.commands';
+import type { StationsDatabase } from '../db/database';
+import type { StationCommand } from './station.command';
 import type { StationState } from './station.state';
 import { stationAggregate } from '../aggregates';
 
@@ -22,7 +23,7 @@ export interface StationOutcome {
 export class StationCommands {
   constructor(private readonly runner: CommandRunner) {}
 
-  async run(command: StationCommand, principal: Principal, expectedVersion?: number, alongside?: (trx: Transaction<any>) => Promise<void>): Promise<StationOutcome> {
+  async run(command: StationCommand, principal: Principal, expectedVersion?: number, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>): Promise<StationOutcome> {
     const result = await this.runner.run(
       stationAggregate,
       command.stationId,

@@ -1,7 +1,7 @@
 import type { StationEvent } from '@ws/contracts';
 import { spec } from '@ws/testing';
 import { stationDecider } from './station.decider';
-import type { StationCommand } from './station.commands';
+import type { StationCommand } from './station.command';
 import { closed, MANAGER_ID, registerCommand, registered, STATION_ID, suspended } from './station.fixtures';
 
 const station = () => spec(stationDecider);

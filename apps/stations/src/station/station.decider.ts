@@ -14,7 +14,7 @@ import { decideRegisterStation } from './register-station/register-station.comma
 import { decideRelocateStation } from './relocate-station/relocate-station.command';
 import { decideReopenStation } from './reopen-station/reopen-station.command';
 import { decideReviewStation } from './review-station/review-station.command';
-import type { StationCommand } from './station.commands';
+import type { StationCommand } from './station.command';
 import { evolveStation, initialStationState, type StationState } from './station.state';
 import { decideSuspendStation } from './suspend-station/suspend-station.command';
 import { decideUpdateStation } from './update-station/update-station.command';

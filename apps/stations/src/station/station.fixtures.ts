@@ -1,5 +1,5 @@
 import type { StationEvent, StationRegistered } from '@ws/contracts';
-import type { RegisterStation } from './station.commands';
+import type { RegisterStation } from './station.command';
 
 /** Test data: 文昌社区37°C工会驿站 in 柯城 (seed 003), and the events that shape a station's history. */
 export const STATION_ID = '01970a3c-5d2e-7c41-9f3a-6b8e2d4c1a00';

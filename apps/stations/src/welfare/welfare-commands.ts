@@ -30,7 +30,7 @@ export class WelfareCommands {
   ) {}
 
   /** `alongside`: what is written in the append's transaction (a handout's member cards into the vault). */
-  async execute(request: Omit<WelfareCommand, 'nodeCode' | 'station'>, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>): Promise<WelfareOutcome> {
+  async run(request: Omit<WelfareCommand, 'nodeCode' | 'station'>, principal: Principal, alongside?: (trx: Transaction<StationsDatabase>) => Promise<void>): Promise<WelfareOutcome> {
     const station = request.stationId === null ? null : await venueStation(this.commands, request.stationId);
     const command = { ...request, nodeCode: this.config.node.code, station } as WelfareCommand;
     const streetCode = station?.streetCode ?? command.streetCode;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ws/kernel';
 import { Photos } from '@ws/uploads';
 import { stationsError } from '../../errors';
-import { ActivityCommandHandler, type ActivityOutcome } from '../activity-command.handler';
+import { ActivityCommands, type ActivityOutcome } from '../activity-commands';
 import type { HoldActivity } from './hold-activity.command';
 
 /**
@@ -13,7 +13,7 @@ import type { HoldActivity } from './hold-activity.command';
 @Injectable()
 export class HoldActivityHandler {
   constructor(
-    private readonly activities: ActivityCommandHandler,
+    private readonly activities: ActivityCommands,
     private readonly photos: Photos,
   ) {}
 
@@ -22,6 +22,6 @@ export class HoldActivityHandler {
     if (missing.length > 0) {
       throw stationsError('photo_not_uploaded', `有 ${missing.length} 张照片没有上传到本节点，请重新上传`, 'photos', { missing: missing.length });
     }
-    return this.activities.execute(command, principal, expectedVersion);
+    return this.activities.run(command, principal, expectedVersion);
   }
 }

@@ -6,7 +6,7 @@ import { describeCodes, SERVICE_LABELS } from '../../catalogue/labels';
 import { NAME_MAX, STREET_CODE } from '../../station/station.rules';
 import { NOT_BLANK } from '../../station/shared/dto-decorators';
 import { ACTIVITY_TITLE_MAX, PARTNERS_MAX } from '../activity.rules';
-import type { PlanRequest } from '../activity-command.handler';
+import type { PlanRequest } from '../activity-commands';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

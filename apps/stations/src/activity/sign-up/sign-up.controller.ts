@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, uuidParam } from '@ws/kernel';
 import { stationsError } from '../../errors';
-import { ActivityCommandHandler, signupIdOf } from '../activity-command.handler';
+import { ActivityCommands, signupIdOf } from '../activity-commands';
 import type { ActivityState } from '../activity.state';
 import { SignUpDto } from './sign-up.dto';
 
@@ -10,13 +10,13 @@ import { SignUpDto } from './sign-up.dto';
 @ApiTags('活动 activities')
 @Controller('activities')
 export class SignUpController {
-  constructor(private readonly handler: ActivityCommandHandler) {}
+  constructor(private readonly activities: ActivityCommands) {}
 
   @Post(':id/signups') @HttpCode(200) @Public()
   @ApiOperation({ summary: '劳动者报名（设备键，无需登录、不留姓名电话）：有名额即报上，否则候补；重复报名答复相同' })
   async signUp(@Param('id', uuidParam()) id: string, @Body() dto: SignUpDto) {
     const signupId = signupIdOf(id, dto.key);
-    const result = await this.handler.execute({ type: 'SignUp', activityId: id, signupId }, undefined);
+    const result = await this.activities.run({ type: 'SignUp', activityId: id, signupId }, undefined);
     return { activityId: id, ...standing(result.state, signupId) };
   }
 
@@ -24,14 +24,14 @@ export class SignUpController {
   @ApiOperation({ summary: '取消报名（名额让给第一位候补）' })
   async withdraw(@Param('id', uuidParam()) id: string, @Body() dto: SignUpDto) {
     const signupId = signupIdOf(id, dto.key);
-    const result = await this.handler.execute({ type: 'WithdrawSignUp', activityId: id, signupId }, undefined);
+    const result = await this.activities.run({ type: 'WithdrawSignUp', activityId: id, signupId }, undefined);
     return { activityId: id, ...standing(result.state, signupId) };
   }
 
   @Post(':id/signups/standing') @HttpCode(200) @Public()
   @ApiOperation({ summary: '本设备的报名情况（设备键放在请求体，不进地址）：已报上、候补第几位，或未报名' })
   async signUpStanding(@Param('id', uuidParam()) id: string, @Body() dto: SignUpDto) {
-    const state = await this.handler.load(id);
+    const state = await this.activities.load(id);
     if (state.status === 'none') throw stationsError('activity_not_found', `活动 ${id} 不存在`, 'activityId');
     return { activityId: id, ...standing(state, signupIdOf(id, dto.key)) };
   }

@@ -13,24 +13,24 @@ export class ProgressCaseController {
   @Post(':id/mediation') @HttpCode(200) @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '开始调解' })
   mediate(@Param('id', uuidParam()) id: string, @Body() dto: CaseStepDto, @CurrentPrincipal() p: Principal) {
-    return this.cases.execute({ type: 'StartMediation', caseId: id, on: dto.on }, p);
+    return this.cases.run({ type: 'StartMediation', caseId: id, on: dto.on }, p);
   }
 
   @Post(':id/settle') @HttpCode(200) @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '调解成功：挽回金额（分）' })
   settle(@Param('id', uuidParam()) id: string, @Body() dto: SettleCaseDto, @CurrentPrincipal() p: Principal) {
-    return this.cases.execute({ type: 'SettleLegalCase', caseId: id, on: dto.on, recoveredFen: dto.recoveredFen }, p);
+    return this.cases.run({ type: 'SettleLegalCase', caseId: id, on: dto.on, recoveredFen: dto.recoveredFen }, p);
   }
 
   @Post(':id/refer') @HttpCode(200) @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '转交共享法庭、劳动仲裁、司法所或法律援助中心' })
   refer(@Param('id', uuidParam()) id: string, @Body() dto: ReferCaseDto, @CurrentPrincipal() p: Principal) {
-    return this.cases.execute({ type: 'ReferLegalCase', caseId: id, on: dto.on, partner: dto.partner }, p);
+    return this.cases.run({ type: 'ReferLegalCase', caseId: id, on: dto.on, partner: dto.partner }, p);
   }
 
   @Post(':id/close') @HttpCode(200) @Roles(...LEGAL_HANDLERS)
   @ApiOperation({ summary: '结案：结果' })
   close(@Param('id', uuidParam()) id: string, @Body() dto: CloseCaseDto, @CurrentPrincipal() p: Principal) {
-    return this.cases.execute({ type: 'CloseLegalCase', caseId: id, on: dto.on, outcome: dto.outcome }, p);
+    return this.cases.run({ type: 'CloseLegalCase', caseId: id, on: dto.on, outcome: dto.outcome }, p);
   }
 }

@@ -28,6 +28,6 @@ export class ReceiveCaseHandler {
       nodeCode: this.config.node.code, stationId, streetCode: dto.streetCode ?? null, station,
     };
     const worker = { name: dto.name.trim(), mobile: dto.mobile, employer: dto.employer?.trim() || null, account: dto.account.trim() };
-    return this.cases.execute(command, principal, (trx) => this.vault.store(trx, workerRef, worker));
+    return this.cases.run(command, principal, (trx) => this.vault.store(trx, workerRef, worker));
   }
 }

@@ -13,6 +13,6 @@ export class CloseProgrammeController {
   @Post(':id/close') @HttpCode(200) @Roles(...PROGRAMME_OWNERS)
   @ApiOperation({ summary: '结束项目' })
   close(@Param('id', uuidParam()) id: string, @Body() dto: CloseProgrammeDto, @CurrentPrincipal() p: Principal) {
-    return this.programmes.execute(toCloseProgramme(id, dto), p);
+    return this.programmes.run(toCloseProgramme(id, dto), p);
   }
 }

@@ -13,6 +13,6 @@ export class LaunchProgrammeController {
   @Post() @Roles(...PROGRAMME_OWNERS)
   @ApiOperation({ summary: '发布项目（健康体检、爱心托班…）：目标人次、场次/名额、新就业形态占比下限、期间' })
   launch(@Body() dto: LaunchProgrammeDto, @CurrentPrincipal() p: Principal) {
-    return this.programmes.execute(toLaunchProgramme(newId(), dto), p);
+    return this.programmes.run(toLaunchProgramme(newId(), dto), p);
   }
 }

@@ -19,6 +19,6 @@ export class RecordDeliveryHandler {
   async deliver(request: DeliveryRequest, principal: Principal) {
     const station = request.stationId === null ? null : await venueStation(this.commands, request.stationId);
     const venue = { stationId: request.stationId, streetCode: station?.streetCode ?? request.streetCode };
-    return this.programmes.execute({ ...request, nodeCode: this.config.node.code, station }, principal, venue);
+    return this.programmes.run({ ...request, nodeCode: this.config.node.code, station }, principal, venue);
   }
 }

@@ -26,7 +26,7 @@ export class PublishNoticeHandler {
       : undefined;
     const ref = name ? (known?.ref ?? newId()) : null;
     const alongside =
-      name && !known ? (trx: Transaction<any>) => (trx as Transaction<StationsDatabase>).insertInto('station_notice_names').values({ ref: ref!, station_id: stationId, name }).execute().then(() => undefined) : undefined;
+      name && !known ? (trx: Transaction<StationsDatabase>) => trx.insertInto('station_notice_names').values({ ref: ref!, station_id: stationId, name }).execute().then(() => undefined) : undefined;
     return this.stations.run(toPublishNotice(stationId, ref, dto), principal, expectedVersion, alongside);
   }
 }

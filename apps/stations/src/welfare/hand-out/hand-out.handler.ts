@@ -18,6 +18,6 @@ export class HandOutHandler {
     if (cards instanceof DomainError) throw cards;
     const handoutId = newId();
     const sealCards = cards.length > 0 ? (trx: Parameters<WelfareCardVault['store']>[0]) => this.vault.store(trx, handoutId, cards) : undefined;
-    return { handoutId, ...(await this.welfare.execute(toHandOut(handoutId, dto, cards.length), principal, sealCards)) };
+    return { handoutId, ...(await this.welfare.run(toHandOut(handoutId, dto, cards.length), principal, sealCards)) };
   }
 }

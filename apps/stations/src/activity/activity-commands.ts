@@ -25,7 +25,7 @@ export type PlanRequest = Omit<PlanActivity, 'nodeCode' | 'station'>;
  * activity is never planned at a station that is closed (the decider decides on that snapshot).
  */
 @Injectable()
-export class ActivityCommandHandler {
+export class ActivityCommands {
   constructor(
     private readonly commands: CommandRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -33,7 +33,7 @@ export class ActivityCommandHandler {
 
   async plan(request: PlanRequest, principal: Principal | undefined): Promise<ActivityOutcome> {
     const station = request.stationId === null ? null : await venueStation(this.commands, request.stationId);
-    return this.execute({ ...request, nodeCode: this.config.node.code, station }, principal, 0);
+    return this.run({ ...request, nodeCode: this.config.node.code, station }, principal, 0);
   }
 
   /** The activity as its stream stands (a worker asking where their sign-up stands). */
@@ -41,7 +41,7 @@ export class ActivityCommandHandler {
     return (await this.commands.load(activityAggregate, activityId)).state;
   }
 
-  async execute(command: ActivityCommand, principal: Principal | undefined, expectedVersion?: number): Promise<ActivityOutcome> {
+  async run(command: ActivityCommand, principal: Principal | undefined, expectedVersion?: number): Promise<ActivityOutcome> {
     const result = await this.commands.run(
       activityAggregate,
       command.activityId,
