@@ -11,6 +11,8 @@ export interface JsonRequest {
   /** A body sent as it is (malformed or oversized JSON). */
   raw?: string;
   headers?: Record<string, string>;
+  /** The call's deadline: no whole answer (status and body) within it rejects with a TimeoutError (a server under a fault may never answer). */
+  timeoutMs?: number;
 }
 
 /** One JSON call to a Waystation service (tests, benchmarks, demo loaders): the status and the parsed body, problem+json included. */
@@ -18,7 +20,8 @@ export async function requestJson(base: string, method: string, path: string, re
   const headers: Record<string, string> = { ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...request.headers };
   const body = request.raw ?? (request.body !== undefined ? JSON.stringify(request.body) : undefined);
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const signal = request.timeoutMs !== undefined ? AbortSignal.timeout(request.timeoutMs) : undefined;
+  const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
