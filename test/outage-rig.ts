@@ -6,6 +6,7 @@ import { derivedId, newId } from '@ws/kernel';
 import { eventually } from '@ws/testing';
 import { ProcessNode } from '@ws/testing/process-federation';
 import { applicationFor } from '../apps/membership/src/testing/membership-harness';
+import { registerStation } from './registered-station';
 
 /**
  * One synthetic node (@ws/testing's ProcessNode) whose services reach Postgres and nats-server only through fault proxies:
@@ -69,15 +70,7 @@ export class OutageRig extends ProcessNode<OutageService> {
   /** A station, a union and one active member whose card the check-ins carry. */
   private async prepare(): Promise<void> {
     const token = await this.token('district_officer', { subject: 'outage-test' });
-    this.stationId = (
-      await this.ok('stations', 'POST', '/stations', {
-        token,
-        body: {
-          name: '荷花街道驿站', kind: 'station', tier: 'street', host: 'union_built', streetCode: '330802002',
-          address: '荷花路1号', location: { lng: 118.88, lat: 28.95 }, hours: { open24h: true }, facilities: ['microwave'],
-        },
-      })
-    ).stationId;
+    this.stationId = await registerStation(this.url('stations'), token);
     const union = await eventually(async () => (await this.http('membership', 'POST', '/unions', { token, body: { name: '柯城区外卖配送行业联合工会', kind: 'joint', occupations: ['rider'] } })).body?.unionId as string | undefined, { what: 'union created' });
     const submitted = await this.ok('membership', 'POST', '/applications', { body: applicationFor(Math.floor(Math.random() * 90_000), union) });
     const approved = await this.ok('membership', 'POST', `/applications/${submitted.applicationId}/approve`, { token });
@@ -100,15 +93,12 @@ export class OutageRig extends ProcessNode<OutageService> {
         for (;;) {
           const started = performance.now();
           try {
-            const response = await fetch(`${this.url('stations')}/stations/${this.stationId}/checkins`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ key, occupation: 'rider', memberCard: this.memberCard }),
-              signal: AbortSignal.timeout(30_000),
+            const { status } = await this.http('stations', 'POST', `/stations/${this.stationId}/checkins`, {
+              body: { key, occupation: 'rider', memberCard: this.memberCard },
+              timeoutMs: 30_000,
             });
-            await response.arrayBuffer();
-            count(response.status);
-            if (response.ok) {
+            count(status);
+            if (status >= 200 && status < 300) {
               figures.unsettled.delete(key);
               figures.accepted.add(key);
             }
@@ -158,8 +148,8 @@ export class OutageRig extends ProcessNode<OutageService> {
     const entries = await Promise.all(
       OUTAGE_SERVICES.map(async (service) => {
         const started = performance.now();
-        const status = await fetch(`${this.url(service)}/health`, { signal: AbortSignal.timeout(5_000) }).then(
-          async (r) => (await r.arrayBuffer(), r.status),
+        const status = await this.http(service, 'GET', '/health', { timeoutMs: 5_000 }).then(
+          (r) => r.status,
           () => 0,
         );
         return [service, { status, ms: performance.now() - started }] as const;
