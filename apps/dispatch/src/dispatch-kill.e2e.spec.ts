@@ -1,52 +1,17 @@
-import { connect, NatsConnection } from '@ws/testing/nats';
 import { Client } from 'pg';
 import type { DemandDispatchDecided } from '@ws/contracts';
-import { nodeRef } from '@ws/contracts';
 import { newId } from '@ws/kernel';
-import { requestJson } from '@ws/platform';
-import { createTestDatabase, eventually, NATS_URL, testNodeCode } from '@ws/testing';
-import type { TestDatabase } from '@ws/testing';
-import { deleteNodeStreams, freePort, nodeStreamEvents, publishForeignEvent, startServiceProcess } from '@ws/testing/service-process';
-import type { ServiceProcess } from '@ws/testing/service-process';
-import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
+import { eventually } from '@ws/testing';
+import { ProcessNode } from '@ws/testing/process-federation';
 
-/** Volunteers' tokens stay valid across the restarts. */
-const VOLUNTEER_TOKEN_SECRET = 'dispatch-e2e-volunteer-secret-0123456789';
 const BEFORE_KILL = 30;
 const WHILE_DEAD = 10;
 
 /** The built service as a real process, SIGKILLed in the middle of a burst of dispatch decisions. */
 describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)', () => {
-  const code = testNodeCode();
-  const node = nodeRef(code);
-  const street = `${code}001`;
-  const streams = { evt: `EVT_${code}`, dir: `DIR_${code}` };
-  let database: TestDatabase;
-  let nc: NatsConnection;
+  const node = new ProcessNode<'dispatch'>({ env: { dispatch: { LOG_LEVEL: 'error', DISPATCH_SWEEP_MS: '200' } } });
+  const street = `${node.code}001`;
   let pg: Client;
-  let port: number;
-  let service: ServiceProcess | undefined;
-
-  async function startProcess(): Promise<void> {
-    const env = {
-      NODE_CODE: code,
-      EVT_STREAM: streams.evt,
-      DIR_STREAM: streams.dir,
-      PG_DATABASE: database.name,
-      VOLUNTEER_TOKEN_SECRET,
-      LOG_LEVEL: 'error',
-      DISPATCH_SWEEP_MS: '200',
-    };
-    service = await startServiceProcess('dispatch', env, port);
-    await announceTestKey(NATS_URL, code);
-  }
-
-  async function killProcess(): Promise<void> {
-    await service?.kill('SIGKILL');
-    service = undefined;
-  }
-
-  const post = (url: string, token: string | undefined, body: unknown) => requestJson(service!.base, 'POST', url, { token, body });
 
   function decision(index: number): DemandDispatchDecided['data'] {
     const wishId = newId();
@@ -65,38 +30,34 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
     };
   }
 
-  const publishDecision = (data: DemandDispatchDecided['data']) =>
-    publishForeignEvent(nc, { node, context: 'wishes', aggregate: 'demand', aggregateId: data.decisionId, type: 'DemandDispatchDecided', data });
+  const publishDecision = (data: DemandDispatchDecided['data']) => node.publish('wishes', 'demand', data.decisionId, 'DemandDispatchDecided', data);
 
   const count = async (query: string) => Number((await pg.query<{ n: string }>(query)).rows[0]!.n);
 
   beforeAll(async () => {
-    database = await createTestDatabase('dispatch_e2e');
-    nc = await connect({ servers: NATS_URL });
-    port = await freePort();
-    await startProcess();
-    pg = new Client({ connectionString: database.url });
+    await node.start('dispatch');
+    pg = new Client({ connectionString: node.databaseUrl('dispatch') });
     await pg.connect();
   });
 
   afterAll(async () => {
-    await killProcess();
     await pg?.end();
-    await deleteNodeStreams(nc, streams);
-    await nc?.close();
-    await database?.drop();
+    await node.close();
   });
 
   it('creates every task exactly once, whatever was in flight when the process died', async () => {
-    const officer = await officerToken(code, { subject: 'e2e-officer', role: 'district_officer' });
+    const officer = await node.token('district_officer', { subject: 'e2e-officer' });
     for (let i = 0; i < 3; i++) {
-      const registered = await post('/volunteers', officer, {
-        name: `医生${i}`,
-        mobile: `1390000${String(1000 + i)}`,
-        type: 'professional',
-        skills: [{ skill: 'doctor', certificateRef: `lic-${i}` }],
-        homeStreet: street,
-        availability: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' })),
+      const registered = await node.http('dispatch', 'POST', '/volunteers', {
+        token: officer,
+        body: {
+          name: `医生${i}`,
+          mobile: `1390000${String(1000 + i)}`,
+          type: 'professional',
+          skills: [{ skill: 'doctor', certificateRef: `lic-${i}` }],
+          homeStreet: street,
+          availability: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' })),
+        },
       });
       expect(registered.status).toBe(201);
     }
@@ -104,11 +65,11 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
 
     for (let i = 0; i < BEFORE_KILL; i++) await publishDecision(decision(i));
     await eventually(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) >= 3, { what: 'first tasks' });
-    await killProcess();
+    await node.kill('dispatch');
     const createdAtKill = await count(`select count(*) as n from events where type = 'TaskCreated'`);
 
     for (let i = 0; i < WHILE_DEAD; i++) await publishDecision(decision(BEFORE_KILL + i));
-    await startProcess();
+    await node.restart('dispatch');
 
     const total = BEFORE_KILL + WHILE_DEAD;
     await eventually(async () => (await count(`select count(*) as n from events where type = 'TaskCreated'`)) === total, { what: `${total} tasks`, timeoutMs: 60_000 });
@@ -123,7 +84,7 @@ describe('dispatch process killed mid-flow (built dist, real Postgres and NATS)'
 
     // Everything reached the bus once, and the read model shows every task.
     await eventually(async () => (await count('select count(*) as n from outbox')) === 0, { what: 'outbox drained' });
-    expect(await nodeStreamEvents(nc, node, streams.evt, 'dispatch.task.*.TaskCreated')).toHaveLength(total);
+    expect(await node.streamEvents('dispatch.task.*.TaskCreated')).toHaveLength(total);
     await eventually(async () => (await count(`select count(*) as n from task_board where status = 'open'`)) === total, { what: 'task board' });
   });
 });

@@ -3,7 +3,7 @@ import { type FederationNodeSpec, type NatsFederation, type NatsFederationOption
 import type { NatsProcess } from './nats-process';
 import { ProcessNode, type ProcessNodeOptions } from './process-node';
 
-export { ProcessNode, type ProcessNodeOptions } from './process-node';
+export { ProcessNode, type ProcessExit, type ProcessNodeOptions } from './process-node';
 
 export interface ProcessFederationOptions<Service extends string> extends NatsFederationOptions {
   /** Per node, as ProcessNodeOptions (extra environment per service, fault proxies, logs). */

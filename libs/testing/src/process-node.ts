@@ -25,6 +25,12 @@ export interface ProcessNodeOptions<Service extends string = string> {
   logTo?: 'inherit' | 'ignore';
 }
 
+/** How a service's process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 const OFFICER_OF_LEVEL: Record<NodeRef['level'], Role> = { province: 'province_officer', city: 'city_officer', district: 'district_officer' };
 
 /**
@@ -115,8 +121,9 @@ export class ProcessNode<Service extends string = string> {
     await this.stopProcess(service, 'SIGKILL');
   }
 
-  async stop(service: Service): Promise<void> {
-    await this.stopProcess(service, 'SIGTERM');
+  /** SIGTERM: the service drains and exits (within 10 s, or it is killed); how it ended, undefined if it was not running. */
+  stop(service: Service): Promise<ProcessExit | undefined> {
+    return this.stopProcess(service, 'SIGTERM');
   }
 
   /** Starts a stopped or killed service again; `env` changes its environment from now on (a shorter invitation time for one test). */
@@ -192,14 +199,15 @@ export class ProcessNode<Service extends string = string> {
     return this.nc;
   }
 
-  private async stopProcess(service: Service, signal: NodeJS.Signals): Promise<void> {
+  private async stopProcess(service: Service, signal: NodeJS.Signals): Promise<ProcessExit | undefined> {
     const running = this.processes.get(service);
     this.processes.delete(service);
-    if (!running) return;
+    if (!running) return undefined;
     // A service that does not drain within 10 s is killed: a test must not hang on it.
     const timer = setTimeout(() => running.child.kill('SIGKILL'), 10_000);
     await running.kill(signal);
     clearTimeout(timer);
     this.output.set(service, (this.output.get(service) ?? '') + running.output());
+    return { code: running.child.exitCode, signal: running.child.signalCode };
   }
 }
