@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PG_URL } from '@ws/testing';
+import { databasesNamed, dropTestDatabases, PG_URL } from '@ws/testing';
 import { diesWithParent } from '@ws/testing/dies-with-parent';
 import { NODE_PROFILES, NodeProfile } from '../tools/node-services';
 import { processCpuSeconds, processTree, residentMegabytes } from './bench-node';
@@ -77,7 +77,7 @@ async function measure(profile: NodeProfile): Promise<Figures> {
   } finally {
     launcher.kill('SIGINT');
     await new Promise((resolve) => (launcher.exitCode === null ? launcher.once('exit', resolve) : resolve(null)));
-    await dropDatabases(prefix);
+    await dropTestDatabases(await databasesNamed(prefix));
     await rm(runDir, { recursive: true, force: true });
   }
 }
@@ -112,12 +112,6 @@ async function withPostgres<T>(work: (client: Client) => Promise<T>): Promise<T>
 
 const connectionsOf = (prefix: string) =>
   withPostgres(async (client) => Number((await client.query('select count(*) as n from pg_stat_activity where datname like $1', [`${prefix}%`])).rows[0].n));
-
-const dropDatabases = (prefix: string) =>
-  withPostgres(async (client) => {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
-    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
-  });
 
 async function main(): Promise<void> {
   process.stdout.write(`bench:node — 柯城 (330802) with its demo data; idle CPU over ${IDLE_S} s; load average before ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);

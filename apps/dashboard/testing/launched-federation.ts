@@ -4,9 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
-import { eventually, PG_URL } from '@ws/testing';
+import { databasesNamed, dropTestDatabases, eventually, PG_URL } from '@ws/testing';
 import { diesWithParent } from '@ws/testing/dies-with-parent';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
@@ -149,14 +148,7 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
     async remove() {
       if (child.exitCode === null) child.kill('SIGKILL');
       await rm(runDir, { recursive: true, force: true });
-      const client = new Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
-        for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
-      } finally {
-        await client.end();
-      }
+      await dropTestDatabases(await databasesNamed(prefix));
     },
   };
 }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError } from '@ws/kernel';
-import { databaseUrl, eventually, PG_URL, uniqueSuffix } from '@ws/testing';
-import { Client } from 'pg';
+import { databaseUrl, dropTestDatabases, eventually, PG_URL, uniqueSuffix } from '@ws/testing';
 import { createDb, ensureDatabase, migrateToLatest } from './database';
 import { eventStoreMigrations } from './migrations';
 import type { EventStoreTables } from './tables';
@@ -156,10 +155,7 @@ describe('database set-up', () => {
       expect(await db.selectFrom('events').select('event_id').execute()).toEqual([]);
     } finally {
       await db.destroy();
-      const admin = new Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await dropTestDatabases([name]);
     }
   });
 });

@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { readdirSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
-import { Client } from 'pg';
 import { ServiceFederation } from './federation';
-import { PG_URL } from './infra';
+import { databasesNamed } from './infra';
 
 @Module({})
 class NothingModule {}
@@ -16,16 +15,6 @@ function listening(url: string): Promise<boolean> {
     socket.once('connect', () => (socket.end(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
-}
-
-async function databasesNamed(prefix: string): Promise<string[]> {
-  const client = new Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return (await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}\\_%`])).rows.map((r) => r.datname);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The node's nats-server directories in the temp dir (see startNatsServer). */
@@ -55,7 +44,7 @@ describe('ServiceFederation', () => {
     expect(natsUrls).toHaveLength(2);
     expect(await Promise.all(natsUrls.map(listening))).toEqual([false, false]);
     expect(storeDirsOf(federation)).toEqual(before);
-    expect(await databasesNamed('fedfail')).toEqual([]);
+    expect(await databasesNamed('fedfail_')).toEqual([]);
   }, 60_000);
 
   it('removes what starts after close(), as when jest gives up on a slow beforeAll', async () => {
@@ -65,7 +54,7 @@ describe('ServiceFederation', () => {
     await federation.close();
     await expect(starting).rejects.toThrow(/closed while it started/);
     expect(storeDirsOf(federation)).toEqual(before);
-    expect(await databasesNamed('fedclosed')).toEqual([]);
+    expect(await databasesNamed('fedclosed_')).toEqual([]);
   }, 60_000);
 
   it('starts a city and its districts on their own nats-servers, each service told its node', async () => {
@@ -81,6 +70,6 @@ describe('ServiceFederation', () => {
       await federation.close();
     }
     expect(storeDirsOf(federation)).toEqual(before);
-    expect(await databasesNamed('fedup')).toEqual([]);
+    expect(await databasesNamed('fedup_')).toEqual([]);
   }, 60_000);
 });

@@ -39,6 +39,17 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   };
 }
 
+/** The databases whose names start with `prefix` (a launched node's or federation's, named by its --db-prefix). */
+export async function databasesNamed(prefix: string): Promise<string[]> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return (await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix])).rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops the databases (forcefully: a service still connected does not keep one). */
 export async function dropTestDatabases(names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
