@@ -19,6 +19,7 @@ import { RateWorkHandler } from './application/rate-work/rate-work.handler';
 import { EmployerAccountController } from './employer/employer-account/employer-account.controller';
 import { EmployerAccountHandler } from './employer/employer-account/employer-account.handler';
 import { RegisterEmployerController } from './employer/register-employer/register-employer.controller';
+import { AccountRegistration } from './accounts/account-registration';
 import { RegisterEmployerHandler } from './employer/register-employer/register-employer.handler';
 import { ReviewEmployerController } from './employer/review-employer/review-employer.controller';
 import { ReviewEmployerHandler } from './employer/review-employer/review-employer.handler';
@@ -86,6 +87,7 @@ export class JobsModule {
         SignInHandler, ApplyForPostingHandler, ChooseApplicantsHandler, FollowApplicationsHandler, HireApplicantHandler, RateWorkHandler, EmployerAccountHandler, RegisterEmployerHandler, ReviewEmployerHandler, RunFairHandler, ScheduleFairHandler, ViewFairsHandler, ManagePostingHandler, ReportPostingHandler, ReviewPostingHandler, ViewPostingHandler, ManageProfileHandler, RegisterSeekerHandler,
         JobsVault,
         JobsAccess,
+        AccountRegistration,
         SeekerGuard,
         EmployerGuard,
         verificationCodesProvider({ inject: JOBS_CONFIG, key: (config: JobsConfig) => deriveKey(config.vaultKey, 'verification-codes') }),
