@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
 import { allKeysetPages, type KeysetPage, keysetPagePath } from '@ws/contracts';
-import { launchChromium } from '../apps/dashboard/testing/chromium';
-import { callAsPage, checkConsolePage, CONSOLE_NODE as NODE, consoleAs, downloaded, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
-import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
+import { callAsPage, checkConsolePage, closeDistrictConsole, CONSOLE_NODE as NODE, type DistrictConsole, downloaded, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
 
 /**
  * The district officer's registry and planning screens of 工作台 in Chromium against a real node
@@ -19,12 +17,9 @@ import type { LaunchedFederation } from '../apps/dashboard/testing/launched-fede
 const JOURNEY_MS = 240_000;
 const POLL_MS = 120_000;
 
-let federation: LaunchedFederation | undefined;
-let browser: Browser;
+let session: DistrictConsole | undefined;
 let front: string;
-let context: BrowserContext;
 let page: Page;
-const consoleLines: string[] = [];
 
 /** Clicks an option of the open el-select dropdown by its text (or the first one). */
 async function pick(text?: string) {
@@ -35,18 +30,11 @@ async function pick(text?: string) {
 
 describe('工作台: the district officer’s registry, planning, membership and rota screens', () => {
   beforeAll(async () => {
-    browser = await launchChromium();
-    ({ federation, front } = await launchConsoleNode());
-    ({ context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines));
-    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-    await page.waitForSelector('[data-page="home"]');
+    session = await openDistrictConsole();
+    ({ front, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stopConsoleNode(federation);
-  }, 120_000);
+  afterAll(() => closeDistrictConsole(session), 120_000);
 
   it('classifies a station, plans its upgrade, reviews and honours it (a blank title at its field, a stale edit a conflict), and moves it', async () => {
     const registered = await callAsPage(page, '/api/stations/stations', {
@@ -159,7 +147,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     expect(await page.textContent('[data-density-errors]')).toContain('经度、纬度是否填反了');
     // The map and figures below are read back from the service once the import is answered.
     await page.waitForFunction(() => /共 250 名劳动者/.test(document.querySelector('[data-density-coverage]')?.textContent ?? ''), undefined, { timeout: 60_000 }).catch(async (error: Error) => {
-      throw new Error(`${error.message}\nshown: ${await page.textContent('[data-page="density"]')}\nconsole: ${consoleLines.join('\n')}`);
+      throw new Error(`${error.message}\nshown: ${await page.textContent('[data-page="density"]')}\nconsole: ${session!.consoleLines.join('\n')}`);
     });
     expect(await page.$$('[data-density-map] [data-point]')).toHaveLength(4);
     await checkConsolePage(page, 'density');
@@ -274,6 +262,6 @@ describe('工作台: the district officer’s registry, planning, membership and
     await page.waitForFunction((cell) => /小时/.test(document.querySelector(`[data-covered="${cell}"]`)?.textContent ?? ''), `${added.stationId}/${monday}`, { timeout: 60_000 });
     await page.waitForSelector('[data-rota-shifts] >> text=已排班');
     await checkConsolePage(page, 'rota');
-    expect(consoleLines.filter((line) => line.startsWith('pageerror'))).toEqual([]);
+    expect(session!.consoleLines.filter((line) => line.startsWith('pageerror'))).toEqual([]);
   }, JOURNEY_MS);
 });

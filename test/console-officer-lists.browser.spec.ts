@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
-import { launchChromium } from '../apps/dashboard/testing/chromium';
-import { callAsPage, checkConsolePage, CONSOLE_NODE as NODE, consoleAs, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
-import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
+import { callAsPage, checkConsolePage, closeDistrictConsole, CONSOLE_NODE as NODE, consoleAs, type DistrictConsole, field, openDistrictConsole, printedOfficer } from '../apps/dashboard/testing/console-pages';
 
 /**
  * The district officer's lists in 工作台, in Chromium against a real node (柯城 as npm start runs
@@ -14,27 +12,17 @@ import type { LaunchedFederation } from '../apps/dashboard/testing/launched-fede
 const JOURNEY_MS = 240_000;
 const POLL_MS = 120_000;
 
-let federation: LaunchedFederation | undefined;
-let browser: Browser;
+let session: DistrictConsole | undefined;
 let front: string;
-let context: BrowserContext;
 let page: Page;
-const consoleLines: string[] = [];
 
 describe('工作台: the district officer’s redemptions, erasure requests and coverage per street', () => {
   beforeAll(async () => {
-    browser = await launchChromium();
-    ({ federation, front } = await launchConsoleNode());
-    ({ context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines));
-    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-    await page.waitForSelector('[data-page="home"]');
+    session = await openDistrictConsole();
+    ({ front, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stopConsoleNode(federation);
-  }, 120_000);
+  afterAll(() => closeDistrictConsole(session), 120_000);
 
   it('lists the redemptions at the counter and at a station with the item, time, a masked card number and the station by name', async () => {
     const members = await callAsPage(page, '/api/membership/members?status=active&limit=1');
@@ -64,7 +52,7 @@ describe('工作台: the district officer’s redemptions, erasure requests and 
     expect(row.member.cardNumber.slice(-4)).toBe(member.cardNumber.slice(-4));
 
     // The demo station manager hands one over at their station: the redemption carries the station's id only.
-    const manager = await consoleAs(browser, front, printedOfficer(federation!.output(), 'station_manager'), '/', consoleLines);
+    const manager = await consoleAs(session!.browser, front, printedOfficer(session!.federation.output(), 'station_manager'), '/', session!.consoleLines);
     let atStation: string;
     try {
       await manager.page.waitForSelector('[data-page="home"]');

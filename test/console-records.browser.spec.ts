@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchChromium } from '../apps/dashboard/testing/chromium';
 import { eventually } from '@ws/testing';
-import { callAsPage, checkConsolePage, consoleAs, consoleMenu, field, launchConsoleNode, printedOfficer, stopConsoleNode } from '../apps/dashboard/testing/console-pages';
-import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
+import { callAsPage, checkConsolePage, closeDistrictConsole, consoleMenu, type DistrictConsole, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
 
 /**
  * A district's year of work recorded in 工作台 (issue 14), in Chromium against a real node (柯城
@@ -13,27 +11,16 @@ import type { LaunchedFederation } from '../apps/dashboard/testing/launched-fede
  */
 const JOURNEY_MS = 240_000;
 
-let federation: LaunchedFederation | undefined;
-let browser: Browser;
-let front: string;
-let context: BrowserContext;
+let session: DistrictConsole | undefined;
 let page: Page;
-const consoleLines: string[] = [];
 
 describe('工作台: a district records its year of work', () => {
   beforeAll(async () => {
-    browser = await launchChromium();
-    ({ federation, front } = await launchConsoleNode());
-    ({ context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines));
-    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-    await page.waitForSelector('[data-page="home"]');
+    session = await openDistrictConsole();
+    ({ page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stopConsoleNode(federation);
-  }, 120_000);
+  afterAll(() => closeDistrictConsole(session), 120_000);
 
   it('the district officer’s menu opens on the home screen', async () => {
     expect((await consoleMenu(page)).length).toBeGreaterThan(5);
@@ -436,6 +423,6 @@ describe('工作台: a district records its year of work', () => {
   }, JOURNEY_MS);
 
   it('no page error on any of the screens', () => {
-    expect(consoleLines.filter((line) => line.includes('pageerror'))).toEqual([]);
+    expect(session!.consoleLines.filter((line) => line.includes('pageerror'))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from './axe';
+import { launchChromium } from './chromium';
 import { launchFederation, type LaunchedFederation } from './launched-federation';
 import { pageAtRest } from './page-at-rest';
 
@@ -136,4 +137,41 @@ export async function stopConsoleNode(federation: LaunchedFederation | undefined
   if (!federation) return;
   await federation.interrupt(30_000).catch(() => undefined);
   await federation.remove();
+}
+
+/** 柯城 launched (launchConsoleNode) and its district officer signed in on the home screen, in a Chromium of its own. */
+export interface DistrictConsole {
+  federation: LaunchedFederation;
+  front: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** What the page logged, and its uncaught errors as `pageerror: …`. */
+  consoleLines: string[];
+}
+
+/** The set-up of the district officer's journeys; a failed one leaves no browser nor node behind. */
+export async function openDistrictConsole(): Promise<DistrictConsole> {
+  const browser = await launchChromium();
+  let federation: LaunchedFederation | undefined;
+  try {
+    let front: string;
+    ({ federation, front } = await launchConsoleNode());
+    const consoleLines: string[] = [];
+    const { context, page } = await consoleAs(browser, front, printedOfficer(federation.output(), 'district_officer'), '/', consoleLines);
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+    await page.waitForSelector('[data-page="home"]');
+    return { federation, front, browser, context, page, consoleLines };
+  } catch (error) {
+    await browser.close();
+    await stopConsoleNode(federation);
+    throw error;
+  }
+}
+
+export async function closeDistrictConsole(session: DistrictConsole | undefined): Promise<void> {
+  if (!session) return;
+  await session.context.close();
+  await session.browser.close();
+  await stopConsoleNode(session.federation);
 }
