@@ -1,4 +1,4 @@
-import { ANSWER_WITHIN_MS, OUTAGE_SERVICES, OutageRig, type OutageFigures, type LoadFigures } from './outage-rig';
+import { ANSWER_WITHIN_MS, OUTAGE_SERVICES, OutageRig, type OutageFigures, type OutageTarget, type LoadFigures } from './outage-rig';
 
 const OUTAGE_MS = 30_000;
 const DECISIONS_PER_OUTAGE = 4;
@@ -25,6 +25,28 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
   afterAll(async () => {
     await rig?.close();
   }, 60_000);
+
+  /**
+   * Riders checking in through an outage, a stretch of load before it and `loadAfterMs` after it
+   * (not a wait for something: the test is about answers under load over time); then the load
+   * stopped and everything it left drained.
+   */
+  async function loadThroughOutage(target: OutageTarget, mode: 'cut' | 'hold', outageMs: number, loadAfterMs: number): Promise<{ outage: OutageFigures; load: LoadFigures }> {
+    rig.startLoad(4, 50);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const outage = await rig.outage(target, mode, outageMs, DECISIONS_PER_OUTAGE);
+    await new Promise((resolve) => setTimeout(resolve, loadAfterMs));
+    const load = await rig.stopLoad();
+    await rig.drained(load.accepted, { outboxesEmpty: true });
+    return { outage, load };
+  }
+
+  /** Every /health red while away and quick to say so; every check-in answered within its deadline. */
+  function expectAnsweredThroughout(outage: OutageFigures, load: LoadFigures) {
+    expectRedWhileAway(outage);
+    expect(load.slowestMs).toBeLessThan(ANSWER_WITHIN_MS);
+    expect(load.statuses.get('no answer') ?? 0).toBe(0);
+  }
 
   function expectRedWhileAway(outage: OutageFigures) {
     for (const service of OUTAGE_SERVICES) {
@@ -56,17 +78,9 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
   }
 
   it('Postgres held for 30 s: red during, green after, every check-in, point and task once', async () => {
-    rig.startLoad(4, 50);
-    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const outage = await rig.outage('postgres', 'hold', OUTAGE_MS, DECISIONS_PER_OUTAGE);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const load = await rig.stopLoad();
-    await rig.drained(load.accepted, { outboxesEmpty: true });
+    const { outage, load } = await loadThroughOutage('postgres', 'hold', OUTAGE_MS, 3_000);
 
-    expectRedWhileAway(outage);
-    expect(load.slowestMs).toBeLessThan(ANSWER_WITHIN_MS);
-    expect(load.statuses.get('no answer') ?? 0).toBe(0);
+    expectAnsweredThroughout(outage, load);
     expect([...load.statuses.keys()].filter((s) => s !== 201 && s !== 200 && s !== 503)).toEqual([]);
     expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect(load.accepted.size).toBeGreaterThan(20);
@@ -75,35 +89,20 @@ describe('outages: Postgres and NATS away under a check-in load (built processes
 
   it('Postgres cut for 10 s (connections reset under queries): no process dies, every check-in, point and task once', async () => {
     const pids = rig.pids();
-    rig.startLoad(4, 50);
-    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const outage = await rig.outage('postgres', 'cut', 10_000, DECISIONS_PER_OUTAGE);
-    const load = await rig.stopLoad();
-    await rig.drained(load.accepted, { outboxesEmpty: true });
+    const { outage, load } = await loadThroughOutage('postgres', 'cut', 10_000, 0);
 
     expect(rig.pids()).toEqual(pids);
     expect(rig.exited()).toEqual([]);
-    expectRedWhileAway(outage);
-    expect(load.slowestMs).toBeLessThan(ANSWER_WITHIN_MS);
-    expect(load.statuses.get('no answer') ?? 0).toBe(0);
+    expectAnsweredThroughout(outage, load);
     expect([...load.statuses.keys()].filter((s) => s !== 201 && s !== 200 && s !== 503)).toEqual([]);
     await expectNothingLostNorDoubled(load);
   }, 420_000);
 
   it('NATS cut for 30 s: check-ins go on into the outbox, red during, green after, every check-in, point and task once', async () => {
     const before = (await rig.visitKeysOnStream()).length;
-    rig.startLoad(4, 50);
-    // A stretch of load before (and after) the outage, not a wait for something: the test is about answers under load over time.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const outage = await rig.outage('nats', 'cut', OUTAGE_MS, DECISIONS_PER_OUTAGE);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const load = await rig.stopLoad();
-    await rig.drained(load.accepted, { outboxesEmpty: true });
+    const { outage, load } = await loadThroughOutage('nats', 'cut', OUTAGE_MS, 3_000);
 
-    expectRedWhileAway(outage);
-    expect(load.slowestMs).toBeLessThan(ANSWER_WITHIN_MS);
-    expect(load.statuses.get('no answer') ?? 0).toBe(0);
+    expectAnsweredThroughout(outage, load);
     // Writes need Postgres only: the check-ins during the outage were all accepted.
     expect([...load.statuses.keys()].filter((s) => s !== 201 && s !== 200)).toEqual([]);
     expect(load.unsettled.size).toBe(0);
