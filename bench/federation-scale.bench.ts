@@ -18,6 +18,7 @@ import {
   startNatsFederation,
 } from '@ws/testing/service-process';
 import { percentile, processCpuSeconds, proportionalMegabytes, residentMegabytes } from './bench-node';
+import { CheckpointPoller } from './checkpoint-poller';
 import { requestOk } from '@ws/platform';
 
 /**
@@ -153,42 +154,6 @@ class ZhejiangWriter {
       }
       await sleep(TICK_MS);
     }
-  }
-}
-
-/** The province projection's checkpoint (a province stream sequence), sampled as fast as the query answers. */
-class CheckpointPoller {
-  readonly samples: Array<{ at: number; position: number }> = [];
-  private stopped = false;
-  private running?: Promise<void>;
-
-  constructor(private readonly pg: Client) {}
-
-  start(): void {
-    this.running = (async () => {
-      while (!this.stopped) {
-        const { rows } = await this.pg.query<{ position: string }>('select position from projection_checkpoints where name = $1', [PROJECTION]);
-        this.samples.push({ at: now(), position: Number(rows[0]?.position ?? 0) });
-        await sleep(20);
-      }
-    })();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running;
-  }
-
-  /** The first sample at which the checkpoint had reached `seq`. */
-  visibleAt(seq: number): number | undefined {
-    let low = 0;
-    let high = this.samples.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.samples[mid]!.position >= seq) high = mid;
-      else low = mid + 1;
-    }
-    return this.samples[low]?.at;
   }
 }
 
@@ -472,7 +437,7 @@ async function main(): Promise<void> {
 
     // ---- steady ----
     writer = new ZhejiangWriter(districts, shares);
-    const poller = new CheckpointPoller(pg);
+    const poller = new CheckpointPoller(pg, PROJECTION, 20);
     poller.start();
     writer.start();
     await sleep(WARMUP_S * 1000);

@@ -9,6 +9,7 @@ import { newId } from '@ws/kernel';
 import { ProcessFederation } from '@ws/testing/process-federation';
 import { CITY, DISTRICTS, FAULT_TOPOLOGY, PROVINCE } from '../test/stations-federation';
 import { percentile } from './bench-node';
+import { CheckpointPoller } from './checkpoint-poller';
 
 /**
  * bench:federation — check-in events written at two districts, the time until the province's
@@ -40,11 +41,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Written {
   id: string;
   ackedAt: number;
-}
-
-interface Checkpoint {
-  at: number;
-  position: number;
 }
 
 /** Publishes VisitsRecorded events round-robin at the districts, paced to RATE per second. */
@@ -119,59 +115,6 @@ class PacedWriter {
   }
 }
 
-/** The province projection's checkpoint, sampled every POLL_MS. */
-class CheckpointPoller {
-  readonly samples: Checkpoint[] = [];
-  private stopped = false;
-  private running?: Promise<void>;
-  queryMs: number[] = [];
-
-  constructor(private readonly pg: Client) {}
-
-  start(): void {
-    this.running = (async () => {
-      while (!this.stopped) {
-        const asked = now();
-        const { rows } = await this.pg.query<{ position: string }>('select position from projection_checkpoints where name = $1', [PROJECTION]);
-        const answered = now();
-        this.queryMs.push(answered - asked);
-        this.samples.push({ at: answered, position: Number(rows[0]?.position ?? 0) });
-        await sleep(POLL_MS);
-      }
-    })();
-  }
-
-  last(): number {
-    return this.samples.at(-1)?.position ?? 0;
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.running;
-  }
-
-  /** The first sample at which the checkpoint had reached `seq`. */
-  visibleAt(seq: number): number | undefined {
-    let low = 0;
-    let high = this.samples.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.samples[mid]!.position >= seq) high = mid;
-      else low = mid + 1;
-    }
-    return this.samples[low]?.at;
-  }
-
-  positionAt(time: number): number {
-    let position = 0;
-    for (const sample of this.samples) {
-      if (sample.at > time) break;
-      position = sample.position;
-    }
-    return position;
-  }
-}
-
 /** Every message of the province's EVT stream: its sequence and the time the province stored it. */
 async function provinceStream(nc: NatsConnection, expected: number): Promise<Map<string, { seq: number; storedAt: number }>> {
   const js = jetstream(nc);
@@ -211,7 +154,7 @@ async function main(): Promise<void> {
     const writer = new PacedWriter(
       DISTRICTS.map((code, i) => ({ code, js: jetstream(connections[i]!), stations: Array.from({ length: STATIONS_PER_DISTRICT }, () => newId()) })),
     );
-    const poller = new CheckpointPoller(pg);
+    const poller = new CheckpointPoller(pg, PROJECTION, POLL_MS);
     poller.start();
     writer.start();
 
