@@ -4,7 +4,7 @@ import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { PhoneName, phoneContext } from '../apps/dashboard/testing/phones';
-import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, startH5Node, stopH5Node, newPerson } from './h5-pages';
+import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, lastMessageSeq, newPerson, startH5Node, stopH5Node } from './h5-pages';
 
 /**
  * The worker pages where the worker proves who they are (issue 11's second part), on phones
@@ -124,7 +124,7 @@ describe('职工端: joining, members, volunteers and the inbox on phones agains
     await page.click('[data-member-sign-in]');
     expect(await page.textContent('[data-field-error="code"]')).toBe('请先获取并填写短信验证码');
     await checkPage(page, 'member-sign-in');
-    const before = (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
+    const before = await lastMessageSeq(front);
     await page.click('[data-send-code]');
     await page.waitForSelector('text=验证码已发送');
     const { code } = await codeFromMessageBox(front, member.mobile, before);

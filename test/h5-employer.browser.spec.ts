@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { creditCodeCheckCharacter, idNumberCheckCode } from '@ws/contracts';
+import { creditCodeCheckCharacter } from '@ws/contracts';
+import { requestOk } from '@ws/platform';
 import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
-import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, newPerson, startH5Node, stopH5Node } from './h5-pages';
+import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, lastMessageSeq, seekerWhoApplied, startH5Node, stopH5Node } from './h5-pages';
 
 /**
  * 零工之家 on a phone (issue 15, employers): the jobs page lists the demo's fair to come; a company registers with its 统一社会信用代码 (a wrong
@@ -19,14 +20,6 @@ let browser: Browser;
 let front: string;
 
 const jobs = (path: string) => `${federation!.url(NODE, 'jobs')}${path}`;
-const lastSeq = async () => (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
-
-async function post(url: string, body: unknown, token?: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 describe('职工端 零工之家: an employer registers, posts, and hires, on a phone', () => {
   beforeAll(async () => {
@@ -76,7 +69,7 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
     await page.click('[data-employer-submit]');
     expect(await page.textContent('[data-field-error="creditCode"]')).toMatch(/校验位/);
     await page.fill('#employer-credit-code', `${first17}${check}`);
-    const before = await lastSeq();
+    const before = await lastMessageSeq(front);
     await page.click('[data-send-code]');
     await page.waitForSelector('text=验证码已发送');
     await checkPage(page, 'employer-register');
@@ -131,50 +124,41 @@ describe('职工端 零工之家: an employer registers, posts, and hires, on a 
     await asOfficer('POST', jobs(`/postings/${postingId}/approve`));
 
     // A seeker registers and applies (their own phone, through the API).
-    const person = newPerson(idNumberCheckCode);
-    const seq = await lastSeq();
-    await post(jobs('/accounts/codes'), { mobile: person.mobile, purpose: 'register', account: 'seeker' });
-    const seeker = await post(jobs('/seekers'), {
-      name: '庞秀兰',
-      idNumber: person.idNumber,
-      mobile: person.mobile,
-      code: (await codeFromMessageBox(front, person.mobile, seq)).code,
-      home: street.center,
-      preferences: { categories: ['cleaning'], skills: [], payModes: [], homeStreetCode: street.code, travelRadiusKm: 5, availability: [1, 2, 3, 4, 5].map((day) => ({ day, from: '06:00', to: '18:00' })) },
-    });
-    const applied = await eventually(async () => {
-      const response = await fetch(jobs(`/postings/${postingId}/applications`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${seeker.token}` }, body: JSON.stringify({ note: '做过两年小区保洁' }) });
-      return response.status === 201 ? ((await response.json()) as { applicationId: string }) : undefined;
-    }, { what: 'the seeker applied', timeoutMs: 60_000 });
+    const { mobile: seekerMobile, session: seeker, applicationId } = await seekerWhoApplied(
+      front,
+      federation!.url(NODE, 'jobs'),
+      { home: street.center, streetCode: street.code, category: 'cleaning' },
+      { postingId, note: '做过两年小区保洁' },
+    );
 
     // 看申请人: masked until invited.
     await page.reload();
     await page.waitForSelector(`${listed}[data-status="open"] [data-applicants-link]`, { timeout: 60_000 });
     await page.click(`${listed} [data-applicants-link]`);
-    const applicant = `[data-page="employer-applicants"] [data-applicant="${applied.applicationId}"]`;
+    const applicant = `[data-page="employer-applicants"] [data-applicant="${applicationId}"]`;
     await eventually(async () => {
       if (await page.$(applicant)) return true;
       await page.reload();
       return (await page.waitForSelector(applicant, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
     }, { what: 'the applicant listed', timeoutMs: 120_000 }); // the jobs read model, on a machine running the whole suite beside it
     expect(await page.textContent(`${applicant} [data-applicant-name]`)).toBe('庞**');
-    expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(`${person.mobile.slice(0, 3)}****${person.mobile.slice(-4)}`);
+    expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(`${seekerMobile.slice(0, 3)}****${seekerMobile.slice(-4)}`);
     await checkPage(page, 'employer-applicants');
-    await page.fill(`#invite-${applied.applicationId}`, '明天上午九点到小区物业面谈');
+    await page.fill(`#invite-${applicationId}`, '明天上午九点到小区物业面谈');
     await page.click(`${applicant} [data-invite]`);
     await page.waitForSelector(`${applicant}[data-status="invited"]`, { timeout: 60_000 });
     expect(await page.textContent(`${applicant} [data-applicant-name]`)).toBe('庞秀兰');
-    expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(person.mobile);
+    expect(await page.textContent(`${applicant} [data-applicant-mobile]`)).toBe(seekerMobile);
 
     // The seeker accepts; the employer 签约 (the pay missing first: at its field).
-    await post(jobs(`/seekers/me/applications/${applied.applicationId}/accept`), {}, seeker.token);
+    await requestOk(federation!.url(NODE, 'jobs'), 'POST', `/seekers/me/applications/${applicationId}/accept`, { token: seeker.token });
     await eventually(async () => {
       await page.reload();
       return (await page.waitForSelector(`${applicant}[data-status="accepted"]`, { timeout: 3_000 }).catch(() => null)) ? true : undefined;
     }, { what: 'the invitation accepted', timeoutMs: 60_000 });
     await page.click(`${applicant} [data-hire]`);
     expect(await page.textContent(`${applicant} [data-field-error="agreedPayFen"]`)).toBe('请填写约定工资（元）');
-    await page.fill(`#pay-${applied.applicationId}`, '200');
+    await page.fill(`#pay-${applicationId}`, '200');
     await checkPage(page, 'employer-hire');
     await page.click(`${applicant} [data-hire]`);
     await page.waitForSelector(`${applicant}[data-status="hired"] [data-hired]`, { timeout: 60_000 });

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { idNumberCheckCode } from '@ws/contracts';
+import { requestOk } from '@ws/platform';
 import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
-import { asOfficer, checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, newPerson, startH5Node, stopH5Node } from './h5-pages';
+import { asOfficer, checkPage, demoEmployerSession, H5_NODE as NODE, type JobsSession, postingNearAStation, seekerWhoApplied, startH5Node, stopH5Node } from './h5-pages';
 
 /**
  * 零工之家 on a phone (issue 15, the station and after the work): a station's 扫码打卡 landing
@@ -18,41 +18,12 @@ let federation: LaunchedFederation | undefined;
 let browser: Browser;
 let front: string;
 
-interface Found {
-  postingId: string;
-  title: string;
-  category: string;
-  employerKind: 'company' | 'person';
-  streetCode: string;
-  location: { lng: number; lat: number };
-}
-
-interface Session {
-  token: string;
-  expiresAt: string;
-}
-
-const jobs = (path: string) => `${federation!.url(NODE, 'jobs')}${path}`;
-const lastSeq = async () => (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
-
-async function post(url: string, body: unknown, token?: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** The demo employer's session, as its own phone would get it (mobile + the code in the message box). */
-async function employerSession(kind: 'company' | 'person'): Promise<Session> {
-  const mobile = `1390${NODE.slice(-4)}${kind === 'company' ? '101' : '102'}`;
-  const before = await lastSeq();
-  await post(jobs('/accounts/codes'), { mobile, purpose: 'login', account: 'employer' });
-  const { code } = await codeFromMessageBox(front, mobile, before);
-  return post(jobs('/accounts/sessions'), { mobile, code, account: 'employer' });
-}
+const jobsApi = () => federation!.url(NODE, 'jobs');
+/** A call of a seeker's or an employer's phone to the jobs service (their session's token). */
+const post = (path: string, body: unknown, token: string) => requestOk(jobsApi(), 'POST', path, { body, token });
 
 /** A phone whose tab already holds a session (what signing in on the page leaves in sessionStorage). */
-async function signedInPhone(key: 'ws.jobs.seeker' | 'ws.jobs.employer', session: Session): Promise<BrowserContext> {
+async function signedInPhone(key: 'ws.jobs.seeker' | 'ws.jobs.employer', session: JobsSession): Promise<BrowserContext> {
   const context = await phoneContext(browser, 'android');
   await context.addInitScript(([k, value]) => sessionStorage.setItem(k!, value!), [key, JSON.stringify({ token: session.token, expiresAt: session.expiresAt })]);
   return context;
@@ -76,19 +47,7 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
 
   it('扫码打卡 landing → 附近的工作 → posting; hired → 评价雇主 → 评价求职者 → the employer’s rating on the posting', async () => {
     // A station of the node with a demo posting near it (the nearest first).
-    const streets = (await getJson(`${front}/api/stations/streets`)).items as Array<{ center: { lng: number; lat: number } }>;
-    const { stationId, posting } = await eventually(async () => {
-      for (const street of streets) {
-        const near = (await getJson(`${front}/api/stations/nearest?lng=${street.center.lng}&lat=${street.center.lat}&k=20&maxKm=30`)) as Array<{ id: string }>;
-        for (const station of near) {
-          const response = await fetch(`${front}/api/jobs/postings/nearby?stationId=${station.id}&limit=5`);
-          if (!response.ok) continue;
-          const { items } = (await response.json()) as { items: Found[] };
-          if (items[0]) return { stationId: station.id, posting: items[0] };
-        }
-      }
-      return undefined;
-    }, { what: 'a demo posting near a station', timeoutMs: 90_000 });
+    const { stationId, posting } = await postingNearAStation(front);
 
     // The station's printed code (as the console prints it), opened on a phone.
     const { url } = (await asOfficer('GET', `${front}/api/stations/stations/${stationId}/code`)) as { url: string };
@@ -123,32 +82,23 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
     const ratedBefore = Number(await page.getAttribute('[data-employer-rating]', 'data-count'));
 
     // A seeker registers, applies; the demo employer invites, the seeker accepts, the employer hires (their phones, the API).
-    const person = newPerson(idNumberCheckCode);
-    const seq = await lastSeq();
-    await post(jobs('/accounts/codes'), { mobile: person.mobile, purpose: 'register', account: 'seeker' });
-    const seeker = (await post(jobs('/seekers'), {
-      name: '庞秀兰',
-      idNumber: person.idNumber,
-      mobile: person.mobile,
-      code: (await codeFromMessageBox(front, person.mobile, seq)).code,
-      home: { lng: posting.location.lng + 0.004, lat: posting.location.lat + 0.003 },
-      preferences: { categories: [posting.category], skills: [], payModes: [], homeStreetCode: posting.streetCode, travelRadiusKm: 5, availability: [1, 2, 3, 4, 5].map((day) => ({ day, from: '06:00', to: '18:00' })) },
-    })) as Session;
-    const applied = await eventually(async () => {
-      const response = await fetch(jobs(`/postings/${posting.postingId}/applications`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${seeker.token}` }, body: '{}' });
-      return response.status === 201 ? ((await response.json()) as { applicationId: string }) : undefined;
-    }, { what: 'the seeker applied', timeoutMs: 60_000 });
-    const employer = await employerSession(posting.employerKind);
-    await post(jobs(`/employers/me/applications/${applied.applicationId}/invite`), {}, employer.token);
-    await post(jobs(`/seekers/me/applications/${applied.applicationId}/accept`), {}, seeker.token);
-    await post(jobs(`/employers/me/applications/${applied.applicationId}/hire`), { agreedPayFen: 3000, startDate: '2026-12-08' }, employer.token);
+    const { session: seeker, applicationId } = await seekerWhoApplied(
+      front,
+      jobsApi(),
+      { home: { lng: posting.location.lng + 0.004, lat: posting.location.lat + 0.003 }, streetCode: posting.streetCode, category: posting.category },
+      { postingId: posting.postingId },
+    );
+    const employer = await demoEmployerSession(front, jobsApi(), posting.employerKind);
+    await post(`/employers/me/applications/${applicationId}/invite`, {}, employer.token);
+    await post(`/seekers/me/applications/${applicationId}/accept`, {}, seeker.token);
+    await post(`/employers/me/applications/${applicationId}/hire`, { agreedPayFen: 3000, startDate: '2026-12-08' }, employer.token);
 
     // 我的申请 → 评价雇主: no star is refused at its field; a mobile in the remark is refused by the service at its field.
     const seekerPhone = await signedInPhone('ws.jobs.seeker', seeker);
     const seekerPage = await seekerPhone.newPage();
     const seekerRequests = recordRequests(seekerPage);
     await seekerPage.goto(`${front}/h5/jobs/applications`);
-    const mine = `[data-page="job-applications"] [data-application="${applied.applicationId}"]`;
+    const mine = `[data-page="job-applications"] [data-application="${applicationId}"]`;
     await reloadUntil(seekerPage, `${mine}[data-status="hired"] [data-rate]`, 'the hire on 我的申请');
     await seekerPage.click(`${mine} [data-rate]`);
     await seekerPage.click(`${mine} [data-rating-submit]`);
@@ -172,7 +122,7 @@ describe('职工端 零工之家: the station lists work nearby; both sides rate
     const employerPage = await employerPhone.newPage();
     const employerRequests = recordRequests(employerPage);
     await employerPage.goto(`${front}/h5/jobs/employer/postings/${posting.postingId}`);
-    const applicant = `[data-page="employer-applicants"] [data-applicant="${applied.applicationId}"]`;
+    const applicant = `[data-page="employer-applicants"] [data-applicant="${applicationId}"]`;
     await reloadUntil(employerPage, `${applicant}[data-status="hired"] [data-their-rating][data-value="4"]`, 'the seeker’s rating on 申请人');
     await employerPage.click(`${applicant} [data-rate]`);
     await employerPage.click(`${applicant} [data-star="5"]`);

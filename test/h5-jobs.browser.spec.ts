@@ -4,7 +4,7 @@ import { eventually } from '@ws/testing';
 import type { LaunchedFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { phoneContext } from '../apps/dashboard/testing/phones';
-import { checkPage, codeFromMessageBox, getJson, H5_NODE as NODE, newPerson, startH5Node, stopH5Node } from './h5-pages';
+import { checkPage, codeFromMessageBox, demoEmployerSession, H5_NODE as NODE, lastMessageSeq, newPerson, postingNearAStation, startH5Node, stopH5Node } from './h5-pages';
 
 /**
  * 零工之家 on a phone (issue 15, seekers): the demo's postings near the district's station; a
@@ -17,29 +17,7 @@ let federation: LaunchedFederation | undefined;
 let browser: Browser;
 let front: string;
 
-interface Found {
-  postingId: string;
-  title: string;
-  category: string;
-  employerKind: 'company' | 'person';
-  streetCode: string;
-  distanceKm: number;
-  location: { lng: number; lat: number };
-}
-
 const jobs = (path: string) => `${federation!.url(NODE, 'jobs')}${path}`;
-
-/** The demo employer's session, as its own phone would get it (mobile + the code in the message box). */
-async function employerToken(kind: 'company' | 'person'): Promise<string> {
-  const mobile = `1390${NODE.slice(-4)}${kind === 'company' ? '101' : '102'}`;
-  const before = (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
-  const sent = await fetch(jobs('/accounts/codes'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mobile, purpose: 'login', account: 'employer' }) });
-  expect(sent.status).toBe(202);
-  const { code } = await codeFromMessageBox(front, mobile, before);
-  const session = await fetch(jobs('/accounts/sessions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mobile, code, account: 'employer' }) });
-  expect(session.status).toBe(201);
-  return ((await session.json()) as { token: string }).token;
-}
 
 describe('职工端 零工之家: a seeker finds work near home and applies, on a phone', () => {
   beforeAll(async () => {
@@ -50,19 +28,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
 
   it('near the station → register by SMS code → near home → 申请 → 我的申请 → invited → accept', async () => {
     // The station the demo built its postings around: a station of the node with a demo posting within 5 km.
-    const streets = (await getJson(`${front}/api/stations/streets`)).items as Array<{ center: { lng: number; lat: number } }>;
-    const { stationId, posting } = await eventually(async () => {
-      for (const street of streets) {
-        const near = (await getJson(`${front}/api/stations/nearest?lng=${street.center.lng}&lat=${street.center.lat}&k=20&maxKm=30`)) as Array<{ id: string }>;
-        for (const station of near) {
-          const response = await fetch(`${front}/api/jobs/postings/nearby?stationId=${station.id}`);
-          if (!response.ok) continue;
-          const { items } = (await response.json()) as { items: Found[] };
-          if (items[0]) return { stationId: station.id, posting: items[0] };
-        }
-      }
-      return undefined;
-    }, { what: 'a demo posting near a station', timeoutMs: 90_000 });
+    const { stationId, posting } = await postingNearAStation(front);
 
     const home = { longitude: posting.location.lng + 0.004, latitude: posting.location.lat + 0.003 };
     const context = await phoneContext(browser, 'android', { geolocation: home, permissions: ['geolocation'] });
@@ -111,7 +77,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
     await page.fill('#seeker-id', person.idNumber);
     await page.click('[data-locate-home]');
     await page.waitForSelector('text=已取得当前位置');
-    const before = (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
+    const before = await lastMessageSeq(front);
     await page.click('[data-send-code]');
     await page.waitForSelector('text=验证码已发送');
     await checkPage(page, 'jobs-register');
@@ -152,7 +118,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
     await checkPage(page, 'jobs-near-home');
 
     // The employer invites (its own API, as its phone would); the seeker accepts on 我的申请.
-    const token = await employerToken(posting.employerKind);
+    const { token } = await demoEmployerSession(front, federation!.url(NODE, 'jobs'), posting.employerKind);
     const invited = await fetch(jobs(`/employers/me/applications/${applicationId}/invite`), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ message: '明早九点来面谈' }) });
     expect(invited.status).toBe(200);
     await page.click('nav[aria-label="零工之家"] >> text=我的申请');

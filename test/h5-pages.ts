@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { idNumberCheckCode } from '@ws/contracts';
+import { requestJson, requestOk } from '@ws/platform';
 import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
 import { eventually } from '@ws/testing';
 import { seriousAxeViolations } from '../apps/dashboard/testing/axe';
@@ -53,6 +55,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `h5-${name}.png`) });
 }
 
+/** The newest entry's seq in the node's development message box: a code asked for later comes after it (codeFromMessageBox's `after`). */
+export async function lastMessageSeq(front: string): Promise<number> {
+  return (await getJson(`${front}/messages/box.json`)).items.reduce((max: number, e: { seq: number }) => Math.max(max, e.seq), 0);
+}
+
 /** The latest SMS code sent to the mobile, read from the node's development message box (as a developer would). */
 export async function codeFromMessageBox(front: string, mobile: string, after = 0): Promise<{ code: string; seq: number }> {
   return eventually(async () => {
@@ -67,4 +74,76 @@ export function newPerson(idNumberCheckCode: (first17: string) => string): { mob
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
   const first17 = `330802${1970 + Math.floor(Math.random() * 30)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${digits(3)}`;
   return { mobile: `139${digits(8)}`, idNumber: `${first17}${idNumberCheckCode(first17)}` };
+}
+
+/** A posting as GET /postings/nearby lists it. */
+export interface NearbyPosting {
+  postingId: string;
+  title: string;
+  category: string;
+  employerKind: 'company' | 'person';
+  streetCode: string;
+  distanceKm: number;
+  location: { lng: number; lat: number };
+}
+
+/** A station of the node with a demo posting near it, and that posting (the nearest first): the demo builds its postings around stations. */
+export async function postingNearAStation(front: string): Promise<{ stationId: string; posting: NearbyPosting }> {
+  const streets = (await getJson(`${front}/api/stations/streets`)).items as Array<{ center: { lng: number; lat: number } }>;
+  return eventually(async () => {
+    for (const street of streets) {
+      const near = (await getJson(`${front}/api/stations/nearest?lng=${street.center.lng}&lat=${street.center.lat}&k=20&maxKm=30`)) as Array<{ id: string }>;
+      for (const station of near) {
+        const { status, body } = await requestJson(front, 'GET', `/api/jobs/postings/nearby?stationId=${station.id}&limit=1`);
+        if (status === 200 && body.items[0]) return { stationId: station.id, posting: body.items[0] as NearbyPosting };
+      }
+    }
+    return undefined;
+  }, { what: 'a demo posting near a station', timeoutMs: 90_000 });
+}
+
+/** A seeker's or an employer's session as the jobs service answers it. */
+export interface JobsSession {
+  token: string;
+  expiresAt: string;
+}
+
+/** The demo employer's session, as its own phone would get it (mobile + the code in the message box); `jobs` is the jobs service's address. */
+export async function demoEmployerSession(front: string, jobs: string, kind: 'company' | 'person'): Promise<JobsSession> {
+  const mobile = `1390${H5_NODE.slice(-4)}${kind === 'company' ? '101' : '102'}`;
+  const before = await lastMessageSeq(front);
+  await requestOk(jobs, 'POST', '/accounts/codes', { body: { mobile, purpose: 'login', account: 'employer' } });
+  const { code } = await codeFromMessageBox(front, mobile, before);
+  return requestOk(jobs, 'POST', '/accounts/sessions', { body: { mobile, code, account: 'employer' } });
+}
+
+/**
+ * A new seeker (庞秀兰) registered through the jobs API with the code from the message box, as
+ * their own phone would, living at `home`; then applied to the posting once it takes applications
+ * (approved and on the board). Their mobile, the session and the application.
+ */
+export async function seekerWhoApplied(
+  front: string,
+  jobs: string,
+  seeker: { home: { lng: number; lat: number }; streetCode: string; category: string },
+  application: { postingId: string; note?: string },
+): Promise<{ mobile: string; session: JobsSession; applicationId: string }> {
+  const person = newPerson(idNumberCheckCode);
+  const before = await lastMessageSeq(front);
+  await requestOk(jobs, 'POST', '/accounts/codes', { body: { mobile: person.mobile, purpose: 'register', account: 'seeker' } });
+  const session: JobsSession = await requestOk(jobs, 'POST', '/seekers', {
+    body: {
+      name: '庞秀兰',
+      idNumber: person.idNumber,
+      mobile: person.mobile,
+      code: (await codeFromMessageBox(front, person.mobile, before)).code,
+      home: seeker.home,
+      preferences: { categories: [seeker.category], skills: [], payModes: [], homeStreetCode: seeker.streetCode, travelRadiusKm: 5, availability: [1, 2, 3, 4, 5].map((day) => ({ day, from: '06:00', to: '18:00' })) },
+    },
+  });
+  const { applicationId } = await eventually(async () => {
+    const { status, body } = await requestJson(jobs, 'POST', `/postings/${application.postingId}/applications`, { token: session.token, body: application.note ? { note: application.note } : {} });
+    return status === 201 ? (body as { applicationId: string }) : undefined;
+  }, { what: 'the seeker applied', timeoutMs: 60_000 });
+  return { mobile: person.mobile, session, applicationId };
 }
