@@ -7,12 +7,11 @@ import { generateSync } from 'otplib';
 import { identityDirectiveSubject, nodeRef, type SigningKeysAnnounced } from '@ws/contracts';
 import { OfficerTokenVerifier, verifyOfficerToken } from '@ws/kernel';
 import { requestOk, TrustStore } from '@ws/platform';
-import { createTestDatabase, testNodeCode } from '@ws/testing';
-import { freePort, startServiceProcess } from '@ws/testing/service-process';
+import { ProcessNode } from '@ws/testing/process-federation';
 import { ARGON2_PARAMETERS } from '../apps/identity/src/accounts/credentials';
 import type { InitialAccount } from '../apps/identity/src/accounts/initial-accounts';
 import { ConsoleSignIn } from '../apps/identity/src/testing/console-sign-in';
-import { percentile, postgresBackendsOf, processCpuSeconds, processTree, removeBenchService } from './bench-node';
+import { percentile, postgresBackendsOf, processCpuSeconds, processTree } from './bench-node';
 
 /**
  * Officers' sign-in and token checks (npm run bench:auth). A built identity service process on a
@@ -42,8 +41,7 @@ interface Timed {
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('bench_auth');
-  const code = testNodeCode();
+  const node = new ProcessNode<'identity'>();
   const accounts: InitialAccount[] = Array.from({ length: SEQUENTIAL + CONCURRENT + 1 }, (_, i) => ({
     userName: `bench_${i}`,
     displayName: `基准干部${i}`,
@@ -52,31 +50,22 @@ async function main(): Promise<void> {
     totpSecret: TOTP_SECRET,
     mustChangePassword: false,
   }));
-  const accountsFile = join(tmpdir(), `bench-auth-${code}.json`);
+  const accountsFile = join(tmpdir(), `bench-auth-${node.code}.json`);
   writeFileSync(accountsFile, JSON.stringify(accounts));
-  const streams = { evt: `EVT_${code}`, dir: `DIR_${code}` };
-  const port = await freePort();
-  const startedAt = performance.now();
-  const service = await startServiceProcess(
-    'identity',
-    {
-      NODE_CODE: code,
-      PG_DATABASE: database.name,
-      EVT_STREAM: streams.evt,
-      DIR_STREAM: streams.dir,
+  try {
+    const startedAt = performance.now();
+    await node.start('identity', {
       LOG_LEVEL: 'error',
       PUBLIC_ORIGIN: ORIGIN,
       IDENTITY_COOKIE_SECRET: 'bench-cookie-secret-0123456789abcdef',
       IDENTITY_VAULT_KEY: 'bench-vault-key-0123456789abcdefghij',
       IDENTITY_INITIAL_ACCOUNTS_FILE: accountsFile,
-    },
-    port,
-  );
-  const bootSeconds = (performance.now() - startedAt) / 1000;
-  try {
-    const client = new ConsoleSignIn(service.base, ORIGIN);
-    const cpu = () => processCpuSeconds(processTree(service.child.pid!));
-    const pgCpu = () => processCpuSeconds(postgresBackendsOf(database.name));
+    });
+    const bootSeconds = (performance.now() - startedAt) / 1000;
+    const base = node.url('identity');
+    const client = new ConsoleSignIn(base, ORIGIN);
+    const cpu = () => processCpuSeconds(processTree(node.pid('identity')!));
+    const pgCpu = () => processCpuSeconds(postgresBackendsOf(node.databaseName('identity')));
     let next = 0;
     const signIn = async (): Promise<Timed> => {
       const userName = `bench_${next++}`;
@@ -127,20 +116,20 @@ async function main(): Promise<void> {
     const concurrentTotals = concurrent.map((t) => t.total).sort((a, b) => a - b);
 
     // ---- 3. token verification, as a service's guard does it ----
-    const jwks = (await requestOk(service.base, 'GET', '/oidc/jwks')) as { keys: Array<{ kid: string; x: string }> };
+    const jwks = (await requestOk(base, 'GET', '/oidc/jwks')) as { keys: Array<{ kid: string; x: string }> };
     const trust = new TrustStore();
     const announced: SigningKeysAnnounced = {
       type: 'SigningKeysAnnounced',
       data: {
-        node: code,
+        node: node.code,
         issuer: `${ORIGIN}/oidc`,
         keys: jwks.keys.map((key) => ({ kid: key.kid, jwk: { kty: 'OKP', crv: 'Ed25519', x: key.x }, notBefore: new Date(Date.now() - 3_600_000).toISOString(), notAfter: new Date(Date.now() + 3_600_000).toISOString() })),
       },
     };
-    if (!(await trust.accept(announced, identityDirectiveSubject(nodeRef(code), 'SigningKeysAnnounced', 'bench')))) throw new Error('the node\'s keys were not believed');
+    if (!(await trust.accept(announced, identityDirectiveSubject(nodeRef(node.code), 'SigningKeysAnnounced', 'bench')))) throw new Error('the node\'s keys were not believed');
     const token = warm.accessToken;
     const principal = await verifyOfficerToken(token, trust);
-    if (principal.node !== code || principal.role !== 'district_officer') throw new Error(`unexpected principal ${JSON.stringify(principal)}`);
+    if (principal.node !== node.code || principal.role !== 'district_officer') throw new Error(`unexpected principal ${JSON.stringify(principal)}`);
     const cpuMicroseconds = async (rounds: number, once: () => Promise<unknown>) => {
       const started = process.cpuUsage();
       for (let i = 0; i < rounds; i++) await once();
@@ -160,7 +149,7 @@ async function main(): Promise<void> {
     const claims = decodeJwt(token);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const lines = [
-      `bench:auth — node ${code}, ${cpus().length} CPUs, identity ready in ${bootSeconds.toFixed(1)} s (${accounts.length} officers made at start)`,
+      `bench:auth — node ${node.code}, ${cpus().length} CPUs, identity ready in ${bootSeconds.toFixed(1)} s (${accounts.length} officers made at start)`,
       `argon2id: memory ${ARGON2_PARAMETERS.memoryCost} KiB, ${ARGON2_PARAMETERS.timeCost} passes, ${ARGON2_PARAMETERS.parallelism} lane; access token ${String(claims.exp! - claims.iat!)} s, EdDSA`,
       `1. sign-in one after another (${SEQUENTIAL}; load ${load1.map((l) => l.toFixed(2)).join(' ')}):`,
       `   whole sign-in (auth → password → TOTP → code → token) p50 ${ms(percentile(totals, 50))}, p99 ${ms(percentile(totals, 99))}, max ${ms(totals.at(-1)!)}`,
@@ -173,7 +162,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     rmSync(accountsFile, { force: true });
-    await removeBenchService(service, database, streams);
+    await node.close();
   }
 }
 

@@ -1,62 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { connect } from '@ws/testing/nats';
-import { createTestDatabase, NATS_URL, testNodeCode, type TestDatabase } from '@ws/testing';
-import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { deleteNodeStreams, startServiceProcess, type ServiceProcess } from '@ws/testing/service-process';
 import { requestOk } from '@ws/platform';
+import { ProcessNode } from '@ws/testing/process-federation';
 
-
-/** A throw-away stations node for a benchmark: own database, own streams, built service process. */
+/** A throw-away stations node for a benchmark: a ProcessNode of the stations service (its own database and streams, a built process), with stations registered. */
 export interface BenchNode {
-  service: ServiceProcess;
+  url: string;
+  pid: number;
   database: string;
-  code: string;
   token: string;
   stationIds: string[];
   close(): Promise<void>;
 }
 
 export async function startBenchNode(stations: number): Promise<BenchNode> {
-  const database: TestDatabase = await createTestDatabase('bench');
-  const code = testNodeCode();
-  const env = { NODE_CODE: code, PG_DATABASE: database.name, EVT_STREAM: `EVT_${code}`, DIR_STREAM: `DIR_${code}`, LOG_LEVEL: 'error' };
-  const service = await startServiceProcess('stations', env);
-  const close = () => removeBenchService(service, database, { evt: env.EVT_STREAM, dir: env.DIR_STREAM });
-  await announceTestKey(NATS_URL, code);
-  const token = await officerToken(code, { subject: 'bench', role: 'district_officer' });
-  const stationIds: string[] = [];
+  const node = new ProcessNode<'stations'>({ env: { stations: { LOG_LEVEL: 'error' } } });
+  // A failed set-up leaves no service, database nor streams behind.
   try {
-    for (let i = 0; i < stations; i++) stationIds.push(await registerStation(service, token, i));
+    await node.start('stations');
+    const token = await node.token('district_officer', { subject: 'bench' });
+    const stationIds: string[] = [];
+    for (let i = 0; i < stations; i++) stationIds.push(await registerStation(node.url('stations'), token, i));
+    return { url: node.url('stations'), pid: node.pid('stations')!, database: node.databaseName('stations'), token, stationIds, close: () => node.close() };
   } catch (error) {
-    // A failed set-up must not leave the service running on a dropped database.
-    await close();
+    await node.close();
     throw error;
   }
-  return {
-    service,
-    database: database.name,
-    code,
-    token,
-    stationIds,
-    close,
-  };
 }
 
-/** Stops a benchmark's service process and removes its database and streams. */
-export async function removeBenchService(service: ServiceProcess, database: TestDatabase, streams: { evt: string; dir: string }): Promise<void> {
-  await service.kill('SIGTERM');
-  await database.drop();
-  const nc = await connect({ servers: NATS_URL });
-  try {
-    await deleteNodeStreams(nc, streams);
-  } finally {
-    await nc.close();
-  }
-}
-
-async function registerStation(service: ServiceProcess, token: string, i: number): Promise<string> {
-  const registered = await requestOk(service.base, 'POST', '/stations', {
+async function registerStation(url: string, token: string, i: number): Promise<string> {
+  const registered = await requestOk(url, 'POST', '/stations', {
     token,
     body: {
       name: `基准驿站${i}`, kind: 'station', tier: 'community', host: 'community_centre', streetCode: '330802001',

@@ -20,7 +20,7 @@ interface Sample {
 
 async function visibleVisits(node: BenchNode): Promise<number> {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return ((await requestOk(node.service.base, 'GET', `/visits?from=${today}&to=${today}&by=day`)) as { total: number }).total;
+  return ((await requestOk(node.url, 'GET', `/visits?from=${today}&to=${today}&by=day`)) as { total: number }).total;
 }
 
 async function run(node: BenchNode, mode: 'single' | 'batched') {
@@ -36,14 +36,14 @@ async function run(node: BenchNode, mode: 'single' | 'batched') {
     }
   })();
   const sampler = setInterval(() => samples.push({ at: Date.now(), accepted }), 50);
-  const serviceCpu = () => processCpuSeconds(processTree(node.service.child.pid!));
+  const serviceCpu = () => processCpuSeconds(processTree(node.pid));
   const postgresCpu = () => processCpuSeconds(postgresBackendsOf(node.database));
   const cpuBefore = { service: serviceCpu(), postgres: postgresCpu(), client: process.cpuUsage(), load: loadavg()[0]! };
   const started = Date.now();
   const stations = node.stationIds;
   let next = 0;
   const result = await autocannon({
-    url: node.service.base,
+    url: node.url,
     connections: CONNECTIONS,
     duration: DURATION_S,
     requests: [

@@ -1,10 +1,8 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { createTestDatabase, NATS_URL, testNodeCode } from '@ws/testing';
-import { announceTestKey, officerToken } from '@ws/testing/officer-tokens';
-import { startServiceProcess } from '@ws/testing/service-process';
+import { ProcessNode } from '@ws/testing/process-federation';
 import { syntheticPerson } from '../apps/membership/src/demo/synthetic-people';
-import { percentile, removeBenchService } from './bench-node';
+import { percentile } from './bench-node';
 import { requestOk } from '@ws/platform';
 
 /**
@@ -28,22 +26,14 @@ const STATS_REQUESTS = 10;
 const FIRST_PERSON = 3_000_000;
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('bench_join');
-  const code = testNodeCode();
-  const env = {
-    NODE_CODE: code,
-    PG_DATABASE: database.name,
-    EVT_STREAM: `EVT_${code}`,
-    DIR_STREAM: `DIR_${code}`,
-    LOG_LEVEL: 'error',
-    MEMBERSHIP_LOOKUP_PER_MINUTE: '1000000',
-  };
-  const service = await startServiceProcess('membership', env);
-  await announceTestKey(NATS_URL, code);
-  const token = await officerToken(code, { subject: 'bench', role: 'district_officer' });
-  const post = (path: string, body: unknown) => requestOk(service.base, 'POST', path, { token, body });
+  const node = new ProcessNode<'membership'>({ env: { membership: { LOG_LEVEL: 'error', MEMBERSHIP_LOOKUP_PER_MINUTE: '1000000' } } });
   try {
-    const seedSeconds = await seed(database.url, code, SEED_MEMBERS);
+    await node.start('membership');
+    const base = node.url('membership');
+    const databaseUrl = node.databaseUrl('membership');
+    const token = await node.token('district_officer', { subject: 'bench' });
+    const post = (path: string, body: unknown) => requestOk(base, 'POST', path, { token, body });
+    const seedSeconds = await seed(databaseUrl, node.code, SEED_MEMBERS);
     console.log(`seeded ${SEED_MEMBERS.toLocaleString()} members into members, membership_registry and persons in ${seedSeconds.toFixed(1)} s (SQL, not events)`);
 
     const { unionId } = await post('/unions', { name: '基准测试联合工会', kind: 'joint', occupations: ['rider'] });
@@ -71,15 +61,15 @@ async function main(): Promise<void> {
     const approveSeconds = (performance.now() - approveStarted) / 1000;
 
     // Events committed but not yet on the bus: what the read models are waiting for.
-    const outboxBacklog = await count(database.url, 'outbox');
+    const outboxBacklog = await count(databaseUrl, 'outbox');
     // Each projection's time to apply everything the approvals produced (from /health's lag report).
     const caughtUpStarted = performance.now();
     const caughtUp = new Map<string, number>();
     for (;;) {
-      const health = (await requestOk(service.base, 'GET', '/health')) as { details?: { projections?: Record<string, unknown> } };
+      const health = (await requestOk(base, 'GET', '/health')) as { details?: { projections?: Record<string, unknown> } };
       const lags = Object.entries(health.details?.projections ?? {}).filter(([name]) => name !== 'status') as Array<[string, { lagEvents: number }]>;
       for (const [name, lag] of lags) if (lag.lagEvents === 0 && !caughtUp.has(name)) caughtUp.set(name, (performance.now() - caughtUpStarted) / 1000);
-      const stats = (await requestOk(service.base, 'GET', `/members/stats?by=union&unionId=${unionId}`)) as { rows: Array<{ members: number }> };
+      const stats = (await requestOk(base, 'GET', `/members/stats?by=union&unionId=${unionId}`)) as { rows: Array<{ members: number }> };
       if ((stats.rows[0]?.members ?? 0) >= approved && lags.length > 0 && caughtUp.size === lags.length) break;
       if (performance.now() - caughtUpStarted > 300_000) throw new Error('read models did not catch up within 300 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -90,14 +80,14 @@ async function main(): Promise<void> {
     const statsLatencies: number[] = [];
     for (let i = 0; i < STATS_REQUESTS; i++) {
       const started = performance.now();
-      await requestOk(service.base, 'GET', '/stats');
+      await requestOk(base, 'GET', '/stats');
       statsLatencies.push(performance.now() - started);
     }
 
     let next = 0;
     let failures = 0;
     const lookups = await autocannon({
-      url: service.base,
+      url: base,
       connections: LOOKUP_CONNECTIONS,
       duration: LOOKUP_SECONDS,
       requests: [
@@ -116,7 +106,7 @@ async function main(): Promise<void> {
 
     const sortedSubmit = submitLatencies.sort((a, b) => a - b);
     const sortedApprove = approveLatencies.sort((a, b) => a - b);
-    const total = await count(database.url, 'members');
+    const total = await count(databaseUrl, 'members');
     console.log(
       JSON.stringify(
         {
@@ -147,7 +137,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await removeBenchService(service, database, { evt: env.EVT_STREAM, dir: env.DIR_STREAM });
+    await node.close();
   }
 }
 
