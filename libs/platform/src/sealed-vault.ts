@@ -3,6 +3,10 @@ import { openJsonRecord, openRecord, sealJsonRecord, sealRecord } from '@ws/kern
 import type { SealedRecord } from '@ws/kernel';
 
 type TableOf<DB> = keyof DB & string;
+/** The tables of DB that have the columns of C. */
+type TableWith<DB, C> = { [N in TableOf<DB>]: DB[N] extends C ? N : never }[TableOf<DB>];
+type RecordsTable<DB> = TableWith<DB, { sealed: Buffer }>;
+type KeysTable<DB> = TableWith<DB, { wrapped_key: Buffer }>;
 
 /** What a vault seals: a UTF-8 text as it is (wishes' contacts), or a value as its JSON. */
 export interface SealedValue<T> {
@@ -24,7 +28,7 @@ export function sealedJson<T>(): SealedValue<T> {
  * database.ts declares the tables): the sealed rows (a `sealed` column), the wrapped keys (a
  * `wrapped_key` column) keyed by the same reference column, and the log of who opened which.
  */
-export interface VaultTables<DB, T, R extends TableOf<DB>, K extends TableOf<DB>, L extends TableOf<DB>> {
+export interface VaultTables<DB, T, R extends RecordsTable<DB>, K extends KeysTable<DB>, L extends TableOf<DB>> {
   /** The record is bound to `<purpose>:<ref>`, its key to `<purpose>-key:<ref>` (sealRecord). */
   purpose: string;
   value: SealedValue<T>;
@@ -41,12 +45,17 @@ export interface VaultTables<DB, T, R extends TableOf<DB>, K extends TableOf<DB>
  * key (crypto-shredding) and the sealed row with it. Refusals are the caller's: `open` answers
  * undefined for a record that is not here or was erased, and the service says which error that is.
  */
-export class SealedVault<DB, T, R extends TableOf<DB>, K extends TableOf<DB>, L extends TableOf<DB>> {
+export class SealedVault<DB, T, R extends RecordsTable<DB>, K extends KeysTable<DB>, L extends TableOf<DB>> {
+  /** Queried untyped inside: the adapter's names were checked against DB where it was made. */
+  private readonly db: Kysely<any>;
+
   constructor(
-    private readonly db: Kysely<DB>,
+    db: Kysely<DB>,
     private readonly masterKey: Buffer,
     private readonly tables: VaultTables<DB, T, R, K, L>,
-  ) {}
+  ) {
+    this.db = db as unknown as Kysely<any>;
+  }
 
   /**
    * Seals `value` under `ref` in `trx`, with the record row's other columns (`columns`). With
@@ -77,7 +86,7 @@ export class SealedVault<DB, T, R extends TableOf<DB>, K extends TableOf<DB>, L 
    */
   async open(ref: string, reading?: Insertable<DB[L]>): Promise<T | undefined> {
     const { records, keys, ref: refColumn } = this.names();
-    const row = await (this.db as unknown as Kysely<any>)
+    const row = await this.db
       .selectFrom(`${records} as v`)
       .leftJoin(`${keys} as k`, `k.${refColumn}`, `v.${refColumn}`)
       .select(['v.sealed', 'k.wrapped_key'])
@@ -90,19 +99,18 @@ export class SealedVault<DB, T, R extends TableOf<DB>, K extends TableOf<DB>, L 
   }
 
   async logReading(reading: Insertable<DB[L]>): Promise<void> {
-    await (this.db as unknown as Kysely<any>).insertInto(this.names().accessLog).values(reading).execute();
+    await this.db.insertInto(this.names().accessLog).values(reading).execute();
   }
 
   /** Crypto-shredding: the key goes first, so the sealed row (and any backup of it) is noise. In `trx` if given. */
   async erase(ref: string, trx?: Transaction<DB>): Promise<void> {
-    if (!trx) return (this.db as unknown as Kysely<any>).transaction().execute((own) => this.erase(ref, own as Transaction<DB>));
+    if (!trx) return this.db.transaction().execute((own) => this.erase(ref, own as Transaction<DB>));
     const { records, keys, ref: refColumn } = this.names();
     const t = trx as unknown as Transaction<any>;
     await t.deleteFrom(keys).where(refColumn, '=', ref).execute();
     await t.deleteFrom(records).where(refColumn, '=', ref).execute();
   }
 
-  /** The tables' names as plain strings: the queries above are built untyped, the adapter's names were checked. */
   private names(): { records: string; keys: string; ref: string; accessLog: string } {
     return this.tables;
   }
