@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
 import { CLOCK } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB } from '@ws/platform';
-import { ProjectionLeases } from '@ws/projections';
+import { DB, PeriodicJob } from '@ws/platform';
 import { PHOTO_STORE } from './photos';
 import type { PhotoStore } from './photo-store';
 import type { PhotoUploadsTables } from './tables';
@@ -14,8 +13,6 @@ export const UNCLAIMED_UPLOAD_KEPT_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Uploads marked per round of a pass. */
 const BATCH = 200;
-/** The lease (a session advisory lock, as the projections') that makes one process per service database sweep. */
-const LEASE = 'uploads:unclaimed-photo-sweep';
 
 export interface PhotoSweepResult {
   /** False when another process of the service holds the lease and sweeps instead. */
@@ -25,50 +22,36 @@ export interface PhotoSweepResult {
 
 /**
  * Removes the photos uploaded to this service that no command claimed within a day (a form
- * abandoned after its photo was chosen). One process per service database sweeps (the lease);
- * in three steps, so that a command never claims a photo that is going: the rows are marked (a
- * claim passes over a marked row, and a mark over a claimed one), the photos removed from the
- * store, then the rows deleted. A pass stopped half-way leaves rows marked, which the next pass
- * takes up again. Photos uploaded before the uploads were recorded have no row and are kept.
+ * abandoned after its photo was chosen). One process per service database sweeps (the job's
+ * lease); in three steps, so that a command never claims a photo that is going: the rows are
+ * marked (a claim passes over a marked row, and a mark over a claimed one), the photos removed
+ * from the store, then the rows deleted. A pass stopped half-way leaves rows marked, which the
+ * next pass takes up again. Photos uploaded before the uploads were recorded have no row and are kept.
  */
 @Injectable()
 export class UnclaimedPhotoSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('UnclaimedPhotoSweeper');
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<PhotoSweepResult>;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     @Inject(DB) private readonly db: Kysely<PhotoUploadsTables>,
     @Inject(PHOTO_STORE) private readonly store: PhotoStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({ name: 'UnclaimedPhotoSweeper', everyMs: SWEEP_EVERY_MS, pass: () => this.pass(), leaseOn: db });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`)),
-      SWEEP_EVERY_MS,
-    );
+    this.job.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One pass, if this process gets the lease; concurrent calls share the pass in progress. */
-  sweep(): Promise<PhotoSweepResult> {
-    this.sweeping ??= this.leased().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
-  }
-
-  private async leased(): Promise<PhotoSweepResult> {
-    const leases = ProjectionLeases.of(this.db);
-    try {
-      if (!(await leases.tryAcquire(LEASE, () => undefined))) return { swept: false, removed: 0 };
-      return { swept: true, removed: await this.pass() };
-    } finally {
-      await leases.release(LEASE, true);
-    }
+  /** One pass now, if this process gets the lease. */
+  async sweep(): Promise<PhotoSweepResult> {
+    const run = await this.job.run();
+    return run.ran ? { swept: true, removed: run.result } : { swept: false, removed: 0 };
   }
 
   private async pass(): Promise<number> {
