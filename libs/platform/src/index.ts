@@ -1,6 +1,7 @@
 export * from './platform-config';
 export * from './tokens';
 export * from './read-model.decorator';
+export * from './periodic-job';
 export * from './reaction';
 export * from './projections.service';
 export * from './outbox-relay.service';
