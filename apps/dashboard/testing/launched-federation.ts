@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
 import { eventually, PG_URL } from '@ws/testing';
 import { diesWithParent } from '@ws/testing/dies-with-parent';
+import { federationCaFileOf } from '../../../tools/federation-tls';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
 /** The built launcher: from the sources (tests) under dist/, from a build (benchmarks) beside this file's own tree. */
@@ -31,6 +32,8 @@ export interface LaunchedFederation {
   url(code: string, service: ServiceName): string;
   /** The node's nats-server (client port) as its `local` user, e.g. to announce a test signing key on its DIR stream. */
   natsUrl(code: string): string;
+  /** The CA the launcher's nats-servers' certificates are of: their client ports speak TLS only. */
+  natsCaFile: string;
   /** Everything the launcher printed so far. */
   output(): string;
   /** Resolves when the launcher has printed `line` (or rejects when it exits first). */
@@ -115,6 +118,7 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
       const secret = env['FEDERATION_SECRET'] || process.env['FEDERATION_SECRET'] || readFileSync(join(runDir, 'secrets', 'federation-secret'), 'utf8').trim();
       return withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: new FederationCredentials(secret).localPassword(code) });
     },
+    natsCaFile: federationCaFileOf(runDir),
     output: () => output,
     waitForLine: (pattern, timeoutMs) => printed(pattern, 1, timeoutMs),
     async waitForDemo(timeoutMs) {
