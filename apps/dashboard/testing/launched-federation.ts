@@ -8,7 +8,6 @@ import { Client } from 'pg';
 import { FederationCredentials, LOCAL_USER, withNatsCredentials } from '@ws/messaging';
 import { eventually, PG_URL } from '@ws/testing';
 import { diesWithParent } from '@ws/testing/dies-with-parent';
-import { federationCaFileOf } from '../../../tools/federation-tls';
 import { NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, onSlots, portOf, SERVICE_PORT_OFFSETS, ServiceName, TOPOLOGIES, TopologyName, TopologyNode } from '../../../tools/topology';
 
 /** The built launcher: from the sources (tests) under dist/, from a build (benchmarks) beside this file's own tree. */
@@ -118,7 +117,8 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
       const secret = env['FEDERATION_SECRET'] || process.env['FEDERATION_SECRET'] || readFileSync(join(runDir, 'secrets', 'federation-secret'), 'utf8').trim();
       return withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: new FederationCredentials(secret).localPassword(code) });
     },
-    natsCaFile: federationCaFileOf(runDir),
+    // federationCaFileOf in tools/federation-tls.ts, not imported: its X.509 library's types clash with the DOM's the browser specs are checked with.
+    natsCaFile: join(runDir, 'tls', 'ca.pem'),
     output: () => output,
     waitForLine: (pattern, timeoutMs) => printed(pattern, 1, timeoutMs),
     async waitForDemo(timeoutMs) {
