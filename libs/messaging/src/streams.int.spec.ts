@@ -4,7 +4,7 @@ import { nodeRef } from '@ws/contracts';
 import { NATS_URL, testNodeCode } from '@ws/testing';
 import { connectNats } from './connection';
 import { JetStreamPublisher } from './publisher';
-import { ensureNodeStreams, EVT_MAX_BYTES_BY_LEVEL, EVT_MAX_MESSAGE_BYTES, evtMaxBytesFor } from './streams';
+import { DIR_MAX_BYTES, ensureNodeStreams, EVT_MAX_BYTES_BY_LEVEL, EVT_MAX_MESSAGE_BYTES, evtMaxBytesFor } from './streams';
 import { sampleMessages } from './testing/sample-events';
 import { NatsProcess, startNatsServer } from '@ws/testing/service-process';
 
@@ -49,6 +49,10 @@ describe('ensureNodeStreams', () => {
     expect(dir.config.sources).toEqual([
       { name: names.dir, external: { api: `$JS.n${parentCode}.API`, deliver: '' }, filter_subject: `dir.${node.province}.*._.>` },
     ]);
+    // DIR is made with its limits (never updated to them: 2.9.10 refuses updates of a DIR with a source).
+    expect(dir.config.max_bytes).toBe(256 * 1024 ** 2);
+    expect(DIR_MAX_BYTES).toBe(256 * 1024 ** 2);
+    expect(dir.config.max_msg_size).toBe(EVT_MAX_MESSAGE_BYTES);
   });
 
   it('takes the byte limit the provisioning sets, in place, and keeps it when a service ensures the streams again', async () => {
@@ -58,6 +62,7 @@ describe('ensureNodeStreams', () => {
     expect(limited.state.messages).toBe(3);
     await ensureNodeStreams(jsm, node, { names, parent: { code: parentCode } });
     expect((await jsm.streams.info(names.evt)).config.max_bytes).toBe(2 * 1024 ** 3);
+    expect((await jsm.streams.info(names.dir)).config.max_bytes).toBe(DIR_MAX_BYTES);
     // …and the stream itself refuses a message over the limit, whoever publishes it.
     const js = jetstream(nc);
     await expect(js.publish(`evt.${node.province}.${node.city}.${node.district}.stations.station.x.Big`, new Uint8Array(EVT_MAX_MESSAGE_BYTES + 1))).rejects.toThrow();

@@ -57,6 +57,14 @@ export const EVT_MAX_BYTES_BY_LEVEL: Record<NodeRef['level'], number> = { distri
  */
 export const EVT_MAX_MESSAGE_BYTES = 1024 * 1024;
 
+/**
+ * DIR's byte limit, any level: a node's DIR holds what it and its ancestors issue — a few
+ * directives a day of a few KB each, ~20 MB over the 400 days kept; 256 MiB leaves room for ten
+ * times that. Set when the stream is made only (nats-server 2.9.10 refuses any update of a DIR
+ * with a source, so a DIR made before this limit keeps none until it is made again).
+ */
+export const DIR_MAX_BYTES = 256 * 1024 ** 2;
+
 export function evtMaxBytesFor(node: NodeRef): number {
   return EVT_MAX_BYTES_BY_LEVEL[node.level];
 }
@@ -149,13 +157,17 @@ export async function ensureNodeStreams(jsm: JetStreamManager, node: NodeRef, op
   });
   const parent = options.parent;
   const fromAncestors = ancestorDirectiveFilter(node);
-  await ensureStream(jsm, {
-    ...limits,
-    name: names.dir,
-    description: `Directives issued by node ${node.code} and by its ancestors`,
-    subjects: [ownDirectiveFilter(node)],
-    sources: parent && fromAncestors ? [externalSource(names.dir, jetStreamDomain(parent.code, parent.domain), fromAncestors, '')] : [],
-  });
+  await ensureStream(
+    jsm,
+    {
+      ...limits,
+      name: names.dir,
+      description: `Directives issued by node ${node.code} and by its ancestors`,
+      subjects: [ownDirectiveFilter(node)],
+      sources: parent && fromAncestors ? [externalSource(names.dir, jetStreamDomain(parent.code, parent.domain), fromAncestors, '')] : [],
+    },
+    { max_bytes: DIR_MAX_BYTES, max_msg_size: EVT_MAX_MESSAGE_BYTES },
+  );
 }
 
 type DesiredStream = Pick<
@@ -164,14 +176,15 @@ type DesiredStream = Pick<
 > &
   Partial<Pick<StreamConfig, 'max_bytes' | 'max_msg_size'>> & { sources: StreamSource[] };
 
-async function ensureStream(jsm: JetStreamManager, desired: DesiredStream): Promise<void> {
+/** `atCreation`: limits the stream is made with and never updated to (DIR's, above). */
+async function ensureStream(jsm: JetStreamManager, desired: DesiredStream, atCreation: Partial<Pick<StreamConfig, 'max_bytes' | 'max_msg_size'>> = {}): Promise<void> {
   const existing = await jsm.streams.info(desired.name).catch((error: unknown) => {
     if (error instanceof JetStreamApiError && error.code === 10059) return undefined;
     throw error;
   });
   if (!existing) {
     try {
-      await jsm.streams.add(desired);
+      await jsm.streams.add({ ...desired, ...atCreation });
       return;
     } catch (error) {
       // Another service of the node created it a moment ago: fall through to the update.
@@ -193,7 +206,7 @@ function sameConfig(current: StreamConfig, desired: DesiredStream): boolean {
     current.duplicate_window === desired.duplicate_window &&
     current.num_replicas === desired.num_replicas &&
     current.discard === desired.discard &&
-    // DIR sets neither (nats-server 2.9.10 cannot update a DIR with a source); a limit left out is left as it is.
+    // DIR sets these at creation only (nats-server 2.9.10 cannot update a DIR with a source); a limit left out is left as it is.
     (desired.max_bytes === undefined || current.max_bytes === desired.max_bytes) &&
     (desired.max_msg_size === undefined || current.max_msg_size === desired.max_msg_size)
   );

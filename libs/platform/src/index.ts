@@ -19,3 +19,4 @@ export * from './identity/trust-store';
 export * from './identity/identity-trust.service';
 export * from './report-figures';
 export * from './attempt-counters';
+export * from './sealed-vault';
