@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { divisionName, FACILITY_CODES, VISIT_OCCUPATIONS } from '@ws/contracts';
+import { allKeysetPages, divisionName, FACILITY_CODES, keysetPagePath, VISIT_OCCUPATIONS } from '@ws/contracts';
 import { seededRandom, type OfficerTokenMinter } from '@ws/kernel';
 import { requestOk } from '@ws/platform';
 import { type NoticeStation, publishDemoNotices } from './demo-notices';
@@ -62,15 +62,24 @@ export interface DemoStation {
   location: { lng: number; lat: number };
 }
 
+/** What a history load put in: reviews, visits (new ones), upgrades completed, notices posted. */
+export interface DemoHistory {
+  reviews: number;
+  visits: number;
+  upgraded: number;
+  notices: number;
+}
+
 export interface StationsDemo {
   stations: DemoStation[];
   /**
-   * The stations' history: last year's star reviews, a week of visits, then some upgrades once
-   * `directivesIssued` has settled (a directive counts the upgrades completed after its issue).
-   * Loaded after the launcher's ready line: the registry is what a first screen needs; the week
-   * is ~10 000 kiosk visits that every node above applies too.
+   * The stations' history: last year's star reviews, the notices, a week of visits, then some
+   * upgrades once `directivesIssued` has settled (a directive counts the upgrades completed after
+   * its issue). Loaded after the launcher's ready line: the registry is what a first screen
+   * needs; the week is ~10 000 kiosk visits that every node above applies too. Of a resumed demo
+   * (`resumeStationsDemo`), only what an earlier start did not load.
    */
-  loadHistory(directivesIssued?: Promise<void>): Promise<{ visits: number; upgraded: number; notices: number }>;
+  loadHistory(directivesIssued?: Promise<void>): Promise<DemoHistory>;
 }
 
 /** A station the demo registers, and the review it gets (about 60% of them). */
@@ -148,30 +157,115 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T)
   return results;
 }
 
+/** A registered demo station and the plan it was registered from. */
+interface PlannedStation {
+  plan: StationPlan;
+  station: DemoStation;
+}
+
 /** Registers the district's stations through the API (as a district officer); their history is `loadHistory`. */
 export async function loadStationsDemo(stationsApi: string, districtCode: string, officerTokens: OfficerTokenMinter, scale = 1, visitsScale = scale): Promise<StationsDemo> {
-  const profile = profileOf(districtCode);
-  const token = await officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
-  await adoptStandard(stationsApi, token, profile.standard);
+  const token = await demoOfficerToken(officerTokens, districtCode);
+  await adoptStandard(stationsApi, token, profileOf(districtCode).standard);
   const plans = planStations(districtCode, scale);
-  const stations = await inBatches(plans, IN_FLIGHT, async ({ body }) => {
+  const planned = await inBatches(plans, IN_FLIGHT, async (plan): Promise<PlannedStation> => {
+    const { body } = plan;
     const { stationId } = await call(stationsApi, '/stations', token, body);
-    return { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location };
+    return { plan, station: { id: stationId as string, tier: body.tier, streetCode: body.streetCode, communityCode: body.communityCode, location: body.location } };
+  });
+  return { stations: planned.map((p) => p.station), loadHistory: (directivesIssued) => loadHistory(stationsApi, districtCode, token, planned, visitsScale, directivesIssued, null) };
+}
+
+/** A station as the directory lists it (the fields the demo reads). */
+interface DirectoryItem {
+  id: string;
+  name: string;
+  tier: string;
+  streetCode: string;
+  communityCode: string | null;
+  lng: number;
+  lat: number;
+}
+
+/**
+ * The district's demo stations: registered now if the district has none (`registeredNow`), else
+ * the ones an earlier start registered. Then `loadHistory` reads what of the history is there —
+ * a start killed after the stations and before their history, or in the middle of it — and loads
+ * the rest, nothing twice: a review of last year, a notice, an upgrade (each step) are read from
+ * each station's detail; the visits carry keys derived from the district (the same on every
+ * run), so a batch sent again is answered duplicate and counted once, and they are not sent at
+ * all once an upgrade shows (the upgrades come after the week).
+ */
+export async function ensureStationsDemo(stationsApi: string, districtCode: string, officerTokens: OfficerTokenMinter, scale = 1, visitsScale = scale): Promise<StationsDemo & { registeredNow: boolean }> {
+  // A district node's directory holds its own district's stations only.
+  const registered = await allKeysetPages<DirectoryItem>((after) => requestOk(stationsApi, 'GET', keysetPagePath('/stations', after)));
+  if (registered.length === 0) return { ...(await loadStationsDemo(stationsApi, districtCode, officerTokens, scale, visitsScale)), registeredNow: true };
+  const token = await demoOfficerToken(officerTokens, districtCode);
+  const stations = registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } }));
+  const byName = new Map(registered.map((s, i) => [s.name, stations[i]!]));
+  // Matched by name (unique in a district's plan); a station an officer registered since is no demo's.
+  const planned = planStations(districtCode, scale).flatMap((plan) => {
+    const station = byName.get(plan.body.name);
+    return station ? [{ plan, station }] : [];
   });
   return {
     stations,
-    async loadHistory(directivesIssued = Promise.resolve()) {
-      const lastYear = new Date().getFullYear() - 1;
-      await inBatches(plans.map((plan, i) => ({ plan, station: stations[i]! })), IN_FLIGHT, async ({ plan, station }) => {
-        if (plan.reviewScores) await call(stationsApi, `/stations/${station.id}/review`, token, { year: lastYear, scores: plan.reviewScores });
-      });
-      const notices = await publishDemoNotices(stationsApi, token, districtCode, plans.map((plan, i) => ({ id: stations[i]!.id, tier: plan.body.tier, hours: plan.body['hours'] as NoticeStation['hours'] })));
-      const random = seededRandom(Number(districtCode) + 1);
-      const visits = await backfillVisits(stationsApi, stations.map((s) => s.id), Math.round(profile.visitsPerDay * visitsScale), 7, random);
-      await directivesIssued;
-      return { visits, upgraded: await upgradeSome(stationsApi, token, plans, stations), notices };
-    },
+    registeredNow: false,
+    loadHistory: async (directivesIssued) => loadHistory(stationsApi, districtCode, token, planned, visitsScale, directivesIssued, await readHistory(stationsApi, planned)),
   };
+}
+
+const demoOfficerToken = (officerTokens: OfficerTokenMinter, districtCode: string) => officerTokens({ subject: 'demo-loader', role: 'district_officer', node: districtCode });
+
+/** What of a district's history the stations hold, per station (the directory's detail of each). */
+interface HistoryDone {
+  reviewed: Set<string>;
+  noticed: Set<string>;
+  /** Station → its upgrade as the directory shows it (null: none planned). */
+  upgrades: Map<string, { completed: boolean } | null>;
+  facilities: Map<string, string[]>;
+}
+
+async function readHistory(stationsApi: string, planned: PlannedStation[]): Promise<HistoryDone> {
+  const lastYear = new Date().getFullYear() - 1;
+  const done: HistoryDone = { reviewed: new Set(), noticed: new Set(), upgrades: new Map(), facilities: new Map() };
+  await inBatches(planned, IN_FLIGHT, async ({ station }) => {
+    const detail = await requestOk(stationsApi, 'GET', `/stations/${station.id}`);
+    if (detail.reviewYear === lastYear) done.reviewed.add(station.id);
+    if (detail.notice?.pledge) done.noticed.add(station.id);
+    done.upgrades.set(station.id, detail.upgrade);
+    done.facilities.set(station.id, detail.facilities);
+  });
+  return done;
+}
+
+/**
+ * Last year's star reviews, the notices, a week of visits, then (once `directivesIssued` has
+ * settled) the upgrades, in that order; `done` (null on a first start) what an earlier start
+ * already loaded, which is skipped. Answers what this call loaded.
+ */
+async function loadHistory(
+  stationsApi: string,
+  districtCode: string,
+  token: string,
+  planned: PlannedStation[],
+  visitsScale: number,
+  directivesIssued: Promise<void> = Promise.resolve(),
+  done: HistoryDone | null,
+): Promise<DemoHistory> {
+  const lastYear = new Date().getFullYear() - 1;
+  const toReview = planned.filter(({ plan, station }) => plan.reviewScores && !done?.reviewed.has(station.id));
+  await inBatches(toReview, IN_FLIGHT, ({ plan, station }) => call(stationsApi, `/stations/${station.id}/review`, token, { year: lastYear, scores: plan.reviewScores }));
+  const noticeStations = planned.map(({ plan, station }) => ({ id: station.id, tier: plan.body.tier, hours: plan.body['hours'] as NoticeStation['hours'] }));
+  const notices = await publishDemoNotices(stationsApi, token, districtCode, noticeStations, done?.noticed);
+  const chosen = chosenForUpgrade(planned);
+  // The upgrades come after the week of visits: once one of them is in, so is the week.
+  const upgradesBegun = chosen.some(({ station }) => done?.upgrades.get(station.id));
+  const random = seededRandom(Number(districtCode) + 1);
+  const perDay = Math.round(profileOf(districtCode).visitsPerDay * visitsScale);
+  const visits = upgradesBegun ? 0 : await backfillVisits(stationsApi, districtCode, planned.map((p) => p.station.id), perDay, 7, random);
+  await directivesIssued;
+  return { reviews: toReview.length, visits, upgraded: await upgradeSome(stationsApi, token, chosen, done), notices };
 }
 
 /**
@@ -192,29 +286,43 @@ export async function adoptStandard(stationsApi: string, token: string, standard
 /** Share of the stations short of 八有 that the demo takes through 提档升级 (the province's 2024 target, seed 004). */
 const UPGRADED_SHARE = 0.3;
 
-/**
- * Some stations missing one of the eight basics are upgraded to 八有: listed, the missing
- * facilities added, completed. Run after the province's and cities' directives are issued, it
- * gives their upgrade targets some progress.
- */
-async function upgradeSome(stationsApi: string, token: string, plans: StationPlan[], stations: DemoStation[]): Promise<number> {
-  const short = stations.filter((_, i) => BASE_FACILITIES.some((f) => !(plans[i]!.body['facilities'] as string[]).includes(f)));
-  const chosen = short.filter((_, i) => i % Math.round(1 / UPGRADED_SHARE) === 0);
-  const due = `${new Date().getFullYear()}-12-31`;
-  await inBatches(chosen, IN_FLIGHT, async (station) => {
-    const facilities = plans[stations.indexOf(station)]!.body['facilities'] as string[];
-    await call(stationsApi, `/stations/${station.id}/upgrade-plan`, token, { standard: 'ba_you', due });
-    await call(stationsApi, `/stations/${station.id}/facilities`, token, { facilities: [...new Set([...facilities, ...BASE_FACILITIES])] });
-    await call(stationsApi, `/stations/${station.id}/upgrade-complete`, token, {});
-  });
-  return chosen.length;
+/** Some of the stations missing one of the eight basics: every third of them, the same on every run. */
+function chosenForUpgrade(planned: PlannedStation[]): PlannedStation[] {
+  const short = planned.filter(({ plan }) => BASE_FACILITIES.some((f) => !(plan.body['facilities'] as string[]).includes(f)));
+  return short.filter((_, i) => i % Math.round(1 / UPGRADED_SHARE) === 0);
 }
 
-/** A week of visits, shaped by hour (lunch and dinner peaks), uploaded as kiosk batches. */
-async function backfillVisits(stationsApi: string, stationIds: string[], perDay: number, days: number, random: () => number): Promise<number> {
+/**
+ * The chosen stations are upgraded to 八有: listed, the missing facilities added, completed. Run
+ * after the province's and cities' directives are issued, it gives their upgrade targets some
+ * progress. A step `done` shows (an earlier start's) is not taken again; answers how many
+ * upgrades this call completed.
+ */
+async function upgradeSome(stationsApi: string, token: string, chosen: PlannedStation[], done: HistoryDone | null): Promise<number> {
+  const due = `${new Date().getFullYear()}-12-31`;
+  const completed = await inBatches(chosen, IN_FLIGHT, async ({ plan, station }) => {
+    const upgrade = done?.upgrades.get(station.id) ?? null;
+    if (upgrade?.completed) return false;
+    const facilities = [...new Set([...(plan.body['facilities'] as string[]), ...BASE_FACILITIES])];
+    if (!upgrade) await call(stationsApi, `/stations/${station.id}/upgrade-plan`, token, { standard: 'ba_you', due });
+    const had = done?.facilities.get(station.id) ?? [];
+    if (!facilities.every((f) => had.includes(f))) await call(stationsApi, `/stations/${station.id}/facilities`, token, { facilities });
+    await call(stationsApi, `/stations/${station.id}/upgrade-complete`, token, {});
+    return true;
+  });
+  return completed.filter(Boolean).length;
+}
+
+/**
+ * A week of visits, shaped by hour (lunch and dinner peaks), uploaded as kiosk batches. Each
+ * visit's key is the district's and its number, the same on every run: a visit sent again
+ * (a start resuming the history) is a duplicate, counted once. Answers how many were new.
+ */
+async function backfillVisits(stationsApi: string, districtCode: string, stationIds: string[], perDay: number, days: number, random: () => number): Promise<number> {
   const hourWeights = [1, 1, 1, 1, 1, 2, 3, 5, 6, 6, 8, 12, 14, 9, 6, 5, 6, 9, 11, 8, 5, 3, 2, 1];
   const byStation = new Map<string, Array<{ key: string; at: string; occupation: string }>>();
   const now = Date.now();
+  let counter = 0;
   for (let d = days - 1; d >= 0; d--) {
     for (let i = 0; i < perDay; i++) {
       const hour = Number(pickWeighted(random, hourWeights.map((w, h) => [String(h), w])));
@@ -223,7 +331,7 @@ async function backfillVisits(stationsApi: string, stationIds: string[], perDay:
       if (at.getTime() > now) at.setTime(at.getTime() - 86_400_000);
       const stationId = stationIds[Math.floor(Math.pow(random(), 1.6) * stationIds.length)]!;
       const list = byStation.get(stationId) ?? [];
-      list.push({ key: randomUUID(), at: at.toISOString(), occupation: pickWeighted(random, OCCUPATION_WEIGHTS) });
+      list.push({ key: `demo-${districtCode}-${counter++}`, at: at.toISOString(), occupation: pickWeighted(random, OCCUPATION_WEIGHTS) });
       byStation.set(stationId, list);
     }
   }

@@ -45,9 +45,12 @@ export function demoNotice(station: NoticeStation, index: number, districtCode: 
   };
 }
 
-/** Posts the notices of the district's stations (one request each, after ready: loadHistory); answers how many were posted. */
-export async function publishDemoNotices(stationsApi: string, token: string, districtCode: string, stations: NoticeStation[]): Promise<number> {
-  const posted = stations.map((station, i) => ({ station, notice: demoNotice(station, i, districtCode) })).filter((s) => s.notice !== null);
+/**
+ * Posts the notices of the district's stations (one request each, after ready: loadHistory), but
+ * not at the stations `alreadyPosted` (an earlier start's); answers how many were posted now.
+ */
+export async function publishDemoNotices(stationsApi: string, token: string, districtCode: string, stations: NoticeStation[], alreadyPosted: ReadonlySet<string> = new Set()): Promise<number> {
+  const posted = stations.map((station, i) => ({ station, notice: demoNotice(station, i, districtCode) })).filter((s) => s.notice !== null && !alreadyPosted.has(s.station.id));
   await inBatches(posted, 4, ({ station, notice }) => call(stationsApi, `/stations/${station.id}/notice`, token, notice));
   return posted.length;
 }

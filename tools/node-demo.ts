@@ -1,10 +1,10 @@
-import { allKeysetPages, divisionName, keysetPagePath } from '@ws/contracts';
+import { divisionName } from '@ws/contracts';
 import { requestOk } from '@ws/platform';
 import { loadJobsDemo } from '../apps/jobs/src/demo/load-jobs-demo';
 import { loadMembershipDemo } from '../apps/membership/src/demo/load-membership-demo';
 import { acknowledgeDemoDirectives, issueDemoDirectives } from '../apps/stations/src/directive/demo-directives';
 import { importWorkerDensity, workerDensity } from './demo-coverage';
-import { adoptStandard, DemoStation, loadStationsDemo, profileOf } from './demo-data';
+import { adoptStandard, DemoStation, ensureStationsDemo, profileOf } from './demo-data';
 import { loadWorkRecordsDemo } from './demo-records';
 import { LoopDemo } from './demo-loop';
 import { nodeOfficerTokens } from './node-keys';
@@ -66,7 +66,7 @@ export async function loadNodeDemo(settings: FederationSettings, node: TopologyN
   const label = `${divisionName(node.code) ?? node.code} (${node.code})`;
   const [{ stations, history }] = await Promise.all([ensureStations(settings, node, scale, log, label, directivesIssued), ensureMembers(settings, node, scale, log, label)]);
   // Jobs waits on the bus (the SMS codes, the station reaching the jobs service) more than it computes: beside the records.
-  const afterReady = Promise.all([history?.(), ensureWorkRecords(node, stations, log, label), ensureJobs(node, stations, log, label)]).then(
+  const afterReady = Promise.all([history(), ensureWorkRecords(node, stations, log, label), ensureJobs(node, stations, log, label)]).then(
     () => true,
     (error: unknown) => {
       log(`${label}: 演示数据未载完 demo data stopped: ${error instanceof Error ? error.message : String(error)}`);
@@ -97,30 +97,21 @@ async function ensureWorkRecords(node: TopologyNode, stations: DemoStation[], lo
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-interface DirectoryItem {
-  id: string;
-  tier: string;
-  streetCode: string;
-  communityCode: string | null;
-  lng: number;
-  lat: number;
-}
-
-/** The district's stations; `history` loads their week of visits and upgrades — none when the stations were there already (a restart keeps what it has). */
-async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<{ stations: DemoStation[]; history: (() => Promise<void>) | null }> {
-  const registered = await allKeysetPages<DirectoryItem>((after) => requestOk(serviceUrl(node, 'stations'), 'GET', keysetPagePath(`/stations?district=${node.code}`, after)));
-  if (registered.length > 0) {
-    return { stations: registered.map((s) => ({ id: s.id, tier: s.tier, streetCode: s.streetCode, communityCode: s.communityCode, location: { lng: s.lng, lat: s.lat } })), history: null };
-  }
+/**
+ * The district's stations; `history` loads their reviews, notices, week of visits and upgrades.
+ * Stations already there (a restart) are kept, and `history` loads what of it an earlier start
+ * did not (one killed after the stations, before or during their history): nothing twice.
+ */
+async function ensureStations(settings: FederationSettings, node: TopologyNode, scale: DemoScale, log: Log, label: string, directivesIssued: Promise<void>): Promise<{ stations: DemoStation[]; history: () => Promise<void> }> {
   const started = Date.now();
-  const demo = await loadStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits);
-  log(`${label}: ${demo.stations.length} 驿站 stations in ${seconds(started)}`);
+  const demo = await ensureStationsDemo(serviceUrl(node, 'stations'), node.code, nodeOfficerTokens(node), scale.stations, scale.visits);
+  if (demo.registeredNow) log(`${label}: ${demo.stations.length} 驿站 stations in ${seconds(started)}`);
   return {
     stations: demo.stations,
     history: async () => {
       const since = Date.now();
-      const { visits, upgraded, notices } = await demo.loadHistory(directivesIssued);
-      log(`${label}: ${visits} 到访 visits (7 days), ${upgraded} 驿站提档升级 upgraded, ${notices} 驿站公示 notices in ${seconds(since)}`);
+      const { reviews, visits, upgraded, notices } = await demo.loadHistory(directivesIssued);
+      if (reviews + visits + upgraded + notices > 0) log(`${label}: ${reviews} 星级评定 reviews, ${visits} 到访 visits (7 days), ${upgraded} 驿站提档升级 upgraded, ${notices} 驿站公示 notices in ${seconds(since)}`);
     },
   };
 }

@@ -1,6 +1,8 @@
-import { newId } from '@ws/kernel';
+import { deriveKey, keyedHash, newDataKey, newId, seal } from '@ws/kernel';
 import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
+import { DISPATCH_CONFIG, type DispatchConfig } from './dispatch.config';
 import { DispatchHarness } from './testing/dispatch-harness';
+import { VolunteerVault } from './volunteer/vault/volunteer-vault';
 
 describe('volunteers and shifts (real Postgres and NATS)', () => {
   let h: DispatchHarness;
@@ -52,6 +54,26 @@ describe('volunteers and shifts (real Postgres and NATS)', () => {
     await h.settle();
     const types = (await h.streamEvents(`dispatch.volunteer.${volunteer.volunteerId}.>`)).map((e) => e.type);
     expect(types).toEqual(['VolunteerRegistered', 'VolunteerRetired']);
+  });
+
+  it('opens a volunteer sealed as the first release wrote it (JSON under their own key, the key sealed under the master key beside it), logging the reading', async () => {
+    const [volunteerId, dataKey] = [newId(), newDataKey()];
+    const { vaultKey } = h.app.get<DispatchConfig>(DISPATCH_CONFIG);
+    const contact = { name: '赵六', mobile: '13800001111' };
+    await h.db.insertInto('volunteer_vault').values({
+      volunteer_id: volunteerId,
+      mobile_hmac: keyedHash(deriveKey(vaultKey, 'vault-hmac'), 'mobile', contact.mobile),
+      sealed: seal(dataKey, `volunteer:${volunteerId}`, Buffer.from(JSON.stringify(contact), 'utf8')),
+      sms_consent_at: new Date(),
+    }).execute();
+    await h.db.insertInto('volunteer_keys').values({ volunteer_id: volunteerId, wrapped_key: seal(deriveKey(vaultKey, 'vault-master'), `volunteer-key:${volunteerId}`, dataKey) }).execute();
+
+    const vault = h.app.get(VolunteerVault);
+    expect(await vault.volunteerWithMobile(contact.mobile)).toBe(volunteerId);
+    expect(await vault.smsAddress(volunteerId, { actor: 'service:notify', purpose: 'notify:vault-spec' })).toEqual({ status: 'ok', mobile: contact.mobile });
+    expect(await h.db.selectFrom('pii_access_log').select(['actor', 'purpose']).where('volunteer_id', '=', volunteerId).execute()).toEqual([{ actor: 'service:notify', purpose: 'notify:vault-spec' }]);
+    await h.db.transaction().execute((trx) => vault.erase(trx, volunteerId));
+    expect(await vault.smsAddress(volunteerId, { actor: 'service:notify', purpose: 'notify:vault-spec' })).toEqual({ status: 'erased' });
   });
 
   it('refuses registrations outside the node or the officer\'s street, and unusable availability', async () => {

@@ -1,14 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FixedClock } from '@ws/kernel';
 import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import { hasGpsExif, multipartBody, phonePhotoWithGps } from '@ws/testing/photos';
+import { UNCLAIMED_UPLOAD_KEPT_MS, UnclaimedPhotoSweeper } from '@ws/uploads';
 import { WishesModule } from './wishes.module';
 
 /** Photo uploads of the wishes service over HTTP, into a local folder. */
 describe('wishes photo uploads (real Postgres and NATS)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ws-photos-'));
   const maxBytes = 2 * 1024 * 1024;
+  const clock = new FixedClock(new Date());
   let service: ServiceHarness;
 
   const upload = async (file: Buffer, name = 'a.jpg', type = 'image/jpeg') => {
@@ -19,7 +22,7 @@ describe('wishes photo uploads (real Postgres and NATS)', () => {
 
   beforeAll(async () => {
     service = await startService('wishes', (config) =>
-      WishesModule.forRoot({ config, uploads: { store: { kind: 'local', dir }, maxBytes, urlSecret: 'photo-url-test-secret-0123456789abcdef' } }),
+      WishesModule.forRoot({ config, clock, uploads: { store: { kind: 'local', dir }, maxBytes, urlSecret: 'photo-url-test-secret-0123456789abcdef' } }),
     );
   });
 
@@ -79,5 +82,20 @@ describe('wishes photo uploads (real Postgres and NATS)', () => {
     const other = await multipartBody('file', Buffer.from([0xff, 0xd8, 0xff]), 'a.jpg', 'image/jpeg');
     const wrongField = await service.app.inject({ method: 'POST', url: '/photos', payload: other.body, headers: { 'content-type': other.contentType } });
     expect(wrongField.json()).toMatchObject({ code: 'photo_missing', detail: '请选择一张照片' });
+  });
+
+  it('removes the uploads nothing claimed within a day; one a 随手拍 report claimed stays, and so does one uploaded since', async () => {
+    const claimed = (await upload(await phonePhotoWithGps())).json().ref;
+    const report = { streetCode: `${service.config.node.code}001`, location: { lng: 118.87, lat: 28.94 }, text: '路口井盖松动', photoRefs: [claimed] };
+    expect((await service.app.inject({ method: 'POST', url: '/reports', payload: report })).statusCode).toBeLessThan(300);
+    clock.advance(UNCLAIMED_UPLOAD_KEPT_MS + 60_000);
+    const young = (await upload(await phonePhotoWithGps())).json().ref;
+
+    // Every upload of the earlier tests was left unclaimed: they go, these two stay.
+    const { swept, removed } = await service.app.get(UnclaimedPhotoSweeper).sweep();
+    expect([swept, removed]).toEqual([true, expect.any(Number)]);
+    expect(removed).toBeGreaterThan(0);
+    expect(stored().sort()).toEqual([`${claimed}.jpg`, `${young}.jpg`].sort());
+    expect(await service.app.get(UnclaimedPhotoSweeper).sweep()).toEqual({ swept: true, removed: 0 });
   });
 });

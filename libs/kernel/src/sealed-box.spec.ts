@@ -1,4 +1,4 @@
-import { deriveKey, keyedHash, newDataKey, open, openParts, openRecord, seal, sealParts, sealRecord } from './sealed-box';
+import { deriveKey, keyedHash, newDataKey, open, openJsonRecord, openParts, openRecord, seal, sealJsonRecord, sealParts, sealRecord } from './sealed-box';
 
 describe('sealed box (personal data at rest)', () => {
   const key = newDataKey();
@@ -37,5 +37,15 @@ describe('sealed box (personal data at rest)', () => {
     expect(() => openRecord(master, 'contact', 'ref-2', record)).toThrow();
     expect(() => openRecord(master, 'legal-worker', 'ref-1', record)).toThrow();
     expect(() => openRecord(deriveKey('another master', 'vault'), 'contact', 'ref-1', record)).toThrow();
+  });
+
+  it('seals a JSON record as the record of its UTF-8 text, so rows sealed as text before open as JSON', () => {
+    const master = deriveKey('configured master secret', 'vault');
+    const worker = { name: '张三', mobile: '13812345678' };
+    const asText = sealRecord(master, 'legal-worker', 'ref-1', Buffer.from(JSON.stringify(worker), 'utf8'));
+    expect(openJsonRecord(master, 'legal-worker', 'ref-1', asText)).toEqual(worker);
+    const record = sealJsonRecord(master, 'legal-worker', 'ref-1', worker);
+    expect(openRecord(master, 'legal-worker', 'ref-1', record).toString('utf8')).toBe(JSON.stringify(worker));
+    expect(() => openJsonRecord(master, 'legal-worker', 'ref-2', record)).toThrow();
   });
 });

@@ -79,6 +79,15 @@ export function openRecord(masterKey: Buffer, purpose: string, ref: string, reco
   return open(open(masterKey, `${purpose}-key:${ref}`, record.wrappedKey), `${purpose}:${ref}`, record.sealed);
 }
 
+/** A record whose value is JSON (a volunteer's name and mobile, a handout's member cards): its UTF-8 text sealed as above. */
+export function sealJsonRecord(masterKey: Buffer, purpose: string, ref: string, value: unknown): SealedRecord {
+  return sealRecord(masterKey, purpose, ref, Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+export function openJsonRecord<T>(masterKey: Buffer, purpose: string, ref: string, record: SealedRecord): T {
+  return JSON.parse(openRecord(masterKey, purpose, ref, record).toString('utf8')) as T;
+}
+
 /**
  * A keyed hash for matching without decrypting (the same mobile gives the same value). Without
  * the key nobody can test guesses: a mobile or ID number has too little entropy for a plain hash.

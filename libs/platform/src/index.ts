@@ -1,6 +1,7 @@
 export * from './platform-config';
 export * from './tokens';
 export * from './read-model.decorator';
+export * from './periodic-job';
 export * from './reaction';
 export * from './projections.service';
 export * from './outbox-relay.service';
@@ -19,3 +20,4 @@ export * from './identity/trust-store';
 export * from './identity/identity-trust.service';
 export * from './report-figures';
 export * from './attempt-counters';
+export * from './sealed-vault';

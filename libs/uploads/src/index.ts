@@ -6,3 +6,6 @@ export * from './photos.controller';
 export * from './uploads.config';
 export * from './uploads.module';
 export * from './errors';
+export * from './migrations';
+export * from './tables';
+export * from './unclaimed-photo-sweeper';

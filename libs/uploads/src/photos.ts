@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import { CLOCK, DomainError, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
+import { DB } from '@ws/platform';
 import { isValidPhotoLink, signPhotoLink } from './photo-links';
 import { processPhoto } from './photo-processing';
 import { LocalFolderStore, PHOTO_REF, S3Store } from './photo-store';
 import type { PhotoStore } from './photo-store';
 import type { UploadsConfig } from './uploads.config';
 import { uploadsError } from './errors';
+import type { PhotoUploadsTables } from './tables';
 
 export const UPLOADS_CONFIG = Symbol('UPLOADS_CONFIG');
 export const PHOTO_STORE = Symbol('PHOTO_STORE');
@@ -29,7 +32,8 @@ export interface UploadedPhoto {
 /**
  * Photo uploads for any service (wishes, dispatch's proof photos, stations' activities): one file per
  * request in the multipart field `photo`, checked by content, size-limited, re-encoded without
- * EXIF, stored, and known from then on by its reference only.
+ * EXIF, stored, and known from then on by its reference only. A command that references uploads
+ * claims them (`claim`); one never claimed is removed after a day (UnclaimedPhotoSweeper).
  */
 @Injectable()
 export class Photos {
@@ -37,6 +41,7 @@ export class Photos {
     @Inject(UPLOADS_CONFIG) private readonly config: UploadsConfig,
     @Inject(PHOTO_STORE) private readonly store: PhotoStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DB) private readonly db: Kysely<PhotoUploadsTables>,
   ) {}
 
   async accept(request: FastifyRequest): Promise<UploadedPhoto> {
@@ -44,6 +49,9 @@ export class Photos {
     // Nothing is stored before the photo has been decoded and re-encoded: a refusal leaves no file.
     const photo = await processPhoto(raw);
     const ref = `ph_${newId()}`;
+    // Recorded before it is stored: a photo in the store always has its row, so the sweep finds it
+    // if nothing claims it (a row whose photo never got stored is swept the same way).
+    await this.db.insertInto('photo_uploads').values({ ref, uploaded_at: this.clock.now() }).execute();
     await this.store.put(ref, photo.body);
     return { ref, width: photo.width, height: photo.height, bytes: photo.body.length, url: this.link(ref) };
   }
@@ -57,10 +65,33 @@ export class Photos {
     return refs.map((ref) => ({ ref, url: PHOTO_REF.test(ref) ? this.link(ref) : null }));
   }
 
-  /** The references among these that no upload to this service stored (another node's, or made up). */
-  async notStored(refs: readonly string[]): Promise<string[]> {
-    const kept = await Promise.all(refs.map((ref) => this.store.has(ref)));
-    return refs.filter((_, i) => !kept[i]);
+  /**
+   * A command references these photos: each upload among them is claimed, kept from then on (the
+   * sweep removes only unclaimed ones). Claimed before the command runs, so one the command then
+   * refuses stays kept too — the sweep errs on keeping. Answers the references that no upload to
+   * this service stored (another node's, made up, or swept): claimed by nobody. An upload from
+   * before the uploads were recorded has no row and counts as stored if its photo is there (one
+   * stat); one the sweep has begun to remove is not.
+   */
+  async claim(refs: readonly string[]): Promise<string[]> {
+    const uploads = refs.filter((ref) => PHOTO_REF.test(ref));
+    if (uploads.length === 0) return [...refs];
+    const now = this.clock.now();
+    const claimed = await this.db
+      .updateTable('photo_uploads')
+      .set((eb) => ({ claimed_at: eb.fn.coalesce('claimed_at', eb.val(now)) }))
+      .where('ref', 'in', uploads)
+      .where('sweeping_at', 'is', null)
+      .returning('ref')
+      .execute();
+    const recorded = new Set(claimed.map((row) => row.ref));
+    const unrecorded = uploads.filter((ref) => !recorded.has(ref));
+    const sweeping =
+      unrecorded.length > 0 ? new Set((await this.db.selectFrom('photo_uploads').select('ref').where('ref', 'in', unrecorded).execute()).map((row) => row.ref)) : new Set<string>();
+    const older = unrecorded.filter((ref) => !sweeping.has(ref));
+    const kept = await Promise.all(older.map((ref) => this.store.has(ref)));
+    const stored = new Set([...recorded, ...older.filter((_, i) => kept[i])]);
+    return refs.filter((ref) => !stored.has(ref));
   }
 
   async open(ref: string, exp: unknown, sig: unknown): Promise<Readable> {

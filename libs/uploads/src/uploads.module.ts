@@ -6,6 +6,7 @@ import { PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { PHOTO_STORE, Photos, photoStoreFor, UPLOADS_CONFIG } from './photos';
 import { PhotoLinksController, PublicPhotoUploadController } from './photos.controller';
+import { UnclaimedPhotoSweeper } from './unclaimed-photo-sweeper';
 import { UploadsConfig, uploadsConfig } from './uploads.config';
 
 /**
@@ -15,7 +16,9 @@ import { UploadsConfig, uploadsConfig } from './uploads.config';
  *
  * `upload: 'public'` serves POST /photos to anyone (a wish's photo, a volunteer's proof);
  * `'own-route'` serves only the signed links, and the service declares its upload route with the
- * roles that may upload (stations: who may record an activity), calling `Photos.accept`.
+ * roles that may upload (stations: who may record an activity), calling `Photos.accept`. The
+ * service merges `uploadsMigrations` into its own (the uploads' table), claims the photos its
+ * commands reference (`Photos.claim`), and `UnclaimedPhotoSweeper` removes the rest after a day.
  */
 @Module({})
 export class UploadsModule implements OnModuleInit {
@@ -29,8 +32,9 @@ export class UploadsModule implements OnModuleInit {
         { provide: UPLOADS_CONFIG, useFactory: (platform: PlatformConfig) => config ?? uploadsConfig(platform.database), inject: [PLATFORM_CONFIG] },
         { provide: PHOTO_STORE, useFactory: photoStoreFor, inject: [UPLOADS_CONFIG] },
         Photos,
+        UnclaimedPhotoSweeper,
       ],
-      exports: [Photos, UPLOADS_CONFIG, PHOTO_STORE],
+      exports: [Photos, UnclaimedPhotoSweeper, UPLOADS_CONFIG, PHOTO_STORE],
     };
   }
 

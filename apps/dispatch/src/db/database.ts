@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
+import type { PhotoUploadsTables } from '@ws/uploads';
 import type { VerificationTables } from '@ws/verification';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
@@ -127,7 +128,7 @@ export interface ShiftRotaTable {
   swapped_from: string | null;
 }
 
-export interface DispatchDatabase extends EventStoreTables, ProjectionTables, VerificationTables {
+export interface DispatchDatabase extends EventStoreTables, ProjectionTables, PhotoUploadsTables, VerificationTables {
   volunteer_vault: VolunteerVaultTable;
   volunteer_keys: VolunteerKeysTable;
   volunteer_access_codes: VolunteerAccessCodesTable;

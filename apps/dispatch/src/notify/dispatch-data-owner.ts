@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { Kysely } from 'kysely';
 import type { ContactLookupReply, ContactLookupRequest, RecipientProof, RecipientProofReply } from '@ws/contracts';
 import { DomainError } from '@ws/kernel';
-import { DB } from '@ws/platform';
 import type { PersonalDataOwner } from '@ws/platform';
-import type { DispatchDatabase } from '../db/database';
 import { VolunteerAccess } from '../volunteer/access/volunteer-access';
 import { VolunteerVault } from '../volunteer/vault/volunteer-vault';
 
@@ -16,7 +13,6 @@ import { VolunteerVault } from '../volunteer/vault/volunteer-vault';
 @Injectable()
 export class DispatchDataOwner implements PersonalDataOwner {
   constructor(
-    @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
     private readonly vault: VolunteerVault,
     private readonly access: VolunteerAccess,
   ) {}
@@ -26,13 +22,12 @@ export class DispatchDataOwner implements PersonalDataOwner {
     const volunteerId = request.recipient.id;
     let address;
     try {
-      address = await this.vault.smsAddress(volunteerId);
+      address = await this.vault.smsAddress(volunteerId, { actor: 'service:notify', purpose: `notify:${request.purpose}` });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'personal_data_erased') return { status: 'erased' };
       throw error;
     }
     if (address.status !== 'ok') return { status: address.status };
-    await this.db.insertInto('pii_access_log').values({ actor: 'service:notify', volunteer_id: volunteerId, purpose: `notify:${request.purpose}` }).execute();
     return { status: 'ok', address: address.mobile };
   }
 

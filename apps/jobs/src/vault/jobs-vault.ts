@@ -23,8 +23,11 @@ export interface VaultEntry {
 }
 
 /**
- * The jobs service's personal data, as membership's and dispatch's vaults: sealed per owner with
- * the owner's own key, the key wrapped by the master key; erasing the key erases the person.
+ * The jobs service's personal data: sealed with the owner's own key, the key wrapped by the
+ * master key; erasing the key erases the person. Not the platform's SealedVault (one key per
+ * record): an owner has many entries (a seeker's profile, an employer's profile and each place
+ * of work) under one key (`jobs_keys` by `owner_id`, AAD `jobs-key:<owner>`, entries `jobs:<ref>`),
+ * so one deletion erases them all, and rows already stored are sealed so.
  */
 @Injectable()
 export class JobsVault {

@@ -2,6 +2,15 @@ import { keyedHash, newDataKey, open, openParts, seal, sealParts, type SealedPar
 
 export { newDataKey };
 
+/*
+ * A person's data key wrapped by the master key (`person_keys`, AAD `person-key:<id>`) and their
+ * data sealed with it (`person_data`, AAD `person-data:<id>`): the kernel's sealed record in all
+ * but layout, so not sealRecord nor the platform's SealedVault. The data is stored as three
+ * columns (ciphertext, iv, tag) rather than one packed box, under other associated data, written
+ * in batches (unnest) with the `persons` row and its HMACs, and re-sealed under the same key when
+ * a member's details change; the rows of the first release are stored so.
+ */
+
 /** What the vault protects. Nothing else about a person is personal data in this service. */
 export interface PersonalData {
   name: string;

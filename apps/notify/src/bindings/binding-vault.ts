@@ -12,6 +12,9 @@ import type { NotifyConfig } from '../notify.config';
  * WeChat openids and Web Push subscriptions a person bound in the worker pages (with their proof
  * and their consent), sealed under notify's vault key: the only addresses notify keeps. SMS
  * numbers stay with the owning service. Unbinding (or a gone push endpoint) deletes the row.
+ * Not the platform's SealedVault: an address has no key of its own. It is sealed directly under
+ * the vault key (AAD `binding:<recipient>:<channel>`) in its one row, which unbinding deletes;
+ * rows already stored are sealed so, and a key per binding would take a migration of them.
  */
 @Injectable()
 export class BindingVault {

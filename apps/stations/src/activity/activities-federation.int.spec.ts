@@ -1,15 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { shanghaiToday } from '@ws/contracts';
 import { type FederatedNode, ServiceFederation } from '@ws/testing/federation';
 import { eventually } from '@ws/testing';
+import { multipartBody } from '@ws/testing/photos';
+import { Photos } from '@ws/uploads';
 import { StationsModule } from '../stations.module';
 
 /**
  * A city and two districts, each with its own nats-server, database and stations service: the
  * districts record their activities and welfare handed out, and the city's figures are exactly
- * their sum, per district.
+ * their sum, per district. An activity's photo stays at the district that recorded it: the city
+ * reads the activity with the photo's reference and no link.
  */
 describe('activities and welfare: districts → city sums (real nats-servers)', () => {
-  const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config }), districts: ['west', 'east'] });
+  // Each node's photos in a folder of its own, as each node has its own volume.
+  const photoRoot = mkdtempSync(join(tmpdir(), 'ws-activities-federation-photos-'));
+  const uploads = (database: string) => ({ store: { kind: 'local' as const, dir: join(photoRoot, database) }, maxBytes: 2 * 1024 * 1024, urlSecret: `activities-federation-photos-${database}-0123456789` });
+  const federation = new ServiceFederation({ service: 'stations', module: (config) => StationsModule.forRoot({ config, uploads: uploads(config.database) }), districts: ['west', 'east'] });
   let city: FederatedNode;
   let west: FederatedNode;
   let east: FederatedNode;
@@ -20,7 +30,10 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     ({ city, districts: { west, east } } = await federation.start());
   }, 120_000);
 
-  afterAll(() => federation.close());
+  afterAll(async () => {
+    await federation.close();
+    rmSync(photoRoot, { recursive: true, force: true });
+  });
 
   async function held(node: FederatedNode, streetCode: string, kind: string, participants: number, newFormParticipants: number): Promise<void> {
     const planned = await node.request('POST', '/activities', { stationId: null, streetCode, kind, title: `${kind} 活动`, organiser: '区总工会', plannedOn: today });
@@ -87,5 +100,34 @@ describe('activities and welfare: districts → city sums (real nats-servers)', 
     );
     expect(atWest.costFen + atEast.costFen).toBe(atCity.costFen);
     expect(atWest.peopleReached + atEast.peopleReached).toBe(atCity.peopleReached);
+  }, 120_000);
+
+  it('shows a district’s activity photo at the district through a signed link, and at the city by its reference only', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2e86c1' } }).png().toBuffer();
+    const { body, contentType } = await multipartBody('photo', png, '送清凉.png', 'image/png');
+    const uploaded = await west.service.app.inject({ method: 'POST', url: '/activities/photos', payload: body, headers: { 'content-type': contentType, authorization: `Bearer ${await west.token()}` } });
+    expect(uploaded.statusCode).toBe(201);
+    const ref: string = uploaded.json().ref;
+    const planned = await west.call('POST', '/activities', { stationId: null, streetCode: '330802003', kind: 'seasonal_theme', title: '送清凉进工地', organiser: '区总工会', plannedOn: today });
+    expect((await west.request('POST', `/activities/${planned.activityId}/held`, { heldOn: today, participants: 30, newFormParticipants: 20, photos: [ref] })).status).toBe(200);
+    await west.service.settle();
+
+    await eventually(async () => {
+      await city.service.settle();
+      return (await city.request('GET', `/activities/${planned.activityId}`)).status === 200;
+    }, { what: 'the city reads the district’s activity' });
+    const atCity = await city.call('GET', `/activities/${planned.activityId}`);
+    expect(atCity).toMatchObject({ status: 'held', photos: [ref], photoLinks: [{ ref, url: null }] });
+    const listedAtCity = (await city.call('GET', `/activities?status=held&districtCode=${west.ref.code}`)).items.find((a: { activityId: string }) => a.activityId === planned.activityId);
+    expect(listedAtCity.photoLinks).toEqual([{ ref, url: null }]);
+
+    const atWest = await west.call('GET', `/activities/${planned.activityId}`);
+    expect(atWest.photoLinks).toEqual([{ ref, url: expect.stringMatching(new RegExp(`^photos/${ref}\\.jpg\\?exp=\\d+&sig=`)) }]);
+    const image = await west.service.app.inject({ method: 'GET', url: `/${atWest.photoLinks[0].url}` });
+    expect([image.statusCode, image.headers['content-type']]).toEqual([200, 'image/jpeg']);
+    expect((await sharp(image.rawPayload).metadata()).width).toBe(40);
+    // The city keeps no copy: even a link the city signs itself finds nothing under that reference.
+    const cityLink = await city.service.app.inject({ method: 'GET', url: `/${city.service.app.get(Photos).link(ref)}` });
+    expect([cityLink.statusCode, cityLink.json().code]).toEqual([404, 'photo_not_found']);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
+import type { PhotoUploadsTables } from '@ws/uploads';
 
 /** Table types of the stations database: write side, then read models. */
 export interface CheckinKeysTable {
@@ -326,7 +327,7 @@ export interface WishRatingsTable {
   rated_on: string | null;
 }
 
-export interface StationsDatabase extends EventStoreTables, ProjectionTables {
+export interface StationsDatabase extends EventStoreTables, ProjectionTables, PhotoUploadsTables {
   checkin_keys: CheckinKeysTable;
   station_directory: StationDirectoryTable;
   station_history: StationHistoryTable;

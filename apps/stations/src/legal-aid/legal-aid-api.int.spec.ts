@@ -1,9 +1,11 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
+import { deriveKey, newDataKey, newId, seal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
+import { LEGAL_AID_VAULT_KEY, LegalAidVault } from './legal-aid-vault';
 
 /** Legal aid end to end: a case received with the worker in the vault, mediated, settled, and counted in the report; nothing personal in an event. */
 describe('legal aid API (real Postgres and NATS)', () => {
@@ -69,5 +71,16 @@ describe('legal aid API (real Postgres and NATS)', () => {
   it('counts cases, settlements and the amount recovered in the report', async () => {
     const report = (await inject('GET', `/reports?kind=year&period=${year}`, undefined, officer)).json();
     expect(report.legalAid).toEqual({ cases: 2, settled: 1, referred: 1, recoveredFen: 1_280_000 });
+  });
+
+  it('opens a worker sealed as the first release wrote it (JSON under its own key, the key sealed under the master key beside it), logging the reading', async () => {
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const [workerRef, caseOfWorker, dataKey] = [newId(), newId(), newDataKey()];
+    const masterKey = deriveKey(service.app.get<string>(LEGAL_AID_VAULT_KEY), 'legal-aid-vault');
+    await db.insertInto('legal_aid_vault').values({ worker_ref: workerRef, sealed: seal(dataKey, `legal-worker:${workerRef}`, Buffer.from(JSON.stringify(worker), 'utf8')) }).execute();
+    await db.insertInto('legal_aid_keys').values({ worker_ref: workerRef, wrapped_key: seal(masterKey, `legal-worker-key:${workerRef}`, dataKey) }).execute();
+
+    expect(await service.app.get(LegalAidVault).open(workerRef, caseOfWorker, 'officer-vault-spec')).toEqual(worker);
+    expect(await db.selectFrom('legal_aid_access_log').select(['actor', 'purpose']).where('case_id', '=', caseOfWorker).execute()).toEqual([{ actor: 'officer-vault-spec', purpose: 'case_handling' }]);
   });
 });

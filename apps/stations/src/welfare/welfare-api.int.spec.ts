@@ -1,10 +1,13 @@
 import { Kysely, sql } from 'kysely';
 import { shanghaiToday } from '@ws/contracts';
+import { deriveKey, newDataKey, newId, seal } from '@ws/kernel';
 import { DB } from '@ws/platform';
 import { KEYSET_REFUSED, keysetRefusals, walkKeysetPages } from '@ws/testing';
 import { startService, type ServiceHarness } from '@ws/testing/service-app';
 import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
+import { LEGAL_AID_VAULT_KEY } from '../legal-aid/legal-aid-vault';
+import { WelfareCardVault } from './welfare-card-vault';
 
 /** Welfare end to end in one process: HTTP → holder stream → outbox → JetStream → welfare read model, its stock and its figures. */
 describe('welfare API (real Postgres and NATS)', () => {
@@ -117,6 +120,17 @@ describe('welfare API (real Postgres and NATS)', () => {
     expect((await inject('GET', `/welfare/handouts/${handoutId}/member-cards`, undefined, elsewhere)).json().code).toBe('out_of_scope');
     expect((await inject('GET', `/welfare/handouts/${withoutCards}/member-cards`, undefined, officer)).json()).toMatchObject({ code: 'welfare_cards_not_here' });
     expect((await inject('GET', '/welfare/handouts/0196f000-0000-7000-8000-000000009999/member-cards', undefined, officer)).json()).toMatchObject({ code: 'welfare_handout_not_found' });
+  });
+
+  it('opens member cards sealed as the first release wrote them (JSON under the handout\'s own key, sealed under the master key beside it), logging the reading', async () => {
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const [handoutId, dataKey] = [newId(), newDataKey()];
+    const masterKey = deriveKey(service.app.get<string>(LEGAL_AID_VAULT_KEY), 'welfare-member-cards');
+    await db.insertInto('welfare_member_cards').values({ handout_id: handoutId, sealed: seal(dataKey, `welfare-cards:${handoutId}`, Buffer.from(JSON.stringify(['KC00000009']), 'utf8')) }).execute();
+    await db.insertInto('welfare_member_card_keys').values({ handout_id: handoutId, wrapped_key: seal(masterKey, `welfare-cards-key:${handoutId}`, dataKey) }).execute();
+
+    expect(await service.app.get(WelfareCardVault).open(handoutId, 'officer-vault-spec')).toEqual(['KC00000009']);
+    expect(await db.selectFrom('welfare_member_card_access_log').select('actor').where('handout_id', '=', handoutId).execute()).toEqual([{ actor: 'officer-vault-spec' }]);
   });
 
   it('lists the handouts latest day first, paged by the service, with counts and no card, and names the kinds and occasions in its labels', async () => {

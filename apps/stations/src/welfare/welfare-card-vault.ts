@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
 import { deriveKey } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { DB, SealedVault, sealedJson } from '@ws/platform';
 import type { StationsDatabase } from '../db/database';
 import { LEGAL_AID_VAULT_KEY } from '../legal-aid/legal-aid-vault';
-import { openRecord, sealRecord } from '../vault/sealed-record';
 import { stationsError } from '../errors';
-
-const PURPOSE = 'welfare-cards';
 
 /**
  * The member cards (会员卡号) shown at a welfare handout. A card number names a member as surely
@@ -18,32 +15,28 @@ const PURPOSE = 'welfare-cards';
  */
 @Injectable()
 export class WelfareCardVault {
-  private readonly masterKey: Buffer;
+  private readonly cards: SealedVault<StationsDatabase, string[], 'welfare_member_cards', 'welfare_member_card_keys', 'welfare_member_card_access_log'>;
 
-  constructor(
-    @Inject(DB) private readonly db: Kysely<StationsDatabase>,
-    @Inject(LEGAL_AID_VAULT_KEY) key: string,
-  ) {
-    this.masterKey = deriveKey(key, 'welfare-member-cards');
+  constructor(@Inject(DB) db: Kysely<StationsDatabase>, @Inject(LEGAL_AID_VAULT_KEY) key: string) {
+    this.cards = new SealedVault(db, deriveKey(key, 'welfare-member-cards'), {
+      purpose: 'welfare-cards',
+      value: sealedJson<string[]>(),
+      records: 'welfare_member_cards',
+      keys: 'welfare_member_card_keys',
+      ref: 'handout_id',
+      accessLog: 'welfare_member_card_access_log',
+    });
   }
 
   async store(trx: Transaction<StationsDatabase>, handoutId: string, cards: readonly string[]): Promise<void> {
-    const { sealed, wrappedKey } = sealRecord(this.masterKey, PURPOSE, handoutId, cards);
-    await trx.insertInto('welfare_member_cards').values({ handout_id: handoutId, sealed }).execute();
-    await trx.insertInto('welfare_member_card_keys').values({ handout_id: handoutId, wrapped_key: wrappedKey }).execute();
+    await this.cards.store(trx, handoutId, [...cards], {});
   }
 
   /** The cards of one handout, the reading written in the access log with the officer. */
   async open(handoutId: string, actor: string): Promise<string[]> {
-    const row = await this.db
-      .selectFrom('welfare_member_cards as c')
-      .leftJoin('welfare_member_card_keys as k', 'k.handout_id', 'c.handout_id')
-      .select(['c.sealed', 'k.wrapped_key'])
-      .where('c.handout_id', '=', handoutId)
-      .executeTakeFirst();
+    const cards = await this.cards.open(handoutId, { actor, handout_id: handoutId });
     // Recorded at another node (the cards stay where they were shown), without cards, or erased.
-    if (!row?.wrapped_key) throw stationsError('welfare_cards_not_here', '本节点没有这次发放登记的会员卡号（在其他节点登记、未登记卡号或已删除）', 'id');
-    await this.db.insertInto('welfare_member_card_access_log').values({ actor, handout_id: handoutId }).execute();
-    return openRecord<string[]>(this.masterKey, PURPOSE, handoutId, { sealed: row.sealed, wrappedKey: row.wrapped_key });
+    if (!cards) throw stationsError('welfare_cards_not_here', '本节点没有这次发放登记的会员卡号（在其他节点登记、未登记卡号或已删除）', 'id');
+    return cards;
   }
 }

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables, Json } from '@ws/eventstore';
 import type { ProjectionTables } from '@ws/projections';
+import type { PhotoUploadsTables } from '@ws/uploads';
 
 /** jsonb: read as parsed JSON, written as a JSON string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -136,7 +137,7 @@ export interface ReportBoardTable {
 }
 
 /** Table types of the wishes database: write side, then read models. */
-export interface WishesDatabase extends EventStoreTables, ProjectionTables {
+export interface WishesDatabase extends EventStoreTables, ProjectionTables, PhotoUploadsTables {
   wish_numbers: WishNumbersTable;
   idempotency_keys: IdempotencyKeysTable;
   contact_vault: ContactVaultTable;

@@ -35,7 +35,7 @@ export class WishesDataOwner implements PersonalDataOwner {
     const mobile = checkMobile(left.contact);
     if (!mobile.ok) return { status: 'no_contact' };
     if (!left.smsConsent) return { status: 'no_consent' };
-    await this.db.insertInto('contact_access_log').values({ actor: 'service:notify', wish_id: wishId, purpose: `notify:${request.purpose}` }).execute();
+    await this.vault.logReading({ actor: 'service:notify', wishId, purpose: `notify:${request.purpose}` });
     return { status: 'ok', address: mobile.value };
   }
 

@@ -1,4 +1,5 @@
 import { Migration } from 'kysely';
+import { uploadsMigrations } from '@ws/uploads';
 import { verificationMigrations } from '@ws/verification';
 import * as dispatch from './20261123020000_dispatch';
 import * as piiAccessLog from './20261124010000_pii_access_log';
@@ -10,4 +11,5 @@ export const dispatchMigrations: Record<string, Migration> = {
   '20261124010000_pii_access_log': piiAccessLog,
   ...verificationMigrations,
   '20261125040000_volunteer_sms_consent': smsConsent,
+  ...uploadsMigrations,
 };

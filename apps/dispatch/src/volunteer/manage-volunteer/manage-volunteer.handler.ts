@@ -27,11 +27,9 @@ export class ManageVolunteerHandler {
   /** Name and mobile: whole for the volunteer's street and those above (logged), masked for a station manager. */
   async contact(volunteerId: string, principal: Principal) {
     const state = await this.inScope(volunteerId, principal);
-    const contact = await this.vault.open(volunteerId);
-    if (!mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, streetCode: state.homeStreet })) {
-      return { volunteerId, name: maskName(contact.name), mobile: maskMobile(contact.mobile), disclosure: 'masked' };
-    }
-    await this.db.insertInto('pii_access_log').values({ actor: principal.subject, volunteer_id: volunteerId, purpose: 'volunteer_contact' }).execute();
+    const unmasked = mayDiscloseUnmasked(principal, { nodeCode: this.platform.node.code, streetCode: state.homeStreet });
+    const contact = await this.vault.open(volunteerId, unmasked ? { actor: principal.subject, purpose: 'volunteer_contact' } : undefined);
+    if (!unmasked) return { volunteerId, name: maskName(contact.name), mobile: maskMobile(contact.mobile), disclosure: 'masked' };
     return { volunteerId, name: contact.name, mobile: contact.mobile, disclosure: 'unmasked' };
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, Transaction } from 'kysely';
-import { deriveKey, keyedHash, openRecord, sealRecord } from '@ws/kernel';
-import { DB } from '@ws/platform';
+import { deriveKey, keyedHash } from '@ws/kernel';
+import { DB, SealedVault, sealedJson } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
@@ -12,25 +12,36 @@ export interface VolunteerContact {
   mobile: string;
 }
 
-const PURPOSE = 'volunteer';
-
 export type VolunteerSmsAddress = { status: 'ok'; mobile: string } | { status: 'no_consent' | 'erased' };
 
+/** Who read a volunteer's contact, and why. */
+export interface VolunteerReading {
+  actor: string;
+  purpose: string;
+}
+
 /**
- * Volunteers' names and mobiles (JSON), each the kernel's sealed record: the volunteer's own key,
+ * Volunteers' names and mobiles (JSON) in the platform's sealed vault: the volunteer's own key,
  * wrapped by the master key. Events carry only the volunteer id; erasing deletes the key and the sealed
  * row (crypto-shredding), and the event log stays intact.
  */
 @Injectable()
 export class VolunteerVault {
-  private readonly masterKey: Buffer;
+  private readonly contacts: SealedVault<DispatchDatabase, VolunteerContact, 'volunteer_vault', 'volunteer_keys', 'pii_access_log'>;
   private readonly hmacKey: Buffer;
 
   constructor(
     @Inject(DB) private readonly db: Kysely<DispatchDatabase>,
     @Inject(DISPATCH_CONFIG) config: DispatchConfig,
   ) {
-    this.masterKey = deriveKey(config.vaultKey, 'vault-master');
+    this.contacts = new SealedVault(db, deriveKey(config.vaultKey, 'vault-master'), {
+      purpose: 'volunteer',
+      value: sealedJson<VolunteerContact>(),
+      records: 'volunteer_vault',
+      keys: 'volunteer_keys',
+      ref: 'volunteer_id',
+      accessLog: 'pii_access_log',
+    });
     this.hmacKey = deriveKey(config.vaultKey, 'vault-hmac');
   }
 
@@ -38,38 +49,24 @@ export class VolunteerVault {
    * Stores the contact in `trx` (with the registration events) and when the volunteer agreed to be
    * told by SMS; a mobile already registered is refused.
    */
-  async store(trx: Transaction<any>, volunteerId: string, contact: VolunteerContact, smsConsentAt: Date | null): Promise<void> {
-    const { sealed, wrappedKey } = sealRecord(this.masterKey, PURPOSE, volunteerId, Buffer.from(JSON.stringify(contact), 'utf8'));
-    const inserted = await (trx as Transaction<DispatchDatabase>)
-      .insertInto('volunteer_vault')
-      .values({ volunteer_id: volunteerId, mobile_hmac: this.mobileHmac(contact.mobile), sealed, sms_consent_at: smsConsentAt })
-      .onConflict((oc) => oc.column('mobile_hmac').doNothing())
-      .returning('volunteer_id')
-      .executeTakeFirst();
-    if (!inserted) throw dispatchError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
-    await (trx as Transaction<DispatchDatabase>)
-      .insertInto('volunteer_keys')
-      .values({ volunteer_id: volunteerId, wrapped_key: wrappedKey })
-      .execute();
+  async store(trx: Transaction<DispatchDatabase>, volunteerId: string, contact: VolunteerContact, smsConsentAt: Date | null): Promise<void> {
+    const stored = await this.contacts.store(trx, volunteerId, contact, { mobile_hmac: this.mobileHmac(contact.mobile), sms_consent_at: smsConsentAt }, 'mobile_hmac');
+    if (!stored) throw dispatchError('volunteer_already_registered', '该手机号已登记为志愿者', 'mobile');
   }
 
-  async open(volunteerId: string): Promise<VolunteerContact> {
-    const row = await this.db
-      .selectFrom('volunteer_vault as v')
-      .leftJoin('volunteer_keys as k', 'k.volunteer_id', 'v.volunteer_id')
-      .select(['v.sealed', 'k.wrapped_key'])
-      .where('v.volunteer_id', '=', volunteerId)
-      .executeTakeFirst();
-    if (!row?.wrapped_key) throw dispatchError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
-    return JSON.parse(openRecord(this.masterKey, PURPOSE, volunteerId, { sealed: row.sealed, wrappedKey: row.wrapped_key }).toString('utf8')) as VolunteerContact;
+  /** The contact; with `reading`, written to the access log (a masked view goes unlogged). */
+  async open(volunteerId: string, reading?: VolunteerReading): Promise<VolunteerContact> {
+    const contact = await this.contacts.open(volunteerId, reading && { ...reading, volunteer_id: volunteerId });
+    if (!contact) throw dispatchError('personal_data_erased', '该志愿者的个人信息不存在或已删除', 'volunteerId');
+    return contact;
   }
 
-  /** The mobile for an SMS, if the volunteer agreed to be told by SMS; the caller logs the read. */
-  async smsAddress(volunteerId: string): Promise<VolunteerSmsAddress> {
+  /** The mobile for an SMS, if the volunteer agreed to be told by SMS; the reading is logged. */
+  async smsAddress(volunteerId: string, reading: VolunteerReading): Promise<VolunteerSmsAddress> {
     const row = await this.db.selectFrom('volunteer_vault').select('sms_consent_at').where('volunteer_id', '=', volunteerId).executeTakeFirst();
     if (!row) return { status: 'erased' };
     if (!row.sms_consent_at) return { status: 'no_consent' };
-    return { status: 'ok', mobile: (await this.open(volunteerId)).mobile };
+    return { status: 'ok', mobile: (await this.open(volunteerId, reading)).mobile };
   }
 
   /** The volunteer registered with this mobile (matched by HMAC, never decrypted). */
@@ -77,12 +74,10 @@ export class VolunteerVault {
     return (await this.db.selectFrom('volunteer_vault').select('volunteer_id').where('mobile_hmac', '=', this.mobileHmac(mobile)).executeTakeFirst())?.volunteer_id;
   }
 
-  /** Crypto-shredding: without the key the sealed contact (and any backup of it) is unreadable. */
-  async erase(trx: Transaction<any>, volunteerId: string): Promise<void> {
-    const t = trx as Transaction<DispatchDatabase>;
-    await t.deleteFrom('volunteer_keys').where('volunteer_id', '=', volunteerId).execute();
-    await t.deleteFrom('volunteer_vault').where('volunteer_id', '=', volunteerId).execute();
-    await t.deleteFrom('volunteer_access_codes').where('volunteer_id', '=', volunteerId).execute();
+  /** Crypto-shredding: without the key the sealed contact (and any backup of it) is unreadable; the sign-in code goes too. */
+  async erase(trx: Transaction<DispatchDatabase>, volunteerId: string): Promise<void> {
+    await this.contacts.erase(volunteerId, trx);
+    await trx.deleteFrom('volunteer_access_codes').where('volunteer_id', '=', volunteerId).execute();
   }
 
   private mobileHmac(mobile: string): string {

@@ -1,4 +1,5 @@
 import { Migration } from 'kysely';
+import { uploadsMigrations } from '@ws/uploads';
 import * as readModels from './20261123010000_stations_read_models';
 import * as directives from './20261201120000_directives';
 import * as activities from './20261215090000_activities';
@@ -28,4 +29,5 @@ export const stationsMigrations: Record<string, Migration> = {
   '20261223090000_welfare_member_cards': welfareMemberCards,
   '20261224093000_welfare_handout_list': welfareHandoutList,
   '20261225090000_fund_spending_list': fundSpendingList,
+  ...uploadsMigrations,
 };

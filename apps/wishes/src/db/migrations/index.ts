@@ -1,4 +1,5 @@
 import { Migration } from 'kysely';
+import { uploadsMigrations } from '@ws/uploads';
 import * as wishes from './20261123030000_wishes';
 import * as contactAccessLog from './20261124020000_contact_access_log';
 import * as contactConsent from './20261125030000_contact_consent';
@@ -12,4 +13,5 @@ export const wishesMigrations: Record<string, Migration> = {
   '20261125030000_contact_consent': contactConsent,
   '20261206210000_idempotency_request_hash': idempotencyRequestHash,
   '20261207140000_drop_reaction_log': dropReactionLog,
+  ...uploadsMigrations,
 };

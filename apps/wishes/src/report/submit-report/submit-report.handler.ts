@@ -3,6 +3,7 @@ import { Kysely } from 'kysely';
 import { newId } from '@ws/kernel';
 import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
+import { Photos } from '@ws/uploads';
 import type { WishesDatabase } from '../../db/database';
 import { checkedClientKey, earlierResult, isUniqueViolation, recordResult } from '../../shared/idempotency';
 import { isStreetOfNode } from '../../shared/street-code';
@@ -25,6 +26,7 @@ export class SubmitReportHandler {
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     private readonly runner: CommandRunner,
+    private readonly photos: Photos,
   ) {}
 
   /** The street is checked before the key, as it always was. */
@@ -35,6 +37,8 @@ export class SubmitReportHandler {
     const fingerprint = sha256Hex(JSON.stringify([checkedClientKey(idempotencyKey), dto.streetCode, dto.location.lng, dto.location.lat, dto.text.trim(), photoRefs]));
     const earlier = await earlierResult(this.db, 'report', fingerprint);
     if (earlier) return { reportId: earlier, status: 'submitted', replayed: true };
+    // The report's photos are kept from now on (an upload nothing claims is swept after a day).
+    await this.photos.claim(photoRefs);
     const reportId = newId();
     try {
       await this.runner.run(

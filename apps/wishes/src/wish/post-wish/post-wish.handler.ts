@@ -5,6 +5,7 @@ import { authorize, newId } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { DB, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
+import { Photos } from '@ws/uploads';
 import type { WishesDatabase } from '../../db/database';
 import { openStation } from '../../read-models/stations/known-stations.query';
 import { checkedClientKey, earlierResult, isUniqueViolation, recordResult, requestHash } from '../../shared/idempotency';
@@ -38,6 +39,7 @@ export class PostWishHandler {
     private readonly wishes: WishCommands,
     private readonly vault: ContactVault,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
+    private readonly photos: Photos,
   ) {}
 
   /** The manager posts for a worker at a station of their own; the key is checked after the scope, as it always was. */
@@ -54,6 +56,8 @@ export class PostWishHandler {
       const earlier = await this.replay(scope, clientKey, hash);
       if (earlier) return earlier;
     }
+    // The wish's photos are kept from now on (an upload nothing claims is swept after a day).
+    await this.photos.claim(dto.photoRefs ?? []);
     const wishId = newId();
     const contactRef = dto.contact?.trim() ? newId() : null;
     for (let attempt = 1; ; attempt++) {

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Kysely } from 'kysely';
+import { Injectable } from '@nestjs/common';
 import { authorize } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
-import { DB } from '@ws/platform';
-import type { WishesDatabase } from '../../db/database';
 import { ContactVault } from '../vault/contact-vault';
 import { WishCommands } from '../wish-commands';
 import { wishesError } from '../../errors';
@@ -14,7 +11,6 @@ export class ShowContactHandler {
   constructor(
     private readonly wishes: WishCommands,
     private readonly vault: ContactVault,
-    @Inject(DB) private readonly db: Kysely<WishesDatabase>,
   ) {}
 
   async contact(wishId: string, principal: Principal) {
@@ -22,8 +18,7 @@ export class ShowContactHandler {
     if (state.status === 'none') throw wishesError('wish_not_found', '没有这条心愿');
     authorize(principal, { station: state.stationId, street: state.streetCode });
     if (!state.contactRef) throw wishesError('contact_erased', '作者没有留下联系方式，或已删除');
-    const contact = await this.vault.open(state.contactRef);
-    await this.db.insertInto('contact_access_log').values({ actor: principal.subject, wish_id: wishId, purpose: 'answer_author' }).execute();
+    const contact = await this.vault.open(state.contactRef, { actor: principal.subject, wishId, purpose: 'answer_author' });
     return { wishId, contact };
   }
 }
