@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Kysely } from 'kysely';
 import { CLOCK, derivedId, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
-import type { PlatformConfig } from '@ws/platform';
+import { CommandRunner, DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
+import type { PeriodicRun, PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
@@ -21,12 +21,13 @@ const SYSTEM = { actor: 'system:dispatch-sweeper' };
  * It finds work in the read models and decides on the streams, so a sweep that runs twice, late,
  * or on two instances at once appends nothing twice (the decider ignores what is no longer
  * pending; the stream version refuses the slower writer, who re-reads and finds nothing to do).
+ * Being idempotent, it could sweep everywhere; one process per service database does (the job's
+ * lease), which is cheaper and keeps re-offers to that process's `reofferAfterMs`.
  */
 @Injectable()
 export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DispatchSweeper');
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<SweepResult>;
+  private readonly job: PeriodicJob<SweepResult>;
   private readonly lastOffered = new Map<string, number>();
 
   constructor(
@@ -36,21 +37,21 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({ name: 'DispatchSweeper', everyMs: config.sweepIntervalMs, pass: () => this.pass(), leaseOn: db });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error) => this.logger.error(error)), this.config.sweepIntervalMs);
+    this.job.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One pass; concurrent calls share the pass in progress. */
-  sweep(): Promise<SweepResult> {
-    this.sweeping ??= this.pass().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+  /** One pass now, if this process gets the lease; concurrent calls share the pass in progress. */
+  sweep(): Promise<PeriodicRun<SweepResult>> {
+    return this.job.run();
   }
 
   private async pass(): Promise<SweepResult> {
