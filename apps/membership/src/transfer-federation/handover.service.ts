@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Kysely } from 'kysely';
 import { handoverSubject } from '@ws/contracts';
 import { requestReply, serveRequests, type BusConnection, type Responder } from '@ws/messaging';
-import { CommandRunner, DB, NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { CommandRunner, DB, NATS, PeriodicJob, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { incomingTransferAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import type { PersonalData } from '../personal-data/crypto';
@@ -25,16 +25,15 @@ type HandoverReply = { sealed: SealedHandover } | { error: 'not_available' };
  *     requester without the matching private key gets nothing it can read);
  *   - as a target, it asks the source for each completed incoming transfer until the data is
  *     in its vault, then forgets its private key and records IncomingTransferDataReceived, which
- *     the common ancestor turns into TransferHandedOver: the source drops its copy.
+ *     the common ancestor turns into TransferHandedOver: the source drops its copy. The asking
+ *     is a leased PeriodicJob (one process per database asks, so the source discloses once per
+ *     attempt), at start, every RETRY_EVERY_MS and when the inbox has made data ready.
  */
 @Injectable()
 export class HandoverService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Handover');
   private responder?: Responder;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly fetching: PeriodicJob<void>;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -42,39 +41,24 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(NATS) private readonly nats: BusConnection,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-  ) {}
+  ) {
+    this.fetching = new PeriodicJob({ name: 'HandoverFetch', everyMs: RETRY_EVERY_MS, pass: (stopping) => this.fetchPass(stopping), leaseOn: db, passAtStart: true });
+  }
 
   onApplicationBootstrap(): void {
     this.responder = serveRequests<{ transferId?: string }, HandoverReply>(this.nats, handoverSubject(this.config.node.code), (request) => this.answer(request), {
       onError: (failure) => this.log.error(`handover answer failed: ${String(failure)}`),
     });
-    this.timer = setInterval(() => this.fetchWaiting(), RETRY_EVERY_MS);
-    this.fetchWaiting();
+    this.fetching.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.responder?.stop();
-    await this.running;
+    await Promise.all([this.fetching.stop(), this.responder?.stop()]);
   }
 
   /** Runs a fetch pass now (or right after the one in progress). */
   fetchWaiting(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.fetchPass()
-      .catch((error: unknown) => this.log.error(`handover fetch failed: ${String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.fetchWaiting();
-        }
-      });
+    this.fetching.wake();
   }
 
   private async answer(request: { transferId?: string }): Promise<HandoverReply> {
@@ -87,7 +71,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     return { sealed: sealHandover(offer.public_key, transferId, revealed.data) };
   }
 
-  private async fetchPass(): Promise<void> {
+  private async fetchPass(stopping: AbortSignal): Promise<void> {
     const waiting = await this.db
       .selectFrom('handover_keys')
       .selectAll()
@@ -97,7 +81,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
       .limit(BATCH)
       .execute();
     for (const row of waiting) {
-      if (this.stopped || row.private_key === null) return;
+      if (stopping.aborted || row.private_key === null) return;
       try {
         const reply = await requestReply<{ transferId: string }, HandoverReply>(this.nats, handoverSubject(row.from_node), { transferId: row.transfer_id }, REQUEST_TIMEOUT_MS);
         if ('error' in reply) throw new Error(reply.error);
