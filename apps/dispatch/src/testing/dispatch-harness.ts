@@ -48,7 +48,7 @@ export class DispatchHarness extends ServiceHarness<DispatchDatabase> {
 
   /** One sweep now: the harness's app is the only process on its database, so it gets the lease. */
   async sweep(): Promise<SweepResult> {
-    const run = await this.app.get(DispatchSweeper).sweep();
+    const run = await this.app.get(DispatchSweeper).run();
     if (!run.ran) throw new Error('the sweep was skipped: another process holds the lease');
     return run.result;
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { handoverSubject } from '@ws/contracts';
 import { requestReply, serveRequests, type BusConnection, type Responder } from '@ws/messaging';
@@ -26,14 +26,12 @@ type HandoverReply = { sealed: SealedHandover } | { error: 'not_available' };
  *   - as a target, it asks the source for each completed incoming transfer until the data is
  *     in its vault, then forgets its private key and records IncomingTransferDataReceived, which
  *     the common ancestor turns into TransferHandedOver: the source drops its copy. The asking
- *     is a leased PeriodicJob (one process per database asks, so the source discloses once per
- *     attempt), at start, every RETRY_EVERY_MS and when the inbox has made data ready.
+ *     is its pass, leased (one process per database asks, so a source is not asked twice at
+ *     once), at start, every RETRY_EVERY_MS and when the inbox has made data ready (`wake`).
  */
 @Injectable()
-export class HandoverService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('Handover');
+export class HandoverService extends PeriodicJob<void> {
   private responder?: Responder;
-  private readonly fetching: PeriodicJob<void>;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -42,23 +40,18 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(NATS) private readonly nats: BusConnection,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {
-    this.fetching = new PeriodicJob({ name: 'HandoverFetch', everyMs: RETRY_EVERY_MS, pass: (stopping) => this.fetchPass(stopping), leaseOn: db, passAtStart: true });
+    super({ name: 'Handover', everyMs: RETRY_EVERY_MS, leaseOn: db, passAtStart: true });
   }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.responder = serveRequests<{ transferId?: string }, HandoverReply>(this.nats, handoverSubject(this.config.node.code), (request) => this.answer(request), {
-      onError: (failure) => this.log.error(`handover answer failed: ${String(failure)}`),
+      onError: (failure) => this.logger.error(`handover answer failed: ${String(failure)}`),
     });
-    this.fetching.start();
+    super.onApplicationBootstrap();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.fetching.stop(), this.responder?.stop()]);
-  }
-
-  /** Runs a fetch pass now (or right after the one in progress). */
-  fetchWaiting(): void {
-    this.fetching.wake();
+  override async onApplicationShutdown(): Promise<void> {
+    await Promise.all([super.onApplicationShutdown(), this.responder?.stop()]);
   }
 
   private async answer(request: { transferId?: string }): Promise<HandoverReply> {
@@ -71,7 +64,8 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     return { sealed: sealHandover(offer.public_key, transferId, revealed.data) };
   }
 
-  private async fetchPass(stopping: AbortSignal): Promise<void> {
+  /** Asks the sources for the data of completed incoming transfers. */
+  protected async pass(stopping: AbortSignal): Promise<void> {
     const waiting = await this.db
       .selectFrom('handover_keys')
       .selectAll()
@@ -89,7 +83,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
         await this.store(row.transfer_id, row.person_id, openHandover(privateKey, row.transfer_id, reply.sealed));
       } catch (error) {
         await this.db.updateTable('handover_keys').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('transfer_id', '=', row.transfer_id).execute();
-        this.log.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
+        this.logger.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@ws/platform';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import { NOTIFY_CONFIG } from '../notify.config';
@@ -8,42 +8,28 @@ import { Reminders } from './reminders';
 
 /**
  * The clock's side of notify: every NOTIFY_POLL_MS, and whenever an intake batch has queued
- * something, due deliveries are sent, due reminders fired and the day's digest composed. Passes never overlap; a pass that finds a full batch runs again
+ * something (`wake`), due deliveries are sent, due reminders fired and the day's digest composed. Passes never overlap; a pass that finds a full batch runs again
  * at once. Everything it does is keyed and locked in the database, so every process runs the
  * passes (no lease: they share the deliveries out) and a restart half-way changes nothing twice.
+ * Tests call `run` to settle.
  */
 @Injectable()
-export class NotifyScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob<void>;
-
+export class NotifyScheduler extends PeriodicJob<void> {
   constructor(
     private readonly deliveries: DeliveryWorker,
     private readonly reminders: Reminders,
     private readonly digest: DailyDigest,
     @Inject(NOTIFY_CONFIG) private readonly config: NotifyConfig,
   ) {
-    this.job = new PeriodicJob({ name: 'NotifyScheduler', everyMs: config.pollMs, pass: (stopping) => this.pass(stopping) });
+    super({ name: 'NotifyScheduler', everyMs: config.pollMs });
   }
 
-  onApplicationBootstrap(): void {
-    if (!this.config.manualPasses) this.job.start();
+  /** With manual passes the timer never starts, and `wake` does nothing: only `run` passes. */
+  override onApplicationBootstrap(): void {
+    if (!this.config.manualPasses) super.onApplicationBootstrap();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass now (or the pass in progress), failing if it fails: tests call it to settle. */
-  async tick(): Promise<void> {
-    await this.job.run();
-  }
-
-  /** New deliveries were queued (an intake batch committed): a pass now, or right after the one running. */
-  wake(): void {
-    this.job.wake();
-  }
-
-  private async pass(stopping: AbortSignal): Promise<void> {
+  protected async pass(stopping: AbortSignal): Promise<void> {
     for (let round = 0; round < 20 && !stopping.aborted; round++) {
       const fired = await this.reminders.firePass();
       const sent = await this.deliveries.pass();

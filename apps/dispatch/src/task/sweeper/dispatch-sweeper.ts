@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, derivedId, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
-import type { PeriodicRun, PlatformConfig } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
 import type { DispatchDatabase } from '../../db/database';
@@ -21,13 +21,12 @@ const SYSTEM = { actor: 'system:dispatch-sweeper' };
  * It finds work in the read models and decides on the streams, so a sweep that runs twice, late,
  * or on two instances at once appends nothing twice (the decider ignores what is no longer
  * pending; the stream version refuses the slower writer, who re-reads and finds nothing to do).
- * Being idempotent, it could sweep everywhere; one process per service database does (the job's
- * lease), which is cheaper and keeps re-offers to that process's `reofferAfterMs`.
+ * Being idempotent, it could sweep in every process; one per service database does (the job's
+ * lease), which is cheaper. `lastOffered` is the memory of the process that swept: when another
+ * gets the lease, a waiting task may be offered again before `reofferAfterMs`, as before.
  */
 @Injectable()
-export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DispatchSweeper');
-  private readonly job: PeriodicJob<SweepResult>;
+export class DispatchSweeper extends PeriodicJob<SweepResult> {
   private readonly lastOffered = new Map<string, number>();
 
   constructor(
@@ -38,23 +37,10 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.job = new PeriodicJob({ name: 'DispatchSweeper', everyMs: config.sweepIntervalMs, pass: () => this.pass(), leaseOn: db });
+    super({ name: 'DispatchSweeper', everyMs: config.sweepIntervalMs, leaseOn: db });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass now, if this process gets the lease; concurrent calls share the pass in progress. */
-  sweep(): Promise<PeriodicRun<SweepResult>> {
-    return this.job.run();
-  }
-
-  private async pass(): Promise<SweepResult> {
+  protected async pass(): Promise<SweepResult> {
     const now = this.clock.now();
     return { expired: await this.expireDue(now), reoffered: await this.reofferWaiting(now) };
   }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { CommandRunner, DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
-import type { PeriodicRun, PlatformConfig } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import type { JobsDatabase } from '../../db/database';
 import { JOBS_CONFIG } from '../../jobs.config';
 import type { JobsConfig } from '../../jobs.config';
@@ -24,9 +24,7 @@ export interface ExpirySweepResult {
  * job's lease): running everywhere would be as safe, only dearer.
  */
 @Injectable()
-export class PostingExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('PostingExpirySweeper');
-  private readonly job: PeriodicJob<ExpirySweepResult>;
+export class PostingExpirySweeper extends PeriodicJob<ExpirySweepResult> {
 
   constructor(
     private readonly runner: CommandRunner,
@@ -35,23 +33,10 @@ export class PostingExpirySweeper implements OnApplicationBootstrap, OnApplicati
     @Inject(JOBS_CONFIG) private readonly config: JobsConfig,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {
-    this.job = new PeriodicJob({ name: 'PostingExpirySweeper', everyMs: config.sweepIntervalMs, pass: () => this.pass(), leaseOn: db });
+    super({ name: 'PostingExpirySweeper', everyMs: config.sweepIntervalMs, leaseOn: db });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass now, if this process gets the lease; concurrent calls share the pass in progress. */
-  sweep(): Promise<PeriodicRun<ExpirySweepResult>> {
-    return this.job.run();
-  }
-
-  private async pass(): Promise<ExpirySweepResult> {
+  protected async pass(): Promise<ExpirySweepResult> {
     const now = this.clock.now();
     let expired = 0;
     let after: string | null = null;

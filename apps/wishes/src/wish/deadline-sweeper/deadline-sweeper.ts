@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
 import { DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
-import type { PeriodicRun, PlatformConfig } from '@ws/platform';
+import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { wishesToClose, wishesToEscalate } from '../../read-models/board/overdue.query';
 import { WishCommands } from '../wish-commands';
@@ -23,9 +23,7 @@ export interface SweepResult {
  * one process per service database sweeps (the job's lease), which is cheaper.
  */
 @Injectable()
-export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineSweeper');
-  private readonly job: PeriodicJob<SweepResult>;
+export class DeadlineSweeper extends PeriodicJob<SweepResult> {
 
   constructor(
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
@@ -33,23 +31,10 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly wishes: WishCommands,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {
-    this.job = new PeriodicJob({ name: 'DeadlineSweeper', everyMs: wishes.config.sweepIntervalMs, pass: () => this.pass(), leaseOn: db });
+    super({ name: 'DeadlineSweeper', everyMs: wishes.config.sweepIntervalMs, leaseOn: db });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass now, if this process gets the lease; concurrent calls share the pass in progress. */
-  sweep(): Promise<PeriodicRun<SweepResult>> {
-    return this.job.run();
-  }
-
-  private async pass(): Promise<SweepResult> {
+  protected async pass(): Promise<SweepResult> {
     const now = this.clock.now();
     const district = this.platform.node.code;
     const [toEscalate, toClose] = await Promise.all([wishesToEscalate(this.db, district, now, BATCH), wishesToClose(this.db, district, now, BATCH)]);
