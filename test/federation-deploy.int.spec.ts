@@ -1,11 +1,13 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BUS_SERVICES, LOCAL_PASSWORD_VARIABLE, natsServerBinary } from '@ws/messaging';
-import { CONTAINER_TLS, deploymentFiles, PARENT_LEAF_URL_VARIABLE, passwordVariables, servicePasswordVariable } from '../tools/deploy-config';
+import { BUS_SERVICES, connectNats, LOCAL_PASSWORD_VARIABLE, natsServerBinary, serviceInboxPrefix, withNatsCredentials } from '@ws/messaging';
+import { diesWithParent } from '@ws/testing/dies-with-parent';
+import { freePort } from '@ws/testing/service-process';
+import { CONTAINER, CONTAINER_TLS, deploymentFiles, PARENT_LEAF_URL_VARIABLE, passwordVariables, servicePasswordVariable } from '../tools/deploy-config';
 import { ensureFederationTls } from '../tools/federation-tls';
 import { FEDERATION } from '../tools/topology';
 
@@ -63,6 +65,38 @@ describe('deploy/ as committed', () => {
           (error: { stderr?: string }) => error.stderr ?? '',
         );
         expect(`${missing}: ${failure}`).toContain(`variable reference for '${missing}'`);
+      }
+    });
+
+    it("deploy/nats/33.conf takes a service over TLS checked with the federation's CA, and refuses it without", async () => {
+      const [port, leafPort, monitorPort] = [await freePort(), await freePort(), await freePort()];
+      // The committed config on this machine's free ports and a scratch store.
+      const config = readFileSync(await configFile('33'), 'utf8')
+        .replace(`port: ${CONTAINER.natsPort}\n`, `port: ${port}\n`)
+        .replace(`port: ${CONTAINER.leafPort}\n`, `port: ${leafPort}\n`)
+        .replace(`http_port: ${CONTAINER.monitorPort}\n`, `http_port: ${monitorPort}\n`)
+        .replace(`store_dir: "${CONTAINER.storeDir}"`, `store_dir: ${JSON.stringify(join(dir, 'store-33'))}`);
+      const file = join(dir, '33-local.conf');
+      await writeFile(file, config);
+      const [program, args] = diesWithParent(natsServerBinary(), ['-c', file]);
+      const server = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          let output = '';
+          const timer = setTimeout(() => reject(new Error(`nats-server not ready:\n${output}`)), 15_000);
+          server.stderr.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes('Server is ready')) (clearTimeout(timer), resolve());
+          });
+        });
+        const url = withNatsCredentials(`nats://127.0.0.1:${port}`, { user: 'svc-stations', password: env[servicePasswordVariable('stations')]! });
+        const options = { inboxPrefix: serviceInboxPrefix('33', 'stations') };
+        const nc = await connectNats(url, 'stations@33', { ...options, caFile: join(dir, 'tls', 'ca.pem') });
+        await nc.flush();
+        await nc.close();
+        await expect(connectNats(url, 'stations@33 without the CA', options)).rejects.toThrow(/certificate/i);
+      } finally {
+        server.kill('SIGKILL');
       }
     });
 

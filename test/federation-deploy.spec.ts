@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BUS_SERVICES, type BusService, leafUser, serviceUser } from '@ws/messaging';
 import { platformConfig } from '@ws/platform';
 import {
+  CLIENT_CA_FILE,
   CONTAINER,
   CONTAINER_TLS,
   composeFile,
@@ -155,6 +156,20 @@ describe('deploy:config', () => {
       expect(config.match(/ca_file: "([^"]+)"/g)).toEqual(Array(node.parent ? 2 : 1).fill(`ca_file: "${CONTAINER_TLS.caFile}"`));
       expect(config).toContain('verify: true');
       expect(services[natsHost(node.code)]!.volumes).toEqual(expect.arrayContaining([`./deploy/tls/ca.pem:${CONTAINER_TLS.caFile}:ro`, `./deploy/tls/${node.code}:/etc/nats/tls/node:ro`]));
+    }
+  });
+
+  it("serves every node's clients over TLS with the node's certificate, and gives every container that connects the CA, read-only", () => {
+    for (const node of FEDERATION) {
+      const config = natsConfig(node.code);
+      expect(config.slice(0, config.indexOf('leafnodes {'))).toContain(`tls {\n  cert_file: "${CONTAINER_TLS.certFile}"\n  key_file: "${CONTAINER_TLS.keyFile}"`);
+    }
+    // Whoever logs in to a nats-server: the services and dashboards (NATS_URL), the stream bootstrap, the demo loaders.
+    const clients = Object.entries(services).filter(([name, service]) => service.environment?.['NATS_URL'] || name === 'streams' || name.startsWith('demo-'));
+    expect(clients.length).toBe(FEDERATION.length * NODE_SERVICES.length + 1 + 3);
+    for (const [name, client] of clients) {
+      expect(`${name}: ${client.environment?.['NATS_CA_FILE']}`).toBe(`${name}: ${CLIENT_CA_FILE}`);
+      expect(`${name}: ${client.volumes?.filter((volume) => volume.endsWith(`:${CLIENT_CA_FILE}:ro`))}`).toBe(`${name}: ./deploy/tls/ca.pem:${CLIENT_CA_FILE}:ro`);
     }
   });
 

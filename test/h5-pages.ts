@@ -19,7 +19,7 @@ export async function startH5Node(demo: Record<string, string>): Promise<{ feder
   // The wish → dispatch loop answers every invitation of the district: a journey's own
   // volunteer, invited while it plays, would be served by the loop as well.
   await federation.waitForDemo(180_000);
-  await announceTestKey(federation.natsUrl(H5_NODE), H5_NODE);
+  await announceTestKey(federation.natsUrl(H5_NODE), H5_NODE, federation.natsCaFile);
   return { federation, browser, front: federation.url(H5_NODE, 'dashboard') };
 }
 

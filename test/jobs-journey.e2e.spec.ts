@@ -98,7 +98,7 @@ describe('零工之家 across processes: registered, approved, posted, pushed th
       'chain',
     );
     await federation.waitForLine(/演示数据已全部载入/, 420_000);
-    for (const code of [PROVINCE, '3308', NODE]) await announceTestKey(federation.natsUrl(code), code);
+    for (const code of [PROVINCE, '3308', NODE]) await announceTestKey(federation.natsUrl(code), code, federation.natsCaFile);
   }, 480_000);
 
   afterAll(async () => {

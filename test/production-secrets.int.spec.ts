@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_FEDERATION_SECRET, federationSecret } from '@ws/messaging';
+import { platformConfig } from '@ws/platform';
 import { NATS_URL, PG_URL } from '@ws/testing';
 import { builtEntry } from '@ws/testing/service-process';
 import { dispatchConfig } from '../apps/dispatch/src/dispatch.config';
@@ -20,12 +21,17 @@ import { uploadsConfig } from '@ws/uploads';
  * A production node (NODE_ENV=production) starts only on its own secrets: each one missing, or
  * set to a development value shipped in the code, stops the start with the variable named.
  */
-const keyFile = join(mkdtempSync(join(tmpdir(), 'ws-prod-secrets-')), 'signing-key.jwk');
+const secretsDir = mkdtempSync(join(tmpdir(), 'ws-prod-secrets-'));
+const keyFile = join(secretsDir, 'signing-key.jwk');
+/** The node's CA (its content does not matter to the configs: they check that the file is there). */
+const caFile = join(secretsDir, 'nats-ca.pem');
+writeFileSync(caFile, '');
 writeFileSync(keyFile, JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', kid: 'prod-test' }));
 
 /** A production node's own secrets, every one set (each of 32 random-looking characters or more). */
 const PRODUCTION: Record<string, string> = {
   NODE_ENV: 'production',
+  NATS_CA_FILE: caFile,
   IDENTITY_SIGNING_KEY_FILE: keyFile,
   IDENTITY_COOKIE_SECRET: 'c7f1e0a9b3d54e2f8a6b1c9d0e7f3a2b5c8d1e4f',
   IDENTITY_VAULT_KEY: '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b',
@@ -67,6 +73,8 @@ const SECRETS: Array<{ name: string; read: (env: NodeJS.ProcessEnv) => unknown; 
   { name: 'LEGAL_AID_VAULT_KEY', read: legalAidVaultKey, development: [] },
   { name: 'PHOTO_URL_SECRET', read: (env) => uploadsConfig('n330802_dispatch', env, () => undefined), development: [] },
   { name: 'FEDERATION_SECRET', read: federationSecret, development: [DEV_FEDERATION_SECRET] },
+  // Not a secret, but no working default either: without it a service would send its nats password in clear.
+  { name: 'NATS_CA_FILE', read: (env) => platformConfig('stations', env), development: [] },
 ];
 
 function developmentPiiKey(purpose: string): string {

@@ -1,5 +1,5 @@
 /**
- * Rotating a federation's leafnode CA without a flag day. A nats-server reads its trust file
+ * Rotating a federation's CA (leafnode links and client ports) without a flag day. A nats-server reads its trust file
  * (`ca_file`, which may hold several CA certificates) and its own certificate when it starts, and
  * the nodes of a deployment restart one by one, so a rotation is three steps, each followed by a
  * restart of every node's nats-server in turn:
@@ -7,7 +7,10 @@
  *   reissue-certificates  every node's certificate anew under the new CA (all nodes trust both)
  *   retire-old-ca         the old CA leaves the trust file (every node runs a new certificate)
  * At no point does a node run a certificate that a peer it links to (started before or after it
- * within the same pass) does not trust. This module is the plan only; federation-tls.ts applies it.
+ * within the same pass) does not trust. A node's services check their nats-server against the same
+ * trust file, which their client reads again at every reconnection: the restart of the nats-server
+ * that follows each step is their reconnection, so they need no restart of their own. This module
+ * is the plan only; federation-tls.ts applies it.
  */
 
 /** Where a federation's CAs stand: no rotation, or after its first or second step. */

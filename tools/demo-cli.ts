@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { officerTokenMinter } from '@ws/kernel';
-import { operatorCredentials, withNatsCredentials } from '@ws/messaging';
+import { natsCaFileOf, operatorCredentials, withNatsCredentials } from '@ws/messaging';
 import { loadStationsDemo } from './demo-data';
 import { signingKeyFileAt, signingKeyIn } from './dev-secrets';
 import { announceSigningKey } from './node-keys';
@@ -11,7 +11,8 @@ import { announceSigningKey } from './node-keys';
  * --issuer <node origin>/oidc`: demo stations for one district (docker compose's loader). It signs
  * as the district's officer with the key in IDENTITY_SIGNING_KEY_FILE (made there if missing, as
  * the identity service would) and announces that key on the node's DIR stream first, as the
- * node's `local` user (its password in NATS_LOCAL_PASSWORD, which the node's nats-server reads too).
+ * node's `local` user (its password in NATS_LOCAL_PASSWORD, which the node's nats-server reads too),
+ * over TLS checked with NATS_CA_FILE.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { api: { type: 'string' }, node: { type: 'string' }, nats: { type: 'string' }, issuer: { type: 'string' }, scale: { type: 'string', default: '1' } } });
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const file = signingKeyFileAt(keyFile, values.node);
   const key = signingKeyIn(file, values.issuer);
   const natsUrl = withNatsCredentials(values.nats, operatorCredentials(values.node));
-  await announceSigningKey(natsUrl, values.node, key, statSync(file).mtime);
+  await announceSigningKey(natsUrl, natsCaFileOf(process.env), values.node, key, statSync(file).mtime);
   const demo = await loadStationsDemo(values.api, values.node, officerTokenMinter(key), Number(values.scale));
   const { visits } = await demo.loadHistory();
   process.stdout.write(`${values.node}: ${demo.stations.length} stations, ${visits} visits\n`);

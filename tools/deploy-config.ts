@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { nodeFromCode } from '@ws/contracts';
-import { BUS_SERVICES, type BusService, jetStreamDomain, leafUser, LOCAL_PASSWORD_VARIABLE, nodeLocalPasswordVariable, renderNatsConfig, serviceUser } from '@ws/messaging';
+import {
+  BUS_SERVICES,
+  type BusService,
+  jetStreamDomain,
+  leafUser,
+  LOCAL_PASSWORD_VARIABLE,
+  NATS_CA_FILE_VARIABLE,
+  nodeLocalPasswordVariable,
+  renderNatsConfig,
+  serviceUser,
+} from '@ws/messaging';
 import { nextStepOf, ROTATION_STEPS, RotationOutOfOrderError, type RotationStep } from './ca-rotation';
 import { caRotationPhase, ensureFederationTls } from './federation-tls';
 import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, portOf, SERVICE_PORT_OFFSETS, ServiceName, subtreeOf, TopologyNode } from './topology';
@@ -15,8 +25,11 @@ import { byCode, childrenOf, DATA_SERVICES, DataService, FEDERATION, isLeaf, por
  *                             per child, the link to its parent with the node's credentials)
  *   docker-compose.yml        one nats per node, one Postgres, the node's services, the stream
  *                             bootstrap, and the demo profile
- *   deploy/tls/               the federation's CA and each node's leafnode certificate (made once,
- *                             never committed: .gitignore); `--rotate-ca`, `--reissue-certificates`
+ *   deploy/tls/               the federation's CA and each node's certificate (made once, never
+ *                             committed: .gitignore), which its nats-server presents on its
+ *                             leafnode links and on its client port (TLS only: its services, the
+ *                             stream bootstrap and the demo loader check it with the CA, mounted
+ *                             read-only, named by NATS_CA_FILE); `--rotate-ca`, `--reissue-certificates`
  *                             and `--retire-old-ca` are the three steps of a CA rotation
  *                             (tools/ca-rotation.ts), each followed by restarting the nats
  *                             containers one by one; a CA within its last 180 days starts one by itself
@@ -57,6 +70,14 @@ const serviceNatsUrl = (code: string, service: BusService) =>
   `nats://${serviceUser(service)}:${required(nodeServicePasswordVariable(code, service))}@${natsHost(code)}:${CONTAINER.natsPort}`;
 /** Inside each nats container: the federation's CA and the node's certificate (deploy/tls, mounted read-only). */
 export const CONTAINER_TLS = { caFile: '/etc/nats/tls/ca.pem', certFile: '/etc/nats/tls/node/cert.pem', keyFile: '/etc/nats/tls/node/key.pem' } as const;
+/**
+ * Inside every container that connects to a nats-server (services, stream bootstrap, demo
+ * loader): the federation's CA, mounted read-only, which NATS_CA_FILE names. A file mount, not a
+ * copy: deploy:config rewrites ca.pem in place during a CA rotation, and a client reads it again
+ * at each reconnection.
+ */
+export const CLIENT_CA_FILE = '/etc/waystation/nats-ca.pem';
+const clientCa = { env: { [NATS_CA_FILE_VARIABLE]: CLIENT_CA_FILE }, volume: `./deploy/tls/ca.pem:${CLIENT_CA_FILE}:ro` } as const;
 const serviceUrl = (service: ServiceName, code: string) => `http://${serviceHost(service, code)}:${CONTAINER.httpPort}`;
 /** Dashboards link to each other in the browser, so those links use the host's ports. */
 const publicDashboardUrl = (node: TopologyNode) => `http://\${WAYSTATION_PUBLIC_HOST:-127.0.0.1}:${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}`;
@@ -102,6 +123,7 @@ export function natsDeployConfig(topology: TopologyNode[], node: TopologyNode): 
     localPassword: { env: LOCAL_PASSWORD_VARIABLE },
     services: BUS_SERVICES.map((service) => ({ service, password: { env: servicePasswordVariable(service) } })),
     leafTls: CONTAINER_TLS,
+    clientTls: CONTAINER_TLS,
     children: childrenOf(topology, node.code).map((child) => ({
       code: child.code,
       password: { env: leafPasswordVariable(child.code) },
@@ -184,8 +206,10 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
     // The job logs in as each node's `local` user, with the password that node's nats-server reads.
     environment: {
       NODE_NATS_URLS: topology.map((node) => `${node.code}=${natsUrl(node.code)}`).join(','),
+      ...clientCa.env,
       ...Object.fromEntries(topology.map((node) => [nodeLocalPasswordVariable(node.code), required(nodeLocalPasswordVariable(node.code))])),
     },
+    volumes: [clientCa.volume],
     depends_on: Object.fromEntries(topology.map((node) => [natsHost(node.code), healthy])),
   };
   for (const node of topology) Object.assign(services, nodeServices(topology, node));
@@ -194,8 +218,8 @@ export function composeFile(topology: TopologyNode[] = FEDERATION): ComposeFile 
       image: IMAGE,
       build: BUILD,
       command: ['node', 'dist/tools/demo-cli.js', '--api', serviceUrl('stations', node.code), '--node', node.code, '--nats', natsUrl(node.code), '--issuer', `${publicDashboardUrl(node)}/oidc`],
-      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, [LOCAL_PASSWORD_VARIABLE]: required(nodeLocalPasswordVariable(node.code)) },
-      volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`],
+      environment: { IDENTITY_SIGNING_KEY_FILE: `${IDENTITY_KEY_DIR}/officer-signing-key.jwk`, [LOCAL_PASSWORD_VARIABLE]: required(nodeLocalPasswordVariable(node.code)), ...clientCa.env },
+      volumes: [`${identityVolume(node.code)}:${IDENTITY_KEY_DIR}`, clientCa.volume],
       profiles: ['demo'],
       depends_on: { [serviceHost('stations', node.code)]: healthy },
     };
@@ -219,6 +243,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
       environment: {
         ...common,
         NATS_URL: serviceNatsUrl(node.code, service),
+        ...clientCa.env,
         PG_URL: 'postgres://postgres@postgres:5432/postgres',
         PG_POOL_MAX: POOL_PER_SERVICE,
         // The demo loader sends a week of check-ins at once.
@@ -229,7 +254,7 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
         // Links in messages and the code SMS lead to the node's public front.
         ...(service === 'notify' ? { PUBLIC_ORIGIN: publicDashboardUrl(node) } : {}),
       },
-      ...(PHOTO_SERVICES.includes(service) ? { volumes: [`${photosVolume(service, node.code)}:${PHOTO_DIR}`] } : {}),
+      volumes: [clientCa.volume, ...(PHOTO_SERVICES.includes(service) ? [`${photosVolume(service, node.code)}:${PHOTO_DIR}`] : [])],
       ports: [`${portOf(node, SERVICE_PORT_OFFSETS[service])}:${CONTAINER.httpPort}`],
       depends_on: startsAfter,
       healthcheck: httpHealthcheck,
@@ -244,11 +269,13 @@ function nodeServices(topology: TopologyNode[], node: TopologyNode): Record<stri
     environment: {
       ...common,
       NATS_URL: serviceNatsUrl(node.code, 'dashboard'),
+      ...clientCa.env,
       ...Object.fromEntries(DATA_SERVICES.map((service) => [`${service.toUpperCase()}_URL`, serviceUrl(service, node.code)])),
       CHILD_DASHBOARDS: children.join(','),
       WAYSTATION_PUBLIC_HOST: publicDashboardUrl(node),
       ...(node.parent ? { PARENT_DASHBOARD: `${node.parent}=${publicDashboardUrl(byCode(topology, node.parent))}` } : {}),
     },
+    volumes: [clientCa.volume],
     ports: [`${portOf(node, SERVICE_PORT_OFFSETS.dashboard)}:${CONTAINER.httpPort}`],
     depends_on: { ...startsAfter, ...Object.fromEntries(DATA_SERVICES.map((service) => [serviceHost(service, node.code), { condition: 'service_started' }])) },
     healthcheck: httpHealthcheck,
@@ -272,7 +299,9 @@ const COMPOSE_HEADER = `# Generated by \`npm run deploy:config\` from tools/topo
 #   NATS_LEAF_<CODE>_PASSWORD      each non-province node's user at its parent (3308 3304 330802 330424 330402)
 # URL-safe values that nats-server does not read as a number, e.g. p$(openssl rand -hex 16); the
 # README's deploy section has the command that writes them all to .env.
-# Leafnode links use TLS: deploy:config makes the CA and the nodes' certificates under deploy/tls/.
+# Every nats connection is TLS: deploy:config makes the federation's CA and each node's certificate
+# under deploy/tls/ (not committed); a nats-server presents its node's on its leafnode links and its
+# client port, and every container that connects checks it with the CA (NATS_CA_FILE, mounted read-only).
 `;
 
 /**
@@ -324,10 +353,10 @@ async function main(): Promise<void> {
   mkdirSync(join('deploy', 'nats'), { recursive: true });
   for (const stale of readdirSync(join('deploy', 'nats')).filter((name) => !files.has(join('deploy', 'nats', name)))) rmSync(join('deploy', 'nats', stale));
   for (const [path, content] of files) writeFileSync(path, content);
-  process.stdout.write(`wrote ${[...files.keys()].join(', ')}; leafnode CA and certificates in deploy/tls/ (not committed)\n`);
+  process.stdout.write(`wrote ${[...files.keys()].join(', ')}; the CA and the nodes' certificates (leafnode links and client ports) in deploy/tls/ (not committed)\n`);
   const phase = caRotationPhase('deploy');
   const next = nextStepOf(phase);
-  if (next) process.stdout.write(`leafnode CA rotation under way (${phase}): ${next}\n`);
+  if (next) process.stdout.write(`CA rotation under way (${phase}): ${next}\n`);
   process.stdout.write(`passwords are not in these files: set ${passwordVariables(FEDERATION).join(' ')} where compose runs (see README)\n`);
 }
 

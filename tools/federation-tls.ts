@@ -11,11 +11,13 @@ import { planTrust, ROTATION_PHASES, type RotationPhase, type TrustRequest } fro
 /**
  * The leafnode TLS of a federation: one CA per federation, one certificate per node signed by it
  * (ECDSA P-256, made with @peculiar/x509 on Node's WebCrypto), kept under `<dir>/tls/`:
- *   ca.pem                       what every node trusts (nats-server's ca_file): the signing CA
- *                                first, and during a rotation the CA before it (ca-rotation.ts)
+ *   ca.pem                       what every node trusts (nats-server's ca_file), and what its
+ *                                services and tools check their nats-server with (NATS_CA_FILE):
+ *                                the signing CA first, and during a rotation the CA before it (ca-rotation.ts)
  *   ca-key.pem                   the signing CA's key (it signs the certificates of nodes added later)
  *   ca-rotation.json             the phase of a rotation under way (absent when none is)
  *   <code>/cert.pem, key.pem     what the node's nats-server presents, as a parent and as a child
+ *                                on its leafnode links, and to its own clients on the client port
  * Keys are written mode 0600 and never committed (.run/ and deploy/tls/ are ignored by git).
  */
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
@@ -27,14 +29,20 @@ export const RENEW_BEFORE_DAYS = 30;
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
+/** The federation's trust file under `dir` (npm start's .run/, a deployment's deploy/). */
+export function federationCaFileOf(dir: string): string {
+  return join(dir, 'tls', 'ca.pem');
+}
+
 export function leafTlsFilesOf(dir: string, code: string): LeafTlsFiles {
-  return { caFile: join(dir, 'tls', 'ca.pem'), certFile: join(dir, 'tls', code, 'cert.pem'), keyFile: join(dir, 'tls', code, 'key.pem') };
+  return { caFile: federationCaFileOf(dir), certFile: join(dir, 'tls', code, 'cert.pem'), keyFile: join(dir, 'tls', code, 'key.pem') };
 }
 
 /**
  * The names a node's certificate is valid for: this machine (npm start's servers listen on
  * 127.0.0.1) and the node's nats host in a deployment (nats-<code>, deploy-config.ts). A child
- * checks its parent's certificate against the host of its leafnode URL.
+ * checks its parent's certificate against the host of its leafnode URL, and a service its own
+ * nats-server's against the host of its NATS_URL.
  */
 export function nodeCertificateHosts(code: string): string[] {
   return ['127.0.0.1', 'localhost', `nats-${code}`];
@@ -59,7 +67,7 @@ export async function ensureFederationTls(dir: string, codes: string[], now: Dat
   const tlsDir = join(dir, 'tls');
   mkdirSync(tlsDir, { recursive: true, mode: 0o700 });
   const caKeyFile = join(tlsDir, 'ca-key.pem');
-  const caFile = join(tlsDir, 'ca.pem');
+  const caFile = federationCaFileOf(dir);
   const trusted = existsSync(caFile) && existsSync(caKeyFile) ? readCertificates(caFile) : [];
   const [current, previous] = trusted;
   const plan = planTrust(current ? { phase: caRotationPhase(dir), signerNotAfter: current.notAfter } : undefined, request, now);

@@ -14,7 +14,7 @@ import {
   withNatsCredentials,
 } from '@ws/messaging';
 import { devFederationSecret, devNodeSecret } from './dev-secrets';
-import { ensureFederationTls, leafTlsFilesOf } from './federation-tls';
+import { ensureFederationTls, federationCaFileOf, leafTlsFilesOf } from './federation-tls';
 import { Managed, runDir, startProcess } from './processes';
 import { byCode, childrenOf, NATS_CLIENT_OFFSET, NATS_LEAF_OFFSET, NATS_MONITOR_OFFSET, portOf, subtreeOf, TopologyNode } from './topology';
 
@@ -33,6 +33,15 @@ export function removeNatsStore(node: TopologyNode): void {
 /** The node's nats-server for people: no credentials in it (the server takes no client without them). */
 export function natsUrlOf(node: TopologyNode): string {
   return `nats://127.0.0.1:${portOf(node, NATS_CLIENT_OFFSET)}`;
+}
+
+/**
+ * What the launcher's nats clients (its services, its own connections) check their node's
+ * nats-server with: every server's client port speaks TLS with the node's certificate of the
+ * federation's CA (valid for 127.0.0.1).
+ */
+export function natsCaFileOfLaunch(): string {
+  return federationCaFileOf(runDir());
 }
 
 /** The node's operator on its nats-server (`local`): the launcher provisioning streams and announcing keys. */
@@ -69,7 +78,8 @@ export function leafChildrenOf(topology: TopologyNode[], code: string, credentia
  * Writes the node's nats-server config: JetStream domain n<code>, a user per service of the node
  * (servicePermissions), a leafnode user per child, the link to its parent with the node's own
  * credentials (passwords derived from FEDERATION_SECRET, or the federation's development secret
- * under .run/secrets), leafnode TLS with the federation's certificates (ensureFederationTls, before).
+ * under .run/secrets), leafnode TLS and the client port's TLS with the federation's certificates
+ * (ensureFederationTls, before).
  */
 export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): string {
   const dir = natsDirOf(node);
@@ -90,6 +100,7 @@ export function writeNatsConfig(topology: TopologyNode[], node: TopologyNode): s
       localPassword: credentials.localPassword(node.code),
       services: BUS_SERVICES.map((service) => ({ service, password: servicePassword(node, service) })),
       leafTls: leafTlsFilesOf(runDir(), node.code),
+      clientTls: leafTlsFilesOf(runDir(), node.code),
       children: leafChildrenOf(topology, node.code, credentials),
       ...(parent
         ? { parentLeafUrl: `nats-leaf://127.0.0.1:${portOf(parent, NATS_LEAF_OFFSET)}`, parentCredentials: credentials.leaf(node.code) }

@@ -3,7 +3,7 @@ import { nodeFromCode } from '@ws/contracts';
 import { officerTokenMinter, publicSigningKey, type OfficerSigningKey, type OfficerTokenMinter } from '@ws/kernel';
 import { announceIdentityDirective, connectNats } from '@ws/messaging';
 import { devSigningKeyFile, signingKeyIn } from './dev-secrets';
-import { natsAdminUrlOf } from './nats-node';
+import { natsAdminUrlOf, natsCaFileOfLaunch } from './nats-node';
 import { nodePublicOrigin } from './node-services';
 import type { TopologyNode } from './topology';
 
@@ -30,8 +30,8 @@ export function nodeOfficerTokens(node: TopologyNode): OfficerTokenMinter {
  * nats-server (its streams exist by then), so its services and the nodes below it believe the
  * node's tokens — what the node's identity service does with its own keys.
  */
-export async function announceSigningKey(natsUrl: string, code: string, key: OfficerSigningKey, notBefore: Date): Promise<void> {
-  const nc = await connectNats(natsUrl, `launcher-keys-${code}`);
+export async function announceSigningKey(natsUrl: string, caFile: string | undefined, code: string, key: OfficerSigningKey, notBefore: Date): Promise<void> {
+  const nc = await connectNats(natsUrl, `launcher-keys-${code}`, { caFile });
   try {
     await announceIdentityDirective(
       nc,
@@ -47,5 +47,5 @@ export async function announceSigningKey(natsUrl: string, code: string, key: Off
 /** The development key of a node the launcher runs, announced before its services read their trust stores. */
 export function announceNodeSigningKey(node: TopologyNode): Promise<void> {
   const file = devSigningKeyFile(node.code);
-  return announceSigningKey(natsAdminUrlOf(node), node.code, signingKeyIn(file, nodeIssuer(node)), statSync(file).mtime);
+  return announceSigningKey(natsAdminUrlOf(node), natsCaFileOfLaunch(), node.code, signingKeyIn(file, nodeIssuer(node)), statSync(file).mtime);
 }

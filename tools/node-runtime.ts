@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { nodeFromCode } from '@ws/contracts';
 import { connectNats, ensureNodeStreams, evtMaxBytesFor, jetstreamManager } from '@ws/messaging';
-import { natsAdminUrlOf, natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
+import { natsAdminUrlOf, natsCaFileOfLaunch, natsStoreExists, natsUrlOf, removeNatsStore, startNatsNode } from './nats-node';
 import { ensureNodeSecrets } from './node-secrets';
 import { Managed, runDir } from './processes';
 import { databaseName, FederationSettings } from './node-services';
@@ -108,7 +108,7 @@ export async function ensureStreams(settings: FederationSettings, node: Topology
 }
 
 async function ensureStreamsOnce(settings: FederationSettings, node: TopologyNode): Promise<void> {
-  const nc = await connectNats(natsAdminUrlOf(node), `launcher-${node.code}`);
+  const nc = await connectNats(natsAdminUrlOf(node), `launcher-${node.code}`, { caFile: natsCaFileOfLaunch() });
   try {
     const jsm = await jetstreamManager(nc);
     await ensureNodeStreams(jsm, nodeFromCode(node.code), {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { publicOrigin } from '@ws/contracts';
 import { devIdentityAccounts } from './dev-identity';
 import { devNodeSecret, devSigningKeyFile, devVapidKeys } from './dev-secrets';
-import { natsServiceUrlOf, natsUrlOf } from './nats-node';
+import { natsCaFileOfLaunch, natsServiceUrlOf, natsUrlOf } from './nats-node';
 import { nodeSecretsEnv } from './node-secrets';
 import { Managed, runDir, startProcess, tailOf, waitForHttp } from './processes';
 import { byCode, childrenOf, DATA_SERVICES, DataService, NODE_SERVICES, portOf, SERVICE_PORT_OFFSETS, ServiceName, TopologyNode } from './topology';
@@ -157,7 +157,7 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
     // Each service logs in to its node's nats-server as its own user (servicePermissions).
     env: {
       ...common, ...nodeSecretsEnv(node, service), ...own[service],
-      NATS_URL: natsServiceUrlOf(node, service), HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service),
+      NATS_URL: natsServiceUrlOf(node, service), NATS_CA_FILE: natsCaFileOfLaunch(), HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS[service])), PG_DATABASE: databaseName(settings, node, service),
     },
   }));
   const children = childrenOf(settings.topology, node.code).map((child) => `${child.code}=${serviceUrl(child, 'dashboard')}`);
@@ -167,6 +167,7 @@ function serviceLaunches(settings: FederationSettings, node: TopologyNode): Serv
     env: {
       NODE_CODE: node.code,
       NATS_URL: natsServiceUrlOf(node, 'dashboard'),
+      NATS_CA_FILE: natsCaFileOfLaunch(),
       LOG_LEVEL: 'warn',
       HTTP_PORT: String(portOf(node, SERVICE_PORT_OFFSETS.dashboard)),
       // STATIONS_URL, MEMBERSHIP_URL …: every service of the node is one of the front's upstreams.

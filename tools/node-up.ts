@@ -1,7 +1,7 @@
 import { divisionName } from '@ws/contracts';
 import { startCheckinTrickle } from './demo-data';
 import { assignDemoStation, describeDemoOfficers } from './dev-identity';
-import { natsUrlOf } from './nats-node';
+import { natsCaFileOfLaunch, natsUrlOf } from './nats-node';
 import { runLoopDemo } from './demo-loop';
 import { acknowledgeWhenReceived, DemoScale, loadNodeDemo, NodeDemo } from './node-demo';
 import { announceNodeSigningKey, nodeOfficerTokens } from './node-keys';
@@ -143,6 +143,6 @@ export function describeNode(node: TopologyNode, landingUrl?: string): string {
   lines.push(`  工作台 console    ${serviceUrl(node, 'dashboard')}/console/   (sign-in: ${serviceUrl(node, 'dashboard')}/oidc/)`);
   lines.push(...describeDemoOfficers(node));
   lines.push(`  消息盒子 (开发)   ${serviceUrl(node, 'dashboard')}/messages/   (what SMS, WeChat and push would have sent, codes included)`);
-  lines.push(`  NATS             ${natsUrlOf(node)}`);
+  lines.push(`  NATS             ${natsUrlOf(node)}   (TLS: CA ${natsCaFileOfLaunch()})`);
   return lines.join('\n');
 }

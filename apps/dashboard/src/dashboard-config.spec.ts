@@ -17,6 +17,13 @@ describe('dashboardConfig', () => {
     });
   });
 
+  it('checks its nats-server with NATS_CA_FILE, which production requires and which must name a file', () => {
+    expect(dashboardConfig({ NATS_CA_FILE: __filename }).natsCaFile).toBe(__filename);
+    expect(dashboardConfig({}).natsCaFile).toBeUndefined();
+    expect(() => dashboardConfig({ NODE_ENV: 'production' })).toThrow(/NATS_CA_FILE: required in production/);
+    expect(() => dashboardConfig({ NATS_CA_FILE: `${__filename}.missing` })).toThrow(/NATS_CA_FILE: no file at/);
+  });
+
   it('takes explicit service URLs and dashboard links', () => {
     const config = dashboardConfig({
       NODE_CODE: '33',

@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { nodeFromCode, nodeRef, NodeRef, publicOrigin, SERVICE_PORT_OFFSETS } from '@ws/contracts';
 import { loadConfig, parseTrustedProxies } from '@ws/kernel';
+import { natsCaFileOf } from '@ws/messaging';
 import { NodeLink, parseNodeLinks } from './nodes/node-links';
 
 /** The services the node web front proxies under /api/<app>/ (every method). */
@@ -21,6 +22,10 @@ export class DashboardEnv {
 
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** The node's CA file: the connection to NATS_URL is TLS, checked against it (natsCaFileOf: required in production). */
+  @IsOptional() @IsString()
+  NATS_CA_FILE?: string;
 
   @IsString()
   EVT_STREAM: string = 'EVT';
@@ -73,6 +78,8 @@ export class DashboardEnv {
 export interface DashboardConfig {
   node: NodeRef;
   natsUrl: string;
+  /** See PlatformConfig.natsCaFile. */
+  natsCaFile?: string;
   evtStream: string;
   http: { port: number; host: string };
   /** The node's public origin (no trailing slash): what printed links and QR codes point at. */
@@ -113,9 +120,11 @@ export function dashboardConfig(env: NodeJS.ProcessEnv = process.env): Dashboard
     if (url) upstreams[app] = url.replace(/\/+$/, '');
   }
   const [parent] = parseNodeLinks(raw.PARENT_DASHBOARD ?? '');
+  const natsCaFile = natsCaFileOf(env);
   return {
     node,
     natsUrl: raw.NATS_URL,
+    ...(natsCaFile ? { natsCaFile } : {}),
     evtStream: raw.EVT_STREAM,
     http: { port: raw.HTTP_PORT, host: raw.HTTP_HOST },
     publicOrigin: publicOrigin(raw.WAYSTATION_PUBLIC_HOST, raw.HTTP_PORT),

@@ -31,6 +31,8 @@ export interface LaunchedFederation {
   url(code: string, service: ServiceName): string;
   /** The node's nats-server (client port) as its `local` user, e.g. to announce a test signing key on its DIR stream. */
   natsUrl(code: string): string;
+  /** The CA the launcher's nats-servers' certificates are of: their client ports speak TLS only. */
+  natsCaFile: string;
   /** Everything the launcher printed so far. */
   output(): string;
   /** Resolves when the launcher has printed `line` (or rejects when it exits first). */
@@ -115,6 +117,8 @@ export async function launchFederation(env: Record<string, string> = {}, topolog
       const secret = env['FEDERATION_SECRET'] || process.env['FEDERATION_SECRET'] || readFileSync(join(runDir, 'secrets', 'federation-secret'), 'utf8').trim();
       return withNatsCredentials(`nats://127.0.0.1:${portOf(nodes.find((n) => n.code === code)!, NATS_CLIENT_OFFSET)}`, { user: LOCAL_USER, password: new FederationCredentials(secret).localPassword(code) });
     },
+    // federationCaFileOf in tools/federation-tls.ts, not imported: its X.509 library's types clash with the DOM's the browser specs are checked with.
+    natsCaFile: join(runDir, 'tls', 'ca.pem'),
     output: () => output,
     waitForLine: (pattern, timeoutMs) => printed(pattern, 1, timeoutMs),
     async waitForDemo(timeoutMs) {

@@ -22,6 +22,8 @@ export interface FollowStreamOptions {
   name: string;
   /** Where replies come (a user whose permissions allow only its own inbox: serviceInboxPrefix). */
   inboxPrefix?: string;
+  /** The CA the server's certificate is checked against (TLS), as connectNats takes it; none: plain. */
+  caFile?: string;
   stream: string;
   /** Asked before every (re)start: after an interruption the reader resumes where it wants to. */
   from(): FollowFrom;
@@ -88,7 +90,7 @@ export function followStream(options: FollowStreamOptions): StreamFollower {
   const loop = (async () => {
     while (!stopped) {
       try {
-        nc ??= await connectNats(options.servers, options.name, { inboxPrefix: options.inboxPrefix });
+        nc ??= await connectNats(options.servers, options.name, { inboxPrefix: options.inboxPrefix, caFile: options.caFile });
         await read(nc);
       } catch (error) {
         const failure = (error as Error).message;

@@ -127,12 +127,20 @@ describe('service users', () => {
       { service: 'membership', password: { env: 'NATS_MEMBERSHIP_PASSWORD' } },
     ],
     leafTls: { caFile: '/tls/ca.pem', certFile: '/tls/node.pem', keyFile: '/tls/node-key.pem' },
+    clientTls: { certFile: '/tls/node.pem', keyFile: '/tls/node-key.pem' },
   });
 
   it('declares a user per service, a password from the environment as a reference nats-server resolves, and leafnode TLS that verifies its children', () => {
     expect(config).toContain('user: "svc-stations", password: "stations-pw", allowed_connection_types: ["STANDARD"]');
     expect(config).toContain('user: "svc-membership", password: $NATS_MEMBERSHIP_PASSWORD, allowed_connection_types: ["STANDARD"]');
     expect(config).toMatch(/leafnodes \{[^]*tls \{\s+cert_file: "\/tls\/node.pem"\s+key_file: "\/tls\/node-key.pem"\s+ca_file: "\/tls\/ca.pem"\s+verify: true/);
+  });
+
+  it('serves its clients over TLS with the node certificate, asking them for none (they log in with their password)', () => {
+    const client = config.slice(0, config.indexOf('leafnodes {'));
+    expect(client).toMatch(/^tls \{\n  cert_file: "\/tls\/node.pem"\n  key_file: "\/tls\/node-key.pem"\n  timeout: 5\n\}$/m);
+    expect(client).not.toContain('verify');
+    expect(renderNatsConfig({ node: district, port: 4222, leafPort: 7422, storeDir: '/data', domain: 'n330802', localPassword: 'pw' })).not.toMatch(/^tls \{/m);
   });
 
   it("lets a service publish only its own context's events and directives of its own node", () => {

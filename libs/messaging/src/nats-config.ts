@@ -65,6 +65,12 @@ export interface NatsConfigInput {
   services?: ServiceCredential[];
   /** TLS of the leafnode links (this node's listener and its link to the parent); none: plain. */
   leafTls?: LeafTlsFiles;
+  /**
+   * TLS of the client port: the certificate the node's services verify (against the CA in their
+   * NATS_CA_FILE) before they send their password; a client that does not speak TLS is refused.
+   * None: plain (throw-away test servers).
+   */
+  clientTls?: ServerTlsFiles;
   /** Interface to listen on (default 0.0.0.0). */
   host?: string;
   /** Monitoring port (/varz, /jsz); none if omitted. */
@@ -88,6 +94,9 @@ export interface LeafTlsFiles {
   certFile: string;
   keyFile: string;
 }
+
+/** What a TLS listener presents (PEM): its certificate and key. */
+export type ServerTlsFiles = Pick<LeafTlsFiles, 'certFile' | 'keyFile'>;
 
 /** Subjects that never cross a leafnode link as core messages. */
 export const LEAF_DENIED_SUBJECTS = ['evt.>', 'dir.>'];
@@ -174,7 +183,8 @@ const list = (values: string[]) => `[${values.map(str).join(', ')}]`;
  * leafnode links. Each child logs in with its own `leaf-n<code>` user, valid only for a leafnode
  * link, with the permissions of leafPermissions: it can neither publish into nor read another
  * node's subjects. With leafTls, the links are TLS both ways: a child must present a certificate
- * of the federation's CA (verify) besides its password, and checks its parent's.
+ * of the federation's CA (verify) besides its password, and checks its parent's. With clientTls,
+ * the client port takes only TLS connections, so no password crosses the network in clear.
  *
  * The leafnode link to the parent denies core `evt.>` and `dir.>` both ways: events go up and
  * directives down only through stream sourcing. Otherwise the parent's subtree-wide EVT
@@ -188,6 +198,7 @@ export function renderNatsConfig(input: NatsConfigInput): string {
     `host: ${str(host)}`,
     `port: ${input.port}`,
     ...(input.httpPort !== undefined ? [`http_port: ${input.httpPort}`] : []),
+    ...(input.clientTls ? ['', '# the client port speaks TLS only: a client checks this certificate before it logs in', ...clientTlsLines(input.clientTls)] : []),
     '',
     'jetstream {',
     `  store_dir: ${str(input.storeDir)}`,
@@ -273,6 +284,11 @@ function tlsLines(indent: string, files: LeafTlsFiles, listener: boolean): strin
     `${indent}  timeout: 5`,
     `${indent}}`,
   ];
+}
+
+/** The client port's tls block: no client certificates asked for (services log in with their password). */
+function clientTlsLines(files: ServerTlsFiles): string[] {
+  return ['tls {', `  cert_file: ${str(files.certFile)}`, `  key_file: ${str(files.keyFile)}`, '  timeout: 5', '}'];
 }
 
 function leafUserLines(parentDomain: string, child: LeafChild): string[] {

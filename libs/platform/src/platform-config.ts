@@ -2,6 +2,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { nodeFromCode, nodeRef, NodeRef } from '@ws/contracts';
 import type { DbTimeouts } from '@ws/eventstore';
 import { loadConfig, parseTrustedProxies } from '@ws/kernel';
+import { natsCaFileOf } from '@ws/messaging';
 
 const DEFAULT_TRUSTED_PROXIES = 'loopback';
 
@@ -62,6 +63,10 @@ export class PlatformEnv {
   @IsString()
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /** The node's CA file: the connection to NATS_URL is TLS, checked against it (natsCaFileOf: required in production). */
+  @IsOptional() @IsString()
+  NATS_CA_FILE?: string;
+
   @IsString()
   EVT_STREAM: string = 'EVT';
 
@@ -103,6 +108,8 @@ export interface PlatformConfig {
   /** See PlatformEnv.SHUTDOWN_GRACE_MS (absent: 20 s). */
   shutdownGraceMs?: number;
   natsUrl: string;
+  /** The CA the nats-server's certificate is checked against (TLS); absent: plain (tests' own servers). */
+  natsCaFile?: string;
   streams: { evt: string; dir: string };
   http: { port: number; host: string };
   throttlePerMinute: number;
@@ -114,6 +121,7 @@ export interface PlatformConfig {
 export function platformConfig(service: string, env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const raw = loadConfig(PlatformEnv, env);
   const node = raw.NODE_CODE.startsWith('x') ? nodeRef(raw.NODE_CODE) : nodeFromCode(raw.NODE_CODE);
+  const natsCaFile = natsCaFileOf(env);
   return {
     service,
     node,
@@ -130,6 +138,7 @@ export function platformConfig(service: string, env: NodeJS.ProcessEnv = process
     httpDeadlineMs: raw.HTTP_DEADLINE_MS,
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     natsUrl: raw.NATS_URL,
+    ...(natsCaFile ? { natsCaFile } : {}),
     streams: { evt: raw.EVT_STREAM, dir: raw.DIR_STREAM },
     http: { port: raw.HTTP_PORT, host: raw.HTTP_HOST },
     throttlePerMinute: raw.THROTTLE_PER_MINUTE,

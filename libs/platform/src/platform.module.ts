@@ -76,7 +76,10 @@ export class PlatformModule implements OnApplicationShutdown {
       {
         provide: NATS,
         useFactory: async () => {
-          const nc = await connectNats(config.natsUrl, `${config.service}@${config.node.code}`, { inboxPrefix: serviceInboxPrefix(config.node.code, config.service) });
+          const nc = await connectNats(config.natsUrl, `${config.service}@${config.node.code}`, {
+            inboxPrefix: serviceInboxPrefix(config.node.code, config.service),
+            caFile: config.natsCaFile,
+          });
           await ensureStreamsExist(await jetstreamManager(nc), config);
           return nc;
         },

@@ -16,6 +16,7 @@ import {
   LOCAL_USER,
   type NatsCredentials,
   natsServerBinary,
+  type ServerTlsFiles,
   renderNatsConfig,
   serviceUser,
   withNatsCredentials,
@@ -47,6 +48,8 @@ export interface NatsProcessOptions {
   startTimeoutMs?: number;
   /** Leafnode TLS files of this server (listener and link to its parent); none: plain links. */
   leafTls?: LeafTlsFiles;
+  /** The certificate of the client port, which then takes TLS connections only; none: plain. */
+  clientTls?: ServerTlsFiles;
 }
 
 /** The credentials of the test servers: derived from FEDERATION_SECRET, or the development secret. */
@@ -178,6 +181,7 @@ class ManagedNatsServer implements NatsProcess {
         localPassword: testFederationCredentials.localPassword(this.node.code),
         services: BUS_SERVICES.map((service) => ({ service, password: testFederationCredentials.servicePassword(this.node.code, service) })),
         ...(this.options.leafTls ? { leafTls: this.options.leafTls } : {}),
+        ...(this.options.clientTls ? { clientTls: this.options.clientTls } : {}),
         children: [...this.children.values()],
         ...(this.options.parentLeafUrl ? { parentLeafUrl: this.options.parentLeafUrl } : {}),
         ...(credentials ? { parentCredentials: credentials } : {}),

@@ -74,9 +74,12 @@ export async function trustTestKeysOf(app: { get<T>(token: unknown, options?: { 
   await trustTestKeys(store, selfAndAncestors(app.get<PlatformConfig>(PLATFORM_CONFIG).node.code));
 }
 
-/** Announces the test key of `node` on its DIR subject through the nats-server at `natsUrl` (the node's own). */
-export async function announceTestKey(natsUrl: string, node: string): Promise<void> {
-  const nc = await connectNats(natsUrl, `test-keys-${node}`);
+/**
+ * Announces the test key of `node` on its DIR subject through the nats-server at `natsUrl` (the
+ * node's own), over TLS checked with `caFile` when given (a server of the launcher).
+ */
+export async function announceTestKey(natsUrl: string, node: string, caFile?: string): Promise<void> {
+  const nc = await connectNats(natsUrl, `test-keys-${node}`, { caFile });
   try {
     await announceIdentityDirective(nc, nodeRef(node), await testKeysAnnounced(node), { id: `test-${node}`, actor: 'test' });
   } finally {

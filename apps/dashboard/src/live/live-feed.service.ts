@@ -50,6 +50,7 @@ export class LiveFeedService implements OnApplicationBootstrap, BeforeApplicatio
     const stream = this.config.evtStream;
     this.follower = followStream({
       servers: this.config.natsUrl,
+      caFile: this.config.natsCaFile,
       name: `dashboard@${this.config.node.code}`,
       // The node's dashboard user (NATS_URL's credentials) reads EVT and receives on its own inbox only.
       inboxPrefix: serviceInboxPrefix(this.config.node.code, 'dashboard'),
