@@ -143,7 +143,7 @@ export interface NotifyConfig {
   digestHour: number;
   shiftReminderHour: number;
   lookupTimeoutMs: number;
-  /** Passes only when tick() is called (integration tests drive the clock and the passes). */
+  /** Passes only when the scheduler's run() is called (integration tests drive the clock and the passes). */
   manualPasses?: boolean;
 }
 

@@ -3,6 +3,20 @@ import { createDb } from '@ws/eventstore';
 import { createTestDatabase, type TestDatabase } from '@ws/testing';
 import { PeriodicJob } from './periodic-job';
 
+/** A job on one process's database whose pass is given by the test. */
+class TestSweep extends PeriodicJob<string> {
+  constructor(
+    db: Kysely<any>,
+    private readonly sweep: () => Promise<string>,
+  ) {
+    super({ name: 'test-sweep', everyMs: 3_600_000, leaseOn: db });
+  }
+
+  protected pass(): Promise<string> {
+    return this.sweep();
+  }
+}
+
 /** Two processes of a service (two pools, two session connections) on one database, each with the same leased job. */
 describe('a periodic job with a lease (real Postgres)', () => {
   let database: TestDatabase;
@@ -24,18 +38,13 @@ describe('a periodic job with a lease (real Postgres)', () => {
     const begun = new Promise<void>((resolve) => (began = resolve));
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const passes: string[] = [];
-    const first = new PeriodicJob({
-      name: 'test-sweep',
-      everyMs: 3_600_000,
-      leaseOn: processes[0]!,
-      pass: async () => {
-        began();
-        await finished;
-        passes.push('first');
-        return 'first';
-      },
+    const first = new TestSweep(processes[0]!, async () => {
+      began();
+      await finished;
+      passes.push('first');
+      return 'first';
     });
-    const second = new PeriodicJob({ name: 'test-sweep', everyMs: 3_600_000, leaseOn: processes[1]!, pass: async () => (passes.push('second'), 'second') });
+    const second = new TestSweep(processes[1]!, async () => (passes.push('second'), 'second'));
 
     // The first holds the lease once its pass has begun.
     const running = first.run();
@@ -46,6 +55,6 @@ describe('a periodic job with a lease (real Postgres)', () => {
     expect(await running).toEqual({ ran: true, result: 'first' });
     expect(await second.run()).toEqual({ ran: true, result: 'second' });
     expect(passes).toEqual(['first', 'second']);
-    await Promise.all([first.stop(), second.stop()]);
+    await Promise.all([first.onApplicationShutdown(), second.onApplicationShutdown()]);
   });
 });

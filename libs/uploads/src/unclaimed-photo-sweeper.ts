@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
 import { CLOCK } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
@@ -14,12 +14,6 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Uploads marked per round of a pass. */
 const BATCH = 200;
 
-export interface PhotoSweepResult {
-  /** False when another process of the service holds the lease and sweeps instead. */
-  swept: boolean;
-  removed: number;
-}
-
 /**
  * Removes the photos uploaded to this service that no command claimed within a day (a form
  * abandoned after its photo was chosen). One process per service database sweeps (the job's
@@ -29,32 +23,17 @@ export interface PhotoSweepResult {
  * next pass takes up again. Photos uploaded before the uploads were recorded have no row and are kept.
  */
 @Injectable()
-export class UnclaimedPhotoSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob<number>;
-
+export class UnclaimedPhotoSweeper extends PeriodicJob<number> {
   constructor(
     @Inject(DB) private readonly db: Kysely<PhotoUploadsTables>,
     @Inject(PHOTO_STORE) private readonly store: PhotoStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.job = new PeriodicJob({ name: 'UnclaimedPhotoSweeper', everyMs: SWEEP_EVERY_MS, pass: () => this.pass(), leaseOn: db });
+    super({ name: 'UnclaimedPhotoSweeper', everyMs: SWEEP_EVERY_MS, leaseOn: db });
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  /** One pass now, if this process gets the lease. */
-  async sweep(): Promise<PhotoSweepResult> {
-    const run = await this.job.run();
-    return run.ran ? { swept: true, removed: run.result } : { swept: false, removed: 0 };
-  }
-
-  private async pass(): Promise<number> {
+  /** How many photos it removed. */
+  protected async pass(): Promise<number> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - UNCLAIMED_UPLOAD_KEPT_MS);
     let removed = 0;

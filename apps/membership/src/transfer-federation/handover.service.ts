@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { handoverSubject } from '@ws/contracts';
 import { requestReply, serveRequests, type BusConnection, type Responder } from '@ws/messaging';
-import { CommandRunner, DB, NATS, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
+import { CommandRunner, DB, NATS, PeriodicJob, PLATFORM_CONFIG, type PlatformConfig } from '@ws/platform';
 import { incomingTransferAggregate } from '../aggregates';
 import type { MembershipDatabase } from '../db/database';
 import type { PersonalData } from '../personal-data/crypto';
@@ -25,16 +25,13 @@ type HandoverReply = { sealed: SealedHandover } | { error: 'not_available' };
  *     requester without the matching private key gets nothing it can read);
  *   - as a target, it asks the source for each completed incoming transfer until the data is
  *     in its vault, then forgets its private key and records IncomingTransferDataReceived, which
- *     the common ancestor turns into TransferHandedOver: the source drops its copy.
+ *     the common ancestor turns into TransferHandedOver: the source drops its copy. The asking
+ *     is its pass, leased (one process per database asks, so a source is not asked twice at
+ *     once), at start, every RETRY_EVERY_MS and when the inbox has made data ready (`wake`).
  */
 @Injectable()
-export class HandoverService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('Handover');
+export class HandoverService extends PeriodicJob<void> {
   private responder?: Responder;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -42,39 +39,19 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
     @Inject(NATS) private readonly nats: BusConnection,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-  ) {}
+  ) {
+    super({ name: 'Handover', everyMs: RETRY_EVERY_MS, leaseOn: db, passAtStart: true });
+  }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.responder = serveRequests<{ transferId?: string }, HandoverReply>(this.nats, handoverSubject(this.config.node.code), (request) => this.answer(request), {
-      onError: (failure) => this.log.error(`handover answer failed: ${String(failure)}`),
+      onError: (failure) => this.logger.error(`handover answer failed: ${String(failure)}`),
     });
-    this.timer = setInterval(() => this.fetchWaiting(), RETRY_EVERY_MS);
-    this.fetchWaiting();
+    super.onApplicationBootstrap();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.responder?.stop();
-    await this.running;
-  }
-
-  /** Runs a fetch pass now (or right after the one in progress). */
-  fetchWaiting(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.fetchPass()
-      .catch((error: unknown) => this.log.error(`handover fetch failed: ${String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.fetchWaiting();
-        }
-      });
+  override async onApplicationShutdown(): Promise<void> {
+    await Promise.all([super.onApplicationShutdown(), this.responder?.stop()]);
   }
 
   private async answer(request: { transferId?: string }): Promise<HandoverReply> {
@@ -87,7 +64,8 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
     return { sealed: sealHandover(offer.public_key, transferId, revealed.data) };
   }
 
-  private async fetchPass(): Promise<void> {
+  /** Asks the sources for the data of completed incoming transfers. */
+  protected async pass(stopping: AbortSignal): Promise<void> {
     const waiting = await this.db
       .selectFrom('handover_keys')
       .selectAll()
@@ -97,7 +75,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
       .limit(BATCH)
       .execute();
     for (const row of waiting) {
-      if (this.stopped || row.private_key === null) return;
+      if (stopping.aborted || row.private_key === null) return;
       try {
         const reply = await requestReply<{ transferId: string }, HandoverReply>(this.nats, handoverSubject(row.from_node), { transferId: row.transfer_id }, REQUEST_TIMEOUT_MS);
         if ('error' in reply) throw new Error(reply.error);
@@ -105,7 +83,7 @@ export class HandoverService implements OnApplicationBootstrap, OnApplicationShu
         await this.store(row.transfer_id, row.person_id, openHandover(privateKey, row.transfer_id, reply.sealed));
       } catch (error) {
         await this.db.updateTable('handover_keys').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('transfer_id', '=', row.transfer_id).execute();
-        this.log.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
+        this.logger.warn(`handover of transfer ${row.transfer_id} from ${row.from_node} not done yet: ${(error as Error).message}`);
       }
     }
   }

@@ -51,7 +51,7 @@ export class TransferInbox implements EventReaction<MembershipDatabase> {
   afterCommit(): void {
     if (!this.handoverReady) return;
     this.handoverReady = false;
-    this.handover.fetchWaiting();
+    this.handover.wake();
   }
 
   private async handle(trx: Transaction<MembershipDatabase>, directive: TransferDirective, meta: Meta): Promise<void> {

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicJob } from '@ws/platform';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import { NOTIFY_CONFIG } from '../notify.config';
 import type { NotifyConfig } from '../notify.config';
@@ -7,63 +8,33 @@ import { Reminders } from './reminders';
 
 /**
  * The clock's side of notify: every NOTIFY_POLL_MS, and whenever an intake batch has queued
- * something, due deliveries are sent, due reminders fired and the day's digest composed. Passes never overlap; a pass that finds a full batch runs again
- * at once. Everything it does is keyed and locked in the database, so several processes (or a
- * restart half-way) change nothing twice.
+ * something (`wake`), due deliveries are sent, due reminders fired and the day's digest composed. Passes never overlap; a pass that finds a full batch runs again
+ * at once. Everything it does is keyed and locked in the database, so every process runs the
+ * passes (no lease: they share the deliveries out) and a restart half-way changes nothing twice.
+ * Tests call `run` to settle.
  */
 @Injectable()
-export class NotifyScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('NotifyScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
-  private again = false;
-
-
+export class NotifyScheduler extends PeriodicJob<void> {
   constructor(
     private readonly deliveries: DeliveryWorker,
     private readonly reminders: Reminders,
     private readonly digest: DailyDigest,
     @Inject(NOTIFY_CONFIG) private readonly config: NotifyConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.manualPasses) this.timer = setInterval(() => void this.tick(), this.config.pollMs);
+  ) {
+    super({ name: 'NotifyScheduler', everyMs: config.pollMs });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  /** With manual passes the timer never starts, and `wake` does nothing: only `run` passes. */
+  override onApplicationBootstrap(): void {
+    if (!this.config.manualPasses) super.onApplicationBootstrap();
   }
 
-  /** One pass now (or the pass in progress): tests and benchmarks call it to settle. */
-  tick(): Promise<void> {
-    this.running ??= this.pass()
-      .catch((error: unknown) => this.log.error(`pass failed: ${String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.tick();
-        }
-      });
-    return this.running;
-  }
-
-  /** New deliveries were queued (an intake batch committed): a pass now, or right after the one running. */
-  wake(): void {
-    if (this.stopped || this.config.manualPasses) return;
-    if (this.running) this.again = true;
-    else void this.tick();
-  }
-
-  private async pass(): Promise<void> {
-    for (let round = 0; round < 20 && !this.stopped; round++) {
+  protected async pass(stopping: AbortSignal): Promise<void> {
+    for (let round = 0; round < 20 && !stopping.aborted; round++) {
       const fired = await this.reminders.firePass();
       const sent = await this.deliveries.pass();
       if (fired === 0 && sent === 0) break;
     }
-    if (!this.stopped) await this.digest.pass();
+    if (!stopping.aborted) await this.digest.pass();
   }
 }

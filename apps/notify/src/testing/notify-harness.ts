@@ -112,9 +112,9 @@ export class NotifyHarness extends ServiceHarness<NotifyDatabase> {
     return `${this.base}${path}`;
   }
 
-  /** A scheduler pass now: due deliveries, reminders, the digest. */
-  tick(): Promise<void> {
-    return this.app.get(NotifyScheduler).tick();
+  /** A scheduler pass now: due deliveries, reminders, the digest (failing if it fails). */
+  async tick(): Promise<void> {
+    await this.app.get(NotifyScheduler).run();
   }
 
   /** The events on the bus taken in (messages composed), their own events published and the read models current. */

@@ -59,12 +59,12 @@ describe('unclaimed activity photos are swept (real Postgres and NATS, injected 
 
     // Not yet a day: nothing goes.
     clock.advance(UNCLAIMED_UPLOAD_KEPT_MS - 60_000);
-    expect(await sweeper.sweep()).toEqual({ swept: true, removed: 0 });
+    expect(await sweeper.run()).toEqual({ ran: true, result: 0 });
     expect(stored()).toEqual([file(claimed), file(abandoned)].sort());
 
     clock.advance(120_000);
     const young = await upload();
-    expect(await sweeper.sweep()).toEqual({ swept: true, removed: 1 });
+    expect(await sweeper.run()).toEqual({ ran: true, result: 1 });
     expect(stored()).toEqual([file(claimed), file(young)].sort());
     // Its link opens nothing now, and a hold that names it is refused; the claimed one still opens.
     const photos = service.app.get(Photos);
@@ -76,7 +76,7 @@ describe('unclaimed activity photos are swept (real Postgres and NATS, injected 
     // Claimed late, the young one stays past its day; a second pass removes nothing more.
     expect((await hold([young])).statusCode).toBe(200);
     clock.advance(UNCLAIMED_UPLOAD_KEPT_MS * 2);
-    expect(await sweeper.sweep()).toEqual({ swept: true, removed: 0 });
+    expect(await sweeper.run()).toEqual({ ran: true, result: 0 });
     expect(stored()).toEqual([file(claimed), file(young)].sort());
   });
 });

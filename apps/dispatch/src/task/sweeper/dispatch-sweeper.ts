@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, derivedId, newId } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
+import { CommandRunner, DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import { DISPATCH_CONFIG } from '../../dispatch.config';
 import type { DispatchConfig } from '../../dispatch.config';
@@ -21,12 +21,12 @@ const SYSTEM = { actor: 'system:dispatch-sweeper' };
  * It finds work in the read models and decides on the streams, so a sweep that runs twice, late,
  * or on two instances at once appends nothing twice (the decider ignores what is no longer
  * pending; the stream version refuses the slower writer, who re-reads and finds nothing to do).
+ * Being idempotent, it could sweep in every process; one per service database does (the job's
+ * lease), which is cheaper. `lastOffered` is the memory of the process that swept: when another
+ * gets the lease, a waiting task may be offered again before `reofferAfterMs`, as before.
  */
 @Injectable()
-export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DispatchSweeper');
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<SweepResult>;
+export class DispatchSweeper extends PeriodicJob<SweepResult> {
   private readonly lastOffered = new Map<string, number>();
 
   constructor(
@@ -36,24 +36,11 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error) => this.logger.error(error)), this.config.sweepIntervalMs);
+  ) {
+    super({ name: 'DispatchSweeper', everyMs: config.sweepIntervalMs, leaseOn: db });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
-  }
-
-  /** One pass; concurrent calls share the pass in progress. */
-  sweep(): Promise<SweepResult> {
-    this.sweeping ??= this.pass().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
-  }
-
-  private async pass(): Promise<SweepResult> {
+  protected async pass(): Promise<SweepResult> {
     const now = this.clock.now();
     return { expired: await this.expireDue(now), reoffered: await this.reofferWaiting(now) };
   }

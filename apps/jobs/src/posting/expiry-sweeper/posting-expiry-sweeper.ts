@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { CommandRunner, DB, PLATFORM_CONFIG } from '@ws/platform';
+import { CommandRunner, DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { JobsDatabase } from '../../db/database';
 import { JOBS_CONFIG } from '../../jobs.config';
@@ -20,13 +20,11 @@ export interface ExpirySweepResult {
  * expires and leaves search. Candidates come from the board; the decider judges each again
  * from its stream, so a rerun, a lagging board or two sweepers at once expire nothing twice
  * (the decider answers an expired posting with no event; the stream version refuses the slower
- * writer, who re-reads and finds nothing to do).
+ * writer, who re-reads and finds nothing to do). One process per service database sweeps (the
+ * job's lease): running everywhere would be as safe, only dearer.
  */
 @Injectable()
-export class PostingExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('PostingExpirySweeper');
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<ExpirySweepResult>;
+export class PostingExpirySweeper extends PeriodicJob<ExpirySweepResult> {
 
   constructor(
     private readonly runner: CommandRunner,
@@ -34,25 +32,11 @@ export class PostingExpirySweeper implements OnApplicationBootstrap, OnApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JOBS_CONFIG) private readonly config: JobsConfig,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`)), this.config.sweepIntervalMs);
-    this.timer.unref();
+  ) {
+    super({ name: 'PostingExpirySweeper', everyMs: config.sweepIntervalMs, leaseOn: db });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
-  }
-
-  /** One pass; concurrent calls share the pass in progress. */
-  sweep(): Promise<ExpirySweepResult> {
-    this.sweeping ??= this.pass().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
-  }
-
-  private async pass(): Promise<ExpirySweepResult> {
+  protected async pass(): Promise<ExpirySweepResult> {
     const now = this.clock.now();
     let expired = 0;
     let after: string | null = null;

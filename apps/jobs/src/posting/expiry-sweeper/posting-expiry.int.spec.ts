@@ -30,13 +30,13 @@ describe('posting expiry sweep (real Postgres and NATS)', () => {
     await h.settle();
     expect(await nearby()).toEqual(expect.arrayContaining([soon, later]));
 
-    expect(await sweeper.sweep()).toEqual({ expired: 0 });
+    expect(await sweeper.run()).toEqual({ ran: true, result: { expired: 0 } });
 
     h.clock.set(new Date('2026-06-05T00:00:00.000Z'));
-    const [first, concurrent] = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
-    expect(first).toEqual({ expired: 1 });
-    expect(concurrent).toEqual({ expired: 1 });
-    expect(await sweeper.sweep()).toEqual({ expired: 0 });
+    const [first, concurrent] = await Promise.all([sweeper.run(), sweeper.run()]);
+    expect(first).toEqual({ ran: true, result: { expired: 1 } });
+    expect(concurrent).toEqual({ ran: true, result: { expired: 1 } });
+    expect(await sweeper.run()).toEqual({ ran: true, result: { expired: 0 } });
     await h.settle();
 
     expect(await expiredEvents(soon)).toBe(1);

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CLOCK, DomainError } from '@ws/kernel';
 import type { Clock } from '@ws/kernel';
-import { DB, PLATFORM_CONFIG } from '@ws/platform';
+import { DB, PeriodicJob, PLATFORM_CONFIG } from '@ws/platform';
 import type { PlatformConfig } from '@ws/platform';
 import type { WishesDatabase } from '../../db/database';
 import { wishesToClose, wishesToEscalate } from '../../read-models/board/overdue.query';
@@ -19,37 +19,22 @@ export interface SweepResult {
 /**
  * The scheduled check: an overdue wish escalates to the district, a completed one the author
  * never confirmed closes. It finds candidates in the board and lets the decider judge each
- * again from its stream, so two sweepers, a lagging board or a rerun change nothing twice.
+ * again from its stream, so two sweepers, a lagging board or a rerun change nothing twice; still,
+ * one process per service database sweeps (the job's lease), which is cheaper.
  */
 @Injectable()
-export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+export class DeadlineSweeper extends PeriodicJob<SweepResult> {
 
   constructor(
     @Inject(DB) private readonly db: Kysely<WishesDatabase>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly wishes: WishCommands,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((error: unknown) => this.logger.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, this.wishes.config.sweepIntervalMs);
-    this.timer.unref();
+  ) {
+    super({ name: 'DeadlineSweeper', everyMs: wishes.config.sweepIntervalMs, leaseOn: db });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  async sweep(): Promise<SweepResult> {
+  protected async pass(): Promise<SweepResult> {
     const now = this.clock.now();
     const district = this.platform.node.code;
     const [toEscalate, toClose] = await Promise.all([wishesToEscalate(this.db, district, now, BATCH), wishesToClose(this.db, district, now, BATCH)]);
