@@ -24,6 +24,7 @@ import { platformConfig } from './platform-config';
 import type { PlatformConfig } from './platform-config';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import { ProjectionsService } from './projections.service';
+import { SeenEventsPruner } from './seen-events-pruner';
 import { ensureStreamsExist } from './streams';
 import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, NATS, PLATFORM_CONFIG } from './tokens';
 
@@ -93,6 +94,7 @@ export class PlatformModule implements OnApplicationShutdown {
       },
       OutboxRelayService,
       ProjectionsService,
+      SeenEventsPruner,
       FaultsService,
       { provide: APP_FILTER, useValue: new ProblemFilter(defineErrorTable({}, FAULTS_ERRORS, options.errors)) },
       { provide: APP_INTERCEPTOR, useFactory: () => new DeadlineInterceptor(config.httpDeadlineMs) },

@@ -4,13 +4,12 @@ import { Kysely } from 'kysely';
 import { Registry } from 'prom-client';
 import { kernelError } from '@ws/kernel';
 import { deleteDurable, durableAckFloor, type JetStreamClient, type JetStreamManager } from '@ws/messaging';
-import { createProjectionMetrics, ensureCheckpoint, Projection, ProjectionRunner, pruneSeenEvents } from '@ws/projections';
+import { createProjectionMetrics, ensureCheckpoint, Projection, ProjectionRunner } from '@ws/projections';
 import type { PlatformConfig } from './platform-config';
 import { Reaction, reactionProjection, type EventReaction } from './reaction';
 import { ReadModel } from './read-model.decorator';
 import { DB, JETSTREAM, JETSTREAM_MANAGER, METRICS_REGISTRY, PLATFORM_CONFIG } from './tokens';
 
-const PRUNE_EVERY_MS = 3_600_000;
 
 /** A checkpointed consumer of the service: a read model, or a reaction (which is never rebuilt). */
 export type ConsumerKind = 'read-model' | 'reaction';
@@ -24,7 +23,6 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger('Projections');
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly kinds = new Map<string, ConsumerKind>();
-  private pruning?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -47,9 +45,6 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       await this.takeOver(reaction);
       await this.run(reactionProjection(reaction), 'reaction');
     }
-    // Summing projections' counted event ids are kept for SEEN_EVENTS_KEEP_DAYS; any process may prune.
-    this.pruning = setInterval(() => void pruneSeenEvents(this.db).catch((error: unknown) => this.logger.warn(`pruning counted event ids failed: ${String(error)}`)), PRUNE_EVERY_MS);
-    this.pruning.unref();
   }
 
   private instances<T>(key: string): T[] {
@@ -89,7 +84,6 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.pruning);
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
   }
 
