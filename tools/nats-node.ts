@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { nodeFromCode } from '@ws/contracts';
 import {
@@ -123,21 +122,25 @@ export async function startNatsNode(topology: TopologyNode[], node: TopologyNode
   await federationTls;
   const config = writeNatsConfig(topology, node);
   const managed = startProcess(`nats-${node.code}`, natsServerBinary(), ['-c', config], {});
-  await waitForPort(portOf(node, NATS_CLIENT_OFFSET), 15_000, managed);
+  await waitUntilHealthy(portOf(node, NATS_MONITOR_OFFSET), 15_000, managed);
   return managed;
 }
 
-async function waitForPort(port: number, timeoutMs: number, managed: Managed): Promise<void> {
+/**
+ * Waits for the server's /healthz (monitoring port) to answer ok: listening, JetStream up. Not a
+ * bare TCP connect to the client port, which now speaks TLS: a probe that never completes the
+ * handshake is logged as an error by the server.
+ */
+async function waitUntilHealthy(monitorPort: number, timeoutMs: number, managed: Managed): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (managed.child.exitCode !== null) throw new Error(`${managed.name} exited; see ${managed.logFile}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connectTcp({ host: '127.0.0.1', port });
-      socket.once('connect', () => (socket.end(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`${managed.name} did not listen on ${port}; see ${managed.logFile}`);
+    const healthy = await fetch(`http://127.0.0.1:${monitorPort}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    if (Date.now() > deadline) throw new Error(`${managed.name} was not healthy on ${monitorPort} (/healthz); see ${managed.logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
