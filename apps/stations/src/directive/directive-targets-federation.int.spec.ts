@@ -150,10 +150,12 @@ describe('directive targets on what districts do: city measures activities, heal
     expect(launched.status).toBe(201);
     expect((await east.request('POST', `/programmes/${launched.body.programmeId}/deliveries`, { streetCode: streetOf(east), deliveredOn: today, people: 200, newFormPeople: 0, places: 4 })).status).toBe(201);
     await east.service.settle();
+    // A test district is a child the city knows from its receipt: west's row shows once its receipt is up.
     await eventually(async () => {
       await city.service.settle();
-      return (await cityDirective(childcare.body.directiveId)).current === 200;
-    }, { what: "the city counts the east district's 爱心托班" });
+      const shown = await cityDirective(childcare.body.directiveId);
+      return shown.current === 200 && childOf(shown, west) !== undefined;
+    }, { what: "the city counts the east district's 爱心托班 and has the west district's receipt" });
 
     const view = await cityDirective(childcare.body.directiveId);
     expect(view).toMatchObject({ kind: 'programme_target', goal: { programme: 'summer_childcare', people: 500, minNewFormSharePercent: 0 }, target: 500, current: 200, progress: 0.4, status: 'open' });
