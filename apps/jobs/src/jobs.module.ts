@@ -37,6 +37,8 @@ import { ReviewPostingController } from './posting/review-posting/review-posting
 import { ReviewPostingHandler } from './posting/review-posting/review-posting.handler';
 import { ViewPostingController } from './posting/view-posting/view-posting.controller';
 import { ViewPostingHandler } from './posting/view-posting/view-posting.handler';
+import { EraseSeekerController } from './seeker/erase-seeker/erase-seeker.controller';
+import { EraseSeekerHandler } from './seeker/erase-seeker/erase-seeker.handler';
 import { ManageProfileController } from './seeker/manage-profile/manage-profile.controller';
 import { ManageProfileHandler } from './seeker/manage-profile/manage-profile.handler';
 import { RegisterSeekerController } from './seeker/register-seeker/register-seeker.controller';
@@ -78,13 +80,13 @@ export class JobsModule {
       module: JobsModule,
       imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, errors: JOBS_ERRORS, ...platform })],
       controllers: [
-        SignInController, ApplyForPostingController, ChooseApplicantsController, FollowApplicationsController, HireApplicantController, RateWorkController, EmployerAccountController, RegisterEmployerController, ReviewEmployerController, RunFairController, ScheduleFairController, ViewFairsController, ManagePostingController, ReportPostingController, ReviewPostingController, ViewPostingController, ManageProfileController, RegisterSeekerController,
+        SignInController, ApplyForPostingController, ChooseApplicantsController, FollowApplicationsController, HireApplicantController, RateWorkController, EmployerAccountController, RegisterEmployerController, ReviewEmployerController, RunFairController, ScheduleFairController, ViewFairsController, ManagePostingController, ReportPostingController, ReviewPostingController, ViewPostingController, ManageProfileController, RegisterSeekerController, EraseSeekerController,
         FiguresController, InboxController, LabelsController, ReportFiguresController, SearchController,
       ],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
         CommandRunner,
-        SignInHandler, ApplyForPostingHandler, ChooseApplicantsHandler, FollowApplicationsHandler, HireApplicantHandler, RateWorkHandler, EmployerAccountHandler, RegisterEmployerHandler, ReviewEmployerHandler, RunFairHandler, ScheduleFairHandler, ViewFairsHandler, ManagePostingHandler, ReportPostingHandler, ReviewPostingHandler, ViewPostingHandler, ManageProfileHandler, RegisterSeekerHandler,
+        SignInHandler, ApplyForPostingHandler, ChooseApplicantsHandler, FollowApplicationsHandler, HireApplicantHandler, RateWorkHandler, EmployerAccountHandler, RegisterEmployerHandler, ReviewEmployerHandler, RunFairHandler, ScheduleFairHandler, ViewFairsHandler, ManagePostingHandler, ReportPostingHandler, ReviewPostingHandler, ViewPostingHandler, ManageProfileHandler, RegisterSeekerHandler, EraseSeekerHandler,
         JobsVault,
         JobsAccess,
         AccountRegistration,

@@ -9,6 +9,7 @@ import type { PlatformConfig } from '@ws/platform';
 import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
 import { jobsError } from '../errors';
+import { JobsVault } from '../vault/jobs-vault';
 
 export type JobsAccountKind = 'seeker' | 'employer';
 
@@ -21,7 +22,8 @@ export interface JobsSession {
  * Seekers and employers have no officer account: proven by mobile and SMS code, they hold a
  * session token signed with the service's own session secret (as dispatch's volunteers), never
  * an officer's EdDSA token nor the other way round, and
- * a seeker's token never passes as an employer's.
+ * a seeker's token never passes as an employer's. An erased account's token ends with its key:
+ * it is answered 410 `personal_data_erased` from then on.
  */
 @Injectable()
 export class JobsAccess {
@@ -31,6 +33,7 @@ export class JobsAccess {
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(JOBS_CONFIG) private readonly config: JobsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly vault: JobsVault,
   ) {
     this.signingKey = createHmac('sha256', config.sessionSecret).update('waystation:jobs-token').digest();
   }
@@ -48,13 +51,16 @@ export class JobsAccess {
   }
 
   async verify(kind: JobsAccountKind, token: string): Promise<string> {
+    let id: string;
     try {
       const { payload } = await jwtVerify(token, this.signingKey, { algorithms: ['HS256'], currentDate: this.clock.now() });
       if (payload['typ'] !== `jobs-${kind}` || payload['node'] !== this.platform.node.code || typeof payload.sub !== 'string') throw new Error('not this kind');
-      return payload.sub;
+      id = payload.sub;
     } catch {
       throw unauthenticated(kind);
     }
+    if (!(await this.vault.holdsKeyOf(id))) throw jobsError('personal_data_erased', '个人信息已注销，请重新注册');
+    return id;
   }
 }
 

@@ -49,7 +49,7 @@ describe('jobs applications and hiring (real Postgres and NATS)', () => {
     expect((await h.http('POST', `/employers/me/applications/${applicationId}/invite`, { token: employer.token, body: { message: '周一上午来面谈' } })).body).toMatchObject({ status: 'invited' });
     await h.settle();
     const unmasked = await h.http('GET', `/postings/${postingId}/applications`, { token: employer.token });
-    expect((unmasked.body.items as any[]).find((i) => i.applicationId === applicationId).applicant).toEqual({ name: '庞秀英', mobile: '13700000102', masked: false });
+    expect((unmasked.body.items as any[]).find((i) => i.applicationId === applicationId).applicant).toEqual({ name: '庞秀英', mobile: '13700000102', masked: false, erased: false });
     expect((unmasked.body.items as any[]).find((i) => i.applicationId === otherId).applicant).toMatchObject({ name: '李**', masked: true });
 
     // The householder's address is shown to the invited seeker only.

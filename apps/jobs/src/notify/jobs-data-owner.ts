@@ -18,6 +18,7 @@ const NOTIFY_ACTOR = 'service:notify';
  * at registration, goes out only while they keep pushes on (turning them off is their opt-out of
  * being told about work), and each read is in pii_access_log (who: notify; why: the message
  * kind). A seeker's proof is their session token, so the jobs pages can read notify's inbox.
+ * An erased seeker (注销) is answered `erased`, and their token proves nobody any more.
  */
 @Injectable()
 export class JobsDataOwner implements PersonalDataOwner {
@@ -33,6 +34,7 @@ export class JobsDataOwner implements PersonalDataOwner {
     const seekerId = request.recipient.id;
     const { state } = await this.runner.load(seekerAggregate, seekerId);
     if (!state.registered) return { status: 'unknown_recipient' };
+    if (state.erased) return { status: 'erased' };
     if (!state.pushes) return { status: 'no_consent' };
     let profile: Record<string, string | null>;
     try {

@@ -13,7 +13,7 @@ import { cellOf } from '../search/grid';
 /**
  * The node's own seekers as 精准推送 matches them: wishes from the events, the home point from
  * the seeker's vault row (kept beside the sealed data, rounded to ~100 m; never in an event).
- * A seeker erased from the vault is not matched.
+ * A seeker erased from the vault is not matched: SeekerErased takes their row out.
  */
 @ReadModel()
 @Injectable()
@@ -56,6 +56,9 @@ export class SeekerMatchProjection implements Projection<JobsDatabase> {
           break;
         case 'SeekerPushesChanged':
           await trx.updateTable('seeker_match').set({ pushes: event.data.pushes, daily_cap: event.data.dailyCap }).where('seeker_id', '=', event.data.seekerId).execute();
+          break;
+        case 'SeekerErased':
+          await trx.deleteFrom('seeker_match').where('seeker_id', '=', event.data.seekerId).execute();
           break;
         default:
           assertNever(event, 'seeker event');

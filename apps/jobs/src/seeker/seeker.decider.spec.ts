@@ -46,4 +46,12 @@ describe('seeker decider', () => {
     spec(seekerDecider).given([registered]).when({ type: 'ChangePushes', pushes: true, dailyCap: 3 }).thenNothing();
     spec(seekerDecider).given([registered]).when({ type: 'ChangePushes', pushes: true, dailyCap: 11 }).thenError('validation_failed', 'dailyCap');
   });
+
+  it('erases a registered seeker once: the event names nobody, and nothing is decided for them after', () => {
+    const erased: SeekerEvent = { type: 'SeekerErased', data: { seekerId: 'seeker-1' } };
+    spec(seekerDecider).given([registered]).when({ type: 'EraseSeeker' }).then([erased]);
+    spec(seekerDecider).given([]).when({ type: 'EraseSeeker' }).thenError('seeker_not_found');
+    spec(seekerDecider).given([registered, erased]).when({ type: 'EraseSeeker' }).thenError('personal_data_erased');
+    spec(seekerDecider).given([registered, erased]).when({ type: 'ChangePushes', pushes: true, dailyCap: 3 }).thenError('personal_data_erased');
+  });
 });

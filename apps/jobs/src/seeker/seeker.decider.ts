@@ -5,6 +5,8 @@ import { jobsError } from '../errors';
 
 export interface SeekerState {
   registered: boolean;
+  /** 注销: the key is gone, nothing of the person is left to change. */
+  erased: boolean;
   seekerId: string;
   pushes: boolean;
   dailyCap: number;
@@ -30,10 +32,12 @@ export type SeekerCommand =
       preferences: SeekerPreferences;
     }
   | { type: 'ChangePreferences'; preferences: SeekerPreferences }
-  | { type: 'ChangePushes'; pushes: boolean; dailyCap: number };
+  | { type: 'ChangePushes'; pushes: boolean; dailyCap: number }
+  /** The seeker's own request, confirmed by a code to their mobile before the command was made. */
+  | { type: 'EraseSeeker' };
 
 export function initialSeekerState(): SeekerState {
-  return { registered: false, seekerId: '', pushes: true, dailyCap: PUSH_DAILY_CAP.default };
+  return { registered: false, erased: false, seekerId: '', pushes: true, dailyCap: PUSH_DAILY_CAP.default };
 }
 
 /** A job seeker (求职者): real-name verified once, then their wishes and 精准推送 settings change. */
@@ -47,11 +51,14 @@ export const seekerDecider: Decider<SeekerCommand, SeekerEvent, SeekerState> = {
         return state;
       case 'SeekerPushesChanged':
         return { ...state, pushes: event.data.pushes, dailyCap: event.data.dailyCap };
+      case 'SeekerErased':
+        return { ...state, erased: true, pushes: false };
       default:
         return assertNever(event, 'seeker event');
     }
   },
   decide(command, state, { now }: DecideContext) {
+    if (state.erased && command.type !== 'RegisterSeeker') return erased();
     switch (command.type) {
       case 'RegisterSeeker': {
         if (state.registered) return [];
@@ -70,6 +77,9 @@ export const seekerDecider: Decider<SeekerCommand, SeekerEvent, SeekerState> = {
         }
         if (command.pushes === state.pushes && command.dailyCap === state.dailyCap) return [];
         return [{ type: 'SeekerPushesChanged', data: { seekerId: state.seekerId, pushes: command.pushes, dailyCap: command.dailyCap } }];
+      case 'EraseSeeker':
+        if (!state.registered) return notFound();
+        return [{ type: 'SeekerErased', data: { seekerId: state.seekerId } }];
       default:
         return assertNever(command, 'seeker command');
     }
@@ -99,6 +109,10 @@ export function checkPreferences(preferences: SeekerPreferences): DomainError | 
     checkSlots(preferences.availability, 'availability') ??
     checkStreetCode(preferences.homeStreetCode, 'homeStreetCode')
   );
+}
+
+function erased(): DomainError {
+  return jobsError('personal_data_erased', '个人信息已注销');
 }
 
 function notFound(): DomainError {

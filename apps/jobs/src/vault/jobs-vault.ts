@@ -88,6 +88,21 @@ export class JobsVault {
     return this.open(row.ref);
   }
 
+  /**
+   * 注销 (crypto-shredding): the owner's key, sealed rows and mobile HMACs deleted in the
+   * transaction of the event that says so; a backup without the key table holds only noise.
+   */
+  async erase(trx: Transaction<any>, ownerId: string): Promise<void> {
+    const t = trx as Transaction<JobsDatabase>;
+    await t.deleteFrom('jobs_vault').where('owner_id', '=', ownerId).execute();
+    await t.deleteFrom('jobs_keys').where('owner_id', '=', ownerId).execute();
+  }
+
+  /** Whether the owner still has a key: an account whose key was deleted has been erased. */
+  async holdsKeyOf(ownerId: string): Promise<boolean> {
+    return (await this.db.selectFrom('jobs_keys').select('owner_id').where('owner_id', '=', ownerId).executeTakeFirst()) !== undefined;
+  }
+
   async ownerWithMobile(kind: VaultOwnerKind, mobile: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('jobs_vault').select('owner_id').where('owner_kind', '=', kind).where('mobile_hmac', '=', this.mobileHmac(mobile)).executeTakeFirst();
     return row?.owner_id;

@@ -244,7 +244,9 @@ export type SeekerRegistered = DomainEvent<'SeekerRegistered', SeekerPreferences
 export type SeekerPreferencesChanged = DomainEvent<'SeekerPreferencesChanged', SeekerPreferences & { seekerId: string }>;
 /** 精准推送 on or off; the daily cap is per person. */
 export type SeekerPushesChanged = DomainEvent<'SeekerPushesChanged', { seekerId: string; pushes: boolean; dailyCap: number }>;
-export type SeekerEvent = SeekerRegistered | SeekerPreferencesChanged | SeekerPushesChanged;
+/** 注销个人信息: the seeker's key was deleted with this (crypto-shredding); the id only, as every seeker event. */
+export type SeekerErased = DomainEvent<'SeekerErased', { seekerId: string }>;
+export type SeekerEvent = SeekerRegistered | SeekerPreferencesChanged | SeekerPushesChanged | SeekerErased;
 
 export const PUSH_DAILY_CAP = { default: 3, max: 10 } as const;
 
@@ -338,6 +340,7 @@ export const JOBS_EVENT_SCHEMAS = {
   SeekerRegistered: 1,
   SeekerPreferencesChanged: 1,
   SeekerPushesChanged: 1,
+  SeekerErased: 1,
   JobApplicationSubmitted: 1,
   JobApplicantInvited: 1,
   JobInvitationAccepted: 1,

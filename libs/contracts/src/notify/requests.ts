@@ -65,7 +65,7 @@ export type RecipientProofReply =
   | { status: 'refused' };
 
 // ---- verification codes ----
-export const CODE_PURPOSES = ['join', 'volunteer_login', 'member_login', 'jobs_register', 'jobs_login'] as const;
+export const CODE_PURPOSES = ['join', 'volunteer_login', 'member_login', 'jobs_register', 'jobs_login', 'jobs_erasure'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 export const CODE_PURPOSE_LABELS: Record<CodePurpose, string> = {
@@ -74,6 +74,7 @@ export const CODE_PURPOSE_LABELS: Record<CodePurpose, string> = {
   member_login: '会员登录',
   jobs_register: '零工之家注册',
   jobs_login: '零工之家登录',
+  jobs_erasure: '零工之家注销个人信息',
 };
 
 export interface VerificationCodeRequest {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
 import { maskMobile, maskName } from '@ws/contracts';
-import { isUuid } from '@ws/kernel';
+import { DomainError, isUuid } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { postingAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
@@ -9,7 +9,7 @@ import { jobsError } from '../../errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
 import { JobsVault } from '../../vault/jobs-vault';
-import { applicationView, CHOSEN } from '../application-view';
+import { applicationView, CHOSEN, ERASED_LABEL } from '../application-view';
 import type { ApplicationCommand } from '../application.decider';
 import { runApplicationCommand } from '../run-application-command';
 
@@ -41,13 +41,23 @@ export class ChooseApplicantsHandler {
     const shown = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.application_id }));
     const items = [];
     for (const row of shown.items) {
-      const profile = await this.vault.openProfile('seeker', row.seeker_id).catch(() => ({}) as Record<string, string | null>);
-      const name = profile['name'] ?? '';
-      const mobile = profile['mobile'] ?? '';
-      const chosen = CHOSEN.includes(row.status);
-      items.push({ ...applicationView(row), applicant: { name: chosen ? name : maskName(name), mobile: chosen ? mobile : maskMobile(mobile), masked: !chosen } });
+      items.push({ ...applicationView(row), applicant: await this.applicant(row.seeker_id, CHOSEN.includes(row.status)) });
     }
     return { items, next: shown.next };
+  }
+
+  /** Who applied, masked until chosen; a seeker who erased their data is 已注销, with nothing else. */
+  private async applicant(seekerId: string, chosen: boolean) {
+    let profile: Record<string, string | null>;
+    try {
+      profile = await this.vault.openProfile('seeker', seekerId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'personal_data_erased') return { name: ERASED_LABEL, mobile: null, masked: true, erased: true };
+      throw error;
+    }
+    const name = profile['name'] ?? '';
+    const mobile = profile['mobile'] ?? '';
+    return { name: chosen ? name : maskName(name), mobile: chosen ? mobile : maskMobile(mobile), masked: !chosen, erased: false };
   }
 
   /** The employer's command on an application to one of their postings. */
