@@ -67,4 +67,15 @@ describe('jobs for notify (real Postgres and NATS)', () => {
     expect(await proof({ kind: 'seeker', token: employer.token })).toEqual({ status: 'refused' });
     expect(await proof({ kind: 'volunteer', token: seeker.token })).toEqual({ status: 'refused' });
   });
+
+  it('answers erased for a seeker who erased their data, reads nothing, and their token proves nobody', async () => {
+    const seeker = await h.registeredSeeker('13700000441');
+    await h.http('POST', '/seekers/me/erasure/code', { token: seeker.token });
+    const code = h.codes.filter((c) => c.mobile === '13700000441' && c.purpose === 'jobs_erasure').at(-1)!.code;
+    expect((await h.http('POST', '/seekers/me/erasure', { token: seeker.token, body: { code } })).status).toBe(200);
+
+    expect(await lookup('seeker', seeker.seekerId)).toEqual({ status: 'erased' });
+    expect(await h.db.selectFrom('pii_access_log').select('id').where('owner_id', '=', seeker.seekerId).execute()).toEqual([]);
+    expect(await proof({ kind: 'seeker', token: seeker.token })).toEqual({ status: 'refused' });
+  });
 });
