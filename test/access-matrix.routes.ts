@@ -309,9 +309,11 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'GET /seekers/me': { public: 401 },
     'PUT /seekers/me/preferences': { public: 401 },
     'PUT /seekers/me/pushes': { public: 401 },
-    // 注销个人信息: the seeker's own session only (an officer's token is no seeker's).
+    // 注销个人信息 / 联系人信息: the seeker's or employer's own session only (an officer's token is neither).
     'POST /seekers/me/erasure/code': { public: 401 },
     'POST /seekers/me/erasure': { public: 401 },
+    'POST /employers/me/erasure/code': { public: 401 },
+    'POST /employers/me/erasure': { public: 401 },
     // Applying and hiring, the seeker's search from home and inbox: seekers' and employers' own sessions only.
     'POST /postings/{postingId}/applications': { public: 401 },
     'POST /postings/{postingId}/reports': { public: 401 },

@@ -39,6 +39,9 @@ import { ViewPostingController } from './posting/view-posting/view-posting.contr
 import { ViewPostingHandler } from './posting/view-posting/view-posting.handler';
 import { EraseSeekerController } from './seeker/erase-seeker/erase-seeker.controller';
 import { EraseSeekerHandler } from './seeker/erase-seeker/erase-seeker.handler';
+import { EraseEmployerContactController } from './employer/erase-employer-contact/erase-employer-contact.controller';
+import { EraseEmployerContactHandler } from './employer/erase-employer-contact/erase-employer-contact.handler';
+import { ErasureCodes } from './accounts/erasure-codes';
 import { ManageProfileController } from './seeker/manage-profile/manage-profile.controller';
 import { ManageProfileHandler } from './seeker/manage-profile/manage-profile.handler';
 import { RegisterSeekerController } from './seeker/register-seeker/register-seeker.controller';
@@ -80,13 +83,13 @@ export class JobsModule {
       module: JobsModule,
       imports: [PlatformModule.forService({ service: JOBS_SERVICE, migrations: jobsMigrations, errors: JOBS_ERRORS, ...platform })],
       controllers: [
-        SignInController, ApplyForPostingController, ChooseApplicantsController, FollowApplicationsController, HireApplicantController, RateWorkController, EmployerAccountController, RegisterEmployerController, ReviewEmployerController, RunFairController, ScheduleFairController, ViewFairsController, ManagePostingController, ReportPostingController, ReviewPostingController, ViewPostingController, ManageProfileController, RegisterSeekerController, EraseSeekerController,
+        SignInController, ApplyForPostingController, ChooseApplicantsController, FollowApplicationsController, HireApplicantController, RateWorkController, EmployerAccountController, RegisterEmployerController, ReviewEmployerController, RunFairController, ScheduleFairController, ViewFairsController, ManagePostingController, ReportPostingController, ReviewPostingController, ViewPostingController, ManageProfileController, RegisterSeekerController, EraseSeekerController, EraseEmployerContactController,
         FiguresController, InboxController, LabelsController, ReportFiguresController, SearchController,
       ],
       providers: [
         { provide: JOBS_CONFIG, useValue: { ...jobsConfig(), ...jobs } },
         CommandRunner,
-        SignInHandler, ApplyForPostingHandler, ChooseApplicantsHandler, FollowApplicationsHandler, HireApplicantHandler, RateWorkHandler, EmployerAccountHandler, RegisterEmployerHandler, ReviewEmployerHandler, RunFairHandler, ScheduleFairHandler, ViewFairsHandler, ManagePostingHandler, ReportPostingHandler, ReviewPostingHandler, ViewPostingHandler, ManageProfileHandler, RegisterSeekerHandler, EraseSeekerHandler,
+        SignInHandler, ApplyForPostingHandler, ChooseApplicantsHandler, FollowApplicationsHandler, HireApplicantHandler, RateWorkHandler, EmployerAccountHandler, RegisterEmployerHandler, ReviewEmployerHandler, RunFairHandler, ScheduleFairHandler, ViewFairsHandler, ManagePostingHandler, ReportPostingHandler, ReviewPostingHandler, ViewPostingHandler, ManageProfileHandler, RegisterSeekerHandler, EraseSeekerHandler, EraseEmployerContactHandler, ErasureCodes,
         JobsVault,
         JobsAccess,
         AccountRegistration,

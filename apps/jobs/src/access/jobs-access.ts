@@ -22,8 +22,8 @@ export interface JobsSession {
  * Seekers and employers have no officer account: proven by mobile and SMS code, they hold a
  * session token signed with the service's own session secret (as dispatch's volunteers), never
  * an officer's EdDSA token nor the other way round, and
- * a seeker's token never passes as an employer's. An erased account's token ends with its key:
- * it is answered 410 `personal_data_erased` from then on.
+ * a seeker's token never passes as an employer's. An erased account's token ends with its mobile
+ * in the vault: it is answered 410 `personal_data_erased` from then on.
  */
 @Injectable()
 export class JobsAccess {
@@ -59,7 +59,7 @@ export class JobsAccess {
     } catch {
       throw unauthenticated(kind);
     }
-    if (!(await this.vault.holdsKeyOf(id))) throw jobsError('personal_data_erased', '个人信息已注销，请重新注册');
+    if (!(await this.vault.signsIn(kind, id))) throw jobsError('personal_data_erased', '个人信息已注销，请重新注册');
     return id;
   }
 }

@@ -4,9 +4,6 @@ import type { ApplicationBoardTable } from '../db/database';
 /** From the invitation on, the employer has chosen this seeker: they see each other in full. */
 export const CHOSEN = ['invited', 'accepted', 'hired'];
 
-/** How a person who erased their personal data (注销) is shown where they were named. */
-export const ERASED_LABEL = '已注销';
-
 /** An application as both sides' lists answer it. */
 export function applicationView(r: Selectable<ApplicationBoardTable>) {
   return {

@@ -62,4 +62,12 @@ describe('employer decider', () => {
       .then([{ type: 'EmployerReinstated', data: { employerId: 'employer-1', streetCode: '500117001', officerId: 'officer-1' } }]);
     spec(employerDecider).given([registered, inReview, approved]).when({ type: 'ReinstateEmployer', officerId: 'officer-1' }).thenError('employer_status_conflict');
   });
+
+  it("erases the contact once, naming nobody; nothing is decided for the account after", () => {
+    const erased: EmployerEvent = { type: 'EmployerContactErased', data: { employerId: 'employer-1', kind: 'company' } };
+    spec(employerDecider).given([registered, inReview, approved]).when({ type: 'EraseEmployerContact' }).then([erased]);
+    spec(employerDecider).given([]).when({ type: 'EraseEmployerContact' }).thenError('employer_not_found');
+    spec(employerDecider).given([registered, erased]).when({ type: 'EraseEmployerContact' }).thenError('personal_data_erased');
+    spec(employerDecider).given([registered, erased]).when({ type: 'RequestEmployerReview' }).thenError('personal_data_erased');
+  });
 });

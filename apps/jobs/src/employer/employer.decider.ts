@@ -11,6 +11,8 @@ export interface EmployerState {
   employerId: string;
   kind: EmployerKind;
   streetCode: string;
+  /** 注销: the contact's mobile (a householder: everything personal) is gone; no account is left to act for. */
+  contactErased: boolean;
 }
 
 /**
@@ -36,10 +38,12 @@ export type EmployerCommand =
   | { type: 'ApproveEmployer'; officerId: string }
   | { type: 'ReturnEmployer'; officerId: string; reason: string }
   | { type: 'SuspendEmployer'; officerId: string; reason: string }
-  | { type: 'ReinstateEmployer'; officerId: string };
+  | { type: 'ReinstateEmployer'; officerId: string }
+  /** The employer's own request, confirmed by a code to the contact's mobile before the command was made. */
+  | { type: 'EraseEmployerContact' };
 
 export function initialEmployerState(): EmployerState {
-  return { status: 'none', employerId: '', kind: 'company', streetCode: '' };
+  return { status: 'none', employerId: '', kind: 'company', streetCode: '', contactErased: false };
 }
 
 /** An employer: registered → in review → approved (may post) / suspended (by the union). */
@@ -48,7 +52,7 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
   evolve(state, event) {
     switch (event.type) {
       case 'EmployerRegistered':
-        return { status: 'registered', employerId: event.data.employerId, kind: event.data.kind, streetCode: event.data.streetCode };
+        return { status: 'registered', employerId: event.data.employerId, kind: event.data.kind, streetCode: event.data.streetCode, contactErased: false };
       case 'EmployerReviewRequested':
         return { ...state, status: 'in_review' };
       case 'EmployerApproved':
@@ -58,11 +62,14 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
         return { ...state, status: 'registered' };
       case 'EmployerSuspended':
         return { ...state, status: 'suspended' };
+      case 'EmployerContactErased':
+        return { ...state, contactErased: true };
       default:
         return assertNever(event, 'employer event');
     }
   },
   decide(command, state, _context: DecideContext) {
+    if (state.contactErased && command.type !== 'RegisterEmployer') return jobsError('personal_data_erased', '雇主联系人信息已注销');
     switch (command.type) {
       case 'RegisterEmployer':
         return state.status === 'none' ? register(command.registration) : [];
@@ -93,6 +100,9 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
         if (state.status === 'none') return notFound();
         if (state.status !== 'suspended') return wrongStatus(state.status, '这个雇主没有被暂停');
         return [{ type: 'EmployerReinstated', data: { employerId: state.employerId, streetCode: state.streetCode, officerId: command.officerId } }];
+      case 'EraseEmployerContact':
+        if (state.status === 'none') return notFound();
+        return [{ type: 'EmployerContactErased', data: { employerId: state.employerId, kind: state.kind } }];
       default:
         return assertNever(command, 'employer command');
     }

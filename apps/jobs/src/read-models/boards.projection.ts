@@ -48,6 +48,9 @@ export class EmployerBoardProjection implements Projection<JobsDatabase> {
         case 'EmployerSuspended':
           await status('suspended');
           break;
+        case 'EmployerContactErased':
+          // The board holds no contact: the review page reads the vault, where it is gone.
+          break;
         default:
           assertNever(event, 'employer event');
       }

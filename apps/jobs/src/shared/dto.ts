@@ -35,6 +35,12 @@ export class MobileCodeDto {
   code!: string;
 }
 
+/** 注销: the code sent to the account's own mobile. */
+export class ErasureCodeDto {
+  @ApiProperty({ description: '发到本人手机的短信验证码（注销个人信息）' }) @Matches(/^\d{6}$/, { message: 'code 须为 6 位数字' })
+  code!: string;
+}
+
 export class PayDto {
   @ApiProperty({ description: '最低（分）' }) @IsNumber()
   minFen!: number;

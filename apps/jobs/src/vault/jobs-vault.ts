@@ -8,6 +8,9 @@ import { JOBS_CONFIG } from '../jobs.config';
 import type { JobsConfig } from '../jobs.config';
 import { jobsError } from '../errors';
 
+/** How a person who erased their personal data (注销) is shown where they were named. */
+export const ERASED_LABEL = '已注销';
+
 export type VaultOwnerKind = JobsVaultTable['owner_kind'];
 
 export interface VaultEntry {
@@ -98,9 +101,29 @@ export class JobsVault {
     await t.deleteFrom('jobs_keys').where('owner_id', '=', ownerId).execute();
   }
 
-  /** Whether the owner still has a key: an account whose key was deleted has been erased. */
-  async holdsKeyOf(ownerId: string): Promise<boolean> {
-    return (await this.db.selectFrom('jobs_keys').select('owner_id').where('owner_id', '=', ownerId).executeTakeFirst()) !== undefined;
+  /**
+   * 注销 of a company's contact: every entry of the owner opened, the old key and rows deleted
+   * (the mobile with them, in any copy sealed under that key), the entries sealed again under a
+   * new key without the mobile. The company's name, credit code and work places stay.
+   */
+  async eraseMobile(trx: Transaction<any>, ownerId: string): Promise<void> {
+    const t = trx as Transaction<JobsDatabase>;
+    const key = await t.selectFrom('jobs_keys').select('wrapped_key').where('owner_id', '=', ownerId).forUpdate().executeTakeFirst();
+    if (!key) return;
+    const dataKey = open(this.masterKey, `jobs-key:${ownerId}`, key.wrapped_key);
+    const rows = await t.selectFrom('jobs_vault').selectAll().where('owner_id', '=', ownerId).execute();
+    await this.erase(trx, ownerId);
+    for (const row of rows) {
+      const data = JSON.parse(open(dataKey, `jobs:${row.ref}`, row.sealed).toString('utf8')) as Record<string, string | null>;
+      const home = row.home_lng === null || row.home_lat === null ? null : { lng: row.home_lng, lat: row.home_lat };
+      await this.store(trx, { ref: row.ref, ownerKind: row.owner_kind, ownerId, mobile: null, data: 'mobile' in data ? { ...data, mobile: null } : data, home });
+    }
+  }
+
+  /** Whether the account may hold a session: its own row still has a mobile (erasure takes it, with the row or alone). */
+  async signsIn(kind: 'seeker' | 'employer', ownerId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('jobs_vault').select('ref').where('owner_kind', '=', kind).where('owner_id', '=', ownerId).where('mobile_hmac', 'is not', null).executeTakeFirst();
+    return row !== undefined;
   }
 
   async ownerWithMobile(kind: VaultOwnerKind, mobile: string): Promise<string | undefined> {

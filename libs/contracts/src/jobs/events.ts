@@ -159,7 +159,12 @@ export type EmployerReturned = DomainEvent<'EmployerReturned', { employerId: str
 /** Its open postings stop showing; it posts nothing until reinstated. */
 export type EmployerSuspended = DomainEvent<'EmployerSuspended', { employerId: string; streetCode: string; officerId: string; reason: string }>;
 export type EmployerReinstated = DomainEvent<'EmployerReinstated', { employerId: string; streetCode: string; officerId: string }>;
-export type EmployerEvent = EmployerRegistered | EmployerReviewRequested | EmployerApproved | EmployerReturned | EmployerSuspended | EmployerReinstated;
+/**
+ * 注销联系人信息: the contact's mobile is gone (a company's name, credit code and work places are
+ * sealed again under a new key without it; a householder's key is deleted with everything).
+ */
+export type EmployerContactErased = DomainEvent<'EmployerContactErased', { employerId: string; kind: EmployerKind }>;
+export type EmployerEvent = EmployerRegistered | EmployerReviewRequested | EmployerApproved | EmployerReturned | EmployerSuspended | EmployerReinstated | EmployerContactErased;
 
 // ---- posting (招工信息) ----
 export interface PostingDetails {
@@ -325,6 +330,7 @@ export const JOBS_EVENT_SCHEMAS = {
   EmployerReturned: 1,
   EmployerSuspended: 1,
   EmployerReinstated: 1,
+  EmployerContactErased: 1,
   PostingDrafted: 1,
   PostingRevised: 1,
   PostingSubmitted: 1,

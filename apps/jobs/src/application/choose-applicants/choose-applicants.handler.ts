@@ -8,8 +8,8 @@ import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, exactTimeText, page } from '../../shared/pages';
 import type { PageQueryDto } from '../../shared/pages';
-import { JobsVault } from '../../vault/jobs-vault';
-import { applicationView, CHOSEN, ERASED_LABEL } from '../application-view';
+import { ERASED_LABEL, JobsVault } from '../../vault/jobs-vault';
+import { applicationView, CHOSEN } from '../application-view';
 import type { ApplicationCommand } from '../application.decider';
 import { runApplicationCommand } from '../run-application-command';
 

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
 import { maskMobile } from '@ws/contracts';
-import { authorize, isUuid } from '@ws/kernel';
+import { authorize, DomainError, isUuid } from '@ws/kernel';
 import type { Principal } from '@ws/kernel';
 import { CommandRunner, DB } from '@ws/platform';
 import { employerAggregate } from '../../aggregates';
 import type { JobsDatabase } from '../../db/database';
 import { jobsError } from '../../errors';
 import { decodeCursor, exactTimeText, page } from '../../shared/pages';
-import { JobsVault } from '../../vault/jobs-vault';
+import { ERASED_LABEL, JobsVault } from '../../vault/jobs-vault';
 import type { EmployerCommand } from '../employer.decider';
 import { runEmployerCommand } from '../run-employer-command';
 import type { EmployerListQueryDto } from './review-employer.dto';
@@ -48,7 +48,11 @@ export class ReviewEmployerHandler {
     const row = await this.db.selectFrom('employer_board').selectAll().where('employer_id', '=', employerId).executeTakeFirst();
     // Another street's employer is answered as no employer at all.
     if (!row || (principal.street !== undefined && row.street_code !== principal.street)) throw jobsError('employer_not_found', '没有这个雇主');
-    const profile = await this.vault.openProfile('employer', employerId);
+    // A householder who erased their data (注销) is shown so; a company keeps its name without the contact.
+    const profile = await this.vault.openProfile('employer', employerId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'personal_data_erased') return { name: ERASED_LABEL } as Record<string, string | null>;
+      throw error;
+    });
     const postings = await this.db.selectFrom('posting_board').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).where('employer_id', '=', employerId).groupBy('status').execute();
     return {
       employerId,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { CurrentAccount, SeekerOnly } from '../../access/jobs-access';
-import { EraseSeekerDto } from './erase-seeker.dto';
+import { ErasureCodeDto } from '../../shared/dto';
 import { EraseSeekerHandler } from './erase-seeker.handler';
 
 /** A signed-in seeker erases their own personal data (注销个人信息), confirmed by a code to their mobile. */
@@ -24,7 +24,7 @@ export class EraseSeekerController {
   @HttpCode(200)
   @SeekerOnly()
   @ApiOperation({ summary: '注销个人信息：撤回进行中的申请，删除姓名、身份证号、手机号和家的位置（删除密钥），会话随之结束；已注销的为 410' })
-  erase(@CurrentAccount() seekerId: string, @Body() body: EraseSeekerDto) {
+  erase(@CurrentAccount() seekerId: string, @Body() body: ErasureCodeDto) {
     return this.handler.erase(seekerId, body);
   }
 }

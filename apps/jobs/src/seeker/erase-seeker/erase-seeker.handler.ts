@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import { CommandRunner, DB } from '@ws/platform';
-import { VerificationCodes } from '@ws/verification';
+import { ErasureCodes } from '../../accounts/erasure-codes';
 import { seekerAggregate } from '../../aggregates';
 import { runApplicationCommand } from '../../application/run-application-command';
 import type { JobsDatabase } from '../../db/database';
 import { JobsVault } from '../../vault/jobs-vault';
-import type { EraseSeekerDto } from './erase-seeker.dto';
+import type { ErasureCodeDto } from '../../shared/dto';
 
 /** Applications still in play: the seeker withdraws them before going (a hired one is done and stays). */
 const OPEN_APPLICATION_STATUSES = ['applied', 'invited', 'accepted'];
@@ -23,18 +23,16 @@ export class EraseSeekerHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly vault: JobsVault,
-    private readonly codes: VerificationCodes,
+    private readonly codes: ErasureCodes,
     @Inject(DB) private readonly db: Kysely<JobsDatabase>,
   ) {}
 
-  async sendCode(seekerId: string) {
-    const mobile = (await this.vault.openProfile('seeker', seekerId))['mobile'];
-    return this.codes.issue(mobile ?? '', 'jobs_erasure');
+  sendCode(seekerId: string) {
+    return this.codes.send('seeker', seekerId);
   }
 
-  async erase(seekerId: string, body: EraseSeekerDto) {
-    const mobile = (await this.vault.openProfile('seeker', seekerId))['mobile'];
-    const verified = await this.codes.check(mobile ?? '', 'jobs_erasure', body.code);
+  async erase(seekerId: string, body: ErasureCodeDto) {
+    const verified = await this.codes.check('seeker', seekerId, body.code);
     const open = await this.db
       .selectFrom('application_board')
       .select('application_id')
