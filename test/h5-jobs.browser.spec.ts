@@ -10,7 +10,8 @@ import { checkPage, codeFromMessageBox, demoEmployerSession, H5_NODE as NODE, la
  * 零工之家 on a phone (issue 15, seekers): the demo's postings near the district's station; a
  * worker registers as a seeker with the SMS code from the development message box and their
  * phone's location as home, sees the same posting near home with its distance and 导航, applies,
- * sees the application listed; the employer invites and the seeker accepts. Against a node
+ * sees the application listed; the employer invites and the seeker accepts; at last the seeker
+ * erases their personal data on 我的 (注销个人信息) and is signed out. Against a node
  * started by npm start's launcher; every page checked with axe-core and saved to docs/screenshots/.
  */
 let federation: LaunchedFederation | undefined;
@@ -26,7 +27,7 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
 
   afterAll(() => stopH5Node(federation, browser));
 
-  it('near the station → register by SMS code → near home → 申请 → 我的申请 → invited → accept', async () => {
+  it('near the station → register by SMS code → near home → 申请 → 我的申请 → invited → accept → 注销个人信息', async () => {
     // The station the demo built its postings around: a station of the node with a demo posting within 5 km.
     const { stationId, posting } = await postingNearAStation(front);
 
@@ -142,6 +143,30 @@ describe('职工端 零工之家: a seeker finds work near home and applies, on 
     await page.click('nav[aria-label="零工之家"] >> text=推送给我');
     await page.waitForSelector('[data-page="jobs-inbox"] [data-pushed], [data-empty]');
     await checkPage(page, 'jobs-inbox');
+
+    // 我的 → 注销个人信息: what goes is said, the seeker confirms, a code to their mobile (a wrong one
+    // refused at its field), then signed out; the employer sees the applicant as 已注销.
+    await page.click('nav[aria-label="零工之家"] >> a:text-is("我的")');
+    await page.waitForSelector('[data-erasure]');
+    expect(await page.textContent('[data-erasure]')).toContain('永久删除');
+    await page.click('[data-erasure-send-code]');
+    expect(await page.textContent('[data-field-error="understood"]')).toBe('请先勾选确认');
+    await page.check('[data-erasure-understood]');
+    const beforeErasure = await lastMessageSeq(front);
+    await page.click('[data-erasure-send-code]');
+    const { code: erasureCode } = await codeFromMessageBox(front, person.mobile, beforeErasure);
+    await page.fill('#erasure-code', erasureCode === '000000' ? '111111' : '000000');
+    await page.click('[data-erasure-submit]');
+    expect(await page.textContent('[data-field-error="code"]')).toBe('验证码不正确或已失效');
+    await checkPage(page, 'jobs-erasure');
+    await page.fill('#erasure-code', erasureCode);
+    await page.click('[data-erasure-submit]');
+    await page.waitForSelector('[data-erased]');
+    await page.waitForSelector('[data-jobs-sign-in-link]');
+    await checkPage(page, 'jobs-erased');
+    const applicants = await fetch(jobs(`/postings/${posting.postingId}/applications`), { headers: { authorization: `Bearer ${token}` } });
+    const erasedApplicant = ((await applicants.json()) as { items: Array<{ applicationId: string; applicant: unknown }> }).items.find((i) => i.applicationId === applicationId);
+    expect(erasedApplicant?.applicant).toEqual({ name: '已注销', mobile: null, masked: true, erased: true });
 
     expect(leavingTheMachine(requests)).toEqual([]);
     await context.close();

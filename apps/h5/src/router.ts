@@ -44,6 +44,7 @@ export const router = createRouter({
     { path: '/jobs/employer/post', component: () => import('./views/EmployerPostView.vue'), meta: { title: '发布招工', employer: true } },
     { path: '/jobs/employer/postings/:postingId', component: () => import('./views/EmployerApplicantsView.vue'), meta: { title: '申请人', employer: true } },
     { path: '/jobs/inbox', component: () => import('./views/JobsInboxView.vue'), meta: { title: '推送给我', seeker: true } },
+    { path: '/jobs/me', component: () => import('./views/JobsAccountView.vue'), meta: { title: '我的', seeker: true } },
     { path: '/inbox', component: () => import('./views/InboxView.vue'), meta: { title: '消息' } },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
   ],
