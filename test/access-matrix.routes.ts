@@ -130,6 +130,7 @@ export const ROUTE_TABLE: Record<MatrixService, Record<string, RouteExpectation>
     'POST /legal-aid/cases/{id}/refer': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'POST /legal-aid/cases/{id}/close': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /legal-aid/cases/{id}/worker': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 404 },
+    'POST /legal-aid/cases/{id}/worker/erasure': { roles: ['province_officer', 'city_officer', 'district_officer', 'street_officer', 'station_manager'], ok: 400 },
     'GET /legal-aid/figures': { public: 400 },
     ...PLATFORM_ROUTES,
   },

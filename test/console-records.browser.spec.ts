@@ -370,7 +370,7 @@ describe('工作台: a district records its year of work', () => {
     await page.keyboard.press('Escape');
   }, JOURNEY_MS);
 
-  it('法律援助: a case received with the worker sealed, their details opened on demand, mediated, settled with 元 recovered, closed; the year’s counts move', async () => {
+  it('法律援助: a case received with the worker sealed, their details opened on demand, mediated, settled with 元 recovered, closed, the details erased at the worker’s request; the year’s counts move', async () => {
     await page.click('[data-menu="legal-aid"]');
     await page.waitForSelector('[data-page="legal-aid"] [data-cases] .el-table__row');
     await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-figure="settled"]')?.textContent ?? ''));
@@ -415,10 +415,27 @@ describe('工作台: a district records its year of work', () => {
     await fundsChoose('结案结果', '达成调解协议');
     await page.click('[data-close-case]');
     await fundsShows('[data-case-status]', '已结案');
+
+    // 删除当事人信息 at the worker's request: confirmed with a reason (refused at its field while empty); the case then shows the details erased.
+    await page.click('[data-erase-worker]');
+    await page.waitForSelector(fundsField('erasureReason'));
+    await page.click('[data-confirm-erasure]');
+    await page.waitForSelector('.el-dialog:visible .el-form-item.is-error >> text=删除理由不能为空');
+    await checkConsolePage(page, 'legal-aid-erasure');
+    await page.fill(fundsField('erasureReason'), '当事人申请删除个人信息');
+    await page.click('[data-confirm-erasure]');
+    await page.waitForSelector('[data-worker-erased]', { timeout: 60_000 });
+    expect(await page.textContent('[data-worker-erased]')).toContain('当事人申请删除个人信息');
+    expect(await page.$('[data-open-worker]')).toBeNull();
+    expect(await page.textContent('[data-case-status]')).toBe('已结案');
+    await checkConsolePage(page, 'legal-aid-erased');
     await page.click('.el-dialog__footer >> text=关闭');
 
     const listed = await callAsPage(page, '/api/stations/legal-aid/cases?state=closed&limit=200');
-    expect((listed.body.items as Array<{ caseId: string }>).find((c) => c.caseId === caseId)).toMatchObject({ kind: 'wage_arrears', occupation: 'rider', recoveredFen: 1_280_050, outcome: 'agreement' });
+    expect((listed.body.items as Array<{ caseId: string }>).find((c) => c.caseId === caseId)).toMatchObject({
+      kind: 'wage_arrears', occupation: 'rider', recoveredFen: 1_280_050, outcome: 'agreement', workerErasureReason: '当事人申请删除个人信息',
+    });
+    expect((await callAsPage(page, `/api/stations/legal-aid/cases/${caseId}/worker`)).status).toBe(410);
     await fundsShows('[data-figure="settled"]', String(settledBefore + 1));
   }, JOURNEY_MS);
 

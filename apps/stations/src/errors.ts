@@ -20,10 +20,11 @@ export const STATIONS_ERRORS = defineErrorTable({
   programme_not_found: 404,
   budget_not_found: 404,
   legal_case_not_found: 404,
-  legal_worker_erased: 404,
   welfare_handout_not_found: 404,
   // The member cards of a handout recorded at another node (they stay where they were shown), or erased.
   welfare_cards_not_here: 404,
+  // A legal-aid worker's details erased at their request (crypto-shredding): gone for good, as in jobs.
+  personal_data_erased: 410,
 
   station_already_registered: 409,
   station_closed: 409,

@@ -80,6 +80,8 @@ import { FundsProjection } from './read-models/funds/funds.projection';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault, legalAidVaultKey } from './legal-aid/legal-aid-vault';
 import { LegalCaseCommands } from './legal-aid/legal-case-commands';
 import { ProgressCaseController } from './legal-aid/progress-case/progress-case.controller';
+import { EraseWorkerController } from './legal-aid/erase-worker/erase-worker.controller';
+import { EraseWorkerHandler } from './legal-aid/erase-worker/erase-worker.handler';
 import { ReadWorkerController } from './legal-aid/read-worker/read-worker.controller';
 import { ReadWorkerHandler } from './legal-aid/read-worker/read-worker.handler';
 import { ReceiveCaseController } from './legal-aid/receive-case/receive-case.controller';
@@ -182,6 +184,7 @@ export class StationsModule {
         ReceiveCaseController,
         ProgressCaseController,
         ReadWorkerController,
+        EraseWorkerController,
         LegalCasesController,
         LegalAidFiguresController,
         ReportsController,
@@ -223,6 +226,7 @@ export class StationsModule {
         LegalCaseCommands,
         ReceiveCaseHandler,
         ReadWorkerHandler,
+        EraseWorkerHandler,
         WelfareCardVault,
         LegalCasesProjection,
         WishRatingsProjection,

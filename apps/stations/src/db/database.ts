@@ -310,6 +310,10 @@ export interface LegalCasesTable {
   closed_on: ColumnType<string | null, string | null, string | null>;
   outcome: string | null;
   recovered_fen: ColumnType<string, number, number>;
+  /** Set by LegalWorkerErased: the details are gone from the vault; the case and its counts stay. */
+  worker_erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  worker_erased_by: string | null;
+  worker_erasure_reason: string | null;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { StationsDatabase } from '../db/database';
 import { StationsModule } from '../stations.module';
 import { LEGAL_AID_VAULT_KEY, LegalAidVault } from './legal-aid-vault';
 
-/** Legal aid end to end: a case received with the worker in the vault, mediated, settled, and counted in the report; nothing personal in an event. */
+/** Legal aid end to end: a case received with the worker in the vault, mediated, settled, and counted in the report; the worker erased at their request; nothing personal in an event. */
 describe('legal aid API (real Postgres and NATS)', () => {
   let service: ServiceHarness;
   let officer: string;
@@ -71,6 +71,49 @@ describe('legal aid API (real Postgres and NATS)', () => {
   it('counts cases, settlements and the amount recovered in the report', async () => {
     const report = (await inject('GET', `/reports?kind=year&period=${year}`, undefined, officer)).json();
     expect(report.legalAid).toEqual({ cases: 2, settled: 1, referred: 1, recoveredFen: 1_280_000 });
+  });
+
+  it('erases the worker at their request: the key and sealed row gone, the details 410, the case still counted and shown as erased by whom', async () => {
+    const db = service.app.get<Kysely<StationsDatabase>>(DB);
+    const erasure = `/legal-aid/cases/${caseId}/worker/erasure`;
+    const otherStreet = await service.token('street_officer', { street: '330502002' });
+    const refused = await inject('POST', erasure, { reason: '当事人申请删除' }, otherStreet);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('out_of_scope');
+    const streetOfficer = await service.token('street_officer', { street: '330502001', subject: 'officer-erasing' });
+    const noReason = await inject('POST', erasure, {}, streetOfficer);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'validation_failed', field: 'reason' });
+    expect((await inject('POST', erasure, { reason: '  ' }, streetOfficer)).json()).toMatchObject({ code: 'validation_failed', field: 'reason' });
+    expect((await inject('POST', erasure, { reason: '本人电话13912345678' }, streetOfficer)).json()).toMatchObject({ code: 'personal_data_in_text', field: 'reason' });
+
+    const { worker_ref: workerRef } = await db.selectFrom('legal_cases').select('worker_ref').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const erased = await inject('POST', erasure, { reason: '当事人申请删除个人信息' }, streetOfficer);
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json()).toMatchObject({ caseId, events: ['LegalWorkerErased'], state: 'settled' });
+    expect(await db.selectFrom('legal_aid_keys').select('worker_ref').where('worker_ref', '=', workerRef).execute()).toEqual([]);
+    expect(await db.selectFrom('legal_aid_vault').select('worker_ref').where('worker_ref', '=', workerRef).execute()).toEqual([]);
+    const { rows } = await sql<{ data: unknown }>`select data from events where stream_id like 'legalcase-%'`.execute(db);
+    expect(rows).toHaveLength(6);
+    for (const { data } of rows) expect(JSON.stringify(data)).not.toMatch(/张晓明|李四|13912345678|12800元|配送站/);
+
+    const gone = await inject('GET', `/legal-aid/cases/${caseId}/worker`, undefined, officer);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.headers['content-type']).toContain('application/problem+json');
+    expect(gone.json()).toMatchObject({ code: 'personal_data_erased', detail: '当事人信息已删除' });
+    const again = await inject('POST', erasure, { reason: '当事人申请删除个人信息' }, officer);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().code).toBe('personal_data_erased');
+
+    await service.settle();
+    expect((await inject('GET', '/legal-aid/cases?state=settled', undefined, officer)).json().items).toEqual([
+      expect.objectContaining({
+        caseId, state: 'settled', recoveredFen: 1_280_000,
+        workerErasedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), workerErasedBy: 'officer-erasing', workerErasureReason: '当事人申请删除个人信息',
+      }),
+    ]);
+    expect((await inject('GET', '/legal-aid/cases?state=referred', undefined, officer)).json().items).toEqual([expect.objectContaining({ workerErasedAt: null, workerErasedBy: null })]);
+    expect((await inject('GET', `/reports?kind=year&period=${year}`, undefined, officer)).json().legalAid).toEqual({ cases: 2, settled: 1, referred: 1, recoveredFen: 1_280_000 });
   });
 
   it('opens a worker sealed as the first release wrote it (JSON under its own key, the key sealed under the master key beside it), logging the reading', async () => {

@@ -38,7 +38,7 @@ export interface LegalAidWorker {
  * The workers of legal-aid cases in the platform's sealed vault, as wishes' contacts and
  * dispatch's volunteers: each sealed with its own key, the key wrapped by the master key; every
  * opening logged with who and why. The case's events carry only the reference, so deleting the
- * key (the vault's `erase`, crypto-shredding) would forget the worker; no use case erases yet.
+ * key (`erase`, crypto-shredding, at the worker's request) forgets the worker for good.
  */
 @Injectable()
 export class LegalAidVault {
@@ -62,7 +62,12 @@ export class LegalAidVault {
   /** The worker's details, the read written in the access log with the case and the officer. */
   async open(workerRef: string, caseId: string, actor: string): Promise<LegalAidWorker> {
     const worker = await this.workers.open(workerRef, { actor, case_id: caseId, purpose: 'case_handling' });
-    if (!worker) throw stationsError('legal_worker_erased', '当事人信息已删除');
+    if (!worker) throw stationsError('personal_data_erased', '当事人信息已删除');
     return worker;
+  }
+
+  /** The key and the sealed row deleted in the erasure's append transaction: the details cannot be opened again. */
+  async erase(trx: Transaction<StationsDatabase>, workerRef: string): Promise<void> {
+    await this.workers.erase(workerRef, trx);
   }
 }

@@ -47,4 +47,16 @@ describe('legal-aid case', () => {
     legal().given([]).when(receive({ occupation: 'astronaut' as never })).thenError('unknown_occupation', 'occupation');
     legal().given([received]).when(receive()).thenError('legal_case_exists');
   });
+
+  it('erases the worker once, in any state, with a reason that holds no mobile or ID number; the case goes on', () => {
+    const erase = (reason: string) => ({ type: 'EraseLegalWorker' as const, caseId: CASE, reason });
+    const erased: LegalCaseEvent = { type: 'LegalWorkerErased', data: { caseId: CASE, reason: '当事人申请删除' } };
+    legal().given([received, mediating]).when(erase(' 当事人申请删除 ')).then([erased]);
+    legal().given([received, mediating, settled]).when(erase('当事人申请删除')).then([erased]);
+    legal().given([received, erased]).when(erase('当事人申请删除')).thenError('personal_data_erased');
+    legal().given([received, erased]).when({ type: 'StartMediation', caseId: CASE, on: '2026-05-12' }).then([mediating]);
+    legal().given([received]).when(erase('  ')).thenError('validation_failed', 'reason');
+    legal().given([received]).when(erase('本人电话13912345678')).thenError('personal_data_in_text', 'reason');
+    legal().given([]).when(erase('当事人申请删除')).thenError('legal_case_not_found');
+  });
 });

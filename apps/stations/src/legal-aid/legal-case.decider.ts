@@ -1,8 +1,8 @@
 import {
-  isCalendarDate, isVisitOccupation, LEGAL_CASE_KINDS, LEGAL_CASE_OUTCOMES, LEGAL_CASE_STATE_LABELS, LEGAL_REFERRAL_PARTNERS, shanghaiToday,
+  isCalendarDate, isVisitOccupation, LEGAL_CASE_KINDS, LEGAL_WORKER_ERASURE_REASON_MAX, LEGAL_CASE_OUTCOMES, LEGAL_CASE_STATE_LABELS, LEGAL_REFERRAL_PARTNERS, shanghaiToday,
   type LegalCaseEvent, type LegalCaseKind, type LegalCaseOutcome, type LegalCaseState, type LegalReferralPartner, type Occupation,
 } from '@ws/contracts';
-import { assertNever, type Decider, type DecideContext, type DomainError } from '@ws/kernel';
+import { assertNever, checkEventText, type Decider, type DecideContext, DomainError } from '@ws/kernel';
 import { stationsError } from '../errors';
 import { checkVenue, type VenueRequest } from '../station/venue';
 import { BUDGET_FEN_MAX } from '../funds/budget.decider';
@@ -19,17 +19,23 @@ export interface StartMediation { type: 'StartMediation'; caseId: string; on: st
 export interface SettleLegalCase { type: 'SettleLegalCase'; caseId: string; on: string; recoveredFen: number }
 export interface ReferLegalCase { type: 'ReferLegalCase'; caseId: string; on: string; partner: LegalReferralPartner }
 export interface CloseLegalCase { type: 'CloseLegalCase'; caseId: string; on: string; outcome: LegalCaseOutcome }
+/** The worker's details erased at their request, in any state of the case. */
+export interface EraseLegalWorker { type: 'EraseLegalWorker'; caseId: string; reason: string }
 
-export type LegalCaseCommand = ReceiveLegalCase | StartMediation | SettleLegalCase | ReferLegalCase | CloseLegalCase;
+export type LegalCaseCommand = ReceiveLegalCase | StartMediation | SettleLegalCase | ReferLegalCase | CloseLegalCase | EraseLegalWorker;
+type LegalCaseStep = Exclude<LegalCaseCommand, ReceiveLegalCase | EraseLegalWorker>;
 
 export interface LegalCaseProgress {
   state: LegalCaseState | 'none';
   venue: { stationId: string | null; streetCode: string } | null;
   receivedOn: string | null;
+  /** The worker's details in the vault, until erased (then null). */
+  workerRef: string | null;
+  workerErased: boolean;
 }
 
 /** Which state each step may leave from: received → mediating → settled → closed; received or mediating → referred → closed; received → closed. */
-const FROM: Record<Exclude<LegalCaseCommand['type'], 'ReceiveLegalCase'>, readonly LegalCaseState[]> = {
+const FROM: Record<LegalCaseStep['type'], readonly LegalCaseState[]> = {
   StartMediation: ['received'],
   SettleLegalCase: ['mediating'],
   ReferLegalCase: ['received', 'mediating'],
@@ -58,8 +64,19 @@ function decideReceive(command: ReceiveLegalCase, state: LegalCaseProgress, now:
   return [{ type: 'LegalCaseReceived', data: { caseId, kind, stationId, streetCode: venue.streetCode, occupation, receivedOn, workerRef } }];
 }
 
-function decideStep(command: Exclude<LegalCaseCommand, ReceiveLegalCase>, state: LegalCaseProgress, now: Date): LegalCaseEvent[] | DomainError {
-  if (state.state === 'none') return stationsError('legal_case_not_found', `案件 ${command.caseId} 不存在`, 'caseId');
+const caseNotFound = (caseId: string) => stationsError('legal_case_not_found', `案件 ${caseId} 不存在`, 'caseId');
+
+/** Erased once: a second erasure is refused as gone (410), as a reading of the details is. */
+function decideErase(command: EraseLegalWorker, state: LegalCaseProgress): LegalCaseEvent[] | DomainError {
+  if (state.state === 'none') return caseNotFound(command.caseId);
+  if (state.workerErased) return stationsError('personal_data_erased', '当事人信息已删除');
+  const reason = checkEventText(String(command.reason ?? ''), 'reason', { max: LEGAL_WORKER_ERASURE_REASON_MAX, label: '删除理由' });
+  if (reason instanceof DomainError) return reason;
+  return [{ type: 'LegalWorkerErased', data: { caseId: command.caseId, reason } }];
+}
+
+function decideStep(command: LegalCaseStep, state: LegalCaseProgress, now: Date): LegalCaseEvent[] | DomainError {
+  if (state.state === 'none') return caseNotFound(command.caseId);
   if (!FROM[command.type].includes(state.state)) {
     return stationsError('legal_case_wrong_state', `案件${LEGAL_CASE_STATE_LABELS[state.state]}，不能这样处理`, undefined, { state: state.state });
   }
@@ -88,7 +105,10 @@ function decideStep(command: Exclude<LegalCaseCommand, ReceiveLegalCase>, state:
 export function evolveLegalCase(state: LegalCaseProgress, event: LegalCaseEvent): LegalCaseProgress {
   switch (event.type) {
     case 'LegalCaseReceived':
-      return { state: 'received', venue: { stationId: event.data.stationId, streetCode: event.data.streetCode }, receivedOn: event.data.receivedOn };
+      return {
+        state: 'received', venue: { stationId: event.data.stationId, streetCode: event.data.streetCode }, receivedOn: event.data.receivedOn,
+        workerRef: event.data.workerRef, workerErased: false,
+      };
     case 'LegalMediationStarted':
       return { ...state, state: 'mediating' };
     case 'LegalCaseSettled':
@@ -97,16 +117,25 @@ export function evolveLegalCase(state: LegalCaseProgress, event: LegalCaseEvent)
       return { ...state, state: 'referred' };
     case 'LegalCaseClosed':
       return { ...state, state: 'closed' };
+    case 'LegalWorkerErased':
+      return { ...state, workerRef: null, workerErased: true };
     default:
       return assertNever(event, 'legal case event');
   }
 }
 
-/** One legal-aid case (公益法律援助): received, mediated, settled or referred, closed with its outcome. */
+/** One legal-aid case (公益法律援助): received, mediated, settled or referred, closed with its outcome; the worker's details erasable at any point. */
 export const legalCaseDecider: Decider<LegalCaseCommand, LegalCaseEvent, LegalCaseProgress> = {
-  initialState: () => ({ state: 'none', venue: null, receivedOn: null }),
+  initialState: () => ({ state: 'none', venue: null, receivedOn: null, workerRef: null, workerErased: false }),
   evolve: evolveLegalCase,
   decide(command: LegalCaseCommand, state: LegalCaseProgress, context: DecideContext) {
-    return command.type === 'ReceiveLegalCase' ? decideReceive(command, state, context.now) : decideStep(command, state, context.now);
+    switch (command.type) {
+      case 'ReceiveLegalCase':
+        return decideReceive(command, state, context.now);
+      case 'EraseLegalWorker':
+        return decideErase(command, state);
+      default:
+        return decideStep(command, state, context.now);
+    }
   },
 };

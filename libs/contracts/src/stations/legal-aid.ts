@@ -73,7 +73,17 @@ export type LegalCaseSettled = DomainEvent<'LegalCaseSettled', { caseId: string;
 export type LegalCaseReferred = DomainEvent<'LegalCaseReferred', { caseId: string; referredOn: string; partner: LegalReferralPartner }>;
 export type LegalCaseClosed = DomainEvent<'LegalCaseClosed', { caseId: string; closedOn: string; outcome: LegalCaseOutcome }>;
 
-export type LegalCaseEvent = LegalCaseReceived | LegalMediationStarted | LegalCaseSettled | LegalCaseReferred | LegalCaseClosed;
+/**
+ * The worker's details erased from the vault at their request (crypto-shredding: the key is
+ * deleted in the append's transaction). Who and when are the envelope's actor and time; the reason
+ * is event text, checked for mobiles and ID numbers. The case, its state and its counts stay.
+ */
+export type LegalWorkerErased = DomainEvent<'LegalWorkerErased', { caseId: string; reason: string }>;
+
+/** Most characters of an erasure's reason. */
+export const LEGAL_WORKER_ERASURE_REASON_MAX = 200;
+
+export type LegalCaseEvent = LegalCaseReceived | LegalMediationStarted | LegalCaseSettled | LegalCaseReferred | LegalCaseClosed | LegalWorkerErased;
 export type LegalCaseEventType = LegalCaseEvent['type'];
 
 export const LEGAL_CASE_EVENT_SCHEMAS = {
@@ -82,4 +92,5 @@ export const LEGAL_CASE_EVENT_SCHEMAS = {
   LegalCaseSettled: 1,
   LegalCaseReferred: 1,
   LegalCaseClosed: 1,
+  LegalWorkerErased: 1,
 } as const satisfies Record<LegalCaseEventType, number>;

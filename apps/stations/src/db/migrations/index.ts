@@ -13,6 +13,7 @@ import * as wishRatings from './20261222090000_wish_ratings';
 import * as welfareMemberCards from './20261223090000_welfare_member_cards';
 import * as welfareHandoutList from './20261224093000_welfare_handout_list';
 import * as fundSpendingList from './20261225090000_fund_spending_list';
+import * as legalWorkerErasure from './20261226090000_legal_worker_erasure';
 
 /** The stations service's migrations, by timestamped name (the event store's are added by the platform). */
 export const stationsMigrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const stationsMigrations: Record<string, Migration> = {
   '20261223090000_welfare_member_cards': welfareMemberCards,
   '20261224093000_welfare_handout_list': welfareHandoutList,
   '20261225090000_fund_spending_list': fundSpendingList,
+  '20261226090000_legal_worker_erasure': legalWorkerErasure,
   ...uploadsMigrations,
 };

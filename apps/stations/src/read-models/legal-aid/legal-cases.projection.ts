@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction, type Updateable } from 'kysely';
-import { LEGAL_CASE_AGGREGATE, type LegalCaseEvent, parseEventSubject, STATIONS_CONTEXT, subtreeContextFilter } from '@ws/contracts';
+import { type EventEnvelope, LEGAL_CASE_AGGREGATE, type LegalCaseEvent, parseEventSubject, STATIONS_CONTEXT, subtreeContextFilter } from '@ws/contracts';
 import { assertNever } from '@ws/kernel';
 import type { ConsumedEvent } from '@ws/messaging';
 import { PLATFORM_CONFIG, ReadModel, type PlatformConfig } from '@ws/platform';
 import type { Projection } from '@ws/projections';
 import type { LegalCasesTable, StationsDatabase } from '../../db/database';
 
-/** Legal-aid cases of the node's whole subtree: kind, state, outcome, amount recovered; the worker only by reference. */
+/** Legal-aid cases of the node's whole subtree: kind, state, outcome, amount recovered; the worker only by reference, and whether (when, by whom, why) their details were erased. */
 @ReadModel()
 @Injectable()
 export class LegalCasesProjection implements Projection<StationsDatabase> {
@@ -21,12 +21,12 @@ export class LegalCasesProjection implements Projection<StationsDatabase> {
 
   async apply(trx: Transaction<StationsDatabase>, events: readonly ConsumedEvent[]): Promise<void> {
     for (const { subject, envelope } of events) {
-      await applyEvent(trx, { type: envelope.type, data: envelope.data } as LegalCaseEvent, parseEventSubject(subject).district);
+      await applyEvent(trx, { type: envelope.type, data: envelope.data } as LegalCaseEvent, parseEventSubject(subject).district, envelope);
     }
   }
 }
 
-async function applyEvent(trx: Transaction<StationsDatabase>, event: LegalCaseEvent, district: string): Promise<void> {
+async function applyEvent(trx: Transaction<StationsDatabase>, event: LegalCaseEvent, district: string, envelope: EventEnvelope): Promise<void> {
   const update = (set: Updateable<LegalCasesTable>) =>
     trx.updateTable('legal_cases').set(set).where('case_id', '=', event.data.caseId).execute();
   switch (event.type) {
@@ -49,6 +49,9 @@ async function applyEvent(trx: Transaction<StationsDatabase>, event: LegalCaseEv
       return;
     case 'LegalCaseClosed':
       await update({ state: 'closed', closed_on: event.data.closedOn, outcome: event.data.outcome });
+      return;
+    case 'LegalWorkerErased':
+      await update({ worker_erased_at: new Date(envelope.occurredAt), worker_erased_by: envelope.metadata.actor ?? 'system', worker_erasure_reason: event.data.reason });
       return;
     default:
       assertNever(event, 'legal case event');

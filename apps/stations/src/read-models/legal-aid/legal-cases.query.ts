@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { LEGAL_CASE_KIND_LABELS, LEGAL_CASE_KINDS, LEGAL_CASE_STATE_LABELS, type LegalCaseKind, type LegalCaseState } from '@ws/contracts';
 import { isUuid, type ListScope } from '@ws/kernel';
-import { decodeCursor, page } from '@ws/platform';
+import { decodeCursor, exactTimeText, page } from '@ws/platform';
 import type { StationsDatabase } from '../../db/database';
 
 export interface LegalCaseView {
@@ -20,6 +20,10 @@ export interface LegalCaseView {
   closedOn: string | null;
   outcome: string | null;
   recoveredFen: number;
+  /** When the worker's details were erased (ISO time), by whom (the event's actor) and why; null while they are kept. */
+  workerErasedAt: string | null;
+  workerErasedBy: string | null;
+  workerErasureReason: string | null;
 }
 
 /** Cases of the subtree (optionally in one state), newest first, keyset paged on (received_on, case_id); narrowed to the reader's scope (listScope): a street officer's street, a station manager's station. */
@@ -35,7 +39,8 @@ export async function legalCasePage(
   const { rows } = await sql<Omit<LegalCaseView, 'kindLabel' | 'stateLabel' | 'recoveredFen'> & { recoveredFen: string }>`
     select case_id as "caseId", district_code as "districtCode", kind, station_id as "stationId", street_code as "streetCode", occupation, state,
            to_char(received_on, 'YYYY-MM-DD') as "receivedOn", to_char(settled_on, 'YYYY-MM-DD') as "settledOn", referred_to as "referredTo",
-           to_char(closed_on, 'YYYY-MM-DD') as "closedOn", outcome, recovered_fen as "recoveredFen"
+           to_char(closed_on, 'YYYY-MM-DD') as "closedOn", outcome, recovered_fen as "recoveredFen",
+           ${exactTimeText('worker_erased_at')} as "workerErasedAt", worker_erased_by as "workerErasedBy", worker_erasure_reason as "workerErasureReason"
     from legal_cases
     where true ${state ? sql`and state = ${state}` : sql``}
       ${scope.street !== undefined ? sql`and street_code = ${scope.street}` : sql``}
