@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '@ws/testing';
 import { allKeysetPages, type KeysetPage, keysetPagePath } from '@ws/contracts';
-import { callAsPage, checkConsolePage, closeDistrictConsole, CONSOLE_NODE as NODE, type DistrictConsole, downloaded, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
+import { callAsPage, checkConsolePage, chooseOption, closeDistrictConsole, CONSOLE_NODE as NODE, dialogSelect, type DistrictConsole, downloaded, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
 
 /**
  * The district officer's registry and planning screens of 工作台 in Chromium against a real node
@@ -20,13 +20,6 @@ const POLL_MS = 120_000;
 let session: DistrictConsole | undefined;
 let front: string;
 let page: Page;
-
-/** Clicks an option of the open el-select dropdown by its text (or the first one). */
-async function pick(text?: string) {
-  await page.click(`.el-select-dropdown:visible .el-select-dropdown__item >> ${text ? `text=${text}` : 'nth=0'}`);
-  // The dropdown fades out after the choice; an axe check meanwhile finds its list scrollable and unfocusable.
-  await page.waitForFunction(() => ![...document.querySelectorAll<HTMLElement>('.el-select-dropdown')].some((list) => list.offsetParent !== null));
-}
 
 describe('工作台: the district officer’s registry, planning, membership and rota screens', () => {
   beforeAll(async () => {
@@ -175,8 +168,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     const root = await page.waitForSelector('[data-add-child]', { timeout: 60_000 });
     await root.click();
     await page.fill(field('union-name'), '府山街道测试工会');
-    await page.click('[data-field="union-kind"]');
-    await pick('街道（乡镇）工会');
+    await chooseOption(page, dialogSelect('工会类型'), '街道（乡镇）工会');
     await page.fill('.el-dialog input[aria-label="所在街道代码"]', '');
     await page.click('[data-send-union]');
     await page.waitForSelector('.el-dialog .el-form-item.is-error >> text=须注明所在街道');
@@ -249,8 +241,7 @@ describe('工作台: the district officer’s registry, planning, membership and
     const before = new Set((await weekShifts()).map((s) => s.shiftId));
 
     await page.click('[data-schedule]');
-    await page.click('[data-rota-volunteer="0"]');
-    await pick();
+    await chooseOption(page, dialogSelect('班次 1 志愿者'));
     await checkConsolePage(page, 'rota-schedule');
     await page.click('[data-send-rota]');
     await page.waitForSelector('text=班次已排定');

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { creditCodeCheckCharacter } from '@ws/contracts';
 import { eventually } from '@ws/testing';
 import { launchChromium } from '../apps/dashboard/testing/chromium';
-import { checkConsolePage, consoleAs, printedOfficer } from '../apps/dashboard/testing/console-pages';
+import { checkConsolePage, chooseOption, consoleAs, dialogSelect, printedOfficer } from '../apps/dashboard/testing/console-pages';
 import { LaunchedFederation, launchFederation } from '../apps/dashboard/testing/launched-federation';
 import { leavingTheMachine, recordRequests } from '../apps/dashboard/testing/page-requests';
 import { codeFromMessageBox, getJson } from './h5-pages';
@@ -212,24 +212,8 @@ describe('工作台 零工之家 (review, fairs, counts) against a running node'
     await page.click('[data-send-fair]');
     await page.waitForSelector('.el-dialog .el-form-item.is-error >> text=现场招聘会须选择驿站');
     await checkConsolePage(page, 'fair-schedule');
-    // The street's stations load as the dialog opens: a click while the list re-renders can leave
-    // the dropdown open over the form, so the choice is made again until the select shows it.
-    let stationName = '';
-    await eventually(async () => {
-      if (!(await page.$('.el-select-dropdown:visible'))) await openSelect(page, '驿站');
-      const first = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first();
-      stationName = (await first.textContent({ timeout: 5_000 }))!.trim();
-      // A click on an option the list replaced meanwhile waits for it in vain: given up after 5 s and tried again.
-      await first.click({ timeout: 5_000 });
-      // The select shows the choice once it has taken it; a click lost to a re-render shows nothing (tried again).
-      await page
-        .waitForFunction((name) => document.querySelector('.el-dialog [data-field="stationId"]')?.textContent?.includes(name), stationName, { timeout: 2_000 })
-        .catch(() => undefined);
-      // …and the list closes with a transition: still "visible" while it fades.
-      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
-      const shown = await page.textContent('.el-dialog [data-field="stationId"]');
-      return shown?.includes(stationName) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
-    }, { what: 'a station chosen for the fair', timeoutMs: 30_000 });
+    // The street's stations load as the dialog opens (chooseOption tries again until the select shows one).
+    const stationName = await chooseOption(page, dialogSelect('驿站'));
     await page.click('[data-send-fair]');
     await page.waitForSelector('[data-fair-detail]', { timeout: 60_000 });
     // The fair carries its station's id only; the screen names it from the directory.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { eventually } from '@ws/testing';
-import { callAsPage, checkConsolePage, closeDistrictConsole, consoleMenu, type DistrictConsole, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
+import { callAsPage, checkConsolePage, chooseOption, closeDistrictConsole, consoleMenu, dialogSelect, type DistrictConsole, field, openDistrictConsole } from '../apps/dashboard/testing/console-pages';
 
 /**
  * A district's year of work recorded in 工作台 (issue 14), in Chromium against a real node (柯城
@@ -31,20 +31,6 @@ describe('工作台: a district records its year of work', () => {
 
   /** Today and a day ahead in Beijing (the activities' days). */
   const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  /**
-   * An el-select of the open dialog, opened, and one of its options clicked — again until the
-   * select shows it (a click on an option the list is still fading in or re-rendering is lost).
-   */
-  async function choose(label: string, option: string) {
-    const select = `.el-dialog:visible .el-select:has(input[aria-label="${label}"])`;
-    await eventually(async () => {
-      if (!(await page.$('.el-select-dropdown:visible'))) await page.click(`${select} .el-select__wrapper`);
-      const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ has: page.getByText(option, { exact: true }) });
-      await item.first().click({ timeout: 5_000 }).catch(() => undefined);
-      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-      return (await page.textContent(`${select} .el-select__selection`))?.includes(option) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
-    }, { what: `${option} chosen as ${label}`, timeoutMs: 30_000 });
-  }
   /** A date typed as an officer would, then left with Tab (the picker reads the text as it closes). */
   async function typeDay(name: string, day: string) {
     await page.fill(field(name), day);
@@ -96,9 +82,9 @@ describe('工作台: a district records its year of work', () => {
     await fieldError('日期须为 YYYY-MM-DD');
     await fieldError('此项必填');
 
-    await choose('活动类型', '急救培训');
+    await chooseOption(page, dialogSelect('活动类型'), '急救培训');
     await page.fill(field('title'), '急救包扎培训（测试）');
-    await choose('驿站', '活动测试驿站（已关闭）');
+    await chooseOption(page, dialogSelect('驿站'), '活动测试驿站（已关闭）');
     await page.fill(field('organiser'), '柯城区总工会');
     // A partner typed into the list, and taken with Enter (as many as there are).
     await page.click('.el-dialog:visible .el-select:has(input[aria-label="合作单位"]) .el-select__wrapper');
@@ -115,7 +101,7 @@ describe('工作台: a district records its year of work', () => {
     await fieldError('驿站已关闭，不能在此安排活动');
     await checkConsolePage(page, 'activity-plan');
 
-    await choose('驿站', open.name);
+    await chooseOption(page, dialogSelect('驿站'), open.name);
     await page.click('[data-send-activity]');
     await page.waitForSelector('[data-activity-detail]', { timeout: 60_000 });
     await shown('[data-activity-place]', open.name);
@@ -298,16 +284,6 @@ describe('工作台: a district records its year of work', () => {
 
   /** A form field's text box in the open dialog (a closed one stays in the page, hidden; data-field is on the <input>/<textarea> of an el-input, on a wrapper of the others). */
   const fundsField = (name: string) => `.el-dialog:visible input[data-field="${name}"], .el-dialog:visible textarea[data-field="${name}"], .el-dialog:visible [data-field="${name}"] input`;
-  /** Chooses `label` in the dialog's el-select named by its aria-label, again until the select shows it (a list re-rendering can swallow a click). */
-  async function fundsChoose(select: string, label: string) {
-    await eventually(async () => {
-      if (!(await page.$('.el-select-dropdown:visible'))) await page.click(`.el-dialog:visible .el-select:has(input[aria-label="${select}"]) .el-select__wrapper`);
-      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click({ timeout: 5_000 });
-      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
-      const shown = await page.textContent(`.el-dialog:visible .el-select:has(input[aria-label="${select}"])`);
-      return shown?.includes(label) && !(await page.$('.el-select-dropdown:visible')) ? true : undefined;
-    }, { what: `${label} chosen as ${select}`, timeoutMs: 30_000 });
-  }
   /** The text of an element once it reads `text` (a read model catching up). */
   const fundsShows = (selector: string, text: string) =>
     page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.trim() === t, [selector, text] as const, { timeout: 60_000 });
@@ -334,7 +310,7 @@ describe('工作台: a district records its year of work', () => {
 
     // A spend one fen over the balance: the service's refusal at the amount field, nothing recorded.
     await page.click(`[data-spend="${budgetId}"]`);
-    await fundsChoose('支出类别', '书籍报刊');
+    await chooseOption(page, dialogSelect('支出类别'), '书籍报刊');
     await page.fill(fundsField('amount'), '1234.57');
     await page.fill(fundsField('payee'), '新华书店柯城分店');
     await page.click('[data-send-spending]');
@@ -379,8 +355,8 @@ describe('工作台: a district records its year of work', () => {
 
     await page.click('[data-receive-case]');
     await page.waitForFunction(() => (document.querySelector('.el-dialog [data-field="streetCode"]')?.textContent ?? '').includes('个驿站'));
-    await fundsChoose('案件类型', '欠薪');
-    await fundsChoose('当事人职业', '外卖骑手');
+    await chooseOption(page, dialogSelect('案件类型'), '欠薪');
+    await chooseOption(page, dialogSelect('当事人职业'), '外卖骑手');
     await page.fill(fundsField('name'), '钱测试');
     await page.fill(fundsField('mobile'), '1390000123');
     await page.fill(fundsField('account'), '平台合作商拖欠三个月配送费');
@@ -412,7 +388,7 @@ describe('工作台: a district records its year of work', () => {
     expect(await page.textContent('[data-case-recovered]')).toBe('12,800.50');
     // The details left the screen with the step (the dialog shows the case afresh); nobody reads them by accident.
     expect(await page.$('[data-worker]')).toBeNull();
-    await fundsChoose('结案结果', '达成调解协议');
+    await chooseOption(page, dialogSelect('结案结果'), '达成调解协议');
     await page.click('[data-close-case]');
     await fundsShows('[data-case-status]', '已结案');
 

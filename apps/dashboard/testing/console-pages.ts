@@ -104,6 +104,31 @@ export async function downloaded(page: Page, click: () => Promise<void>): Promis
 }
 
 /** The text box of a form field (data-field lands on the <input> of an el-input, on the wrapper of the others). */
+/**
+ * Chooses `option` (or the first option, answering its label) in the el-select `select` (a selector
+ * of the .el-select itself), again until the select shows it and its list has faded out: a click on an option while
+ * the list is still fading in or re-rendering is lost, and an axe check during the fade-out finds
+ * the list scrollable and unfocusable.
+ */
+export async function chooseOption(page: Page, select: string, option?: string): Promise<string> {
+  return eventually(
+    async () => {
+      if (!(await page.$('.el-select-dropdown:visible'))) await page.click(`${select} .el-select__wrapper`);
+      const items = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+      const item = option === undefined ? items.first() : items.filter({ has: page.getByText(option, { exact: true }) }).first();
+      const label = option ?? (await item.textContent({ timeout: 5_000 }).catch(() => null))?.trim();
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      const shown = await page.textContent(`${select} .el-select__selection`);
+      return label && shown?.includes(label) && !(await page.$('.el-select-dropdown:visible')) ? label : undefined;
+    },
+    { what: `${option ?? 'the first option'} chosen in ${select}`, timeoutMs: 30_000 },
+  );
+}
+
+/** The el-select of the open dialog whose input is named `label` (its aria-label). */
+export const dialogSelect = (label: string) => `.el-dialog:visible .el-select:has(input[aria-label="${label}"])`;
+
 export const field = (name: string) => `input[data-field="${name}"], [data-field="${name}"] input`;
 
 /** The district node the console specs drive. */
